@@ -1,0 +1,21 @@
+//! First Aid Hero (急救英雄): learn CPR, AED use and choking relief on your
+//! own phone, offline.
+//!
+//! The crate has two halves (see ARCHITECTURE.md):
+//! - the pure core — [`settings`], [`profile`], [`store`], [`backup`] — which
+//!   has no browser dependency and is tested natively with `cargo test`;
+//! - the browser half — `app` (Leptos UI) and `adapters` (one browser
+//!   capability each) — compiled for `wasm32` only.
+
+pub mod backup;
+pub mod profile;
+pub mod settings;
+pub mod store;
+
+#[cfg(target_arch = "wasm32")]
+pub mod adapters;
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+
+/// The app's version, as shown on the about page and written into backups.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,161 @@
+//! User settings: language, guideline profile and display preferences.
+//!
+//! Pure data with validation; no browser dependency. The serialized form is
+//! part of the storage schema (see [`crate::store::schema`]) and of backup
+//! files, so it is pinned by golden tests: renaming a variant breaks them.
+
+use serde::{Deserialize, Serialize};
+
+use crate::profile::ProfileId;
+
+/// The two interface languages. Content is always authored in both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    /// Simplified Chinese, as used in mainland China.
+    #[serde(rename = "zh-CN")]
+    ZhCn,
+    /// English.
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Lang {
+    /// All languages, in the order the language picker shows them.
+    pub const ALL: [Lang; 2] = [Lang::ZhCn, Lang::En];
+
+    /// The BCP 47 tag used for `<html lang>` and the translation files.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::ZhCn => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses a tag as written by [`Lang::tag`].
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.tag() == tag)
+    }
+
+    /// The language for a first visit, from the browser's preference list
+    /// (`navigator.languages`, most preferred first).
+    ///
+    /// The first entry that is Chinese (`zh`, `zh-CN`, `zh-Hans-…`, `zh-TW`, …)
+    /// or English decides; entries in other languages are skipped so that, for
+    /// example, `["fr", "zh-CN"]` gives Chinese. With nothing usable: English.
+    pub fn from_preferences<S: AsRef<str>>(preferred: &[S]) -> Lang {
+        for tag in preferred {
+            let primary = tag.as_ref().split(['-', '_']).next().unwrap_or("");
+            if primary.eq_ignore_ascii_case("zh") {
+                return Lang::ZhCn;
+            }
+            if primary.eq_ignore_ascii_case("en") {
+                return Lang::En;
+            }
+        }
+        Lang::En
+    }
+}
+
+/// Colour theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    /// Follow `prefers-color-scheme`.
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+
+    /// Value of the `data-theme` attribute on `<html>`.
+    pub fn attr(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+/// Text size as a percentage of the browser's default font size.
+///
+/// Serialized as the bare number (100, 125, 150, 200); any other number is
+/// rejected when settings are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(try_from = "u16", into = "u16")]
+pub enum TextSize {
+    #[default]
+    P100,
+    P125,
+    P150,
+    P200,
+}
+
+impl TextSize {
+    pub const ALL: [TextSize; 4] = [TextSize::P100, TextSize::P125, TextSize::P150, TextSize::P200];
+
+    pub fn percent(self) -> u16 {
+        match self {
+            TextSize::P100 => 100,
+            TextSize::P125 => 125,
+            TextSize::P150 => 150,
+            TextSize::P200 => 200,
+        }
+    }
+}
+
+impl From<TextSize> for u16 {
+    fn from(t: TextSize) -> u16 {
+        t.percent()
+    }
+}
+
+impl TryFrom<u16> for TextSize {
+    type Error = String;
+    fn try_from(p: u16) -> Result<Self, Self::Error> {
+        TextSize::ALL
+            .into_iter()
+            .find(|t| t.percent() == p)
+            .ok_or_else(|| format!("text size {p}% is not one of 100, 125, 150, 200"))
+    }
+}
+
+/// Everything the user can set. Unknown fields are rejected when read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    pub lang: Lang,
+    pub profile: ProfileId,
+    pub theme: Theme,
+    pub text_size: TextSize,
+}
+
+impl Settings {
+    /// Defaults for a first visit, from the browser's language preferences:
+    /// the language as in [`Lang::from_preferences`], the guideline profile as
+    /// in [`ProfileId::default_for`], system theme, 100 % text.
+    pub fn first_visit<S: AsRef<str>>(preferred: &[S]) -> Settings {
+        Settings {
+            lang: Lang::from_preferences(preferred),
+            profile: ProfileId::default_for(preferred),
+            theme: Theme::System,
+            text_size: TextSize::P100,
+        }
+    }
+}
+
+impl Default for Settings {
+    /// The defaults when nothing is known of the user: Chinese with the Red
+    /// Cross Society of China profile (the programme the app grew out of).
+    fn default() -> Self {
+        Settings {
+            lang: Lang::ZhCn,
+            profile: ProfileId::Rcsc,
+            theme: Theme::System,
+            text_size: TextSize::P100,
+        }
+    }
+}

@@ -1,0 +1,165 @@
+//! The one versioned store for everything the app keeps on the device.
+//!
+//! Layout in the key-value backend (all keys start with [`PREFIX`]):
+//! - [`DOC_KEY`]: the whole document as JSON, `{"schema": N, "data": {…}}`,
+//!   written in one `set` so a crash never leaves half a document.
+//! - `firstaid/recovered/<n>`: raw copies of documents that could not be
+//!   read, kept so nothing is ever silently lost (exported with the backup,
+//!   removed only by "erase everything").
+//!
+//! [`Store::open`] never fails on bad data: it keeps the raw text, starts
+//! from defaults and reports a [`LoadNotice`] for the UI to translate.
+
+mod kv;
+pub mod schema;
+
+pub use kv::{KeyValue, KvError, MemoryKv};
+pub use schema::{Document, MigrateError, SCHEMA_VERSION};
+
+use serde_json::Value;
+
+/// Prefix of every key the app writes.
+pub const PREFIX: &str = "firstaid/";
+/// Key of the current document.
+pub const DOC_KEY: &str = "firstaid/store";
+/// Prefix of the raw copies of unreadable documents.
+pub const RECOVERED_PREFIX: &str = "firstaid/recovered/";
+
+/// Why the store started from defaults although something was stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadNotice {
+    /// The stored text was not a readable document; it was kept under `kept_as`.
+    Unreadable { kept_as: String, reason: String },
+    /// The document was written by a newer version of the app; kept under `kept_as`.
+    FromNewerVersion { version: u64, kept_as: String },
+    /// The backend could not be read or written at all (private mode, disabled
+    /// storage): the app runs, but nothing will survive a reload.
+    StorageUnavailable { reason: String },
+}
+
+/// The opened store: the document in memory plus the backend it is saved to.
+pub struct Store<K: KeyValue> {
+    kv: K,
+    doc: Document,
+}
+
+/// Result of [`Store::open`].
+pub struct Opened<K: KeyValue> {
+    pub store: Store<K>,
+    /// Set when the app must tell the user something about their data.
+    pub notice: Option<LoadNotice>,
+    /// True when nothing was stored yet (first visit).
+    pub first_visit: bool,
+}
+
+impl<K: KeyValue> Store<K> {
+    /// Opens the store. `defaults` builds the document for a first visit or
+    /// after unreadable data (it receives nothing of the bad data).
+    pub fn open(mut kv: K, defaults: impl FnOnce() -> Document) -> Opened<K> {
+        let raw = match kv.get(DOC_KEY) {
+            Ok(raw) => raw,
+            Err(e) => {
+                return Opened {
+                    store: Store { kv, doc: defaults() },
+                    notice: Some(LoadNotice::StorageUnavailable { reason: e.to_string() }),
+                    first_visit: true,
+                }
+            }
+        };
+        let Some(raw) = raw else {
+            return Opened { store: Store { kv, doc: defaults() }, notice: None, first_visit: true };
+        };
+        match schema::read_document(&raw) {
+            Ok(doc) => Opened { store: Store { kv, doc }, notice: None, first_visit: false },
+            Err(err) => {
+                let notice = match keep_raw(&mut kv, &raw) {
+                    Err(e) => LoadNotice::StorageUnavailable { reason: e.to_string() },
+                    Ok(kept_as) => match err {
+                        MigrateError::NewerVersion(version) => {
+                            LoadNotice::FromNewerVersion { version, kept_as }
+                        }
+                        other => LoadNotice::Unreadable { kept_as, reason: other.to_string() },
+                    },
+                };
+                Opened { store: Store { kv, doc: defaults() }, notice: Some(notice), first_visit: false }
+            }
+        }
+    }
+
+    /// The document as it is in memory.
+    pub fn doc(&self) -> &Document {
+        &self.doc
+    }
+
+    /// Changes the document and saves it at once. On a failed save the
+    /// change stays in memory and the error is returned for the UI to show.
+    pub fn update(&mut self, f: impl FnOnce(&mut Document)) -> Result<(), KvError> {
+        f(&mut self.doc);
+        self.save()
+    }
+
+    /// Replaces the whole document (backup import) and saves it.
+    pub fn replace(&mut self, doc: Document) -> Result<(), KvError> {
+        self.doc = doc;
+        self.save()
+    }
+
+    fn save(&mut self) -> Result<(), KvError> {
+        self.kv.set(DOC_KEY, &schema::write_document(&self.doc))
+    }
+
+    /// The raw copies of unreadable documents, oldest first, as `(key, text)`.
+    pub fn recovered(&self) -> Result<Vec<(String, String)>, KvError> {
+        let mut keys: Vec<String> =
+            self.kv.keys()?.into_iter().filter(|k| k.starts_with(RECOVERED_PREFIX)).collect();
+        keys.sort_by_key(|k| recovered_index(k));
+        keys.into_iter()
+            .map(|k| Ok((k.clone(), self.kv.get(&k)?.unwrap_or_default())))
+            .collect()
+    }
+
+    /// Removes every key the app wrote and resets the document to `defaults`
+    /// (which is then saved, so the choice of language survives the erase).
+    pub fn erase_all(&mut self, defaults: Document) -> Result<(), KvError> {
+        for k in self.kv.keys()? {
+            if k.starts_with(PREFIX) {
+                self.kv.remove(&k)?;
+            }
+        }
+        self.doc = defaults;
+        self.save()
+    }
+
+    /// The backend, for tests and adapters.
+    pub fn kv(&self) -> &K {
+        &self.kv
+    }
+
+    /// Gives the backend back (tests use this to "reload" the app).
+    pub fn into_kv(self) -> K {
+        self.kv
+    }
+}
+
+fn recovered_index(key: &str) -> u64 {
+    key.strip_prefix(RECOVERED_PREFIX).and_then(|n| n.parse().ok()).unwrap_or(0)
+}
+
+/// Stores `raw` under the next free `firstaid/recovered/<n>` key.
+fn keep_raw<K: KeyValue>(kv: &mut K, raw: &str) -> Result<String, KvError> {
+    let next = kv
+        .keys()?
+        .iter()
+        .filter(|k| k.starts_with(RECOVERED_PREFIX))
+        .map(|k| recovered_index(k))
+        .max()
+        .map_or(1, |n| n + 1);
+    let key = format!("{RECOVERED_PREFIX}{next}");
+    kv.set(&key, raw)?;
+    Ok(key)
+}
+
+/// Reads a JSON value's `schema` field, for error messages.
+pub(crate) fn schema_of(v: &Value) -> Option<u64> {
+    v.get("schema").and_then(Value::as_u64)
+}

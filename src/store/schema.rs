@@ -1,0 +1,124 @@
+//! The stored document, its schema version and the migrations between versions.
+//!
+//! On disk: `{"schema": N, "data": {…}}`. Reading runs the migrations from N
+//! up to [`SCHEMA_VERSION`] on the JSON value, then parses the result into
+//! [`Document`] with unknown fields rejected. Writing always writes the
+//! current version.
+//!
+//! To change the schema: bump [`SCHEMA_VERSION`], append one function to
+//! [`MIGRATIONS`] that turns a version N-1 `data` value into version N, and
+//! add a fixture of the old version to the migration tests.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use crate::settings::Settings;
+
+/// The version this build writes.
+pub const SCHEMA_VERSION: u64 = 1;
+
+/// A migration turns the `data` of version `i + 1` into version `i + 2`
+/// (`MIGRATIONS[0]` migrates 1 → 2).
+pub type Migration = fn(Value) -> Result<Value, String>;
+
+/// The migrations of the real schema, in order. Version 1 is the first
+/// released schema, so there are none yet.
+pub const MIGRATIONS: &[Migration] = &[];
+
+/// Everything the app keeps, as of [`SCHEMA_VERSION`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    pub settings: Settings,
+}
+
+impl Document {
+    pub fn with_settings(settings: Settings) -> Self {
+        Document { settings }
+    }
+}
+
+/// Why a stored document could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MigrateError {
+    /// Not JSON at all.
+    NotJson(String),
+    /// JSON, but without a `schema` number and a `data` object.
+    NoEnvelope,
+    /// Schema 0 or otherwise below the first version.
+    UnknownVersion(u64),
+    /// Written by a newer app (version given).
+    NewerVersion(u64),
+    /// A migration step failed (from-version and reason).
+    Migration(u64, String),
+    /// The migrated data does not match the current [`Document`].
+    Invalid(String),
+}
+
+impl fmt::Display for MigrateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MigrateError::NotJson(e) => write!(f, "not JSON: {e}"),
+            MigrateError::NoEnvelope => write!(f, "no schema version or data"),
+            MigrateError::UnknownVersion(v) => write!(f, "unknown schema version {v}"),
+            MigrateError::NewerVersion(v) => {
+                write!(f, "schema version {v} is newer than this app's {SCHEMA_VERSION}")
+            }
+            MigrateError::Migration(v, e) => write!(f, "migration from version {v} failed: {e}"),
+            MigrateError::Invalid(e) => write!(f, "invalid data: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for MigrateError {}
+
+/// Serializes the document with its envelope at the current version.
+pub fn write_document(doc: &Document) -> String {
+    json!({ "schema": SCHEMA_VERSION, "data": doc }).to_string()
+}
+
+/// Parses stored text, migrating it to the current version.
+pub fn read_document(raw: &str) -> Result<Document, MigrateError> {
+    let value: Value = serde_json::from_str(raw).map_err(|e| MigrateError::NotJson(e.to_string()))?;
+    read_value(value)
+}
+
+/// Like [`read_document`] for an already parsed value (backup files embed one).
+pub fn read_value(value: Value) -> Result<Document, MigrateError> {
+    let data = migrate_envelope(value, SCHEMA_VERSION, MIGRATIONS)?;
+    serde_json::from_value(data).map_err(|e| MigrateError::Invalid(e.to_string()))
+}
+
+/// Checks the envelope and runs `migrations` from its version up to
+/// `current`. Generic over the table so the mechanism itself is testable.
+pub fn migrate_envelope(
+    value: Value,
+    current: u64,
+    migrations: &[Migration],
+) -> Result<Value, MigrateError> {
+    let version = super::schema_of(&value).ok_or(MigrateError::NoEnvelope)?;
+    let Value::Object(mut obj) = value else {
+        return Err(MigrateError::NoEnvelope);
+    };
+    let data = match obj.remove("data") {
+        Some(d @ Value::Object(_)) => d,
+        _ => return Err(MigrateError::NoEnvelope),
+    };
+    if version == 0 {
+        return Err(MigrateError::UnknownVersion(version));
+    }
+    if version > current {
+        return Err(MigrateError::NewerVersion(version));
+    }
+    debug_assert_eq!(migrations.len() as u64, current - 1, "one migration per version step");
+    let mut data = data;
+    for from in version..current {
+        let step = migrations
+            .get((from - 1) as usize)
+            .ok_or_else(|| MigrateError::Migration(from, "no migration registered".into()))?;
+        data = step(data).map_err(|e| MigrateError::Migration(from, e))?;
+    }
+    Ok(data)
+}

@@ -1,0 +1,117 @@
+//! Settings defaults, first-visit detection and validation.
+
+use firstaid::profile::ProfileId;
+use firstaid::settings::{Lang, Settings, TextSize, Theme};
+use serde_json::json;
+
+#[test]
+fn language_follows_the_first_usable_preference() {
+    let cases: &[(&[&str], Lang)] = &[
+        (&["zh-CN"], Lang::ZhCn),
+        (&["zh"], Lang::ZhCn),
+        (&["zh-Hans-CN", "en"], Lang::ZhCn),
+        (&["zh-TW"], Lang::ZhCn),
+        (&["ZH_cn"], Lang::ZhCn),
+        (&["en-US", "zh-CN"], Lang::En),
+        (&["fr-FR", "zh-CN"], Lang::ZhCn),
+        (&["de", "ja"], Lang::En),
+        (&["en-GB"], Lang::En),
+        (&[], Lang::En),
+        (&[""], Lang::En),
+    ];
+    for (prefs, want) in cases {
+        assert_eq!(Lang::from_preferences(prefs), *want, "preferences {prefs:?}");
+    }
+}
+
+#[test]
+fn profile_follows_the_most_preferred_tag() {
+    let cases: &[(&[&str], ProfileId)] = &[
+        (&["zh-CN"], ProfileId::Rcsc),
+        (&["zh-Hans"], ProfileId::Rcsc),
+        (&["en-US"], ProfileId::Aha),
+        (&["en-ca"], ProfileId::Aha),
+        (&["es-US"], ProfileId::Aha),
+        (&["en-GB"], ProfileId::Erc),
+        (&["de-DE"], ProfileId::Erc),
+        (&["fr"], ProfileId::Rcsc),
+        (&["en"], ProfileId::Rcsc),
+        (&["en-CN"], ProfileId::Rcsc),
+        (&["sr-Latn-RS"], ProfileId::Rcsc),
+        (&["zh-CN", "en-US"], ProfileId::Rcsc),
+        (&[], ProfileId::Rcsc),
+    ];
+    for (prefs, want) in cases {
+        assert_eq!(ProfileId::default_for(prefs), *want, "preferences {prefs:?}");
+    }
+}
+
+#[test]
+fn each_profile_has_its_emergency_number() {
+    let cases = [(ProfileId::Rcsc, "120"), (ProfileId::Aha, "911"), (ProfileId::Erc, "112")];
+    for (id, number) in cases {
+        assert_eq!(id.profile().id, id);
+        assert_eq!(id.profile().emergency_number, number, "{id:?}");
+        assert_eq!(ProfileId::from_id(id.as_str()), Some(id));
+    }
+}
+
+#[test]
+fn first_visit_defaults() {
+    let s = Settings::first_visit(&["zh-CN", "en"]);
+    assert_eq!(
+        s,
+        Settings { lang: Lang::ZhCn, profile: ProfileId::Rcsc, theme: Theme::System, text_size: TextSize::P100 }
+    );
+    let s = Settings::first_visit(&["en-US"]);
+    assert_eq!((s.lang, s.profile), (Lang::En, ProfileId::Aha));
+    assert_eq!(Settings::default().lang, Lang::ZhCn);
+    assert_eq!(Settings::default().profile, ProfileId::Rcsc);
+}
+
+#[test]
+fn serialized_form_is_pinned() {
+    let s = Settings { lang: Lang::En, profile: ProfileId::Erc, theme: Theme::Dark, text_size: TextSize::P150 };
+    assert_eq!(
+        serde_json::to_value(s).unwrap(),
+        json!({"lang": "en", "profile": "erc", "theme": "dark", "text_size": 150})
+    );
+    for l in Lang::ALL {
+        assert_eq!(Lang::from_tag(l.tag()), Some(l));
+        assert_eq!(serde_json::to_value(l).unwrap(), json!(l.tag()));
+    }
+}
+
+#[test]
+fn invalid_settings_are_rejected() {
+    let good = json!({"lang": "zh-CN", "profile": "rcsc", "theme": "system", "text_size": 100});
+    assert!(serde_json::from_value::<Settings>(good.clone()).is_ok());
+    let bad: &[(&str, serde_json::Value)] = &[
+        ("lang", json!("fr")),
+        ("lang", json!("zh")),
+        ("profile", json!("redcross")),
+        ("theme", json!("sepia")),
+        ("text_size", json!(110)),
+        ("text_size", json!("150")),
+        ("text_size", json!(-1)),
+    ];
+    for (field, value) in bad {
+        let mut v = good.clone();
+        v[*field] = value.clone();
+        assert!(serde_json::from_value::<Settings>(v).is_err(), "{field} = {value} must be rejected");
+    }
+    let mut extra = good.clone();
+    extra["volume"] = json!(3);
+    assert!(serde_json::from_value::<Settings>(extra).is_err(), "unknown fields are rejected");
+    let mut missing = good;
+    missing.as_object_mut().unwrap().remove("theme");
+    assert!(serde_json::from_value::<Settings>(missing).is_err(), "missing fields are rejected");
+}
+
+#[test]
+fn text_sizes_round_trip() {
+    for t in TextSize::ALL {
+        assert_eq!(TextSize::try_from(t.percent()), Ok(t));
+    }
+    assert!(TextSize::try_from(175).is_err());
+}
