@@ -1,1 +1,106 @@
-fn main() {}
+//! Build and test tasks for First Aid Hero: `cargo xtask <command>`.
+//!
+//! - `serve [--port N] [--dir DIR] [--no-build]` — install what is missing,
+//!   build the release app and serve it on http://127.0.0.1:8080.
+//! - `test` — formatting, lints (native and wasm32), native tests, browser
+//!   component tests, end-to-end tests.
+//! - `dist [--out DIR] [--label L]` — the deployable static folder.
+//! - `bench` — shipped sizes (raw, gzip, brotli) and Lighthouse figures.
+
+mod bench;
+mod dist;
+mod server;
+mod sh;
+mod test;
+mod tools;
+
+use std::path::PathBuf;
+
+use anyhow::{bail, Context, Result};
+
+const USAGE: &str = "usage: cargo xtask <serve|test|dist|bench> [options]
+  serve [--port N] [--dir DIR] [--no-build]   build and serve on 127.0.0.1 (default port 8080)
+  test                                        the whole test suite
+  dist [--out DIR] [--label LABEL]            build the deployable folder (default dist/)
+  bench                                       sizes and Lighthouse figures";
+
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("xtask: error: {e:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<()> {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    if args.is_empty() {
+        bail!("{USAGE}");
+    }
+    let cmd = args.remove(0);
+    std::env::set_current_dir(sh::root()).context("cannot enter the repository root")?;
+    match cmd.as_str() {
+        "serve" => {
+            let port: u16 = opt(&mut args, "--port")?.map(|p| p.parse()).transpose()?.unwrap_or(8080);
+            let dir = opt(&mut args, "--dir")?.map(PathBuf::from);
+            let no_build = flag(&mut args, "--no-build");
+            no_more(&args)?;
+            let dir = match (dir, no_build) {
+                (Some(d), true) => d,
+                (dir, _) => {
+                    let out = dir.unwrap_or_else(|| PathBuf::from("dist"));
+                    tools::ensure_build_tools()?;
+                    dist::build(&out, "local")?;
+                    out
+                }
+            };
+            server::serve(&dir, port)
+        }
+        "dist" => {
+            let out = opt(&mut args, "--out")?.map(PathBuf::from).unwrap_or_else(|| PathBuf::from("dist"));
+            let label = opt(&mut args, "--label")?.unwrap_or_else(|| "release".into());
+            no_more(&args)?;
+            tools::ensure_build_tools()?;
+            dist::build(&out, &label)?;
+            println!("xtask: deployable folder ready in {}", out.display());
+            Ok(())
+        }
+        "test" => {
+            no_more(&args)?;
+            test::run()
+        }
+        "bench" => {
+            no_more(&args)?;
+            bench::run()
+        }
+        "help" | "--help" | "-h" => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        other => bail!("unknown command {other:?}\n{USAGE}"),
+    }
+}
+
+fn opt(args: &mut Vec<String>, name: &str) -> Result<Option<String>> {
+    let Some(i) = args.iter().position(|a| a == name) else { return Ok(None) };
+    if i + 1 >= args.len() {
+        bail!("{name} needs a value");
+    }
+    let v = args.remove(i + 1);
+    args.remove(i);
+    Ok(Some(v))
+}
+
+fn flag(args: &mut Vec<String>, name: &str) -> bool {
+    let found = args.iter().position(|a| a == name);
+    if let Some(i) = found {
+        args.remove(i);
+    }
+    found.is_some()
+}
+
+fn no_more(args: &[String]) -> Result<()> {
+    if let Some(a) = args.first() {
+        bail!("unexpected argument {a:?}\n{USAGE}");
+    }
+    Ok(())
+}

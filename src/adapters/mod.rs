@@ -1,0 +1,8 @@
+//! Browser adapters: one capability each, each feature-detected, each
+//! cleaning up what it registers. Only this module and `app` touch web-sys.
+
+pub mod files;
+pub mod network;
+pub mod platform;
+pub mod storage;
+pub mod sw;

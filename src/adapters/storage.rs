@@ -1,0 +1,77 @@
+//! Storage adapter: the store's [`KeyValue`] backend on `localStorage`, and
+//! the request for persistent storage.
+//!
+//! Why `localStorage` and not IndexedDB (see ARCHITECTURE.md): the whole
+//! document is small (kilobytes), `setItem` is synchronous and atomic, so a
+//! change is on disk before the next event and a crash can never leave half a
+//! write; and both live under the same origin quota and eviction policy, which
+//! `navigator.storage.persist()` covers alike.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::store::{KeyValue, KvError};
+
+/// `localStorage`, or the reason it cannot be used.
+#[derive(Clone)]
+pub struct LocalStorageKv {
+    storage: Option<web_sys::Storage>,
+    reason: String,
+}
+
+impl LocalStorageKv {
+    /// Feature-detects `localStorage` (it throws in some private modes).
+    pub fn open() -> Self {
+        match web_sys::window().map(|w| w.local_storage()) {
+            Some(Ok(Some(storage))) => LocalStorageKv { storage: Some(storage), reason: String::new() },
+            Some(Err(e)) => LocalStorageKv { storage: None, reason: format!("{e:?}") },
+            _ => LocalStorageKv { storage: None, reason: "no localStorage".into() },
+        }
+    }
+
+    fn storage(&self) -> Result<&web_sys::Storage, KvError> {
+        self.storage.as_ref().ok_or_else(|| KvError::Unavailable(self.reason.clone()))
+    }
+}
+
+fn describe(e: wasm_bindgen::JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_else(|| format!("{e:?}"))
+}
+
+impl KeyValue for LocalStorageKv {
+    fn get(&self, key: &str) -> Result<Option<String>, KvError> {
+        self.storage()?.get_item(key).map_err(|e| KvError::Unavailable(describe(e)))
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), KvError> {
+        // The only way setItem fails on a working storage is the quota.
+        self.storage()?.set_item(key, value).map_err(|e| KvError::Full(describe(e)))
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), KvError> {
+        self.storage()?.remove_item(key).map_err(|e| KvError::Unavailable(describe(e)))
+    }
+
+    fn keys(&self) -> Result<Vec<String>, KvError> {
+        let s = self.storage()?;
+        let n = s.length().map_err(|e| KvError::Unavailable(describe(e)))?;
+        Ok((0..n).filter_map(|i| s.key(i).ok().flatten()).collect())
+    }
+}
+
+/// Asks the browser to keep the app's data under storage pressure.
+/// Returns whether storage is persisted (`None` where the API is missing).
+pub async fn request_persistence() -> Option<bool> {
+    let navigator = web_sys::window()?.navigator();
+    if !js_sys::Reflect::has(&navigator, &"storage".into()).unwrap_or(false) {
+        return None;
+    }
+    let manager = navigator.storage();
+    let already = JsFuture::from(manager.persisted().ok()?).await.ok()?.as_bool()?;
+    if already {
+        return Some(true);
+    }
+    JsFuture::from(manager.persist().ok()?).await.ok()?.as_bool()
+}

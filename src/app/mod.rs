@@ -1,0 +1,100 @@
+//! The Leptos user interface (wasm32 only). Split by feature: the shell
+//! (header, navigation, banners), one module per page, the app state that
+//! ties the UI to the store, and the crash screen.
+
+// The macro form is deprecated in favour of build-script code generation;
+// it generates the same module, and keeps the native build free of i18n code.
+#[allow(deprecated)]
+mod generated {
+    leptos_i18n::load_locales!();
+}
+pub use generated::i18n;
+
+pub mod crash;
+pub mod pages;
+pub mod shell;
+pub mod state;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use wasm_bindgen::prelude::*;
+
+use crate::settings::Lang;
+use i18n::{I18nContextProvider, Locale};
+use state::AppState;
+
+/// The translation locale of a language.
+pub fn locale_of(lang: Lang) -> Locale {
+    match lang {
+        Lang::ZhCn => Locale::zh_CN,
+        Lang::En => Locale::en,
+    }
+}
+
+/// Entry point, called by the boot script once the wasm module is loaded:
+/// installs the crash screen, replaces the static loading shell with the app
+/// and starts the offline and update machinery.
+#[wasm_bindgen]
+pub fn start() {
+    crash::install_hook();
+    let document = web_sys::window().and_then(|w| w.document()).expect("a document");
+    let root: web_sys::HtmlElement = document
+        .get_element_by_id("app")
+        .and_then(|e| e.dyn_into().ok())
+        .expect("index.html has #app");
+    root.set_inner_html("");
+    leptos::mount::mount_to(root, App).forget();
+}
+
+/// Everything the pages need: the translation context and the app state,
+/// kept in sync with `<html>` (lang, theme, text size).
+///
+/// Props: `children` — the views that use translations and state.
+#[component]
+pub fn Providers(children: Children) -> impl IntoView {
+    view! {
+        <I18nContextProvider set_lang_attr_on_html=false set_dir_attr_on_html=false enable_cookie=false>
+            <StateSync />
+            {children()}
+        </I18nContextProvider>
+    }
+}
+
+/// Opens the store, provides [`AppState`], and mirrors the settings onto the
+/// document root and the translation locale.
+#[component]
+fn StateSync() -> impl IntoView {
+    let state = AppState::init();
+    provide_context(state);
+    let i18n = i18n::use_i18n();
+    i18n.set_locale(locale_of(state.settings.get_untracked().lang));
+    Effect::new(move |_| {
+        let s = state.settings.get();
+        crate::adapters::platform::set_root_attribute("lang", s.lang.tag());
+        crate::adapters::platform::set_root_attribute("data-theme", s.theme.attr());
+        crate::adapters::platform::set_root_attribute("data-text-size", &s.text_size.percent().to_string());
+        let want = locale_of(s.lang);
+        if i18n.get_locale() != want {
+            i18n.set_locale(want);
+        }
+    });
+}
+
+/// The whole app: providers, shell and routes.
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Providers>
+            <Router>
+                <shell::Shell>
+                    <Routes fallback=pages::NotFound>
+                        <Route path=path!("/") view=pages::HomePage />
+                        <Route path=path!("/settings") view=pages::SettingsPage />
+                        <Route path=path!("/about") view=pages::AboutPage />
+                    </Routes>
+                </shell::Shell>
+            </Router>
+        </Providers>
+    }
+}

@@ -1,0 +1,34 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::profile_name;
+use crate::app::i18n::{t, use_i18n};
+use crate::app::state::use_state;
+
+/// Home: what the app is, the guideline followed and its emergency number.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let profile = move || state.settings.get().profile;
+    let number = move || profile().profile().emergency_number;
+    view! {
+        <section class="page home">
+            <h1>{t!(i18n, home.title)}</h1>
+            <p class="lead">{t!(i18n, home.intro)}</p>
+            <section class="card profile-card" aria-labelledby="profile-heading">
+                <h2 id="profile-heading">{t!(i18n, home.guideline)}</h2>
+                <p class="profile-name" data-testid="profile-name">{move || profile_name(i18n, profile())}</p>
+                <p>
+                    {t!(i18n, home.emergency_number)}": "
+                    <strong class="emergency-number" data-testid="emergency-number">{number}</strong>
+                </p>
+                <a class="button call" href=move || format!("tel:{}", number())>
+                    {t!(i18n, home.call, number = number)}
+                </a>
+                <p><A href="/settings">{t!(i18n, home.change)}</A></p>
+            </section>
+            <p class="privacy-note">{t!(i18n, home.privacy)}</p>
+        </section>
+    }
+}

@@ -1,0 +1,25 @@
+//! One module per page.
+
+mod about;
+mod home;
+mod not_found;
+mod settings;
+
+pub use about::AboutPage;
+pub use home::HomePage;
+pub use not_found::NotFound;
+pub use settings::SettingsPage;
+
+use crate::profile::ProfileId;
+
+use super::i18n::{t_string, Locale};
+use leptos_i18n::I18nContext;
+
+/// The translated full name of a guideline profile.
+pub fn profile_name(i18n: I18nContext<Locale>, id: ProfileId) -> &'static str {
+    match id {
+        ProfileId::Rcsc => t_string!(i18n, profiles.rcsc),
+        ProfileId::Aha => t_string!(i18n, profiles.aha),
+        ProfileId::Erc => t_string!(i18n, profiles.erc),
+    }
+}

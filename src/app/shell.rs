@@ -1,0 +1,78 @@
+//! The frame around every page: skip link, header with the app name and
+//! navigation, the banners (offline, update available, data notices) and the
+//! `<main>` landmark.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::i18n::{t, t_string, use_i18n};
+use super::state::{use_state, Notice};
+
+/// Props: `children` — the routed page.
+#[component]
+pub fn Shell(children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
+        <header class="app-header">
+            <A href="/" attr:class="brand">
+                <img src="/icons/icon.svg" alt="" width="32" height="32" />
+                <span>{t!(i18n, app_name)}</span>
+            </A>
+            <nav aria-label=move || t_string!(i18n, nav.label)>
+                <ul>
+                    <li><A href="/" exact=true>{t!(i18n, nav.home)}</A></li>
+                    <li><A href="/settings">{t!(i18n, nav.settings)}</A></li>
+                    <li><A href="/about">{t!(i18n, nav.about)}</A></li>
+                </ul>
+            </nav>
+        </header>
+        <Banners />
+        <main id="main" tabindex="-1">{children()}</main>
+    }
+}
+
+/// Offline indicator, update prompt and data notices. Each is a live region
+/// so screen readers announce it when it appears.
+#[component]
+fn Banners() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let notice_text = move || {
+        state.notice.get().map(|n| match n {
+            Notice::Unreadable => t_string!(i18n, notice.unreadable),
+            Notice::Newer => t_string!(i18n, notice.newer),
+            Notice::Unavailable => t_string!(i18n, notice.unavailable),
+            Notice::SaveFailed => t_string!(i18n, notice.save_failed),
+        })
+    };
+    view! {
+        <div class="banners">
+            <div role="status" class="banner-slot">
+                <Show when=move || !state.online.get()>
+                    <p class="banner offline" data-testid="offline">{t!(i18n, offline)}</p>
+                </Show>
+            </div>
+            <div role="status" class="banner-slot">
+                <Show when=move || state.update_ready.get()>
+                    <div class="banner update" data-testid="update">
+                        <p>{t!(i18n, update.available)}</p>
+                        <button type="button" on:click=move |_| state.apply_update()>
+                            {t!(i18n, update.reload)}
+                        </button>
+                    </div>
+                </Show>
+            </div>
+            <div role="alert" class="banner-slot">
+                {move || notice_text().map(|text| view! {
+                    <div class="banner notice" data-testid="notice">
+                        <p>{text}</p>
+                        <button type="button" on:click=move |_| state.notice.set(None)>
+                            {t!(i18n, notice.dismiss)}
+                        </button>
+                    </div>
+                })}
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,150 @@
+//! App state: the settings signal and the notices, backed by the store.
+//!
+//! The store itself is not `Send`, so it lives in a thread-local (the browser
+//! is single-threaded); signals carry only plain data.
+
+use std::cell::RefCell;
+
+use leptos::prelude::*;
+
+use crate::adapters::{network, platform, storage::LocalStorageKv, sw};
+use crate::backup::{self, BackupError};
+use crate::settings::Settings;
+use crate::store::{Document, LoadNotice, Store};
+
+thread_local! {
+    static STORE: RefCell<Option<Store<LocalStorageKv>>> = const { RefCell::new(None) };
+    static SW: RefCell<Option<sw::SwWatch>> = const { RefCell::new(None) };
+    static ONLINE: RefCell<Option<network::OnlineWatch>> = const { RefCell::new(None) };
+}
+
+/// Something the app must tell the user about their data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    /// Stored data was unreadable; a copy was kept.
+    Unreadable,
+    /// Stored data came from a newer app; a copy was kept.
+    Newer,
+    /// Storage cannot be used at all.
+    Unavailable,
+    /// The last change could not be saved.
+    SaveFailed,
+}
+
+/// Reactive state shared by every page (provided as context).
+#[derive(Debug, Clone, Copy)]
+pub struct AppState {
+    pub settings: RwSignal<Settings>,
+    pub notice: RwSignal<Option<Notice>>,
+    pub online: RwSignal<bool>,
+    pub update_ready: RwSignal<bool>,
+    /// `Some(true)` when the browser promised to keep the data.
+    pub persisted: RwSignal<Option<bool>>,
+}
+
+fn defaults() -> Document {
+    Document::with_settings(Settings::first_visit(&platform::preferred_languages()))
+}
+
+impl AppState {
+    /// Opens the store (reporting unreadable data) and starts the adapters.
+    pub fn init() -> AppState {
+        let opened = Store::open(LocalStorageKv::open(), defaults);
+        let notice = opened.notice.as_ref().map(|n| match n {
+            LoadNotice::Unreadable { .. } => Notice::Unreadable,
+            LoadNotice::FromNewerVersion { .. } => Notice::Newer,
+            LoadNotice::StorageUnavailable { .. } => Notice::Unavailable,
+        });
+        if let Some(n) = &opened.notice {
+            web_sys::console::warn_1(&format!("stored data: {n:?}").into());
+        }
+        let settings = opened.store.doc().settings;
+        STORE.with(|s| *s.borrow_mut() = Some(opened.store));
+
+        let state = AppState {
+            settings: RwSignal::new(settings),
+            notice: RwSignal::new(notice),
+            online: RwSignal::new(network::is_online()),
+            update_ready: RwSignal::new(false),
+            persisted: RwSignal::new(None),
+        };
+        let online = state.online;
+        ONLINE.with(|o| *o.borrow_mut() = network::OnlineWatch::start(move |up| online.set(up)));
+        let (update_ready, persisted) = (state.update_ready, state.persisted);
+        leptos::task::spawn_local(async move {
+            persisted.set(crate::adapters::storage::request_persistence().await);
+            let watch = sw::register(move || update_ready.set(true)).await;
+            SW.with(|s| *s.borrow_mut() = watch);
+        });
+        state
+    }
+
+    fn with_store<R>(f: impl FnOnce(&mut Store<LocalStorageKv>) -> R) -> R {
+        STORE.with(|s| f(s.borrow_mut().as_mut().expect("AppState::init opened the store")))
+    }
+
+    /// Changes the settings and saves them at once.
+    pub fn update_settings(&self, f: impl FnOnce(&mut Settings)) {
+        let mut next = self.settings.get_untracked();
+        f(&mut next);
+        let saved = Self::with_store(|s| s.update(|d| d.settings = next));
+        self.settings.set(next);
+        self.report_save(saved);
+    }
+
+    fn report_save(&self, saved: Result<(), crate::store::KvError>) {
+        if let Err(e) = saved {
+            web_sys::console::warn_1(&format!("save failed: {e}").into());
+            self.notice.set(Some(Notice::SaveFailed));
+        }
+    }
+
+    /// The backup file's text.
+    pub fn export_backup(&self) -> String {
+        Self::with_store(|s| {
+            let recovered = s
+                .recovered()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(key, text)| backup::RecoveredCopy { key, text })
+                .collect();
+            backup::export(s.doc(), recovered, crate::APP_VERSION, &platform::now_iso())
+        })
+    }
+
+    /// Validates a backup file and, only if it is valid, replaces the data.
+    pub fn import_backup(&self, text: &str) -> Result<(), BackupError> {
+        let imported = backup::import(text)?;
+        let settings = imported.document.settings;
+        let saved = Self::with_store(|s| s.replace(imported.document));
+        self.settings.set(settings);
+        self.report_save(saved);
+        Ok(())
+    }
+
+    /// Erases every key the app wrote, keeping only the current language.
+    pub fn erase_all(&self) {
+        let keep_lang = self.settings.get_untracked().lang;
+        let mut fresh = defaults();
+        fresh.settings.lang = keep_lang;
+        let settings = fresh.settings;
+        let saved = Self::with_store(|s| s.erase_all(fresh));
+        self.settings.set(settings);
+        self.notice.set(None);
+        self.report_save(saved);
+    }
+
+    /// Activates a waiting update (reloads the page).
+    pub fn apply_update(&self) {
+        SW.with(|s| {
+            if let Some(w) = s.borrow().as_ref() {
+                w.activate_update();
+            }
+        });
+    }
+}
+
+/// The state provided by [`crate::app::Providers`].
+pub fn use_state() -> AppState {
+    expect_context::<AppState>()
+}

@@ -1,0 +1,276 @@
+//! The release build and the deployable folder.
+//!
+//! `build(out, label)`: wasm-pack (release, `--mode no-install`), binaryen's
+//! wasm-opt from npm, then [`assemble`]: hashed file names, `index.html` and
+//! the boot script pointing at them, the service worker's precache list and
+//! cache name (from the content hash of every output), brotli and gzip
+//! copies, and a `_headers` file with the same headers `serve` sends.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::fs;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, Result};
+use sha2::{Digest, Sha256};
+
+use crate::sh;
+
+/// Where wasm-pack writes its package.
+const PKG: &str = "target/wasm-pack";
+
+/// The Content Security Policy, shared by the server, `_headers` and the
+/// `<meta>` in index.html (which cannot carry frame-ancestors).
+pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; \
+media-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/// Security headers sent with every response.
+pub fn security_headers() -> Vec<(&'static str, String)> {
+    vec![
+        ("Content-Security-Policy", CSP.to_owned()),
+        ("X-Content-Type-Options", "nosniff".to_owned()),
+        ("Referrer-Policy", "no-referrer".to_owned()),
+        ("Cross-Origin-Opener-Policy", "same-origin".to_owned()),
+        ("Cross-Origin-Resource-Policy", "same-origin".to_owned()),
+        ("X-Frame-Options", "DENY".to_owned()),
+        (
+            "Permissions-Policy",
+            "camera=(self), accelerometer=(self), gyroscope=(self), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()".to_owned(),
+        ),
+    ]
+}
+
+/// Files whose names carry their content hash may be cached forever.
+pub fn is_hashed(name: &str) -> bool {
+    let stem = name.rsplit('/').next().unwrap_or(name);
+    let Some((base, _ext)) = stem.split_once('.') else { return false };
+    base.rsplit_once('-').is_some_and(|(_, h)| h.len() == 10 && h.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+/// The Cache-Control header for a served path.
+pub fn cache_control(path: &str) -> &'static str {
+    if is_hashed(path) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    }
+}
+
+/// Builds the release app into `out`.
+pub fn build(out: &Path, label: &str) -> Result<()> {
+    compile()?;
+    assemble(Path::new(PKG), out, label)
+}
+
+/// wasm-pack and wasm-opt.
+pub fn compile() -> Result<()> {
+    sh::run(Command::new("wasm-pack").args([
+        "build", "--target", "web", "--release", "--mode", "no-install", "--no-typescript", "--no-pack",
+        "--out-dir", PKG, "--out-name", "firstaid",
+    ]))?;
+    let wasm = Path::new(PKG).join("firstaid_bg.wasm");
+    let before = fs::metadata(&wasm)?.len();
+    sh::run(Command::new("xtask/npm/node_modules/.bin/wasm-opt").args([
+        "-Oz",
+        "--enable-bulk-memory",
+        "--enable-nontrapping-float-to-int",
+        "--enable-sign-ext",
+        "--enable-mutable-globals",
+        "--enable-reference-types",
+        "--enable-multivalue",
+        "--strip-debug",
+        "--strip-producers",
+    ]).arg(&wasm).arg("-o").arg(&wasm))?;
+    println!("xtask: wasm-opt: {before} → {} bytes", fs::metadata(&wasm)?.len());
+    Ok(())
+}
+
+fn short_hash(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().take(5).fold(String::new(), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+fn hashed_name(stem: &str, ext: &str, bytes: &[u8]) -> String {
+    format!("{stem}-{}.{ext}", short_hash(bytes))
+}
+
+/// Assembles the deployable folder from a wasm-pack package.
+pub fn assemble(pkg: &Path, out: &Path, label: &str) -> Result<()> {
+    if out.exists() {
+        fs::remove_dir_all(out).with_context(|| format!("cannot clear {}", out.display()))?;
+    }
+    fs::create_dir_all(out)?;
+    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+
+    // Static files, except the templates filled in below.
+    let templates = ["index.html", "boot.js", "sw.js"];
+    for path in walk(Path::new("public"))? {
+        let rel = path.strip_prefix("public")?.to_string_lossy().replace('\\', "/");
+        if !templates.contains(&rel.as_str()) {
+            files.insert(rel, fs::read(&path)?);
+        }
+    }
+
+    let js = fs::read(pkg.join("firstaid.js")).context("run the wasm build first")?;
+    let wasm = fs::read(pkg.join("firstaid_bg.wasm"))?;
+    let mut css = Vec::new();
+    for path in walk(Path::new("style"))? {
+        if path.extension().is_some_and(|e| e == "css") {
+            css.extend(fs::read(&path)?);
+            css.push(b'\n');
+        }
+    }
+    let js_name = hashed_name("firstaid", "js", &js);
+    let wasm_name = hashed_name("firstaid_bg", "wasm", &wasm);
+    let css_name = hashed_name("app", "css", &css);
+    let boot = fs::read_to_string("public/boot.js")?
+        .replace("__JS__", &format!("/{js_name}"))
+        .replace("__WASM__", &format!("/{wasm_name}"));
+    let boot_name = hashed_name("boot", "js", boot.as_bytes());
+    let index = fs::read_to_string("public/index.html")?
+        .replace("__CSP__", &CSP.replace("; frame-ancestors 'none'", ""))
+        .replace("__BUILD__", label)
+        .replace("__CSS__", &format!("/{css_name}"))
+        .replace("__JS__", &format!("/{js_name}"))
+        .replace("__WASM__", &format!("/{wasm_name}"))
+        .replace("__BOOT__", &format!("/{boot_name}"));
+    files.insert(js_name, js);
+    files.insert(wasm_name, wasm);
+    files.insert(css_name, css);
+    files.insert(boot_name, boot.into_bytes());
+    files.insert("index.html".into(), index.into_bytes());
+
+    // The service worker: precache everything; the cache name changes with
+    // any byte of any file (and with the label).
+    let mut all = Sha256::new();
+    all.update(label.as_bytes());
+    for (name, bytes) in &files {
+        all.update(name.as_bytes());
+        all.update(Sha256::digest(bytes));
+    }
+    let cache = format!("firstaid-{}", &short_hash(&all.finalize()));
+    let assets: Vec<String> = files.keys().map(|n| format!("/{n}")).collect();
+    let sw = fs::read_to_string("public/sw.js")?
+        .replace("__CACHE_NAME__", &cache)
+        .replace("__ASSETS__", &serde_json::to_string(&assets)?);
+    files.insert("sw.js".into(), sw.into_bytes());
+    files.insert("_headers".into(), headers_file(files.keys()).into_bytes());
+
+    for (name, bytes) in &files {
+        let path = out.join(name);
+        fs::create_dir_all(path.parent().expect("inside out"))?;
+        fs::write(&path, bytes)?;
+        if compressible(name) {
+            fs::write(with_suffix(&path, "br"), brotli(bytes)?)?;
+            fs::write(with_suffix(&path, "gz"), gzip(bytes)?)?;
+        }
+    }
+    println!("xtask: assembled {} ({} files, cache {cache}, label {label})", out.display(), files.len());
+    Ok(())
+}
+
+/// A `_headers` file (Netlify / Cloudflare Pages format) with the same
+/// headers the local server sends.
+fn headers_file<'a>(names: impl Iterator<Item = &'a String>) -> String {
+    let mut s = String::from("/*\n");
+    for (k, v) in security_headers() {
+        let _ = writeln!(s, "  {k}: {v}");
+    }
+    s.push_str("  Cache-Control: no-cache\n");
+    for name in names.filter(|n| is_hashed(n)) {
+        let _ = writeln!(s, "/{name}\n  Cache-Control: {}", cache_control(name));
+    }
+    s
+}
+
+pub fn compressible(name: &str) -> bool {
+    [".html", ".js", ".css", ".wasm", ".svg", ".webmanifest", ".json"].iter().any(|e| name.ends_with(e))
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(".");
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+pub fn brotli(bytes: &[u8]) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    {
+        let mut w = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
+        w.write_all(bytes)?;
+    }
+    Ok(out)
+}
+
+pub fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
+    let mut w = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    w.write_all(bytes)?;
+    Ok(w.finish()?)
+}
+
+/// Every file below `dir`, sorted.
+pub fn walk(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).with_context(|| format!("cannot read {}", d.display()))? {
+            let path = entry?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashed_names_are_recognised() {
+        let cases = [
+            ("firstaid-0123456789.js", true),
+            ("/firstaid_bg-abcdef0123.wasm", true),
+            ("app-ABCDEF0123.css", true),
+            ("index.html", false),
+            ("sw.js", false),
+            ("icons/icon-192.png", false),
+            ("boot-012345678.js", false),
+            ("boot-0123456789x.js", false),
+        ];
+        for (name, want) in cases {
+            assert_eq!(is_hashed(name), want, "{name}");
+        }
+        assert_eq!(cache_control("index.html"), "no-cache");
+        assert!(cache_control("firstaid-0123456789.js").contains("immutable"));
+    }
+
+    #[test]
+    fn hashed_name_follows_content() {
+        let a = hashed_name("x", "js", b"one");
+        assert_eq!(a, hashed_name("x", "js", b"one"));
+        assert_ne!(a, hashed_name("x", "js", b"two"));
+        assert!(is_hashed(&a));
+    }
+
+    #[test]
+    fn compression_round_trips() {
+        let text = "急救英雄 First Aid Hero ".repeat(100);
+        let br = brotli(text.as_bytes()).unwrap();
+        let mut back = Vec::new();
+        brotli::BrotliDecompress(&mut &br[..], &mut back).unwrap();
+        assert_eq!(back, text.as_bytes());
+        assert!(br.len() < text.len() / 10);
+    }
+}
