@@ -17,7 +17,7 @@ use web_sys::{ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, 
 
 /// Keeps the listeners of a registered worker alive; dropping it removes them.
 pub struct SwWatch {
-    _listeners: Vec<EventListener>,
+    _updatefound: EventListener,
     _installing: Rc<Cell<Option<EventListener>>>,
     registration: ServiceWorkerRegistration,
 }
@@ -42,31 +42,43 @@ pub async fn register(on_update: impl Fn() + Clone + 'static) -> Option<SwWatch>
         .dyn_into()
         .ok()?;
 
-    let mut listeners = Vec::new();
     let has_controller = {
         let container = container.clone();
         move || container.controller().is_some()
     };
-    // An update that finished installing before this page loaded.
-    if reg.waiting().is_some() && has_controller() {
-        on_update();
+    // Calls `on_update` once `worker` has installed, if a version already
+    // controls the page (otherwise this is the first install, not an update).
+    let installing: Rc<Cell<Option<EventListener>>> = Rc::new(Cell::new(None));
+    let watch_worker = {
+        let slot = installing.clone();
+        move |worker: ServiceWorker| {
+            let on_update = on_update.clone();
+            let has_controller = has_controller.clone();
+            let w = worker.clone();
+            let check = move || {
+                if w.state() == ServiceWorkerState::Installed && has_controller() {
+                    on_update();
+                }
+            };
+            check();
+            slot.set(Some(EventListener::new(&worker, "statechange", move |_| check())));
+        }
+    };
+    // An update that finished installing before this page loaded, or one
+    // that is installing right now (found during this navigation).
+    if let Some(w) = reg.waiting() {
+        watch_worker(w);
+    } else if let Some(w) = reg.installing() {
+        watch_worker(w);
     }
-    // Updates found while the page is open (or during this load).
-    let installing_listener: Rc<Cell<Option<EventListener>>> = Rc::new(Cell::new(None));
-    let slot = installing_listener.clone();
+    // Updates found from now on.
     let reg2 = reg.clone();
-    listeners.push(EventListener::new(&reg, "updatefound", move |_| {
-        let Some(worker) = reg2.installing() else { return };
-        let on_update = on_update.clone();
-        let has_controller = has_controller.clone();
-        let w = worker.clone();
-        slot.set(Some(EventListener::new(&worker, "statechange", move |_| {
-            if w.state() == ServiceWorkerState::Installed && has_controller() {
-                on_update();
-            }
-        })));
-    }));
-    Some(SwWatch { _listeners: listeners, _installing: installing_listener, registration: reg })
+    let updatefound = EventListener::new(&reg, "updatefound", move |_| {
+        if let Some(w) = reg2.installing() {
+            watch_worker(w.clone());
+        }
+    });
+    Some(SwWatch { _updatefound: updatefound, _installing: installing, registration: reg })
 }
 
 impl SwWatch {
@@ -80,11 +92,6 @@ impl SwWatch {
         EventListener::once(&container, "controllerchange", |_| reload()).forget();
         let _ = waiting.post_message(&"skip-waiting".into());
     }
-}
-
-/// Whether the page is controlled by a service worker (offline-ready).
-pub fn is_controlled() -> bool {
-    container().and_then(|c| c.controller()).is_some()
 }
 
 fn reload() {

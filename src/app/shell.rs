@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use wasm_bindgen::JsCast;
 
 use super::i18n::{t, t_string, use_i18n};
 use super::state::{use_state, Notice};
@@ -13,7 +14,7 @@ use super::state::{use_state, Notice};
 pub fn Shell(children: Children) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
+        <a class="skip-link" href="#main" on:click=skip_to_main>{t!(i18n, skip_to_content)}</a>
         <header class="app-header">
             <A href="/" attr:class="brand">
                 <img src="/icons/icon.svg" alt="" width="32" height="32" />
@@ -29,6 +30,19 @@ pub fn Shell(children: Children) -> impl IntoView {
         </header>
         <Banners />
         <main id="main" tabindex="-1">{children()}</main>
+    }
+}
+
+/// Moves focus to `<main>` (the router would otherwise treat the fragment
+/// link as a navigation and leave focus on the link).
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    let main = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("main"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(main) = main {
+        let _ = main.focus();
     }
 }
 

@@ -1,0 +1,101 @@
+// Shared fixtures: a real server (the same `xtask serve` users run) per test
+// on its own port, and guards that fail a test on any console error, page
+// error or request that leaves the app's origin.
+import { test as base, expect, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+
+const XTASK = process.env.FIRSTAID_XTASK ?? '';
+export const DIST_A = process.env.FIRSTAID_DIST_A ?? '';
+export const DIST_B = process.env.FIRSTAID_DIST_B ?? '';
+
+if (!XTASK || !DIST_A || !DIST_B) {
+  throw new Error('run the e2e tests with `cargo xtask test` (FIRSTAID_XTASK, FIRSTAID_DIST_A/B unset)');
+}
+
+/** A running `xtask serve --no-build` of one build folder. */
+export class Server {
+  private child: ChildProcess | null = null;
+  constructor(readonly port: number) {}
+
+  get origin(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(dir: string): Promise<void> {
+    await this.stop();
+    const child = spawn(XTASK, ['serve', '--no-build', '--dir', dir, '--port', String(this.port)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    await new Promise<void>((resolve, reject) => {
+      let err = '';
+      const timer = setTimeout(() => reject(new Error(`server did not start: ${err}`)), 15_000);
+      child.stdout!.on('data', (d: Buffer) => {
+        if (d.toString().includes('listening on')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+      child.on('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`server exited with ${code}: ${err}`));
+      });
+    });
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    this.child = null;
+    await new Promise<void>((resolve) => {
+      child.removeAllListeners('exit');
+      child.once('exit', () => resolve());
+      child.kill('SIGKILL');
+    });
+  }
+}
+
+type Fixtures = { server: Server; guards: void };
+
+export const test = base.extend<Fixtures>({
+  server: async ({}, use, testInfo) => {
+    const server = new Server(18_100 + testInfo.parallelIndex);
+    await server.start(DIST_A);
+    await use(server);
+    await server.stop();
+  },
+  baseURL: async ({ server }, use) => {
+    await use(server.origin);
+  },
+  guards: [
+    async ({ page, server }, use) => {
+      const problems: string[] = [];
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+      });
+      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+      page.context().on('request', (req) => {
+        const url = req.url();
+        if (!url.startsWith(server.origin + '/') && !url.startsWith('data:') && !url.startsWith('blob:')) {
+          problems.push(`request left the origin: ${url}`);
+        }
+      });
+      await use();
+      expect(problems, 'no console errors, page errors or foreign requests').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Waits until a service worker controls the page (the app is offline-ready). */
+export async function waitForOfflineReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, undefined, { timeout: 20_000 });
+}
+
+/** Waits until the wasm app has replaced the static loading shell. */
+export async function waitForApp(page: Page): Promise<void> {
+  await expect(page.locator('nav a[href="/settings"]')).toBeVisible();
+}
