@@ -119,8 +119,8 @@ pub fn import(text: &str) -> Result<Backup, BackupError> {
     if text.len() > MAX_BYTES {
         return Err(BackupError::TooLarge(text.len()));
     }
-    let value: Value =
-        serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| BackupError::NotJson(e.to_string()))?;
+    let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+        .map_err(|e| BackupError::NotJson(e.to_string()))?;
     if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(BackupError::NotABackup);
     }

@@ -29,9 +29,18 @@ pub struct Profile {
 }
 
 const PROFILES: [Profile; 3] = [
-    Profile { id: ProfileId::Rcsc, emergency_number: "120" },
-    Profile { id: ProfileId::Aha, emergency_number: "911" },
-    Profile { id: ProfileId::Erc, emergency_number: "112" },
+    Profile {
+        id: ProfileId::Rcsc,
+        emergency_number: "120",
+    },
+    Profile {
+        id: ProfileId::Aha,
+        emergency_number: "911",
+    },
+    Profile {
+        id: ProfileId::Erc,
+        emergency_number: "112",
+    },
 ];
 
 /// Regions (ISO 3166 alpha-2) whose language tag selects the AHA profile.

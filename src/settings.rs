@@ -95,7 +95,12 @@ pub enum TextSize {
 }
 
 impl TextSize {
-    pub const ALL: [TextSize; 4] = [TextSize::P100, TextSize::P125, TextSize::P150, TextSize::P200];
+    pub const ALL: [TextSize; 4] = [
+        TextSize::P100,
+        TextSize::P125,
+        TextSize::P150,
+        TextSize::P200,
+    ];
 
     pub fn percent(self) -> u16 {
         match self {

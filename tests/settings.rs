@@ -20,7 +20,11 @@ fn language_follows_the_first_usable_preference() {
         (&[""], Lang::En),
     ];
     for (prefs, want) in cases {
-        assert_eq!(Lang::from_preferences(prefs), *want, "preferences {prefs:?}");
+        assert_eq!(
+            Lang::from_preferences(prefs),
+            *want,
+            "preferences {prefs:?}"
+        );
     }
 }
 
@@ -42,13 +46,21 @@ fn profile_follows_the_most_preferred_tag() {
         (&[], ProfileId::Rcsc),
     ];
     for (prefs, want) in cases {
-        assert_eq!(ProfileId::default_for(prefs), *want, "preferences {prefs:?}");
+        assert_eq!(
+            ProfileId::default_for(prefs),
+            *want,
+            "preferences {prefs:?}"
+        );
     }
 }
 
 #[test]
 fn each_profile_has_its_emergency_number() {
-    let cases = [(ProfileId::Rcsc, "120"), (ProfileId::Aha, "911"), (ProfileId::Erc, "112")];
+    let cases = [
+        (ProfileId::Rcsc, "120"),
+        (ProfileId::Aha, "911"),
+        (ProfileId::Erc, "112"),
+    ];
     for (id, number) in cases {
         assert_eq!(id.profile().id, id);
         assert_eq!(id.profile().emergency_number, number, "{id:?}");
@@ -61,7 +73,12 @@ fn first_visit_defaults() {
     let s = Settings::first_visit(&["zh-CN", "en"]);
     assert_eq!(
         s,
-        Settings { lang: Lang::ZhCn, profile: ProfileId::Rcsc, theme: Theme::System, text_size: TextSize::P100 }
+        Settings {
+            lang: Lang::ZhCn,
+            profile: ProfileId::Rcsc,
+            theme: Theme::System,
+            text_size: TextSize::P100
+        }
     );
     let s = Settings::first_visit(&["en-US"]);
     assert_eq!((s.lang, s.profile), (Lang::En, ProfileId::Aha));
@@ -71,7 +88,12 @@ fn first_visit_defaults() {
 
 #[test]
 fn serialized_form_is_pinned() {
-    let s = Settings { lang: Lang::En, profile: ProfileId::Erc, theme: Theme::Dark, text_size: TextSize::P150 };
+    let s = Settings {
+        lang: Lang::En,
+        profile: ProfileId::Erc,
+        theme: Theme::Dark,
+        text_size: TextSize::P150,
+    };
     assert_eq!(
         serde_json::to_value(s).unwrap(),
         json!({"lang": "en", "profile": "erc", "theme": "dark", "text_size": 150})
@@ -98,14 +120,23 @@ fn invalid_settings_are_rejected() {
     for (field, value) in bad {
         let mut v = good.clone();
         v[*field] = value.clone();
-        assert!(serde_json::from_value::<Settings>(v).is_err(), "{field} = {value} must be rejected");
+        assert!(
+            serde_json::from_value::<Settings>(v).is_err(),
+            "{field} = {value} must be rejected"
+        );
     }
     let mut extra = good.clone();
     extra["volume"] = json!(3);
-    assert!(serde_json::from_value::<Settings>(extra).is_err(), "unknown fields are rejected");
+    assert!(
+        serde_json::from_value::<Settings>(extra).is_err(),
+        "unknown fields are rejected"
+    );
     let mut missing = good;
     missing.as_object_mut().unwrap().remove("theme");
-    assert!(serde_json::from_value::<Settings>(missing).is_err(), "missing fields are rejected");
+    assert!(
+        serde_json::from_value::<Settings>(missing).is_err(),
+        "missing fields are rejected"
+    );
 }
 
 #[test]

@@ -41,7 +41,10 @@ fn a_saved_change_survives_a_reload() {
     assert!(!reopened.first_visit);
     assert!(reopened.notice.is_none());
     let s = reopened.store.doc().settings;
-    assert_eq!((s.lang, s.theme, s.text_size), (Lang::En, Theme::Dark, TextSize::P200));
+    assert_eq!(
+        (s.lang, s.theme, s.text_size),
+        (Lang::En, Theme::Dark, TextSize::P200)
+    );
 }
 
 #[test]
@@ -64,16 +67,30 @@ fn unreadable_data_is_kept_and_reported_never_lost() {
         ("array", "[1,2,3]"),
         ("schema zero", "{\"schema\": 0, \"data\": {}}"),
         ("data not an object", "{\"schema\": 1, \"data\": 5}"),
-        ("invalid setting", r#"{"schema":1,"data":{"settings":{"lang":"xx","profile":"rcsc","theme":"system","text_size":100}}}"#),
-        ("unknown field", r#"{"schema":1,"data":{"settings":{"lang":"en","profile":"rcsc","theme":"system","text_size":100},"evil":1}}"#),
+        (
+            "invalid setting",
+            r#"{"schema":1,"data":{"settings":{"lang":"xx","profile":"rcsc","theme":"system","text_size":100}}}"#,
+        ),
+        (
+            "unknown field",
+            r#"{"schema":1,"data":{"settings":{"lang":"en","profile":"rcsc","theme":"system","text_size":100},"evil":1}}"#,
+        ),
         ("empty", ""),
     ];
     for (name, raw) in cases {
         let opened = Store::open(kv_with(raw), defaults);
-        assert_eq!(opened.store.doc(), &defaults(), "{name}: starts with defaults");
+        assert_eq!(
+            opened.store.doc(),
+            &defaults(),
+            "{name}: starts with defaults"
+        );
         match &opened.notice {
             Some(LoadNotice::Unreadable { kept_as, .. }) => {
-                assert_eq!(opened.store.kv().map.get(kept_as).map(String::as_str), Some(*raw), "{name}: raw kept");
+                assert_eq!(
+                    opened.store.kv().map.get(kept_as).map(String::as_str),
+                    Some(*raw),
+                    "{name}: raw kept"
+                );
             }
             other => panic!("{name}: expected Unreadable, got {other:?}"),
         }
@@ -89,7 +106,13 @@ fn repeated_corruption_keeps_every_copy() {
     let mut kv = opened.store.into_kv();
     kv.set(DOC_KEY, "bad 2").unwrap();
     let opened = Store::open(kv, defaults);
-    let copies: Vec<String> = opened.store.recovered().unwrap().into_iter().map(|(_, t)| t).collect();
+    let copies: Vec<String> = opened
+        .store
+        .recovered()
+        .unwrap()
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
     assert_eq!(copies, ["bad 1", "bad 2"]);
 }
 
@@ -98,7 +121,10 @@ fn data_from_a_newer_app_is_kept_not_overwritten_silently() {
     let raw = r#"{"schema": 99, "data": {"settings": {}}}"#;
     let opened = Store::open(kv_with(raw), defaults);
     match opened.notice {
-        Some(LoadNotice::FromNewerVersion { version: 99, ref kept_as }) => {
+        Some(LoadNotice::FromNewerVersion {
+            version: 99,
+            ref kept_as,
+        }) => {
             assert_eq!(opened.store.kv().map[kept_as], raw);
         }
         other => panic!("expected FromNewerVersion, got {other:?}"),
@@ -107,20 +133,39 @@ fn data_from_a_newer_app_is_kept_not_overwritten_silently() {
 
 #[test]
 fn unavailable_storage_still_starts_the_app() {
-    let kv = MemoryKv { unavailable: true, ..MemoryKv::new() };
+    let kv = MemoryKv {
+        unavailable: true,
+        ..MemoryKv::new()
+    };
     let mut opened = Store::open(kv, defaults);
-    assert!(matches!(opened.notice, Some(LoadNotice::StorageUnavailable { .. })));
+    assert!(matches!(
+        opened.notice,
+        Some(LoadNotice::StorageUnavailable { .. })
+    ));
     assert_eq!(opened.store.doc(), &defaults());
-    let err = opened.store.update(|d| d.settings.lang = Lang::En).unwrap_err();
+    let err = opened
+        .store
+        .update(|d| d.settings.lang = Lang::En)
+        .unwrap_err();
     assert!(matches!(err, KvError::Unavailable(_)));
-    assert_eq!(opened.store.doc().settings.lang, Lang::En, "the change stays in memory");
+    assert_eq!(
+        opened.store.doc().settings.lang,
+        Lang::En,
+        "the change stays in memory"
+    );
 }
 
 #[test]
 fn a_full_backend_reports_the_failed_save() {
-    let kv = MemoryKv { max_value_len: Some(10), ..MemoryKv::new() };
+    let kv = MemoryKv {
+        max_value_len: Some(10),
+        ..MemoryKv::new()
+    };
     let mut store = Store::open(kv, defaults).store;
-    assert!(matches!(store.update(|d| d.settings.lang = Lang::En), Err(KvError::Full(_))));
+    assert!(matches!(
+        store.update(|d| d.settings.lang = Lang::En),
+        Err(KvError::Full(_))
+    ));
 }
 
 #[test]
@@ -128,7 +173,10 @@ fn erase_removes_every_app_key_but_not_others() {
     let mut kv = kv_with("corrupt");
     kv.set("other-app/key", "keep me").unwrap();
     let mut store = Store::open(kv, defaults).store;
-    let en = Document::with_settings(Settings { lang: Lang::En, ..Settings::default() });
+    let en = Document::with_settings(Settings {
+        lang: Lang::En,
+        ..Settings::default()
+    });
     store.erase_all(en.clone()).unwrap();
     let keys = store.kv().keys().unwrap();
     assert_eq!(keys, ["firstaid/store", "other-app/key"]);
@@ -140,7 +188,10 @@ fn erase_removes_every_app_key_but_not_others() {
 
 fn v1_to_v2(mut data: Value) -> Result<Value, String> {
     // v2 renamed "size" to "text_size".
-    let s = data.get_mut("settings").and_then(Value::as_object_mut).ok_or("no settings")?;
+    let s = data
+        .get_mut("settings")
+        .and_then(Value::as_object_mut)
+        .ok_or("no settings")?;
     let size = s.remove("size").ok_or("no size")?;
     s.insert("text_size".into(), size);
     Ok(data)
@@ -148,7 +199,9 @@ fn v1_to_v2(mut data: Value) -> Result<Value, String> {
 
 fn v2_to_v3(mut data: Value) -> Result<Value, String> {
     // v3 added a progress map.
-    data.as_object_mut().ok_or("not an object")?.insert("progress".into(), json!({}));
+    data.as_object_mut()
+        .ok_or("not an object")?
+        .insert("progress".into(), json!({}));
     Ok(data)
 }
 
@@ -157,12 +210,25 @@ const TEST_MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3];
 #[test]
 fn migrations_run_in_order_from_any_older_version() {
     let cases = [
-        (json!({"schema": 1, "data": {"settings": {"size": 150}}}), json!({"settings": {"text_size": 150}, "progress": {}})),
-        (json!({"schema": 2, "data": {"settings": {"text_size": 125}}}), json!({"settings": {"text_size": 125}, "progress": {}})),
-        (json!({"schema": 3, "data": {"settings": {"text_size": 100}, "progress": {"a": 1}}}), json!({"settings": {"text_size": 100}, "progress": {"a": 1}})),
+        (
+            json!({"schema": 1, "data": {"settings": {"size": 150}}}),
+            json!({"settings": {"text_size": 150}, "progress": {}}),
+        ),
+        (
+            json!({"schema": 2, "data": {"settings": {"text_size": 125}}}),
+            json!({"settings": {"text_size": 125}, "progress": {}}),
+        ),
+        (
+            json!({"schema": 3, "data": {"settings": {"text_size": 100}, "progress": {"a": 1}}}),
+            json!({"settings": {"text_size": 100}, "progress": {"a": 1}}),
+        ),
     ];
     for (input, want) in cases {
-        assert_eq!(migrate_envelope(input.clone(), 3, TEST_MIGRATIONS).unwrap(), want, "{input}");
+        assert_eq!(
+            migrate_envelope(input.clone(), 3, TEST_MIGRATIONS).unwrap(),
+            want,
+            "{input}"
+        );
     }
 }
 
@@ -181,7 +247,10 @@ fn migration_failures_and_versions_out_of_range_are_reported() {
         migrate_envelope(json!({"schema": 0, "data": {}}), 3, TEST_MIGRATIONS),
         Err(MigrateError::UnknownVersion(0))
     );
-    assert_eq!(migrate_envelope(json!({"data": {}}), 3, TEST_MIGRATIONS), Err(MigrateError::NoEnvelope));
+    assert_eq!(
+        migrate_envelope(json!({"data": {}}), 3, TEST_MIGRATIONS),
+        Err(MigrateError::NoEnvelope)
+    );
 }
 
 #[test]
@@ -191,7 +260,11 @@ fn the_real_schema_reads_every_version_it_claims() {
         1,
         r#"{"schema":1,"data":{"settings":{"lang":"en","profile":"aha","theme":"light","text_size":125}}}"#,
     )];
-    assert_eq!(fixtures.len() as u64, SCHEMA_VERSION, "a fixture for every schema version");
+    assert_eq!(
+        fixtures.len() as u64,
+        SCHEMA_VERSION,
+        "a fixture for every schema version"
+    );
     for (version, raw) in fixtures {
         let doc = schema::read_document(raw).unwrap_or_else(|e| panic!("version {version}: {e}"));
         assert_eq!(doc.settings.lang, Lang::En);

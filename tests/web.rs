@@ -23,7 +23,11 @@ fn storage() -> web_sys::Storage {
 /// A fresh container in the body, and a clean store.
 fn container() -> web_sys::HtmlElement {
     storage().clear().unwrap();
-    let el: web_sys::HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
+    let el: web_sys::HtmlElement = document()
+        .create_element("div")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     document().body().unwrap().append_child(&el).unwrap();
     el
 }
@@ -55,7 +59,10 @@ async fn the_whole_app_mounts_with_its_shell() {
     let handle = leptos::mount::mount_to(el.clone(), App);
     settle().await;
     assert!(el.query_selector("header.app-header").unwrap().is_some());
-    assert!(el.query_selector("nav a[href='/settings']").unwrap().is_some());
+    assert!(el
+        .query_selector("nav a[href='/settings']")
+        .unwrap()
+        .is_some());
     assert!(el.query_selector("main#main").unwrap().is_some());
     drop(handle);
 }
@@ -63,7 +70,10 @@ async fn the_whole_app_mounts_with_its_shell() {
 #[wasm_bindgen_test]
 async fn switching_language_changes_text_and_html_lang() {
     let el = container();
-    let handle = leptos::mount::mount_to(el.clone(), || view! { <Providers><pages::SettingsPage /></Providers> });
+    let handle = leptos::mount::mount_to(
+        el.clone(),
+        || view! { <Providers><pages::SettingsPage /></Providers> },
+    );
     settle().await;
 
     radio(&el, "lang", "zh-CN").click();
@@ -75,14 +85,20 @@ async fn switching_language_changes_text_and_html_lang() {
     settle().await;
     assert_eq!(html_attr("lang").as_deref(), Some("en"));
     let t = text(&el);
-    assert!(t.contains("Settings") && !t.contains("设置"), "English text: {t}");
+    assert!(
+        t.contains("Settings") && !t.contains("设置"),
+        "English text: {t}"
+    );
     drop(handle);
 }
 
 #[wasm_bindgen_test]
 async fn settings_persist_in_the_real_store_across_a_remount() {
     let el = container();
-    let handle = leptos::mount::mount_to(el.clone(), || view! { <Providers><pages::SettingsPage /></Providers> });
+    let handle = leptos::mount::mount_to(
+        el.clone(),
+        || view! { <Providers><pages::SettingsPage /></Providers> },
+    );
     settle().await;
     radio(&el, "lang", "en").click();
     radio(&el, "profile", "erc").click();
@@ -97,7 +113,10 @@ async fn settings_persist_in_the_real_store_across_a_remount() {
     let stored = storage().get_item(DOC_KEY).unwrap().expect("saved");
     assert!(stored.contains("\"profile\":\"erc\""), "{stored}");
 
-    let handle = leptos::mount::mount_to(el.clone(), || view! { <Providers><pages::SettingsPage /></Providers> });
+    let handle = leptos::mount::mount_to(
+        el.clone(),
+        || view! { <Providers><pages::SettingsPage /></Providers> },
+    );
     settle().await;
     assert!(radio(&el, "lang", "en").checked());
     assert!(radio(&el, "profile", "erc").checked());
@@ -113,10 +132,16 @@ async fn corrupt_storage_shows_the_notice_and_keeps_a_copy() {
     storage().set_item(DOC_KEY, "{definitely not json").unwrap();
     let handle = leptos::mount::mount_to(el.clone(), App);
     settle().await;
-    let notice = el.query_selector("[data-testid='notice']").unwrap().expect("a notice is shown");
+    let notice = el
+        .query_selector("[data-testid='notice']")
+        .unwrap()
+        .expect("a notice is shown");
     assert!(!notice.text_content().unwrap_or_default().is_empty());
     assert_eq!(
-        storage().get_item(&format!("{RECOVERED_PREFIX}1")).unwrap().as_deref(),
+        storage()
+            .get_item(&format!("{RECOVERED_PREFIX}1"))
+            .unwrap()
+            .as_deref(),
         Some("{definitely not json")
     );
     drop(handle);
@@ -131,7 +156,10 @@ async fn the_home_page_shows_the_profile_number_as_a_call_link() {
             r#"{"schema":1,"data":{"settings":{"lang":"en","profile":"aha","theme":"system","text_size":100}}}"#,
         )
         .unwrap();
-    let handle = leptos::mount::mount_to(el.clone(), || view! { <Providers><Router><pages::HomePage /></Router></Providers> });
+    let handle = leptos::mount::mount_to(
+        el.clone(),
+        || view! { <Providers><Router><pages::HomePage /></Router></Providers> },
+    );
     settle().await;
     let call = el.query_selector("a.call").unwrap().expect("call link");
     assert_eq!(call.get_attribute("href").as_deref(), Some("tel:911"));
@@ -144,12 +172,26 @@ fn the_crash_screen_is_translated_and_offers_a_reload_link() {
     let app = document().create_element("div").unwrap();
     app.set_id("app");
     document().body().unwrap().append_child(&app).unwrap();
-    document().document_element().unwrap().set_attribute("lang", "en").unwrap();
+    document()
+        .document_element()
+        .unwrap()
+        .set_attribute("lang", "en")
+        .unwrap();
     firstaid::app::crash::show_crash_screen();
     let t = app.text_content().unwrap();
-    assert!(t.contains("Something went wrong") && t.contains("Your progress is saved"), "{t}");
-    assert!(app.query_selector("section.crash[role='alert'] a").unwrap().is_some());
-    document().document_element().unwrap().set_attribute("lang", "zh-CN").unwrap();
+    assert!(
+        t.contains("Something went wrong") && t.contains("Your progress is saved"),
+        "{t}"
+    );
+    assert!(app
+        .query_selector("section.crash[role='alert'] a")
+        .unwrap()
+        .is_some());
+    document()
+        .document_element()
+        .unwrap()
+        .set_attribute("lang", "zh-CN")
+        .unwrap();
     firstaid::app::crash::show_crash_screen();
     assert!(app.text_content().unwrap().contains("出了点问题"));
     app.remove();

@@ -6,7 +6,9 @@ use wasm_bindgen::JsCast;
 pub fn download_text(name: &str, mime: &str, text: &str) -> Result<(), String> {
     let blob = gloo_file::Blob::new_with_options(text, Some(mime));
     let url = gloo_file::ObjectUrl::from(blob);
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
     let a: web_sys::HtmlAnchorElement = document
         .create_element("a")
         .map_err(|e| format!("{e:?}"))?
@@ -42,5 +44,9 @@ pub async fn read_chosen_file(
     if file.size() > max_bytes {
         return Some(Err(ReadError::TooLarge(file.size())));
     }
-    Some(gloo_file::futures::read_as_text(&file).await.map_err(|e| ReadError::Failed(e.to_string())))
+    Some(
+        gloo_file::futures::read_as_text(&file)
+            .await
+            .map_err(|e| ReadError::Failed(e.to_string())),
+    )
 }

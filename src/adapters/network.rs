@@ -10,7 +10,9 @@ pub struct OnlineWatch {
 
 /// `navigator.onLine` (true where unknown).
 pub fn is_online() -> bool {
-    web_sys::window().map(|w| w.navigator().on_line()).unwrap_or(true)
+    web_sys::window()
+        .map(|w| w.navigator().on_line())
+        .unwrap_or(true)
 }
 
 impl OnlineWatch {

@@ -5,8 +5,11 @@ pub fn preferred_languages() -> Vec<String> {
     let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
         return Vec::new();
     };
-    let list: Vec<String> =
-        navigator.languages().iter().filter_map(|v| v.as_string()).collect();
+    let list: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
     if list.is_empty() {
         navigator.language().into_iter().collect()
     } else {
@@ -16,14 +19,20 @@ pub fn preferred_languages() -> Vec<String> {
 
 /// Sets an attribute on `<html>` (language, theme, text size).
 pub fn set_root_attribute(name: &str, value: &str) {
-    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
         let _ = root.set_attribute(name, value);
     }
 }
 
 /// Reads an attribute of `<html>`.
 pub fn root_attribute(name: &str) -> Option<String> {
-    web_sys::window()?.document()?.document_element()?.get_attribute(name)
+    web_sys::window()?
+        .document()?
+        .document_element()?
+        .get_attribute(name)
 }
 
 /// The current time as an ISO 8601 UTC string (`2026-11-29T03:00:00.000Z`).

@@ -23,14 +23,25 @@ impl LocalStorageKv {
     /// Feature-detects `localStorage` (it throws in some private modes).
     pub fn open() -> Self {
         match web_sys::window().map(|w| w.local_storage()) {
-            Some(Ok(Some(storage))) => LocalStorageKv { storage: Some(storage), reason: String::new() },
-            Some(Err(e)) => LocalStorageKv { storage: None, reason: format!("{e:?}") },
-            _ => LocalStorageKv { storage: None, reason: "no localStorage".into() },
+            Some(Ok(Some(storage))) => LocalStorageKv {
+                storage: Some(storage),
+                reason: String::new(),
+            },
+            Some(Err(e)) => LocalStorageKv {
+                storage: None,
+                reason: format!("{e:?}"),
+            },
+            _ => LocalStorageKv {
+                storage: None,
+                reason: "no localStorage".into(),
+            },
         }
     }
 
     fn storage(&self) -> Result<&web_sys::Storage, KvError> {
-        self.storage.as_ref().ok_or_else(|| KvError::Unavailable(self.reason.clone()))
+        self.storage
+            .as_ref()
+            .ok_or_else(|| KvError::Unavailable(self.reason.clone()))
     }
 }
 
@@ -42,16 +53,22 @@ fn describe(e: wasm_bindgen::JsValue) -> String {
 
 impl KeyValue for LocalStorageKv {
     fn get(&self, key: &str) -> Result<Option<String>, KvError> {
-        self.storage()?.get_item(key).map_err(|e| KvError::Unavailable(describe(e)))
+        self.storage()?
+            .get_item(key)
+            .map_err(|e| KvError::Unavailable(describe(e)))
     }
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), KvError> {
         // The only way setItem fails on a working storage is the quota.
-        self.storage()?.set_item(key, value).map_err(|e| KvError::Full(describe(e)))
+        self.storage()?
+            .set_item(key, value)
+            .map_err(|e| KvError::Full(describe(e)))
     }
 
     fn remove(&mut self, key: &str) -> Result<(), KvError> {
-        self.storage()?.remove_item(key).map_err(|e| KvError::Unavailable(describe(e)))
+        self.storage()?
+            .remove_item(key)
+            .map_err(|e| KvError::Unavailable(describe(e)))
     }
 
     fn keys(&self) -> Result<Vec<String>, KvError> {
@@ -69,9 +86,15 @@ pub async fn request_persistence() -> Option<bool> {
         return None;
     }
     let manager = navigator.storage();
-    let already = JsFuture::from(manager.persisted().ok()?).await.ok()?.as_bool()?;
+    let already = JsFuture::from(manager.persisted().ok()?)
+        .await
+        .ok()?
+        .as_bool()?;
     if already {
         return Some(true);
     }
-    JsFuture::from(manager.persist().ok()?).await.ok()?.as_bool()
+    JsFuture::from(manager.persist().ok()?)
+        .await
+        .ok()?
+        .as_bool()
 }

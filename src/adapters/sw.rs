@@ -13,7 +13,9 @@ use std::rc::Rc;
 use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
+use web_sys::{
+    ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState,
+};
 
 /// Keeps the listeners of a registered worker alive; dropping it removes them.
 pub struct SwWatch {
@@ -61,7 +63,11 @@ pub async fn register(on_update: impl Fn() + Clone + 'static) -> Option<SwWatch>
                 }
             };
             check();
-            slot.set(Some(EventListener::new(&worker, "statechange", move |_| check())));
+            slot.set(Some(EventListener::new(
+                &worker,
+                "statechange",
+                move |_| check(),
+            )));
         }
     };
     // An update that finished installing before this page loaded, or one
@@ -78,7 +84,11 @@ pub async fn register(on_update: impl Fn() + Clone + 'static) -> Option<SwWatch>
             watch_worker(w.clone());
         }
     });
-    Some(SwWatch { _updatefound: updatefound, _installing: installing, registration: reg })
+    Some(SwWatch {
+        _updatefound: updatefound,
+        _installing: installing,
+        registration: reg,
+    })
 }
 
 impl SwWatch {

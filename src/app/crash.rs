@@ -24,8 +24,12 @@ pub fn show_crash_screen() {
         Some("en") => Locale::en,
         _ => Locale::zh_CN,
     };
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Some(root) = document.get_element_by_id("app") else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(root) = document.get_element_by_id("app") else {
+        return;
+    };
     let build = || -> Option<()> {
         let section = document.create_element("section").ok()?;
         section.set_class_name("crash");

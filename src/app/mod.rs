@@ -38,7 +38,9 @@ pub fn locale_of(lang: Lang) -> Locale {
 #[wasm_bindgen]
 pub fn start() {
     crash::install_hook();
-    let document = web_sys::window().and_then(|w| w.document()).expect("a document");
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
     let root: web_sys::HtmlElement = document
         .get_element_by_id("app")
         .and_then(|e| e.dyn_into().ok())
@@ -73,7 +75,10 @@ fn StateSync() -> impl IntoView {
         let s = state.settings.get();
         crate::adapters::platform::set_root_attribute("lang", s.lang.tag());
         crate::adapters::platform::set_root_attribute("data-theme", s.theme.attr());
-        crate::adapters::platform::set_root_attribute("data-text-size", &s.text_size.percent().to_string());
+        crate::adapters::platform::set_root_attribute(
+            "data-text-size",
+            &s.text_size.percent().to_string(),
+        );
         let want = locale_of(s.lang);
         if i18n.get_locale() != want {
             i18n.set_locale(want);

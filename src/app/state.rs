@@ -80,7 +80,11 @@ impl AppState {
     }
 
     fn with_store<R>(f: impl FnOnce(&mut Store<LocalStorageKv>) -> R) -> R {
-        STORE.with(|s| f(s.borrow_mut().as_mut().expect("AppState::init opened the store")))
+        STORE.with(|s| {
+            f(s.borrow_mut()
+                .as_mut()
+                .expect("AppState::init opened the store"))
+        })
     }
 
     /// Changes the settings and saves them at once.

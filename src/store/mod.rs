@@ -60,28 +60,56 @@ impl<K: KeyValue> Store<K> {
             Ok(raw) => raw,
             Err(e) => {
                 return Opened {
-                    store: Store { kv, doc: defaults() },
-                    notice: Some(LoadNotice::StorageUnavailable { reason: e.to_string() }),
+                    store: Store {
+                        kv,
+                        doc: defaults(),
+                    },
+                    notice: Some(LoadNotice::StorageUnavailable {
+                        reason: e.to_string(),
+                    }),
                     first_visit: true,
                 }
             }
         };
         let Some(raw) = raw else {
-            return Opened { store: Store { kv, doc: defaults() }, notice: None, first_visit: true };
+            return Opened {
+                store: Store {
+                    kv,
+                    doc: defaults(),
+                },
+                notice: None,
+                first_visit: true,
+            };
         };
         match schema::read_document(&raw) {
-            Ok(doc) => Opened { store: Store { kv, doc }, notice: None, first_visit: false },
+            Ok(doc) => Opened {
+                store: Store { kv, doc },
+                notice: None,
+                first_visit: false,
+            },
             Err(err) => {
                 let notice = match keep_raw(&mut kv, &raw) {
-                    Err(e) => LoadNotice::StorageUnavailable { reason: e.to_string() },
+                    Err(e) => LoadNotice::StorageUnavailable {
+                        reason: e.to_string(),
+                    },
                     Ok(kept_as) => match err {
                         MigrateError::NewerVersion(version) => {
                             LoadNotice::FromNewerVersion { version, kept_as }
                         }
-                        other => LoadNotice::Unreadable { kept_as, reason: other.to_string() },
+                        other => LoadNotice::Unreadable {
+                            kept_as,
+                            reason: other.to_string(),
+                        },
                     },
                 };
-                Opened { store: Store { kv, doc: defaults() }, notice: Some(notice), first_visit: false }
+                Opened {
+                    store: Store {
+                        kv,
+                        doc: defaults(),
+                    },
+                    notice: Some(notice),
+                    first_visit: false,
+                }
             }
         }
     }
@@ -110,8 +138,12 @@ impl<K: KeyValue> Store<K> {
 
     /// The raw copies of unreadable documents, oldest first, as `(key, text)`.
     pub fn recovered(&self) -> Result<Vec<(String, String)>, KvError> {
-        let mut keys: Vec<String> =
-            self.kv.keys()?.into_iter().filter(|k| k.starts_with(RECOVERED_PREFIX)).collect();
+        let mut keys: Vec<String> = self
+            .kv
+            .keys()?
+            .into_iter()
+            .filter(|k| k.starts_with(RECOVERED_PREFIX))
+            .collect();
         keys.sort_by_key(|k| recovered_index(k));
         keys.into_iter()
             .map(|k| Ok((k.clone(), self.kv.get(&k)?.unwrap_or_default())))
@@ -142,7 +174,9 @@ impl<K: KeyValue> Store<K> {
 }
 
 fn recovered_index(key: &str) -> u64 {
-    key.strip_prefix(RECOVERED_PREFIX).and_then(|n| n.parse().ok()).unwrap_or(0)
+    key.strip_prefix(RECOVERED_PREFIX)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
 }
 
 /// Stores `raw` under the next free `firstaid/recovered/<n>` key.

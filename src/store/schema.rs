@@ -64,7 +64,10 @@ impl fmt::Display for MigrateError {
             MigrateError::NoEnvelope => write!(f, "no schema version or data"),
             MigrateError::UnknownVersion(v) => write!(f, "unknown schema version {v}"),
             MigrateError::NewerVersion(v) => {
-                write!(f, "schema version {v} is newer than this app's {SCHEMA_VERSION}")
+                write!(
+                    f,
+                    "schema version {v} is newer than this app's {SCHEMA_VERSION}"
+                )
             }
             MigrateError::Migration(v, e) => write!(f, "migration from version {v} failed: {e}"),
             MigrateError::Invalid(e) => write!(f, "invalid data: {e}"),
@@ -81,7 +84,8 @@ pub fn write_document(doc: &Document) -> String {
 
 /// Parses stored text, migrating it to the current version.
 pub fn read_document(raw: &str) -> Result<Document, MigrateError> {
-    let value: Value = serde_json::from_str(raw).map_err(|e| MigrateError::NotJson(e.to_string()))?;
+    let value: Value =
+        serde_json::from_str(raw).map_err(|e| MigrateError::NotJson(e.to_string()))?;
     read_value(value)
 }
 
@@ -112,7 +116,11 @@ pub fn migrate_envelope(
     if version > current {
         return Err(MigrateError::NewerVersion(version));
     }
-    debug_assert_eq!(migrations.len() as u64, current - 1, "one migration per version step");
+    debug_assert_eq!(
+        migrations.len() as u64,
+        current - 1,
+        "one migration per version step"
+    );
     let mut data = data;
     for from in version..current {
         let step = migrations

@@ -27,7 +27,10 @@ pub fn run() -> Result<()> {
 /// Prints the size table and returns the first-load brotli total.
 pub fn sizes(dir: &Path) -> Result<u64> {
     println!("\n== Shipped files (bytes) ==");
-    println!("{:<40} {:>10} {:>10} {:>10}", "file", "raw", "gzip", "brotli");
+    println!(
+        "{:<40} {:>10} {:>10} {:>10}",
+        "file", "raw", "gzip", "brotli"
+    );
     let index = std::fs::read_to_string(dir.join("index.html"))?;
     let mut first_load = 0;
     for path in dist::walk(dir)? {
@@ -37,7 +40,10 @@ pub fn sizes(dir: &Path) -> Result<u64> {
         }
         let bytes = std::fs::read(&path)?;
         let (gz, br) = if dist::compressible(&name) {
-            (dist::gzip(&bytes)?.len() as u64, dist::brotli(&bytes)?.len() as u64)
+            (
+                dist::gzip(&bytes)?.len() as u64,
+                dist::brotli(&bytes)?.len() as u64,
+            )
         } else {
             (bytes.len() as u64, bytes.len() as u64)
         };
@@ -46,7 +52,14 @@ pub fn sizes(dir: &Path) -> Result<u64> {
         if on_first_load {
             first_load += br;
         }
-        println!("{:<40} {:>10} {:>10} {:>10}{}", name, bytes.len(), gz, br, if on_first_load { "  (first load)" } else { "" });
+        println!(
+            "{:<40} {:>10} {:>10} {:>10}{}",
+            name,
+            bytes.len(),
+            gz,
+            br,
+            if on_first_load { "  (first load)" } else { "" }
+        );
     }
     println!(
         "first load, brotli: {first_load} bytes ({:.1} KiB) — target ≤ {} KiB",
@@ -82,7 +95,11 @@ fn lighthouse(dir: &Path) -> Result<()> {
     let _ = server.wait();
     result?;
     let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(report)?)?;
-    let score = |c: &str| v["categories"][c]["score"].as_f64().map(|s| (s * 100.0).round());
+    let score = |c: &str| {
+        v["categories"][c]["score"]
+            .as_f64()
+            .map(|s| (s * 100.0).round())
+    };
     let audit = |a: &str| v["audits"][a]["numericValue"].as_f64();
     println!("\n== Lighthouse (mobile profile, simulated throttling) ==");
     let show = |name: &str, value: Option<f64>, unit: &str, target: &str| {

@@ -46,8 +46,11 @@ pub fn security_headers() -> Vec<(&'static str, String)> {
 /// Files whose names carry their content hash may be cached forever.
 pub fn is_hashed(name: &str) -> bool {
     let stem = name.rsplit('/').next().unwrap_or(name);
-    let Some((base, _ext)) = stem.split_once('.') else { return false };
-    base.rsplit_once('-').is_some_and(|(_, h)| h.len() == 10 && h.chars().all(|c| c.is_ascii_hexdigit()))
+    let Some((base, _ext)) = stem.split_once('.') else {
+        return false;
+    };
+    base.rsplit_once('-')
+        .is_some_and(|(_, h)| h.len() == 10 && h.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 /// The Cache-Control header for a served path.
@@ -68,23 +71,42 @@ pub fn build(out: &Path, label: &str) -> Result<()> {
 /// wasm-pack and wasm-opt.
 pub fn compile() -> Result<()> {
     sh::run(Command::new("wasm-pack").args([
-        "build", "--target", "web", "--release", "--mode", "no-install", "--no-typescript", "--no-pack",
-        "--out-dir", PKG, "--out-name", "firstaid",
+        "build",
+        "--target",
+        "web",
+        "--release",
+        "--mode",
+        "no-install",
+        "--no-typescript",
+        "--no-pack",
+        "--out-dir",
+        PKG,
+        "--out-name",
+        "firstaid",
     ]))?;
     let wasm = Path::new(PKG).join("firstaid_bg.wasm");
     let before = fs::metadata(&wasm)?.len();
-    sh::run(Command::new("xtask/npm/node_modules/.bin/wasm-opt").args([
-        "-Oz",
-        "--enable-bulk-memory",
-        "--enable-nontrapping-float-to-int",
-        "--enable-sign-ext",
-        "--enable-mutable-globals",
-        "--enable-reference-types",
-        "--enable-multivalue",
-        "--strip-debug",
-        "--strip-producers",
-    ]).arg(&wasm).arg("-o").arg(&wasm))?;
-    println!("xtask: wasm-opt: {before} → {} bytes", fs::metadata(&wasm)?.len());
+    sh::run(
+        Command::new("xtask/npm/node_modules/.bin/wasm-opt")
+            .args([
+                "-Oz",
+                "--enable-bulk-memory",
+                "--enable-nontrapping-float-to-int",
+                "--enable-sign-ext",
+                "--enable-mutable-globals",
+                "--enable-reference-types",
+                "--enable-multivalue",
+                "--strip-debug",
+                "--strip-producers",
+            ])
+            .arg(&wasm)
+            .arg("-o")
+            .arg(&wasm),
+    )?;
+    println!(
+        "xtask: wasm-opt: {before} → {} bytes",
+        fs::metadata(&wasm)?.len()
+    );
     Ok(())
 }
 
@@ -111,7 +133,10 @@ pub fn assemble(pkg: &Path, out: &Path, label: &str) -> Result<()> {
     // Static files, except the templates filled in below.
     let templates = ["index.html", "boot.js", "sw.js"];
     for path in walk(Path::new("public"))? {
-        let rel = path.strip_prefix("public")?.to_string_lossy().replace('\\', "/");
+        let rel = path
+            .strip_prefix("public")?
+            .to_string_lossy()
+            .replace('\\', "/");
         if !templates.contains(&rel.as_str()) {
             files.insert(rel, fs::read(&path)?);
         }
@@ -171,7 +196,11 @@ pub fn assemble(pkg: &Path, out: &Path, label: &str) -> Result<()> {
             fs::write(with_suffix(&path, "gz"), gzip(bytes)?)?;
         }
     }
-    println!("xtask: assembled {} ({} files, cache {cache}, label {label})", out.display(), files.len());
+    println!(
+        "xtask: assembled {} ({} files, cache {cache}, label {label})",
+        out.display(),
+        files.len()
+    );
     Ok(())
 }
 
@@ -190,7 +219,17 @@ fn headers_file<'a>(names: impl Iterator<Item = &'a String>) -> String {
 }
 
 pub fn compressible(name: &str) -> bool {
-    [".html", ".js", ".css", ".wasm", ".svg", ".webmanifest", ".json"].iter().any(|e| name.ends_with(e))
+    [
+        ".html",
+        ".js",
+        ".css",
+        ".wasm",
+        ".svg",
+        ".webmanifest",
+        ".json",
+    ]
+    .iter()
+    .any(|e| name.ends_with(e))
 }
 
 fn with_suffix(path: &Path, suffix: &str) -> PathBuf {

@@ -40,7 +40,10 @@ fn run() -> Result<()> {
     std::env::set_current_dir(sh::root()).context("cannot enter the repository root")?;
     match cmd.as_str() {
         "serve" => {
-            let port: u16 = opt(&mut args, "--port")?.map(|p| p.parse()).transpose()?.unwrap_or(8080);
+            let port: u16 = opt(&mut args, "--port")?
+                .map(|p| p.parse())
+                .transpose()?
+                .unwrap_or(8080);
             let dir = opt(&mut args, "--dir")?.map(PathBuf::from);
             let no_build = flag(&mut args, "--no-build");
             no_more(&args)?;
@@ -56,7 +59,9 @@ fn run() -> Result<()> {
             server::serve(&dir, port)
         }
         "dist" => {
-            let out = opt(&mut args, "--out")?.map(PathBuf::from).unwrap_or_else(|| PathBuf::from("dist"));
+            let out = opt(&mut args, "--out")?
+                .map(PathBuf::from)
+                .unwrap_or_else(|| PathBuf::from("dist"));
             let label = opt(&mut args, "--label")?.unwrap_or_else(|| "release".into());
             no_more(&args)?;
             tools::ensure_build_tools()?;
@@ -81,7 +86,9 @@ fn run() -> Result<()> {
 }
 
 fn opt(args: &mut Vec<String>, name: &str) -> Result<Option<String>> {
-    let Some(i) = args.iter().position(|a| a == name) else { return Ok(None) };
+    let Some(i) = args.iter().position(|a| a == name) else {
+        return Ok(None);
+    };
     if i + 1 >= args.len() {
         bail!("{name} needs a value");
     }

@@ -22,15 +22,29 @@ use crate::dist;
 /// Prints `listening on http://127.0.0.1:PORT` once it accepts connections.
 pub fn serve(dir: &Path, port: u16) -> Result<()> {
     let dir = dir.to_path_buf();
-    anyhow::ensure!(dir.join("index.html").exists(), "{} has no index.html: build first", dir.display());
-    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
+    anyhow::ensure!(
+        dir.join("index.html").exists(),
+        "{} has no index.html: build first",
+        dir.display()
+    );
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
     rt.block_on(async move {
         let listener = tokio::net::TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], port)))
             .await
-            .with_context(|| format!("cannot listen on 127.0.0.1:{port} (is another server running?)"))?;
+            .with_context(|| {
+                format!("cannot listen on 127.0.0.1:{port} (is another server running?)")
+            })?;
         let addr = listener.local_addr()?;
-        println!("xtask: serving {} — listening on http://{addr}", dir.display());
-        axum::serve(listener, app(dir)).with_graceful_shutdown(shutdown()).await?;
+        println!(
+            "xtask: serving {} — listening on http://{addr}",
+            dir.display()
+        );
+        axum::serve(listener, app(dir))
+            .with_graceful_shutdown(shutdown())
+            .await?;
         Ok(())
     })
 }
@@ -53,7 +67,9 @@ pub fn app(dir: PathBuf) -> Router {
             let fut = spa(req);
             async move { Ok::<_, std::convert::Infallible>(fut.await) }
         }));
-    Router::new().fallback_service(files).layer(middleware::from_fn(headers))
+    Router::new()
+        .fallback_service(files)
+        .layer(middleware::from_fn(headers))
 }
 
 /// App routes (no file extension) get index.html; missing files get 404.
@@ -62,7 +78,12 @@ async fn spa_fallback(index: PathBuf, req: Request) -> Response {
     if last.contains('.') {
         return (StatusCode::NOT_FOUND, "not found").into_response();
     }
-    match ServeFile::new(index).precompressed_br().precompressed_gzip().oneshot(req).await {
+    match ServeFile::new(index)
+        .precompressed_br()
+        .precompressed_gzip()
+        .oneshot(req)
+        .await
+    {
         Ok(res) => res.map(Body::new),
         Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
     }
@@ -78,9 +99,15 @@ async fn headers(req: Request, next: Next) -> Response {
             h.insert(HeaderName::from_static(static_lower(k)), v);
         }
     }
-    h.insert(axum::http::header::CACHE_CONTROL, HeaderValue::from_static(dist::cache_control(&path)));
+    h.insert(
+        axum::http::header::CACHE_CONTROL,
+        HeaderValue::from_static(dist::cache_control(&path)),
+    );
     if path == "/sw.js" {
-        h.insert(HeaderName::from_static("service-worker-allowed"), HeaderValue::from_static("/"));
+        h.insert(
+            HeaderName::from_static("service-worker-allowed"),
+            HeaderValue::from_static("/"),
+        );
     }
     res
 }
@@ -106,7 +133,11 @@ mod tests {
     fn site() -> tempdir::Dir {
         let d = tempdir::Dir::new();
         std::fs::write(d.0.join("index.html"), "<!doctype html><title>t</title>").unwrap();
-        std::fs::write(d.0.join("index.html.br"), dist::brotli(b"<!doctype html><title>t</title>").unwrap()).unwrap();
+        std::fs::write(
+            d.0.join("index.html.br"),
+            dist::brotli(b"<!doctype html><title>t</title>").unwrap(),
+        )
+        .unwrap();
         std::fs::write(d.0.join("app-0123456789.wasm"), b"\0asm").unwrap();
         std::fs::write(d.0.join("manifest.webmanifest"), b"{}").unwrap();
         d
@@ -118,7 +149,8 @@ mod tests {
             pub fn new() -> Dir {
                 static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
                 let n = N.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-                let p = std::env::temp_dir().join(format!("xtask-server-{}-{n}", std::process::id()));
+                let p =
+                    std::env::temp_dir().join(format!("xtask-server-{}-{n}", std::process::id()));
                 std::fs::create_dir_all(&p).unwrap();
                 Dir(p)
             }
@@ -135,7 +167,10 @@ mod tests {
         if let Some(a) = accept {
             req = req.header(header::ACCEPT_ENCODING, a);
         }
-        app(dir.to_path_buf()).oneshot(req.body(Body::empty()).unwrap()).await.unwrap()
+        app(dir.to_path_buf())
+            .oneshot(req.body(Body::empty()).unwrap())
+            .await
+            .unwrap()
     }
 
     #[tokio::test]
@@ -145,8 +180,18 @@ mod tests {
             ("/", StatusCode::OK, Some("text/html"), "no-cache"),
             ("/settings", StatusCode::OK, Some("text/html"), "no-cache"),
             ("/about/", StatusCode::OK, Some("text/html"), "no-cache"),
-            ("/app-0123456789.wasm", StatusCode::OK, Some("application/wasm"), "public, max-age=31536000, immutable"),
-            ("/manifest.webmanifest", StatusCode::OK, Some("application/manifest+json"), "no-cache"),
+            (
+                "/app-0123456789.wasm",
+                StatusCode::OK,
+                Some("application/wasm"),
+                "public, max-age=31536000, immutable",
+            ),
+            (
+                "/manifest.webmanifest",
+                StatusCode::OK,
+                Some("application/manifest+json"),
+                "no-cache",
+            ),
             ("/missing.js", StatusCode::NOT_FOUND, None, "no-cache"),
         ];
         for (path, status, mime, cache) in cases {
@@ -157,7 +202,10 @@ mod tests {
             }
             assert_eq!(res.headers()[header::CACHE_CONTROL], *cache, "{path}");
             let csp = res.headers()["content-security-policy"].to_str().unwrap();
-            assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval'"), "{path}");
+            assert!(
+                csp.contains("script-src 'self' 'wasm-unsafe-eval'"),
+                "{path}"
+            );
             assert_eq!(res.headers()["x-content-type-options"], "nosniff");
         }
     }

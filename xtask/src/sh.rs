@@ -8,13 +8,18 @@ use anyhow::{bail, Context, Result};
 
 /// The repository root (the parent of `xtask/`).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the repository").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the repository")
+        .to_path_buf()
 }
 
 /// Runs a command to completion, failing if it fails.
 pub fn run(cmd: &mut Command) -> Result<()> {
     println!("xtask: $ {}", describe(cmd));
-    let status = cmd.status().with_context(|| format!("could not start {}", describe(cmd)))?;
+    let status = cmd
+        .status()
+        .with_context(|| format!("could not start {}", describe(cmd)))?;
     if !status.success() {
         bail!("{} failed ({status})", describe(cmd));
     }
@@ -23,9 +28,15 @@ pub fn run(cmd: &mut Command) -> Result<()> {
 
 /// Runs a command and returns its standard output (trimmed).
 pub fn output(cmd: &mut Command) -> Result<String> {
-    let out = cmd.output().with_context(|| format!("could not start {}", describe(cmd)))?;
+    let out = cmd
+        .output()
+        .with_context(|| format!("could not start {}", describe(cmd)))?;
     if !out.status.success() {
-        bail!("{} failed: {}", describe(cmd), String::from_utf8_lossy(&out.stderr).trim());
+        bail!(
+            "{} failed: {}",
+            describe(cmd),
+            String::from_utf8_lossy(&out.stderr).trim()
+        );
     }
     Ok(String::from_utf8_lossy(&out.stdout).trim().to_owned())
 }

@@ -23,9 +23,25 @@ pub fn run() -> Result<()> {
     sh::run(cargo().args(["fmt", "--all", "--", "--check"]))?;
 
     section("lints (native, then wasm32)");
-    sh::run(cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
     sh::run(cargo().args([
-        "clippy", "-p", "firstaid", "--lib", "--tests", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings",
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    sh::run(cargo().args([
+        "clippy",
+        "-p",
+        "firstaid",
+        "--lib",
+        "--tests",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
     ]))?;
 
     section("native tests");
@@ -34,7 +50,15 @@ pub fn run() -> Result<()> {
     section("browser component tests (headless Chromium)");
     sh::run(
         cargo()
-            .args(["test", "-p", "firstaid", "--target", "wasm32-unknown-unknown", "--test", "web"])
+            .args([
+                "test",
+                "-p",
+                "firstaid",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--test",
+                "web",
+            ])
             .env("CHROMEDRIVER", "/usr/bin/chromedriver")
             .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
     )?;

@@ -22,7 +22,10 @@ pub fn ensure_build_tools() -> Result<()> {
 /// Everything `test` and `bench` need on top of the build tools.
 pub fn ensure_test_tools() -> Result<()> {
     ensure_build_tools()?;
-    ensure_apt(&[("chromium", "/usr/bin/chromium"), ("chromium-driver", "/usr/bin/chromedriver")])?;
+    ensure_apt(&[
+        ("chromium", "/usr/bin/chromium"),
+        ("chromium-driver", "/usr/bin/chromedriver"),
+    ])?;
     ensure_npm(Path::new("tests/e2e"))?;
     Ok(())
 }
@@ -30,7 +33,10 @@ pub fn ensure_test_tools() -> Result<()> {
 fn ensure_wasm_target() -> Result<()> {
     let installed = sh::output(Command::new("rustup").args(["target", "list", "--installed"]))
         .context("rustup is needed: install Rust from https://rustup.rs")?;
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         return Ok(());
     }
     println!("xtask: installing the wasm32-unknown-unknown target");
@@ -43,7 +49,10 @@ pub fn wasm_bindgen_version() -> Result<String> {
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == "name = \"wasm-bindgen\"" {
-            if let Some(v) = lines.next().and_then(|l| l.trim().strip_prefix("version = \"")) {
+            if let Some(v) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = \""))
+            {
                 return Ok(v.trim_end_matches('"').to_owned());
             }
         }
@@ -98,16 +107,27 @@ fn ensure_npm(dir: &Path) -> Result<()> {
 
 /// Installs Debian packages whose file is missing.
 fn ensure_apt(packages: &[(&str, &str)]) -> Result<()> {
-    let missing: Vec<&str> =
-        packages.iter().filter(|(_, file)| !Path::new(file).exists()).map(|(p, _)| *p).collect();
+    let missing: Vec<&str> = packages
+        .iter()
+        .filter(|(_, file)| !Path::new(file).exists())
+        .map(|(p, _)| *p)
+        .collect();
     if missing.is_empty() {
         return Ok(());
     }
     if !sh::has("apt-get") {
-        bail!("{} must be installed (Debian packages {}); no apt-get here", missing.join(", "), missing.join(" "));
+        bail!(
+            "{} must be installed (Debian packages {}); no apt-get here",
+            missing.join(", "),
+            missing.join(" ")
+        );
     }
     println!("xtask: installing {} with apt-get", missing.join(", "));
-    let sudo = if sh::output(Command::new("id").arg("-u")).unwrap_or_default() == "0" { None } else { Some("sudo") };
+    let sudo = if sh::output(Command::new("id").arg("-u")).unwrap_or_default() == "0" {
+        None
+    } else {
+        Some("sudo")
+    };
     let apt = |args: &[&str]| {
         let mut cmd = match sudo {
             Some(s) => {
@@ -123,5 +143,6 @@ fn ensure_apt(packages: &[(&str, &str)]) -> Result<()> {
     sh::run(&mut apt(&["update", "-qq"]))?;
     let mut install = apt(&["install", "-y", "-qq"]);
     install.args(&missing);
-    sh::run(&mut install).with_context(|| format!("install by hand: apt-get install {}", missing.join(" ")))
+    sh::run(&mut install)
+        .with_context(|| format!("install by hand: apt-get install {}", missing.join(" ")))
 }

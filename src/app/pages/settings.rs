@@ -4,11 +4,11 @@ use wasm_bindgen::JsCast;
 use super::profile_name;
 use crate::adapters::files::{self, ReadError};
 use crate::app::i18n::{t, t_string, use_i18n, Locale};
-use leptos_i18n::I18nContext;
 use crate::app::state::use_state;
 use crate::backup::{self, BackupError};
 use crate::profile::ProfileId;
 use crate::settings::{Lang, TextSize, Theme};
+use leptos_i18n::I18nContext;
 
 /// Settings: language, guideline profile, colours, text size, and the data
 /// section (backup file, restore, erase).
@@ -32,15 +32,17 @@ pub fn SettingsPage() -> impl IntoView {
             </label>
         }
     });
-    let profiles = ProfileId::ALL.map(|id| view! {
-        <label class="choice">
-            <input type="radio" name="profile" value=id.as_str()
-                prop:checked=move || settings.get().profile == id
-                on:change=move |_| state.update_settings(|s| s.profile = id) />
-            <span>{t!(i18n, settings.profile_option,
-                name = move || profile_name(i18n, id),
-                number = move || id.profile().emergency_number)}</span>
-        </label>
+    let profiles = ProfileId::ALL.map(|id| {
+        view! {
+            <label class="choice">
+                <input type="radio" name="profile" value=id.as_str()
+                    prop:checked=move || settings.get().profile == id
+                    on:change=move |_| state.update_settings(|s| s.profile = id) />
+                <span>{t!(i18n, settings.profile_option,
+                    name = move || profile_name(i18n, id),
+                    number = move || id.profile().emergency_number)}</span>
+            </label>
+        }
     });
     let themes = Theme::ALL.map(|theme| {
         let label = move || match theme {
@@ -57,13 +59,15 @@ pub fn SettingsPage() -> impl IntoView {
             </label>
         }
     });
-    let sizes = TextSize::ALL.map(|size| view! {
-        <label class="choice">
-            <input type="radio" name="text_size" value=size.percent()
-                prop:checked=move || settings.get().text_size == size
-                on:change=move |_| state.update_settings(|s| s.text_size = size) />
-            <span>{size.percent()}" %"</span>
-        </label>
+    let sizes = TextSize::ALL.map(|size| {
+        view! {
+            <label class="choice">
+                <input type="radio" name="text_size" value=size.percent()
+                    prop:checked=move || settings.get().text_size == size
+                    on:change=move |_| state.update_settings(|s| s.text_size = size) />
+                <span>{size.percent()}" %"</span>
+            </label>
+        }
     });
 
     view! {
@@ -135,7 +139,10 @@ fn DataSection() -> impl IntoView {
         }
     };
     let import = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
             return;
         };
         leptos::task::spawn_local(async move {
@@ -143,7 +150,9 @@ fn DataSection() -> impl IntoView {
             input.set_value("");
             let next = match result {
                 None => return,
-                Some(Err(ReadError::TooLarge(n))) => DataStatus::Rejected(BackupError::TooLarge(n as usize)),
+                Some(Err(ReadError::TooLarge(n))) => {
+                    DataStatus::Rejected(BackupError::TooLarge(n as usize))
+                }
                 Some(Err(ReadError::Failed(e))) => {
                     web_sys::console::warn_1(&e.into());
                     DataStatus::ReadFailed
@@ -165,7 +174,12 @@ fn DataSection() -> impl IntoView {
             DataStatus::ReadFailed => t_string!(i18n, backup_error.read_failed),
         })
     };
-    let is_error = move || matches!(status.get(), Some(DataStatus::Rejected(_) | DataStatus::ReadFailed));
+    let is_error = move || {
+        matches!(
+            status.get(),
+            Some(DataStatus::Rejected(_) | DataStatus::ReadFailed)
+        )
+    };
 
     view! {
         <section class="card data" aria-labelledby="data-heading">

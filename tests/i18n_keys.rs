@@ -1,0 +1,99 @@
+//! Translation parity: the Chinese and English files have exactly the same
+//! keys, every value is a non-empty string, and interpolations match.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+fn flatten(prefix: &str, v: &Value, out: &mut BTreeMap<String, String>) {
+    match v {
+        Value::Object(map) => {
+            for (k, v) in map {
+                let key = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
+                flatten(&key, v, out);
+            }
+        }
+        Value::String(s) => {
+            out.insert(prefix.to_owned(), s.clone());
+        }
+        other => panic!("{prefix}: expected a string or an object, found {other}"),
+    }
+}
+
+fn load(name: &str) -> BTreeMap<String, String> {
+    let path = format!("{}/locales/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let v: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let mut out = BTreeMap::new();
+    flatten("", &v, &mut out);
+    out
+}
+
+/// The `{{ name }}` placeholders of a translation, sorted.
+fn placeholders(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    while let Some(i) = rest.find("{{") {
+        let Some(j) = rest[i..].find("}}") else { break };
+        out.push(rest[i + 2..i + j].trim().to_owned());
+        rest = &rest[i + j + 2..];
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn chinese_and_english_have_the_same_keys_and_placeholders() {
+    let zh = load("zh-CN");
+    let en = load("en");
+    let only_zh: Vec<_> = zh.keys().filter(|k| !en.contains_key(*k)).collect();
+    let only_en: Vec<_> = en.keys().filter(|k| !zh.contains_key(*k)).collect();
+    assert!(
+        only_zh.is_empty() && only_en.is_empty(),
+        "only in zh-CN: {only_zh:?}; only in en: {only_en:?}"
+    );
+    let mut problems = Vec::new();
+    for (k, en_text) in &en {
+        let zh_text = &zh[k];
+        if en_text.trim().is_empty() || zh_text.trim().is_empty() {
+            problems.push(format!("{k}: empty"));
+        }
+        if placeholders(en_text) != placeholders(zh_text) {
+            problems.push(format!("{k}: placeholders differ"));
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn chinese_strings_are_chinese() {
+    // Guards against an English string pasted into the Chinese file. Names
+    // that are the same in both languages are listed here.
+    let same_in_both = [
+        "lang_zh",
+        "lang_en",
+        "profiles.aha_short",
+        "profiles.erc_short",
+    ];
+    let zh = load("zh-CN");
+    let untranslated: Vec<_> = zh
+        .iter()
+        .filter(|(k, _)| !same_in_both.contains(&k.as_str()))
+        .filter(|(_, v)| !v.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
+        .map(|(k, _)| k.clone())
+        .collect();
+    assert!(
+        untranslated.is_empty(),
+        "no Chinese characters in: {untranslated:?}"
+    );
+}
+
+#[test]
+fn placeholder_parsing() {
+    assert_eq!(placeholders("Call {{ number }} now {{x}}"), ["number", "x"]);
+    assert!(placeholders("no placeholders").is_empty());
+}
