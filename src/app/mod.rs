@@ -86,6 +86,18 @@ fn StateSync() -> impl IntoView {
     });
 }
 
+/// Sets `document.title` to "page · app name" in the current language while
+/// the calling page is shown.
+pub fn page_title(title: impl Fn() -> &'static str + 'static) {
+    let i18n = i18n::use_i18n();
+    Effect::new(move |_| {
+        let text = format!("{} · {}", title(), i18n::t_string!(i18n, app_name));
+        if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+            d.set_title(&text);
+        }
+    });
+}
+
 /// The whole app: providers, shell and routes.
 #[component]
 pub fn App() -> impl IntoView {

@@ -13,6 +13,16 @@ use super::state::{use_state, Notice};
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     let i18n = use_i18n();
+    // After a navigation (not the first load), move focus to <main> so
+    // keyboard and screen-reader users start at the new page's content.
+    let pathname = leptos_router::hooks::use_location().pathname;
+    Effect::new(move |previous: Option<String>| {
+        let path = pathname.get();
+        if previous.is_some_and(|p| p != path) {
+            focus_main();
+        }
+        path
+    });
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>{t!(i18n, skip_to_content)}</a>
         <header class="app-header">
@@ -37,6 +47,10 @@ pub fn Shell(children: Children) -> impl IntoView {
 /// link as a navigation and leave focus on the link).
 fn skip_to_main(ev: leptos::ev::MouseEvent) {
     ev.prevent_default();
+    focus_main();
+}
+
+fn focus_main() {
     let main = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("main"))

@@ -1,11 +1,12 @@
 use leptos::prelude::*;
 
-use crate::app::i18n::{t, use_i18n};
+use crate::app::i18n::{t, t_string, use_i18n};
 
 /// About: what the app is, privacy, licences, version.
 #[component]
 pub fn AboutPage() -> impl IntoView {
     let i18n = use_i18n();
+    crate::app::page_title(move || t_string!(i18n, about.title));
     view! {
         <section class="page about">
             <h1>{t!(i18n, about.title)}</h1>

@@ -2,13 +2,14 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::profile_name;
-use crate::app::i18n::{t, use_i18n};
+use crate::app::i18n::{t, t_string, use_i18n};
 use crate::app::state::use_state;
 
 /// Home: what the app is, the guideline followed and its emergency number.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
+    crate::app::page_title(move || t_string!(i18n, home.title));
     let state = use_state();
     let profile = move || state.settings.get().profile;
     let number = move || profile().profile().emergency_number;

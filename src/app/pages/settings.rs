@@ -15,6 +15,7 @@ use leptos_i18n::I18nContext;
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let i18n = use_i18n();
+    crate::app::page_title(move || t_string!(i18n, settings.title));
     let state = use_state();
     let settings = state.settings;
 

@@ -113,6 +113,17 @@ test.describe('keyboard', () => {
     await page.keyboard.press('Enter');
     await expect(page.locator('main')).toBeFocused();
   });
+
+  test('navigating moves focus to the new page and updates the title', async ({ page }) => {
+    await page.goto('/');
+    await waitForApp(page);
+    await expect(page).toHaveTitle('Welcome · First Aid Hero');
+    await page.getByRole('link', { name: 'Settings' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
+    await expect(page.locator('main')).toBeFocused();
+    await expect(page).toHaveTitle('Settings · First Aid Hero');
+  });
 });
 
 test.describe('your data', () => {
@@ -192,6 +203,7 @@ test.describe('routes', () => {
     await waitForApp(page);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('About First Aid Hero');
     await expect(page.getByRole('link', { name: 'About' })).toHaveAttribute('aria-current', 'page');
+    await expect(page).toHaveTitle('About First Aid Hero · First Aid Hero');
     await page.goto('/no-such-page');
     await waitForApp(page);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
