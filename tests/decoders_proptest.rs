@@ -1,6 +1,7 @@
 //! Property tests of the decoders a user can feed (backup files) and of the
 //! stored document: arbitrary and mutated input never panics, and every
-//! valid document round-trips.
+//! valid document round-trips. Native only (proptest is a native dev-dependency).
+#![cfg(not(target_arch = "wasm32"))]
 
 use firstaid::backup;
 use firstaid::profile::ProfileId;
