@@ -47,7 +47,8 @@ pub fn sizes(dir: &Path) -> Result<u64> {
         } else {
             (bytes.len() as u64, bytes.len() as u64)
         };
-        // First load: the document and everything it references directly.
+        // First load: the document and everything it references directly
+        // (an upper bound: browsers fetch the touch icon only when installing).
         let on_first_load = name == "index.html" || index.contains(&format!("/{name}\""));
         if on_first_load {
             first_load += br;
@@ -58,7 +59,7 @@ pub fn sizes(dir: &Path) -> Result<u64> {
             bytes.len(),
             gz,
             br,
-            if on_first_load { "  (first load)" } else { "" }
+            if on_first_load { "  (referenced by index.html)" } else { "" }
         );
     }
     println!(
