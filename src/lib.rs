@@ -2,13 +2,16 @@
 //! own phone, offline.
 //!
 //! The crate has two halves (see ARCHITECTURE.md):
-//! - the pure core — [`settings`], [`profile`], [`store`], [`backup`] — which
+//! - the pure core — [`settings`], [`profile`], [`store`], [`backup`],
+//!   [`content`] — which
 //!   has no browser dependency and is tested natively with `cargo test`;
 //! - the browser half — `app` (Leptos UI) and `adapters` (one browser
 //!   capability each) — compiled for `wasm32` only.
 
 pub mod backup;
+pub mod content;
 pub mod profile;
+pub mod progress;
 pub mod settings;
 pub mod store;
 

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// Stable identifier of a guideline profile. Serialized as `rcsc`, `aha`,
 /// `erc`; these strings never change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ProfileId {
     /// Red Cross Society of China (中国红十字会).

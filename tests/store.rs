@@ -53,8 +53,9 @@ fn stored_document_has_a_pinned_envelope() {
     let v: Value = serde_json::from_str(&raw).unwrap();
     assert_eq!(
         v,
-        json!({"schema": SCHEMA_VERSION, "data": {"settings":
-            {"lang": "zh-CN", "profile": "rcsc", "theme": "system", "text_size": 100}}})
+        json!({"schema": SCHEMA_VERSION, "data": {
+            "settings": {"lang": "zh-CN", "profile": "rcsc", "theme": "system", "text_size": 100},
+            "progress": {"lessons": {}}}})
     );
 }
 
@@ -69,11 +70,11 @@ fn unreadable_data_is_kept_and_reported_never_lost() {
         ("data not an object", "{\"schema\": 1, \"data\": 5}"),
         (
             "invalid setting",
-            r#"{"schema":1,"data":{"settings":{"lang":"xx","profile":"rcsc","theme":"system","text_size":100}}}"#,
+            r#"{"schema":2,"data":{"progress":{"lessons":{}},"settings":{"lang":"xx","profile":"rcsc","theme":"system","text_size":100}}}"#,
         ),
         (
             "unknown field",
-            r#"{"schema":1,"data":{"settings":{"lang":"en","profile":"rcsc","theme":"system","text_size":100},"evil":1}}"#,
+            r#"{"schema":2,"data":{"progress":{"lessons":{}},"settings":{"lang":"en","profile":"rcsc","theme":"system","text_size":100},"evil":1}}"#,
         ),
         ("empty", ""),
     ];
@@ -256,18 +257,34 @@ fn migration_failures_and_versions_out_of_range_are_reported() {
 #[test]
 fn the_real_schema_reads_every_version_it_claims() {
     // One fixture per released schema version; add one with each migration.
-    let fixtures = [(
-        1,
-        r#"{"schema":1,"data":{"settings":{"lang":"en","profile":"aha","theme":"light","text_size":125}}}"#,
-    )];
+    let fixtures = [
+        (
+            1,
+            r#"{"schema":1,"data":{"settings":{"lang":"en","profile":"aha","theme":"light","text_size":125}}}"#,
+            0,
+        ),
+        (
+            2,
+            r#"{"schema":2,"data":{"settings":{"lang":"en","profile":"aha","theme":"light","text_size":125},
+               "progress":{"lessons":{"adult-cpr":{"current":"rate","at_check":false,"seen":["rate"]}}}}}"#,
+            1,
+        ),
+    ];
     assert_eq!(
         fixtures.len() as u64,
         SCHEMA_VERSION,
         "a fixture for every schema version"
     );
-    for (version, raw) in fixtures {
+    for (version, raw, lessons) in fixtures {
         let doc = schema::read_document(raw).unwrap_or_else(|e| panic!("version {version}: {e}"));
         assert_eq!(doc.settings.lang, Lang::En);
         assert_eq!(doc.settings.text_size, TextSize::P125);
+        assert_eq!(doc.progress.lessons.len(), lessons, "version {version}");
     }
+    // Version 1 data that somehow has progress is refused, not merged.
+    let odd = r#"{"schema":1,"data":{"settings":{"lang":"en","profile":"aha","theme":"light","text_size":125},"progress":{}}}"#;
+    assert!(matches!(
+        schema::read_document(odd),
+        Err(MigrateError::Migration(1, _))
+    ));
 }

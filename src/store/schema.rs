@@ -14,29 +14,44 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
+use crate::progress::Progress;
 use crate::settings::Settings;
 
 /// The version this build writes.
-pub const SCHEMA_VERSION: u64 = 1;
+pub const SCHEMA_VERSION: u64 = 2;
 
 /// A migration turns the `data` of version `i + 1` into version `i + 2`
 /// (`MIGRATIONS[0]` migrates 1 → 2).
 pub type Migration = fn(Value) -> Result<Value, String>;
 
-/// The migrations of the real schema, in order. Version 1 is the first
-/// released schema, so there are none yet.
-pub const MIGRATIONS: &[Migration] = &[];
+/// The migrations of the real schema, in order.
+pub const MIGRATIONS: &[Migration] = &[v1_to_v2];
+
+/// Version 2 added learning progress (empty for existing users).
+fn v1_to_v2(mut data: Value) -> Result<Value, String> {
+    let obj = data.as_object_mut().ok_or("data is not an object")?;
+    if obj.contains_key("progress") {
+        return Err("version 1 data already has progress".into());
+    }
+    obj.insert("progress".into(), json!({ "lessons": {} }));
+    Ok(data)
+}
 
 /// Everything the app keeps, as of [`SCHEMA_VERSION`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
     pub settings: Settings,
+    pub progress: Progress,
 }
 
 impl Document {
+    /// A document with these settings and nothing else yet.
     pub fn with_settings(settings: Settings) -> Self {
-        Document { settings }
+        Document {
+            settings,
+            progress: Progress::default(),
+        }
     }
 }
 

@@ -1,0 +1,177 @@
+//! The curriculum: lessons, their steps per guideline profile, and the
+//! question bank, authored as TOML in `content/` and embedded at build time.
+//!
+//! The build script (`build.rs`) converts every content file to JSON — one
+//! bundle, keyed by file name — and hashes it: [`CONTENT_VERSION`] changes
+//! with any byte of any content file, and records cite it. Parsing the bundle
+//! into the typed model ([`model`]) rejects unknown fields and names the file
+//! of every problem; [`validate`] then checks everything the types cannot
+//! (ids, both languages, sources per profile, illustrations, question rules)
+//! and reports all problems at once.
+
+pub mod export;
+pub mod model;
+pub mod validate;
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+pub use model::*;
+
+use crate::profile::ProfileId;
+
+/// The content bundle written by the build script.
+pub const BUNDLE: &str = include_str!(concat!(env!("OUT_DIR"), "/content.json"));
+
+/// `sha256:` and the first 16 hex digits of the bundle's SHA-256.
+pub const CONTENT_VERSION: &str = include_str!(concat!(env!("OUT_DIR"), "/content_version.txt"));
+
+/// The name under which the build ships the bundle beside the app
+/// (`content-<10 hex digits>.json`), fetched when the learner first needs it
+/// so the first load stays small.
+pub fn bundle_file_name() -> String {
+    let hex = CONTENT_VERSION.trim_start_matches("sha256:");
+    format!("content-{}.json", &hex[..10])
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBundle {
+    sources: serde_json::Value,
+    lessons: BTreeMap<String, serde_json::Value>,
+    questions: BTreeMap<String, serde_json::Value>,
+    illustrations: BTreeMap<String, String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourcesFile {
+    sources: Vec<Source>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuestionFile {
+    #[serde(default)]
+    questions: Vec<Question>,
+    #[serde(default)]
+    scenarios: Vec<Scenario>,
+}
+
+/// The whole curriculum, parsed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Curriculum {
+    pub sources: Vec<Source>,
+    /// In suggested order.
+    pub lessons: Vec<Lesson>,
+    pub questions: Vec<Question>,
+    pub scenarios: Vec<Scenario>,
+    /// SVG text by illustration name.
+    pub illustrations: BTreeMap<String, String>,
+}
+
+impl Curriculum {
+    /// Parses a bundle; every file that does not match the model is
+    /// reported (with its name), not only the first.
+    pub fn parse(bundle: &str) -> Result<Curriculum, Vec<String>> {
+        let raw: RawBundle =
+            serde_json::from_str(bundle).map_err(|e| vec![format!("bundle: {e}")])?;
+        let mut problems = Vec::new();
+        let sources = match serde_json::from_value::<SourcesFile>(raw.sources) {
+            Ok(f) => f.sources,
+            Err(e) => {
+                problems.push(format!("sources.toml: {e}"));
+                Vec::new()
+            }
+        };
+        let mut lessons = Vec::new();
+        for (file, v) in raw.lessons {
+            match serde_json::from_value::<Lesson>(v) {
+                Ok(l) => lessons.push(l),
+                Err(e) => problems.push(format!("{file}: {e}")),
+            }
+        }
+        lessons.sort_by_key(|l| l.order);
+        let (mut questions, mut scenarios) = (Vec::new(), Vec::new());
+        for (file, v) in raw.questions {
+            match serde_json::from_value::<QuestionFile>(v) {
+                Ok(f) => {
+                    questions.extend(f.questions);
+                    scenarios.extend(f.scenarios);
+                }
+                Err(e) => problems.push(format!("{file}: {e}")),
+            }
+        }
+        if problems.is_empty() {
+            Ok(Curriculum {
+                sources,
+                lessons,
+                questions,
+                scenarios,
+                illustrations: raw.illustrations,
+            })
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// The curriculum compiled into this build.
+    pub fn embedded() -> Result<Curriculum, Vec<String>> {
+        Curriculum::parse(BUNDLE)
+    }
+
+    pub fn lesson(&self, id: &str) -> Option<&Lesson> {
+        self.lessons.iter().find(|l| l.id == id)
+    }
+
+    pub fn source(&self, key: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.key == key)
+    }
+
+    /// The questions of a lesson that apply to a profile.
+    pub fn questions_for<'a>(
+        &'a self,
+        lesson: &'a str,
+        profile: ProfileId,
+    ) -> impl Iterator<Item = &'a Question> + 'a {
+        self.questions
+            .iter()
+            .filter(move |q| q.lesson == lesson && q.profiles.contains(&profile))
+    }
+}
+
+/// A step as one profile sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolvedStep<'a> {
+    pub step: &'a Step,
+    pub text: &'a Text,
+    /// The citations backing this profile's wording.
+    pub sources: Vec<&'a SourceRef>,
+    /// Why an instructor must check this wording, if they must.
+    pub review: Option<&'a Text>,
+    /// True when the profile has its own variant of this step.
+    pub is_variant: bool,
+}
+
+impl Step {
+    /// The variant `profile` gets, or the default wording.
+    pub fn for_profile(&self, profile: ProfileId) -> ResolvedStep<'_> {
+        match self.variants.iter().find(|v| v.profiles.contains(&profile)) {
+            Some(v) => ResolvedStep {
+                step: self,
+                text: &v.text,
+                sources: v.sources.iter().filter(|s| s.backs(profile)).collect(),
+                review: v.review.as_ref().or(self.review.as_ref()),
+                is_variant: true,
+            },
+            None => ResolvedStep {
+                step: self,
+                text: &self.text,
+                sources: self.sources.iter().filter(|s| s.backs(profile)).collect(),
+                review: self.review.as_ref(),
+                is_variant: false,
+            },
+        }
+    }
+}

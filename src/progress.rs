@@ -1,0 +1,94 @@
+//! Learning progress per lesson, kept in the store. Keyed by the stable ids
+//! of lessons and steps (never by position), so rewording or reordering
+//! content keeps everyone's progress.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+/// Progress in all lessons.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Progress {
+    pub lessons: BTreeMap<String, LessonProgress>,
+}
+
+/// Progress in one lesson.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LessonProgress {
+    /// The step to resume at; `None` before the first visit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current: Option<String>,
+    /// True while the learner is at the knowledge check.
+    #[serde(default)]
+    pub at_check: bool,
+    /// Steps seen at least once.
+    #[serde(default)]
+    pub seen: BTreeSet<String>,
+    /// When the knowledge check was passed (ISO 8601, UTC).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completed_at: Option<String>,
+}
+
+/// Where a learner resumes a lesson.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resume {
+    Step(usize),
+    Check,
+}
+
+impl Progress {
+    pub fn lesson(&self, id: &str) -> Option<&LessonProgress> {
+        self.lessons.get(id)
+    }
+
+    /// Records that the learner is at step `step_id`.
+    pub fn visit_step(&mut self, lesson: &str, step_id: &str) {
+        let p = self.lessons.entry(lesson.to_owned()).or_default();
+        p.current = Some(step_id.to_owned());
+        p.at_check = false;
+        p.seen.insert(step_id.to_owned());
+    }
+
+    /// Records that the learner reached the knowledge check.
+    pub fn visit_check(&mut self, lesson: &str) {
+        self.lessons.entry(lesson.to_owned()).or_default().at_check = true;
+    }
+
+    /// Marks the lesson complete (the first completion time is kept).
+    pub fn complete(&mut self, lesson: &str, at: &str) {
+        let p = self.lessons.entry(lesson.to_owned()).or_default();
+        if p.completed_at.is_none() {
+            p.completed_at = Some(at.to_owned());
+        }
+    }
+
+    pub fn is_complete(&self, lesson: &str) -> bool {
+        self.lesson(lesson)
+            .is_some_and(|p| p.completed_at.is_some())
+    }
+
+    /// Where to resume, given the lesson's step ids in order. A step id that
+    /// no longer exists resumes at the start.
+    pub fn resume<S: AsRef<str>>(&self, lesson: &str, steps: &[S]) -> Resume {
+        let Some(p) = self.lesson(lesson) else {
+            return Resume::Step(0);
+        };
+        if p.at_check {
+            return Resume::Check;
+        }
+        let at = p
+            .current
+            .as_deref()
+            .and_then(|c| steps.iter().position(|s| s.as_ref() == c));
+        Resume::Step(at.unwrap_or(0))
+    }
+
+    /// Steps seen out of `steps` (ids that no longer exist do not count).
+    pub fn seen_count<S: AsRef<str>>(&self, lesson: &str, steps: &[S]) -> usize {
+        self.lesson(lesson).map_or(0, |p| {
+            steps.iter().filter(|s| p.seen.contains(s.as_ref())).count()
+        })
+    }
+}

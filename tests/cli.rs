@@ -1,0 +1,117 @@
+//! The `firstaid` command line: curriculum export for medical review.
+
+use std::process::Command;
+
+fn firstaid(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_firstaid"))
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn json_export_is_versioned_and_filters_language_and_profile() {
+    let (code, out, err) = firstaid(&[
+        "content",
+        "--format",
+        "json",
+        "--lang",
+        "en",
+        "--profile",
+        "aha",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["format"], "firstaid-curriculum");
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["content_version"], firstaid::content::CONTENT_VERSION);
+    assert_eq!(v["languages"], serde_json::json!(["en"]));
+    let profiles = v["profiles"].as_array().unwrap();
+    assert_eq!(profiles.len(), 1);
+    assert_eq!(profiles[0]["profile"], "aha");
+    assert_eq!(profiles[0]["emergency_number"], "911");
+    let lessons = profiles[0]["lessons"].as_array().unwrap();
+    assert_eq!(lessons.len(), 8);
+    let step = &lessons[0]["steps"][0];
+    assert!(
+        step["text"]["en"].is_string() && step["text"].get("zh").is_none(),
+        "{step}"
+    );
+    assert!(!step["sources"].as_array().unwrap().is_empty());
+    assert!(profiles[0]["questions"].as_array().unwrap().len() >= 20);
+}
+
+#[test]
+fn json_export_without_filters_has_both_languages_and_all_profiles() {
+    let (code, out, _) = firstaid(&["content", "--format", "json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let names: Vec<&str> = v["profiles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["profile"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["rcsc", "aha", "erc"]);
+    let numbers: Vec<&str> = v["profiles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["emergency_number"].as_str().unwrap())
+        .collect();
+    assert_eq!(numbers, ["120", "911", "112"]);
+    let title = &v["profiles"][0]["lessons"][0]["title"];
+    assert!(title["zh"].is_string() && title["en"].is_string());
+    // Review flags are carried through for the instructor.
+    assert!(out.contains("\"review\""), "unverified items are flagged");
+}
+
+#[test]
+fn markdown_export_lists_steps_sources_questions_and_flags() {
+    let (code, out, _) = firstaid(&[
+        "content",
+        "--format",
+        "markdown",
+        "--lang",
+        "zh",
+        "--profile",
+        "rcsc",
+    ]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("# First Aid Hero curriculum"));
+    assert!(out.contains("## Profile `rcsc` — emergency number 120"));
+    assert!(out.contains("#### Questions"));
+    assert!(
+        out.contains("⚠ REVIEW"),
+        "RCSC items marked unverified are flagged"
+    );
+    assert!(out.contains("## Sources"));
+    assert!(!out.contains("## Profile `aha`"));
+}
+
+#[test]
+fn bad_arguments_exit_2_with_a_reason() {
+    let cases: &[(&[&str], &str)] = &[
+        (&[], "usage"),
+        (&["content"], "--format is required"),
+        (&["content", "--format", "pdf"], "markdown or json"),
+        (&["content", "--format", "json", "--lang", "fr"], "zh or en"),
+        (
+            &["content", "--format", "json", "--profile", "who"],
+            "rcsc, aha or erc",
+        ),
+        (&["content", "--format"], "needs a value"),
+        (&["content", "--colour", "red"], "unknown argument"),
+    ];
+    for (args, words) in cases {
+        let (code, out, err) = firstaid(args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(out.is_empty(), "{args:?}");
+        assert!(err.contains(words), "{args:?}: {err}");
+    }
+}

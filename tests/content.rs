@@ -1,0 +1,254 @@
+//! The curriculum: the embedded content is valid; broken content is caught
+//! (all problems at once); profile resolution; the content version.
+
+use firstaid::content::validate::validate;
+use firstaid::content::*;
+use firstaid::profile::ProfileId;
+
+fn curriculum() -> Curriculum {
+    Curriculum::embedded()
+        .unwrap_or_else(|problems| panic!("content does not parse:\n{}", problems.join("\n")))
+}
+
+#[test]
+fn the_embedded_curriculum_is_valid() {
+    let problems = validate(&curriculum());
+    assert!(
+        problems.is_empty(),
+        "{} content problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn the_curriculum_has_the_eight_lessons_in_order() {
+    let ids: Vec<String> = curriculum().lessons.iter().map(|l| l.id.clone()).collect();
+    assert_eq!(
+        ids,
+        [
+            "recognise-and-call",
+            "adult-cpr",
+            "child-infant-cpr",
+            "aed",
+            "choking-adult-child",
+            "choking-infant",
+            "choking-unresponsive",
+            "after-care"
+        ]
+    );
+}
+
+#[test]
+fn every_profile_gets_every_step_with_a_source() {
+    let c = curriculum();
+    for p in ProfileId::ALL {
+        for l in &c.lessons {
+            for s in &l.steps {
+                let r = s.for_profile(p);
+                assert!(!r.sources.is_empty(), "{} {} {}", p.as_str(), l.id, s.id);
+                assert!(r.sources.iter().all(|s| s.backs(p)));
+            }
+        }
+    }
+}
+
+#[test]
+fn content_version_is_a_hash_of_the_bundle() {
+    assert!(CONTENT_VERSION.starts_with("sha256:"), "{CONTENT_VERSION}");
+    assert_eq!(CONTENT_VERSION.len(), "sha256:".len() + 16);
+    assert!(CONTENT_VERSION["sha256:".len()..]
+        .chars()
+        .all(|c| c.is_ascii_hexdigit()));
+}
+
+fn text(s: &str) -> Text {
+    Text {
+        zh: format!("{s}（中文）"),
+        en: s.to_owned(),
+    }
+}
+
+fn src(key: &str, profiles: &[ProfileId]) -> SourceRef {
+    SourceRef {
+        key: key.into(),
+        section: None,
+        profiles: profiles.to_vec(),
+        note: None,
+    }
+}
+
+#[test]
+fn profile_resolution_picks_the_variant_or_the_default() {
+    use ProfileId::*;
+    let step = Step {
+        id: "s".into(),
+        objective: "l.o".into(),
+        text: text("default"),
+        sources: vec![src("A1", &[Aha]), src("E1", &[Erc]), src("X", &[])],
+        illustration: None,
+        alt: None,
+        differs: Some(text("they differ")),
+        review: None,
+        variants: vec![Variant {
+            profiles: vec![Rcsc],
+            text: text("rcsc wording"),
+            sources: vec![src("C4", &[])],
+            review: Some(text("unverified")),
+        }],
+    };
+    // (profile, expected text, expected source keys, is variant, has review)
+    let cases = [
+        (Rcsc, "rcsc wording", vec!["C4"], true, true),
+        (Aha, "default", vec!["A1", "X"], false, false),
+        (Erc, "default", vec!["E1", "X"], false, false),
+    ];
+    for (p, want_text, want_sources, variant, review) in cases {
+        let r = step.for_profile(p);
+        assert_eq!(r.text.en, want_text, "{p:?}");
+        assert_eq!(
+            r.sources.iter().map(|s| s.key.as_str()).collect::<Vec<_>>(),
+            want_sources,
+            "{p:?}"
+        );
+        assert_eq!(r.is_variant, variant, "{p:?}");
+        assert_eq!(r.review.is_some(), review, "{p:?}");
+    }
+}
+
+/// Each mutation of the valid curriculum must produce a problem containing
+/// the given words; all of them together must all be reported at once.
+#[test]
+fn broken_content_is_reported_all_at_once() {
+    type Mutation = (&'static str, fn(&mut Curriculum));
+    let mutations: Vec<Mutation> = vec![
+        ("is used twice", |c| {
+            let q = c.questions[0].clone();
+            c.questions.push(q);
+        }),
+        ("en is empty", |c| {
+            c.lessons[0].steps[0].text.en = " ".into()
+        }),
+        ("zh is empty", |c| c.lessons[1].title.zh = String::new()),
+        ("cites unknown source", |c| {
+            c.lessons[0].steps[0].sources.push(src("NOPE", &[]))
+        }),
+        ("no source backs the", |c| {
+            let s = &mut c.lessons[2].steps[0];
+            s.sources.clear();
+            s.variants.clear();
+        }),
+        ("does not exist", |c| {
+            c.lessons[3].steps[0].illustration = Some("missing-picture".into());
+            c.lessons[3].steps[0].alt = Some(text("alt"));
+        }),
+        ("illustration without alt text", |c| {
+            let s = c.lessons[4]
+                .steps
+                .iter_mut()
+                .find(|s| s.illustration.is_some())
+                .expect("an illustrated step");
+            s.alt = None;
+        }),
+        ("needs exactly one correct option", |c| {
+            let q = c
+                .questions
+                .iter_mut()
+                .find(|q| q.kind == QuestionType::Single)
+                .unwrap();
+            for o in &mut q.options {
+                o.correct = Some(true);
+            }
+        }),
+        ("needs `answer`", |c| {
+            c.questions
+                .iter_mut()
+                .find(|q| q.kind == QuestionType::TrueFalse)
+                .unwrap()
+                .answer = None
+        }),
+        ("is not a shape in", |c| {
+            c.questions
+                .iter_mut()
+                .find(|q| q.kind == QuestionType::Hotspot)
+                .unwrap()
+                .regions[0]
+                .id = "nowhere".into()
+        }),
+        ("knowledge-check questions", |c| {
+            let lesson = c.lessons[5].id.clone();
+            c.questions.retain(|q| !(q.lesson == lesson && q.check));
+        }),
+        ("unknown objective", |c| {
+            c.lessons[6].steps[0].objective = "x.y".into()
+        }),
+        ("has two variants", |c| {
+            let s = &mut c.lessons[7].steps[0];
+            let v = Variant {
+                profiles: vec![ProfileId::Aha],
+                text: text("a"),
+                sources: vec![src("A1", &[])],
+                review: None,
+            };
+            s.variants.push(v.clone());
+            s.variants.push(v);
+        }),
+        ("style attributes", |c| {
+            let first = c.illustrations.keys().next().unwrap().clone();
+            let svg = c.illustrations.get_mut(&first).unwrap();
+            *svg = svg.replacen("<svg", "<svg style=\"color:red\"", 1);
+        }),
+    ];
+    let mut all = curriculum();
+    for (words, mutate) in &mutations {
+        let mut c = curriculum();
+        mutate(&mut c);
+        let problems = validate(&c);
+        assert!(
+            problems.iter().any(|p| p.contains(words)),
+            "expected a problem with {words:?}, got {problems:#?}"
+        );
+        mutate(&mut all);
+    }
+    let problems = validate(&all);
+    for (words, _) in &mutations {
+        assert!(
+            problems.iter().any(|p| p.contains(words)),
+            "all at once: missing {words:?}"
+        );
+    }
+}
+
+#[test]
+fn unknown_fields_in_a_content_file_are_rejected_with_the_file_name() {
+    let bundle: serde_json::Value = serde_json::from_str(BUNDLE).unwrap();
+    let mut broken = bundle.clone();
+    let (file, lesson) = broken["lessons"]
+        .as_object_mut()
+        .unwrap()
+        .iter_mut()
+        .next()
+        .unwrap();
+    let file = file.clone();
+    lesson["colour"] = serde_json::json!("red");
+    let q = broken["questions"]
+        .as_object_mut()
+        .unwrap()
+        .values_mut()
+        .next()
+        .unwrap();
+    q["questions"][0]["difficulty"] = serde_json::json!(3);
+    let problems = Curriculum::parse(&broken.to_string()).unwrap_err();
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(
+        problems[0].starts_with(&file) && problems[0].contains("colour"),
+        "{problems:?}"
+    );
+    assert!(problems[1].contains("difficulty"), "{problems:?}");
+}
+
+#[test]
+fn the_bundle_file_name_carries_the_content_hash() {
+    let name = bundle_file_name();
+    assert_eq!(name, format!("content-{}.json", &CONTENT_VERSION[7..17]));
+}
