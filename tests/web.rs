@@ -196,3 +196,32 @@ fn the_crash_screen_is_translated_and_offers_a_reload_link() {
     assert!(app.text_content().unwrap().contains("出了点问题"));
     app.remove();
 }
+
+/// Provides the embedded curriculum as if it had been fetched.
+#[component]
+fn WithCurriculum(children: Children) -> impl IntoView {
+    let state = expect_context::<firstaid::app::state::AppState>();
+    let c = firstaid::content::Curriculum::embedded().expect("valid content");
+    state.curriculum.set(Some(Ok(std::sync::Arc::new(c))));
+    children()
+}
+
+#[wasm_bindgen_test]
+async fn the_learn_page_lists_the_lessons_by_group_with_progress() {
+    let el = container();
+    let handle = leptos::mount::mount_to(el.clone(), || {
+        view! { <Providers><WithCurriculum><Router><pages::LearnPage /></Router></WithCurriculum></Providers> }
+    });
+    settle().await;
+    assert_eq!(el.query_selector_all(".lesson-card").unwrap().length(), 8);
+    assert_eq!(el.query_selector_all(".lesson-group").unwrap().length(), 3);
+    let first = el
+        .query_selector("[data-testid='lesson-recognise-and-call']")
+        .unwrap()
+        .expect("first lesson");
+    assert_eq!(
+        first.get_attribute("href").as_deref(),
+        Some("/learn/recognise-and-call")
+    );
+    drop(handle);
+}

@@ -1,8 +1,10 @@
 //! Browser adapters: one capability each, each feature-detected, each
 //! cleaning up what it registers. Only this module and `app` touch web-sys.
 
+pub mod fetch;
 pub mod files;
 pub mod network;
 pub mod platform;
+pub mod speech;
 pub mod storage;
 pub mod sw;

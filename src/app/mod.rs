@@ -107,6 +107,10 @@ pub fn App() -> impl IntoView {
                 <shell::Shell>
                     <Routes fallback=pages::NotFound>
                         <Route path=path!("/") view=pages::HomePage />
+                        <Route path=path!("/learn") view=pages::LearnPage />
+                        <Route path=path!("/learn/:lesson") view=pages::LessonPage />
+                        <Route path=path!("/print") view=pages::PrintPage />
+                        <Route path=path!("/print/:lesson") view=pages::PrintPage />
                         <Route path=path!("/settings") view=pages::SettingsPage />
                         <Route path=path!("/about") view=pages::AboutPage />
                     </Routes>

@@ -33,6 +33,7 @@ pub fn Shell(children: Children) -> impl IntoView {
             <nav aria-label=move || t_string!(i18n, nav.label)>
                 <ul>
                     <li><A href="/" exact=true>{t!(i18n, nav.home)}</A></li>
+                    <li><A href="/learn">{t!(i18n, nav.learn)}</A></li>
                     <li><A href="/settings">{t!(i18n, nav.settings)}</A></li>
                     <li><A href="/about">{t!(i18n, nav.about)}</A></li>
                 </ul>

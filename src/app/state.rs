@@ -8,7 +8,11 @@ use std::cell::RefCell;
 use leptos::prelude::*;
 
 use crate::adapters::{network, platform, storage::LocalStorageKv, sw};
+use std::sync::Arc;
+
 use crate::backup::{self, BackupError};
+use crate::content::Curriculum;
+use crate::progress::Progress;
 use crate::settings::Settings;
 use crate::store::{Document, LoadNotice, Store};
 
@@ -40,6 +44,9 @@ pub struct AppState {
     pub update_ready: RwSignal<bool>,
     /// `Some(true)` when the browser promised to keep the data.
     pub persisted: RwSignal<Option<bool>>,
+    pub progress: RwSignal<Progress>,
+    /// The curriculum, once fetched (`None` while loading).
+    pub curriculum: RwSignal<Option<Result<Arc<Curriculum>, String>>>,
 }
 
 fn defaults() -> Document {
@@ -59,6 +66,7 @@ impl AppState {
             web_sys::console::warn_1(&format!("stored data: {n:?}").into());
         }
         let settings = opened.store.doc().settings;
+        let progress = opened.store.doc().progress.clone();
         STORE.with(|s| *s.borrow_mut() = Some(opened.store));
 
         let state = AppState {
@@ -67,6 +75,8 @@ impl AppState {
             online: RwSignal::new(network::is_online()),
             update_ready: RwSignal::new(false),
             persisted: RwSignal::new(None),
+            progress: RwSignal::new(progress),
+            curriculum: RwSignal::new(None),
         };
         let online = state.online;
         ONLINE.with(|o| *o.borrow_mut() = network::OnlineWatch::start(move |up| online.set(up)));
@@ -96,6 +106,38 @@ impl AppState {
         self.report_save(saved);
     }
 
+    /// Changes the learning progress and saves it at once.
+    pub fn update_progress(&self, f: impl FnOnce(&mut Progress)) {
+        let mut next = self.progress.get_untracked();
+        f(&mut next);
+        let saved = Self::with_store(|s| s.update(|d| d.progress = next.clone()));
+        self.progress.set(next);
+        self.report_save(saved);
+    }
+
+    /// Starts fetching the curriculum unless it is loaded or loading.
+    pub fn load_curriculum(&self) {
+        thread_local! { static LOADING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) }; }
+        if self.curriculum.get_untracked().is_some() || LOADING.with(|l| l.replace(true)) {
+            return;
+        }
+        let target = self.curriculum;
+        leptos::task::spawn_local(async move {
+            let path = format!("/{}", crate::content::bundle_file_name());
+            let result = match crate::adapters::fetch::fetch_text(&path).await {
+                Ok(text) => Curriculum::parse(&text)
+                    .map(Arc::new)
+                    .map_err(|e| e.join("; ")),
+                Err(e) => Err(e),
+            };
+            if let Err(e) = &result {
+                web_sys::console::warn_1(&format!("curriculum: {e}").into());
+            }
+            LOADING.with(|l| l.set(false));
+            target.set(Some(result));
+        });
+    }
+
     fn report_save(&self, saved: Result<(), crate::store::KvError>) {
         if let Err(e) = saved {
             web_sys::console::warn_1(&format!("save failed: {e}").into());
@@ -120,8 +162,10 @@ impl AppState {
     pub fn import_backup(&self, text: &str) -> Result<(), BackupError> {
         let imported = backup::import(text)?;
         let settings = imported.document.settings;
+        let progress = imported.document.progress.clone();
         let saved = Self::with_store(|s| s.replace(imported.document));
         self.settings.set(settings);
+        self.progress.set(progress);
         self.report_save(saved);
         Ok(())
     }
@@ -134,6 +178,7 @@ impl AppState {
         let settings = fresh.settings;
         let saved = Self::with_store(|s| s.erase_all(fresh));
         self.settings.set(settings);
+        self.progress.set(Progress::default());
         self.notice.set(None);
         self.report_save(saved);
     }

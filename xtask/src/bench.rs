@@ -59,7 +59,11 @@ pub fn sizes(dir: &Path) -> Result<u64> {
             bytes.len(),
             gz,
             br,
-            if on_first_load { "  (referenced by index.html)" } else { "" }
+            if on_first_load {
+                "  (referenced by index.html)"
+            } else {
+                ""
+            }
         );
     }
     println!(

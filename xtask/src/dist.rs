@@ -170,6 +170,11 @@ pub fn assemble(pkg: &Path, out: &Path, label: &str) -> Result<()> {
     files.insert(css_name, css);
     files.insert(boot_name, boot.into_bytes());
     files.insert("index.html".into(), index.into_bytes());
+    // The curriculum, fetched by the app when first needed (and precached).
+    files.insert(
+        firstaid::content::bundle_file_name(),
+        firstaid::content::BUNDLE.as_bytes().to_vec(),
+    );
 
     // The service worker: precache everything; the cache name changes with
     // any byte of any file (and with the label).

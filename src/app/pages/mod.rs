@@ -1,13 +1,20 @@
 //! One module per page.
 
 mod about;
+mod check;
 mod home;
+mod learn;
+mod lesson;
 mod not_found;
+mod print;
 mod settings;
 
 pub use about::AboutPage;
 pub use home::HomePage;
+pub use learn::LearnPage;
+pub use lesson::LessonPage;
 pub use not_found::NotFound;
+pub use print::PrintPage;
 pub use settings::SettingsPage;
 
 use crate::profile::ProfileId;

@@ -25,6 +25,13 @@ test('after the first visit the app works offline', async ({ page, context, serv
   await waitForApp(page);
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 
+  // The lessons were never opened online, yet they work offline: the
+  // curriculum is precached with the app.
+  await page.goto('/learn/aed');
+  await waitForApp(page);
+  await expect(page.getByTestId('step')).toBeVisible();
+  await expect(page.getByTestId('step').locator('.step-text')).not.toBeEmpty();
+
   await context.setOffline(false);
   await expect(page.getByTestId('offline')).toHaveCount(0);
 });

@@ -1,0 +1,54 @@
+//! Speech adapter: reads text aloud with the browser's speech synthesis,
+//! in the language asked for, where the browser has it.
+
+use wasm_bindgen::JsCast;
+
+/// The browser's speech synthesis, if any.
+fn synth() -> Option<web_sys::SpeechSynthesis> {
+    let window = web_sys::window()?;
+    if !js_sys::Reflect::has(&window, &"speechSynthesis".into()).unwrap_or(false) {
+        return None;
+    }
+    window.speech_synthesis().ok()
+}
+
+/// Whether read-aloud can be offered at all.
+pub fn is_supported() -> bool {
+    synth().is_some()
+        && web_sys::window()
+            .map(|w| js_sys::Reflect::has(&w, &"SpeechSynthesisUtterance".into()).unwrap_or(false))
+            .unwrap_or(false)
+}
+
+/// Speaks `text` in `lang` (a BCP 47 tag such as `zh-CN`), replacing
+/// anything being spoken. Picks a voice of that language where one exists.
+pub fn speak(text: &str, lang: &str) {
+    let Some(synth) = synth() else { return };
+    synth.cancel();
+    let Ok(utterance) = web_sys::SpeechSynthesisUtterance::new_with_text(text) else {
+        return;
+    };
+    utterance.set_lang(lang);
+    let primary = lang.split('-').next().unwrap_or(lang).to_ascii_lowercase();
+    let voice = synth
+        .get_voices()
+        .iter()
+        .filter_map(|v| v.dyn_into::<web_sys::SpeechSynthesisVoice>().ok())
+        .find(|v| {
+            v.lang()
+                .to_ascii_lowercase()
+                .replace('_', "-")
+                .starts_with(&primary)
+        });
+    if let Some(v) = voice {
+        utterance.set_voice(Some(&v));
+    }
+    synth.speak(&utterance);
+}
+
+/// Stops speaking.
+pub fn stop() {
+    if let Some(s) = synth() {
+        s.cancel();
+    }
+}

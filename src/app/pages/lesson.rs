@@ -1,0 +1,277 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use super::check::KnowledgeCheck;
+use super::learn::with_curriculum;
+use super::profile_name;
+use crate::adapters::speech;
+use crate::app::i18n::{t, t_string, use_i18n};
+use crate::app::state::use_state;
+use crate::content::{Curriculum, Lesson, ResolvedStep};
+use crate::progress::Resume;
+
+/// The lesson player at `/learn/:lesson`.
+#[component]
+pub fn LessonPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let params = use_params_map();
+    let lesson_id = move || params.read().get("lesson").unwrap_or_default();
+    view! {
+        <section class="page player">
+            {with_curriculum(state, move |c: Arc<Curriculum>| {
+                let id = lesson_id();
+                match c.lesson(&id).cloned() {
+                    Some(lesson) => view! { <Player curriculum=c.clone() lesson=lesson /> }.into_any(),
+                    None => view! {
+                        <h1>{t!(i18n, player.not_found)}</h1>
+                        <p><A href="/learn">{t!(i18n, player.all_lessons)}</A></p>
+                    }
+                    .into_any(),
+                }
+            })}
+        </section>
+    }
+}
+
+/// One step per screen, with progress, navigation (buttons, arrow keys,
+/// swipe), sources on demand, read-aloud, and the knowledge check at the end.
+/// Resumes where the learner left off.
+///
+/// Props: `curriculum` — the loaded curriculum; `lesson` — the lesson played.
+#[component]
+fn Player(curriculum: Arc<Curriculum>, lesson: Lesson) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let lang = move || state.settings.get().lang;
+    let profile = move || state.settings.get().profile;
+    let lesson = Arc::new(lesson);
+    let total = lesson.steps.len();
+    let step_ids: Vec<String> = lesson.steps.iter().map(|s| s.id.clone()).collect();
+
+    // None: at the knowledge check.
+    let start = match state
+        .progress
+        .with_untracked(|p| p.resume(&lesson.id, &step_ids))
+    {
+        Resume::Step(i) => Some(i.min(total.saturating_sub(1))),
+        Resume::Check => None,
+    };
+    let pos = RwSignal::new(start);
+    {
+        let lesson = lesson.clone();
+        Effect::new(move |_| {
+            let at = pos.get();
+            speech::stop();
+            state.update_progress(|p| match at {
+                Some(i) => p.visit_step(&lesson.id, &lesson.steps[i].id),
+                None => p.visit_check(&lesson.id),
+            });
+        });
+    }
+    on_cleanup(speech::stop);
+
+    let go = move |delta: i32| {
+        pos.update(|p| {
+            *p = match (*p, delta) {
+                (Some(i), 1) if i + 1 >= total => None,
+                (Some(i), 1) => Some(i + 1),
+                (Some(i), -1) => Some(i.saturating_sub(1)),
+                (None, -1) => Some(total - 1),
+                (other, _) => other,
+            }
+        })
+    };
+    let keys = gloo_events::EventListener::new(&document(), "keydown", move |ev| {
+        let Some(ev) = wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(ev) else {
+            return;
+        };
+        let typing = document()
+            .active_element()
+            .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if typing || ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
+            return;
+        }
+        match ev.key().as_str() {
+            "ArrowRight" if pos.get_untracked().is_some() => go(1),
+            "ArrowLeft" => go(-1),
+            _ => {}
+        }
+    });
+    // Owned by this component: the listener is removed when it unmounts.
+    StoredValue::new_local(keys);
+    let touch_x = RwSignal::new(None::<i32>);
+    let on_touch_start = move |ev: web_sys::TouchEvent| {
+        touch_x.set(ev.changed_touches().get(0).map(|t| t.client_x()));
+    };
+    let on_touch_end = move |ev: web_sys::TouchEvent| {
+        let (Some(start), Some(end)) = (
+            touch_x.get_untracked(),
+            ev.changed_touches().get(0).map(|t| t.client_x()),
+        ) else {
+            return;
+        };
+        let dx = end - start;
+        if dx <= -60 && pos.get_untracked().is_some() {
+            go(1);
+        } else if dx >= 60 {
+            go(-1);
+        }
+    };
+
+    let differences: Vec<crate::content::Text> = lesson
+        .steps
+        .iter()
+        .filter_map(|s| s.differs.clone())
+        .collect();
+    let has_differences = !differences.is_empty();
+    let title = lesson.title.clone();
+    let lesson_for_step = lesson.clone();
+    let curriculum_for_step = curriculum.clone();
+    let step_view = move || {
+        let i = pos.get()?;
+        let step = &lesson_for_step.steps[i];
+        let r = step.for_profile(profile());
+        Some(step_screen(&curriculum_for_step, r, lang(), i, total, i18n))
+    };
+    let lesson_for_check = lesson.clone();
+    let curriculum_for_check = curriculum.clone();
+
+    view! {
+        <article class="lesson" data-testid="player">
+            <p><A href="/learn">{t!(i18n, player.all_lessons)}</A></p>
+            <h1>{move || title.get(lang()).to_owned()}</h1>
+            <div class="profile-badge">
+                <p class="badge" data-testid="profile-badge">
+                    {t!(i18n, player.following, profile = move || profile_name(i18n, profile()))}
+                </p>
+                <details class="differences">
+                    <summary>{t!(i18n, player.differences)}</summary>
+                    {if has_differences {
+                        view! {
+                            <ul>
+                                {differences.into_iter().map(|d| view! { <li>{move || d.get(lang()).to_owned()}</li> }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    } else {
+                        view! { <p>{t!(i18n, player.no_differences)}</p> }.into_any()
+                    }}
+                </details>
+            </div>
+            <div class="step-area" on:touchstart=on_touch_start on:touchend=on_touch_end>
+                {step_view}
+                <Show when=move || pos.get().is_none()>
+                    <KnowledgeCheck curriculum=curriculum_for_check.clone() lesson=lesson_for_check.clone() />
+                </Show>
+            </div>
+            <nav class="step-nav" aria-label=move || t_string!(i18n, player.step_nav)>
+                <button type="button" on:click=move |_| go(-1) disabled=move || pos.get() == Some(0)>
+                    {t!(i18n, player.back)}
+                </button>
+                <Show when=move || pos.get().is_some()>
+                    <button type="button" class="primary" on:click=move |_| go(1)>
+                        {move || if pos.get().is_some_and(|i| i + 1 >= total) {
+                            t_string!(i18n, player.to_check)
+                        } else {
+                            t_string!(i18n, player.next)
+                        }}
+                    </button>
+                </Show>
+            </nav>
+            <p class="help">{t!(i18n, player.keys_hint)}</p>
+            <p><A href=format!("/print/{}", lesson.id)>{t!(i18n, player.print)}</A></p>
+        </article>
+    }
+}
+
+/// The screen of one step: progress, illustration, text, differences,
+/// sources and review flag on demand, read-aloud.
+fn step_screen(
+    c: &Curriculum,
+    r: ResolvedStep<'_>,
+    lang: crate::settings::Lang,
+    i: usize,
+    total: usize,
+    i18n: leptos_i18n::I18nContext<crate::app::i18n::Locale>,
+) -> impl IntoView {
+    let text = r.text.get(lang).to_owned();
+    let speak_text = text.clone();
+    let svg = r
+        .step
+        .illustration
+        .as_ref()
+        .and_then(|n| c.illustrations.get(n))
+        .cloned();
+    let alt = r
+        .step
+        .alt
+        .as_ref()
+        .map(|a| a.get(lang).to_owned())
+        .unwrap_or_default();
+    let differs = r.step.differs.as_ref().map(|d| d.get(lang).to_owned());
+    let review = r.review.map(|d| d.get(lang).to_owned());
+    let sources: Vec<(String, String, String)> = r
+        .sources
+        .iter()
+        .map(|s| {
+            let src = c.source(&s.key);
+            let mut label = format!(
+                "[{}] {}",
+                s.key,
+                src.map(|x| x.title.as_str()).unwrap_or("")
+            );
+            if let Some(sec) = &s.section {
+                label.push_str(&format!(" — {sec}"));
+            }
+            (
+                s.key.clone(),
+                label,
+                src.map(|x| x.url.clone()).unwrap_or_default(),
+            )
+        })
+        .collect();
+    let reading = RwSignal::new(false);
+    view! {
+        <section class="step" data-testid="step" data-step=r.step.id.clone() aria-live="polite">
+            <p class="step-count" data-testid="step-count">
+                {t!(i18n, player.step_of, n = move || i + 1, total = move || total)}
+            </p>
+            <progress class="step-progress" max=total value=i + 1 aria-hidden="true"></progress>
+            {svg.map(|svg| view! { <div class="illustration" role="img" aria-label=alt inner_html=svg></div> })}
+            <p class="step-text">{text}</p>
+            {differs.map(|d| view! {
+                <p class="differs"><strong>{t!(i18n, player.other_guidelines)}</strong>" "{d}</p>
+            })}
+            {speech::is_supported().then(|| view! {
+                <button type="button" class="read-aloud" aria-pressed=move || reading.get().to_string() on:click=move |_| {
+                    if reading.get_untracked() {
+                        speech::stop();
+                        reading.set(false);
+                    } else {
+                        speech::speak(&speak_text, lang.tag());
+                        reading.set(true);
+                    }
+                }>
+                    {move || if reading.get() { t_string!(i18n, player.stop_reading) } else { t_string!(i18n, player.read_aloud) }}
+                </button>
+            })}
+            <details class="source">
+                <summary>{t!(i18n, player.show_source)}</summary>
+                <ul>
+                    {sources.into_iter().map(|(key, label, url)| view! {
+                        <li data-source=key>
+                            {label}
+                            {(!url.is_empty()).then(|| view! { " " <a href=url.clone() rel="noopener noreferrer" target="_blank">{url.clone()}</a> })}
+                        </li>
+                    }).collect_view()}
+                </ul>
+                {review.map(|rv| view! {
+                    <p class="review-flag" data-testid="review-flag"><strong>{t!(i18n, player.review_flag)}</strong>" "{rv}</p>
+                })}
+            </details>
+        </section>
+    }
+}

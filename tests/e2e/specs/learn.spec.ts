@@ -1,0 +1,203 @@
+// Lessons: the learn page, playing a lesson start to finish with its
+// knowledge check, resuming after a reload, profile variants, read-aloud,
+// keyboard navigation, printing, and axe-core on every learning page.
+import AxeBuilder from '@axe-core/playwright';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect, waitForApp, DIST_A } from './fixtures';
+
+type Text = { zh: string; en: string };
+type Question = {
+  id: string; lesson: string; profiles: string[]; check?: boolean; type: string;
+  options?: { id: string; correct?: boolean }[]; answer?: boolean; regions?: { id: string; correct: boolean }[];
+};
+type Step = { id: string; text: Text; variants?: { profiles: string[]; text: Text }[] };
+type Lesson = { id: string; order: number; title: Text; steps: Step[] };
+
+// The curriculum exactly as the app receives it.
+const bundleName = readdirSync(DIST_A).find((f) => /^content-[0-9a-f]{10}\.json$/.test(f))!;
+const bundle = JSON.parse(readFileSync(join(DIST_A, bundleName), 'utf8'));
+const lessons: Lesson[] = (Object.values(bundle.lessons) as Lesson[]).sort((a, b) => a.order - b.order);
+const questions: Question[] = (Object.values(bundle.questions) as { questions: Question[] }[]).flatMap((f) => f.questions);
+
+function stepText(step: Step, profile: string, lang: 'zh' | 'en'): string {
+  const v = step.variants?.find((x) => x.profiles.includes(profile));
+  return (v ? v.text : step.text)[lang];
+}
+
+/** Answers the question on screen correctly and moves on. */
+async function answerCorrectly(page: Page, q: Question) {
+  const box = page.locator(`[data-question="${q.id}"]`);
+  await expect(box).toBeVisible();
+  if (q.type === 'single' || q.type === 'multiple') {
+    for (const o of q.options!.filter((o) => o.correct)) await box.locator(`input[value="${o.id}"]`).check();
+  } else if (q.type === 'true_false') {
+    await box.locator(`input[value="${q.answer}"]`).check();
+  } else if (q.type === 'hotspot') {
+    await box.locator(`input[value="${q.regions!.find((r) => r.correct)!.id}"]`).check();
+  } else if (q.type === 'order') {
+    const want = q.options!.map((o) => o.id);
+    for (let target = 0; target < want.length; target++) {
+      let current = await box.locator('li[data-option]').evaluateAll((els) => els.map((e) => e.getAttribute('data-option')));
+      let at = current.indexOf(want[target]);
+      while (at > target) {
+        await box.locator(`li[data-option="${want[target]}"] button`).first().click();
+        current = await box.locator('li[data-option]').evaluateAll((els) => els.map((e) => e.getAttribute('data-option')));
+        at = current.indexOf(want[target]);
+      }
+    }
+  }
+  await box.getByRole('button', { name: /Check my answer|检查答案/ }).click();
+  await expect(box.getByTestId('feedback')).toContainText(/Correct!|答对了！/);
+  await box.getByTestId('feedback').getByRole('button').click();
+}
+
+/** Moves with the arrow key from the first step to step `index` (or to the
+ * knowledge check when `index` is the number of steps), waiting for each. */
+async function advance(page: Page, lesson: Lesson, index: number) {
+  await expect(page.getByTestId('step')).toHaveAttribute('data-step', lesson.steps[0].id);
+  for (let i = 1; i <= index; i++) {
+    await page.keyboard.press('ArrowRight');
+    if (i < lesson.steps.length) {
+      await expect(page.getByTestId('step')).toHaveAttribute('data-step', lesson.steps[i].id);
+    } else {
+      await expect(page.getByTestId('check')).toBeVisible();
+    }
+  }
+}
+
+async function setProfile(page: Page, name: RegExp) {
+  await page.goto('/settings');
+  await waitForApp(page);
+  await page.getByRole('radio', { name }).check();
+}
+
+for (const [locale, lang] of [['zh-CN', 'zh'], ['en-US', 'en']] as const) {
+  test.describe(`playing a lesson (${locale})`, () => {
+    test.use({ locale });
+    test('the first lesson from start to finish, with its knowledge check', async ({ page }) => {
+      const profile = locale === 'zh-CN' ? 'rcsc' : 'aha';
+      const lesson = lessons[0];
+      await page.goto('/learn');
+      await waitForApp(page);
+      await expect(page.locator('.lesson-card')).toHaveCount(8);
+      await page.getByTestId(`lesson-${lesson.id}`).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(lesson.title[lang]);
+      for (let i = 0; i < lesson.steps.length; i++) {
+        const step = page.getByTestId('step');
+        await expect(step).toHaveAttribute('data-step', lesson.steps[i].id);
+        await expect(step.locator('.step-text')).toHaveText(stepText(lesson.steps[i], profile, lang));
+        await page.locator('.step-nav button.primary').click();
+      }
+      const checks = questions.filter((q) => q.lesson === lesson.id && q.check && q.profiles.includes(profile));
+      expect(checks.length).toBeGreaterThanOrEqual(2);
+      for (const q of checks) await answerCorrectly(page, q);
+      await expect(page.getByTestId('lesson-complete')).toBeVisible();
+      await page.goto('/learn');
+      await waitForApp(page);
+      await expect(page.getByTestId(`lesson-${lesson.id}`)).toContainText(lang === 'zh' ? '已完成' : 'Completed');
+    });
+  });
+}
+
+test.describe('lessons', () => {
+  test.use({ locale: 'en-US' });
+
+  test('a wrong answer is explained and can be tried again', async ({ page }) => {
+    const lesson = lessons[1];
+    await page.goto(`/learn/${lesson.id}`);
+    await waitForApp(page);
+    await advance(page, lesson, lesson.steps.length);
+    const first = questions.filter((x) => x.lesson === lesson.id && x.check && x.profiles.includes('aha'))[0];
+    const box = page.locator(`[data-question="${first.id}"]`);
+    await box.getByRole('button', { name: 'Check my answer' }).click();
+    await expect(box.getByTestId('feedback')).toContainText('Not quite');
+    await answerCorrectly(page, first);
+  });
+
+  test('resume after a reload in the middle of a lesson', async ({ page }) => {
+    const lesson = lessons[1];
+    await page.goto(`/learn/${lesson.id}`);
+    await waitForApp(page);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByTestId('step-count')).toHaveText(`Step 3 of ${lesson.steps.length}`);
+    await page.reload();
+    await waitForApp(page);
+    await expect(page.getByTestId('step')).toHaveAttribute('data-step', lesson.steps[2].id);
+    await expect(page.getByTestId('step-count')).toHaveText(`Step 3 of ${lesson.steps.length}`);
+    await page.getByRole('button', { name: 'Back' }).click();
+    await expect(page.getByTestId('step')).toHaveAttribute('data-step', lesson.steps[1].id);
+    await page.goto('/learn');
+    await waitForApp(page);
+    await expect(page.getByTestId(`lesson-${lesson.id}`)).toContainText(`3 of ${lesson.steps.length} steps`);
+  });
+
+  test('changing the guideline changes the choking lesson', async ({ page }) => {
+    const lesson = lessons.find((l) => l.id === 'choking-adult-child')!;
+    const index = lesson.steps.findIndex((s) => stepText(s, 'aha', 'en') !== stepText(s, 'erc', 'en'));
+    expect(index, 'a step that differs between AHA and ERC').toBeGreaterThanOrEqual(0);
+    const step = lesson.steps[index];
+    for (const [profile, name] of [['aha', /American Heart/], ['erc', /European Resuscitation/], ['rcsc', /Red Cross Society/]] as const) {
+      await setProfile(page, name);
+      await page.goto(`/learn/${lesson.id}`);
+      await waitForApp(page);
+      await expect(page.getByTestId('profile-badge')).toContainText(name);
+      await advance(page, lesson, index);
+      await expect(page.locator('.step-text')).toHaveText(stepText(step, profile, 'en'));
+      await page.evaluate(() => localStorage.clear());
+    }
+  });
+
+  test('sources on demand, read-aloud where supported, and a printable handout', async ({ page }) => {
+    await page.goto(`/learn/${lessons[0].id}`);
+    await waitForApp(page);
+    const supported = await page.evaluate(() => 'speechSynthesis' in window && 'SpeechSynthesisUtterance' in window);
+    await expect(page.getByRole('button', { name: 'Read aloud' })).toHaveCount(supported ? 1 : 0);
+    const details = page.locator('details.source');
+    await expect(details.locator('li').first()).toBeHidden();
+    await details.locator('summary').click();
+    await expect(details.locator('li').first()).toBeVisible();
+    await page.getByRole('link', { name: 'Print this lesson' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('First Aid Hero: lesson handout');
+    await expect(page.locator('.handout-lesson')).toHaveCount(1);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.app-header')).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
+    await page.emulateMedia({ media: 'screen' });
+    await page.goto('/print');
+    await waitForApp(page);
+    await expect(page.locator('.handout-lesson')).toHaveCount(8);
+  });
+});
+
+for (const locale of ['zh-CN', 'en-US']) {
+  test.describe(`axe on learning pages (${locale})`, () => {
+    test.use({ locale });
+    test('learn, player, knowledge check and print have no violations', async ({ page }) => {
+      const lesson = lessons[3];
+      const check = async (what: string) => {
+        const results = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+          .analyze();
+        expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), what).toEqual([]);
+      };
+      await page.goto('/learn');
+      await waitForApp(page);
+      await expect(page.locator('.lesson-card')).toHaveCount(8);
+      await check('learn');
+      await page.goto(`/learn/${lesson.id}`);
+      await waitForApp(page);
+      await expect(page.getByTestId('step')).toBeVisible();
+      await page.locator('details').first().click();
+      await check('player');
+      await advance(page, lesson, lesson.steps.length);
+      await check('knowledge check');
+      await page.goto('/print');
+      await waitForApp(page);
+      await expect(page.locator('.handout-lesson')).toHaveCount(8);
+      await check('print');
+    });
+  });
+}
