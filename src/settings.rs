@@ -128,6 +128,70 @@ impl TryFrom<u16> for TextSize {
     }
 }
 
+/// A phone number the learner sets for where they are, overriding the
+/// guideline profile's number (e.g. in a region whose number is not the
+/// profile's). Digits only, 2 to 8 of them; serialized as a string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct EmergencyNumber {
+    digits: [u8; 8],
+    len: u8,
+}
+
+/// Why a typed emergency number was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberError {
+    /// Fewer than 2 or more than 8 digits.
+    Length,
+    /// Something other than digits (spaces and dashes are allowed and removed).
+    NotDigits,
+}
+
+impl EmergencyNumber {
+    /// Parses what a learner typed: digits, ignoring spaces and dashes.
+    pub fn parse(typed: &str) -> Result<EmergencyNumber, NumberError> {
+        let mut digits = [0u8; 8];
+        let mut len = 0usize;
+        for c in typed
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '-' | '\u{3000}'))
+        {
+            if !c.is_ascii_digit() {
+                return Err(NumberError::NotDigits);
+            }
+            if len == digits.len() {
+                return Err(NumberError::Length);
+            }
+            digits[len] = c as u8;
+            len += 1;
+        }
+        if len < 2 {
+            return Err(NumberError::Length);
+        }
+        Ok(EmergencyNumber {
+            digits,
+            len: len as u8,
+        })
+    }
+
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.digits[..self.len as usize]).expect("digits are ASCII")
+    }
+}
+
+impl TryFrom<String> for EmergencyNumber {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        EmergencyNumber::parse(&s).map_err(|e| format!("emergency number {s:?}: {e:?}"))
+    }
+}
+
+impl From<EmergencyNumber> for String {
+    fn from(n: EmergencyNumber) -> String {
+        n.as_str().to_owned()
+    }
+}
+
 /// Everything the user can set. Unknown fields are rejected when read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -136,9 +200,20 @@ pub struct Settings {
     pub profile: ProfileId,
     pub theme: Theme,
     pub text_size: TextSize,
+    /// The learner's own emergency number, if they set one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub emergency_number: Option<EmergencyNumber>,
 }
 
 impl Settings {
+    /// The number to call: the learner's own if set, else the profile's.
+    pub fn emergency_number(&self) -> &str {
+        match &self.emergency_number {
+            Some(n) => n.as_str(),
+            None => self.profile.profile().emergency_number,
+        }
+    }
+
     /// Defaults for a first visit, from the browser's language preferences:
     /// the language as in [`Lang::from_preferences`], the guideline profile as
     /// in [`ProfileId::default_for`], system theme, 100 % text.
@@ -148,6 +223,7 @@ impl Settings {
             profile: ProfileId::default_for(preferred),
             theme: Theme::System,
             text_size: TextSize::P100,
+            emergency_number: None,
         }
     }
 }
@@ -161,6 +237,7 @@ impl Default for Settings {
             profile: ProfileId::Rcsc,
             theme: Theme::System,
             text_size: TextSize::P100,
+            emergency_number: None,
         }
     }
 }

@@ -13,6 +13,7 @@ fn sample() -> Document {
         profile: ProfileId::Erc,
         theme: Theme::Dark,
         text_size: TextSize::P200,
+        emergency_number: None,
     })
 }
 
@@ -48,7 +49,7 @@ fn export_format_is_pinned() {
     let v: Value = serde_json::from_str(&exported()).unwrap();
     assert_eq!(v["format"], "firstaid-backup");
     assert_eq!(v["version"], 1);
-    assert_eq!(v["store"]["schema"], 2);
+    assert_eq!(v["store"]["schema"], 3);
     assert_eq!(v["store"]["data"]["settings"]["profile"], "erc");
 }
 

@@ -5,7 +5,7 @@
 
 use firstaid::backup;
 use firstaid::profile::ProfileId;
-use firstaid::settings::{Lang, Settings, TextSize, Theme};
+use firstaid::settings::{EmergencyNumber, Lang, Settings, TextSize, Theme};
 use firstaid::store::{schema, Document};
 use proptest::prelude::*;
 
@@ -15,12 +15,14 @@ fn any_settings() -> impl Strategy<Value = Settings> {
         prop::sample::select(ProfileId::ALL.to_vec()),
         prop::sample::select(Theme::ALL.to_vec()),
         prop::sample::select(TextSize::ALL.to_vec()),
+        prop::option::of("[0-9]{2,8}"),
     )
-        .prop_map(|(lang, profile, theme, text_size)| Settings {
+        .prop_map(|(lang, profile, theme, text_size, number)| Settings {
             lang,
             profile,
             theme,
             text_size,
+            emergency_number: number.map(|n| EmergencyNumber::parse(&n).unwrap()),
         })
 }
 

@@ -1,7 +1,7 @@
 //! Settings defaults, first-visit detection and validation.
 
 use firstaid::profile::ProfileId;
-use firstaid::settings::{Lang, Settings, TextSize, Theme};
+use firstaid::settings::{EmergencyNumber, Lang, NumberError, Settings, TextSize, Theme};
 use serde_json::json;
 
 #[test]
@@ -77,7 +77,8 @@ fn first_visit_defaults() {
             lang: Lang::ZhCn,
             profile: ProfileId::Rcsc,
             theme: Theme::System,
-            text_size: TextSize::P100
+            text_size: TextSize::P100,
+            emergency_number: None
         }
     );
     let s = Settings::first_visit(&["en-US"]);
@@ -93,6 +94,7 @@ fn serialized_form_is_pinned() {
         profile: ProfileId::Erc,
         theme: Theme::Dark,
         text_size: TextSize::P150,
+        emergency_number: None,
     };
     assert_eq!(
         serde_json::to_value(s).unwrap(),
@@ -145,4 +147,50 @@ fn text_sizes_round_trip() {
         assert_eq!(TextSize::try_from(t.percent()), Ok(t));
     }
     assert!(TextSize::try_from(175).is_err());
+}
+
+#[test]
+fn typed_emergency_numbers() {
+    let cases: &[(&str, Result<&str, NumberError>)] = &[
+        ("999", Ok("999")),
+        ("000", Ok("000")),
+        (" 1 1 9 ", Ok("119")),
+        ("112-0", Ok("1120")),
+        ("１２０", Err(NumberError::NotDigits)),
+        ("12345678", Ok("12345678")),
+        ("123456789", Err(NumberError::Length)),
+        ("9", Err(NumberError::Length)),
+        ("", Err(NumberError::Length)),
+        ("+120", Err(NumberError::NotDigits)),
+        ("call", Err(NumberError::NotDigits)),
+    ];
+    for (typed, want) in cases {
+        let got = EmergencyNumber::parse(typed);
+        assert_eq!(
+            got.as_ref().map(|n| n.as_str()),
+            want.as_ref().map(|s| *s),
+            "{typed:?}"
+        );
+    }
+}
+
+#[test]
+fn the_learners_own_number_overrides_the_profile() {
+    let mut s = Settings::default();
+    assert_eq!(s.emergency_number(), "120");
+    s.profile = ProfileId::Aha;
+    assert_eq!(s.emergency_number(), "911");
+    s.emergency_number = Some(EmergencyNumber::parse("999").unwrap());
+    assert_eq!(s.emergency_number(), "999");
+    let v = serde_json::to_value(s).unwrap();
+    assert_eq!(v["emergency_number"], "999");
+    assert_eq!(serde_json::from_value::<Settings>(v).unwrap(), s);
+    // Not written when unset, so the pinned form stays the same.
+    assert!(serde_json::to_value(Settings::default())
+        .unwrap()
+        .get("emergency_number")
+        .is_none());
+    let mut bad = serde_json::to_value(Settings::default()).unwrap();
+    bad["emergency_number"] = json!("12a");
+    assert!(serde_json::from_value::<Settings>(bad).is_err());
 }

@@ -269,6 +269,12 @@ fn the_real_schema_reads_every_version_it_claims() {
                "progress":{"lessons":{"adult-cpr":{"current":"rate","at_check":false,"seen":["rate"]}}}}}"#,
             1,
         ),
+        (
+            3,
+            r#"{"schema":3,"data":{"settings":{"lang":"en","profile":"aha","theme":"light","text_size":125,
+               "emergency_number":"999"},"progress":{"lessons":{}}}}"#,
+            0,
+        ),
     ];
     assert_eq!(
         fixtures.len() as u64,

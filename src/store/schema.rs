@@ -18,14 +18,21 @@ use crate::progress::Progress;
 use crate::settings::Settings;
 
 /// The version this build writes.
-pub const SCHEMA_VERSION: u64 = 2;
+pub const SCHEMA_VERSION: u64 = 3;
 
 /// A migration turns the `data` of version `i + 1` into version `i + 2`
 /// (`MIGRATIONS[0]` migrates 1 → 2).
 pub type Migration = fn(Value) -> Result<Value, String>;
 
 /// The migrations of the real schema, in order.
-pub const MIGRATIONS: &[Migration] = &[v1_to_v2];
+pub const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3];
+
+/// Version 3 added the optional `settings.emergency_number`. Nothing to
+/// convert; the version step exists so that an older app reports data with
+/// the new field as "from a newer version" instead of "unreadable".
+fn v2_to_v3(data: Value) -> Result<Value, String> {
+    Ok(data)
+}
 
 /// Version 2 added learning progress (empty for existing users).
 fn v1_to_v2(mut data: Value) -> Result<Value, String> {

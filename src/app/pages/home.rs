@@ -12,7 +12,8 @@ pub fn HomePage() -> impl IntoView {
     crate::app::page_title(move || t_string!(i18n, home.title));
     let state = use_state();
     let profile = move || state.settings.get().profile;
-    let number = move || profile().profile().emergency_number;
+    let number = move || state.settings.get().emergency_number().to_owned();
+    let own = move || state.settings.get().emergency_number.is_some();
     view! {
         <section class="page home">
             <h1>{t!(i18n, home.title)}</h1>
@@ -24,6 +25,11 @@ pub fn HomePage() -> impl IntoView {
                     {t!(i18n, home.emergency_number)}": "
                     <strong class="emergency-number" data-testid="emergency-number">{number}</strong>
                 </p>
+                <Show when=own>
+                    <p class="help" data-testid="own-number">
+                        {t!(i18n, home.own_number, number = move || profile().profile().emergency_number)}
+                    </p>
+                </Show>
                 <a class="button call" href=move || format!("tel:{}", number())>
                     {t!(i18n, home.call, number = number)}
                 </a>

@@ -7,7 +7,7 @@ use crate::app::i18n::{t, t_string, use_i18n, Locale};
 use crate::app::state::use_state;
 use crate::backup::{self, BackupError};
 use crate::profile::ProfileId;
-use crate::settings::{Lang, TextSize, Theme};
+use crate::settings::{EmergencyNumber, Lang, TextSize, Theme};
 use leptos_i18n::I18nContext;
 
 /// Settings: language, guideline profile, colours, text size, and the data
@@ -83,6 +83,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <p class="help">{t!(i18n, settings.profile_help)}</p>
                 {profiles}
             </fieldset>
+            <NumberSetting />
             <fieldset>
                 <legend>{t!(i18n, settings.theme)}</legend>
                 {themes}
@@ -94,6 +95,65 @@ pub fn SettingsPage() -> impl IntoView {
             </fieldset>
             <DataSection />
         </section>
+    }
+}
+
+/// The learner's own emergency number, overriding the profile's.
+#[component]
+fn NumberSetting() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let typed = RwSignal::new(
+        state
+            .settings
+            .get_untracked()
+            .emergency_number
+            .map(|n| n.as_str().to_owned())
+            .unwrap_or_default(),
+    );
+    // None: nothing to say; Some(true): saved; Some(false): invalid.
+    let status = RwSignal::new(None::<bool>);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match EmergencyNumber::parse(&typed.get_untracked()) {
+            Ok(n) => {
+                state.update_settings(|s| s.emergency_number = Some(n));
+                typed.set(n.as_str().to_owned());
+                status.set(Some(true));
+            }
+            Err(_) => status.set(Some(false)),
+        }
+    };
+    let reset = move |_| {
+        state.update_settings(|s| s.emergency_number = None);
+        typed.set(String::new());
+        status.set(Some(true));
+    };
+    view! {
+        <form class="fieldset-like" on:submit=save>
+            <fieldset>
+                <legend>{t!(i18n, settings.number)}</legend>
+                <p class="help" id="number-help">{t!(i18n, settings.number_help)}</p>
+                <label class="text-field" for="own-number">{t!(i18n, settings.number_label)}</label>
+                <input id="own-number" type="text" inputmode="numeric" autocomplete="off" maxlength="12"
+                    aria-describedby="number-help number-status"
+                    aria-invalid=move || (status.get() == Some(false)).to_string()
+                    placeholder=move || state.settings.get().profile.profile().emergency_number
+                    prop:value=move || typed.get()
+                    on:input=move |ev| { typed.set(event_target_value(&ev)); status.set(None); } />
+                <div class="actions">
+                    <button type="submit">{t!(i18n, settings.number_save)}</button>
+                    <button type="button" on:click=reset>{t!(i18n, settings.number_reset)}</button>
+                </div>
+                <p id="number-status" role="status" class="status" class:error=move || status.get() == Some(false) data-testid="number-status">
+                    {move || match status.get() {
+                        Some(true) => Some(t_string!(i18n, settings.number_saved)),
+                        Some(false) => Some(t_string!(i18n, settings.number_invalid)),
+                        None => None,
+                    }}
+                </p>
+            </fieldset>
+        </form>
     }
 }
 

@@ -52,6 +52,30 @@ test.describe('settings', () => {
     await expect(page.getByRole('link', { name: 'Call 112' })).toBeVisible();
   });
 
+  test('the learner can set the emergency number where they are', async ({ page }) => {
+    await page.goto('/settings');
+    await waitForApp(page);
+    const field = page.getByLabel('你的急救电话');
+    await field.fill('99a');
+    await page.getByRole('button', { name: '保存号码' }).click();
+    await expect(page.getByTestId('number-status')).toHaveText('请输入 2 到 8 位数字，例如 120。');
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await field.fill('999');
+    await field.press('Enter');
+    await expect(page.getByTestId('number-status')).toHaveText('已保存。');
+    await page.reload();
+    await waitForApp(page);
+    await expect(page.getByLabel('你的急救电话')).toHaveValue('999');
+    await page.getByRole('link', { name: '首页' }).click();
+    await expect(page.getByRole('link', { name: '拨打 999' })).toHaveAttribute('href', 'tel:999');
+    await expect(page.getByTestId('own-number')).toContainText('120');
+    await page.getByRole('link', { name: '设置' }).click();
+    await page.getByRole('button', { name: '使用指南中的号码' }).click();
+    await page.getByRole('link', { name: '首页' }).click();
+    await expect(page.getByRole('link', { name: '拨打 120' })).toBeVisible();
+    await expect(page.getByTestId('own-number')).toHaveCount(0);
+  });
+
   test('dark theme changes the colours', async ({ page }) => {
     await page.goto('/settings');
     await waitForApp(page);
