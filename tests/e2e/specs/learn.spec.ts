@@ -201,3 +201,25 @@ for (const locale of ['zh-CN', 'en-US']) {
     });
   });
 }
+
+test.describe('learning at 200% text on a 320 px screen', () => {
+  test.use({ locale: 'zh-CN', viewport: { width: 320, height: 640 } });
+  test('learn page, a lesson step and the knowledge check fit without horizontal overflow', async ({ page }) => {
+    await page.goto('/settings');
+    await waitForApp(page);
+    await page.getByRole('radio', { name: '200 %' }).check();
+    const overflow = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await page.goto('/learn');
+    await waitForApp(page);
+    await expect(page.locator('.lesson-card')).toHaveCount(8);
+    expect(await overflow(), '/learn').toBeLessThanOrEqual(0);
+    const lesson = lessons.find((l) => l.id === 'aed')!;
+    await page.goto(`/learn/${lesson.id}`);
+    await waitForApp(page);
+    await expect(page.getByTestId('step')).toBeVisible();
+    expect(await overflow(), 'a step').toBeLessThanOrEqual(0);
+    await advance(page, lesson, lesson.steps.length);
+    expect(await overflow(), 'the knowledge check').toBeLessThanOrEqual(0);
+  });
+});
