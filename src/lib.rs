@@ -12,6 +12,7 @@ pub mod backup;
 pub mod content;
 pub mod profile;
 pub mod progress;
+pub mod quiz;
 pub mod settings;
 pub mod store;
 

@@ -2,8 +2,8 @@
 //! the learner's profile, answered one by one with immediate feedback; the
 //! lesson is complete when every one has been answered correctly.
 //!
-//! Answers here are all-or-nothing with unlimited tries (it is a check, not
-//! an exam); partial credit and exams belong to the quiz engine.
+//! An answer passes when the quiz engine's scoring gives it full marks; tries
+//! are unlimited (it is a check, not an exam).
 
 use std::sync::Arc;
 
@@ -13,6 +13,7 @@ use leptos_router::components::A;
 use crate::app::i18n::{t, t_string, use_i18n};
 use crate::app::state::use_state;
 use crate::content::{Curriculum, Lesson, Question, QuestionType};
+use crate::quiz::scoring::{score, Response, FULL};
 use crate::settings::Lang;
 
 /// Props: `curriculum` — the loaded curriculum; `lesson` — the lesson checked.
@@ -88,30 +89,20 @@ enum Answer {
     Order(Vec<String>),
 }
 
+/// Right when the quiz engine gives full marks (its scoring rules, not a
+/// second copy of them).
 fn is_correct(q: &Question, a: &Answer) -> bool {
-    match (q.kind, a) {
-        (QuestionType::Single | QuestionType::Multiple, Answer::Choices(chosen)) => {
-            let mut want: Vec<&str> = q
-                .options
-                .iter()
-                .filter(|o| o.correct == Some(true))
-                .map(|o| o.id.as_str())
-                .collect();
-            let mut got: Vec<&str> = chosen.iter().map(String::as_str).collect();
-            want.sort();
-            got.sort();
-            want == got
-        }
-        (QuestionType::Hotspot, Answer::Choices(chosen)) => {
-            chosen.len() == 1 && q.regions.iter().any(|r| r.correct && r.id == chosen[0])
-        }
-        (QuestionType::TrueFalse, Answer::Bool(b)) => b.is_some() && *b == q.answer,
-        (QuestionType::Order, Answer::Order(order)) => order
-            .iter()
-            .map(String::as_str)
-            .eq(q.options.iter().map(|o| o.id.as_str())),
-        _ => false,
-    }
+    let response = match (q.kind, a) {
+        (QuestionType::Hotspot, Answer::Choices(v)) => match v.first() {
+            Some(id) => Response::Region(id.clone()),
+            None => return false,
+        },
+        (_, Answer::Choices(v)) => Response::Choices(v.clone()),
+        (_, Answer::Bool(Some(b))) => Response::TrueFalse(*b),
+        (_, Answer::Bool(None)) => return false,
+        (_, Answer::Order(v)) => Response::Order(v.clone()),
+    };
+    score(q, &response) == Ok(FULL)
 }
 
 /// A deterministic shuffle of the options for ordering questions (so the
