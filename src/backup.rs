@@ -101,8 +101,7 @@ pub fn export(
     app_version: &str,
     exported_at: &str,
 ) -> String {
-    let store: Value = serde_json::from_str(&schema::write_document(document))
-        .expect("the store writes valid JSON");
+    let store = schema::envelope(document);
     let file = BackupFileV1 {
         format: FORMAT.to_owned(),
         version: VERSION,

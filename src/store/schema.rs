@@ -101,7 +101,13 @@ impl std::error::Error for MigrateError {}
 
 /// Serializes the document with its envelope at the current version.
 pub fn write_document(doc: &Document) -> String {
-    json!({ "schema": SCHEMA_VERSION, "data": doc }).to_string()
+    envelope(doc).to_string()
+}
+
+/// The document with its envelope at the current version, as a JSON value
+/// (what backup files embed).
+pub fn envelope(doc: &Document) -> Value {
+    json!({ "schema": SCHEMA_VERSION, "data": doc })
 }
 
 /// Parses stored text, migrating it to the current version.
