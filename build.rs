@@ -48,6 +48,10 @@ fn main() {
     for p in files(&root.join("questions"), "toml") {
         questions.insert(name(&p, "questions"), read_toml(&p));
     }
+    let mut blueprints = BTreeMap::new();
+    for p in files(&root.join("blueprints"), "toml") {
+        blueprints.insert(name(&p, "blueprints"), read_toml(&p));
+    }
     let mut illustrations = BTreeMap::new();
     for p in files(&root.join("illustrations"), "svg") {
         println!("cargo:rerun-if-changed={}", p.display());
@@ -67,6 +71,7 @@ fn main() {
         "sources": sources,
         "lessons": lessons,
         "questions": questions,
+        "blueprints": blueprints,
         "illustrations": illustrations,
     })
     .to_string();

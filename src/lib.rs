@@ -15,6 +15,7 @@ pub mod progress;
 pub mod quiz;
 pub mod settings;
 pub mod store;
+pub mod time;
 
 #[cfg(target_arch = "wasm32")]
 pub mod adapters;

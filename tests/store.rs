@@ -55,7 +55,8 @@ fn stored_document_has_a_pinned_envelope() {
         v,
         json!({"schema": SCHEMA_VERSION, "data": {
             "settings": {"lang": "zh-CN", "profile": "rcsc", "theme": "system", "text_size": 100},
-            "progress": {"lessons": {}}}})
+            "progress": {"lessons": {}},
+            "quiz": {"schedule": {"cards": {}}, "results": []}}})
     );
 }
 
@@ -275,6 +276,14 @@ fn the_real_schema_reads_every_version_it_claims() {
                "emergency_number":"999"},"progress":{"lessons":{}}}}"#,
             0,
         ),
+        (
+            4,
+            r#"{"schema":4,"data":{"settings":{"lang":"en","profile":"aha","theme":"light","text_size":125},
+               "progress":{"lessons":{"aed":{"current":"pads","at_check":false,"seen":["pads"]}}},
+               "quiz":{"schedule":{"cards":{"aed.pads":{"box":2,"due_ms":1800000000000,"reviews":1,"lapses":0,"last_correct":true}}},
+                       "results":[]}}}"#,
+            1,
+        ),
     ];
     assert_eq!(
         fixtures.len() as u64,
@@ -287,6 +296,17 @@ fn the_real_schema_reads_every_version_it_claims() {
         assert_eq!(doc.settings.text_size, TextSize::P125);
         assert_eq!(doc.progress.lessons.len(), lessons, "version {version}");
     }
+    // Migrated versions start with an empty quiz.
+    let v3 = schema::read_document(fixtures[2].1).unwrap();
+    assert_eq!(v3.quiz, Default::default());
+    let v4 = schema::read_document(fixtures[3].1).unwrap();
+    assert_eq!(v4.quiz.schedule.card("aed.pads").map(|c| c.box_), Some(2));
+    // Version 3 data that somehow has a quiz is refused, not merged.
+    let odd3 = r#"{"schema":3,"data":{"settings":{"lang":"en","profile":"aha","theme":"light","text_size":125},"progress":{"lessons":{}},"quiz":{}}}"#;
+    assert!(matches!(
+        schema::read_document(odd3),
+        Err(MigrateError::Migration(3, _))
+    ));
     // Version 1 data that somehow has progress is refused, not merged.
     let odd = r#"{"schema":1,"data":{"settings":{"lang":"en","profile":"aha","theme":"light","text_size":125},"progress":{}}}"#;
     assert!(matches!(

@@ -6,20 +6,47 @@
 //! prints the whole curriculum — lessons, steps per profile, sources, review
 //! flags, and the question bank with answers — for medical review. The JSON
 //! format is documented in `firstaid::content::export`.
+//!
+//! ```text
+//! firstaid quiz sample --blueprint FILE|ID --seed N [--lang zh|en] [--format text|json]
+//! ```
+//! prints the exam that (this build's content version, the blueprint, the
+//! seed) produce, with the answer key: the same exam the app shows. FILE is
+//! a blueprint in JSON or TOML (`firstaid::quiz::blueprint` documents the
+//! format); ID names a blueprint shipped with the content (`course-rcsc`,
+//! `course-aha`, `course-erc`).
+//!
+//! ```text
+//! firstaid quiz score TRANSCRIPT.json…
+//! ```
+//! re-scores exam transcripts (`firstaid::quiz::transcript` documents the
+//! format) with the app's own code. Exit status 0 when every transcript
+//! checks out, 1 when any does not (the reason is printed), 2 on a usage
+//! error.
 
+use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use firstaid::content::export::{self, Selection};
-use firstaid::content::{validate, Curriculum};
+use firstaid::content::{validate, Curriculum, QuestionType, CONTENT_VERSION};
 use firstaid::profile::ProfileId;
+use firstaid::quiz::blueprint::Blueprint;
+use firstaid::quiz::{exam, transcript};
 use firstaid::settings::Lang;
 
 const USAGE: &str = "usage:
   firstaid content --format markdown|json [--lang zh|en] [--profile rcsc|aha|erc]
+  firstaid quiz sample --blueprint FILE|ID --seed N [--lang zh|en] [--format text|json]
+  firstaid quiz score TRANSCRIPT.json...
   firstaid --version";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("quiz")
+        && args.get(1).map(String::as_str) == Some("score")
+    {
+        return quiz_score(&args[2..]);
+    }
     match run(&args) {
         Ok(out) => {
             print!("{out}");
@@ -35,6 +62,9 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> Result<String, String> {
     match args.first().map(String::as_str) {
         Some("content") => content(&args[1..]),
+        Some("quiz") if args.get(1).map(String::as_str) == Some("sample") => {
+            quiz_sample(&args[2..])
+        }
         Some("--version") => Ok(format!(
             "firstaid {} (content {})\n",
             firstaid::APP_VERSION,
@@ -71,6 +101,20 @@ fn content(args: &[String]) -> Result<String, String> {
         Some(p) => vec![ProfileId::from_id(p)
             .ok_or_else(|| format!("--profile must be rcsc, aha or erc, not {p:?}"))?],
     };
+    let curriculum = curriculum()?;
+    let sel = Selection { langs, profiles };
+    match format.as_deref() {
+        Some("json") => Ok(
+            serde_json::to_string_pretty(&export::to_json(&curriculum, &sel)).expect("JSON") + "\n",
+        ),
+        Some("markdown") => Ok(export::to_markdown(&curriculum, &sel)),
+        Some(other) => Err(format!("--format must be markdown or json, not {other:?}")),
+        None => Err(format!("--format is required\n{USAGE}")),
+    }
+}
+
+/// The content compiled into this build, validated.
+fn curriculum() -> Result<Curriculum, String> {
     let curriculum = Curriculum::embedded()
         .map_err(|e| format!("the built-in content is broken:\n{}", e.join("\n")))?;
     let problems = validate::validate(&curriculum);
@@ -80,13 +124,215 @@ fn content(args: &[String]) -> Result<String, String> {
             problems.join("\n")
         ));
     }
-    let sel = Selection { langs, profiles };
-    match format.as_deref() {
-        Some("json") => Ok(
-            serde_json::to_string_pretty(&export::to_json(&curriculum, &sel)).expect("JSON") + "\n",
-        ),
-        Some("markdown") => Ok(export::to_markdown(&curriculum, &sel)),
-        Some(other) => Err(format!("--format must be markdown or json, not {other:?}")),
-        None => Err(format!("--format is required\n{USAGE}")),
+    Ok(curriculum)
+}
+
+/// A blueprint from a file (JSON or TOML) or a shipped blueprint's id.
+fn load_blueprint(c: &Curriculum, arg: &str) -> Result<Blueprint, String> {
+    let path = std::path::Path::new(arg);
+    if !path.exists() {
+        return c.blueprint(arg).cloned().ok_or_else(|| {
+            let ids: Vec<&str> = c.blueprints.iter().map(|b| b.id.as_str()).collect();
+            format!(
+                "{arg:?} is neither a file nor a shipped blueprint ({})",
+                ids.join(", ")
+            )
+        });
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{arg}: {e}"))?;
+    let bp = if path.extension().is_some_and(|e| e == "toml") {
+        let value: toml::Value = toml::from_str(&text).map_err(|e| format!("{arg}: {e}"))?;
+        let json = serde_json::to_string(&value).map_err(|e| format!("{arg}: {e}"))?;
+        Blueprint::from_json(&json)
+    } else {
+        Blueprint::from_json(&text)
+    };
+    let bp = bp.map_err(|e| format!("{arg}: {e}"))?;
+    bp.check(c).map_err(|e| format!("{arg}: {e}"))?;
+    Ok(bp)
+}
+
+fn type_name(t: QuestionType) -> &'static str {
+    match t {
+        QuestionType::Single => "single choice",
+        QuestionType::Multiple => "multiple choice",
+        QuestionType::TrueFalse => "true/false",
+        QuestionType::Order => "ordering",
+        QuestionType::Hotspot => "hotspot",
+    }
+}
+
+fn quiz_sample(args: &[String]) -> Result<String, String> {
+    let (mut blueprint, mut seed, mut lang, mut format) = (None, None, Lang::En, "text");
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = || {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{a} needs a value\n{USAGE}"))
+        };
+        match a.as_str() {
+            "--blueprint" => blueprint = Some(value()?),
+            "--seed" => {
+                let v = value()?;
+                seed = Some(transcript::parse_seed(&v).ok_or_else(|| {
+                    format!("--seed must be a number from 0 to 2^64 - 1, not {v:?}")
+                })?);
+            }
+            "--lang" => {
+                lang = match value()?.as_str() {
+                    "zh" => Lang::ZhCn,
+                    "en" => Lang::En,
+                    other => return Err(format!("--lang must be zh or en, not {other:?}")),
+                }
+            }
+            "--format" => {
+                format = match value()?.as_str() {
+                    "text" => "text",
+                    "json" => "json",
+                    other => return Err(format!("--format must be text or json, not {other:?}")),
+                }
+            }
+            other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
+        }
+    }
+    let blueprint = blueprint.ok_or_else(|| format!("--blueprint is required\n{USAGE}"))?;
+    let seed = seed.ok_or_else(|| format!("--seed is required\n{USAGE}"))?;
+    let c = curriculum()?;
+    let bp = load_blueprint(&c, &blueprint)?;
+    let exam =
+        exam::draw(&c, CONTENT_VERSION, &bp, seed).map_err(|e| format!("{blueprint}: {e}"))?;
+    if format == "json" {
+        let items: Vec<serde_json::Value> = exam
+            .iter()
+            .map(|e| serde_json::json!({ "question": e.question, "options": e.options }))
+            .collect();
+        let v = serde_json::json!({
+            "content_version": CONTENT_VERSION,
+            "blueprint": bp,
+            "seed": seed.to_string(),
+            "items": items,
+        });
+        return Ok(serde_json::to_string_pretty(&v).expect("JSON") + "\n");
+    }
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", bp.title(lang));
+    let _ = writeln!(
+        out,
+        "blueprint {} · profile {} · content {} · seed {}",
+        bp.id,
+        bp.profile.as_str(),
+        CONTENT_VERSION,
+        seed
+    );
+    let _ = writeln!(
+        out,
+        "{} questions · pass mark {}%{}",
+        exam.len(),
+        bp.pass_percent,
+        bp.time_limit_minutes
+            .map(|m| format!(" · {m} minutes"))
+            .unwrap_or_default()
+    );
+    for (i, e) in exam.iter().enumerate() {
+        let q = c.question(&e.question).expect("drawn from the content");
+        let _ = writeln!(out);
+        if let Some(s) = q.scenario.as_deref().and_then(|s| c.scenario(s)) {
+            let _ = writeln!(out, "   ({})", s.text.get(lang));
+        }
+        let _ = writeln!(
+            out,
+            "{:>2}. [{}] {} ({})",
+            i + 1,
+            type_name(q.kind),
+            q.prompt.get(lang),
+            q.id
+        );
+        match q.kind {
+            QuestionType::Single | QuestionType::Multiple => {
+                for (k, id) in e.options.iter().enumerate() {
+                    let o = q.options.iter().find(|o| &o.id == id).expect("option");
+                    let mark = if o.correct == Some(true) { "✓" } else { " " };
+                    let _ = writeln!(
+                        out,
+                        "    {mark} {}) {} [{id}]",
+                        (b'a' + k as u8) as char,
+                        o.text.get(lang)
+                    );
+                }
+            }
+            QuestionType::Order => {
+                for (k, id) in e.options.iter().enumerate() {
+                    let o = q.options.iter().find(|o| &o.id == id).expect("option");
+                    let _ = writeln!(
+                        out,
+                        "      {}) {} [{id}]",
+                        (b'a' + k as u8) as char,
+                        o.text.get(lang)
+                    );
+                }
+                let key: Vec<&str> = q.options.iter().map(|o| o.id.as_str()).collect();
+                let _ = writeln!(out, "    ✓ order: {}", key.join(", "));
+            }
+            QuestionType::TrueFalse => {
+                let _ = writeln!(
+                    out,
+                    "    ✓ {}",
+                    if q.answer == Some(true) {
+                        "true"
+                    } else {
+                        "false"
+                    }
+                );
+            }
+            QuestionType::Hotspot => {
+                for r in &q.regions {
+                    let mark = if r.correct { "✓" } else { " " };
+                    let _ = writeln!(out, "    {mark} {} [{}]", r.label.get(lang), r.id);
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn quiz_score(files: &[String]) -> ExitCode {
+    if files.is_empty() {
+        eprintln!("firstaid: quiz score needs at least one transcript file\n{USAGE}");
+        return ExitCode::from(2);
+    }
+    let c = match curriculum() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("firstaid: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut failed = false;
+    for f in files {
+        let result = std::fs::read_to_string(f)
+            .map_err(|e| e.to_string())
+            .and_then(|text| {
+                transcript::rescore_json(&c, CONTENT_VERSION, text.trim_start_matches('\u{feff}'))
+                    .map_err(|e| e.to_string())
+            });
+        match result {
+            Ok(s) => println!(
+                "{f}: OK — {} of {} points, {}%, {}",
+                s.points,
+                s.max_points,
+                s.percent,
+                if s.passed { "passed" } else { "failed" }
+            ),
+            Err(e) => {
+                failed = true;
+                println!("{f}: REJECTED — {e}");
+            }
+        }
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }

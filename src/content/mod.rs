@@ -41,6 +41,8 @@ struct RawBundle {
     sources: serde_json::Value,
     lessons: BTreeMap<String, serde_json::Value>,
     questions: BTreeMap<String, serde_json::Value>,
+    #[serde(default)]
+    blueprints: BTreeMap<String, serde_json::Value>,
     illustrations: BTreeMap<String, String>,
 }
 
@@ -67,6 +69,8 @@ pub struct Curriculum {
     pub lessons: Vec<Lesson>,
     pub questions: Vec<Question>,
     pub scenarios: Vec<Scenario>,
+    /// The exam blueprints shipped with the content, in file-name order.
+    pub blueprints: Vec<crate::quiz::blueprint::Blueprint>,
     /// SVG text by illustration name.
     pub illustrations: BTreeMap<String, String>,
 }
@@ -103,12 +107,20 @@ impl Curriculum {
                 Err(e) => problems.push(format!("{file}: {e}")),
             }
         }
+        let mut blueprints = Vec::new();
+        for (file, v) in raw.blueprints {
+            match serde_json::from_value(v) {
+                Ok(b) => blueprints.push(b),
+                Err(e) => problems.push(format!("{file}: {e}")),
+            }
+        }
         if problems.is_empty() {
             Ok(Curriculum {
                 sources,
                 lessons,
                 questions,
                 scenarios,
+                blueprints,
                 illustrations: raw.illustrations,
             })
         } else {
@@ -123,6 +135,19 @@ impl Curriculum {
 
     pub fn lesson(&self, id: &str) -> Option<&Lesson> {
         self.lessons.iter().find(|l| l.id == id)
+    }
+
+    pub fn scenario(&self, id: &str) -> Option<&Scenario> {
+        self.scenarios.iter().find(|s| s.id == id)
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    /// The shipped blueprint with this id.
+    pub fn blueprint(&self, id: &str) -> Option<&crate::quiz::blueprint::Blueprint> {
+        self.blueprints.iter().find(|b| b.id == id)
     }
 
     pub fn source(&self, key: &str) -> Option<&Source> {

@@ -19,6 +19,7 @@ pub fn validate(c: &Curriculum) -> Vec<String> {
     v.lessons(c);
     v.questions(c);
     v.illustrations(c);
+    v.blueprints(c);
     v.problems
 }
 
@@ -39,6 +40,28 @@ fn is_kebab(id: &str) -> bool {
 }
 
 impl Validator {
+    /// Every shipped blueprint is valid and can be drawn (pool sizes are
+    /// checked by drawing), ids unique, at least one per profile.
+    fn blueprints(&mut self, c: &Curriculum) {
+        self.unique("blueprint", c.blueprints.iter().map(|b| b.id.as_str()));
+        for b in &c.blueprints {
+            if b.title.is_none() {
+                self.problem(format!("blueprint {}: has no title", b.id));
+            }
+            if let Some(t) = &b.title {
+                self.text(&format!("blueprint {}", b.id), "title", t);
+            }
+            if let Err(e) = crate::quiz::exam::draw(c, "validate", b, 0) {
+                self.problem(format!("blueprint {}: {e}", b.id));
+            }
+        }
+        for p in ProfileId::ALL {
+            if !c.blueprints.iter().any(|b| b.profile == p) {
+                self.problem(format!("no exam blueprint for profile {}", p.as_str()));
+            }
+        }
+    }
+
     fn problem(&mut self, what: impl std::fmt::Display) {
         self.problems.push(what.to_string());
     }

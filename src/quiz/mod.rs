@@ -1,6 +1,15 @@
-//! The quiz engine's pure core: a specified, portable PRNG and the scoring
-//! rules of every question type. (Blueprints, deterministic exam sampling,
-//! transcripts and spaced repetition build on these.)
+//! The quiz engine's pure core: a specified, portable PRNG ([`prng`]), the
+//! scoring rules of every question type ([`scoring`]), exam blueprints
+//! ([`blueprint`]) and deterministic drawing ([`exam`]), transcripts and
+//! their re-scoring ([`transcript`]), spaced repetition ([`leitner`]),
+//! practice sessions ([`practice`]) and what the app stores between visits
+//! ([`attempt`]).
 
+pub mod attempt;
+pub mod blueprint;
+pub mod exam;
+pub mod leitner;
+pub mod practice;
 pub mod prng;
 pub mod scoring;
+pub mod transcript;

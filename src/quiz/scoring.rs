@@ -16,13 +16,16 @@
 
 use std::collections::BTreeSet;
 
+use serde::{Deserialize, Serialize};
+
 use crate::content::{Question, QuestionType};
 
 /// Points for a fully correct answer.
 pub const FULL: u32 = 1000;
 
 /// A learner's answer to one question.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Response {
     /// Single choice: one option id; multiple choice: the chosen ids.
     Choices(Vec<String>),

@@ -15,17 +15,29 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use crate::progress::Progress;
+use crate::quiz::attempt::QuizData;
 use crate::settings::Settings;
 
 /// The version this build writes.
-pub const SCHEMA_VERSION: u64 = 3;
+pub const SCHEMA_VERSION: u64 = 4;
 
 /// A migration turns the `data` of version `i + 1` into version `i + 2`
 /// (`MIGRATIONS[0]` migrates 1 → 2).
 pub type Migration = fn(Value) -> Result<Value, String>;
 
 /// The migrations of the real schema, in order.
-pub const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3];
+pub const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4];
+
+/// Version 4 added the quiz: spaced-repetition schedule, attempts in
+/// progress and exam results (empty for existing users).
+fn v3_to_v4(mut data: Value) -> Result<Value, String> {
+    let obj = data.as_object_mut().ok_or("data is not an object")?;
+    if obj.contains_key("quiz") {
+        return Err("version 3 data already has a quiz".into());
+    }
+    obj.insert("quiz".into(), json!({}));
+    Ok(data)
+}
 
 /// Version 3 added the optional `settings.emergency_number`. Nothing to
 /// convert; the version step exists so that an older app reports data with
@@ -50,6 +62,7 @@ fn v1_to_v2(mut data: Value) -> Result<Value, String> {
 pub struct Document {
     pub settings: Settings,
     pub progress: Progress,
+    pub quiz: QuizData,
 }
 
 impl Document {
@@ -58,6 +71,7 @@ impl Document {
         Document {
             settings,
             progress: Progress::default(),
+            quiz: QuizData::default(),
         }
     }
 }

@@ -1,0 +1,207 @@
+//! Practice sessions: which questions come up, in which order, and how a
+//! session moves on. Pure; the app stores a [`Session`] after every answer
+//! so a reload resumes at the same question with the same answer order.
+//!
+//! **Choosing questions** ([`plan`]) among the candidates (the scope's
+//! questions for the profile): first those due in the Leitner schedule, the
+//! most overdue first (ties: lower box, then id); then questions never
+//! answered, in a shuffled order; then, to fill the session, the rest by
+//! how soon they fall due. "Review my mistakes" takes every question whose
+//! last answer was wrong, most lapses first.
+//!
+//! **Within a session** a question answered wrongly comes back at the end
+//! of the session, up to [`MAX_RETRIES`] times, so a mistake is practised
+//! again while the explanation is fresh.
+
+use serde::{Deserialize, Serialize};
+
+use super::leitner::Schedule;
+use super::prng::SplitMix64;
+use super::scoring::Response;
+use crate::content::{Curriculum, Question, QuestionType};
+use crate::profile::ProfileId;
+
+/// Questions in a practice session (before retries).
+pub const SESSION_LENGTH: usize = 10;
+/// How often one wrong question comes back within a session.
+pub const MAX_RETRIES: u8 = 2;
+
+/// What a session practises.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Scope {
+    /// Every lesson.
+    All,
+    /// One lesson (by id).
+    Lesson(String),
+    /// The questions last answered wrongly.
+    Mistakes,
+}
+
+/// One question of a session, with its answer order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub question: String,
+    /// Option ids in the order shown (empty for true/false and hotspot).
+    pub options: Vec<String>,
+}
+
+/// The answer checked at the current question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Checked {
+    pub response: Response,
+    pub points: u32,
+}
+
+/// A practice session in progress.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    pub scope: Scope,
+    pub profile: ProfileId,
+    pub queue: Vec<Entry>,
+    /// Index into `queue` of the question shown.
+    pub index: usize,
+    /// Set once the shown question's answer has been checked.
+    #[serde(default)]
+    pub checked: Option<Checked>,
+    /// Fully correct answers so far, and answers checked so far.
+    pub correct: u32,
+    pub answered: u32,
+}
+
+/// The questions a scope covers for a profile, in bank order.
+pub fn candidates<'a>(c: &'a Curriculum, profile: ProfileId, scope: &Scope) -> Vec<&'a Question> {
+    c.questions
+        .iter()
+        .filter(|q| q.profiles.contains(&profile))
+        .filter(|q| match scope {
+            Scope::All | Scope::Mistakes => true,
+            Scope::Lesson(l) => &q.lesson == l,
+        })
+        .collect()
+}
+
+/// Answer order for practice: choices shuffled; an ordering never starts
+/// in the correct order.
+fn entry(q: &Question, rng: &mut SplitMix64) -> Entry {
+    let authored: Vec<String> = q.options.iter().map(|o| o.id.clone()).collect();
+    let options = match q.kind {
+        QuestionType::Single | QuestionType::Multiple | QuestionType::Order => {
+            let mut ids = authored.clone();
+            rng.shuffle(&mut ids);
+            if q.kind == QuestionType::Order && ids.len() > 1 && ids == authored {
+                ids.rotate_left(1);
+            }
+            ids
+        }
+        QuestionType::TrueFalse | QuestionType::Hotspot => Vec::new(),
+    };
+    Entry {
+        question: q.id.clone(),
+        options,
+    }
+}
+
+/// Plans a session of up to `limit` questions (see the module
+/// documentation); `seed` shuffles new questions and answer orders.
+pub fn plan(
+    c: &Curriculum,
+    profile: ProfileId,
+    scope: &Scope,
+    schedule: &Schedule,
+    now_ms: i64,
+    limit: usize,
+    seed: u64,
+) -> Session {
+    let mut rng = SplitMix64::new(seed);
+    let pool = candidates(c, profile, scope);
+    let chosen: Vec<&Question> = if *scope == Scope::Mistakes {
+        let mut m: Vec<&Question> = pool
+            .into_iter()
+            .filter(|q| schedule.is_mistake(&q.id))
+            .collect();
+        m.sort_by_key(|q| {
+            let card = schedule.card(&q.id).expect("mistakes have cards");
+            (std::cmp::Reverse(card.lapses), card.due_ms, q.id.clone())
+        });
+        m.truncate(limit);
+        m
+    } else {
+        let (mut seen, mut new): (Vec<&Question>, Vec<&Question>) = pool
+            .into_iter()
+            .partition(|q| schedule.card(&q.id).is_some());
+        seen.sort_by_key(|q| {
+            let card = schedule.card(&q.id).expect("partitioned");
+            (card.due_ms, card.box_, q.id.clone())
+        });
+        let (due, later): (Vec<&Question>, Vec<&Question>) = seen
+            .into_iter()
+            .partition(|q| schedule.is_due(&q.id, now_ms));
+        rng.shuffle(&mut new);
+        due.into_iter()
+            .chain(new)
+            .chain(later)
+            .take(limit)
+            .collect()
+    };
+    Session {
+        scope: scope.clone(),
+        profile,
+        queue: chosen.into_iter().map(|q| entry(q, &mut rng)).collect(),
+        index: 0,
+        checked: None,
+        correct: 0,
+        answered: 0,
+    }
+}
+
+impl Session {
+    /// The question shown, or `None` when the session is over.
+    pub fn current(&self) -> Option<&Entry> {
+        self.queue.get(self.index)
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.index >= self.queue.len()
+    }
+
+    /// Records the checked answer of the current question (once; a second
+    /// check of the same question is ignored and returns `false`). A wrong
+    /// answer puts the question at the end of the queue again, unless it
+    /// already came back [`MAX_RETRIES`] times.
+    pub fn check(&mut self, response: Response, points: u32) -> bool {
+        let Some(entry) = self.current().cloned() else {
+            return false;
+        };
+        if self.checked.is_some() {
+            return false;
+        }
+        let full = points == super::scoring::FULL;
+        self.answered += 1;
+        if full {
+            self.correct += 1;
+        } else {
+            let times = self
+                .queue
+                .iter()
+                .filter(|e| e.question == entry.question)
+                .count();
+            if times <= usize::from(MAX_RETRIES) {
+                self.queue.push(entry);
+            }
+        }
+        self.checked = Some(Checked { response, points });
+        true
+    }
+
+    /// Moves on to the next question.
+    pub fn advance(&mut self) {
+        self.checked = None;
+        if self.index < self.queue.len() {
+            self.index += 1;
+        }
+    }
+}
