@@ -252,3 +252,123 @@ fn the_bundle_file_name_carries_the_content_hash() {
     let name = bundle_file_name();
     assert_eq!(name, format!("content-{}.json", &CONTENT_VERSION[7..17]));
 }
+
+#[test]
+fn the_shipped_blueprints_are_one_per_profile_and_draw() {
+    let c = curriculum();
+    let ids: Vec<&str> = c.blueprints.iter().map(|b| b.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["course-aha", "course-erc", "course-rcsc"],
+        "file-name order"
+    );
+    for p in ProfileId::ALL {
+        let b = c.blueprint(&format!("course-{}", p.as_str())).unwrap();
+        assert_eq!(b.profile, p);
+        assert_eq!(b.check(&c), Ok(()));
+        assert_eq!((b.pass_percent, b.time_limit_minutes), (80, Some(30)));
+        assert_eq!(b.question_count(), 20);
+        // Every lesson is examined.
+        let lessons: Vec<&str> = b
+            .sections
+            .iter()
+            .flat_map(|s| s.lessons.iter().map(String::as_str))
+            .collect();
+        let all: Vec<&str> = c.lessons.iter().map(|l| l.id.as_str()).collect();
+        assert_eq!(lessons, all, "{}", b.id);
+        for seed in 0..20 {
+            let exam = firstaid::quiz::exam::draw(&c, CONTENT_VERSION, b, seed).unwrap();
+            assert_eq!(exam.len(), 20);
+        }
+    }
+}
+
+/// Each mutation of the shipped blueprints must be reported with the given
+/// words; all of them together must all be reported at once.
+#[test]
+fn broken_blueprints_are_reported() {
+    type Mutation = (&'static str, fn(&mut Curriculum));
+    let mutations: Vec<Mutation> = vec![
+        (
+            "blueprint course-aha: section 2 asks for 99 questions but only",
+            |c| c.blueprints[0].sections[1].count = 99,
+        ),
+        ("blueprint id \"course-rcsc\" is used twice", |c| {
+            let b = c.blueprints[2].clone();
+            c.blueprints.push(b);
+        }),
+        ("no exam blueprint for profile erc", |c| {
+            c.blueprints.retain(|b| b.profile != ProfileId::Erc)
+        }),
+        ("blueprint course-rcsc: has no title", |c| {
+            c.blueprints[2].title = None
+        }),
+        ("blueprint course-aha: title.zh is empty", |c| {
+            c.blueprints[0].title.as_mut().unwrap().zh = " ".into()
+        }),
+        ("blueprint id \"Course_RCSC\" is not kebab-case", |c| {
+            c.blueprints[2].id = "Course_RCSC".into()
+        }),
+        (
+            "blueprint course-aha: section 3: there is no lesson \"cpr-for-cats\"",
+            |c| c.blueprints[0].sections[2].lessons = vec!["cpr-for-cats".into()],
+        ),
+        (
+            "blueprint course-aha: pass mark 0% is not within 1–100",
+            |c| c.blueprints[0].pass_percent = 0,
+        ),
+    ];
+    let clean = validate(&curriculum());
+    assert!(clean.is_empty(), "{clean:?}");
+    for (words, mutate) in &mutations {
+        let mut c = curriculum();
+        mutate(&mut c);
+        let problems = validate(&c);
+        assert!(
+            problems.iter().any(|p| p.contains(words)),
+            "expected a problem with {words:?}, got {problems:#?}"
+        );
+    }
+    // Problems of different blueprints are reported together.
+    let mut c = curriculum();
+    for (_, mutate) in &mutations[..4] {
+        mutate(&mut c);
+    }
+    let problems = validate(&c);
+    for (words, _) in &mutations[..4] {
+        assert!(
+            problems.iter().any(|p| p.contains(words)),
+            "all at once: missing {words:?} in {problems:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_blueprint_pool_too_small_names_the_section_and_the_sizes() {
+    let mut c = curriculum();
+    let aed = c
+        .questions
+        .iter()
+        .filter(|q| q.lesson == "aed" && q.profiles.contains(&ProfileId::Rcsc))
+        .count();
+    let b = c
+        .blueprints
+        .iter_mut()
+        .find(|b| b.id == "course-rcsc")
+        .unwrap();
+    let i = b
+        .sections
+        .iter()
+        .position(|s| s.lessons == ["aed"])
+        .unwrap();
+    b.sections[i].count = aed as u32 + 1;
+    let problems = validate(&c);
+    assert_eq!(
+        problems,
+        [format!(
+            "blueprint course-rcsc: section {} asks for {} questions but only {aed} are left to draw from",
+            i + 1,
+            aed + 1
+        )]
+    );
+}

@@ -285,3 +285,110 @@ proptest! {
         prop_assert_eq!(s == FULL, exact);
     }
 }
+
+/// All orderings of `items` (Heap's algorithm).
+fn permutations(items: &[String]) -> Vec<Vec<String>> {
+    fn heap(k: usize, v: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+        if k <= 1 {
+            out.push(v.clone());
+            return;
+        }
+        for i in 0..k {
+            heap(k - 1, v, out);
+            let j = if k % 2 == 0 { i } else { 0 };
+            v.swap(j, k - 1);
+        }
+    }
+    let mut out = Vec::new();
+    heap(items.len(), &mut items.to_vec(), &mut out);
+    out
+}
+
+/// Every valid response to every question of the embedded bank, and
+/// whether it is the correct answer, worked out from the content.
+#[test]
+fn every_valid_response_to_every_bank_question_scores_within_bounds() {
+    let c = firstaid::content::Curriculum::embedded().unwrap();
+    let mut responses = 0usize;
+    for q in &c.questions {
+        let option_ids: Vec<String> = q.options.iter().map(|o| o.id.clone()).collect();
+        let correct_set: Vec<bool> = q.options.iter().map(|o| o.correct == Some(true)).collect();
+        // (response, is the correct answer)
+        let all: Vec<(Response, bool)> = match q.kind {
+            QuestionType::Single => option_ids
+                .iter()
+                .zip(&correct_set)
+                .map(|(id, c)| (Response::Choices(vec![id.clone()]), *c))
+                .collect(),
+            QuestionType::Multiple => {
+                assert!(option_ids.len() <= 10, "{}", q.id);
+                (0u32..1 << option_ids.len())
+                    .map(|mask| {
+                        let chosen: Vec<bool> = (0..option_ids.len())
+                            .map(|i| mask & (1 << i) != 0)
+                            .collect();
+                        let ids = option_ids
+                            .iter()
+                            .zip(&chosen)
+                            .filter(|(_, c)| **c)
+                            .map(|(id, _)| id.clone())
+                            .collect();
+                        (Response::Choices(ids), chosen == correct_set)
+                    })
+                    .collect()
+            }
+            QuestionType::Order => {
+                assert!(option_ids.len() <= 8, "{}", q.id);
+                let perms = permutations(&option_ids);
+                let distinct: std::collections::BTreeSet<&Vec<String>> = perms.iter().collect();
+                let factorial: usize = (1..=option_ids.len()).product();
+                assert_eq!((perms.len(), distinct.len()), (factorial, factorial));
+                perms
+                    .into_iter()
+                    .map(|p| {
+                        let exact = p == option_ids;
+                        (Response::Order(p), exact)
+                    })
+                    .collect()
+            }
+            QuestionType::TrueFalse => [true, false]
+                .into_iter()
+                .map(|b| (Response::TrueFalse(b), Some(b) == q.answer))
+                .collect(),
+            QuestionType::Hotspot => q
+                .regions
+                .iter()
+                .map(|r| (Response::Region(r.id.clone()), r.correct))
+                .collect(),
+        };
+        assert!(
+            all.iter().filter(|(_, right)| *right).count() >= 1,
+            "{}: some answer is right",
+            q.id
+        );
+        for (r, right) in all {
+            let s = score(q, &r).unwrap_or_else(|e| panic!("{}: {r:?}: {e:?}", q.id));
+            assert!(s <= FULL, "{}: {r:?} scores {s}", q.id);
+            assert_eq!(s == FULL, right, "{}: {r:?} scores {s}", q.id);
+            if q.kind == QuestionType::Order {
+                let reversed: Vec<String> = option_ids.iter().rev().cloned().collect();
+                if r == Response::Order(reversed) {
+                    assert_eq!(s, 0, "{}: the reverse order earns nothing", q.id);
+                }
+            }
+            responses += 1;
+        }
+        // Another kind of response is an error, never a score.
+        let foreign = match q.kind {
+            QuestionType::TrueFalse => Response::Region("x".into()),
+            _ => Response::TrueFalse(true),
+        };
+        assert_eq!(
+            score(q, &foreign),
+            Err(ResponseError::WrongKind),
+            "{}",
+            q.id
+        );
+    }
+    assert!(responses > 500, "{responses} responses checked");
+}

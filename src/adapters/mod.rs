@@ -5,6 +5,7 @@ pub mod fetch;
 pub mod files;
 pub mod network;
 pub mod platform;
+pub mod random;
 pub mod speech;
 pub mod storage;
 pub mod sw;

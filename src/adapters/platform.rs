@@ -39,3 +39,28 @@ pub fn root_attribute(name: &str) -> Option<String> {
 pub fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
+
+/// The current time in milliseconds since the Unix epoch.
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// An ISO 8601 time as local date and time in a language
+/// (`toLocaleString`), or the text itself when it is not a time.
+pub fn local_date_time(iso: &str, lang_tag: &str) -> String {
+    let d = js_sys::Date::new(&iso.into());
+    if d.get_time().is_nan() {
+        return iso.to_owned();
+    }
+    let options = js_sys::Object::new();
+    for (k, v) in [
+        ("year", "numeric"),
+        ("month", "short"),
+        ("day", "numeric"),
+        ("hour", "2-digit"),
+        ("minute", "2-digit"),
+    ] {
+        let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
+    }
+    String::from(d.to_locale_string(lang_tag, &options))
+}

@@ -12,6 +12,7 @@ pub use generated::i18n;
 
 pub mod crash;
 pub mod pages;
+pub mod quiz;
 pub mod shell;
 pub mod state;
 
@@ -111,6 +112,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/learn/:lesson") view=pages::LessonPage />
                         <Route path=path!("/print") view=pages::PrintPage />
                         <Route path=path!("/print/:lesson") view=pages::PrintPage />
+                        <Route path=path!("/quiz") view=quiz::QuizPage />
+                        <Route path=path!("/quiz/practice") view=quiz::PracticePage />
+                        <Route path=path!("/quiz/exam") view=quiz::ExamPage />
+                        <Route path=path!("/quiz/results/:seed") view=quiz::ResultsPage />
                         <Route path=path!("/settings") view=pages::SettingsPage />
                         <Route path=path!("/about") view=pages::AboutPage />
                     </Routes>

@@ -34,6 +34,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <ul>
                     <li><A href="/" exact=true>{t!(i18n, nav.home)}</A></li>
                     <li><A href="/learn">{t!(i18n, nav.learn)}</A></li>
+                    <li><A href="/quiz">{t!(i18n, nav.quiz)}</A></li>
                     <li><A href="/settings">{t!(i18n, nav.settings)}</A></li>
                     <li><A href="/about">{t!(i18n, nav.about)}</A></li>
                 </ul>

@@ -13,6 +13,7 @@ use std::sync::Arc;
 use crate::backup::{self, BackupError};
 use crate::content::Curriculum;
 use crate::progress::Progress;
+use crate::quiz::attempt::QuizData;
 use crate::settings::Settings;
 use crate::store::{Document, LoadNotice, Store};
 
@@ -45,6 +46,8 @@ pub struct AppState {
     /// `Some(true)` when the browser promised to keep the data.
     pub persisted: RwSignal<Option<bool>>,
     pub progress: RwSignal<Progress>,
+    /// Spaced repetition, attempts in progress and exam results.
+    pub quiz: RwSignal<QuizData>,
     /// The curriculum, once fetched (`None` while loading).
     pub curriculum: RwSignal<Option<Result<Arc<Curriculum>, String>>>,
 }
@@ -67,6 +70,7 @@ impl AppState {
         }
         let settings = opened.store.doc().settings;
         let progress = opened.store.doc().progress.clone();
+        let quiz = opened.store.doc().quiz.clone();
         STORE.with(|s| *s.borrow_mut() = Some(opened.store));
 
         let state = AppState {
@@ -76,6 +80,7 @@ impl AppState {
             update_ready: RwSignal::new(false),
             persisted: RwSignal::new(None),
             progress: RwSignal::new(progress),
+            quiz: RwSignal::new(quiz),
             curriculum: RwSignal::new(None),
         };
         let online = state.online;
@@ -113,6 +118,16 @@ impl AppState {
         let saved = Self::with_store(|s| s.update(|d| d.progress = next.clone()));
         self.progress.set(next);
         self.report_save(saved);
+    }
+
+    /// Changes the quiz data and saves it at once (after every answer).
+    pub fn update_quiz<R>(&self, f: impl FnOnce(&mut QuizData) -> R) -> R {
+        let mut next = self.quiz.get_untracked();
+        let r = f(&mut next);
+        let saved = Self::with_store(|s| s.update(|d| d.quiz = next.clone()));
+        self.quiz.set(next);
+        self.report_save(saved);
+        r
     }
 
     /// Starts fetching the curriculum unless it is loaded or loading.
@@ -163,9 +178,11 @@ impl AppState {
         let imported = backup::import(text)?;
         let settings = imported.document.settings;
         let progress = imported.document.progress.clone();
+        let quiz = imported.document.quiz.clone();
         let saved = Self::with_store(|s| s.replace(imported.document));
         self.settings.set(settings);
         self.progress.set(progress);
+        self.quiz.set(quiz);
         self.report_save(saved);
         Ok(())
     }
@@ -179,6 +196,7 @@ impl AppState {
         let saved = Self::with_store(|s| s.erase_all(fresh));
         self.settings.set(settings);
         self.progress.set(Progress::default());
+        self.quiz.set(QuizData::default());
         self.notice.set(None);
         self.report_save(saved);
     }

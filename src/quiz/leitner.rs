@@ -57,7 +57,8 @@ impl Schedule {
         let next_box = match (self.cards.get(id), correct) {
             (_, false) => 1,
             (None, true) => 2,
-            (Some(c), true) => (c.box_ + 1).min(BOXES),
+            // Saturating: a stored card (from a backup file) may carry any box.
+            (Some(c), true) => c.box_.saturating_add(1).min(BOXES),
         };
         let card = self.cards.entry(id.to_owned()).or_insert(Card {
             box_: 1,
@@ -68,9 +69,9 @@ impl Schedule {
         });
         card.box_ = next_box;
         card.due_ms = now_ms.saturating_add(INTERVALS_MS[usize::from(next_box - 1)]);
-        card.reviews += 1;
+        card.reviews = card.reviews.saturating_add(1);
         if !correct {
-            card.lapses += 1;
+            card.lapses = card.lapses.saturating_add(1);
         }
         card.last_correct = correct;
     }

@@ -4,9 +4,10 @@
 //!
 //! **Choosing questions** ([`plan`]) among the candidates (the scope's
 //! questions for the profile): first those due in the Leitner schedule, the
-//! most overdue first (ties: lower box, then id); then questions never
-//! answered, in a shuffled order; then, to fill the session, the rest by
-//! how soon they fall due. "Review my mistakes" takes every question whose
+//! most overdue first (ties: lower box, then id), leaving
+//! [`NEW_PER_SESSION`] places for questions never answered; then those new
+//! questions, in a shuffled order; then, to fill the session, the remaining
+//! due questions and the rest by how soon they fall due. "Review my mistakes" takes every question whose
 //! last answer was wrong, most lapses first.
 //!
 //! **Within a session** a question answered wrongly comes back at the end
@@ -23,6 +24,9 @@ use crate::profile::ProfileId;
 
 /// Questions in a practice session (before retries).
 pub const SESSION_LENGTH: usize = 10;
+/// Places in a session kept for questions never answered (when there are
+/// any), however many are due.
+pub const NEW_PER_SESSION: usize = 3;
 /// How often one wrong question comes back within a session.
 pub const MAX_RETRIES: u8 = 2;
 
@@ -141,11 +145,20 @@ pub fn plan(
             .into_iter()
             .partition(|q| schedule.is_due(&q.id, now_ms));
         rng.shuffle(&mut new);
-        due.into_iter()
-            .chain(new)
+        // Keep room for a few new questions, so a learner with many due
+        // questions still moves on through the bank.
+        let room = new.len().min(NEW_PER_SESSION).min(limit);
+        let mut chosen: Vec<&Question> = due.iter().copied().take(limit - room).collect();
+        chosen.extend(new.iter().copied().take(limit - chosen.len()));
+        let missing = limit - chosen.len();
+        let rest: Vec<&Question> = due
+            .into_iter()
             .chain(later)
-            .take(limit)
-            .collect()
+            .filter(|q| !chosen.iter().any(|c| c.id == q.id))
+            .take(missing)
+            .collect();
+        chosen.extend(rest);
+        chosen
     };
     Session {
         scope: scope.clone(),

@@ -72,6 +72,8 @@ pub fn run() -> Result<()> {
     dist::assemble(Path::new("target/wasm-pack"), &dist_b, "b")?;
 
     section("end-to-end tests (Playwright, axe-core)");
+    // The e2e tests re-score a downloaded exam transcript with the CLI.
+    sh::run(cargo().args(["build", "-p", "firstaid", "--bin", "firstaid"]))?;
     sh::run(
         Command::new("npx")
             .args(["playwright", "test"])
@@ -79,6 +81,7 @@ pub fn run() -> Result<()> {
             .env("FIRSTAID_DIST_A", &dist_a)
             .env("FIRSTAID_DIST_B", &dist_b)
             .env("FIRSTAID_XTASK", std::env::current_exe()?)
+            .env("FIRSTAID_CLI", root.join("target/debug/firstaid"))
             .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"),
     )?;
     println!("\nxtask: all tests passed");

@@ -11,7 +11,7 @@ mod settings;
 
 pub use about::AboutPage;
 pub use home::HomePage;
-pub use learn::LearnPage;
+pub use learn::{with_curriculum, LearnPage};
 pub use lesson::LessonPage;
 pub use not_found::NotFound;
 pub use print::PrintPage;

@@ -2,24 +2,9 @@
 // knowledge check, resuming after a reload, profile variants, read-aloud,
 // keyboard navigation, printing, and axe-core on every learning page.
 import AxeBuilder from '@axe-core/playwright';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, waitForApp, DIST_A } from './fixtures';
-
-type Text = { zh: string; en: string };
-type Question = {
-  id: string; lesson: string; profiles: string[]; check?: boolean; type: string;
-  options?: { id: string; correct?: boolean }[]; answer?: boolean; regions?: { id: string; correct: boolean }[];
-};
-type Step = { id: string; text: Text; variants?: { profiles: string[]; text: Text }[] };
-type Lesson = { id: string; order: number; title: Text; steps: Step[] };
-
-// The curriculum exactly as the app receives it.
-const bundleName = readdirSync(DIST_A).find((f) => /^content-[0-9a-f]{10}\.json$/.test(f))!;
-const bundle = JSON.parse(readFileSync(join(DIST_A, bundleName), 'utf8'));
-const lessons: Lesson[] = (Object.values(bundle.lessons) as Lesson[]).sort((a, b) => a.order - b.order);
-const questions: Question[] = (Object.values(bundle.questions) as { questions: Question[] }[]).flatMap((f) => f.questions);
+import { test, expect, waitForApp } from './fixtures';
+import { answer, lessons, questions, type Lesson, type Question, type Step } from './content';
 
 function stepText(step: Step, profile: string, lang: 'zh' | 'en'): string {
   const v = step.variants?.find((x) => x.profiles.includes(profile));
@@ -30,24 +15,7 @@ function stepText(step: Step, profile: string, lang: 'zh' | 'en'): string {
 async function answerCorrectly(page: Page, q: Question) {
   const box = page.locator(`[data-question="${q.id}"]`);
   await expect(box).toBeVisible();
-  if (q.type === 'single' || q.type === 'multiple') {
-    for (const o of q.options!.filter((o) => o.correct)) await box.locator(`input[value="${o.id}"]`).check();
-  } else if (q.type === 'true_false') {
-    await box.locator(`input[value="${q.answer}"]`).check();
-  } else if (q.type === 'hotspot') {
-    await box.locator(`input[value="${q.regions!.find((r) => r.correct)!.id}"]`).check();
-  } else if (q.type === 'order') {
-    const want = q.options!.map((o) => o.id);
-    for (let target = 0; target < want.length; target++) {
-      let current = await box.locator('li[data-option]').evaluateAll((els) => els.map((e) => e.getAttribute('data-option')));
-      let at = current.indexOf(want[target]);
-      while (at > target) {
-        await box.locator(`li[data-option="${want[target]}"] button`).first().click();
-        current = await box.locator('li[data-option]').evaluateAll((els) => els.map((e) => e.getAttribute('data-option')));
-        at = current.indexOf(want[target]);
-      }
-    }
-  }
+  await answer(box, q, true);
   await box.getByRole('button', { name: /Check my answer|检查答案/ }).click();
   await expect(box.getByTestId('feedback')).toContainText(/Correct!|答对了！/);
   await box.getByTestId('feedback').getByRole('button').click();

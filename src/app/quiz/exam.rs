@@ -1,0 +1,263 @@
+//! The exam page: question n of N, no feedback, previous / next, finish
+//! (with a warning about unanswered questions), and the time left. Every
+//! change of an answer is saved at once with its time; the questions are
+//! drawn again from the attempt's seed on every visit, so a reload resumes
+//! at the same question in the same order.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use super::question::{shown_options, Answer, QuestionView};
+use crate::adapters::platform;
+use crate::app::i18n::{t, t_string, use_i18n};
+use crate::app::pages::with_curriculum;
+use crate::app::state::{use_state, AppState};
+use crate::content::{Curriculum, QuestionType, CONTENT_VERSION};
+use crate::quiz::attempt::AttemptError;
+use crate::quiz::exam::ExamItem;
+
+/// `/quiz/exam`.
+#[component]
+pub fn ExamPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    crate::app::page_title(move || t_string!(i18n, quiz.exam_heading));
+    view! {
+        <section class="page quiz-exam">
+            {with_curriculum(state, move |c| view! { <ExamGate curriculum=c /> })}
+        </section>
+    }
+}
+
+/// Draws the attempt's questions again, or explains why it cannot go on.
+///
+/// Props: `curriculum`.
+#[component]
+fn ExamGate(curriculum: Arc<Curriculum>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let has_attempt = Memo::new(move |_| state.quiz.with(|q| q.exam.is_some()));
+    move || {
+        if !has_attempt.get() {
+            return view! {
+                <h1>{t!(i18n, quiz.exam_heading)}</h1>
+                <p>{t!(i18n, quiz.no_exam)}</p>
+                <p><A href="/quiz" attr:class="button">{t!(i18n, quiz.back_to_quiz)}</A></p>
+            }
+            .into_any();
+        }
+        let attempt = state.quiz.with_untracked(|q| q.exam.clone()).expect("checked");
+        match attempt.exam(&curriculum, CONTENT_VERSION) {
+            Ok(items) => view! { <Runner curriculum=curriculum.clone() items=Arc::new(items) /> }.into_any(),
+            Err(e) => {
+                web_sys::console::warn_1(&format!("exam attempt: {e:?}").into());
+                view! {
+                    <h1>{t!(i18n, quiz.exam_heading)}</h1>
+                    <p class="error" role="alert" data-testid="exam-stale">{t!(i18n, quiz.stale)}</p>
+                    <button type="button" class="primary" on:click=move |_| state.update_quiz(|q| q.exam = None)>
+                        {t!(i18n, quiz.discard)}
+                    </button>
+                }
+                .into_any()
+            }
+        }
+    }
+}
+
+/// Saves the answer to question `index` (an ordering counts as answered in
+/// the order shown once the learner moves on). Returns false when the time
+/// is up.
+fn save(state: AppState, c: &Curriculum, items: &[ExamItem], index: usize, answer: &Answer) -> bool {
+    let Some(response) = answer.response() else {
+        return true;
+    };
+    let now = platform::now_ms();
+    state.update_quiz(|q| match q.exam.as_mut() {
+        Some(a) => !matches!(a.answer(c, items, index, response, now), Err(AttemptError::TimeUp)),
+        None => true,
+    })
+}
+
+/// Finishes the attempt: scores it, keeps the transcript, shows the result.
+fn finish(state: AppState, c: &Curriculum, items: &[ExamItem]) {
+    let now = platform::now_ms();
+    let transcript = state
+        .quiz
+        .with_untracked(|q| q.exam.as_ref().map(|a| a.finish(c, items, now)));
+    match transcript {
+        Some(Ok(t)) => {
+            let seed = t.seed.clone();
+            state.update_quiz(|q| {
+                q.exam = None;
+                q.add_result(t);
+            });
+            use_navigate()(&format!("/quiz/results/{seed}"), Default::default());
+        }
+        Some(Err(e)) => web_sys::console::warn_1(&format!("finish: {e}").into()),
+        None => {}
+    }
+}
+
+/// The exam in progress.
+///
+/// Props: `curriculum`, `items` — the drawn questions.
+#[component]
+fn Runner(curriculum: Arc<Curriculum>, items: Arc<Vec<ExamItem>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let lang = move || state.settings.get().lang;
+    let total = items.len();
+    let (start_index, deadline, title) = state.quiz.with_untracked(|q| {
+        let a = q.exam.as_ref().expect("gate checked");
+        (
+            a.current.min(total.saturating_sub(1)),
+            a.deadline_ms(),
+            a.blueprint.title.clone(),
+        )
+    });
+    let index = RwSignal::new(start_index);
+    let confirming = RwSignal::new(false);
+    let now = RwSignal::new(platform::now_ms());
+    let heading = NodeRef::<leptos::html::H2>::new();
+    let answered = Memo::new(move |_| state.quiz.with(|q| q.exam.as_ref().map_or(0, |a| a.answered())));
+    // The answer being edited, per question shown.
+    let answer = RwSignal::new(Answer::Bool(None));
+
+    let (c1, items1) = (curriculum.clone(), items.clone());
+    let finish_now = move || finish(state, &c1, &items1);
+    let finish_now = StoredValue::new(Arc::new(finish_now) as Arc<dyn Fn() + Send + Sync>);
+
+    // The clock: once a second while there is a time limit.
+    if let Some(deadline) = deadline {
+        if let Ok(handle) = set_interval_with_handle(
+            move || {
+                let t = platform::now_ms();
+                now.set(t);
+                if t > deadline {
+                    finish_now.with_value(|f| f());
+                }
+            },
+            std::time::Duration::from_secs(1),
+        ) {
+            on_cleanup(move || handle.clear());
+        }
+    }
+    let time_left = move || {
+        deadline.map(|d| {
+            let left = ((d - now.get()).max(0) / 1000) as u64;
+            format!("{:02}:{:02}", left / 60, left % 60)
+        })
+    };
+
+    let (c2, items2) = (curriculum.clone(), items.clone());
+    // Saves the shown answer (orderings included) and moves to `to`.
+    let go = move |to: usize| {
+        let i = index.get_untracked();
+        let a = answer.get_untracked();
+        let is_order = c2
+            .question(&items2[i].question)
+            .is_some_and(|q| q.kind == QuestionType::Order);
+        let unanswered = state.quiz.with_untracked(|q| {
+            q.exam
+                .as_ref()
+                .is_some_and(|e| e.answers.get(i).is_some_and(|x| x.is_none()))
+        });
+        if is_order && unanswered && !save(state, &c2, &items2, i, &a) {
+            finish_now.with_value(|f| f());
+            return;
+        }
+        state.update_quiz(|q| {
+            if let Some(e) = q.exam.as_mut() {
+                e.current = to;
+            }
+        });
+        confirming.set(false);
+        index.set(to);
+    };
+    let go = StoredValue::new(Arc::new(go) as Arc<dyn Fn(usize) + Send + Sync>);
+    let first = std::cell::Cell::new(true);
+    Effect::new(move |_| {
+        index.track();
+        if !first.replace(false) {
+            if let Some(h) = heading.get_untracked() {
+                let _ = h.focus();
+            }
+        }
+    });
+
+    let (c3, items3) = (curriculum.clone(), items.clone());
+    let question = move || {
+        let i = index.get();
+        let item = items3.get(i)?.clone();
+        let q = Arc::new(c3.question(&item.question)?.clone());
+        let stored = state.quiz.with_untracked(|d| {
+            d.exam
+                .as_ref()
+                .and_then(|a| a.answers.get(i).cloned().flatten())
+        });
+        answer.set(match stored {
+            Some(s) => Answer::from_response(&s.response),
+            None => Answer::initial(&q, &shown_options(&q, &item.options)),
+        });
+        let (c, items) = (c3.clone(), items3.clone());
+        let on_change = Callback::new(move |()| {
+            if !save(state, &c, &items, i, &answer.get_untracked()) {
+                finish_now.with_value(|f| f());
+            }
+        });
+        Some(view! {
+            <QuestionView curriculum=c3.clone() question=q options=item.options.clone() answer=answer on_change=on_change />
+        })
+    };
+    view! {
+        <h1>{move || title.as_ref().map(|t| t.get(lang()).to_owned()).unwrap_or_else(|| t_string!(i18n, quiz.exam_heading).to_owned())}</h1>
+        <div class="exam-status">
+            <h2 class="step-count" tabindex="-1" node_ref=heading data-testid="exam-position">
+                {t!(i18n, quiz.question_of, n = move || index.get() + 1, total = move || total)}
+            </h2>
+            <p data-testid="answered-count">{t!(i18n, quiz.answered_count, n = move || answered.get(), total = move || total)}</p>
+            {move || time_left().map(|left| view! {
+                <p class="timer" data-testid="time-left">{t!(i18n, quiz.time_left, time = move || left.clone())}</p>
+            })}
+        </div>
+        <progress class="step-progress" max=total value=move || index.get() + 1 aria-hidden="true"></progress>
+        {question}
+        <div class="exam-nav">
+            <Show when=move || { index.get() > 0 }>
+                <button type="button" data-testid="exam-previous" on:click=move |_| go.with_value(|g| g(index.get_untracked() - 1))>
+                    {t!(i18n, quiz.previous)}
+                </button>
+            </Show>
+            <Show when=move || { index.get() + 1 < total }>
+                <button type="button" class="primary" data-testid="exam-next" on:click=move |_| go.with_value(|g| g(index.get_untracked() + 1))>
+                    {t!(i18n, quiz.next)}
+                </button>
+            </Show>
+            <Show when=move || { index.get() + 1 == total }>
+                <button type="button" class="primary" data-testid="exam-finish" on:click=move |_| {
+                    let i = index.get_untracked();
+                    go.with_value(|g| g(i));
+                    let left = state.quiz.with_untracked(|q| q.exam.as_ref().map_or(0, |a| a.answers.len() - a.answered()));
+                    if left == 0 {
+                        finish_now.with_value(|f| f());
+                    } else {
+                        confirming.set(true);
+                    }
+                }>{t!(i18n, quiz.finish)}</button>
+            </Show>
+        </div>
+        <Show when=move || confirming.get()>
+            <div class="confirm" role="alertdialog" aria-labelledby="unanswered-q" data-testid="confirm-finish">
+                <p id="unanswered-q">{t!(i18n, quiz.unanswered, n = move || total - answered.get())}</p>
+                <button type="button" class="primary" data-testid="finish-anyway" on:click=move |_| finish_now.with_value(|f| f())>
+                    {t!(i18n, quiz.finish_anyway)}
+                </button>
+                " "
+                <button type="button" on:click=move |_| confirming.set(false)>{t!(i18n, quiz.go_back)}</button>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,208 @@
+//! The practice page: one question at a time with immediate feedback, the
+//! explanation and its sources. Every checked answer updates the Leitner
+//! schedule and the session, and both are saved at once, so a reload shows
+//! the same question (with its feedback if it was checked).
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::question::{sources_view, Answer, QuestionView};
+use crate::adapters::platform;
+use crate::app::i18n::{t, t_string, use_i18n};
+use crate::app::pages::with_curriculum;
+use crate::app::state::use_state;
+use crate::content::Curriculum;
+use crate::quiz::scoring::{score, FULL};
+
+/// `/quiz/practice`.
+#[component]
+pub fn PracticePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    crate::app::page_title(move || t_string!(i18n, quiz.practice_heading));
+    view! {
+        <section class="page quiz-practice">
+            <h1>{t!(i18n, quiz.practice_heading)}</h1>
+            {with_curriculum(state, move |c| view! { <Session curriculum=c /> })}
+        </section>
+    }
+}
+
+/// The session in progress (or its summary).
+///
+/// Props: `curriculum`.
+#[component]
+fn Session(curriculum: Arc<Curriculum>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let heading = NodeRef::<leptos::html::H2>::new();
+    // Re-render the question only when the position changes, not on every
+    // save.
+    let position = Memo::new(move |_| {
+        state.quiz.with(|q| {
+            q.practice
+                .as_ref()
+                .map(|p| (p.index, p.queue.len(), p.is_finished()))
+        })
+    });
+    let end = move |_| {
+        state.update_quiz(|q| q.practice = None);
+        leptos_router::hooks::use_navigate()("/quiz", Default::default());
+    };
+    let c = curriculum.clone();
+    let again = move |_| {
+        let scope = state
+            .quiz
+            .with_untracked(|q| q.practice.as_ref().map(|p| p.scope.clone()));
+        if let Some(scope) = scope {
+            super::start_practice(state, &c, scope);
+        }
+    };
+    let first = std::cell::Cell::new(true);
+    Effect::new(move |_| {
+        position.track();
+        if !first.replace(false) {
+            if let Some(h) = heading.get_untracked() {
+                let _ = h.focus();
+            }
+        }
+    });
+    let question = move || {
+        let (index, _, finished) = position.get()?;
+        if finished {
+            return None;
+        }
+        let (entry, checked) = state.quiz.with_untracked(|q| {
+            let p = q.practice.as_ref()?;
+            Some((p.queue.get(index)?.clone(), p.checked.clone()))
+        })?;
+        let q = Arc::new(curriculum.question(&entry.question)?.clone());
+        Some(view! { <PracticeQuestion curriculum=curriculum.clone() question=q options=entry.options checked=checked /> })
+    };
+    view! {
+        {move || match position.get() {
+            None => view! {
+                <p>{t!(i18n, quiz.no_practice)}</p>
+                <p><A href="/quiz" attr:class="button">{t!(i18n, quiz.back_to_quiz)}</A></p>
+            }.into_any(),
+            Some((_, _, true)) => {
+                let (correct, answered) = state.quiz.with_untracked(|q| q.practice.as_ref().map(|p| (p.correct, p.answered)).unwrap_or((0, 0)));
+                view! {
+                    <div class="complete" role="status" data-testid="practice-done">
+                        <h2 tabindex="-1" node_ref=heading>{t!(i18n, quiz.practice_done, correct = move || correct, answered = move || answered)}</h2>
+                        <button type="button" class="primary" on:click=again.clone()>{t!(i18n, quiz.practice_again)}</button>
+                        " "
+                        <button type="button" on:click=end>{t!(i18n, quiz.back_to_quiz)}</button>
+                    </div>
+                }.into_any()
+            }
+            Some((index, total, false)) => view! {
+                <h2 class="step-count" tabindex="-1" node_ref=heading data-testid="practice-position">
+                    {t!(i18n, quiz.question_of, n = move || index + 1, total = move || total)}
+                </h2>
+                <progress class="step-progress" max=total value=index aria-hidden="true"></progress>
+                {question.clone()}
+                <p><button type="button" class="link-button" data-testid="end-practice" on:click=end>{t!(i18n, quiz.end_practice)}</button></p>
+            }.into_any(),
+        }}
+    }
+}
+
+/// One practice question: check once, then the verdict, the explanation,
+/// its sources and "next".
+///
+/// Props: `curriculum`, `question`, `options` (order shown), `checked` —
+/// the stored checked answer when resuming after a check.
+#[component]
+fn PracticeQuestion(
+    curriculum: Arc<Curriculum>,
+    question: Arc<crate::content::Question>,
+    options: Vec<String>,
+    checked: Option<crate::quiz::practice::Checked>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let lang = move || state.settings.get().lang;
+    let profile = state.settings.get_untracked().profile;
+    let answer = RwSignal::new(match &checked {
+        Some(c) => Answer::from_response(&c.response),
+        None => Answer::initial(&question, &super::question::shown_options(&question, &options)),
+    });
+    let points = RwSignal::new(checked.map(|c| c.points));
+    let requeued = RwSignal::new(false);
+    let hint = RwSignal::new(false);
+    let feedback = NodeRef::<leptos::html::Div>::new();
+    let q = question.clone();
+    let check = move |_| {
+        let Some(response) = answer.get_untracked().response() else {
+            hint.set(true);
+            return;
+        };
+        let Ok(p) = score(&q, &response) else {
+            return;
+        };
+        let now = platform::now_ms();
+        let id = q.id.clone();
+        let before = state.quiz.with_untracked(|d| d.practice.as_ref().map(|s| s.queue.len()).unwrap_or(0));
+        let after = state.update_quiz(|d| {
+            d.schedule.record(&id, p == FULL, now);
+            if let Some(s) = d.practice.as_mut() {
+                s.check(response, p);
+                s.queue.len()
+            } else {
+                0
+            }
+        });
+        requeued.set(after > before);
+        hint.set(false);
+        points.set(Some(p));
+        // The check button is gone: focus the feedback, so it is read and
+        // the next Tab reaches the sources and "next question".
+        request_animation_frame(move || {
+            if let Some(f) = feedback.get_untracked() {
+                let _ = f.focus();
+            }
+        });
+    };
+    let next = move |_| {
+        state.update_quiz(|d| {
+            if let Some(s) = d.practice.as_mut() {
+                s.advance();
+            }
+        });
+    };
+    let explanation = question.explanation.clone();
+    let (c3, q3) = (curriculum.clone(), question.clone());
+    view! {
+        <QuestionView curriculum=curriculum.clone() question=question.clone() options=options answer=answer
+            disabled=Signal::derive(move || points.get().is_some())
+            on_change=Callback::new(move |()| hint.set(false))>
+            <Show when=move || points.get().is_none()>
+                <button type="button" class="primary" data-testid="check-answer" on:click=check.clone()>{t!(i18n, quiz.check)}</button>
+            </Show>
+            <div role="status" class="feedback" data-testid="feedback" tabindex="-1" node_ref=feedback>
+                {move || hint.get().then(|| view! { <p class="wrong">{t!(i18n, quiz.choose_first)}</p> })}
+                {move || points.get().map(|p| {
+                    let (class, text) = if p == FULL {
+                        ("correct", t_string!(i18n, quiz.correct))
+                    } else if p > 0 {
+                        ("wrong", t_string!(i18n, quiz.partly))
+                    } else {
+                        ("wrong", t_string!(i18n, quiz.wrong))
+                    };
+                    view! {
+                        <p class=class data-testid="verdict">{text}</p>
+                        <p><strong>{t!(i18n, check.why)}</strong>" "{explanation.get(lang()).to_owned()}</p>
+                        {move || requeued.get().then(|| view! { <p class="help">{t!(i18n, quiz.comes_back)}</p> })}
+                    }
+                })}
+            </div>
+            {move || points.get().is_some().then(|| sources_view(&c3, &q3, profile))}
+            <Show when=move || points.get().is_some()>
+                <button type="button" class="primary" data-testid="next-question" on:click=next>{t!(i18n, quiz.next_question)}</button>
+            </Show>
+        </QuestionView>
+    }
+}

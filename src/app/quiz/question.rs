@@ -1,0 +1,552 @@
+//! One question of any type, as practice, exams and the knowledge check
+//! show it: the scenario (if any), the prompt as the fieldset's legend, and
+//! the answering controls — radio buttons, checkboxes, an ordering list
+//! (arrow buttons and drag by a handle) or a picture whose places are a
+//! keyboard-operable radio group. Checking, feedback and navigation belong
+//! to the page using it.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::app::i18n::{t, t_string, use_i18n};
+use crate::app::state::use_state;
+use crate::content::{Curriculum, Question, QuestionType, SourceRef};
+use crate::profile::ProfileId;
+use crate::quiz::scoring::Response;
+
+/// What the learner has chosen so far.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Answer {
+    Choices(Vec<String>),
+    Bool(Option<bool>),
+    Order(Vec<String>),
+    Region(Option<String>),
+}
+
+impl Answer {
+    /// Nothing chosen; an ordering starts in the order shown.
+    pub fn initial(q: &Question, options: &[String]) -> Answer {
+        match q.kind {
+            QuestionType::TrueFalse => Answer::Bool(None),
+            QuestionType::Order => Answer::Order(options.to_vec()),
+            QuestionType::Hotspot => Answer::Region(None),
+            QuestionType::Single | QuestionType::Multiple => Answer::Choices(Vec::new()),
+        }
+    }
+
+    /// A stored response, shown again.
+    pub fn from_response(r: &Response) -> Answer {
+        match r {
+            Response::Choices(v) => Answer::Choices(v.clone()),
+            Response::TrueFalse(b) => Answer::Bool(Some(*b)),
+            Response::Order(v) => Answer::Order(v.clone()),
+            Response::Region(id) => Answer::Region(Some(id.clone())),
+        }
+    }
+
+    /// The response to score, or `None` while nothing is chosen.
+    pub fn response(&self) -> Option<Response> {
+        match self {
+            Answer::Choices(v) if v.is_empty() => None,
+            Answer::Choices(v) => Some(Response::Choices(v.clone())),
+            Answer::Bool(b) => b.map(Response::TrueFalse),
+            Answer::Order(v) => Some(Response::Order(v.clone())),
+            Answer::Region(r) => r.clone().map(Response::Region),
+        }
+    }
+}
+
+/// The option ids in the order to show: `options` when given, else as
+/// authored.
+pub fn shown_options(q: &Question, options: &[String]) -> Vec<String> {
+    if options.is_empty() {
+        q.options.iter().map(|o| o.id.clone()).collect()
+    } else {
+        options.to_vec()
+    }
+}
+
+/// The citations of a question that back a profile, as readable lines.
+pub fn source_lines(c: &Curriculum, refs: &[SourceRef], p: ProfileId) -> Vec<(String, String)> {
+    refs.iter()
+        .filter(|s| s.backs(p))
+        .map(|s| {
+            let src = c.source(&s.key);
+            let mut label = format!(
+                "[{}] {}",
+                s.key,
+                src.map(|x| x.title.as_str()).unwrap_or("")
+            );
+            if let Some(sec) = &s.section {
+                label.push_str(&format!(" — {sec}"));
+            }
+            (label, src.map(|x| x.url.clone()).unwrap_or_default())
+        })
+        .collect()
+}
+
+/// A question's answering controls.
+///
+/// Props: `curriculum` (illustrations and scenarios); `question`;
+/// `options` — option ids in the order shown (empty: as authored);
+/// `answer` — the learner's choice, read and written by the controls;
+/// `disabled` — true once the answer is final; `on_change` — called after
+/// every change the learner makes; `children` — what follows the controls
+/// (the page's buttons and feedback), inside the same card.
+#[component]
+pub fn QuestionView(
+    curriculum: Arc<Curriculum>,
+    question: Arc<Question>,
+    #[prop(optional)] options: Vec<String>,
+    answer: RwSignal<Answer>,
+    #[prop(into, optional)] disabled: Signal<bool>,
+    #[prop(optional)] on_change: Option<Callback<()>>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let state = use_state();
+    let i18n = use_i18n();
+    let lang = move || state.settings.get().lang;
+    let q = question;
+    let changed = move || {
+        if let Some(cb) = on_change {
+            cb.run(());
+        }
+    };
+    let scenario = q
+        .scenario
+        .as_deref()
+        .and_then(|s| curriculum.scenario(s))
+        .map(|s| s.text.clone());
+    let legend_id = format!("q-{}-legend", q.id.replace('.', "-"));
+    let name = format!("q-{}", q.id.replace('.', "-"));
+    let prompt = q.prompt.clone();
+    let multiple = q.kind == QuestionType::Multiple;
+    let kind = match q.kind {
+        QuestionType::Single => "single",
+        QuestionType::Multiple => "multiple",
+        QuestionType::TrueFalse => "true_false",
+        QuestionType::Order => "order",
+        QuestionType::Hotspot => "hotspot",
+    };
+    let shown = shown_options(&q, &options);
+    let body = match q.kind {
+        QuestionType::Single | QuestionType::Multiple => {
+            choices(&q, shown, answer, disabled, name, multiple, changed).into_any()
+        }
+        QuestionType::TrueFalse => {
+            true_false(answer, disabled, name, changed).into_any()
+        }
+        QuestionType::Order => order_list(&q, answer, disabled, changed).into_any(),
+        QuestionType::Hotspot => {
+            hotspot(&curriculum, &q, answer, disabled, legend_id.clone(), changed).into_any()
+        }
+    };
+    view! {
+        <div class="question-card" data-testid="question" data-question=q.id.clone() data-type=kind>
+            {scenario.map(|s| view! { <p class="scenario" data-testid="scenario">{move || s.get(lang()).to_owned()}</p> })}
+            <fieldset class="question">
+                <legend id=legend_id.clone()>{move || prompt.get(lang()).to_owned()}</legend>
+                {multiple.then(|| view! { <p class="help">{t!(i18n, check.select_all)}</p> })}
+                {body}
+            </fieldset>
+            {children.map(|c| c())}
+        </div>
+    }
+}
+
+fn choices(
+    q: &Question,
+    shown: Vec<String>,
+    answer: RwSignal<Answer>,
+    disabled: Signal<bool>,
+    name: String,
+    multiple: bool,
+    changed: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let state = use_state();
+    let lang = move || state.settings.get().lang;
+    shown
+        .into_iter()
+        .filter_map(|id| q.options.iter().find(|o| o.id == id).cloned())
+        .map(|o| {
+            let id = o.id.clone();
+            let id2 = o.id.clone();
+            let text = o.text.clone();
+            let checked =
+                move || matches!(answer.get(), Answer::Choices(ref v) if v.contains(&id));
+            view! {
+                <label class="choice">
+                    <input type=if multiple { "checkbox" } else { "radio" } name=name.clone() value=o.id.clone()
+                        prop:checked=checked
+                        disabled=move || disabled.get()
+                        on:change=move |_| {
+                            answer.update(|a| if let Answer::Choices(v) = a {
+                                if multiple {
+                                    if let Some(i) = v.iter().position(|x| *x == id2) { v.remove(i); } else { v.push(id2.clone()); }
+                                } else {
+                                    *v = vec![id2.clone()];
+                                }
+                            });
+                            changed();
+                        } />
+                    <span>{move || text.get(lang()).to_owned()}</span>
+                </label>
+            }
+        })
+        .collect_view()
+}
+
+fn true_false(
+    answer: RwSignal<Answer>,
+    disabled: Signal<bool>,
+    name: String,
+    changed: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    [true, false]
+        .into_iter()
+        .map(|value| {
+            view! {
+                <label class="choice">
+                    <input type="radio" name=name.clone() value=value.to_string()
+                        prop:checked=move || answer.get() == Answer::Bool(Some(value))
+                        disabled=move || disabled.get()
+                        on:change=move |_| { answer.set(Answer::Bool(Some(value))); changed(); } />
+                    <span>{move || if value { t_string!(i18n, check.true_label) } else { t_string!(i18n, check.false_label) }}</span>
+                </label>
+            }
+        })
+        .collect_view()
+}
+
+/// The ordering list. Each step has move-up / move-down buttons and a drag
+/// handle (pointer events, so it works with touch, pen and mouse). After a
+/// move by button, focus follows the moved step and the new position is
+/// announced.
+fn order_list(
+    q: &Question,
+    answer: RwSignal<Answer>,
+    disabled: Signal<bool>,
+    changed: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let lang = move || state.settings.get().lang;
+    let texts: StoredValue<Vec<(String, crate::content::Text)>> = StoredValue::new(
+        q.options
+            .iter()
+            .map(|o| (o.id.clone(), o.text.clone()))
+            .collect(),
+    );
+    let list = NodeRef::<leptos::html::Ol>::new();
+    let announce = RwSignal::new(String::new());
+    let dragging = RwSignal::new(None::<String>);
+    let text_of = move |id: &str| {
+        texts.with_value(|texts| {
+            texts
+                .iter()
+                .find(|(x, _)| x == id)
+                .map(|(_, t)| t.get(lang()).to_owned())
+                .unwrap_or_default()
+        })
+    };
+    // Moves `id` to position `to`; returns whether anything moved.
+    let move_to = move |id: &str, to: usize| -> bool {
+        let mut moved = false;
+        answer.update(|a| {
+            if let Answer::Order(v) = a {
+                if let Some(from) = v.iter().position(|x| x == id) {
+                    let to = to.min(v.len() - 1);
+                    if from != to {
+                        let item = v.remove(from);
+                        v.insert(to, item);
+                        moved = true;
+                    }
+                }
+            }
+        });
+        moved
+    };
+    let focus_button = move |id: String, up: bool| {
+        request_animation_frame(move || {
+            let Some(ol) = list.get_untracked() else {
+                return;
+            };
+            let selector = format!(
+                "li[data-option='{id}'] button.{}",
+                if up { "up" } else { "down" }
+            );
+            let fallback = format!(
+                "li[data-option='{id}'] button.{}",
+                if up { "down" } else { "up" }
+            );
+            for sel in [selector, fallback] {
+                if let Ok(Some(el)) = ol.query_selector(&sel) {
+                    if let Ok(b) = el.dyn_into::<web_sys::HtmlButtonElement>() {
+                        if !b.disabled() {
+                            let _ = b.focus();
+                            return;
+                        }
+                    }
+                }
+            }
+        });
+    };
+    let step_by = move |id: String, up: bool| {
+        let Answer::Order(v) = answer.get_untracked() else {
+            return;
+        };
+        let Some(from) = v.iter().position(|x| *x == id) else {
+            return;
+        };
+        let to = if up { from.saturating_sub(1) } else { from + 1 };
+        if move_to(&id, to) {
+            let n = v.len();
+            let pos = to.min(n - 1) + 1;
+            let item = text_of(&id);
+            announce.set(
+                t_string!(i18n, quiz.moved)
+                    .replace("%item%", &item)
+                    .replace("%n%", &pos.to_string())
+                    .replace("%total%", &n.to_string()),
+            );
+            changed();
+            focus_button(id, up);
+        }
+    };
+    // Dragging: the step under the pointer takes the dragged step's place.
+    let on_move = move |ev: web_sys::PointerEvent| {
+        let Some(id) = dragging.get_untracked() else {
+            return;
+        };
+        ev.prevent_default();
+        let doc = document();
+        let Some(el) = doc.element_from_point(ev.client_x() as f32, ev.client_y() as f32) else {
+            return;
+        };
+        let Ok(Some(li)) = el.closest("li[data-option]") else {
+            return;
+        };
+        let Some(over) = li.get_attribute("data-option") else {
+            return;
+        };
+        if over != id {
+            if let Answer::Order(v) = answer.get_untracked() {
+                if let Some(to) = v.iter().position(|x| *x == over) {
+                    move_to(&id, to);
+                }
+            }
+        }
+    };
+    let end_drag = move |_| {
+        if dragging.get_untracked().is_some() {
+            dragging.set(None);
+            changed();
+        }
+    };
+    view! {
+        <p class="help">{t!(i18n, quiz.order_help)}</p>
+        <ol class="order-list" node_ref=list
+            on:pointermove=on_move on:pointerup=end_drag on:pointercancel=end_drag>
+            <For
+                each=move || match answer.get() { Answer::Order(v) => v, _ => Vec::new() }
+                key=|id| id.clone()
+                let(id)
+            >
+                {
+                    let id_text = id.clone();
+                    let label = move || text_of(&id_text);
+                    let pos = {
+                        let id = id.clone();
+                        Memo::new(move |_| match answer.get() { Answer::Order(v) => (v.iter().position(|x| *x == id).unwrap_or(0), v.len()), _ => (0, 0) })
+                    };
+                    let (id_up, id_down, id_drag, id_class) = (id.clone(), id.clone(), id.clone(), id.clone());
+                    let label2 = label.clone();
+                    let label3 = label.clone();
+                    view! {
+                        <li class="order-item" data-option=id.clone()
+                            class:dragging=move || dragging.get().as_deref() == Some(id_class.as_str())>
+                            <span class="drag-handle" aria-hidden="true" title=move || t_string!(i18n, quiz.drag_handle)
+                                on:pointerdown=move |ev: web_sys::PointerEvent| {
+                                    if disabled.get_untracked() { return; }
+                                    ev.prevent_default();
+                                    if let Some(t) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                                        let _ = t.release_pointer_capture(ev.pointer_id());
+                                    }
+                                    dragging.set(Some(id_drag.clone()));
+                                }>"⠿"</span>
+                            <span class="order-text">{label}</span>
+                            <span class="order-buttons">
+                                <button type="button" class="up" disabled=move || disabled.get() || pos.get().0 == 0
+                                    on:click=move |_| step_by(id_up.clone(), true)
+                                    aria-label=move || format!("{} — {}", t_string!(i18n, check.move_up), label2())>"↑"</button>
+                                <button type="button" class="down" disabled=move || { let (p, n) = pos.get(); disabled.get() || p + 1 >= n }
+                                    on:click=move |_| step_by(id_down.clone(), false)
+                                    aria-label=move || format!("{} — {}", t_string!(i18n, check.move_down), label3())>"↓"</button>
+                            </span>
+                        </li>
+                    }
+                }
+            </For>
+        </ol>
+        <p class="visually-hidden" role="status" aria-live="polite">{move || announce.get()}</p>
+    }
+}
+
+/// The picture of a hotspot question. Its places (SVG shapes with the
+/// region ids) become a radio group: each place is focusable (one tab stop,
+/// arrow keys move between places and choose), labelled with the region's
+/// label, and marked when chosen; a caption names the choice in words.
+fn hotspot(
+    c: &Curriculum,
+    q: &Arc<Question>,
+    answer: RwSignal<Answer>,
+    disabled: Signal<bool>,
+    legend_id: String,
+    changed: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let lang = move || state.settings.get().lang;
+    let svg = q
+        .image
+        .as_ref()
+        .and_then(|i| c.illustrations.get(i))
+        .cloned()
+        .unwrap_or_default();
+    let regions: Arc<Vec<(String, crate::content::Text)>> = Arc::new(
+        q.regions
+            .iter()
+            .map(|r| (r.id.clone(), r.label.clone()))
+            .collect(),
+    );
+    let image = NodeRef::<leptos::html::Div>::new();
+    // Keeps the shapes' roles, labels, checked state and tab stop in step
+    // with the answer and the language.
+    {
+        let regions = regions.clone();
+        Effect::new(move |_| {
+            let chosen = match answer.get() {
+                Answer::Region(r) => r,
+                _ => None,
+            };
+            let lang = lang();
+            let off = disabled.get();
+            let Some(div) = image.get() else { return };
+            if let Ok(Some(svg)) = div.query_selector("svg") {
+                let _ = svg.set_attribute("role", "radiogroup");
+                let _ = svg.set_attribute("aria-labelledby", &legend_id);
+                let _ = svg.set_attribute("focusable", "false");
+            }
+            let tab_stop = chosen.clone().or_else(|| regions.first().map(|r| r.0.clone()));
+            for (id, label) in regions.iter() {
+                if let Ok(Some(e)) = div.query_selector(&format!("[id='{id}']")) {
+                    let is = chosen.as_deref() == Some(id.as_str());
+                    let _ = e.set_attribute("role", "radio");
+                    let _ = e.set_attribute("aria-label", label.get(lang));
+                    let _ = e.set_attribute("aria-checked", if is { "true" } else { "false" });
+                    if off {
+                        let _ = e.set_attribute("aria-disabled", "true");
+                    } else {
+                        let _ = e.remove_attribute("aria-disabled");
+                    }
+                    let _ = e.set_attribute(
+                        "tabindex",
+                        if tab_stop.as_deref() == Some(id.as_str()) { "0" } else { "-1" },
+                    );
+                    let _ = if is {
+                        e.class_list().add_1("selected")
+                    } else {
+                        e.class_list().remove_1("selected")
+                    };
+                }
+            }
+        });
+    }
+    let ids: Vec<String> = regions.iter().map(|r| r.0.clone()).collect();
+    let ids2 = ids.clone();
+    let pick = move |id: String| {
+        if disabled.get_untracked() {
+            return;
+        }
+        answer.set(Answer::Region(Some(id)));
+        changed();
+    };
+    let region_of = move |target: Option<web_sys::EventTarget>, ids: &[String]| {
+        let mut el = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        while let Some(e) = el {
+            if ids.contains(&e.id()) {
+                return Some(e.id());
+            }
+            el = e.parent_element();
+        }
+        None
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if let Some(id) = region_of(ev.target(), &ids) {
+            pick(id);
+        }
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let Some(id) = region_of(ev.target(), &ids2) else {
+            return;
+        };
+        let i = ids2.iter().position(|x| *x == id).unwrap_or(0);
+        let n = ids2.len();
+        let next = match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" => Some((i + 1) % n),
+            "ArrowLeft" | "ArrowUp" => Some((i + n - 1) % n),
+            " " | "Enter" => {
+                ev.prevent_default();
+                pick(id);
+                return;
+            }
+            _ => None,
+        };
+        if let Some(j) = next {
+            ev.prevent_default();
+            let target = ids2[j].clone();
+            pick(target.clone());
+            if let Some(div) = image.get_untracked() {
+                if let Ok(Some(e)) = div.query_selector(&format!("[id='{target}']")) {
+                    if let Ok(e) = e.dyn_into::<web_sys::SvgElement>() {
+                        let _ = e.focus();
+                    }
+                }
+            }
+        }
+    };
+    let caption = move || {
+        let chosen = match answer.get() {
+            Answer::Region(Some(r)) => regions.iter().find(|x| x.0 == r).map(|x| x.1.get(lang()).to_owned()),
+            _ => None,
+        };
+        match chosen {
+            Some(place) => t_string!(i18n, quiz.chosen).replace("%place%", &place),
+            None => t_string!(i18n, quiz.nothing_chosen).to_owned(),
+        }
+    };
+    view! {
+        <p class="help">{t!(i18n, quiz.hotspot_help)}</p>
+        <div class="hotspot" node_ref=image on:click=on_click on:keydown=on_key inner_html=svg></div>
+        <p class="hotspot-caption" data-testid="hotspot-caption">{caption}</p>
+    }
+}
+
+/// The sources of a question for the learner's profile, as a list.
+pub fn sources_view(c: &Curriculum, q: &Question, p: ProfileId) -> impl IntoView {
+    let i18n = use_i18n();
+    let lines = source_lines(c, &q.sources, p);
+    view! {
+        <details class="source">
+            <summary>{t!(i18n, quiz.sources)}</summary>
+            <ul>
+                {lines.into_iter().map(|(label, url)| view! {
+                    <li>{label}{(!url.is_empty()).then(|| view! { " " <a href=url.clone() rel="noopener noreferrer" target="_blank">{url.clone()}</a> })}</li>
+                }).collect_view()}
+            </ul>
+        </details>
+    }
+}

@@ -1,0 +1,194 @@
+//! An exam's result (`/quiz/results/:seed`): the score and pass/fail, the
+//! transcript re-scored on the spot by the same code an instructor uses,
+//! the transcript to download, and every question reviewed with the
+//! learner's answer, the right answer and the explanation.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use super::question::sources_view;
+use crate::adapters::files;
+use crate::app::i18n::{t, t_string, use_i18n};
+use crate::app::pages::with_curriculum;
+use crate::app::state::use_state;
+use crate::content::{Curriculum, Question, QuestionType, CONTENT_VERSION};
+use crate::quiz::scoring::FULL;
+use crate::quiz::transcript::{rescore, Answer, Item, Rejection, Transcript};
+use crate::settings::Lang;
+
+/// `/quiz/results/:seed`.
+#[component]
+pub fn ResultsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let params = use_params_map();
+    crate::app::page_title(move || t_string!(i18n, quiz.results_heading));
+    view! {
+        <section class="page quiz-results">
+            {with_curriculum(state, move |c| {
+                let seed = params.with(|p| p.get("seed").unwrap_or_default());
+                let t = state.quiz.with_untracked(|q| q.results.iter().rev().find(|r| r.seed == seed).cloned());
+                match t {
+                    Some(t) => view! { <Result curriculum=c transcript=Arc::new(t) /> }.into_any(),
+                    None => view! {
+                        <h1>{t!(i18n, quiz.results_heading)}</h1>
+                        <p>{t!(i18n, quiz.no_results)}</p>
+                        <p><A href="/quiz" attr:class="button">{t!(i18n, quiz.back_to_quiz)}</A></p>
+                    }.into_any(),
+                }
+            })}
+        </section>
+    }
+}
+
+/// Props: `curriculum`, `transcript`.
+#[component]
+fn Result(curriculum: Arc<Curriculum>, transcript: Arc<Transcript>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let lang = move || state.settings.get().lang;
+    let t = transcript.clone();
+    let check = rescore(&curriculum, CONTENT_VERSION, &t);
+    let (percent, points, max, pass) = (t.percent, t.points, t.max_points, t.blueprint.pass_percent);
+    let passed = t.passed;
+    let bp_title = t.blueprint.clone();
+    let t2 = t.clone();
+    let download = move |_| {
+        let text = serde_json::to_string_pretty(&*t2).expect("JSON") + "\n";
+        let name = format!("firstaid-transcript-{}.json", t2.seed);
+        if let Err(e) = files::download_text(&name, "application/json", &text) {
+            web_sys::console::warn_1(&format!("download: {e}").into());
+        }
+    };
+    let items: Vec<(usize, Item)> = t.items.iter().cloned().enumerate().collect();
+    view! {
+        <h1 tabindex="-1">{move || bp_title.title(lang()).to_owned()}</h1>
+        <div class=if passed { "result passed" } else { "result failed" } role="status" data-testid="exam-result">
+            <p class="verdict" data-testid="exam-verdict">{move || if passed { t_string!(i18n, quiz.passed) } else { t_string!(i18n, quiz.failed) }}</p>
+            <p data-testid="exam-score">{t!(i18n, quiz.score, percent = move || percent, points = move || points, max = move || max, pass = move || pass)}</p>
+        </div>
+        {match check {
+            Ok(_) => view! { <p class="help" data-testid="rescored">{t!(i18n, quiz.rescored)}</p> }.into_any(),
+            Err(e) => {
+                let detail = match &e {
+                    Rejection::ContentVersion { .. } => t_string!(i18n, quiz.stale).to_owned(),
+                    other => other.to_string(),
+                };
+                view! { <p class="error" role="alert" data-testid="rescore-failed">{t!(i18n, quiz.rescore_failed)}" "{detail}</p> }.into_any()
+            }
+        }}
+        <p>
+            <button type="button" class="primary" data-testid="download-transcript" on:click=download>{t!(i18n, quiz.download)}</button>
+            " "
+            <A href="/quiz" attr:class="button">{t!(i18n, quiz.back_to_quiz)}</A>
+        </p>
+        <h2>{t!(i18n, quiz.review_heading)}</h2>
+        <ol class="review-list" data-testid="review">
+            {items.into_iter().map(|(i, item)| {
+                curriculum.question(&item.question).cloned().map(|q| view! {
+                    <ReviewItem curriculum=curriculum.clone() question=Arc::new(q) item=item number=i + 1 />
+                })
+            }).collect_view()}
+        </ol>
+    }
+}
+
+/// The text of an answer, in a language.
+fn answer_text(q: &Question, a: &Answer, lang: Lang, yes: &str, no: &str) -> String {
+    let option = |id: &str| {
+        q.options
+            .iter()
+            .find(|o| o.id == id)
+            .map(|o| o.text.get(lang).to_owned())
+            .unwrap_or_else(|| id.to_owned())
+    };
+    match a {
+        Answer::Choices(ids) => ids.iter().map(|i| option(i)).collect::<Vec<_>>().join("; "),
+        Answer::TrueFalse(b) => if *b { yes } else { no }.to_owned(),
+        Answer::Order(ids) => ids
+            .iter()
+            .enumerate()
+            .map(|(k, i)| format!("{}. {}", k + 1, option(i)))
+            .collect::<Vec<_>>()
+            .join("  "),
+        Answer::Region(id) => q
+            .regions
+            .iter()
+            .find(|r| &r.id == id)
+            .map(|r| r.label.get(lang).to_owned())
+            .unwrap_or_else(|| id.clone()),
+    }
+}
+
+/// The right answer of a question, as an [`Answer`].
+fn right_answer(q: &Question) -> Answer {
+    match q.kind {
+        QuestionType::Single | QuestionType::Multiple => Answer::Choices(
+            q.options
+                .iter()
+                .filter(|o| o.correct == Some(true))
+                .map(|o| o.id.clone())
+                .collect(),
+        ),
+        QuestionType::TrueFalse => Answer::TrueFalse(q.answer == Some(true)),
+        QuestionType::Order => Answer::Order(q.options.iter().map(|o| o.id.clone()).collect()),
+        QuestionType::Hotspot => Answer::Region(
+            q.regions
+                .iter()
+                .find(|r| r.correct)
+                .map(|r| r.id.clone())
+                .unwrap_or_default(),
+        ),
+    }
+}
+
+/// One reviewed question.
+///
+/// Props: `curriculum`, `question`, `item` (from the transcript), `number`.
+#[component]
+fn ReviewItem(curriculum: Arc<Curriculum>, question: Arc<Question>, item: Item, number: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let lang = move || state.settings.get().lang;
+    let profile = state.settings.get_untracked().profile;
+    let points = item.points;
+    let (class, mark) = if points == FULL {
+        ("correct", 0)
+    } else if points > 0 {
+        ("partly", 1)
+    } else {
+        ("wrong", 2)
+    };
+    let q = question.clone();
+    let given = item.answer.clone();
+    let yours = move || {
+        let (yes, no) = (t_string!(i18n, check.true_label), t_string!(i18n, check.false_label));
+        match &given {
+            Some(a) => answer_text(&q, a, lang(), yes, no),
+            None => t_string!(i18n, quiz.no_answer).to_owned(),
+        }
+    };
+    let q2 = question.clone();
+    let right = move || {
+        let (yes, no) = (t_string!(i18n, check.true_label), t_string!(i18n, check.false_label));
+        answer_text(&q2, &right_answer(&q2), lang(), yes, no)
+    };
+    let prompt = question.prompt.clone();
+    let explanation = question.explanation.clone();
+    view! {
+        <li class=format!("review-item {class}") data-question=item.question.clone() data-points=points data-number=number>
+            <p class="review-prompt">{move || prompt.get(lang()).to_owned()}</p>
+            <p class="review-mark">
+                <strong>{move || match mark { 0 => t_string!(i18n, quiz.mark_right), 1 => t_string!(i18n, quiz.mark_partly), _ => t_string!(i18n, quiz.mark_wrong) }}</strong>
+                " · "{t!(i18n, quiz.points, points = move || points)}
+            </p>
+            <p><strong>{t!(i18n, quiz.your_answer)}</strong>" "{yours}</p>
+            <p><strong>{t!(i18n, quiz.right_answer)}</strong>" "{right}</p>
+            <p><strong>{t!(i18n, check.why)}</strong>" "{move || explanation.get(lang()).to_owned()}</p>
+            {sources_view(&curriculum, &question, profile)}
+        </li>
+    }
+}

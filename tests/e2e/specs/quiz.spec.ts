@@ -1,0 +1,262 @@
+// The quiz: an exam reloaded in the middle resumes in the same order and
+// scores right (and the CLI re-scores its transcript identically); a
+// keyboard-only practice through every question type; wrong answers come
+// back and are kept for review; axe-core on every quiz page; 200% text on a
+// 320 px screen.
+import AxeBuilder from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { test, expect, waitForApp } from './fixtures';
+import { answer, byId } from './content';
+
+const CLI = process.env.FIRSTAID_CLI ?? '';
+
+async function axe(page: Page, what: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), what).toEqual([]);
+}
+
+/** Presses Tab until the focused element matches `selector` (at most 40 times). */
+async function tabTo(page: Page, selector: string) {
+  for (let i = 0; i < 40; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+const focusedMatches = (page: Page, selector: string) =>
+  page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
+
+test.describe('exam', () => {
+  test.use({ locale: 'en-US' });
+
+  test('reloaded in the middle, it resumes in the same order, scores right, and the CLI agrees', async ({ page }, info) => {
+    await page.goto('/quiz');
+    await waitForApp(page);
+    await expect(page.getByTestId('exam-facts')).toHaveText('20 questions · pass mark 80% · 30 minutes');
+    await page.getByTestId('start-exam').click();
+    const position = page.getByTestId('exam-position');
+    const card = page.getByTestId('question');
+    const asked: string[] = [];
+    let points = 0;
+    for (let i = 0; i < 20; i++) {
+      await expect(position).toHaveText(`Question ${i + 1} of 20`);
+      const id = (await card.getAttribute('data-question'))!;
+      asked.push(id);
+      // Two right, one wrong, …; the last one is left unanswered.
+      if (i < 19) points += await answer(card, byId.get(id)!, i % 3 !== 1);
+      if (i === 9) {
+        await page.reload();
+        await waitForApp(page);
+        await expect(position).toHaveText('Question 10 of 20');
+        await expect(card).toHaveAttribute('data-question', id);
+        await expect(page.getByTestId('answered-count')).toHaveText('Answered: 10 of 20');
+        // Back one: the previous question and its answer are still there.
+        await page.getByTestId('exam-previous').click();
+        await expect(card).toHaveAttribute('data-question', asked[8]);
+        await page.getByTestId('exam-next').click();
+        await expect(card).toHaveAttribute('data-question', id);
+      }
+      if (i < 19) await page.getByTestId('exam-next').click();
+    }
+    await page.getByTestId('exam-finish').click();
+    await expect(page.getByTestId('confirm-finish')).toContainText('1 questions have no answer');
+    await page.getByTestId('finish-anyway').click();
+
+    const percent = Math.floor((points * 100) / 20000);
+    await expect(page.getByTestId('exam-score')).toContainText(`${percent}% (${points} of 20000 points)`);
+    await expect(page.getByTestId('exam-verdict')).toHaveText(percent >= 80 ? 'Passed' : 'Not passed');
+    await expect(page.getByTestId('rescored')).toBeVisible();
+    expect(await page.locator('.review-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-question')))).toEqual(asked);
+    await expect(page.locator('.review-item').last()).toContainText('No answer');
+
+    // The downloaded transcript re-scores identically with the CLI…
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-transcript').click()]);
+    const file = info.outputPath('transcript.json');
+    await download.saveAs(file);
+    const out = execFileSync(CLI, ['quiz', 'score', file]).toString();
+    expect(out).toContain(`OK — ${points} of 20000 points, ${percent}%, ${percent >= 80 ? 'passed' : 'failed'}`);
+    // …and a tampered copy is rejected with a reason and exit status 1.
+    const t = JSON.parse(readFileSync(file, 'utf8'));
+    t.items[0].points = t.items[0].points === 1000 ? 0 : 1000;
+    const tampered = info.outputPath('tampered.json');
+    writeFileSync(tampered, JSON.stringify(t));
+    let status = 0;
+    let stdout = '';
+    try {
+      execFileSync(CLI, ['quiz', 'score', tampered]);
+    } catch (e) {
+      status = (e as { status: number }).status;
+      stdout = String((e as { stdout: Buffer }).stdout);
+    }
+    expect(status).toBe(1);
+    expect(stdout).toContain('REJECTED — question 1: claims');
+
+    // The result is listed on the quiz page and survives a reload.
+    await page.goto('/quiz');
+    await waitForApp(page);
+    await expect(page.getByTestId('results').locator('li')).toHaveCount(1);
+    await expect(page.getByTestId('results')).toContainText(`${percent}%`);
+  });
+});
+
+test.describe('practice', () => {
+  test.use({ locale: 'en-US' });
+
+  test('keyboard only, through every question type', async ({ page }) => {
+    await page.goto('/quiz');
+    await waitForApp(page);
+    // Adult CPR has questions of all five types.
+    await page.getByTestId('practice-scope').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByTestId('practice-scope')).toHaveValue('adult-cpr');
+    await tabTo(page, '[data-testid="start-practice"]');
+    await page.keyboard.press('Enter');
+    const card = page.getByTestId('question');
+    const seen = new Set<string>();
+    // Twelve questions: a session of ten, then the two it left out come first.
+    for (let n = 0; n < 14 && seen.size < 5; n++) {
+      await expect(page.getByTestId('practice-position')).toBeVisible();
+      const type = (await card.getAttribute('data-type'))!;
+      seen.add(type);
+      await tabTo(page, '[data-testid="question"] input, [data-testid="question"] [role="radio"], [data-testid="question"] li button:enabled');
+      if (type === 'order') {
+        const before = await card.locator('li[data-option]').evaluateAll((els) => els.map((e) => e.getAttribute('data-option')));
+        expect(await focusedMatches(page, `li[data-option="${before[0]}"] button.down`)).toBe(true);
+        await page.keyboard.press('Enter');
+        await expect(card.locator('li[data-option]').nth(1)).toHaveAttribute('data-option', before[0]!);
+        // Focus follows the step that moved.
+        expect(await focusedMatches(page, `li[data-option="${before[0]}"] button`)).toBe(true);
+      } else if (type === 'hotspot') {
+        const regions = card.locator('[role="radio"]');
+        await page.keyboard.press('ArrowRight');
+        await expect(regions.nth(1)).toHaveAttribute('aria-checked', 'true');
+        expect(await regions.nth(1).evaluate((e) => e === document.activeElement)).toBe(true);
+        await expect(page.getByTestId('hotspot-caption')).toContainText('Your choice:');
+      } else {
+        await page.keyboard.press('Space');
+        await expect(card.locator('input:checked')).toHaveCount(1);
+      }
+      await tabTo(page, '[data-testid="check-answer"]');
+      await page.keyboard.press('Enter');
+      await expect(page.getByTestId('verdict')).toBeVisible();
+      expect(await focusedMatches(page, '[data-testid="feedback"]')).toBe(true);
+      await tabTo(page, '[data-testid="next-question"]');
+      await page.keyboard.press('Enter');
+      if (await page.getByTestId('practice-done').isVisible()) {
+        await tabTo(page, '[data-testid="practice-done"] button.primary');
+        await page.keyboard.press('Enter');
+      }
+    }
+    expect([...seen].sort()).toEqual(['hotspot', 'multiple', 'order', 'single', 'true_false']);
+  });
+
+  test('a wrong answer is explained, comes back at the end, and is kept for review after a reload', async ({ page }) => {
+    await page.goto('/quiz');
+    await waitForApp(page);
+    await page.getByTestId('start-practice').click();
+    await expect(page.getByTestId('practice-position')).toHaveText('Question 1 of 10');
+    const card = page.getByTestId('question');
+    const id = (await card.getAttribute('data-question'))!;
+    const q = byId.get(id)!;
+    // A check without an answer only asks for one (orderings always have one).
+    if (q.type !== 'order') {
+      await page.getByTestId('check-answer').click();
+      await expect(page.getByTestId('feedback')).toHaveText('Choose an answer first.');
+    }
+    await answer(card, q, false);
+    await page.getByTestId('check-answer').click();
+    await expect(page.getByTestId('verdict')).toHaveText(/Not quite|Partly right/);
+    await expect(page.getByTestId('feedback')).toContainText('Why:');
+    await expect(page.getByTestId('feedback')).toContainText('come back at the end');
+    await expect(card.locator('details.source li').first()).toBeAttached();
+    await page.getByTestId('next-question').click();
+    await expect(page.getByTestId('practice-position')).toHaveText('Question 2 of 11');
+
+    await page.reload();
+    await waitForApp(page);
+    await expect(page.getByTestId('practice-position')).toHaveText('Question 2 of 11');
+    await page.goto('/quiz');
+    await waitForApp(page);
+    await expect(page.getByTestId('mistake-count')).toHaveText('Questions you last got wrong: 1.');
+    await expect(page.getByTestId('resume-practice')).toContainText('question 2 of 11');
+    await page.getByTestId('start-mistakes').click();
+    await expect(page.getByTestId('practice-position')).toHaveText('Question 1 of 1');
+    await expect(card).toHaveAttribute('data-question', id);
+    await answer(card, q, true);
+    await page.getByTestId('check-answer').click();
+    await expect(page.getByTestId('verdict')).toHaveText('Correct!');
+    await page.getByTestId('next-question').click();
+    await expect(page.getByTestId('practice-done')).toContainText('1 of 1 answers right');
+    await page.goto('/quiz');
+    await waitForApp(page);
+    await expect(page.getByTestId('mistake-count')).toHaveText('No mistakes to review. Well done!');
+  });
+});
+
+for (const locale of ['zh-CN', 'en-US']) {
+  test.describe(`axe on quiz pages (${locale})`, () => {
+    test.use({ locale });
+    test('quiz hub, practice with feedback, exam and result have no violations', async ({ page }) => {
+      await page.goto('/quiz');
+      await waitForApp(page);
+      await expect(page.getByTestId('start-exam')).toBeVisible();
+      await axe(page, 'quiz hub');
+      await page.getByTestId('start-practice').click();
+      const card = page.getByTestId('question');
+      await expect(card).toBeVisible();
+      await axe(page, 'practice question');
+      await answer(card, byId.get((await card.getAttribute('data-question'))!)!, false);
+      await page.getByTestId('check-answer').click();
+      await expect(page.getByTestId('verdict')).toBeVisible();
+      await card.locator('details.source summary').click();
+      await axe(page, 'practice feedback');
+      await page.getByTestId('end-practice').click();
+      await page.getByTestId('start-exam').click();
+      await expect(page.getByTestId('exam-position')).toBeVisible();
+      // A few questions, to meet more than one type.
+      for (let i = 0; i < 4; i++) {
+        await axe(page, `exam question ${i + 1}`);
+        await page.getByTestId('exam-next').click();
+      }
+      await page.getByTestId('exam-previous').click();
+      while ((await page.getByTestId('exam-next').count()) > 0) await page.getByTestId('exam-next').click();
+      await page.getByTestId('exam-finish').click();
+      await axe(page, 'finish confirmation');
+      await page.getByTestId('finish-anyway').click();
+      await expect(page.getByTestId('exam-result')).toBeVisible();
+      await axe(page, 'result and review');
+    });
+  });
+}
+
+test.describe('quiz at 200% text on a 320 px screen', () => {
+  test.use({ locale: 'zh-CN', viewport: { width: 320, height: 640 } });
+  test('hub, practice and exam fit without horizontal overflow', async ({ page }) => {
+    await page.goto('/settings');
+    await waitForApp(page);
+    await page.getByRole('radio', { name: '200 %' }).check();
+    const overflow = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await page.goto('/quiz');
+    await waitForApp(page);
+    await expect(page.getByTestId('start-exam')).toBeVisible();
+    expect(await overflow(), '/quiz').toBeLessThanOrEqual(0);
+    await page.getByTestId('start-exam').click();
+    for (let i = 0; i < 20; i++) {
+      await expect(page.getByTestId('question')).toBeVisible();
+      expect(await overflow(), `exam question ${i + 1}`).toBeLessThanOrEqual(0);
+      if ((await page.getByTestId('exam-next').count()) === 0) break;
+      await page.getByTestId('exam-next').click();
+    }
+    await page.getByTestId('exam-finish').click();
+    await page.getByTestId('finish-anyway').click();
+    await expect(page.getByTestId('exam-result')).toBeVisible();
+    expect(await overflow(), 'result').toBeLessThanOrEqual(0);
+  });
+});
