@@ -11,8 +11,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::app::i18n::{t, t_string, use_i18n};
-use crate::app::state::use_state;
 use crate::app::quiz::question::{shown_options, Answer, QuestionView};
+use crate::app::state::use_state;
 use crate::content::{Curriculum, Lesson, Question, QuestionType};
 use crate::quiz::scoring::{score, FULL};
 

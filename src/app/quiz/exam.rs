@@ -49,9 +49,14 @@ fn ExamGate(curriculum: Arc<Curriculum>) -> impl IntoView {
             }
             .into_any();
         }
-        let attempt = state.quiz.with_untracked(|q| q.exam.clone()).expect("checked");
+        let attempt = state
+            .quiz
+            .with_untracked(|q| q.exam.clone())
+            .expect("checked");
         match attempt.exam(&curriculum, CONTENT_VERSION) {
-            Ok(items) => view! { <Runner curriculum=curriculum.clone() items=Arc::new(items) /> }.into_any(),
+            Ok(items) => {
+                view! { <Runner curriculum=curriculum.clone() items=Arc::new(items) /> }.into_any()
+            }
             Err(e) => {
                 web_sys::console::warn_1(&format!("exam attempt: {e:?}").into());
                 view! {
@@ -70,19 +75,29 @@ fn ExamGate(curriculum: Arc<Curriculum>) -> impl IntoView {
 /// Saves the answer to question `index` (an ordering counts as answered in
 /// the order shown once the learner moves on). Returns false when the time
 /// is up.
-fn save(state: AppState, c: &Curriculum, items: &[ExamItem], index: usize, answer: &Answer) -> bool {
+fn save(
+    state: AppState,
+    c: &Curriculum,
+    items: &[ExamItem],
+    index: usize,
+    answer: &Answer,
+) -> bool {
     let Some(response) = answer.response() else {
         return true;
     };
     let now = platform::now_ms();
     state.update_quiz(|q| match q.exam.as_mut() {
-        Some(a) => !matches!(a.answer(c, items, index, response, now), Err(AttemptError::TimeUp)),
+        Some(a) => !matches!(
+            a.answer(c, items, index, response, now),
+            Err(AttemptError::TimeUp)
+        ),
         None => true,
     })
 }
 
-/// Finishes the attempt: scores it, keeps the transcript, shows the result.
-fn finish(state: AppState, c: &Curriculum, items: &[ExamItem]) {
+/// Finishes the attempt: scores it, keeps the transcript, shows the result
+/// (`go_to` navigates; timers cannot look the router up themselves).
+fn finish(state: AppState, c: &Curriculum, items: &[ExamItem], go_to: &dyn Fn(&str)) {
     let now = platform::now_ms();
     let transcript = state
         .quiz
@@ -94,7 +109,7 @@ fn finish(state: AppState, c: &Curriculum, items: &[ExamItem]) {
                 q.exam = None;
                 q.add_result(t);
             });
-            use_navigate()(&format!("/quiz/results/{seed}"), Default::default());
+            go_to(&format!("/quiz/results/{seed}"));
         }
         Some(Err(e)) => web_sys::console::warn_1(&format!("finish: {e}").into()),
         None => {}
@@ -122,26 +137,46 @@ fn Runner(curriculum: Arc<Curriculum>, items: Arc<Vec<ExamItem>>) -> impl IntoVi
     let confirming = RwSignal::new(false);
     let now = RwSignal::new(platform::now_ms());
     let heading = NodeRef::<leptos::html::H2>::new();
-    let answered = Memo::new(move |_| state.quiz.with(|q| q.exam.as_ref().map_or(0, |a| a.answered())));
+    let answered = Memo::new(move |_| {
+        state
+            .quiz
+            .with(|q| q.exam.as_ref().map_or(0, |a| a.answered()))
+    });
     // The answer being edited, per question shown.
     let answer = RwSignal::new(Answer::Bool(None));
 
     let (c1, items1) = (curriculum.clone(), items.clone());
-    let finish_now = move || finish(state, &c1, &items1);
+    let navigate = use_navigate();
+    let go_to = move |path: &str| navigate(path, Default::default());
+    let finish_now = move || finish(state, &c1, &items1, &go_to);
     let finish_now = StoredValue::new(Arc::new(finish_now) as Arc<dyn Fn() + Send + Sync>);
 
-    // The clock: once a second while there is a time limit.
+    // The clock: once a second while there is a time limit. The interval
+    // stops itself when time is up or the page has gone (ticks can come
+    // faster than the page is torn down, e.g. after the device slept).
     if let Some(deadline) = deadline {
+        let own: std::rc::Rc<std::cell::Cell<Option<IntervalHandle>>> = Default::default();
+        let own2 = own.clone();
+        let stop = move || {
+            if let Some(h) = own2.take() {
+                h.clear();
+            }
+        };
         if let Ok(handle) = set_interval_with_handle(
             move || {
                 let t = platform::now_ms();
-                now.set(t);
+                if now.try_set(t).is_some() {
+                    stop();
+                    return;
+                }
                 if t > deadline {
-                    finish_now.with_value(|f| f());
+                    stop();
+                    finish_now.try_with_value(|f| f());
                 }
             },
             std::time::Duration::from_secs(1),
         ) {
+            own.set(Some(handle));
             on_cleanup(move || handle.clear());
         }
     }

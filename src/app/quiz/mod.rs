@@ -97,12 +97,22 @@ fn PracticeCard(curriculum: Arc<Curriculum>) -> impl IntoView {
     let counts = Memo::new(move |_| {
         let profile = state.settings.get().profile;
         let s = scope.get();
-        let sc = if s.is_empty() { Scope::All } else { Scope::Lesson(s) };
+        let sc = if s.is_empty() {
+            Scope::All
+        } else {
+            Scope::Lesson(s)
+        };
         let now = platform::now_ms();
         state.quiz.with(|q| {
             let cands = plan::candidates(&c, profile, &sc);
-            let due = cands.iter().filter(|x| q.schedule.is_due(&x.id, now)).count();
-            let new = cands.iter().filter(|x| q.schedule.card(&x.id).is_none()).count();
+            let due = cands
+                .iter()
+                .filter(|x| q.schedule.is_due(&x.id, now))
+                .count();
+            let new = cands
+                .iter()
+                .filter(|x| q.schedule.card(&x.id).is_none())
+                .count();
             (due, new)
         })
     });

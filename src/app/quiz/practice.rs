@@ -41,11 +41,16 @@ fn Session(curriculum: Arc<Curriculum>) -> impl IntoView {
     // Re-render the question only when the position changes, not on every
     // save.
     let position = Memo::new(move |_| {
-        state.quiz.with(|q| {
-            q.practice
-                .as_ref()
-                .map(|p| (p.index, p.queue.len(), p.is_finished()))
-        })
+        state
+            .quiz
+            .with(|q| q.practice.as_ref().map(|p| (p.index, p.is_finished())))
+    });
+    // Grows when a wrong answer comes back; shown, but not a reason to
+    // render the question again.
+    let total = Memo::new(move |_| {
+        state
+            .quiz
+            .with(|q| q.practice.as_ref().map_or(0, |p| p.queue.len()))
     });
     let end = move |_| {
         state.update_quiz(|q| q.practice = None);
@@ -70,7 +75,7 @@ fn Session(curriculum: Arc<Curriculum>) -> impl IntoView {
         }
     });
     let question = move || {
-        let (index, _, finished) = position.get()?;
+        let (index, finished) = position.get()?;
         if finished {
             return None;
         }
@@ -79,7 +84,9 @@ fn Session(curriculum: Arc<Curriculum>) -> impl IntoView {
             Some((p.queue.get(index)?.clone(), p.checked.clone()))
         })?;
         let q = Arc::new(curriculum.question(&entry.question)?.clone());
-        Some(view! { <PracticeQuestion curriculum=curriculum.clone() question=q options=entry.options checked=checked /> })
+        Some(
+            view! { <PracticeQuestion curriculum=curriculum.clone() question=q options=entry.options checked=checked /> },
+        )
     };
     view! {
         {move || match position.get() {
@@ -87,7 +94,7 @@ fn Session(curriculum: Arc<Curriculum>) -> impl IntoView {
                 <p>{t!(i18n, quiz.no_practice)}</p>
                 <p><A href="/quiz" attr:class="button">{t!(i18n, quiz.back_to_quiz)}</A></p>
             }.into_any(),
-            Some((_, _, true)) => {
+            Some((_, true)) => {
                 let (correct, answered) = state.quiz.with_untracked(|q| q.practice.as_ref().map(|p| (p.correct, p.answered)).unwrap_or((0, 0)));
                 view! {
                     <div class="complete" role="status" data-testid="practice-done">
@@ -98,11 +105,11 @@ fn Session(curriculum: Arc<Curriculum>) -> impl IntoView {
                     </div>
                 }.into_any()
             }
-            Some((index, total, false)) => view! {
+            Some((index, false)) => view! {
                 <h2 class="step-count" tabindex="-1" node_ref=heading data-testid="practice-position">
-                    {t!(i18n, quiz.question_of, n = move || index + 1, total = move || total)}
+                    {t!(i18n, quiz.question_of, n = move || index + 1, total = move || total.get())}
                 </h2>
-                <progress class="step-progress" max=total value=index aria-hidden="true"></progress>
+                <progress class="step-progress" max=move || total.get() value=index aria-hidden="true"></progress>
                 {question.clone()}
                 <p><button type="button" class="link-button" data-testid="end-practice" on:click=end>{t!(i18n, quiz.end_practice)}</button></p>
             }.into_any(),
@@ -128,7 +135,10 @@ fn PracticeQuestion(
     let profile = state.settings.get_untracked().profile;
     let answer = RwSignal::new(match &checked {
         Some(c) => Answer::from_response(&c.response),
-        None => Answer::initial(&question, &super::question::shown_options(&question, &options)),
+        None => Answer::initial(
+            &question,
+            &super::question::shown_options(&question, &options),
+        ),
     });
     let points = RwSignal::new(checked.map(|c| c.points));
     let requeued = RwSignal::new(false);
@@ -145,7 +155,9 @@ fn PracticeQuestion(
         };
         let now = platform::now_ms();
         let id = q.id.clone();
-        let before = state.quiz.with_untracked(|d| d.practice.as_ref().map(|s| s.queue.len()).unwrap_or(0));
+        let before = state
+            .quiz
+            .with_untracked(|d| d.practice.as_ref().map(|s| s.queue.len()).unwrap_or(0));
         let after = state.update_quiz(|d| {
             d.schedule.record(&id, p == FULL, now);
             if let Some(s) = d.practice.as_mut() {
@@ -161,7 +173,7 @@ fn PracticeQuestion(
         // The check button is gone: focus the feedback, so it is read and
         // the next Tab reaches the sources and "next question".
         request_animation_frame(move || {
-            if let Some(f) = feedback.get_untracked() {
+            if let Some(f) = feedback.try_get_untracked().flatten() {
                 let _ = f.focus();
             }
         });

@@ -135,13 +135,17 @@ pub fn QuestionView(
         QuestionType::Single | QuestionType::Multiple => {
             choices(&q, shown, answer, disabled, name, multiple, changed).into_any()
         }
-        QuestionType::TrueFalse => {
-            true_false(answer, disabled, name, changed).into_any()
-        }
+        QuestionType::TrueFalse => true_false(answer, disabled, name, changed).into_any(),
         QuestionType::Order => order_list(&q, answer, disabled, changed).into_any(),
-        QuestionType::Hotspot => {
-            hotspot(&curriculum, &q, answer, disabled, legend_id.clone(), changed).into_any()
-        }
+        QuestionType::Hotspot => hotspot(
+            &curriculum,
+            &q,
+            answer,
+            disabled,
+            legend_id.clone(),
+            changed,
+        )
+        .into_any(),
     };
     view! {
         <div class="question-card" data-testid="question" data-question=q.id.clone() data-type=kind>
@@ -270,8 +274,10 @@ fn order_list(
         moved
     };
     let focus_button = move |id: String, up: bool| {
+        // After the next render; the list may be gone by then (the learner
+        // moved on), hence `try_`.
         request_animation_frame(move || {
-            let Some(ol) = list.get_untracked() else {
+            let Some(ol) = list.try_get_untracked().flatten() else {
                 return;
             };
             let selector = format!(
@@ -440,7 +446,9 @@ fn hotspot(
                 let _ = svg.set_attribute("aria-labelledby", &legend_id);
                 let _ = svg.set_attribute("focusable", "false");
             }
-            let tab_stop = chosen.clone().or_else(|| regions.first().map(|r| r.0.clone()));
+            let tab_stop = chosen
+                .clone()
+                .or_else(|| regions.first().map(|r| r.0.clone()));
             for (id, label) in regions.iter() {
                 if let Ok(Some(e)) = div.query_selector(&format!("[id='{id}']")) {
                     let is = chosen.as_deref() == Some(id.as_str());
@@ -454,7 +462,11 @@ fn hotspot(
                     }
                     let _ = e.set_attribute(
                         "tabindex",
-                        if tab_stop.as_deref() == Some(id.as_str()) { "0" } else { "-1" },
+                        if tab_stop.as_deref() == Some(id.as_str()) {
+                            "0"
+                        } else {
+                            "-1"
+                        },
                     );
                     let _ = if is {
                         e.class_list().add_1("selected")
@@ -520,7 +532,10 @@ fn hotspot(
     };
     let caption = move || {
         let chosen = match answer.get() {
-            Answer::Region(Some(r)) => regions.iter().find(|x| x.0 == r).map(|x| x.1.get(lang()).to_owned()),
+            Answer::Region(Some(r)) => regions
+                .iter()
+                .find(|x| x.0 == r)
+                .map(|x| x.1.get(lang()).to_owned()),
             _ => None,
         };
         match chosen {

@@ -18,6 +18,7 @@ use crate::content::{Curriculum, Question, QuestionType, CONTENT_VERSION};
 use crate::quiz::scoring::FULL;
 use crate::quiz::transcript::{rescore, Answer, Item, Rejection, Transcript};
 use crate::settings::Lang;
+use crate::time::parse_iso;
 
 /// `/quiz/results/:seed`.
 #[component]
@@ -52,8 +53,17 @@ fn Result(curriculum: Arc<Curriculum>, transcript: Arc<Transcript>) -> impl Into
     let lang = move || state.settings.get().lang;
     let t = transcript.clone();
     let check = rescore(&curriculum, CONTENT_VERSION, &t);
-    let (percent, points, max, pass) = (t.percent, t.points, t.max_points, t.blueprint.pass_percent);
+    let (percent, points, max, pass) =
+        (t.percent, t.points, t.max_points, t.blueprint.pass_percent);
     let passed = t.passed;
+    let timed_out = match (
+        t.blueprint.time_limit_minutes,
+        parse_iso(&t.started_at),
+        parse_iso(&t.finished_at),
+    ) {
+        (Some(m), Some(a), Some(b)) => b - a >= i64::from(m) * 60_000,
+        _ => false,
+    };
     let bp_title = t.blueprint.clone();
     let t2 = t.clone();
     let download = move |_| {
@@ -68,6 +78,7 @@ fn Result(curriculum: Arc<Curriculum>, transcript: Arc<Transcript>) -> impl Into
         <h1 tabindex="-1">{move || bp_title.title(lang()).to_owned()}</h1>
         <div class=if passed { "result passed" } else { "result failed" } role="status" data-testid="exam-result">
             <p class="verdict" data-testid="exam-verdict">{move || if passed { t_string!(i18n, quiz.passed) } else { t_string!(i18n, quiz.failed) }}</p>
+            {timed_out.then(|| view! { <p data-testid="timed-out">{t!(i18n, quiz.time_up)}</p> })}
             <p data-testid="exam-score">{t!(i18n, quiz.score, percent = move || percent, points = move || points, max = move || max, pass = move || pass)}</p>
         </div>
         {match check {
@@ -149,7 +160,12 @@ fn right_answer(q: &Question) -> Answer {
 ///
 /// Props: `curriculum`, `question`, `item` (from the transcript), `number`.
 #[component]
-fn ReviewItem(curriculum: Arc<Curriculum>, question: Arc<Question>, item: Item, number: usize) -> impl IntoView {
+fn ReviewItem(
+    curriculum: Arc<Curriculum>,
+    question: Arc<Question>,
+    item: Item,
+    number: usize,
+) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
     let lang = move || state.settings.get().lang;
@@ -165,7 +181,10 @@ fn ReviewItem(curriculum: Arc<Curriculum>, question: Arc<Question>, item: Item, 
     let q = question.clone();
     let given = item.answer.clone();
     let yours = move || {
-        let (yes, no) = (t_string!(i18n, check.true_label), t_string!(i18n, check.false_label));
+        let (yes, no) = (
+            t_string!(i18n, check.true_label),
+            t_string!(i18n, check.false_label),
+        );
         match &given {
             Some(a) => answer_text(&q, a, lang(), yes, no),
             None => t_string!(i18n, quiz.no_answer).to_owned(),
@@ -173,7 +192,10 @@ fn ReviewItem(curriculum: Arc<Curriculum>, question: Arc<Question>, item: Item, 
     };
     let q2 = question.clone();
     let right = move || {
-        let (yes, no) = (t_string!(i18n, check.true_label), t_string!(i18n, check.false_label));
+        let (yes, no) = (
+            t_string!(i18n, check.true_label),
+            t_string!(i18n, check.false_label),
+        );
         answer_text(&q2, &right_answer(&q2), lang(), yes, no)
     };
     let prompt = question.prompt.clone();

@@ -119,8 +119,9 @@ test.describe('practice', () => {
     await page.keyboard.press('Enter');
     const card = page.getByTestId('question');
     const seen = new Set<string>();
-    // Twelve questions: a session of ten, then the two it left out come first.
-    for (let n = 0; n < 14 && seen.size < 5; n++) {
+    // Twelve questions: a session of ten (wrong answers come back at its
+    // end), then one that keeps room for the two it left out.
+    for (let n = 0; n < 60 && seen.size < 5; n++) {
       await expect(page.getByTestId('practice-position')).toBeVisible();
       const type = (await card.getAttribute('data-type'))!;
       seen.add(type);
@@ -131,12 +132,12 @@ test.describe('practice', () => {
         await page.keyboard.press('Enter');
         await expect(card.locator('li[data-option]').nth(1)).toHaveAttribute('data-option', before[0]!);
         // Focus follows the step that moved.
-        expect(await focusedMatches(page, `li[data-option="${before[0]}"] button`)).toBe(true);
+        await expect.poll(() => focusedMatches(page, `li[data-option="${before[0]}"] button`)).toBe(true);
       } else if (type === 'hotspot') {
         const regions = card.locator('[role="radio"]');
         await page.keyboard.press('ArrowRight');
         await expect(regions.nth(1)).toHaveAttribute('aria-checked', 'true');
-        expect(await regions.nth(1).evaluate((e) => e === document.activeElement)).toBe(true);
+        await expect.poll(() => regions.nth(1).evaluate((e) => e === document.activeElement)).toBe(true);
         await expect(page.getByTestId('hotspot-caption')).toContainText('Your choice:');
       } else {
         await page.keyboard.press('Space');
@@ -145,7 +146,7 @@ test.describe('practice', () => {
       await tabTo(page, '[data-testid="check-answer"]');
       await page.keyboard.press('Enter');
       await expect(page.getByTestId('verdict')).toBeVisible();
-      expect(await focusedMatches(page, '[data-testid="feedback"]')).toBe(true);
+      await expect.poll(() => focusedMatches(page, '[data-testid="feedback"]')).toBe(true);
       await tabTo(page, '[data-testid="next-question"]');
       await page.keyboard.press('Enter');
       if (await page.getByTestId('practice-done').isVisible()) {
@@ -258,5 +259,27 @@ test.describe('quiz at 200% text on a 320 px screen', () => {
     await page.getByTestId('finish-anyway').click();
     await expect(page.getByTestId('exam-result')).toBeVisible();
     expect(await overflow(), 'result').toBeLessThanOrEqual(0);
+  });
+});
+
+test.describe('exam time limit', () => {
+  test.use({ locale: 'en-US' });
+  test('when time runs out the exam is handed in, and its transcript still checks out', async ({ page }) => {
+    await page.clock.install({ time: new Date('2026-11-29T08:00:00Z') });
+    await page.goto('/quiz');
+    await waitForApp(page);
+    // Stop the clock, so the exam starts at a known time.
+    await page.clock.pauseAt(new Date('2026-11-29T08:00:20Z'));
+    await page.getByTestId('start-exam').click();
+    const card = page.getByTestId('question');
+    await expect(page.getByTestId('time-left')).toHaveText('Time left: 30:00');
+    const points = await answer(card, byId.get((await card.getAttribute('data-question'))!)!, true);
+    await page.getByTestId('exam-next').click();
+    await page.clock.runFor('29:30');
+    await expect(page.getByTestId('time-left')).toHaveText('Time left: 00:30');
+    await page.clock.runFor('00:45');
+    await expect(page.getByTestId('timed-out')).toBeVisible();
+    await expect(page.getByTestId('exam-score')).toContainText(`(${points} of 20000 points)`);
+    await expect(page.getByTestId('rescored')).toBeVisible();
   });
 });
