@@ -225,3 +225,164 @@ async fn the_learn_page_lists_the_lessons_by_group_with_progress() {
     );
     drop(handle);
 }
+
+/// The embedded curriculum's first question of a type with at least `n`
+/// options or regions.
+fn question_of(kind: firstaid::content::QuestionType, n: usize) -> firstaid::content::Question {
+    firstaid::content::Curriculum::embedded()
+        .unwrap()
+        .questions
+        .into_iter()
+        .find(|q| q.kind == kind && q.options.len().max(q.regions.len()) >= n)
+        .expect("such a question")
+}
+
+#[wasm_bindgen_test]
+async fn ordering_moves_a_step_by_button_and_announces_it() {
+    use firstaid::app::quiz::question::{Answer, QuestionView};
+    let el = container();
+    let q = question_of(firstaid::content::QuestionType::Order, 3);
+    let mut shown: Vec<String> = q.options.iter().map(|o| o.id.clone()).collect();
+    shown.reverse();
+    let answer = RwSignal::new(Answer::Order(shown.clone()));
+    let changes = RwSignal::new(0);
+    let (q2, shown2) = (std::sync::Arc::new(q.clone()), shown.clone());
+    let handle = leptos::mount::mount_to(el.clone(), move || {
+        let q2 = q2.clone();
+        let shown2 = shown2.clone();
+        view! {
+            <Providers><WithCurriculum>{move || {
+                let c = expect_context::<firstaid::app::state::AppState>().curriculum.get().unwrap().unwrap();
+                view! { <QuestionView curriculum=c question=q2.clone() options=shown2.clone() answer=answer
+                    on_change=Callback::new(move |()| changes.update(|n| *n += 1)) /> }
+            }}</WithCurriculum></Providers>
+        }
+    });
+    settle().await;
+    let items = |el: &web_sys::HtmlElement| -> Vec<String> {
+        let list = el.query_selector_all("li[data-option]").unwrap();
+        (0..list.length())
+            .map(|i| {
+                list.item(i)
+                    .unwrap()
+                    .dyn_into::<web_sys::Element>()
+                    .unwrap()
+                    .get_attribute("data-option")
+                    .unwrap()
+            })
+            .collect()
+    };
+    assert_eq!(items(&el), shown);
+    let first_up: web_sys::HtmlButtonElement = el
+        .query_selector(&format!("li[data-option='{}'] button.up", shown[0]))
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert!(first_up.disabled(), "the first step cannot move up");
+    let down: web_sys::HtmlButtonElement = el
+        .query_selector(&format!("li[data-option='{}'] button.down", shown[0]))
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    down.click();
+    settle().await;
+    let mut want = shown.clone();
+    want.swap(0, 1);
+    assert_eq!(answer.get_untracked(), Answer::Order(want.clone()));
+    assert_eq!(items(&el), want, "the list follows the answer");
+    assert_eq!(changes.get_untracked(), 1);
+    let status = el.query_selector("[role='status']").unwrap().unwrap();
+    assert!(
+        status
+            .text_content()
+            .unwrap()
+            .contains(&format!("2 of {}", shown.len())),
+        "announced: {:?}",
+        status.text_content()
+    );
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn hotspot_places_are_a_labelled_radio_group_chosen_by_click_or_arrow_keys() {
+    use firstaid::app::quiz::question::{Answer, QuestionView};
+    let el = container();
+    let q = question_of(firstaid::content::QuestionType::Hotspot, 2);
+    let answer = RwSignal::new(Answer::Region(None));
+    let q2 = std::sync::Arc::new(q.clone());
+    let handle = leptos::mount::mount_to(el.clone(), move || {
+        let q2 = q2.clone();
+        view! {
+            <Providers><WithCurriculum>{move || {
+                let c = expect_context::<firstaid::app::state::AppState>().curriculum.get().unwrap().unwrap();
+                view! { <QuestionView curriculum=c question=q2.clone() answer=answer /> }
+            }}</WithCurriculum></Providers>
+        }
+    });
+    settle().await;
+    let svg = el.query_selector(".hotspot svg").unwrap().unwrap();
+    assert_eq!(svg.get_attribute("role").as_deref(), Some("radiogroup"));
+    let region = |id: &str| {
+        el.query_selector(&format!(".hotspot [id='{id}']"))
+            .unwrap()
+            .unwrap_or_else(|| panic!("region {id}"))
+    };
+    let (a, b) = (&q.regions[0], &q.regions[1]);
+    assert_eq!(
+        region(&a.id).get_attribute("role").as_deref(),
+        Some("radio")
+    );
+    assert_eq!(
+        region(&a.id).get_attribute("tabindex").as_deref(),
+        Some("0")
+    );
+    assert_eq!(
+        region(&b.id).get_attribute("tabindex").as_deref(),
+        Some("-1")
+    );
+    let label = region(&a.id)
+        .get_attribute("aria-label")
+        .unwrap_or_default();
+    assert!(
+        label == a.label.zh || label == a.label.en,
+        "labelled with the region's label: {label:?}"
+    );
+    let click = web_sys::MouseEventInit::new();
+    click.set_bubbles(true);
+    region(&a.id)
+        .dispatch_event(
+            &web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &click).unwrap(),
+        )
+        .unwrap();
+    settle().await;
+    assert_eq!(answer.get_untracked(), Answer::Region(Some(a.id.clone())));
+    assert_eq!(
+        region(&a.id).get_attribute("aria-checked").as_deref(),
+        Some("true")
+    );
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("ArrowRight");
+    init.set_bubbles(true);
+    region(&a.id)
+        .dispatch_event(
+            &web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap(),
+        )
+        .unwrap();
+    settle().await;
+    assert_eq!(answer.get_untracked(), Answer::Region(Some(b.id.clone())));
+    assert_eq!(
+        region(&b.id).get_attribute("aria-checked").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        region(&a.id).get_attribute("aria-checked").as_deref(),
+        Some("false")
+    );
+    assert_eq!(
+        region(&b.id).get_attribute("tabindex").as_deref(),
+        Some("0")
+    );
+    drop(handle);
+}

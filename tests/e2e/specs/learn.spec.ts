@@ -65,6 +65,18 @@ for (const [locale, lang] of [['zh-CN', 'zh'], ['en-US', 'en']] as const) {
       await page.goto('/learn');
       await waitForApp(page);
       await expect(page.getByTestId(`lesson-${lesson.id}`)).toContainText(lang === 'zh' ? '已完成' : 'Completed');
+      // Practice on this lesson straight from its end, and the quiz from the learn page.
+      await page.getByTestId(`lesson-${lesson.id}`).click();
+      await expect(page.getByTestId('lesson-complete')).toBeVisible();
+      await page.getByTestId('practise-lesson').click();
+      await expect(page).toHaveURL(/\/quiz\/practice$/);
+      await expect(page.getByTestId('question')).toBeVisible();
+      const practised = (await page.getByTestId('question').getAttribute('data-question'))!;
+      expect(questions.find((q) => q.id === practised)!.lesson).toBe(lesson.id);
+      await page.goto('/learn');
+      await waitForApp(page);
+      await page.getByTestId('learn-quiz').click();
+      await expect(page).toHaveURL(/\/quiz$/);
     });
   });
 }

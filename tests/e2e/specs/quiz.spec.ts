@@ -157,6 +157,34 @@ test.describe('practice', () => {
     expect([...seen].sort()).toEqual(['hotspot', 'multiple', 'order', 'single', 'true_false']);
   });
 
+  test('ordering by dragging a step by its handle', async ({ page }) => {
+    await page.goto('/quiz');
+    await waitForApp(page);
+    await page.getByTestId('practice-scope').selectOption('adult-cpr');
+    await page.getByTestId('start-practice').click();
+    const card = page.getByTestId('question');
+    for (let n = 0; n < 40; n++) {
+      await expect(page.getByTestId('practice-position')).toBeVisible();
+      if ((await card.getAttribute('data-type')) === 'order') break;
+      await answer(card, byId.get((await card.getAttribute('data-question'))!)!, true);
+      await page.getByTestId('check-answer').click();
+      await page.getByTestId('next-question').click();
+      if (await page.getByTestId('practice-done').isVisible()) await page.locator('[data-testid="practice-done"] button.primary').click();
+    }
+    await expect(card).toHaveAttribute('data-type', 'order');
+    const items = card.locator('li[data-option]');
+    const before = await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-option')!));
+    expect(before.length).toBeGreaterThanOrEqual(3);
+    const from = (await card.locator('.drag-handle').first().boundingBox())!;
+    const to = (await items.nth(2).boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 });
+    await page.mouse.up();
+    const after = [before[1], before[2], before[0], ...before.slice(3)];
+    await expect.poll(() => items.evaluateAll((els) => els.map((e) => e.getAttribute('data-option')!))).toEqual(after);
+  });
+
   test('a wrong answer is explained, comes back at the end, and is kept for review after a reload', async ({ page }) => {
     await page.goto('/quiz');
     await waitForApp(page);
