@@ -438,12 +438,21 @@ fn quiz_score_accepts_a_genuine_transcript_and_rejects_a_tampered_one() {
     let good_file = TempFile::new("good.json", &serde_json::to_string_pretty(&good).unwrap());
     let (code, out, err) = firstaid(&["quiz", "score", good_file.arg()]);
     assert_eq!(code, 0, "{out}{err}");
-    assert_eq!(
-        out,
-        format!(
-            "{}: OK — {points} of 20000 points, {percent}%, {verdict}\n",
+    assert!(
+        out.starts_with(&format!(
+            "{}: OK — {points} of 20000 points, {percent}%, {verdict} (",
             good_file.arg()
-        )
+        )),
+        "{out}"
+    );
+    // What the instructor must see to judge the result: which blueprint,
+    // pass mark, time limit and seed.
+    let seed = good["seed"].as_str().unwrap();
+    assert!(
+        out.contains(&format!(
+            "(blueprint course-erc, profile erc, 20 questions, pass mark 80%, 30 minutes, seed {seed}, finished "
+        )),
+        "{out}"
     );
     // A byte-order mark, as some editors save, is fine.
     let bom = TempFile::new("bom.json", &format!("\u{feff}{good}"));

@@ -381,12 +381,33 @@ fn tampered_transcripts_are_rejected_with_the_reason() {
             }),
         ),
         (
-            "lower pass mark in the blueprint",
+            "lower pass mark in a shipped blueprint",
             Box::new(|v| v["blueprint"]["pass_percent"] = json!(10)),
+            exactly(Rejection::BlueprintChanged("course-rcsc".into())),
+        ),
+        (
+            "lower pass mark in a shipped blueprint, and the pass claimed to match",
+            Box::new(|v| {
+                v["blueprint"]["pass_percent"] = json!(10);
+                v["passed"] = json!(true);
+            }),
+            exactly(Rejection::BlueprintChanged("course-rcsc".into())),
+        ),
+        (
+            "lower pass mark in a renamed blueprint",
+            Box::new(|v| {
+                v["blueprint"]["id"] = json!("custom");
+                v["blueprint"]["pass_percent"] = json!(10);
+            }),
             exactly(Rejection::Passed {
                 claimed: false,
                 actual: true,
             }),
+        ),
+        (
+            "a longer time limit in a shipped blueprint",
+            Box::new(|v| v["blueprint"]["time_limit_minutes"] = json!(600)),
+            exactly(Rejection::BlueprintChanged("course-rcsc".into())),
         ),
         (
             "two questions swapped",
@@ -429,8 +450,16 @@ fn tampered_transcripts_are_rejected_with_the_reason() {
             Box::new(|r| matches!(r, Rejection::Malformed(_))),
         ),
         (
-            "a section's count changed",
+            "a shipped blueprint's section changed",
             Box::new(|v| v["blueprint"]["sections"][0]["count"] = json!(4)),
+            exactly(Rejection::BlueprintChanged("course-rcsc".into())),
+        ),
+        (
+            "a section's count changed",
+            Box::new(|v| {
+                v["blueprint"]["id"] = json!("custom");
+                v["blueprint"]["sections"][0]["count"] = json!(4);
+            }),
             exactly(Rejection::QuestionCount {
                 expected: 21,
                 found: 20,
@@ -438,12 +467,16 @@ fn tampered_transcripts_are_rejected_with_the_reason() {
         ),
         (
             "a section's lesson changed",
-            Box::new(|v| v["blueprint"]["sections"][0]["lessons"] = json!(["after-care"])),
+            Box::new(|v| {
+                v["blueprint"]["id"] = json!("custom");
+                v["blueprint"]["sections"][0]["lessons"] = json!(["after-care"]);
+            }),
             Box::new(|r| matches!(r, Rejection::Question { .. } | Rejection::Options { .. })),
         ),
         (
             "sections reordered",
             Box::new(|v| {
+                v["blueprint"]["id"] = json!("custom");
                 v["blueprint"]["sections"]
                     .as_array_mut()
                     .unwrap()
@@ -453,12 +486,18 @@ fn tampered_transcripts_are_rejected_with_the_reason() {
         ),
         (
             "the blueprint made invalid",
-            Box::new(|v| v["blueprint"]["sections"][1]["count"] = json!(0)),
+            Box::new(|v| {
+                v["blueprint"]["id"] = json!("custom");
+                v["blueprint"]["sections"][1]["count"] = json!(0);
+            }),
             exactly(Rejection::Blueprint(BlueprintError::ZeroCount(2))),
         ),
         (
             "the blueprint's pool too small",
-            Box::new(|v| v["blueprint"]["sections"][7]["count"] = json!(50)),
+            Box::new(|v| {
+                v["blueprint"]["id"] = json!("custom");
+                v["blueprint"]["sections"][7]["count"] = json!(50);
+            }),
             exactly(Rejection::Blueprint(BlueprintError::PoolTooSmall {
                 section: 8,
                 wanted: 50,
@@ -467,7 +506,10 @@ fn tampered_transcripts_are_rejected_with_the_reason() {
         ),
         (
             "another profile",
-            Box::new(|v| v["blueprint"]["profile"] = json!("aha")),
+            Box::new(|v| {
+                v["blueprint"]["id"] = json!("custom");
+                v["blueprint"]["profile"] = json!("aha");
+            }),
             Box::new(|r| matches!(r, Rejection::Question { .. } | Rejection::Options { .. })),
         ),
         (
@@ -612,8 +654,11 @@ fn tampered_transcripts_are_rejected_with_the_reason() {
             ))),
         ),
         (
-            "a shorter time limit",
-            Box::new(|v| v["blueprint"]["time_limit_minutes"] = json!(1)),
+            "a shorter time limit in a renamed blueprint",
+            Box::new(|v| {
+                v["blueprint"]["id"] = json!("custom");
+                v["blueprint"]["time_limit_minutes"] = json!(1);
+            }),
             exactly(Rejection::Time(TimeProblem::AfterTimeLimit(2))),
         ),
         (
@@ -990,6 +1035,15 @@ fn attempt_errors() {
     let t = a.finish(&c, &exam, START + MINUTE).unwrap();
     assert_eq!(t.finished_at, format_iso(START + 5 * MINUTE));
     assert!(rescore(&c, FIXED_VERSION, &t).is_ok());
+    // Unticking every choice takes the answer back.
+    assert_eq!(a.answered(), 1);
+    a.clear(i, START + 6 * MINUTE).unwrap();
+    assert_eq!((a.answered(), a.answers[i].clone()), (0, None));
+    assert_eq!(
+        a.clear(20, START + 6 * MINUTE),
+        Err(AttemptError::NoSuchQuestion(20))
+    );
+    assert_eq!(a.clear(i, START + 31 * MINUTE), Err(AttemptError::TimeUp));
 }
 
 #[test]

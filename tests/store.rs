@@ -314,3 +314,46 @@ fn the_real_schema_reads_every_version_it_claims() {
         Err(MigrateError::Migration(1, _))
     ));
 }
+
+/// Two tabs of the app over the same storage.
+#[derive(Clone)]
+struct SharedKv(std::rc::Rc<std::cell::RefCell<MemoryKv>>);
+
+impl KeyValue for SharedKv {
+    fn get(&self, key: &str) -> Result<Option<String>, KvError> {
+        self.0.borrow().get(key)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), KvError> {
+        self.0.borrow_mut().set(key, value)
+    }
+    fn remove(&mut self, key: &str) -> Result<(), KvError> {
+        self.0.borrow_mut().remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, KvError> {
+        self.0.borrow().keys()
+    }
+}
+
+#[test]
+fn reload_takes_what_another_tab_saved_and_ignores_what_it_cannot_read() {
+    let shared = SharedKv(Default::default());
+    let mut a = Store::open(shared.clone(), defaults).store;
+    let mut b = Store::open(shared.clone(), defaults).store;
+    a.update(|d| d.settings.theme = Theme::Dark).unwrap();
+    assert_eq!(b.doc().settings.theme, Theme::System);
+    assert!(b.reload());
+    assert_eq!(b.doc().settings.theme, Theme::Dark);
+    // B's next change keeps A's.
+    b.update(|d| d.settings.lang = Lang::En).unwrap();
+    assert!(a.reload());
+    assert_eq!(
+        (a.doc().settings.theme, a.doc().settings.lang),
+        (Theme::Dark, Lang::En)
+    );
+    // Unreadable stored text leaves the document in memory as it was.
+    shared.0.borrow_mut().set(DOC_KEY, "{broken").unwrap();
+    assert!(!a.reload());
+    assert_eq!(a.doc().settings.theme, Theme::Dark);
+    shared.0.borrow_mut().remove(DOC_KEY).unwrap();
+    assert!(!a.reload());
+}

@@ -10,6 +10,13 @@ mod generated {
 }
 pub use generated::i18n;
 
+// The macro reads the locale files without telling the compiler, so a change
+// to a translation alone would not rebuild the app (a release build then
+// ships stale text). Including them makes rustc track them; the constants
+// are unused and not linked.
+const _: &str = include_str!("../../locales/en.json");
+const _: &str = include_str!("../../locales/zh-CN.json");
+
 pub mod crash;
 pub mod pages;
 pub mod quiz;

@@ -324,16 +324,30 @@ fn quiz_score(files: &[String]) -> ExitCode {
         let result = std::fs::read_to_string(f)
             .map_err(|e| e.to_string())
             .and_then(|text| {
-                transcript::rescore_json(&c, CONTENT_VERSION, text.trim_start_matches('\u{feff}'))
-                    .map_err(|e| e.to_string())
+                let text = text.trim_start_matches('\u{feff}');
+                let score = transcript::rescore_json(&c, CONTENT_VERSION, text)
+                    .map_err(|e| e.to_string())?;
+                let t: transcript::Transcript =
+                    serde_json::from_str(text).map_err(|e| e.to_string())?;
+                Ok((score, t))
             });
         match result {
-            Ok(s) => println!(
-                "{f}: OK — {} of {} points, {}%, {}",
+            Ok((s, t)) => println!(
+                "{f}: OK — {} of {} points, {}%, {} (blueprint {}, profile {}, {} questions, pass mark {}%{}, seed {}, finished {})",
                 s.points,
                 s.max_points,
                 s.percent,
-                if s.passed { "passed" } else { "failed" }
+                if s.passed { "passed" } else { "failed" },
+                t.blueprint.id,
+                t.blueprint.profile.as_str(),
+                t.items.len(),
+                t.blueprint.pass_percent,
+                t.blueprint
+                    .time_limit_minutes
+                    .map(|m| format!(", {m} minutes"))
+                    .unwrap_or_default(),
+                t.seed,
+                t.finished_at
             ),
             Err(e) => {
                 failed = true;

@@ -163,6 +163,20 @@ impl ExamAttempt {
         Ok(())
     }
 
+    /// Removes the answer to question `index` (the learner unticked every
+    /// choice).
+    pub fn clear(&mut self, index: usize, now_ms: i64) -> Result<(), AttemptError> {
+        if self.is_time_up(now_ms) {
+            return Err(AttemptError::TimeUp);
+        }
+        let slot = self
+            .answers
+            .get_mut(index)
+            .ok_or(AttemptError::NoSuchQuestion(index))?;
+        *slot = None;
+        Ok(())
+    }
+
     /// How many questions have an answer.
     pub fn answered(&self) -> usize {
         self.answers.iter().filter(|a| a.is_some()).count()

@@ -63,6 +63,10 @@ pub struct Checked {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Session {
+    /// The content version the session was planned from (set by the app;
+    /// a session from other content is dropped, its ids may be gone).
+    #[serde(default)]
+    pub content_version: String,
     pub scope: Scope,
     pub profile: ProfileId,
     pub queue: Vec<Entry>,
@@ -161,6 +165,7 @@ pub fn plan(
         chosen
     };
     Session {
+        content_version: String::new(),
         scope: scope.clone(),
         profile,
         queue: chosen.into_iter().map(|q| entry(q, &mut rng)).collect(),

@@ -44,7 +44,9 @@
 //! [`rescore`] recomputes everything from the content: it draws the exam
 //! again from (content version, blueprint, seed), requires the items to be
 //! exactly those questions with those option orders, scores every answer,
-//! and requires every claimed figure to match. The first disagreement is the
+//! and requires every claimed figure to match. A blueprint named like one
+//! shipped with the content must be that blueprint exactly (so a pass mark
+//! cannot be lowered in the file). The first disagreement is the
 //! [`Rejection`].
 
 use std::fmt;
@@ -179,6 +181,9 @@ pub enum Rejection {
     },
     Seed(String),
     Blueprint(BlueprintError),
+    /// The blueprint has the id of a blueprint shipped with the content but
+    /// differs from it (a changed pass mark, time limit or sections).
+    BlueprintChanged(String),
     /// The seed and blueprint give another number of questions.
     QuestionCount {
         expected: usize,
@@ -238,6 +243,10 @@ impl fmt::Display for Rejection {
             ),
             Rejection::Seed(s) => write!(f, "seed {s:?} is not a number from 0 to 2^64 − 1"),
             Rejection::Blueprint(e) => write!(f, "the blueprint is not valid: {e}"),
+            Rejection::BlueprintChanged(id) => write!(
+                f,
+                "the blueprint is named {id:?} but differs from the {id:?} shipped with this content"
+            ),
             Rejection::QuestionCount { expected, found } => write!(
                 f,
                 "the seed and blueprint give {expected} questions, the transcript has {found}"
@@ -393,6 +402,11 @@ pub fn rescore(c: &Curriculum, content_version: &str, t: &Transcript) -> Result<
             transcript: t.content_version.clone(),
             ours: content_version.into(),
         });
+    }
+    if c.blueprint(&t.blueprint.id)
+        .is_some_and(|shipped| *shipped != t.blueprint)
+    {
+        return Err(Rejection::BlueprintChanged(t.blueprint.id.clone()));
     }
     let seed = parse_seed(&t.seed).ok_or_else(|| Rejection::Seed(t.seed.clone()))?;
     let exam = draw(c, content_version, &t.blueprint, seed).map_err(Rejection::Blueprint)?;

@@ -114,6 +114,23 @@ impl<K: KeyValue> Store<K> {
         }
     }
 
+    /// Reads the stored document again, after another tab of the app saved
+    /// it. Returns true when the document in memory was replaced; stored
+    /// text that is missing or cannot be read leaves it as it is (the next
+    /// save writes it back).
+    pub fn reload(&mut self) -> bool {
+        match self.kv.get(DOC_KEY) {
+            Ok(Some(raw)) => match schema::read_document(&raw) {
+                Ok(doc) => {
+                    self.doc = doc;
+                    true
+                }
+                Err(_) => false,
+            },
+            _ => false,
+        }
+    }
+
     /// The document as it is in memory.
     pub fn doc(&self) -> &Document {
         &self.doc
