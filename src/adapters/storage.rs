@@ -98,3 +98,26 @@ pub async fn request_persistence() -> Option<bool> {
         .ok()?
         .as_bool()
 }
+
+/// Calls `on_change` when another tab of the app changes the stored
+/// document (`storage` events fire in every other same-origin tab). The
+/// listener is removed when the watch is dropped.
+pub struct OtherTabsWatch {
+    _listener: gloo_events::EventListener,
+}
+
+impl OtherTabsWatch {
+    pub fn start(on_change: impl Fn() + 'static) -> Option<OtherTabsWatch> {
+        let window = web_sys::window()?;
+        let listener = gloo_events::EventListener::new(&window, "storage", move |ev| {
+            let key = ev.dyn_ref::<web_sys::StorageEvent>().and_then(|e| e.key());
+            // `key` is null when another tab cleared the whole storage.
+            if key.as_deref().is_none_or(|k| k == crate::store::DOC_KEY) {
+                on_change();
+            }
+        });
+        Some(OtherTabsWatch {
+            _listener: listener,
+        })
+    }
+}

@@ -21,6 +21,7 @@ thread_local! {
     static STORE: RefCell<Option<Store<LocalStorageKv>>> = const { RefCell::new(None) };
     static SW: RefCell<Option<sw::SwWatch>> = const { RefCell::new(None) };
     static ONLINE: RefCell<Option<network::OnlineWatch>> = const { RefCell::new(None) };
+    static OTHER_TABS: RefCell<Option<crate::adapters::storage::OtherTabsWatch>> = const { RefCell::new(None) };
 }
 
 /// Something the app must tell the user about their data.
@@ -85,6 +86,19 @@ impl AppState {
         };
         let online = state.online;
         ONLINE.with(|o| *o.borrow_mut() = network::OnlineWatch::start(move |up| online.set(up)));
+        // Another tab saved: take its document, so this tab's next save
+        // does not overwrite what was done there (an exam answered in one
+        // tab, practice in another).
+        OTHER_TABS.with(|o| {
+            *o.borrow_mut() = crate::adapters::storage::OtherTabsWatch::start(move || {
+                if Self::with_store(|s| s.reload()) {
+                    let doc = Self::with_store(|s| s.doc().clone());
+                    state.settings.set(doc.settings);
+                    state.progress.set(doc.progress);
+                    state.quiz.set(doc.quiz);
+                }
+            })
+        });
         let (update_ready, persisted) = (state.update_ready, state.persisted);
         leptos::task::spawn_local(async move {
             persisted.set(crate::adapters::storage::request_persistence().await);

@@ -62,6 +62,8 @@ pub fn KnowledgeCheck(curriculum: Arc<Curriculum>, lesson: Arc<Lesson>) -> impl 
                             " "
                             <crate::app::quiz::PractiseLessonButton lesson=lesson_id2.clone() />
                             " "
+                            <A href="/quiz" attr:class="button" attr:data-testid="check-quiz">{t!(i18n, learn.quiz_link)}</A>
+                            " "
                             <A href="/learn" attr:class="button">{t!(i18n, check.back_to_lessons)}</A>
                         </div>
                     }

@@ -15,7 +15,7 @@ use crate::adapters::platform;
 use crate::app::i18n::{t, t_string, use_i18n};
 use crate::app::pages::with_curriculum;
 use crate::app::state::{use_state, AppState};
-use crate::content::{Curriculum, QuestionType, CONTENT_VERSION};
+use crate::content::{Curriculum, CONTENT_VERSION};
 use crate::quiz::attempt::AttemptError;
 use crate::quiz::exam::ExamItem;
 
@@ -72,9 +72,10 @@ fn ExamGate(curriculum: Arc<Curriculum>) -> impl IntoView {
     }
 }
 
-/// Saves the answer to question `index` (an ordering counts as answered in
-/// the order shown once the learner moves on). Returns false when the time
-/// is up.
+/// Saves the answer to question `index`, or takes it back when nothing is
+/// chosen any more (every box unticked). An ordering counts as answered once
+/// the learner has moved a step; one left as shown stays unanswered, like a
+/// skipped choice. Returns false when the time is up.
 fn save(
     state: AppState,
     c: &Curriculum,
@@ -82,17 +83,26 @@ fn save(
     index: usize,
     answer: &Answer,
 ) -> bool {
-    let Some(response) = answer.response() else {
-        return true;
-    };
     let now = platform::now_ms();
     state.update_quiz(|q| match q.exam.as_mut() {
-        Some(a) => !matches!(
-            a.answer(c, items, index, response, now),
-            Err(AttemptError::TimeUp)
-        ),
+        Some(a) => {
+            let result = match answer.response() {
+                Some(response) => a.answer(c, items, index, response, now),
+                None => a.clear(index, now),
+            };
+            !matches!(result, Err(AttemptError::TimeUp))
+        }
         None => true,
     })
+}
+
+/// Focuses a button after the next render (it may be gone by then).
+pub(super) fn focus_later(button: NodeRef<leptos::html::Button>) {
+    request_animation_frame(move || {
+        if let Some(b) = button.try_get_untracked().flatten() {
+            let _ = b.focus();
+        }
+    });
 }
 
 /// Finishes the attempt: scores it, keeps the transcript, shows the result
@@ -135,6 +145,10 @@ fn Runner(curriculum: Arc<Curriculum>, items: Arc<Vec<ExamItem>>) -> impl IntoVi
     });
     let index = RwSignal::new(start_index);
     let confirming = RwSignal::new(false);
+    let finish_button = NodeRef::<leptos::html::Button>::new();
+    let finish_anyway = NodeRef::<leptos::html::Button>::new();
+    // Minutes left when the last warning was announced (5, then 1).
+    let warned = RwSignal::new(None::<u32>);
     let now = RwSignal::new(platform::now_ms());
     let heading = NodeRef::<leptos::html::H2>::new();
     let answered = Memo::new(move |_| {
@@ -172,6 +186,18 @@ fn Runner(curriculum: Arc<Curriculum>, items: Arc<Vec<ExamItem>>) -> impl IntoVi
                 if t > deadline {
                     stop();
                     finish_now.try_with_value(|f| f());
+                    return;
+                }
+                let left = deadline - t;
+                let due = if left <= 60_000 {
+                    Some(1)
+                } else if left <= 5 * 60_000 {
+                    Some(5)
+                } else {
+                    None
+                };
+                if due.is_some() && warned.try_get_untracked().flatten() != due {
+                    warned.try_set(due);
                 }
             },
             std::time::Duration::from_secs(1),
@@ -187,23 +213,8 @@ fn Runner(curriculum: Arc<Curriculum>, items: Arc<Vec<ExamItem>>) -> impl IntoVi
         })
     };
 
-    let (c2, items2) = (curriculum.clone(), items.clone());
-    // Saves the shown answer (orderings included) and moves to `to`.
+    // Moves to question `to` (answers are saved as they change).
     let go = move |to: usize| {
-        let i = index.get_untracked();
-        let a = answer.get_untracked();
-        let is_order = c2
-            .question(&items2[i].question)
-            .is_some_and(|q| q.kind == QuestionType::Order);
-        let unanswered = state.quiz.with_untracked(|q| {
-            q.exam
-                .as_ref()
-                .is_some_and(|e| e.answers.get(i).is_some_and(|x| x.is_none()))
-        });
-        if is_order && unanswered && !save(state, &c2, &items2, i, &a) {
-            finish_now.with_value(|f| f());
-            return;
-        }
         state.update_quiz(|q| {
             if let Some(e) = q.exam.as_mut() {
                 e.current = to;
@@ -257,6 +268,9 @@ fn Runner(curriculum: Arc<Curriculum>, items: Arc<Vec<ExamItem>>) -> impl IntoVi
             {move || time_left().map(|left| view! {
                 <p class="timer" data-testid="time-left">{t!(i18n, quiz.time_left, time = move || left.clone())}</p>
             })}
+            <p class="visually-hidden" role="status" data-testid="time-warning">
+                {move || warned.get().map(|n| view! { {t!(i18n, quiz.minutes_left, n = move || n)} })}
+            </p>
         </div>
         <progress class="step-progress" max=total value=move || index.get() + 1 aria-hidden="true"></progress>
         {question}
@@ -280,18 +294,21 @@ fn Runner(curriculum: Arc<Curriculum>, items: Arc<Vec<ExamItem>>) -> impl IntoVi
                         finish_now.with_value(|f| f());
                     } else {
                         confirming.set(true);
+                        focus_later(finish_anyway);
                     }
-                }>{t!(i18n, quiz.finish)}</button>
+                } node_ref=finish_button>{t!(i18n, quiz.finish)}</button>
             </Show>
         </div>
         <Show when=move || confirming.get()>
             <div class="confirm" role="alertdialog" aria-labelledby="unanswered-q" data-testid="confirm-finish">
                 <p id="unanswered-q">{t!(i18n, quiz.unanswered, n = move || total - answered.get())}</p>
-                <button type="button" class="primary" data-testid="finish-anyway" on:click=move |_| finish_now.with_value(|f| f())>
+                <button type="button" class="primary" data-testid="finish-anyway" node_ref=finish_anyway on:click=move |_| finish_now.with_value(|f| f())>
                     {t!(i18n, quiz.finish_anyway)}
                 </button>
                 " "
-                <button type="button" on:click=move |_| confirming.set(false)>{t!(i18n, quiz.go_back)}</button>
+                <button type="button" data-testid="finish-go-back" on:click=move |_| { confirming.set(false); focus_later(finish_button); }>
+                    {t!(i18n, quiz.go_back)}
+                </button>
             </div>
         </Show>
     }

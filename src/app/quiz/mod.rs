@@ -6,6 +6,7 @@
 pub mod exam;
 pub mod practice;
 pub mod question;
+pub mod rejection;
 pub mod results;
 
 use std::sync::Arc;
@@ -31,7 +32,7 @@ pub use results::ResultsPage;
 pub fn start_practice(state: AppState, c: &Curriculum, scope: Scope) {
     let profile = state.settings.get_untracked().profile;
     let schedule = state.quiz.with_untracked(|q| q.schedule.clone());
-    let session = plan::plan(
+    let mut session = plan::plan(
         c,
         profile,
         &scope,
@@ -40,6 +41,7 @@ pub fn start_practice(state: AppState, c: &Curriculum, scope: Scope) {
         SESSION_LENGTH,
         random::u64(),
     );
+    session.content_version = CONTENT_VERSION.to_owned();
     state.update_quiz(|q| q.practice = Some(session));
     use_navigate()("/quiz/practice", Default::default());
 }
@@ -202,6 +204,9 @@ fn ExamCard(curriculum: Arc<Curriculum>) -> impl IntoView {
     let lang = move || state.settings.get().lang;
     let navigate = use_navigate();
     let confirming = RwSignal::new(false);
+    let abandon_button = NodeRef::<leptos::html::Button>::new();
+    let confirm_button = NodeRef::<leptos::html::Button>::new();
+    let start_button = NodeRef::<leptos::html::Button>::new();
     let c = curriculum.clone();
     let blueprint = Memo::new(move |_| {
         let profile = state.settings.get().profile;
@@ -231,11 +236,14 @@ fn ExamCard(curriculum: Arc<Curriculum>) -> impl IntoView {
             {move || blueprint.get().map(|bp| {
                 let n = bp.question_count();
                 let pass = bp.pass_percent;
-                let minutes = bp.time_limit_minutes.unwrap_or(0);
+                let minutes = bp.time_limit_minutes;
                 let title = bp.title.clone();
                 view! {
                     <p><strong>{move || title.as_ref().map(|t| t.get(lang()).to_owned()).unwrap_or_default()}</strong></p>
-                    <p data-testid="exam-facts">{t!(i18n, quiz.exam_facts, n = move || n, pass = move || pass, minutes = move || minutes)}</p>
+                    <p data-testid="exam-facts">{match minutes {
+                        Some(m) => t!(i18n, quiz.exam_facts, n = move || n, pass = move || pass, minutes = move || m).into_any(),
+                        None => t!(i18n, quiz.exam_facts_untimed, n = move || n, pass = move || pass).into_any(),
+                    }}</p>
                 }
             })}
             <p>{t!(i18n, quiz.exam_intro)}</p>
@@ -247,21 +255,28 @@ fn ExamCard(curriculum: Arc<Curriculum>) -> impl IntoView {
                     <Show when=move || !confirming.get() fallback=move || view! {
                         <div class="confirm" role="alertdialog" aria-labelledby="abandon-q">
                             <p id="abandon-q">{t!(i18n, quiz.confirm_abandon)}</p>
-                            <button type="button" class="danger" data-testid="confirm-abandon" on:click=move |_| {
+                            <button type="button" class="danger" data-testid="confirm-abandon" node_ref=confirm_button on:click=move |_| {
                                 state.update_quiz(|q| q.exam = None);
                                 confirming.set(false);
+                                exam::focus_later(start_button);
                             }>{t!(i18n, quiz.confirm_yes)}</button>
                             " "
-                            <button type="button" on:click=move |_| confirming.set(false)>{t!(i18n, quiz.cancel)}</button>
+                            <button type="button" data-testid="cancel-abandon" on:click=move |_| {
+                                confirming.set(false);
+                                exam::focus_later(abandon_button);
+                            }>{t!(i18n, quiz.cancel)}</button>
                         </div>
                     }>
-                        <button type="button" class="danger" data-testid="abandon-exam" on:click=move |_| confirming.set(true)>
+                        <button type="button" class="danger" data-testid="abandon-exam" node_ref=abandon_button on:click=move |_| {
+                            confirming.set(true);
+                            exam::focus_later(confirm_button);
+                        }>
                             {t!(i18n, quiz.abandon_exam)}
                         </button>
                     </Show>
                 }.into_any(),
                 None => view! {
-                    <button type="button" class="primary" data-testid="start-exam" on:click=start.clone()>{t!(i18n, quiz.start_exam)}</button>
+                    <button type="button" class="primary" data-testid="start-exam" node_ref=start_button on:click=start.clone()>{t!(i18n, quiz.start_exam)}</button>
                 }.into_any(),
             }}
         </section>

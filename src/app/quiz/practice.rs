@@ -13,7 +13,7 @@ use crate::adapters::platform;
 use crate::app::i18n::{t, t_string, use_i18n};
 use crate::app::pages::with_curriculum;
 use crate::app::state::use_state;
-use crate::content::Curriculum;
+use crate::content::{Curriculum, CONTENT_VERSION};
 use crate::quiz::scoring::{score, FULL};
 
 /// `/quiz/practice`.
@@ -44,6 +44,17 @@ fn Session(curriculum: Arc<Curriculum>) -> impl IntoView {
         state
             .quiz
             .with(|q| q.practice.as_ref().map(|p| (p.index, p.is_finished())))
+    });
+    // A session planned from other content (the app was updated since):
+    // its question ids may be gone, so it is not continued.
+    let c0 = curriculum.clone();
+    let stale = Memo::new(move |_| {
+        state.quiz.with(|q| {
+            q.practice.as_ref().is_some_and(|p| {
+                p.content_version != CONTENT_VERSION
+                    || p.queue.iter().any(|e| c0.question(&e.question).is_none())
+            })
+        })
     });
     // Grows when a wrong answer comes back; shown, but not a reason to
     // render the question again.
@@ -90,6 +101,10 @@ fn Session(curriculum: Arc<Curriculum>) -> impl IntoView {
     };
     view! {
         {move || match position.get() {
+            Some(_) if stale.get() => view! {
+                <p class="error" role="alert" data-testid="practice-stale">{t!(i18n, quiz.practice_stale)}</p>
+                <button type="button" class="primary" on:click=end>{t!(i18n, quiz.end_practice)}</button>
+            }.into_any(),
             None => view! {
                 <p>{t!(i18n, quiz.no_practice)}</p>
                 <p><A href="/quiz" attr:class="button">{t!(i18n, quiz.back_to_quiz)}</A></p>

@@ -120,6 +120,7 @@ pub fn QuestionView(
         .and_then(|s| curriculum.scenario(s))
         .map(|s| s.text.clone());
     let legend_id = format!("q-{}-legend", q.id.replace('.', "-"));
+    let scenario_id = format!("q-{}-scenario", q.id.replace('.', "-"));
     let name = format!("q-{}", q.id.replace('.', "-"));
     let prompt = q.prompt.clone();
     let multiple = q.kind == QuestionType::Multiple;
@@ -149,8 +150,8 @@ pub fn QuestionView(
     };
     view! {
         <div class="question-card" data-testid="question" data-question=q.id.clone() data-type=kind>
-            {scenario.map(|s| view! { <p class="scenario" data-testid="scenario">{move || s.get(lang()).to_owned()}</p> })}
-            <fieldset class="question">
+            {scenario.clone().map(|s| view! { <p class="scenario" id=scenario_id.clone() data-testid="scenario">{move || s.get(lang()).to_owned()}</p> })}
+            <fieldset class="question" aria-describedby=scenario.is_some().then(|| scenario_id.clone())>
                 <legend id=legend_id.clone()>{move || prompt.get(lang()).to_owned()}</legend>
                 {multiple.then(|| view! { <p class="help">{t!(i18n, check.select_all)}</p> })}
                 {body}
@@ -327,6 +328,12 @@ fn order_list(
         let Some(id) = dragging.get_untracked() else {
             return;
         };
+        // A release the list did not see (capture lost): end the drag.
+        if ev.buttons() == 0 {
+            dragging.set(None);
+            changed();
+            return;
+        }
         ev.prevent_default();
         let doc = document();
         let Some(el) = doc.element_from_point(ev.client_x() as f32, ev.client_y() as f32) else {
@@ -378,8 +385,10 @@ fn order_list(
                                 on:pointerdown=move |ev: web_sys::PointerEvent| {
                                     if disabled.get_untracked() { return; }
                                     ev.prevent_default();
-                                    if let Some(t) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-                                        let _ = t.release_pointer_capture(ev.pointer_id());
+                                    // The list captures the pointer, so the drag ends
+                                    // wherever the pointer is released.
+                                    if let Some(ol) = list.get_untracked() {
+                                        let _ = ol.set_pointer_capture(ev.pointer_id());
                                     }
                                     dragging.set(Some(id_drag.clone()));
                                 }>"⠿"</span>

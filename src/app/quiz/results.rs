@@ -10,6 +10,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::question::sources_view;
+use super::rejection::rejection_view;
 use crate::adapters::files;
 use crate::app::i18n::{t, t_string, use_i18n};
 use crate::app::pages::with_curriculum;
@@ -83,13 +84,14 @@ fn Result(curriculum: Arc<Curriculum>, transcript: Arc<Transcript>) -> impl Into
         </div>
         {match check {
             Ok(_) => view! { <p class="help" data-testid="rescored">{t!(i18n, quiz.rescored)}</p> }.into_any(),
-            Err(e) => {
-                let detail = match &e {
-                    Rejection::ContentVersion { .. } => t_string!(i18n, quiz.stale).to_owned(),
-                    other => other.to_string(),
-                };
-                view! { <p class="error" role="alert" data-testid="rescore-failed">{t!(i18n, quiz.rescore_failed)}" "{detail}</p> }.into_any()
-            }
+            // Taken before an update of the lessons: nothing wrong with it,
+            // it just cannot be re-drawn from this content.
+            Err(e @ Rejection::ContentVersion { .. }) => view! {
+                <p class="help" data-testid="rescore-other-version">{rejection_view(&e)}</p>
+            }.into_any(),
+            Err(e) => view! {
+                <p class="error" role="alert" data-testid="rescore-failed">{t!(i18n, quiz.rescore_failed)}" "{rejection_view(&e)}</p>
+            }.into_any(),
         }}
         <p>
             <button type="button" class="primary" data-testid="download-transcript" on:click=download>{t!(i18n, quiz.download)}</button>
@@ -200,8 +202,14 @@ fn ReviewItem(
     };
     let prompt = question.prompt.clone();
     let explanation = question.explanation.clone();
+    let scenario = question
+        .scenario
+        .as_deref()
+        .and_then(|s| curriculum.scenario(s))
+        .map(|s| s.text.clone());
     view! {
         <li class=format!("review-item {class}") data-question=item.question.clone() data-points=points data-number=number>
+            {scenario.map(|s| view! { <p class="scenario">{move || s.get(lang()).to_owned()}</p> })}
             <p class="review-prompt">{move || prompt.get(lang()).to_owned()}</p>
             <p class="review-mark">
                 <strong>{move || match mark { 0 => t_string!(i18n, quiz.mark_right), 1 => t_string!(i18n, quiz.mark_partly), _ => t_string!(i18n, quiz.mark_wrong) }}</strong>

@@ -2,7 +2,7 @@
 // "a"), for tests that need to know the right answers.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator } from '@playwright/test';
+import { expect, type Locator } from '@playwright/test';
 import { DIST_A } from './fixtures';
 
 export type Text = { zh: string; en: string };
@@ -58,7 +58,18 @@ export async function answer(card: Locator, q: Question, right: boolean): Promis
     await card.locator(`[role="radio"][id="${region.id}"]`).click();
     return right ? 1000 : 0;
   }
-  if (!right) return orderPoints(q, await shownOrder(card));
+  if (!right) {
+    // Move one step (an untouched ordering counts as unanswered), keeping
+    // the order wrong.
+    const want = q.options!.map((o) => o.id).join();
+    for (let i = 0; ; i++) {
+      const first = (await shownOrder(card))[0];
+      await card.locator(`li[data-option="${first}"] button.down`).click();
+      await expect.poll(async () => (await shownOrder(card))[0]).not.toBe(first);
+      if ((await shownOrder(card)).join() !== want || i > 3) break;
+    }
+    return orderPoints(q, await shownOrder(card));
+  }
   const want = q.options!.map((o) => o.id);
   for (let target = 0; target < want.length; target++) {
     let at = (await shownOrder(card)).indexOf(want[target]);

@@ -65,6 +65,11 @@ test.describe('exam', () => {
     }
     await page.getByTestId('exam-finish').click();
     await expect(page.getByTestId('confirm-finish')).toContainText('Questions without an answer: 1.');
+    // The dialog takes focus; "go back" returns it to the finish button.
+    await expect(page.getByTestId('finish-anyway')).toBeFocused();
+    await page.getByTestId('finish-go-back').click();
+    await expect(page.getByTestId('exam-finish')).toBeFocused();
+    await page.getByTestId('exam-finish').click();
     await page.getByTestId('finish-anyway').click();
 
     const percent = Math.floor((points * 100) / 20000);
@@ -305,9 +310,60 @@ test.describe('exam time limit', () => {
     await page.getByTestId('exam-next').click();
     await page.clock.runFor('29:30');
     await expect(page.getByTestId('time-left')).toHaveText('Time left: 00:30');
+    await expect(page.getByTestId('time-warning')).toHaveText('Time left: 1 min. The exam is handed in when time runs out.');
     await page.clock.runFor('00:45');
     await expect(page.getByTestId('timed-out')).toBeVisible();
     await expect(page.getByTestId('exam-score')).toContainText(`(${points} of 20000 points)`);
     await expect(page.getByTestId('rescored')).toBeVisible();
+  });
+});
+
+test.describe('data kept across tabs and updates', () => {
+  test.use({ locale: 'en-US' });
+
+  test('practice in one tab does not wipe an exam going on in another', async ({ page, context }) => {
+    const other = await context.newPage();
+    await other.goto('/quiz');
+    await waitForApp(other);
+    await page.goto('/quiz');
+    await waitForApp(page);
+    await page.getByTestId('start-exam').click();
+    const card = page.getByTestId('question');
+    await answer(card, byId.get((await card.getAttribute('data-question'))!)!, true);
+    await page.getByTestId('exam-next').click();
+    await expect(page.getByTestId('answered-count')).toHaveText('Answered: 1 of 20');
+    // The other tab, opened before the exam started, learns of it…
+    await expect(other.getByTestId('resume-exam')).toBeVisible();
+    // …and practising there keeps it.
+    await other.getByTestId('start-practice').click();
+    const otherCard = other.getByTestId('question');
+    await answer(otherCard, byId.get((await otherCard.getAttribute('data-question'))!)!, true);
+    await other.getByTestId('check-answer').click();
+    await expect(other.getByTestId('verdict')).toHaveText('Correct!');
+    await page.reload();
+    await waitForApp(page);
+    await expect(page.getByTestId('exam-position')).toHaveText('Question 2 of 20');
+    await expect(page.getByTestId('answered-count')).toHaveText('Answered: 1 of 20');
+    await page.goto('/quiz');
+    await waitForApp(page);
+    await expect(page.getByTestId('resume-practice')).toBeVisible();
+    await other.close();
+  });
+
+  test('a practice session from older content is not continued', async ({ page }) => {
+    await page.goto('/quiz');
+    await waitForApp(page);
+    await page.getByTestId('start-practice').click();
+    await expect(page.getByTestId('question')).toBeVisible();
+    await page.evaluate(() => {
+      const doc = JSON.parse(localStorage.getItem('firstaid/store')!);
+      doc.data.quiz.practice.content_version = 'sha256:0000000000000000';
+      localStorage.setItem('firstaid/store', JSON.stringify(doc));
+    });
+    await page.reload();
+    await waitForApp(page);
+    await expect(page.getByTestId('practice-stale')).toBeVisible();
+    await page.getByRole('button', { name: 'End practice' }).click();
+    await expect(page).toHaveURL(/\/quiz$/);
   });
 });
