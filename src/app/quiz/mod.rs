@@ -158,7 +158,11 @@ fn PracticeCard(curriculum: Arc<Curriculum>) -> impl IntoView {
                     let s = scope.get_untracked();
                     let sc = if s.is_empty() { Scope::All } else { Scope::Lesson(s) };
                     start_practice(state, &c2, sc);
-                }>{t!(i18n, quiz.start_practice)}</button>
+                }>{move || if running.get().is_some() {
+                    t!(i18n, quiz.start_new_practice).into_any()
+                } else {
+                    t!(i18n, quiz.start_practice).into_any()
+                }}</button>
         </section>
     }
 }

@@ -202,6 +202,18 @@ fn PracticeQuestion(
     };
     let explanation = question.explanation.clone();
     let (c3, q3) = (curriculum.clone(), question.clone());
+    let q4 = question.id.clone();
+    // The question's Leitner box after this answer.
+    let leitner_box = move |id: &str| state.quiz.with(|d| d.schedule.card(id).map(|c| c.box_));
+    let box_text = move |b: u8| {
+        let days =
+            crate::quiz::leitner::INTERVALS_MS[usize::from(b.saturating_sub(1))] / 86_400_000;
+        match days {
+            0 => t!(i18n, quiz.box_now).into_any(),
+            1 => t!(i18n, quiz.box_tomorrow, n = move || b).into_any(),
+            d => t!(i18n, quiz.box_days, n = move || b, days = move || d).into_any(),
+        }
+    };
     view! {
         <QuestionView curriculum=curriculum.clone() question=question.clone() options=options answer=answer
             disabled=Signal::derive(move || points.get().is_some())
@@ -223,6 +235,10 @@ fn PracticeQuestion(
                         <p class=class data-testid="verdict">{text}</p>
                         <p><strong>{t!(i18n, check.why)}</strong>" "{explanation.get(lang()).to_owned()}</p>
                         {move || requeued.get().then(|| view! { <p class="help">{t!(i18n, quiz.comes_back)}</p> })}
+                        {
+                            let q4 = q4.clone();
+                            move || leitner_box(&q4).map(|b| view! { <p class="help" data-testid="leitner-box">{box_text(b)}</p> })
+                        }
                     }
                 })}
             </div>

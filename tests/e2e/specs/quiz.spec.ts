@@ -208,6 +208,7 @@ test.describe('practice', () => {
     await expect(page.getByTestId('verdict')).toHaveText(/Not quite|Partly right/);
     await expect(page.getByTestId('feedback')).toContainText('Why:');
     await expect(page.getByTestId('feedback')).toContainText('come back at the end');
+    await expect(page.getByTestId('leitner-box')).toHaveText('Box 1 of 5: this question comes back in your next practice.');
     await expect(card.locator('details.source li').first()).toBeAttached();
     await page.getByTestId('next-question').click();
     await expect(page.getByTestId('practice-position')).toHaveText('Question 2 of 11');
@@ -225,6 +226,7 @@ test.describe('practice', () => {
     await answer(card, q, true);
     await page.getByTestId('check-answer').click();
     await expect(page.getByTestId('verdict')).toHaveText('Correct!');
+    await expect(page.getByTestId('leitner-box')).toHaveText('Box 2 of 5: this question comes back tomorrow.');
     await page.getByTestId('next-question').click();
     await expect(page.getByTestId('practice-done')).toContainText('1 of 1 answers right');
     await page.goto('/quiz');
