@@ -16,6 +16,7 @@ pub mod quiz;
 pub mod settings;
 pub mod store;
 pub mod time;
+pub mod trainer;
 
 #[cfg(target_arch = "wasm32")]
 pub mod adapters;

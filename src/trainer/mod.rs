@@ -1,0 +1,13 @@
+//! The compression trainer's pure core: the metronome's scheduling
+//! arithmetic ([`metronome`]) and the analysis of compressions marked by taps
+//! ([`taps`]). The browser adapters (Web Audio, pointer and key events) feed
+//! these with times and play or show what they compute.
+
+pub mod metronome;
+pub mod taps;
+
+/// The compression rate range every profile teaches (per minute): AHA
+/// 2025 and ERC 2025 give 100–120/min; RCSC's figure is not verified in the
+/// reference and is taught as 100–120 with a review flag in the lessons.
+pub const RATE_MIN: f64 = 100.0;
+pub const RATE_MAX: f64 = 120.0;
