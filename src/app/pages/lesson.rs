@@ -217,20 +217,8 @@ fn step_screen(
         .sources
         .iter()
         .map(|s| {
-            let src = c.source(&s.key);
-            let mut label = format!(
-                "[{}] {}",
-                s.key,
-                src.map(|x| x.title.as_str()).unwrap_or("")
-            );
-            if let Some(sec) = &s.section {
-                label.push_str(&format!(" — {sec}"));
-            }
-            (
-                s.key.clone(),
-                label,
-                src.map(|x| x.url.clone()).unwrap_or_default(),
-            )
+            let (label, url) = super::source_label(c, s);
+            (s.key.clone(), label, url)
         })
         .collect();
     let reading = RwSignal::new(false);

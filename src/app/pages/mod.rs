@@ -30,3 +30,21 @@ pub fn profile_name(i18n: I18nContext<Locale>, id: ProfileId) -> &'static str {
         ProfileId::Erc => t_string!(i18n, profiles.erc),
     }
 }
+
+/// A citation as a readable line (`[key] title — section`) and the
+/// source's address (empty when it has none).
+pub fn source_label(
+    c: &crate::content::Curriculum,
+    s: &crate::content::SourceRef,
+) -> (String, String) {
+    let src = c.source(&s.key);
+    let mut label = format!(
+        "[{}] {}",
+        s.key,
+        src.map(|x| x.title.as_str()).unwrap_or("")
+    );
+    if let Some(sec) = &s.section {
+        label.push_str(&format!(" — {sec}"));
+    }
+    (label, src.map(|x| x.url.clone()).unwrap_or_default())
+}

@@ -72,18 +72,7 @@ pub fn shown_options(q: &Question, options: &[String]) -> Vec<String> {
 pub fn source_lines(c: &Curriculum, refs: &[SourceRef], p: ProfileId) -> Vec<(String, String)> {
     refs.iter()
         .filter(|s| s.backs(p))
-        .map(|s| {
-            let src = c.source(&s.key);
-            let mut label = format!(
-                "[{}] {}",
-                s.key,
-                src.map(|x| x.title.as_str()).unwrap_or("")
-            );
-            if let Some(sec) = &s.section {
-                label.push_str(&format!(" — {sec}"));
-            }
-            (label, src.map(|x| x.url.clone()).unwrap_or_default())
-        })
+        .map(|s| crate::app::pages::source_label(c, s))
         .collect()
 }
 
