@@ -505,3 +505,28 @@ fn quiz_score_without_files_is_a_usage_error() {
     assert_eq!(code, 2);
     assert!(err.contains("usage"), "{err}");
 }
+
+#[test]
+fn analyze_taps_prints_compressions_and_a_summary_and_names_bad_lines() {
+    let mut text = String::from("t_ms\n");
+    for i in 0..30 {
+        text.push_str(&format!("{}\n", i * 500));
+    }
+    let good = TempFile::new("taps.csv", &text);
+    let (code, out, err) = firstaid(&["analyze", "--taps", good.arg()]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["compressions"].as_array().unwrap().len(), 30);
+    assert_eq!(v["compressions"][1]["t_ms"], 500.0);
+    assert!(v["compressions"][1]["depth_mm"].is_null());
+    assert_eq!(v["summary"]["compressions"], 30);
+    assert_eq!(v["summary"]["mean_rate_per_min"], 120.0);
+    let bad = TempFile::new("bad.csv", "t_ms\n0\nfast\n");
+    let (code, _, err) = firstaid(&["analyze", "--taps", bad.arg()]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("line 3: t_ms: `fast` is not a number"),
+        "{err}"
+    );
+    assert_eq!(firstaid(&["analyze"]).0, 2);
+}

@@ -250,3 +250,73 @@ proptest! {
         if let Some(f) = s.compression_fraction { prop_assert!((0.0..=1.0 + 1e-12).contains(&f)); }
     }
 }
+
+mod csv {
+    use firstaid::trainer::csv::{parse_motion, parse_taps, CsvError};
+    use proptest::prelude::*;
+
+    #[test]
+    fn good_files_parse() {
+        assert_eq!(
+            parse_taps("\u{feff}t_ms\r\n0\r\n545.5\n\n 1090 \n").unwrap(),
+            [0.0, 545.5, 1090.0]
+        );
+        assert_eq!(parse_taps("t_ms\n").unwrap(), Vec::<f64>::new());
+        let m = parse_motion("t_ms, ax, ay, az\n0,0.1,-9.8,0.2\n10.5,0,9.81,-1e-3\n").unwrap();
+        assert_eq!(m.len(), 2);
+        assert_eq!(m[1].t_ms, 10.5);
+        assert_eq!(m[1].a, [0.0, 9.81, -0.001]);
+    }
+
+    #[test]
+    fn malformed_files_name_the_line_and_what_was_expected() {
+        let cases: &[(&str, usize, &str)] = &[
+            ("", 0, "the file is empty"),
+            ("time\n1\n", 1, "expected the header `t_ms`"),
+            ("t_ms\n1\nabc\n", 3, "`abc` is not a number"),
+            ("t_ms\n1\n0.5\n", 3, "earlier than the line before"),
+            ("t_ms\n-1\n", 2, "negative"),
+            ("t_ms\nNaN\n", 2, "not a finite number"),
+            ("t_ms\n1,2\n", 2, "expected one field"),
+        ];
+        for (text, line, what) in cases {
+            let e: CsvError = parse_taps(text).unwrap_err();
+            assert_eq!(e.line, *line, "{text:?}: {e}");
+            assert!(e.to_string().contains(what), "{text:?}: {e}");
+        }
+        let motion: &[(&str, usize, &str)] = &[
+            ("t_ms,ax,ay\n", 1, "expected the header `t_ms,ax,ay,az`"),
+            ("t_ms,ax,ay,az\n0,1,2\n", 2, "expected 4 fields"),
+            ("t_ms,ax,ay,az\n0,1,x,3\n", 2, "ay: `x` is not a number"),
+            ("t_ms,ax,ay,az\n5,1,2,3\n4,1,2,3\n", 3, "earlier"),
+            (
+                "t_ms,ax,ay,az\n0,inf,2,3\n",
+                2,
+                "ax: `inf` is not a finite number",
+            ),
+        ];
+        for (text, line, what) in motion {
+            let e = parse_motion(text).unwrap_err();
+            assert_eq!(e.line, *line, "{text:?}: {e}");
+            assert!(e.to_string().contains(what), "{text:?}: {e}");
+        }
+    }
+
+    proptest! {
+        /// Any text: a result or an error with a line, never a panic.
+        #[test]
+        fn parsers_never_panic(text in "\\PC{0,200}", lines in proptest::collection::vec("[-0-9.,eE \\t]{0,20}", 0..20)) {
+            let _ = parse_taps(&text);
+            let _ = parse_motion(&text);
+            let joined = format!("t_ms\n{}", lines.join("\n"));
+            match parse_taps(&joined) {
+                Ok(v) => prop_assert!(v.windows(2).all(|w| w[0] <= w[1])),
+                Err(e) => prop_assert!(e.line >= 2 && e.line <= lines.len() + 1),
+            }
+            let joined = format!("t_ms,ax,ay,az\n{}", lines.join("\n"));
+            if let Err(e) = parse_motion(&joined) {
+                prop_assert!(e.line >= 2 && e.line <= lines.len() + 1);
+            }
+        }
+    }
+}

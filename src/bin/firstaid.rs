@@ -19,7 +19,15 @@
 //! ```text
 //! firstaid quiz score TRANSCRIPT.json…
 //! ```
-//! re-scores exam transcripts (`firstaid::quiz::transcript` documents the
+//! ```text
+//! firstaid analyze --taps FILE.csv
+//! ```
+//! finds the compressions in a taps trace (format in
+//! `firstaid::trainer::csv`) with the app's tap analysis and prints JSON:
+//! `{"compressions": [{"t_ms", "depth_mm": null, "inferred"}…],
+//! "summary": {…}}`. (Motion traces come with the motion estimator.)
+//!
+//! The quiz score command re-scores exam transcripts (`firstaid::quiz::transcript` documents the
 //! format) with the app's own code. Exit status 0 when every transcript
 //! checks out, 1 when any does not (the reason is printed), 2 on a usage
 //! error.
@@ -38,6 +46,7 @@ const USAGE: &str = "usage:
   firstaid content --format markdown|json [--lang zh|en] [--profile rcsc|aha|erc]
   firstaid quiz sample --blueprint FILE|ID --seed N [--lang zh|en] [--format text|json]
   firstaid quiz score TRANSCRIPT.json...
+  firstaid analyze --taps FILE.csv
   firstaid --version";
 
 fn main() -> ExitCode {
@@ -62,6 +71,7 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> Result<String, String> {
     match args.first().map(String::as_str) {
         Some("content") => content(&args[1..]),
+        Some("analyze") => analyze(&args[1..]),
         Some("quiz") if args.get(1).map(String::as_str) == Some("sample") => {
             quiz_sample(&args[2..])
         }
@@ -360,4 +370,31 @@ fn quiz_score(files: &[String]) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn analyze(args: &[String]) -> Result<String, String> {
+    let file = match args {
+        [flag, file] if flag == "--taps" => file,
+        _ => return Err(format!("analyze needs --taps FILE.csv\n{USAGE}")),
+    };
+    let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
+    let taps = firstaid::trainer::csv::parse_taps(&text).map_err(|e| format!("{file}: {e}"))?;
+    let (compressions, s) = firstaid::trainer::taps::analyze(&taps);
+    let out = serde_json::json!({
+        "compressions": compressions
+            .iter()
+            .map(|c| serde_json::json!({ "t_ms": c.t_ms, "depth_mm": null, "inferred": c.inferred, "cycle": c.cycle }))
+            .collect::<Vec<_>>(),
+        "summary": {
+            "compressions": s.compressions,
+            "inferred": s.inferred,
+            "mean_rate_per_min": s.mean_rate,
+            "in_range_share": s.in_range,
+            "cycles": s.cycles,
+            "pauses": s.pauses,
+            "pause_ms": s.pause_ms,
+            "compression_fraction": s.compression_fraction,
+        },
+    });
+    Ok(serde_json::to_string_pretty(&out).expect("JSON") + "\n")
 }

@@ -3,6 +3,7 @@
 //! ([`taps`]). The browser adapters (Web Audio, pointer and key events) feed
 //! these with times and play or show what they compute.
 
+pub mod csv;
 pub mod metronome;
 pub mod taps;
 
