@@ -84,27 +84,42 @@ fn run(args: &[String]) -> Result<String, String> {
     }
 }
 
-fn content(args: &[String]) -> Result<String, String> {
-    let (mut format, mut lang, mut profile) = (None, None, None);
+/// `--name value` pairs, each name one of `known`, each at most once.
+fn options(
+    args: &[String],
+    known: &[&str],
+) -> Result<std::collections::BTreeMap<String, String>, String> {
+    let mut out = std::collections::BTreeMap::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
-        let mut value = || {
-            it.next()
-                .cloned()
-                .ok_or_else(|| format!("{a} needs a value\n{USAGE}"))
-        };
-        match a.as_str() {
-            "--format" => format = Some(value()?),
-            "--lang" => lang = Some(value()?),
-            "--profile" => profile = Some(value()?),
-            other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
+        if !known.contains(&a.as_str()) {
+            return Err(format!("unknown argument {a:?}\n{USAGE}"));
+        }
+        let v = it
+            .next()
+            .ok_or_else(|| format!("{a} needs a value\n{USAGE}"))?;
+        if out.insert(a.clone(), v.clone()).is_some() {
+            return Err(format!("{a} given twice\n{USAGE}"));
         }
     }
-    let langs = match lang.as_deref() {
+    Ok(out)
+}
+
+/// The value of `--lang`.
+fn lang(v: &str) -> Result<Lang, String> {
+    match v {
+        "zh" => Ok(Lang::ZhCn),
+        "en" => Ok(Lang::En),
+        other => Err(format!("--lang must be zh or en, not {other:?}")),
+    }
+}
+
+fn content(args: &[String]) -> Result<String, String> {
+    let o = options(args, &["--format", "--lang", "--profile"])?;
+    let (format, profile) = (o.get("--format").cloned(), o.get("--profile").cloned());
+    let langs = match o.get("--lang") {
         None => vec![Lang::ZhCn, Lang::En],
-        Some("zh") => vec![Lang::ZhCn],
-        Some("en") => vec![Lang::En],
-        Some(other) => return Err(format!("--lang must be zh or en, not {other:?}")),
+        Some(v) => vec![lang(v)?],
     };
     let profiles = match profile.as_deref() {
         None => ProfileId::ALL.to_vec(),
@@ -184,39 +199,21 @@ fn type_name(t: QuestionType) -> &'static str {
 }
 
 fn quiz_sample(args: &[String]) -> Result<String, String> {
-    let (mut blueprint, mut seed, mut lang, mut format) = (None, None, Lang::En, "text");
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let mut value = || {
-            it.next()
-                .cloned()
-                .ok_or_else(|| format!("{a} needs a value\n{USAGE}"))
-        };
-        match a.as_str() {
-            "--blueprint" => blueprint = Some(value()?),
-            "--seed" => {
-                let v = value()?;
-                seed = Some(transcript::parse_seed(&v).ok_or_else(|| {
-                    format!("--seed must be a number from 0 to 2^64 - 1, not {v:?}")
-                })?);
-            }
-            "--lang" => {
-                lang = match value()?.as_str() {
-                    "zh" => Lang::ZhCn,
-                    "en" => Lang::En,
-                    other => return Err(format!("--lang must be zh or en, not {other:?}")),
-                }
-            }
-            "--format" => {
-                format = match value()?.as_str() {
-                    "text" => "text",
-                    "json" => "json",
-                    other => return Err(format!("--format must be text or json, not {other:?}")),
-                }
-            }
-            other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
-        }
-    }
+    let o = options(args, &["--blueprint", "--seed", "--lang", "--format"])?;
+    let blueprint = o.get("--blueprint").cloned();
+    let seed = match o.get("--seed") {
+        None => None,
+        Some(v) => Some(
+            transcript::parse_seed(v)
+                .ok_or_else(|| format!("--seed must be a number from 0 to 2^64 - 1, not {v:?}"))?,
+        ),
+    };
+    let lang = o.get("--lang").map_or(Ok(Lang::En), |v| lang(v))?;
+    let format = match o.get("--format").map(String::as_str) {
+        None | Some("text") => "text",
+        Some("json") => "json",
+        Some(other) => return Err(format!("--format must be text or json, not {other:?}")),
+    };
     let blueprint = blueprint.ok_or_else(|| format!("--blueprint is required\n{USAGE}"))?;
     let seed = seed.ok_or_else(|| format!("--seed is required\n{USAGE}"))?;
     let c = curriculum()?;

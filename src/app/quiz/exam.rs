@@ -96,15 +96,6 @@ fn save(
     })
 }
 
-/// Focuses a button after the next render (it may be gone by then).
-pub(super) fn focus_later(button: NodeRef<leptos::html::Button>) {
-    request_animation_frame(move || {
-        if let Some(b) = button.try_get_untracked().flatten() {
-            let _ = b.focus();
-        }
-    });
-}
-
 /// Finishes the attempt: scores it, keeps the transcript, shows the result
 /// (`go_to` navigates; timers cannot look the router up themselves).
 fn finish(state: AppState, c: &Curriculum, items: &[ExamItem], go_to: &dyn Fn(&str)) {
@@ -224,15 +215,7 @@ fn Runner(curriculum: Arc<Curriculum>, items: Arc<Vec<ExamItem>>) -> impl IntoVi
         index.set(to);
     };
     let go = StoredValue::new(Arc::new(go) as Arc<dyn Fn(usize) + Send + Sync>);
-    let first = std::cell::Cell::new(true);
-    Effect::new(move |_| {
-        index.track();
-        if !first.replace(false) {
-            if let Some(h) = heading.get_untracked() {
-                let _ = h.focus();
-            }
-        }
-    });
+    super::focus_on_change(heading, move || index.track());
 
     let (c3, items3) = (curriculum.clone(), items.clone());
     let question = move || {
@@ -294,7 +277,7 @@ fn Runner(curriculum: Arc<Curriculum>, items: Arc<Vec<ExamItem>>) -> impl IntoVi
                         finish_now.with_value(|f| f());
                     } else {
                         confirming.set(true);
-                        focus_later(finish_anyway);
+                        super::focus_later(finish_anyway);
                     }
                 } node_ref=finish_button>{t!(i18n, quiz.finish)}</button>
             </Show>
@@ -306,7 +289,7 @@ fn Runner(curriculum: Arc<Curriculum>, items: Arc<Vec<ExamItem>>) -> impl IntoVi
                     {t!(i18n, quiz.finish_anyway)}
                 </button>
                 " "
-                <button type="button" data-testid="finish-go-back" on:click=move |_| { confirming.set(false); focus_later(finish_button); }>
+                <button type="button" data-testid="finish-go-back" on:click=move |_| { confirming.set(false); super::focus_later(finish_button); }>
                     {t!(i18n, quiz.go_back)}
                 </button>
             </div>

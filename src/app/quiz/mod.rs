@@ -27,6 +27,34 @@ pub use exam::ExamPage;
 pub use practice::PracticePage;
 pub use results::ResultsPage;
 
+/// Focuses an element after the next render (it may be gone by then, hence
+/// `try_`).
+pub(crate) fn focus_later<E>(node: NodeRef<E>)
+where
+    E: leptos::html::ElementType,
+    E::Output: wasm_bindgen::JsCast + Clone + 'static,
+{
+    request_animation_frame(move || {
+        if let Some(el) = node.try_get_untracked().flatten() {
+            let _ = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&el).focus();
+        }
+    });
+}
+
+/// Moves focus to `heading` each time `track` changes (a new question),
+/// but not when the page first shows (the shell focuses the page then).
+pub(crate) fn focus_on_change(heading: NodeRef<leptos::html::H2>, track: impl Fn() + 'static) {
+    let first = std::cell::Cell::new(true);
+    Effect::new(move |_| {
+        track();
+        if !first.replace(false) {
+            if let Some(h) = heading.get_untracked() {
+                let _ = h.focus();
+            }
+        }
+    });
+}
+
 /// Plans a practice session for the learner's profile, saves it and opens
 /// the practice page.
 pub fn start_practice(state: AppState, c: &Curriculum, scope: Scope) {
@@ -262,18 +290,18 @@ fn ExamCard(curriculum: Arc<Curriculum>) -> impl IntoView {
                             <button type="button" class="danger" data-testid="confirm-abandon" node_ref=confirm_button on:click=move |_| {
                                 state.update_quiz(|q| q.exam = None);
                                 confirming.set(false);
-                                exam::focus_later(start_button);
+                                focus_later(start_button);
                             }>{t!(i18n, quiz.confirm_yes)}</button>
                             " "
                             <button type="button" data-testid="cancel-abandon" on:click=move |_| {
                                 confirming.set(false);
-                                exam::focus_later(abandon_button);
+                                focus_later(abandon_button);
                             }>{t!(i18n, quiz.cancel)}</button>
                         </div>
                     }>
                         <button type="button" class="danger" data-testid="abandon-exam" node_ref=abandon_button on:click=move |_| {
                             confirming.set(true);
-                            exam::focus_later(confirm_button);
+                            focus_later(confirm_button);
                         }>
                             {t!(i18n, quiz.abandon_exam)}
                         </button>

@@ -76,15 +76,7 @@ fn Session(curriculum: Arc<Curriculum>) -> impl IntoView {
             super::start_practice(state, &c, scope);
         }
     };
-    let first = std::cell::Cell::new(true);
-    Effect::new(move |_| {
-        position.track();
-        if !first.replace(false) {
-            if let Some(h) = heading.get_untracked() {
-                let _ = h.focus();
-            }
-        }
-    });
+    super::focus_on_change(heading, move || position.track());
     let question = move || {
         let (index, finished) = position.get()?;
         if finished {
@@ -187,11 +179,7 @@ fn PracticeQuestion(
         points.set(Some(p));
         // The check button is gone: focus the feedback, so it is read and
         // the next Tab reaches the sources and "next question".
-        request_animation_frame(move || {
-            if let Some(f) = feedback.try_get_untracked().flatten() {
-                let _ = f.focus();
-            }
-        });
+        super::focus_later(feedback);
     };
     let next = move |_| {
         state.update_quiz(|d| {
