@@ -49,7 +49,7 @@ fn export_format_is_pinned() {
     let v: Value = serde_json::from_str(&exported()).unwrap();
     assert_eq!(v["format"], "firstaid-backup");
     assert_eq!(v["version"], 1);
-    assert_eq!(v["store"]["schema"], 4);
+    assert_eq!(v["store"]["schema"], 5);
     assert_eq!(v["store"]["data"]["settings"]["profile"], "erc");
 }
 

@@ -56,7 +56,8 @@ fn stored_document_has_a_pinned_envelope() {
         json!({"schema": SCHEMA_VERSION, "data": {
             "settings": {"lang": "zh-CN", "profile": "rcsc", "theme": "system", "text_size": 100},
             "progress": {"lessons": {}},
-            "quiz": {"schedule": {"cards": {}}, "results": []}}})
+            "quiz": {"schedule": {"cards": {}}, "results": []},
+            "trainer": {"sessions": []}}})
     );
 }
 
@@ -284,6 +285,14 @@ fn the_real_schema_reads_every_version_it_claims() {
                        "results":[]}}}"#,
             1,
         ),
+        (
+            5,
+            r#"{"schema":5,"data":{"settings":{"lang":"en","profile":"aha","theme":"light","text_size":125},
+               "progress":{"lessons":{}},"quiz":{},
+               "trainer":{"sessions":[{"at_ms":1800000000000,"source":"taps","bpm":110,"pause_s":5,
+                 "duration_ms":120000,"times_ms":[0,545,1090],"taps_ms":[0,545,1090]}]}}}"#,
+            0,
+        ),
     ];
     assert_eq!(
         fixtures.len() as u64,
@@ -301,6 +310,16 @@ fn the_real_schema_reads_every_version_it_claims() {
     assert_eq!(v3.quiz, Default::default());
     let v4 = schema::read_document(fixtures[3].1).unwrap();
     assert_eq!(v4.quiz.schedule.card("aed.pads").map(|c| c.box_), Some(2));
+    // Migrated versions start with no training sessions.
+    assert_eq!(v4.trainer, Default::default());
+    let v5 = schema::read_document(fixtures[4].1).unwrap();
+    assert_eq!(v5.trainer.sessions[0].times_ms, [0, 545, 1090]);
+    // Version 4 data that somehow has a trainer is refused, not merged.
+    let odd4 = r#"{"schema":4,"data":{"settings":{"lang":"en","profile":"aha","theme":"light","text_size":125},"progress":{"lessons":{}},"quiz":{},"trainer":{}}}"#;
+    assert!(matches!(
+        schema::read_document(odd4),
+        Err(MigrateError::Migration(4, _))
+    ));
     // Version 3 data that somehow has a quiz is refused, not merged.
     let odd3 = r#"{"schema":3,"data":{"settings":{"lang":"en","profile":"aha","theme":"light","text_size":125},"progress":{"lessons":{}},"quiz":{}}}"#;
     assert!(matches!(

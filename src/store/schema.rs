@@ -17,16 +17,28 @@ use serde_json::{json, Value};
 use crate::progress::Progress;
 use crate::quiz::attempt::QuizData;
 use crate::settings::Settings;
+use crate::trainer::session::TrainerData;
 
 /// The version this build writes.
-pub const SCHEMA_VERSION: u64 = 4;
+pub const SCHEMA_VERSION: u64 = 5;
 
 /// A migration turns the `data` of version `i + 1` into version `i + 2`
 /// (`MIGRATIONS[0]` migrates 1 → 2).
 pub type Migration = fn(Value) -> Result<Value, String>;
 
 /// The migrations of the real schema, in order.
-pub const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4];
+pub const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
+
+/// Version 5 added the compression trainer's sessions (none for existing
+/// users).
+fn v4_to_v5(mut data: Value) -> Result<Value, String> {
+    let obj = data.as_object_mut().ok_or("data is not an object")?;
+    if obj.contains_key("trainer") {
+        return Err("version 4 data already has a trainer".into());
+    }
+    obj.insert("trainer".into(), json!({}));
+    Ok(data)
+}
 
 /// Version 4 added the quiz: spaced-repetition schedule, attempts in
 /// progress and exam results (empty for existing users).
@@ -63,6 +75,7 @@ pub struct Document {
     pub settings: Settings,
     pub progress: Progress,
     pub quiz: QuizData,
+    pub trainer: TrainerData,
 }
 
 impl Document {
@@ -72,6 +85,7 @@ impl Document {
             settings,
             progress: Progress::default(),
             quiz: QuizData::default(),
+            trainer: TrainerData::default(),
         }
     }
 }

@@ -125,3 +125,36 @@ pub fn parse_motion(text: &str) -> Result<Vec<MotionSample>, CsvError> {
     }
     Ok(out)
 }
+
+/// Writes a taps file (the format [`parse_taps`] reads).
+pub fn write_taps(times_ms: impl IntoIterator<Item = f64>) -> String {
+    let mut out = String::from("t_ms\n");
+    for t in times_ms {
+        out.push_str(&format!("{}\n", round3(t)));
+    }
+    out
+}
+
+/// Writes a motion file (the format [`parse_motion`] reads): times to the
+/// microsecond, accelerations to 0.0001 m/s².
+pub fn write_motion(samples: &[MotionSample]) -> String {
+    let mut out = String::from("t_ms,ax,ay,az\n");
+    for s in samples {
+        out.push_str(&format!(
+            "{},{},{},{}\n",
+            round3(s.t_ms),
+            round4(s.a[0]),
+            round4(s.a[1]),
+            round4(s.a[2])
+        ));
+    }
+    out
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1e3).round() / 1e3
+}
+
+fn round4(x: f64) -> f64 {
+    (x * 1e4).round() / 1e4
+}

@@ -5,6 +5,8 @@
 
 pub mod csv;
 pub mod metronome;
+pub mod score;
+pub mod session;
 pub mod taps;
 
 /// The compression rate range every profile teaches (per minute): AHA
