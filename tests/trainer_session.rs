@@ -221,3 +221,25 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn onsets_are_found_across_chunks_and_compared_with_the_grid() {
+    use firstaid::trainer::onsets::{grid_error, OnsetDetector};
+    // Clicks (a decaying burst) at samples 100, 1100 and 2100.
+    let mut audio = vec![0.0f32; 3000];
+    for start in [100, 1100, 2100] {
+        for k in 0..50 {
+            audio[start + k] =
+                0.9 * (-(k as f32) / 10.0).exp() * if k % 2 == 0 { 1.0 } else { -1.0 };
+        }
+    }
+    for chunk in [1, 7, 64, 3000] {
+        let mut d = OnsetDetector::new(0.5, 200);
+        let found: Vec<u64> = audio.chunks(chunk).flat_map(|c| d.feed(c)).collect();
+        assert_eq!(found, [100, 1100, 2100], "chunk {chunk}");
+    }
+    let ideal = [100.4 / 1000.0, 1099.0 / 1000.0, 2100.0 / 1000.0];
+    let (max, mean) = grid_error(&[100, 1100, 2100], &ideal, 1000.0).unwrap();
+    assert!((max - 1.0).abs() < 1e-9 && (mean - 1.4 / 3.0).abs() < 1e-9);
+    assert_eq!(grid_error(&[100, 1100], &ideal, 1000.0), None);
+}

@@ -1,11 +1,15 @@
 //! Browser adapters: one capability each, each feature-detected, each
 //! cleaning up what it registers. Only this module and `app` touch web-sys.
 
+pub mod audio;
 pub mod fetch;
 pub mod files;
+pub mod haptics;
+pub mod motion;
 pub mod network;
 pub mod platform;
 pub mod random;
 pub mod speech;
 pub mod storage;
 pub mod sw;
+pub mod wake_lock;

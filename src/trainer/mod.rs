@@ -5,6 +5,7 @@
 
 pub mod csv;
 pub mod metronome;
+pub mod onsets;
 pub mod score;
 pub mod session;
 pub mod taps;
