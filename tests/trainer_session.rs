@@ -5,7 +5,7 @@
 use firstaid::trainer::csv::{parse_motion, parse_taps, write_motion, write_taps, MotionSample};
 use firstaid::trainer::score::{self, closeness, Parts};
 use firstaid::trainer::session::{
-    cycle_starts, rate_series, summarize, SessionRecord, Source, TrainerData, MAX_SESSIONS,
+    rate_series, summarize, SessionRecord, Source, TrainerData, MAX_SESSIONS,
 };
 use firstaid::trainer::taps;
 use proptest::prelude::*;
@@ -137,12 +137,14 @@ fn slow_shallow_motion_sessions_score_lower_and_depth_counts() {
 
 #[test]
 fn motion_cycles_split_at_pauses() {
-    let times = schedule(110.0, 3, 30, 6000.0);
-    assert_eq!(cycle_starts(&times), [30, 60]);
-    let steady = schedule(110.0, 1, 60, 0.0);
-    assert!(cycle_starts(&steady).is_empty());
-    assert!(cycle_starts(&[]).is_empty());
-    assert!(cycle_starts(&[5.0]).is_empty());
+    let at = |times: &[f64]| {
+        let c: Vec<(f64, f64)> = times.iter().map(|&t| (t, 55.0)).collect();
+        SessionRecord::from_motion(0, None, None, 0, &c).cycle_starts
+    };
+    assert_eq!(at(&schedule(110.0, 3, 30, 6000.0)), [30, 60]);
+    assert!(at(&schedule(110.0, 1, 60, 0.0)).is_empty());
+    assert!(at(&[]).is_empty());
+    assert!(at(&[5.0]).is_empty());
 }
 
 #[test]

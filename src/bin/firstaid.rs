@@ -21,11 +21,17 @@
 //! ```
 //! ```text
 //! firstaid analyze --taps FILE.csv
+//! firstaid analyze --motion FILE.csv
 //! ```
-//! finds the compressions in a taps trace (format in
-//! `firstaid::trainer::csv`) with the app's tap analysis and prints JSON:
-//! `{"compressions": [{"t_ms", "depth_mm": null, "inferred"}…],
-//! "summary": {…}}`. (Motion traces come with the motion estimator.)
+//! finds the compressions in a taps trace or an accelerometer trace (formats
+//! in `firstaid::trainer::csv`) with the app's own analysis
+//! (`firstaid::trainer::taps`, `firstaid::trainer::motion`) and prints JSON:
+//! `{"compressions": [{"t_ms", "depth_mm", "cycle", …}…], "summary": {…}}`.
+//! Taps have `"depth_mm": null` and say which compressions were
+//! `inferred`; motion gives each compression's depth (the stroke's
+//! excursion, mm, to 0.01) and its time to 0.1 ms, and the summary adds
+//! `mean_depth_mm`, `depth_in_range_share` (50–60 mm),
+//! `too_shallow_share` and `too_deep_share`.
 //!
 //! The quiz score command re-scores exam transcripts (`firstaid::quiz::transcript` documents the
 //! format) with the app's own code. Exit status 0 when every transcript
@@ -47,6 +53,7 @@ const USAGE: &str = "usage:
   firstaid quiz sample --blueprint FILE|ID --seed N [--lang zh|en] [--format text|json]
   firstaid quiz score TRANSCRIPT.json...
   firstaid analyze --taps FILE.csv
+  firstaid analyze --motion FILE.csv
   firstaid --version";
 
 fn main() -> ExitCode {
@@ -370,10 +377,17 @@ fn quiz_score(files: &[String]) -> ExitCode {
 }
 
 fn analyze(args: &[String]) -> Result<String, String> {
-    let file = match args {
-        [flag, file] if flag == "--taps" => file,
-        _ => return Err(format!("analyze needs --taps FILE.csv\n{USAGE}")),
-    };
+    let o = options(args, &["--taps", "--motion"])?;
+    match (o.get("--taps"), o.get("--motion")) {
+        (Some(file), None) => analyze_taps(file),
+        (None, Some(file)) => analyze_motion(file),
+        _ => Err(format!(
+            "analyze needs one of --taps FILE.csv or --motion FILE.csv\n{USAGE}"
+        )),
+    }
+}
+
+fn analyze_taps(file: &str) -> Result<String, String> {
     let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
     let taps = firstaid::trainer::csv::parse_taps(&text).map_err(|e| format!("{file}: {e}"))?;
     let (compressions, s) = firstaid::trainer::taps::analyze(&taps);
@@ -392,6 +406,28 @@ fn analyze(args: &[String]) -> Result<String, String> {
             "pause_ms": s.pause_ms,
             "compression_fraction": s.compression_fraction,
         },
+    });
+    Ok(serde_json::to_string_pretty(&out).expect("JSON") + "\n")
+}
+
+fn analyze_motion(file: &str) -> Result<String, String> {
+    use firstaid::trainer::motion;
+    let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
+    let samples =
+        firstaid::trainer::csv::parse_motion(&text).map_err(|e| format!("{file}: {e}"))?;
+    let (compressions, _) = motion::analyze(&samples);
+    let (cycles, summary) = motion::summarize(&compressions);
+    let out = serde_json::json!({
+        "compressions": compressions
+            .iter()
+            .zip(&cycles)
+            .map(|(c, cycle)| serde_json::json!({
+                "t_ms": (c.t_ms * 10.0).round() / 10.0,
+                "depth_mm": (c.depth_mm * 100.0).round() / 100.0,
+                "cycle": cycle,
+            }))
+            .collect::<Vec<_>>(),
+        "summary": summary,
     });
     Ok(serde_json::to_string_pretty(&out).expect("JSON") + "\n")
 }

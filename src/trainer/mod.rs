@@ -1,13 +1,19 @@
 //! The compression trainer's pure core: the metronome's scheduling
-//! arithmetic ([`metronome`]) and the analysis of compressions marked by taps
-//! ([`taps`]). The browser adapters (Web Audio, pointer and key events) feed
-//! these with times and play or show what they compute.
+//! arithmetic ([`metronome`]), the analysis of compressions marked by taps
+//! ([`taps`]), and compressions and depths from the accelerometer
+//! ([`motion`]; with generated traces to test it, [`synth`], and its
+//! scoring against the truth and a textbook baseline, [`accuracy`]). The
+//! browser adapters (Web Audio, pointer and key events, device motion) feed
+//! these with times and samples and play or show what they compute.
 
+pub mod accuracy;
 pub mod csv;
 pub mod metronome;
+pub mod motion;
 pub mod onsets;
 pub mod score;
 pub mod session;
+pub mod synth;
 pub mod taps;
 
 /// The compression rate range every profile teaches (per minute): AHA

@@ -13,7 +13,6 @@ use serde::{Deserialize, Serialize};
 
 use super::score::{self, Parts};
 use super::taps::{self, Compression};
-use super::{RATE_MAX, RATE_MIN};
 
 /// Sessions kept; the oldest go first.
 pub const MAX_SESSIONS: usize = 30;
@@ -75,12 +74,8 @@ impl SessionRecord {
         taps: &[f64],
         compressions: &[Compression],
     ) -> Self {
-        let cycle_starts = compressions
-            .windows(2)
-            .enumerate()
-            .filter(|(_, w)| w[1].cycle != w[0].cycle)
-            .map(|(i, _)| i as u32 + 1)
-            .collect();
+        let cycles: Vec<u32> = compressions.iter().map(|c| c.cycle).collect();
+        let cycle_starts = starts(&cycles);
         SessionRecord {
             at_ms,
             source: Source::Taps,
@@ -99,7 +94,7 @@ impl SessionRecord {
 
     /// A motion session from its compressions (time ms since the start,
     /// depth mm); cycles split where a gap is a pause by the same rule as
-    /// taps ([`pause_threshold`]).
+    /// taps ([`taps::cycles`]).
     pub fn from_motion(
         at_ms: i64,
         bpm: Option<u32>,
@@ -120,7 +115,7 @@ impl SessionRecord {
                 .map(|c| (c.1 * 10.0).round().clamp(0.0, u16::MAX as f64) as u16)
                 .collect(),
             inferred: Vec::new(),
-            cycle_starts: cycle_starts(&times),
+            cycle_starts: starts(&taps::cycles(&times)),
             taps_ms: Vec::new(),
         }
     }
@@ -146,27 +141,12 @@ impl SessionRecord {
     }
 }
 
-/// The pause threshold for a whole sequence of compression times: a gap of
-/// at least `max(2 s, 3 × the median gap)` is a pause (the tap analysis's
-/// rule, [`taps::PAUSE_MS`], applied with the whole session's median).
-pub fn pause_threshold(times: &[f64]) -> f64 {
-    let mut gaps: Vec<f64> = times.windows(2).map(|w| w[1] - w[0]).collect();
-    if gaps.is_empty() {
-        return taps::PAUSE_MS;
-    }
-    gaps.sort_by(|a, b| a.total_cmp(b));
-    let m = gaps[gaps.len() / 2];
-    (3.0 * m).max(taps::PAUSE_MS)
-}
-
-/// Indices of the compressions that start a new cycle.
-pub fn cycle_starts(times: &[f64]) -> Vec<u32> {
-    let limit = pause_threshold(times);
-    times
-        .windows(2)
-        .enumerate()
-        .filter(|(_, w)| w[1] - w[0] >= limit)
-        .map(|(i, _)| i as u32 + 1)
+/// Indices of the compressions that start a new cycle, from each
+/// compression's cycle.
+fn starts(cycles: &[u32]) -> Vec<u32> {
+    (1..cycles.len())
+        .filter(|&i| cycles[i] != cycles[i - 1])
+        .map(|i| i as u32)
         .collect()
 }
 
@@ -220,28 +200,15 @@ pub fn rate_series(rec: &SessionRecord) -> Vec<(f64, f64)> {
 pub fn summarize(rec: &SessionRecord) -> SessionSummary {
     let cycles = rec.cycles();
     let t: Vec<f64> = rec.times_ms.iter().map(|&x| x as f64).collect();
-    let mut rates = Vec::new();
-    let mut pauses = Vec::new();
-    for i in 1..t.len() {
-        let gap = t[i] - t[i - 1];
-        if cycles[i] == cycles[i - 1] {
-            if gap > 0.0 {
-                rates.push(60_000.0 / gap);
-            }
-        } else {
-            pauses.push(gap / 1000.0);
-        }
-    }
+    let r = taps::rhythm(&t, &cycles);
+    let rates: Vec<f64> = r
+        .intervals_ms
+        .iter()
+        .filter(|&&g| g > 0.0)
+        .map(|g| 60_000.0 / g)
+        .collect();
+    let pauses_s: Vec<f64> = r.pauses_ms.iter().map(|p| p / 1000.0).collect();
     let depths = rec.depths_mm();
-    let within: f64 = rates.iter().map(|r| 60.0 / r).sum();
-    let mean_rate = (!rates.is_empty()).then(|| 60.0 * rates.len() as f64 / within);
-    let rate_in_range = (!rates.is_empty()).then(|| {
-        rates
-            .iter()
-            .filter(|r| (RATE_MIN..=RATE_MAX).contains(*r))
-            .count() as f64
-            / rates.len() as f64
-    });
     let mean_depth_mm =
         (!depths.is_empty()).then(|| depths.iter().sum::<f64>() / depths.len() as f64);
     let depth_in_range = (!depths.is_empty()).then(|| {
@@ -251,8 +218,7 @@ pub fn summarize(rec: &SessionRecord) -> SessionSummary {
             .count() as f64
             / depths.len() as f64
     });
-    let n_cycles = cycles.last().map_or(0, |c| c + 1);
-    let mut sizes = vec![0usize; n_cycles as usize];
+    let mut sizes = vec![0usize; r.cycles as usize];
     for &c in &cycles {
         sizes[c as usize] += 1;
     }
@@ -260,24 +226,19 @@ pub fn summarize(rec: &SessionRecord) -> SessionSummary {
         .iter()
         .filter(|&&n| n.abs_diff(CYCLE_COMPRESSIONS) <= CYCLE_SLACK)
         .count() as u32;
-    let span = match (t.first(), t.last()) {
-        (Some(a), Some(b)) if b > a => Some(b - a),
-        _ => None,
-    };
-    let paused_ms: f64 = pauses.iter().sum::<f64>() * 1000.0;
-    let parts = score::parts(&rates, &depths, &pauses);
+    let parts = score::parts(&rates, &depths, &pauses_s);
     SessionSummary {
         compressions: t.len() as u32,
         inferred: rec.inferred.len() as u32,
-        mean_rate,
-        rate_in_range,
+        mean_rate: r.mean_rate,
+        rate_in_range: r.in_range,
         mean_depth_mm,
         depth_in_range,
-        cycles: n_cycles,
+        cycles: r.cycles,
         cycles_held,
-        pauses: pauses.len() as u32,
-        longest_pause_s: pauses.iter().copied().reduce(f64::max),
-        compression_fraction: span.map(|s| ((s - paused_ms) / s).clamp(0.0, 1.0)),
+        pauses: r.pauses,
+        longest_pause_s: pauses_s.iter().copied().reduce(f64::max),
+        compression_fraction: r.compression_fraction,
         parts,
         score: score::score(parts, t.len()),
     }

@@ -90,6 +90,103 @@ fn median(v: &mut [f64]) -> Option<f64> {
     })
 }
 
+/// The typical interval of a cycle from its compression times, newest
+/// first: the median of the last (up to eight) intervals, once there are
+/// three.
+fn typical(newest_first: impl Iterator<Item = f64>) -> Option<f64> {
+    let cycle: Vec<f64> = newest_first.take(9).collect();
+    let mut gaps: Vec<f64> = cycle.windows(2).map(|w| w[0] - w[1]).collect();
+    if gaps.len() < 3 {
+        return None;
+    }
+    median(&mut gaps)
+}
+
+/// The shortest gap that is a pause, given the cycle's typical interval:
+/// [`PAUSE_MS`], or three typical intervals if that is longer.
+fn pause_for(typical: Option<f64>) -> f64 {
+    typical.map_or(PAUSE_MS, |t| (3.0 * t).max(PAUSE_MS))
+}
+
+/// The cycle (from 0) of every compression, given their times in order, by
+/// the pause rule of the tap analysis (for compressions found otherwise,
+/// e.g. from motion; taps go through [`TapTracker`], which also handles
+/// double and missed taps).
+pub fn cycles(times: &[f64]) -> Vec<u32> {
+    let mut out: Vec<u32> = Vec::with_capacity(times.len());
+    let mut start = 0;
+    for (i, &t) in times.iter().enumerate() {
+        let mut cycle = out.last().copied().unwrap_or(0);
+        if i > 0 {
+            let pause = pause_for(typical(times[start..i].iter().rev().copied()));
+            if t - times[i - 1] >= pause {
+                cycle += 1;
+                start = i;
+            }
+        }
+        out.push(cycle);
+    }
+    out
+}
+
+/// The rhythm figures of a session from its compressions' times and
+/// cycles; the part of [`Summary`] that taps and motion share.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rhythm {
+    /// Mean rate per minute over the intervals within cycles.
+    pub mean_rate: Option<f64>,
+    /// Share (0–1) of intervals within cycles whose rate is 100–120/min.
+    pub in_range: Option<f64>,
+    pub cycles: u32,
+    pub pauses: u32,
+    pub pause_ms: f64,
+    /// Time compressing over the session's time (first to last
+    /// compression), 0–1: pauses count against it.
+    pub compression_fraction: Option<f64>,
+    /// The intervals within cycles (ms), in order.
+    pub intervals_ms: Vec<f64>,
+    /// The pauses between cycles (ms), in order.
+    pub pauses_ms: Vec<f64>,
+}
+
+/// The rhythm figures from compression times and their cycles (same
+/// length, in time order).
+pub fn rhythm(times: &[f64], cycles: &[u32]) -> Rhythm {
+    let (mut intervals, mut pause_gaps) = (Vec::new(), Vec::new());
+    for i in 1..times.len().min(cycles.len()) {
+        let gap = times[i] - times[i - 1];
+        if cycles[i] == cycles[i - 1] {
+            intervals.push(gap);
+        } else {
+            pause_gaps.push(gap);
+        }
+    }
+    let pause_ms: f64 = pause_gaps.iter().sum();
+    let mean_rate = (!intervals.is_empty())
+        .then(|| 60_000.0 * intervals.len() as f64 / intervals.iter().sum::<f64>());
+    let in_range = (!intervals.is_empty()).then(|| {
+        intervals
+            .iter()
+            .filter(|g| (RATE_MIN..=RATE_MAX).contains(&(60_000.0 / **g)))
+            .count() as f64
+            / intervals.len() as f64
+    });
+    let span = match (times.first(), times.last()) {
+        (Some(a), Some(b)) if b > a => Some(b - a),
+        _ => None,
+    };
+    Rhythm {
+        mean_rate,
+        in_range,
+        cycles: cycles.last().map_or(0, |c| c + 1),
+        pauses: pause_gaps.len() as u32,
+        pause_ms,
+        compression_fraction: span.map(|s| ((s - pause_ms) / s).clamp(0.0, 1.0)),
+        intervals_ms: intervals,
+        pauses_ms: pause_gaps,
+    }
+}
+
 impl TapTracker {
     pub fn new() -> Self {
         Self::default()
@@ -99,21 +196,15 @@ impl TapTracker {
         &self.compressions
     }
 
-    /// The typical interval: the median of the last (up to eight) intervals
-    /// of the current cycle, once there are three.
+    /// The typical interval of the current cycle (see [`typical`]).
     fn typical(&self) -> Option<f64> {
-        let cycle: Vec<f64> = self
-            .compressions
-            .iter()
-            .rev()
-            .take_while(|c| c.cycle == self.cycle)
-            .map(|c| c.t_ms)
-            .collect();
-        let mut gaps: Vec<f64> = cycle.windows(2).take(8).map(|w| w[0] - w[1]).collect();
-        if gaps.len() < 3 {
-            return None;
-        }
-        median(&mut gaps)
+        typical(
+            self.compressions
+                .iter()
+                .rev()
+                .take_while(|c| c.cycle == self.cycle)
+                .map(|c| c.t_ms),
+        )
     }
 
     /// Takes a tap at `t_ms` (milliseconds on any steady clock; taps must
@@ -126,7 +217,7 @@ impl TapTracker {
                 return self.live();
             }
             let typical = self.typical();
-            let pause = typical.map_or(PAUSE_MS, |t| (3.0 * t).max(PAUSE_MS));
+            let pause = pause_for(typical);
             if gap >= pause {
                 self.cycle += 1;
             } else if let Some(t) = typical {
@@ -191,39 +282,18 @@ pub fn analyze(taps: &[f64]) -> (Vec<Compression>, Summary) {
         tracker.tap(t);
     }
     let c = tracker.compressions;
-    let mut intervals = Vec::new();
-    let (mut pauses, mut pause_ms) = (0u32, 0.0f64);
-    for w in c.windows(2) {
-        let gap = w[1].t_ms - w[0].t_ms;
-        if w[1].cycle == w[0].cycle {
-            intervals.push(gap);
-        } else {
-            pauses += 1;
-            pause_ms += gap;
-        }
-    }
-    let mean_rate = (!intervals.is_empty())
-        .then(|| 60_000.0 * intervals.len() as f64 / intervals.iter().sum::<f64>());
-    let in_range = (!intervals.is_empty()).then(|| {
-        intervals
-            .iter()
-            .filter(|g| (RATE_MIN..=RATE_MAX).contains(&(60_000.0 / **g)))
-            .count() as f64
-            / intervals.len() as f64
-    });
-    let span = match (c.first(), c.last()) {
-        (Some(a), Some(b)) if b.t_ms > a.t_ms => Some(b.t_ms - a.t_ms),
-        _ => None,
-    };
+    let times: Vec<f64> = c.iter().map(|x| x.t_ms).collect();
+    let cycles: Vec<u32> = c.iter().map(|x| x.cycle).collect();
+    let r = rhythm(&times, &cycles);
     let summary = Summary {
         compressions: c.len() as u32,
         inferred: c.iter().filter(|x| x.inferred).count() as u32,
-        mean_rate,
-        in_range,
-        cycles: c.last().map_or(0, |x| x.cycle + 1),
-        pauses,
-        pause_ms,
-        compression_fraction: span.map(|s| ((s - pause_ms) / s).clamp(0.0, 1.0)),
+        mean_rate: r.mean_rate,
+        in_range: r.in_range,
+        cycles: r.cycles,
+        pauses: r.pauses,
+        pause_ms: r.pause_ms,
+        compression_fraction: r.compression_fraction,
     };
     (c, summary)
 }

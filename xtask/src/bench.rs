@@ -1,4 +1,10 @@
 //! `cargo xtask bench`: figures, never pass/fail.
+//! - Motion analysis accuracy on generated traces (`--motion` runs only
+//!   this): ours and the textbook baseline against the truth.
+//! - The metronome's timing in headless Chromium (`tests/audio_bench.rs`,
+//!   behind the `bench` feature): ten minutes rendered offline by the app's
+//!   audio graph, click onsets against the ideal grid in samples, beside a
+//!   naive `setInterval` metronome under a busy main thread.
 //! - Size of every shipped file, raw / gzip / brotli, and the first-load total.
 //! - Lighthouse (mobile profile, headless Chromium): performance,
 //!   accessibility, best practices, LCP, TBT, CLS.
@@ -11,13 +17,141 @@ use std::time::Duration;
 
 use anyhow::{Context, Result};
 
+use firstaid::trainer::accuracy::{self, Accuracy, Tally};
+use firstaid::trainer::{motion, synth};
+
 use crate::{dist, sh, tools};
+
+/// Traces per kind and their first seed (fixed, so the figures repeat).
+const MOTION_TRACES: u64 = 20;
+const MOTION_SEED: u64 = 20_250_000;
+
+/// The motion analysis against generated traces with ground truth
+/// (`firstaid::trainer::synth`), scored by `firstaid::trainer::accuracy`:
+/// ours and the textbook baseline, beside the targets and the literature.
+pub fn motion_accuracy() -> Result<()> {
+    println!(
+        "\n== Motion analysis accuracy ({MOTION_TRACES} steady + {MOTION_TRACES} hard generated traces, 2 min each) =="
+    );
+    let kinds = [
+        ("steady", synth::TraceSpec::steady(), 1.0),
+        ("hard", synth::TraceSpec::hard(), 1.5),
+    ];
+    let (mut minutes, mut ours_time, mut base_time) = (0.0, Duration::ZERO, Duration::ZERO);
+    let mut rows = Vec::new();
+    for (k, (name, spec, depth_target)) in kinds.iter().enumerate() {
+        let (mut ours, mut base) = (Tally::new(), Tally::new());
+        for i in 0..MOTION_TRACES {
+            let trace = synth::generate(spec, MOTION_SEED + 1000 * k as u64 + i);
+            minutes += spec.duration_s / 60.0;
+            let t = std::time::Instant::now();
+            let (found, _) = motion::analyze(&trace.samples);
+            ours_time += t.elapsed();
+            let t = std::time::Instant::now();
+            let b = accuracy::baseline(&trace.samples);
+            base_time += t.elapsed();
+            ours.add(&accuracy::estimate(&found), &trace.truth);
+            base.add(&accuracy::estimate(&b), &trace.truth);
+        }
+        rows.push((*name, ours.accuracy(), base.accuracy(), *depth_target));
+    }
+    let pct = |x: f64| format!("{:.2}%", 100.0 * x);
+    let mm = |x: Option<f64>| x.map_or("n/a".into(), |v| format!("{v:.2} mm"));
+    let per_min = |x: Option<f64>| x.map_or("n/a".into(), |v| format!("{v:.3}/min"));
+    println!(
+        "{:<8} {:<28} {:>12} {:>12}   target",
+        "traces", "figure", "ours", "baseline"
+    );
+    for (name, o, b, depth_target) in &rows {
+        let line = |figure: &str, f: &dyn Fn(&Accuracy) -> String, target: String| {
+            println!(
+                "{name:<8} {figure:<28} {:>12} {:>12}   {target}",
+                f(o),
+                f(b)
+            );
+        };
+        line("sensitivity", &|a| pct(a.sensitivity), "≥ 99.5%".into());
+        line("PPV", &|a| pct(a.ppv), "≥ 99.5%".into());
+        line(
+            "depth error, mean",
+            &|a| mm(a.depth_mean_mm),
+            format!("≤ {depth_target:.1} mm"),
+        );
+        line("depth error, 95th pct", &|a| mm(a.depth_p95_mm), "".into());
+        line("depth error, max", &|a| mm(a.depth_max_mm), "".into());
+        line(
+            "depth bias (est − true)",
+            &|a| mm(a.depth_bias_mm),
+            "".into(),
+        );
+        line(
+            "rate error, mean (5 comp.)",
+            &|a| per_min(a.rate_mean_err_per_min),
+            "≤ 0.15/min".into(),
+        );
+        line(
+            "timing bias (est − true)",
+            &|a| {
+                a.timing_bias_ms
+                    .map_or("n/a".into(), |v| format!("{v:+.1} ms"))
+            },
+            "".into(),
+        );
+        println!(
+            "{name:<8} {:<28} {:>12} {:>12}",
+            "compressions (true / found)",
+            format!("{} / {}", o.truth, o.estimated),
+            format!("{} / {}", b.truth, b.estimated)
+        );
+    }
+    println!(
+        "literature: published accelerometer feedback, depth error 1.4–2 mm \
+         (Song et al. 2015; González-Otero et al. 2014; Aase & Myklebust 2002)"
+    );
+    println!(
+        "runtime per trace-minute: ours {:.3} ms, baseline {:.3} ms (native, {} build)",
+        ours_time.as_secs_f64() * 1000.0 / minutes,
+        base_time.as_secs_f64() * 1000.0 / minutes,
+        if cfg!(debug_assertions) {
+            "debug"
+        } else {
+            "release"
+        }
+    );
+    Ok(())
+}
+
+/// The metronome benchmark: a wasm-bindgen test that prints its figures
+/// (it asserts only that every click was found).
+pub fn metronome_timing() -> Result<()> {
+    println!("\n== Metronome timing (headless Chromium) ==");
+    sh::run(
+        Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+            .args([
+                "test",
+                "-p",
+                "firstaid",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--features",
+                "bench",
+                "--test",
+                "audio_bench",
+                "--",
+                "--nocapture",
+            ])
+            .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "600"),
+    )
+}
 
 /// The shell's first-load target, brotli bytes.
 const FIRST_LOAD_TARGET: u64 = 120 * 1024;
 
 pub fn run() -> Result<()> {
+    motion_accuracy()?;
     tools::ensure_test_tools()?;
+    metronome_timing()?;
     let out = Path::new("target/bench/dist");
     dist::build(out, "bench")?;
     sizes(out)?;

@@ -5,7 +5,9 @@
 //! - `test` — formatting, lints (native and wasm32), native tests, browser
 //!   component tests, end-to-end tests.
 //! - `dist [--out DIR] [--label L]` — the deployable static folder.
-//! - `bench` — shipped sizes (raw, gzip, brotli) and Lighthouse figures.
+//! - `bench [--motion]` — motion analysis accuracy on generated traces,
+//!   shipped sizes (raw, gzip, brotli) and Lighthouse figures; `--motion`
+//!   only the first.
 
 mod bench;
 mod dist;
@@ -22,7 +24,8 @@ const USAGE: &str = "usage: cargo xtask <serve|test|dist|bench> [options]
   serve [--port N] [--dir DIR] [--no-build]   build and serve on 127.0.0.1 (default port 8080)
   test                                        the whole test suite
   dist [--out DIR] [--label LABEL]            build the deployable folder (default dist/)
-  bench                                       sizes and Lighthouse figures";
+  bench [--motion]                            motion accuracy, sizes and Lighthouse figures
+                                              (--motion: only the motion accuracy)";
 
 fn main() {
     if let Err(e) = run() {
@@ -74,8 +77,13 @@ fn run() -> Result<()> {
             test::run()
         }
         "bench" => {
+            let motion_only = flag(&mut args, "--motion");
             no_more(&args)?;
-            bench::run()
+            if motion_only {
+                bench::motion_accuracy()
+            } else {
+                bench::run()
+            }
         }
         "help" | "--help" | "-h" => {
             println!("{USAGE}");

@@ -37,6 +37,8 @@ pub fn run() -> Result<()> {
         "firstaid",
         "--lib",
         "--tests",
+        // Also the benchmark behind the `bench` feature.
+        "--all-features",
         "--target",
         "wasm32-unknown-unknown",
         "--",
@@ -58,6 +60,8 @@ pub fn run() -> Result<()> {
                 "wasm32-unknown-unknown",
                 "--test",
                 "web",
+                "--test",
+                "web_audio",
             ])
             .env("CHROMEDRIVER", "/usr/bin/chromedriver")
             .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
