@@ -38,19 +38,28 @@ pub fn needs_permission() -> bool {
     permission_function().is_some()
 }
 
-/// Asks the user (call from a tap); true when motion may be read.
-pub async fn request_permission() -> bool {
-    let Some(f) = permission_function() else {
-        return is_supported();
+/// Asks the user. Call it from a tap: the request is made at once (iOS
+/// accepts it only inside the tap's handler); the future resolves to true
+/// when motion may be read.
+pub fn request_permission() -> impl std::future::Future<Output = bool> {
+    let promise = match (permission_function(), constructor()) {
+        (None, _) => None,
+        (Some(f), Some(c)) => f
+            .call0(&c)
+            .ok()
+            .and_then(|p| p.dyn_into::<js_sys::Promise>().ok()),
+        (Some(_), None) => None,
     };
-    let Some(c) = constructor() else { return false };
-    let Ok(promise) = f.call0(&c) else {
-        return false;
-    };
-    let Ok(promise) = promise.dyn_into::<js_sys::Promise>() else {
-        return false;
-    };
-    matches!(JsFuture::from(promise).await, Ok(v) if v.as_string().as_deref() == Some("granted"))
+    let needed = needs_permission();
+    async move {
+        match promise {
+            Some(p) => matches!(
+                JsFuture::from(p).await,
+                Ok(v) if v.as_string().as_deref() == Some("granted")
+            ),
+            None => !needed && is_supported(),
+        }
+    }
 }
 
 /// Delivers samples while it lives.

@@ -64,3 +64,12 @@ pub fn local_date_time(iso: &str, lang_tag: &str) -> String {
     }
     String::from(d.to_locale_string(lang_tag, &options))
 }
+
+/// Milliseconds on the page's monotonic clock (`performance.now()`), the
+/// clock event time stamps use.
+pub fn monotonic_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or_else(js_sys::Date::now)
+}

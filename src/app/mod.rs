@@ -18,10 +18,12 @@ const _: &str = include_str!("../../locales/en.json");
 const _: &str = include_str!("../../locales/zh-CN.json");
 
 pub mod crash;
+pub mod emergency;
 pub mod pages;
 pub mod quiz;
 pub mod shell;
 pub mod state;
+pub mod trainer;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -123,6 +125,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/quiz/practice") view=quiz::PracticePage />
                         <Route path=path!("/quiz/exam") view=quiz::ExamPage />
                         <Route path=path!("/quiz/results/:seed") view=quiz::ResultsPage />
+                        <Route path=path!("/train") view=trainer::TrainerPage />
+                        <Route path=path!("/train/results/:at") view=trainer::ResultsPage />
+                        <Route path=path!("/train/scoring") view=trainer::ScoringPage />
+                        <Route path=path!("/emergency") view=emergency::EmergencyPage />
                         <Route path=path!("/settings") view=pages::SettingsPage />
                         <Route path=path!("/about") view=pages::AboutPage />
                     </Routes>

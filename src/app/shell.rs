@@ -35,10 +35,14 @@ pub fn Shell(children: Children) -> impl IntoView {
                     <li><A href="/" exact=true>{t!(i18n, nav.home)}</A></li>
                     <li><A href="/learn">{t!(i18n, nav.learn)}</A></li>
                     <li><A href="/quiz">{t!(i18n, nav.quiz)}</A></li>
+                    <li><A href="/train">{t!(i18n, nav.train)}</A></li>
                     <li><A href="/settings">{t!(i18n, nav.settings)}</A></li>
                     <li><A href="/about">{t!(i18n, nav.about)}</A></li>
                 </ul>
             </nav>
+            <A href="/emergency" attr:class="emergency-button" attr:data-testid="emergency-button">
+                {t!(i18n, nav.emergency)}
+            </A>
         </header>
         <Banners />
         <main id="main" tabindex="-1">{children()}</main>

@@ -16,6 +16,7 @@ use crate::progress::Progress;
 use crate::quiz::attempt::QuizData;
 use crate::settings::Settings;
 use crate::store::{Document, LoadNotice, Store};
+use crate::trainer::session::TrainerData;
 
 thread_local! {
     static STORE: RefCell<Option<Store<LocalStorageKv>>> = const { RefCell::new(None) };
@@ -49,6 +50,8 @@ pub struct AppState {
     pub progress: RwSignal<Progress>,
     /// Spaced repetition, attempts in progress and exam results.
     pub quiz: RwSignal<QuizData>,
+    /// The compression trainer's stored sessions.
+    pub trainer: RwSignal<TrainerData>,
     /// The curriculum, once fetched (`None` while loading).
     pub curriculum: RwSignal<Option<Result<Arc<Curriculum>, String>>>,
 }
@@ -69,21 +72,19 @@ impl AppState {
         if let Some(n) = &opened.notice {
             web_sys::console::warn_1(&format!("stored data: {n:?}").into());
         }
-        let settings = opened.store.doc().settings;
-        let progress = opened.store.doc().progress.clone();
-        let quiz = opened.store.doc().quiz.clone();
-        STORE.with(|s| *s.borrow_mut() = Some(opened.store));
-
         let state = AppState {
-            settings: RwSignal::new(settings),
+            settings: RwSignal::new(Settings::default()),
             notice: RwSignal::new(notice),
             online: RwSignal::new(network::is_online()),
             update_ready: RwSignal::new(false),
             persisted: RwSignal::new(None),
-            progress: RwSignal::new(progress),
-            quiz: RwSignal::new(quiz),
+            progress: RwSignal::new(Progress::default()),
+            quiz: RwSignal::new(QuizData::default()),
+            trainer: RwSignal::new(TrainerData::default()),
             curriculum: RwSignal::new(None),
         };
+        state.show(opened.store.doc());
+        STORE.with(|s| *s.borrow_mut() = Some(opened.store));
         let online = state.online;
         ONLINE.with(|o| *o.borrow_mut() = network::OnlineWatch::start(move |up| online.set(up)));
         // Another tab saved: take its document, so this tab's next save
@@ -92,10 +93,7 @@ impl AppState {
         OTHER_TABS.with(|o| {
             *o.borrow_mut() = crate::adapters::storage::OtherTabsWatch::start(move || {
                 if Self::with_store(|s| s.reload()) {
-                    let doc = Self::with_store(|s| s.doc().clone());
-                    state.settings.set(doc.settings);
-                    state.progress.set(doc.progress);
-                    state.quiz.set(doc.quiz);
+                    Self::with_store(|s| state.show(s.doc()));
                 }
             })
         });
@@ -106,6 +104,14 @@ impl AppState {
             SW.with(|s| *s.borrow_mut() = watch);
         });
         state
+    }
+
+    /// Sets every data signal from a document.
+    fn show(&self, doc: &Document) {
+        self.settings.set(doc.settings);
+        self.progress.set(doc.progress.clone());
+        self.quiz.set(doc.quiz.clone());
+        self.trainer.set(doc.trainer.clone());
     }
 
     fn with_store<R>(f: impl FnOnce(&mut Store<LocalStorageKv>) -> R) -> R {
@@ -142,6 +148,15 @@ impl AppState {
         self.quiz.set(next);
         self.report_save(saved);
         r
+    }
+
+    /// Changes the trainer's sessions and saves them at once.
+    pub fn update_trainer(&self, f: impl FnOnce(&mut TrainerData)) {
+        let mut next = self.trainer.get_untracked();
+        f(&mut next);
+        let saved = Self::with_store(|s| s.update(|d| d.trainer = next.clone()));
+        self.trainer.set(next);
+        self.report_save(saved);
     }
 
     /// Starts fetching the curriculum unless it is loaded or loading.
@@ -190,13 +205,8 @@ impl AppState {
     /// Validates a backup file and, only if it is valid, replaces the data.
     pub fn import_backup(&self, text: &str) -> Result<(), BackupError> {
         let imported = backup::import(text)?;
-        let settings = imported.document.settings;
-        let progress = imported.document.progress.clone();
-        let quiz = imported.document.quiz.clone();
+        self.show(&imported.document);
         let saved = Self::with_store(|s| s.replace(imported.document));
-        self.settings.set(settings);
-        self.progress.set(progress);
-        self.quiz.set(quiz);
         self.report_save(saved);
         Ok(())
     }
@@ -206,11 +216,8 @@ impl AppState {
         let keep_lang = self.settings.get_untracked().lang;
         let mut fresh = defaults();
         fresh.settings.lang = keep_lang;
-        let settings = fresh.settings;
+        self.show(&fresh);
         let saved = Self::with_store(|s| s.erase_all(fresh));
-        self.settings.set(settings);
-        self.progress.set(Progress::default());
-        self.quiz.set(QuizData::default());
         self.notice.set(None);
         self.report_save(saved);
     }

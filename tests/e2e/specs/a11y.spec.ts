@@ -2,7 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, waitForApp } from './fixtures';
 
-const routes = ['/', '/settings', '/about'];
+const routes = ['/', '/settings', '/about', '/train', '/train/scoring', '/emergency'];
 
 for (const locale of ['zh-CN', 'en-US']) {
   for (const colorScheme of ['light', 'dark'] as const) {

@@ -1,0 +1,162 @@
+//! Emergency mode (`/emergency`, one tap from every page): a full-screen,
+//! high-contrast coach. It helps before it asks anything: the beat starts at
+//! once (compressions only, what every guideline asks of a lay rescuer), the
+//! call button shows the number to call, and the next steps — the AED's
+//! included — are listed with their sources. Works offline (it is part of
+//! the app shell) and keeps the screen on.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::adapters::wake_lock::ScreenAwake;
+use crate::app::i18n::{t, t_string, use_i18n};
+use crate::app::pages::profile_name;
+use crate::app::state::use_state;
+use crate::app::trainer::beat::Beat;
+use crate::profile::ProfileId;
+use crate::trainer::metronome::{Cue, Mode, DEFAULT_BPM, DEFAULT_PAUSE_S};
+
+/// The sources of each step for a profile (keys of `content/sources.toml`).
+fn cite(step: &str, profile: ProfileId) -> &'static str {
+    use ProfileId::*;
+    match (step, profile) {
+        ("call", Aha) => "A1",
+        ("call", Erc) => "E2",
+        ("call", Rcsc) => "C2",
+        ("push", Aha) => "A1, A4",
+        ("push", Erc) => "E1",
+        ("push", Rcsc) => "C2; A1, E1",
+        ("aed", Aha) => "A1, A5",
+        ("aed", Erc) => "E1, E7",
+        ("aed", Rcsc) => "C2",
+        ("breaths", Aha) => "A1, A4",
+        ("breaths", Erc) => "E1",
+        ("breaths", Rcsc) => "A1, E1",
+        _ => "",
+    }
+}
+
+#[component]
+pub fn EmergencyPage() -> impl IntoView {
+    let i18n = use_i18n();
+    crate::app::page_title(move || t_string!(i18n, emergency.title));
+    let state = use_state();
+    let number = move || state.settings.get().emergency_number().to_owned();
+    let profile = move || state.settings.get().profile;
+    let thirty_two = RwSignal::new(false);
+    let sound = RwSignal::new(crate::adapters::audio::is_supported());
+    let cue = RwSignal::new(None::<Cue>);
+    let beats = RwSignal::new(0u64);
+    let held = RwSignal::new(false);
+    let beat = StoredValue::new_local(None::<Beat>);
+    let _awake = StoredValue::new_local(ScreenAwake::request());
+
+    // (Re)start the beat whenever the rhythm or the sound changes.
+    Effect::new(move |_| {
+        let mode = if thirty_two.get() {
+            Mode::ThirtyTwo {
+                pause_s: DEFAULT_PAUSE_S,
+            }
+        } else {
+            Mode::Continuous
+        };
+        beat.set_value(None);
+        cue.set(None);
+        if sound.get() {
+            let b = Beat::start(DEFAULT_BPM, mode, move |c| {
+                cue.set(Some(c));
+                if matches!(c, Cue::Compression { .. }) {
+                    beats.update(|b| *b += 1);
+                }
+            });
+            if let Ok(b) = b {
+                held.set(!b.is_running());
+                beat.set_value(Some(b));
+            } else {
+                sound.set(false);
+            }
+        }
+    });
+    on_cleanup(move || {
+        let _ = beat.try_set_value(None);
+    });
+    let resume = move |_| {
+        beat.with_value(|b| {
+            if let Some(b) = b {
+                b.resume();
+            }
+        });
+        held.set(false);
+    };
+    let beat_text = move || match cue.get() {
+        Some(Cue::Compression { count }) if thirty_two.get() => count.to_string(),
+        Some(Cue::Compression { .. }) => t_string!(i18n, emergency.push_word).to_owned(),
+        Some(Cue::Breath { number }) => {
+            t_string!(i18n, emergency.breath_n).replace("%n%", &number.to_string())
+        }
+        None => t_string!(i18n, emergency.push_word).to_owned(),
+    };
+    let src = move |step: &'static str| {
+        let p = profile();
+        format!("{} [{}]", profile_name(i18n, p), cite(step, p))
+    };
+    view! {
+        <section class="emergency" aria-labelledby="emergency-title" data-testid="emergency">
+            <div class="emergency-top">
+                <h1 id="emergency-title">{t!(i18n, emergency.title)}</h1>
+                <A href="/" attr:class="button emergency-exit">{t!(i18n, emergency.exit)}</A>
+            </div>
+            <a class="emergency-call" href=move || format!("tel:{}", number()) data-testid="emergency-call">
+                {t!(i18n, emergency.call, number = number)}
+            </a>
+            <p class="emergency-speaker">{t!(i18n, emergency.speaker)}</p>
+            <Show when=move || held.get()>
+                <button type="button" class="button emergency-sound" on:click=resume>
+                    {t!(i18n, emergency.start_sound)}
+                </button>
+            </Show>
+            <div class="emergency-beat" class:odd=move || beats.get() % 2 == 1
+                class:breath=move || matches!(cue.get(), Some(Cue::Breath { .. }))
+                aria-hidden="true" data-testid="emergency-beat">
+                {beat_text}
+            </div>
+            <div class="emergency-controls" role="group" aria-label=move || t_string!(i18n, emergency.rhythm)>
+                <button type="button" class="button" aria-pressed=move || (!thirty_two.get()).to_string()
+                    on:click=move |_| thirty_two.set(false)>{t!(i18n, emergency.hands_only)}</button>
+                <button type="button" class="button" aria-pressed=move || thirty_two.get().to_string()
+                    on:click=move |_| thirty_two.set(true)>{t!(i18n, emergency.thirty_two)}</button>
+                <button type="button" class="button" aria-pressed=move || sound.get().to_string()
+                    disabled=!crate::adapters::audio::is_supported()
+                    on:click=move |_| sound.update(|s| *s = !*s)>{t!(i18n, emergency.sound)}</button>
+            </div>
+            <ol class="emergency-steps">
+                <li>
+                    <p>{t!(i18n, emergency.step_call, number = number)}</p>
+                    <p class="cite">{move || src("call")}</p>
+                </li>
+                <li>
+                    <p>{t!(i18n, emergency.step_push)}</p>
+                    <Show when=move || profile() == ProfileId::Rcsc>
+                        <p class="cite">{t!(i18n, emergency.rcsc_note)}</p>
+                    </Show>
+                    <p>{move || if thirty_two.get() {
+                        t_string!(i18n, emergency.step_breaths)
+                    } else {
+                        t_string!(i18n, emergency.step_hands_only)
+                    }}</p>
+                    <p class="cite">{move || src("push")}" · "{move || src("breaths")}</p>
+                </li>
+                <li>
+                    <p>{t!(i18n, emergency.step_aed_get)}</p>
+                    <ol class="aed-steps">
+                        <li>{t!(i18n, emergency.aed_on)}</li>
+                        <li>{t!(i18n, emergency.aed_pads)}</li>
+                        <li>{t!(i18n, emergency.aed_clear)}</li>
+                        <li>{t!(i18n, emergency.aed_restart)}</li>
+                    </ol>
+                    <p class="cite">{move || src("aed")}</p>
+                </li>
+            </ol>
+        </section>
+    }
+}
