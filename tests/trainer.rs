@@ -320,3 +320,31 @@ mod csv {
         }
     }
 }
+
+#[test]
+fn prompts_change_only_once_steady() {
+    use firstaid::trainer::taps::{PromptSmoother, STEADY_UPDATES};
+    let mut s = PromptSmoother::default();
+    assert_eq!(s.update(None), None);
+    assert_eq!(s.update(Some(Prompt::Good)), Some(Prompt::Good));
+    // A rate on the edge: good, faster, good, faster… stays "good".
+    for p in [Prompt::Faster, Prompt::Good, Prompt::Faster, Prompt::Good] {
+        assert_eq!(s.update(Some(p)), Some(Prompt::Good));
+    }
+    // Faster for STEADY_UPDATES updates in a row: shown on the last.
+    for i in 1..=STEADY_UPDATES {
+        let want = if i == STEADY_UPDATES {
+            Prompt::Faster
+        } else {
+            Prompt::Good
+        };
+        assert_eq!(s.update(Some(Prompt::Faster)), Some(want), "update {i}");
+    }
+    // No rate (a pause) keeps what is shown.
+    assert_eq!(s.update(None), Some(Prompt::Faster));
+    // An interrupted run starts again.
+    s.update(Some(Prompt::Slower));
+    s.update(Some(Prompt::Slower));
+    s.update(Some(Prompt::Good));
+    assert_eq!(s.update(Some(Prompt::Slower)), Some(Prompt::Faster));
+}

@@ -68,6 +68,8 @@ fn score_golden_cases() {
         pauses: Some(1.0),
     };
     assert_eq!(score::score(all, 100), Some(100));
+    // The scoring page's examples.
+    assert_eq!(score::examples(), (100, 83));
 }
 
 /// Compressions at `rate` per minute in `cycles` cycles of `per_cycle`,

@@ -15,8 +15,8 @@
 //!
 //! Sounds: each click is a cosine burst that starts at full level (so its
 //! first sample is its onset), decaying exponentially — a high accented
-//! click on count 1, a lower click on the other counts, and a soft low tone
-//! for each breath of the 30:2 pause.
+//! click on count 1, a lower click on the other counts, and a longer, lower
+//! tone for each breath of the 30:2 pause.
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
@@ -81,7 +81,7 @@ impl Sounds {
         Ok(Sounds {
             accent: burst(ctx, 1760.0, 0.06, 0.012, LEVEL)?,
             beat: burst(ctx, 1046.5, 0.05, 0.01, LEVEL)?,
-            breath: burst(ctx, 392.0, 0.5, 0.15, 0.5 * LEVEL)?,
+            breath: burst(ctx, 587.3, 0.5, 0.15, 0.8 * LEVEL)?,
         })
     }
 
@@ -187,12 +187,20 @@ pub struct LiveMetronome {
     inner: Rc<Inner>,
     _interval: Interval,
     _visibility: Option<EventListener>,
+    _state: Option<EventListener>,
 }
 
 impl LiveMetronome {
     /// Starts at `bpm` in `mode`, the first beat a moment from now. Call it
     /// from a user's tap or key press: browsers start audio only then.
-    pub fn start(bpm: u32, mode: Mode) -> Result<Self, AudioError> {
+    /// `on_running` hears whether sound is playing, now and whenever that
+    /// changes (a browser may hold sound until a tap, or suspend it for a
+    /// phone call).
+    pub fn start(
+        bpm: u32,
+        mode: Mode,
+        on_running: impl Fn(bool) + 'static,
+    ) -> Result<Self, AudioError> {
         if !is_supported() {
             return Err(AudioError::Unsupported);
         }
@@ -222,10 +230,18 @@ impl LiveMetronome {
         let visibility = web_sys::window()
             .and_then(|w| w.document())
             .map(|d| EventListener::new(&d, "visibilitychange", move |_| hider.tick()));
+        let watched = inner.clone();
+        let on_running = Rc::new(on_running);
+        let report = on_running.clone();
+        let state = Some(EventListener::new(&inner.ctx, "statechange", move |_| {
+            report(watched.ctx.state() == web_sys::AudioContextState::Running)
+        }));
+        on_running(inner.ctx.state() == web_sys::AudioContextState::Running);
         Ok(LiveMetronome {
             inner,
             _interval: interval,
             _visibility: visibility,
+            _state: state,
         })
     }
 
@@ -238,6 +254,15 @@ impl LiveMetronome {
     /// Resumes a suspended context (from a user gesture).
     pub fn resume(&self) {
         let _ = self.inner.ctx.resume();
+    }
+
+    /// Silences the clicks (or brings them back) without stopping the
+    /// clock, so the visual beat goes on.
+    pub fn set_muted(&self, muted: bool) {
+        self.inner
+            .master
+            .gain()
+            .set_value(if muted { 0.0 } else { 1.0 });
     }
 
     /// Seconds from scheduling a sound at a time to hearing it: the

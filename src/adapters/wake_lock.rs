@@ -21,13 +21,21 @@ pub fn is_supported() -> bool {
     wake_lock_api().is_some()
 }
 
+/// The lock once granted, and whether the guard is gone (a lock granted
+/// after that is released at once).
+#[derive(Default)]
+struct Slot {
+    sentinel: Option<JsValue>,
+    dropped: bool,
+}
+
 /// Holds the screen awake while it lives.
 pub struct ScreenAwake {
-    sentinel: Rc<RefCell<Option<JsValue>>>,
+    slot: Rc<RefCell<Slot>>,
     _visibility: Option<EventListener>,
 }
 
-fn request(slot: Rc<RefCell<Option<JsValue>>>) {
+fn request(slot: Rc<RefCell<Slot>>) {
     let Some(api) = wake_lock_api() else { return };
     let Ok(request) = js_sys::Reflect::get(&api, &"request".into()) else {
         return;
@@ -44,7 +52,10 @@ fn request(slot: Rc<RefCell<Option<JsValue>>>) {
     spawn_local(async move {
         // Refused (no user activation, battery saver): the app still works.
         if let Ok(sentinel) = JsFuture::from(promise).await {
-            if let Some(old) = slot.borrow_mut().replace(sentinel) {
+            let mut slot = slot.borrow_mut();
+            if slot.dropped {
+                release(&sentinel);
+            } else if let Some(old) = slot.sentinel.replace(sentinel) {
                 release(&old);
             }
         }
@@ -64,9 +75,9 @@ impl ScreenAwake {
     /// `None` where the browser has no wake lock.
     pub fn request() -> Option<Self> {
         wake_lock_api()?;
-        let sentinel = Rc::new(RefCell::new(None));
-        request(sentinel.clone());
-        let again = sentinel.clone();
+        let slot = Rc::new(RefCell::new(Slot::default()));
+        request(slot.clone());
+        let again = slot.clone();
         let visibility = web_sys::window().and_then(|w| w.document()).map(|d| {
             let doc = d.clone();
             EventListener::new(&d, "visibilitychange", move |_| {
@@ -76,7 +87,7 @@ impl ScreenAwake {
             })
         });
         Some(ScreenAwake {
-            sentinel,
+            slot,
             _visibility: visibility,
         })
     }
@@ -84,7 +95,9 @@ impl ScreenAwake {
 
 impl Drop for ScreenAwake {
     fn drop(&mut self) {
-        if let Some(s) = self.sentinel.borrow_mut().take() {
+        let mut slot = self.slot.borrow_mut();
+        slot.dropped = true;
+        if let Some(s) = slot.sentinel.take() {
             release(&s);
         }
     }

@@ -23,9 +23,11 @@ pub fn Shell(children: Children) -> impl IntoView {
         }
         path
     });
+    // Under the emergency coach (a full-screen overlay) the header and the
+    // banners must not take focus.
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>{t!(i18n, skip_to_content)}</a>
-        <header class="app-header">
+        <header class="app-header" inert=move || pathname.get() == "/emergency">
             <A href="/" attr:class="brand">
                 <img src="/icons/icon.svg" alt="" width="32" height="32" />
                 <span>{t!(i18n, app_name)}</span>
@@ -44,7 +46,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 {t!(i18n, nav.emergency)}
             </A>
         </header>
-        <Banners />
+        <div inert=move || pathname.get() == "/emergency"><Banners /></div>
         <main id="main" tabindex="-1">{children()}</main>
     }
 }

@@ -117,3 +117,11 @@ pub fn score(parts: Parts, compressions: usize) -> Option<u32> {
     }
     Some((100.0 * num / den).round() as u32)
 }
+
+/// The two examples on the "How is this scored?" page, computed by the
+/// formula: taps at 110/min with three 5 s pauses (100), and the same with
+/// half the intervals at 90/min (83).
+pub fn examples() -> (u32, u32) {
+    let ex = |rates: &[f64]| score(parts(rates, &[], &[5.0, 5.0, 5.0]), 120).unwrap_or(0);
+    (ex(&[110.0; 29]), ex(&[110.0, 90.0]))
+}

@@ -59,6 +59,43 @@ pub struct Live {
     pub total: u32,
 }
 
+/// Updates in a row a new prompt needs before it is shown.
+pub const STEADY_UPDATES: u32 = 3;
+
+/// Steadies the prompt for display and speech: a different prompt is shown
+/// once it has come out of [`STEADY_UPDATES`] updates in a row, so a rate on
+/// the edge of the range does not flip between "good" and "faster" with
+/// every tap (screen readers announce each change; speech repeats it).
+/// The first prompt shows at once.
+#[derive(Debug, Clone, Default)]
+pub struct PromptSmoother {
+    shown: Option<Prompt>,
+    candidate: Option<Prompt>,
+    run: u32,
+}
+
+impl PromptSmoother {
+    /// Takes the latest prompt and returns the one to show.
+    pub fn update(&mut self, latest: Option<Prompt>) -> Option<Prompt> {
+        let Some(p) = latest else { return self.shown };
+        if self.shown.is_none() || self.shown == Some(p) {
+            self.shown = Some(p);
+            self.candidate = None;
+            self.run = 0;
+        } else if self.candidate == Some(p) {
+            self.run += 1;
+        } else {
+            self.candidate = Some(p);
+            self.run = 1;
+        }
+        if self.run >= STEADY_UPDATES {
+            self.shown = self.candidate.take();
+            self.run = 0;
+        }
+        self.shown
+    }
+}
+
 /// The prompt for a rate.
 pub fn prompt_for(rate: f64) -> Prompt {
     if rate < RATE_MIN {

@@ -1,67 +1,127 @@
 //! The metronome as the pages use it: the audio clock's clicks, plus a
 //! visual beat and a short vibration for every click *as it is heard* (the
 //! animation frame compares the audio clock, less the output latency, with
-//! the scheduled events).
+//! the scheduled events). Where there is no sound at all, the same beat is
+//! shown and vibrated from the page's clock.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
 use gloo_render::AnimationFrame;
 
-use crate::adapters::audio::{AudioError, LiveMetronome};
-use crate::adapters::haptics;
-use crate::trainer::metronome::{Cue, Mode};
+use crate::adapters::audio::LiveMetronome;
+use crate::adapters::{haptics, platform};
+use crate::trainer::metronome::{Cue, Event, Metronome, Mode};
+
+/// Delay from starting to the first beat without sound (s).
+const VISUAL_LEAD_IN_S: f64 = 0.15;
+
+/// What keeps time.
+enum Clock {
+    /// Sound: events as they reach the speaker.
+    Audio(LiveMetronome),
+    /// No sound: events by the page's clock.
+    Visual {
+        metronome: Metronome,
+        seen_until: Cell<f64>,
+    },
+}
+
+impl Clock {
+    fn due(&self) -> Vec<Event> {
+        match self {
+            Clock::Audio(m) => m.take_heard(),
+            Clock::Visual {
+                metronome,
+                seen_until,
+            } => {
+                let now = platform::monotonic_ms() / 1000.0;
+                let events = metronome.events_between(seen_until.get(), now);
+                seen_until.set(now);
+                events
+            }
+        }
+    }
+}
 
 /// A running metronome and its visual beat; everything stops when dropped.
 pub struct Beat {
-    metronome: Rc<LiveMetronome>,
+    clock: Rc<Clock>,
     _frame: Rc<RefCell<Option<AnimationFrame>>>,
 }
 
 fn next_frame(
-    metronome: Weak<LiveMetronome>,
+    clock: Weak<Clock>,
     on_cue: Rc<dyn Fn(Cue)>,
     slot: Weak<RefCell<Option<AnimationFrame>>>,
 ) {
     let Some(strong) = slot.upgrade() else { return };
     let again = slot.clone();
     let handle = gloo_render::request_animation_frame(move |_| {
-        let Some(m) = metronome.upgrade() else { return };
-        for e in m.take_heard() {
+        let Some(c) = clock.upgrade() else { return };
+        for e in c.due() {
             if matches!(e.cue, Cue::Compression { .. }) {
                 haptics::pulse(25);
             }
             on_cue(e.cue);
         }
-        next_frame(metronome, on_cue, again);
+        next_frame(clock, on_cue, again);
     });
     *strong.borrow_mut() = Some(handle);
 }
 
 impl Beat {
     /// Starts the metronome (call from a tap: browsers allow sound only
-    /// then) and calls `on_cue` for every click as it is heard.
-    pub fn start(bpm: u32, mode: Mode, on_cue: impl Fn(Cue) + 'static) -> Result<Beat, AudioError> {
-        let metronome = Rc::new(LiveMetronome::start(bpm, mode)?);
+    /// then) and calls `on_cue` for every click as it is heard, or as it is
+    /// due where there is no sound. `on_running` hears whether sound is
+    /// playing, now and whenever that changes.
+    pub fn start(
+        bpm: u32,
+        mode: Mode,
+        on_cue: impl Fn(Cue) + 'static,
+        on_running: impl Fn(bool) + 'static,
+    ) -> Beat {
+        let clock = match LiveMetronome::start(bpm, mode, on_running) {
+            Ok(m) => Clock::Audio(m),
+            Err(_) => Clock::Visual {
+                metronome: Metronome::new(
+                    bpm,
+                    mode,
+                    platform::monotonic_ms() / 1000.0 + VISUAL_LEAD_IN_S,
+                )
+                .expect("the pages offer only valid settings"),
+                seen_until: Cell::new(0.0),
+            },
+        };
+        let clock = Rc::new(clock);
         let frame = Rc::new(RefCell::new(None));
         next_frame(
-            Rc::downgrade(&metronome),
+            Rc::downgrade(&clock),
             Rc::new(on_cue),
             Rc::downgrade(&frame),
         );
-        Ok(Beat {
-            metronome,
+        Beat {
+            clock,
             _frame: frame,
-        })
+        }
     }
 
-    /// Whether sound is playing (a browser may hold it until a tap).
-    pub fn is_running(&self) -> bool {
-        self.metronome.is_running()
+    /// Whether the beat can be heard at all (false: shown only).
+    pub fn has_sound(&self) -> bool {
+        matches!(*self.clock, Clock::Audio(_))
     }
 
-    /// Resumes held sound (from a tap).
+    /// Resumes held sound (from a tap or click).
     pub fn resume(&self) {
-        self.metronome.resume();
+        if let Clock::Audio(m) = &*self.clock {
+            m.resume();
+        }
+    }
+
+    /// Silences the clicks; the visual beat and vibration go on.
+    pub fn set_muted(&self, muted: bool) {
+        if let Clock::Audio(m) = &*self.clock {
+            m.set_muted(muted);
+        }
     }
 }

@@ -69,13 +69,13 @@ pub fn TrainerPage() -> impl IntoView {
     let i18n = use_i18n();
     crate::app::page_title(move || t_string!(i18n, trainer.title));
     let running = RwSignal::new(None::<Setup>);
-    let nothing_recorded = RwSignal::new(false);
+    let ended = RwSignal::new(None::<run::End>);
     let navigate = use_navigate();
-    let on_end = Callback::new(move |saved: Option<i64>| {
+    let on_end = Callback::new(move |end: run::End| {
         running.set(None);
-        match saved {
-            Some(at) => navigate(&format!("/train/results/{at}"), Default::default()),
-            None => nothing_recorded.set(true),
+        match end {
+            run::End::Saved(at) => navigate(&format!("/train/results/{at}"), Default::default()),
+            other => ended.set(Some(other)),
         }
     });
     view! {
@@ -85,10 +85,10 @@ pub fn TrainerPage() -> impl IntoView {
                 None => view! {
                     <SetupForm
                         on_start=Callback::new(move |s| {
-                            nothing_recorded.set(false);
+                            ended.set(None);
                             running.set(Some(s));
                         })
-                        nothing_recorded=nothing_recorded
+                        ended=ended
                     />
                 }
                 .into_any(),
@@ -99,11 +99,16 @@ pub fn TrainerPage() -> impl IntoView {
 
 /// The setup form and the stored sessions.
 ///
-/// Props: `on_start` — called with the chosen setup; `nothing_recorded` —
-/// shows that the last session ended without a compression.
+/// Props: `on_start` — called with the chosen setup; `ended` — how the
+/// last session on this page ended without results (shown, and focus goes
+/// to the heading, since the session's controls are gone).
 #[component]
-fn SetupForm(on_start: Callback<Setup>, nothing_recorded: RwSignal<bool>) -> impl IntoView {
+fn SetupForm(on_start: Callback<Setup>, ended: RwSignal<Option<run::End>>) -> impl IntoView {
     let i18n = use_i18n();
+    let heading = NodeRef::<leptos::html::H1>::new();
+    if ended.get_untracked().is_some() {
+        crate::app::quiz::focus_later(heading);
+    }
     let setup = RwSignal::new(Setup::default());
     let motion_ok = crate::adapters::motion::is_supported();
     let audio_ok = crate::adapters::audio::is_supported();
@@ -120,11 +125,18 @@ fn SetupForm(on_start: Callback<Setup>, nothing_recorded: RwSignal<bool>) -> imp
         on_start.run(s);
     };
     view! {
-        <h1>{t!(i18n, trainer.title)}</h1>
+        <h1 node_ref=heading tabindex="-1">{t!(i18n, trainer.title)}</h1>
         <p class="lead">{t!(i18n, trainer.intro)}</p>
-        <Show when=move || nothing_recorded.get()>
-            <p class="banner notice" role="status" data-testid="nothing-recorded">{t!(i18n, trainer.nothing_recorded)}</p>
-        </Show>
+        <div role="status" class="banner-slot">
+            {move || ended.get().map(|e| view! {
+                <p class="banner notice" data-testid="session-ended">
+                    {match e {
+                        run::End::Cancelled => t_string!(i18n, trainer.cancelled),
+                        _ => t_string!(i18n, trainer.nothing_recorded),
+                    }}
+                </p>
+            })}
+        </div>
         <form class="card trainer-setup" on:submit=move |ev| { ev.prevent_default(); start(()); }>
             <fieldset>
                 <legend>{t!(i18n, trainer.method_label)}</legend>

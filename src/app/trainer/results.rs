@@ -58,7 +58,7 @@ fn Results(rec: SessionRecord) -> impl IntoView {
         .times_ms
         .iter()
         .zip(rec.depths_mm())
-        .map(|(&t, d)| (t as f64 / 1000.0, d))
+        .map(|(&t, d)| (t as f64 / 1000.0, d / 10.0))
         .collect();
     let stamp = crate::time::format_iso(rec.at_ms).replace([':', '.'], "-");
     let raw_motion = LAST_MOTION_TRACE.with(|l| {
@@ -121,7 +121,7 @@ fn Results(rec: SessionRecord) -> impl IntoView {
         <Chart label=t_string!(i18n, trainer.chart_rate) points=rates band=(RATE_MIN, RATE_MAX) y_range=(70.0, 150.0) seconds=seconds />
         {motion.then(|| view! {
             <h2>{t!(i18n, trainer.chart_depth)}</h2>
-            <Chart label=t_string!(i18n, trainer.chart_depth) points=depths band=(DEPTH_MIN_MM, DEPTH_MAX_MM) y_range=(20.0, 80.0) seconds=seconds />
+            <Chart label=t_string!(i18n, trainer.chart_depth) points=depths band=(DEPTH_MIN_MM / 10.0, DEPTH_MAX_MM / 10.0) y_range=(2.0, 8.0) seconds=seconds />
             <p class="help honest">{t!(i18n, trainer.honest_motion)}</p>
         })}
         <div class="actions">

@@ -22,7 +22,7 @@ use crate::trainer::metronome::Cue;
 use crate::trainer::motion::MotionTracker;
 use crate::trainer::score::{DEPTH_MAX_MM, DEPTH_MIN_MM};
 use crate::trainer::session::{SessionRecord, Source};
-use crate::trainer::taps::{prompt_for, Live, Prompt, TapTracker};
+use crate::trainer::taps::{prompt_for, Live, Prompt, PromptSmoother, TapTracker};
 
 type Permission = Pin<Box<dyn Future<Output = bool>>>;
 
@@ -58,10 +58,20 @@ fn live_rate(times: &[f64]) -> Option<f64> {
     Some((recent.len() - 1) as f64 * 60_000.0 / (recent[0] - recent[recent.len() - 1]))
 }
 
-/// Props: `setup` — what to run; `on_end` — called with the saved
-/// session's id, or `None` when nothing was recorded or it was cancelled.
+/// How a session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum End {
+    /// Saved, with this id.
+    Saved(i64),
+    /// Nothing was recorded.
+    Empty,
+    /// The learner stopped it without saving.
+    Cancelled,
+}
+
+/// Props: `setup` — what to run; `on_end` — called once when it ends.
 #[component]
-pub fn Run(setup: Setup, on_end: Callback<Option<i64>>) -> impl IntoView {
+pub fn Run(setup: Setup, on_end: Callback<End>) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
     let lang = state.settings.get_untracked().lang.tag();
@@ -75,6 +85,7 @@ pub fn Run(setup: Setup, on_end: Callback<Option<i64>>) -> impl IntoView {
         in_cycle: 0,
         total: 0,
     });
+    let shown_prompt = RwSignal::new(None::<Prompt>);
     let cue = RwSignal::new(None::<Cue>);
     let beats = RwSignal::new(0u64);
     let elapsed = RwSignal::new(0.0f64);
@@ -82,6 +93,7 @@ pub fn Run(setup: Setup, on_end: Callback<Option<i64>>) -> impl IntoView {
     let motion_status = RwSignal::new(MotionStatus::Waiting);
     let sound_held = RwSignal::new(false);
     let audio_failed = RwSignal::new(false);
+    let confirm_cancel = RwSignal::new(false);
 
     let taps = StoredValue::new_local(Vec::<f64>::new());
     let tracker = StoredValue::new_local(TapTracker::new());
@@ -92,24 +104,34 @@ pub fn Run(setup: Setup, on_end: Callback<Option<i64>>) -> impl IntoView {
     let timer = StoredValue::new_local(None::<Interval>);
     let listener = StoredValue::new_local(None::<MotionListener>);
     let spoken = StoredValue::new_local((None::<Prompt>, f64::NEG_INFINITY));
+    let smoother = StoredValue::new_local(PromptSmoother::default());
     let done = StoredValue::new_local(false);
 
     if setup.metronome {
-        match Beat::start(setup.bpm, setup.mode(), move |c| {
-            cue.set(Some(c));
-            if matches!(c, Cue::Compression { .. }) {
-                beats.update(|b| *b += 1);
-            }
-        }) {
-            Ok(b) => {
-                sound_held.set(!b.is_running());
-                beat.set_value(Some(b));
-            }
-            Err(_) => audio_failed.set(true),
-        }
+        let b = Beat::start(
+            setup.bpm,
+            setup.mode(),
+            move |c| {
+                cue.set(Some(c));
+                if matches!(c, Cue::Compression { .. }) {
+                    beats.update(|b| *b += 1);
+                }
+            },
+            move |running| {
+                let _ = sound_held.try_set(!running);
+            },
+        );
+        audio_failed.set(!b.has_sound());
+        beat.set_value(Some(b));
     }
 
-    let say = move |p: Prompt, now: f64| {
+    // Shows (and speaks) the prompt once it is steady.
+    let prompt = move |latest: Option<Prompt>, now: f64| {
+        let p = smoother.write_value().update(latest);
+        if shown_prompt.get_untracked() != p {
+            shown_prompt.set(p);
+        }
+        let Some(p) = p else { return };
         if !setup.speak {
             return;
         }
@@ -140,6 +162,10 @@ pub fn Run(setup: Setup, on_end: Callback<Option<i64>>) -> impl IntoView {
         let pause = setup
             .thirty_two
             .then_some(crate::trainer::metronome::DEFAULT_PAUSE_S as u32);
+        if !save {
+            on_end.run(End::Cancelled);
+            return;
+        }
         let rec = match setup.source {
             Source::Taps => {
                 let taps = taps.get_value();
@@ -161,11 +187,11 @@ pub fn Run(setup: Setup, on_end: Callback<Option<i64>>) -> impl IntoView {
                 SessionRecord::from_motion(at_ms, bpm, pause, end, &comps)
             }
         };
-        if save && !rec.times_ms.is_empty() {
-            state.update_trainer(|d| d.add(rec));
-            on_end.run(Some(at_ms));
+        if rec.times_ms.is_empty() {
+            on_end.run(End::Empty);
         } else {
-            on_end.run(None);
+            state.update_trainer(|d| d.add(rec));
+            on_end.run(End::Saved(at_ms));
         }
     };
 
@@ -202,7 +228,7 @@ pub fn Run(setup: Setup, on_end: Callback<Option<i64>>) -> impl IntoView {
                     t_ms: s.t_ms - t0,
                     a: s.a,
                 };
-                if s.t_ms < 0.0 {
+                if s.t_ms < 0.0 || s.t_ms > duration_ms {
                     return;
                 }
                 samples.update_value(|v| v.push(s));
@@ -221,9 +247,7 @@ pub fn Run(setup: Setup, on_end: Callback<Option<i64>>) -> impl IntoView {
                         in_cycle: 0,
                         total: times.len() as u32,
                     });
-                    if let Some(r) = rate {
-                        say(prompt_for(r), s.t_ms);
-                    }
+                    prompt(rate.map(prompt_for), s.t_ms);
                 }
             });
             listener.set_value(l);
@@ -241,30 +265,30 @@ pub fn Run(setup: Setup, on_end: Callback<Option<i64>>) -> impl IntoView {
         }
     });
 
+    let resume = move || {
+        beat.with_value(|b| {
+            if let Some(b) = b {
+                b.resume();
+            }
+        });
+    };
     let tap = move |t: f64| {
-        if sound_held.get_untracked() {
-            beat.with_value(|b| {
-                if let Some(b) = b {
-                    b.resume();
-                }
-            });
-            sound_held.set(false);
-        }
         let rel = t - t0;
-        if rel < 0.0 || done.get_value() {
+        if rel < 0.0 || rel > duration_ms || done.get_value() {
             return;
         }
         taps.update_value(|v| v.push(rel));
         let l = tracker.write_value().tap(rel);
         live.set(l);
-        if let Some(p) = l.prompt {
-            say(p, rel);
-        }
+        prompt(l.prompt, rel);
     };
 
     let pad = NodeRef::<leptos::html::Button>::new();
+    let heading = NodeRef::<leptos::html::H1>::new();
     if setup.source == Source::Taps {
         focus_later(pad);
+    } else {
+        focus_later(heading);
     }
     let left = move || {
         let s = ((duration_ms - elapsed.get()) / 1000.0).ceil().max(0.0) as u32;
@@ -276,13 +300,13 @@ pub fn Run(setup: Setup, on_end: Callback<Option<i64>>) -> impl IntoView {
             .map(|r| format!("{r:.0}"))
             .unwrap_or_else(|| "—".into())
     };
-    let prompt_class = move || match live.get().prompt {
+    let prompt_class = move || match shown_prompt.get() {
         Some(Prompt::Good) => "prompt good",
         Some(Prompt::Faster) => "prompt faster",
         Some(Prompt::Slower) => "prompt slower",
         None => "prompt",
     };
-    let prompt_text = move || match live.get().prompt {
+    let prompt_text = move || match shown_prompt.get() {
         Some(Prompt::Good) => t_string!(i18n, trainer.good),
         Some(Prompt::Faster) => t_string!(i18n, trainer.faster),
         Some(Prompt::Slower) => t_string!(i18n, trainer.slower),
@@ -306,7 +330,7 @@ pub fn Run(setup: Setup, on_end: Callback<Option<i64>>) -> impl IntoView {
     };
 
     view! {
-        <h1>{t!(i18n, trainer.running_title)}</h1>
+        <h1 node_ref=heading tabindex="-1">{t!(i18n, trainer.running_title)}</h1>
         <div class="run-status">
             <p class="time-left">
                 {t!(i18n, trainer.time_left)}" "
@@ -322,21 +346,28 @@ pub fn Run(setup: Setup, on_end: Callback<Option<i64>>) -> impl IntoView {
                 {beat_text}
             </div>
         </div>
-        <Show when=move || sound_held.get()>
-            <p class="banner notice" role="status">{t!(i18n, trainer.sound_held)}</p>
-        </Show>
-        <Show when=move || audio_failed.get()>
-            <p class="banner notice" role="status">{t!(i18n, trainer.no_audio)}</p>
-        </Show>
+        <div role="status" class="banner-slot">
+            <Show when=move || sound_held.get()>
+                <div class="banner notice">
+                    <p>{t!(i18n, trainer.sound_held)}</p>
+                    <button type="button" on:click=move |_| resume()>{t!(i18n, trainer.start_sound)}</button>
+                </div>
+            </Show>
+            <Show when=move || audio_failed.get()>
+                <p class="banner notice">{t!(i18n, trainer.no_audio)}</p>
+            </Show>
+        </div>
         <div class="live card" role="group" aria-label=move || t_string!(i18n, trainer.live_label)>
             <p class="live-rate">
                 <span class="label">{t!(i18n, trainer.rate)}</span>
                 <strong data-testid="live-rate">{rate_text}</strong>
                 <span class="unit">{t!(i18n, trainer.per_min_unit)}</span>
             </p>
-            <meter min="80" max="140" low="100" high="120" optimum="110"
-                value=move || live.get().rate.unwrap_or(0.0).clamp(80.0, 140.0)
-                aria-label=move || t_string!(i18n, trainer.rate_gauge)></meter>
+            <Show when=move || live.get().rate.is_some()>
+                <meter min="80" max="140" low="100" high="120" optimum="110"
+                    value=move || live.get().rate.unwrap_or(0.0).clamp(80.0, 140.0)
+                    aria-label=move || t_string!(i18n, trainer.rate_gauge)></meter>
+            </Show>
             <p class=prompt_class role="status" aria-live="polite" data-testid="prompt">{prompt_text}</p>
             {(setup.source == Source::Motion).then(|| view! {
                 <p class="live-depth">
@@ -344,11 +375,13 @@ pub fn Run(setup: Setup, on_end: Callback<Option<i64>>) -> impl IntoView {
                     <strong data-testid="live-depth">
                         {move || last_depth.get().map(|d| format!("{:.1}", d / 10.0)).unwrap_or_else(|| "—".into())}
                     </strong>
-                    <span class="unit">"cm"</span>
+                    <span class="unit">{t!(i18n, trainer.cm)}</span>
                 </p>
-                <meter min="0" max="80" low="50" high="60" optimum="55"
-                    value=move || last_depth.get().unwrap_or(0.0).clamp(0.0, 80.0)
-                    aria-label=move || t_string!(i18n, trainer.depth_gauge)></meter>
+                <Show when=move || last_depth.get().is_some()>
+                    <meter min="0" max="8" low="5" high="6" optimum="5.5"
+                        value=move || (last_depth.get().unwrap_or(0.0) / 10.0).clamp(0.0, 8.0)
+                        aria-label=move || t_string!(i18n, trainer.depth_gauge)></meter>
+                </Show>
                 <p class="prompt" role="status" aria-live="polite">{depth_prompt}</p>
                 <p class="help">{t!(i18n, trainer.depth_lag)}</p>
                 <p class="help">
@@ -403,9 +436,25 @@ pub fn Run(setup: Setup, on_end: Callback<Option<i64>>) -> impl IntoView {
             <button type="button" class="button primary" data-testid="finish-training" on:click=move |_| finish(true)>
                 {t!(i18n, trainer.finish)}
             </button>
-            <button type="button" class="button" on:click=move |_| finish(false)>
-                {t!(i18n, trainer.cancel)}
-            </button>
+        </div>
+        <div class="actions cancel-row">
+            {move || if confirm_cancel.get() {
+                view! {
+                    <p>{t!(i18n, trainer.confirm_cancel)}</p>
+                    <button type="button" class="button danger" data-testid="confirm-cancel" on:click=move |_| finish(false)>
+                        {t!(i18n, trainer.cancel_yes)}
+                    </button>
+                    <button type="button" class="button" on:click=move |_| confirm_cancel.set(false)>
+                        {t!(i18n, trainer.cancel_no)}
+                    </button>
+                }.into_any()
+            } else {
+                view! {
+                    <button type="button" class="button" data-testid="cancel-training" on:click=move |_| confirm_cancel.set(true)>
+                        {t!(i18n, trainer.cancel)}
+                    </button>
+                }.into_any()
+            }}
         </div>
     }
 }

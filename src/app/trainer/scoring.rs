@@ -34,6 +34,12 @@ pub fn ScoringPage() -> impl IntoView {
         ("w_depth", W_DEPTH * 100.0),
         ("w_pauses", W_PAUSES * 100.0),
         ("min", MIN_COMPRESSIONS as f64),
+        ("pause_min", crate::trainer::taps::PAUSE_MS / 1000.0),
+        ("w_rate_f", W_RATE),
+        ("w_depth_f", W_DEPTH),
+        ("w_pauses_f", W_PAUSES),
+        ("ex1", examples().0 as f64),
+        ("ex2", examples().1 as f64),
     ];
     let f = move |s: &'static str| fill(s, &figures);
     view! {
@@ -47,11 +53,9 @@ pub fn ScoringPage() -> impl IntoView {
             </ul>
             <p>{move || f(t_string!(i18n, scoring.total))}</p>
             <p>{move || f(t_string!(i18n, scoring.minimum))}</p>
-            <p class="formula-math"><code>{format!(
-                "score = round(100 × ({W_RATE}·rate + {W_DEPTH}·depth + {W_PAUSES}·pauses) / Σ weights present)"
-            )}</code></p>
+            <p class="formula-math"><code>{move || f(t_string!(i18n, scoring.formula))}</code></p>
             <h2>{t!(i18n, scoring.example_heading)}</h2>
-            <p>{move || f(t_string!(i18n, scoring.example))}</p>
+            <p data-testid="example">{move || f(t_string!(i18n, scoring.example))}</p>
             <h2>{t!(i18n, scoring.limits_heading)}</h2>
             <p>{t!(i18n, scoring.limits)}</p>
             <p class="help">{t!(i18n, scoring.sources)}</p>

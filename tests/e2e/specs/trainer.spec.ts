@@ -99,6 +99,19 @@ test.describe('trainer (en)', () => {
     await expect(page.getByTestId('session-score')).toContainText('fewer than 10');
   });
 
+  test('stopping without saving asks first and keeps nothing', async ({ page }) => {
+    await page.goto('/train');
+    await waitForApp(page);
+    await page.getByTestId('start-training').click();
+    await tapAlong(page, 4, 545);
+    await page.getByTestId('cancel-training').click();
+    await expect(page.getByTestId('tap-pad')).toBeVisible();
+    await page.getByTestId('confirm-cancel').click();
+    await expect(page.getByTestId('session-ended')).toHaveText('Stopped without saving.');
+    await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+    await expect(page.getByTestId('no-sessions')).toBeVisible();
+  });
+
   test('the scoring page shows the formula with the targets', async ({ page }) => {
     await page.goto('/train/scoring');
     await waitForApp(page);
@@ -106,6 +119,8 @@ test.describe('trainer (en)', () => {
     await expect(formula).toContainText('Between 100 and 120 per minute');
     await expect(formula).toContainText('at 80 or 140 per minute');
     await expect(formula).toContainText('between 5 and 6 cm');
+    await expect(page.getByTestId('example')).toContainText('so the score is 100');
+    await expect(page.getByTestId('example')).toContainText('so the score is 83');
     await axe(page, 'scoring page');
   });
 });
@@ -129,8 +144,17 @@ test.describe('emergency', () => {
         await expect(page.getByTestId('emergency-call')).toHaveAttribute('href', `tel:${number}`);
       }
       // It helps before asking anything: the beat is already running.
-      await expect(page.getByTestId('emergency-beat')).toHaveText(push);
-      await expect(page.getByTestId('emergency-beat')).toHaveClass(/odd/);
+      const beat = page.getByTestId('emergency-beat');
+      await expect(beat).toHaveText(push);
+      await expect(beat).toHaveClass(/odd/);
+      await expect(beat).not.toHaveClass(/odd/);
+      // Sound off mutes the clicks; the visual beat goes on.
+      await page.getByTestId('emergency-sound-toggle').click();
+      await expect(page.getByTestId('emergency-sound-toggle')).toHaveAttribute('aria-pressed', 'false');
+      await expect(beat).toHaveClass(/odd/);
+      await expect(beat).not.toHaveClass(/odd/);
+      // The page underneath cannot take focus.
+      await expect(page.locator('header.app-header')).toHaveAttribute('inert', '');
       await axe(page, `emergency (${locale})`);
       await context.close();
     });
@@ -149,5 +173,67 @@ test.describe('emergency', () => {
     await expect(page.getByRole('button', { name: '30:2 加人工呼吸' })).toHaveAttribute('aria-pressed', 'true');
     await expect(page.getByTestId('emergency-beat')).toHaveText(/^(1|2|3|4)$/);
     await context.close();
+  });
+});
+
+test.describe('motion trainer (en)', () => {
+  test.use({ locale: 'en-US' });
+
+  test('sensor readings of 5.5 cm compressions give live depth, a depth chart and the raw trace', async ({ page }) => {
+    await page.goto('/train');
+    await waitForApp(page);
+    await page.getByLabel('Hold the phone between your hands (motion sensor)').check();
+    await expect(page.getByText('A phone only feels movement.').first()).toBeVisible();
+    await page.getByLabel('Compressions only, without breaks').check();
+    await page.getByTestId('start-training').click();
+    await expect(page.getByTestId('live-depth')).toHaveText('—');
+    // Twelve seconds of a phone tilted by 0.2 rad on a chest going 55 mm
+    // down and up at 110/min, 60 events a second, values computed at each
+    // event's real time (the app reads the event's time stamp).
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const hz = 60, depth = 0.055, w = (2 * Math.PI * 110) / 60, g = 9.80665, tilt = 0.2;
+          const start = performance.now();
+          let k = 0;
+          const next = () => {
+            const t = (performance.now() - start) / 1000;
+            const up = g - (depth / 2) * w * w * Math.cos(w * t);
+            window.dispatchEvent(
+              new DeviceMotionEvent('devicemotion', {
+                accelerationIncludingGravity: { x: 0.05, y: Math.sin(tilt) * up, z: Math.cos(tilt) * up },
+                interval: 1000 / hz,
+              }),
+            );
+            k += 1;
+            if (t >= 12) return resolve();
+            setTimeout(next, Math.max(0, start + (k * 1000) / hz - performance.now()));
+          };
+          next();
+        }),
+    );
+    const live = Number(await page.getByTestId('live-depth').textContent());
+    expect(live).toBeGreaterThan(5.0);
+    expect(live).toBeLessThan(6.0);
+    await page.getByTestId('finish-training').click();
+
+    await expect(page).toHaveURL(/\/train\/results\/\d+$/);
+    const n = Number(await page.getByTestId('f-compressions').textContent());
+    expect(n).toBeGreaterThanOrEqual(20);
+    expect(n).toBeLessThanOrEqual(23);
+    const mean = Number(await page.getByTestId('f-depth').textContent());
+    expect(mean).toBeGreaterThanOrEqual(5.3);
+    expect(mean).toBeLessThanOrEqual(5.7);
+    await expect(page.locator('svg.chart')).toHaveCount(2);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    expect(download.suggestedFilename()).toMatch(/^firstaid-motion-.*\.csv$/);
+    const lines = (await readFile((await download.path())!, 'utf8')).trim().split('\n');
+    expect(lines[0]).toBe('t_ms,ax,ay,az');
+    expect(lines.length).toBeGreaterThan(600);
+    // The raw trace lives only in memory: after a reload the page says so.
+    await page.reload();
+    await waitForApp(page);
+    await expect(page.getByTestId('f-compressions')).toHaveText(String(n));
+    await expect(page.getByTestId('export-csv')).toHaveCount(0);
   });
 });
