@@ -13,6 +13,7 @@ pub mod content;
 pub mod profile;
 pub mod progress;
 pub mod quiz;
+pub mod records;
 pub mod settings;
 pub mod store;
 pub mod time;
