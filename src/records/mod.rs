@@ -4,5 +4,7 @@
 //! device keys and their fingerprints).
 
 pub mod base45;
+pub mod codec;
 pub mod keys;
 pub mod payload;
+pub mod record;

@@ -1,0 +1,703 @@
+//! Completion records (`firstaid-record`, version 1): what a learner hands
+//! their instructor — who they are, the lessons completed, the exams taken
+//! (with every answer, so the instructor re-scores them), the best trainer
+//! session — signed by the learner's device key.
+//!
+//! ## Canonical encoding (what is signed)
+//!
+//! In the [`super::codec`] encoding, in this order:
+//!
+//! | field | encoding |
+//! |---|---|
+//! | magic | the 4 bytes `F A R 0x01` (format, version 1) |
+//! | app version | text |
+//! | content version | text |
+//! | issued at | uint, ms since the Unix epoch (UTC) |
+//! | learner name, number, class | text, option text, option text |
+//! | assignment | option: id text, instructor public key (32 bytes) |
+//! | lessons | list: lesson id text, completed at (uint ms) |
+//! | exams | list: blueprint id text, pass mark (uint %), seed (uint), started at (uint ms), duration (uint ms), answers, percent (uint), passed (bool) |
+//! | answers | list, one per exam item in the order drawn: option (answered after (uint ms from the start), answer) |
+//! | answer | tag byte then: 0 choices (list of option id text), 1 true/false (bool), 2 order (list of option id text), 3 region (text) |
+//! | trainer | option: at (uint ms), source (0 taps, 1 motion), duration (uint ms), compressions (uint), then options of uint: mean rate (tenths per minute), rate in range (%), mean depth (tenths of mm), depth in range (%), score |
+//! | key | the learner's Ed25519 public key (32 bytes) |
+//!
+//! The record's bytes are these, then the 64-byte Ed25519 signature of
+//! them. The exam's questions are not written: they are a function of
+//! (content version, blueprint, seed) (`crate::quiz::exam`), so the
+//! verifier draws them again — and a record cannot claim other questions.
+//!
+//! ## Two representations
+//!
+//! - **QR text**: `FAR1:` + base45(deflate(bytes)) ([`super::payload`]).
+//! - **JSON file**: the same fields, readable (times as ISO 8601 UTC with
+//!   milliseconds, the seed as a decimal string, key and signature in
+//!   lowercase hex). Reading it rebuilds the canonical bytes, so the same
+//!   signature covers both; a time or hex digit written any other way is
+//!   refused rather than normalised.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::codec::{DecodeError, Problem, Reader, Writer};
+use super::keys::{KeyPair, PublicKey, SignatureError};
+use super::payload::{self, PayloadError};
+use crate::quiz::transcript::Answer;
+use crate::time::{format_iso, parse_iso};
+use crate::trainer::session::Source;
+
+pub const FORMAT: &str = "firstaid-record";
+pub const VERSION: u32 = 1;
+/// The first bytes of the canonical encoding.
+pub const MAGIC: [u8; 4] = *b"FAR\x01";
+/// The QR text prefix.
+pub const QR_PREFIX: &str = "FAR1:";
+
+/// The learner, as they chose to be named.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Learner {
+    pub name: String,
+    pub number: Option<String>,
+    pub class: Option<String>,
+}
+
+/// The assignment a record answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AssignmentRef {
+    pub id: String,
+    pub instructor: PublicKey,
+}
+
+/// A completed lesson.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LessonDone {
+    pub lesson: String,
+    pub completed_at_ms: u64,
+}
+
+/// An answer and when it was given (ms after the exam started).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answered {
+    pub after_ms: u64,
+    pub answer: Answer,
+}
+
+/// An exam taken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExamRecord {
+    /// A blueprint shipped with the content (`course-rcsc`, …).
+    pub blueprint: String,
+    pub pass_percent: u32,
+    pub seed: u64,
+    pub started_at_ms: u64,
+    pub duration_ms: u64,
+    /// One per exam item, in the order drawn.
+    pub answers: Vec<Option<Answered>>,
+    pub percent: u32,
+    pub passed: bool,
+}
+
+/// The trainer session a record shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrainerSummary {
+    pub at_ms: u64,
+    pub source: Source,
+    pub duration_ms: u64,
+    pub compressions: u32,
+    /// Tenths per minute.
+    pub mean_rate_dpm: Option<u32>,
+    pub rate_in_range_pct: Option<u32>,
+    /// Tenths of a millimetre.
+    pub mean_depth_dmm: Option<u32>,
+    pub depth_in_range_pct: Option<u32>,
+    pub score: Option<u32>,
+}
+
+/// Everything a record says; the signature covers its encoding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordBody {
+    pub app_version: String,
+    pub content_version: String,
+    pub issued_at_ms: u64,
+    pub learner: Learner,
+    pub assignment: Option<AssignmentRef>,
+    pub lessons: Vec<LessonDone>,
+    pub exams: Vec<ExamRecord>,
+    pub trainer: Option<TrainerSummary>,
+    pub key: PublicKey,
+}
+
+/// A signed record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    pub body: RecordBody,
+    pub signature: [u8; 64],
+}
+
+/// Why a text or file is not a readable record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecordError {
+    /// QR text that is not a record payload.
+    Payload(PayloadError),
+    /// Bytes that do not decode.
+    Decode(DecodeError),
+    /// JSON that is not a record (serde's message).
+    Json(String),
+    /// A JSON record of another format or version.
+    Format { format: String, version: u32 },
+    /// A JSON field written in a form other than the canonical one.
+    Field { field: String, problem: String },
+}
+
+impl fmt::Display for RecordError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RecordError::Payload(e) => write!(f, "{e}"),
+            RecordError::Decode(e) => write!(f, "{e}"),
+            RecordError::Json(e) => write!(f, "not a record file: {e}"),
+            RecordError::Format { format, version } => {
+                write!(
+                    f,
+                    "a {format} version {version} file, not {FORMAT} version {VERSION}"
+                )
+            }
+            RecordError::Field { field, problem } => write!(f, "{field}: {problem}"),
+        }
+    }
+}
+
+impl std::error::Error for RecordError {}
+
+fn write_answer(w: &mut Writer, a: &Answer) {
+    match a {
+        Answer::Choices(ids) => {
+            w.bytes(&[0]);
+            w.list(ids, |w, s| w.text(s));
+        }
+        Answer::TrueFalse(b) => {
+            w.bytes(&[1]);
+            w.bool(*b);
+        }
+        Answer::Order(ids) => {
+            w.bytes(&[2]);
+            w.list(ids, |w, s| w.text(s));
+        }
+        Answer::Region(id) => {
+            w.bytes(&[3]);
+            w.text(id);
+        }
+    }
+}
+
+fn read_answer(r: &mut Reader) -> Result<Answer, DecodeError> {
+    let at = r.offset();
+    match r.bytes(1)?[0] {
+        0 => Ok(Answer::Choices(r.list(|r| r.text())?)),
+        1 => Ok(Answer::TrueFalse(r.bool()?)),
+        2 => Ok(Answer::Order(r.list(|r| r.text())?)),
+        3 => Ok(Answer::Region(r.text()?)),
+        _ => Err(DecodeError {
+            offset: at,
+            problem: Problem::TooLarge,
+        }),
+    }
+}
+
+fn opt_uint(w: &mut Writer, v: Option<u32>) {
+    w.option(v.as_ref(), |w, x| w.uint(u64::from(*x)));
+}
+
+impl RecordBody {
+    /// The canonical encoding (see the module documentation).
+    pub fn encode(&self) -> Vec<u8> {
+        let mut w = Writer::new();
+        w.bytes(&MAGIC);
+        w.text(&self.app_version);
+        w.text(&self.content_version);
+        w.uint(self.issued_at_ms);
+        w.text(&self.learner.name);
+        w.option(self.learner.number.as_ref(), |w, s| w.text(s));
+        w.option(self.learner.class.as_ref(), |w, s| w.text(s));
+        w.option(self.assignment.as_ref(), |w, a| {
+            w.text(&a.id);
+            w.bytes(&a.instructor.0);
+        });
+        w.list(&self.lessons, |w, l| {
+            w.text(&l.lesson);
+            w.uint(l.completed_at_ms);
+        });
+        w.list(&self.exams, |w, e| {
+            w.text(&e.blueprint);
+            w.uint(u64::from(e.pass_percent));
+            w.uint(e.seed);
+            w.uint(e.started_at_ms);
+            w.uint(e.duration_ms);
+            w.list(&e.answers, |w, a| {
+                w.option(a.as_ref(), |w, a| {
+                    w.uint(a.after_ms);
+                    write_answer(w, &a.answer);
+                })
+            });
+            w.uint(u64::from(e.percent));
+            w.bool(e.passed);
+        });
+        w.option(self.trainer.as_ref(), |w, t| {
+            w.uint(t.at_ms);
+            w.bytes(&[match t.source {
+                Source::Taps => 0,
+                Source::Motion => 1,
+            }]);
+            w.uint(t.duration_ms);
+            w.uint(u64::from(t.compressions));
+            opt_uint(w, t.mean_rate_dpm);
+            opt_uint(w, t.rate_in_range_pct);
+            opt_uint(w, t.mean_depth_dmm);
+            opt_uint(w, t.depth_in_range_pct);
+            opt_uint(w, t.score);
+        });
+        w.bytes(&self.key.0);
+        w.finish()
+    }
+
+    fn decode(r: &mut Reader) -> Result<RecordBody, DecodeError> {
+        if r.bytes(4).ok() != Some(&MAGIC[..]) {
+            return Err(DecodeError {
+                offset: 0,
+                problem: Problem::Header,
+            });
+        }
+        let app_version = r.text()?;
+        let content_version = r.text()?;
+        let issued_at_ms = r.uint()?;
+        let learner = Learner {
+            name: r.text()?,
+            number: r.option(|r| r.text())?,
+            class: r.option(|r| r.text())?,
+        };
+        let assignment = r.option(|r| {
+            Ok(AssignmentRef {
+                id: r.text()?,
+                instructor: PublicKey(r.array()?),
+            })
+        })?;
+        let lessons = r.list(|r| {
+            Ok(LessonDone {
+                lesson: r.text()?,
+                completed_at_ms: r.uint()?,
+            })
+        })?;
+        let exams = r.list(|r| {
+            Ok(ExamRecord {
+                blueprint: r.text()?,
+                pass_percent: r.uint_max(100)? as u32,
+                seed: r.uint()?,
+                started_at_ms: r.uint()?,
+                duration_ms: r.uint()?,
+                answers: r.list(|r| {
+                    r.option(|r| {
+                        Ok(Answered {
+                            after_ms: r.uint()?,
+                            answer: read_answer(r)?,
+                        })
+                    })
+                })?,
+                percent: r.uint_max(100)? as u32,
+                passed: r.bool()?,
+            })
+        })?;
+        let trainer = r.option(|r| {
+            let at_ms = r.uint()?;
+            let at = r.offset();
+            let source = match r.bytes(1)?[0] {
+                0 => Source::Taps,
+                1 => Source::Motion,
+                _ => {
+                    return Err(DecodeError {
+                        offset: at,
+                        problem: Problem::TooLarge,
+                    })
+                }
+            };
+            let pct = |r: &mut Reader| r.option(|r| Ok(r.uint_max(100)? as u32));
+            Ok(TrainerSummary {
+                at_ms,
+                source,
+                duration_ms: r.uint()?,
+                compressions: r.u32()?,
+                mean_rate_dpm: r.option(|r| r.u32())?,
+                rate_in_range_pct: pct(r)?,
+                mean_depth_dmm: r.option(|r| r.u32())?,
+                depth_in_range_pct: pct(r)?,
+                score: pct(r)?,
+            })
+        })?;
+        let key = PublicKey(r.array()?);
+        Ok(RecordBody {
+            app_version,
+            content_version,
+            issued_at_ms,
+            learner,
+            assignment,
+            lessons,
+            exams,
+            trainer,
+            key,
+        })
+    }
+
+    /// Signs the body with the learner's key (which must be `self.key`'s).
+    pub fn sign(self, key: &KeyPair) -> Record {
+        debug_assert_eq!(key.public(), self.key);
+        let signature = key.sign(&self.encode());
+        Record {
+            body: self,
+            signature,
+        }
+    }
+}
+
+impl Record {
+    /// The record's bytes: the body's encoding, then the signature.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut b = self.body.encode();
+        b.extend_from_slice(&self.signature);
+        b
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Record, DecodeError> {
+        let mut r = Reader::new(bytes);
+        let body = RecordBody::decode(&mut r)?;
+        let signature = r.array()?;
+        r.finish()?;
+        Ok(Record { body, signature })
+    }
+
+    /// Checks the signature against the key the record carries.
+    pub fn verify_signature(&self) -> Result<(), SignatureError> {
+        self.body.key.verify(&self.body.encode(), &self.signature)
+    }
+
+    /// The QR text.
+    pub fn to_qr_text(&self) -> String {
+        payload::wrap(QR_PREFIX, &self.to_bytes())
+    }
+
+    pub fn from_qr_text(text: &str) -> Result<Record, RecordError> {
+        let bytes = payload::unwrap(QR_PREFIX, text).map_err(RecordError::Payload)?;
+        Record::from_bytes(&bytes).map_err(RecordError::Decode)
+    }
+
+    /// The JSON file's text.
+    pub fn to_json(&self) -> String {
+        let json = RecordJson::from(self);
+        serde_json::to_string_pretty(&json).expect("a record serializes") + "\n"
+    }
+
+    pub fn from_json(text: &str) -> Result<Record, RecordError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let json: RecordJson =
+            serde_json::from_str(text).map_err(|e| RecordError::Json(e.to_string()))?;
+        json.try_into()
+    }
+
+    /// A record from anything a user may paste or scan: QR text (with the
+    /// prefix) or the JSON file.
+    pub fn parse(text: &str) -> Result<Record, RecordError> {
+        let t = text.trim_start_matches('\u{feff}').trim();
+        if t.starts_with('{') {
+            Record::from_json(t)
+        } else {
+            Record::from_qr_text(t)
+        }
+    }
+}
+
+// ---- JSON representation ----
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RecordJson {
+    format: String,
+    version: u32,
+    app_version: String,
+    content_version: String,
+    issued_at: String,
+    learner: Learner,
+    assignment: Option<AssignmentJson>,
+    lessons: Vec<LessonJson>,
+    exams: Vec<ExamJson>,
+    trainer: Option<TrainerJson>,
+    key: String,
+    signature: String,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AssignmentJson {
+    id: String,
+    instructor: String,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LessonJson {
+    lesson: String,
+    completed_at: String,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExamJson {
+    blueprint: String,
+    pass_percent: u32,
+    seed: String,
+    started_at: String,
+    finished_at: String,
+    answers: Vec<Option<AnsweredJson>>,
+    percent: u32,
+    passed: bool,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnsweredJson {
+    answer: Answer,
+    answered_at: String,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TrainerJson {
+    at: String,
+    source: Source,
+    duration_ms: u64,
+    compressions: u32,
+    mean_rate_dpm: Option<u32>,
+    rate_in_range_pct: Option<u32>,
+    mean_depth_dmm: Option<u32>,
+    depth_in_range_pct: Option<u32>,
+    score: Option<u32>,
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unhex<const N: usize>(field: &str, s: &str) -> Result<[u8; N], RecordError> {
+    let bad = || RecordError::Field {
+        field: field.to_owned(),
+        problem: format!("expected {} lowercase hexadecimal digits", 2 * N),
+    };
+    if s.len() != 2 * N || !s.bytes().all(|c| matches!(c, b'0'..=b'9' | b'a'..=b'f')) {
+        return Err(bad());
+    }
+    let mut out = [0u8; N];
+    for (i, o) in out.iter_mut().enumerate() {
+        *o = u8::from_str_radix(&s[2 * i..2 * i + 2], 16).map_err(|_| bad())?;
+    }
+    Ok(out)
+}
+
+fn iso(ms: u64) -> String {
+    format_iso(ms.min(i64::MAX as u64) as i64)
+}
+
+/// A time in exactly the form [`format_iso`] writes.
+fn time(field: &str, s: &str) -> Result<u64, RecordError> {
+    let bad = || RecordError::Field {
+        field: field.to_owned(),
+        problem: "expected a UTC time written as YYYY-MM-DDTHH:MM:SS.sssZ".to_owned(),
+    };
+    let ms = parse_iso(s).ok_or_else(bad)?;
+    if ms < 0 || format_iso(ms) != s {
+        return Err(bad());
+    }
+    Ok(ms as u64)
+}
+
+impl From<&Record> for RecordJson {
+    fn from(r: &Record) -> Self {
+        let b = &r.body;
+        RecordJson {
+            format: FORMAT.to_owned(),
+            version: VERSION,
+            app_version: b.app_version.clone(),
+            content_version: b.content_version.clone(),
+            issued_at: iso(b.issued_at_ms),
+            learner: b.learner.clone(),
+            assignment: b.assignment.as_ref().map(|a| AssignmentJson {
+                id: a.id.clone(),
+                instructor: hex(&a.instructor.0),
+            }),
+            lessons: b
+                .lessons
+                .iter()
+                .map(|l| LessonJson {
+                    lesson: l.lesson.clone(),
+                    completed_at: iso(l.completed_at_ms),
+                })
+                .collect(),
+            exams: b
+                .exams
+                .iter()
+                .map(|e| ExamJson {
+                    blueprint: e.blueprint.clone(),
+                    pass_percent: e.pass_percent,
+                    seed: e.seed.to_string(),
+                    started_at: iso(e.started_at_ms),
+                    finished_at: iso(e.started_at_ms.saturating_add(e.duration_ms)),
+                    answers: e
+                        .answers
+                        .iter()
+                        .map(|a| {
+                            a.as_ref().map(|a| AnsweredJson {
+                                answer: a.answer.clone(),
+                                answered_at: iso(e.started_at_ms.saturating_add(a.after_ms)),
+                            })
+                        })
+                        .collect(),
+                    percent: e.percent,
+                    passed: e.passed,
+                })
+                .collect(),
+            trainer: b.trainer.as_ref().map(|t| TrainerJson {
+                at: iso(t.at_ms),
+                source: t.source,
+                duration_ms: t.duration_ms,
+                compressions: t.compressions,
+                mean_rate_dpm: t.mean_rate_dpm,
+                rate_in_range_pct: t.rate_in_range_pct,
+                mean_depth_dmm: t.mean_depth_dmm,
+                depth_in_range_pct: t.depth_in_range_pct,
+                score: t.score,
+            }),
+            key: hex(&b.key.0),
+            signature: hex(&r.signature),
+        }
+    }
+}
+
+impl TryFrom<RecordJson> for Record {
+    type Error = RecordError;
+
+    fn try_from(j: RecordJson) -> Result<Record, RecordError> {
+        if j.format != FORMAT || j.version != VERSION {
+            return Err(RecordError::Format {
+                format: j.format,
+                version: j.version,
+            });
+        }
+        let mut exams = Vec::with_capacity(j.exams.len());
+        for (n, e) in j.exams.into_iter().enumerate() {
+            let field = |f: &str| format!("exams[{n}].{f}");
+            let started = time(&field("started_at"), &e.started_at)?;
+            let finished = time(&field("finished_at"), &e.finished_at)?;
+            let duration_ms = finished.checked_sub(started).ok_or(RecordError::Field {
+                field: field("finished_at"),
+                problem: "before started_at".to_owned(),
+            })?;
+            let seed: u64 = e
+                .seed
+                .parse()
+                .ok()
+                .filter(|s: &u64| s.to_string() == e.seed)
+                .ok_or(RecordError::Field {
+                    field: field("seed"),
+                    problem: "expected a decimal number without leading zeros".to_owned(),
+                })?;
+            let mut answers = Vec::with_capacity(e.answers.len());
+            for (i, a) in e.answers.into_iter().enumerate() {
+                answers.push(match a {
+                    None => None,
+                    Some(a) => {
+                        let f = field(&format!("answers[{i}].answered_at"));
+                        let at = time(&f, &a.answered_at)?;
+                        Some(Answered {
+                            after_ms: at.checked_sub(started).ok_or(RecordError::Field {
+                                field: f,
+                                problem: "before started_at".to_owned(),
+                            })?,
+                            answer: a.answer,
+                        })
+                    }
+                });
+            }
+            for (name, v) in [("pass_percent", e.pass_percent), ("percent", e.percent)] {
+                if v > 100 {
+                    return Err(RecordError::Field {
+                        field: field(name),
+                        problem: "more than 100".to_owned(),
+                    });
+                }
+            }
+            exams.push(ExamRecord {
+                blueprint: e.blueprint,
+                pass_percent: e.pass_percent,
+                seed,
+                started_at_ms: started,
+                duration_ms,
+                answers,
+                percent: e.percent,
+                passed: e.passed,
+            });
+        }
+        let mut lessons = Vec::with_capacity(j.lessons.len());
+        for (n, l) in j.lessons.into_iter().enumerate() {
+            lessons.push(LessonDone {
+                completed_at_ms: time(&format!("lessons[{n}].completed_at"), &l.completed_at)?,
+                lesson: l.lesson,
+            });
+        }
+        let trainer = match j.trainer {
+            None => None,
+            Some(t) => {
+                for (name, v) in [
+                    ("rate_in_range_pct", t.rate_in_range_pct),
+                    ("depth_in_range_pct", t.depth_in_range_pct),
+                    ("score", t.score),
+                ] {
+                    if v.is_some_and(|v| v > 100) {
+                        return Err(RecordError::Field {
+                            field: format!("trainer.{name}"),
+                            problem: "more than 100".to_owned(),
+                        });
+                    }
+                }
+                Some(TrainerSummary {
+                    at_ms: time("trainer.at", &t.at)?,
+                    source: t.source,
+                    duration_ms: t.duration_ms,
+                    compressions: t.compressions,
+                    mean_rate_dpm: t.mean_rate_dpm,
+                    rate_in_range_pct: t.rate_in_range_pct,
+                    mean_depth_dmm: t.mean_depth_dmm,
+                    depth_in_range_pct: t.depth_in_range_pct,
+                    score: t.score,
+                })
+            }
+        };
+        let assignment = match j.assignment {
+            None => None,
+            Some(a) => Some(AssignmentRef {
+                instructor: PublicKey(unhex("assignment.instructor", &a.instructor)?),
+                id: a.id,
+            }),
+        };
+        Ok(Record {
+            body: RecordBody {
+                app_version: j.app_version,
+                content_version: j.content_version,
+                issued_at_ms: time("issued_at", &j.issued_at)?,
+                learner: j.learner,
+                assignment,
+                lessons,
+                exams,
+                trainer,
+                key: PublicKey(unhex("key", &j.key)?),
+            },
+            signature: unhex("signature", &j.signature)?,
+        })
+    }
+}

@@ -1,0 +1,259 @@
+//! Completion records: canonical bytes pinned by a golden file, the three
+//! representations (bytes, QR text, JSON) round-trip, the signature covers
+//! every bit, malformed input is refused with a reason, and a typical
+//! record fits a QR code of version ≤ 25 at level M.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::{check_golden, correct_response, embedded, FIXED_VERSION};
+use firstaid::quiz::exam::draw;
+use firstaid::quiz::transcript::Answer;
+use firstaid::records::codec::Problem;
+use firstaid::records::keys::{KeyPair, SignatureError};
+use firstaid::records::payload::Qr;
+use firstaid::records::record::{
+    Answered, AssignmentRef, ExamRecord, Learner, LessonDone, Record, RecordBody, RecordError,
+    TrainerSummary,
+};
+use firstaid::trainer::session::Source;
+use proptest::prelude::*;
+
+const T0: u64 = 1_796_000_000_000; // 2026-11-29T…Z
+
+fn key() -> KeyPair {
+    KeyPair::from_seed([42; 32])
+}
+
+/// A typical record: every lesson, one 20-question exam answered right,
+/// one trainer session.
+fn typical() -> Record {
+    let c = embedded();
+    let bp = c
+        .blueprint("course-rcsc")
+        .expect("shipped blueprint")
+        .clone();
+    let seed = 2026;
+    let exam = draw(&c, FIXED_VERSION, &bp, seed).unwrap();
+    let answers = exam
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let q = c.question(&item.question).unwrap();
+            Some(Answered {
+                after_ms: 20_000 * (i as u64 + 1),
+                answer: Answer::from(&correct_response(q)),
+            })
+        })
+        .collect();
+    let lessons = c
+        .lessons
+        .iter()
+        .enumerate()
+        .map(|(i, l)| LessonDone {
+            lesson: l.id.clone(),
+            completed_at_ms: T0 + 3_600_000 * i as u64,
+        })
+        .collect();
+    RecordBody {
+        app_version: "0.1.0".into(),
+        content_version: FIXED_VERSION.into(),
+        issued_at_ms: T0 + 86_400_000,
+        learner: Learner {
+            name: "王小明".into(),
+            number: Some("2026-0142".into()),
+            class: Some("初二(3)班".into()),
+        },
+        assignment: Some(AssignmentRef {
+            id: "A7K2-9QX4".into(),
+            instructor: KeyPair::from_seed([9; 32]).public(),
+        }),
+        lessons,
+        exams: vec![ExamRecord {
+            blueprint: bp.id.clone(),
+            pass_percent: bp.pass_percent,
+            seed,
+            started_at_ms: T0 + 40_000_000,
+            duration_ms: 600_000,
+            answers,
+            percent: 100,
+            passed: true,
+        }],
+        trainer: Some(TrainerSummary {
+            at_ms: T0 + 50_000_000,
+            source: Source::Taps,
+            duration_ms: 120_000,
+            compressions: 214,
+            mean_rate_dpm: Some(1104),
+            rate_in_range_pct: Some(93),
+            mean_depth_dmm: None,
+            depth_in_range_pct: None,
+            score: Some(91),
+        }),
+        key: key().public(),
+    }
+    .sign(&key())
+}
+
+#[test]
+fn the_canonical_encoding_and_both_representations_are_pinned() {
+    let r = typical();
+    let hex: String = r.to_bytes().iter().map(|b| format!("{b:02x}")).collect();
+    let json: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
+    check_golden(
+        "record-v1.json",
+        &serde_json::json!({ "bytes": hex, "qr_text": r.to_qr_text(), "json": json }),
+    );
+}
+
+#[test]
+fn all_three_representations_round_trip_and_verify() {
+    let r = typical();
+    assert_eq!(r.verify_signature(), Ok(()));
+    assert_eq!(Record::from_bytes(&r.to_bytes()).unwrap(), r);
+    assert_eq!(Record::from_qr_text(&r.to_qr_text()).unwrap(), r);
+    assert_eq!(Record::from_json(&r.to_json()).unwrap(), r);
+    // What a user may paste: either form, with a byte-order mark or spaces.
+    assert_eq!(
+        Record::parse(&format!("\u{feff}  {}\n", r.to_json())).unwrap(),
+        r
+    );
+    assert_eq!(Record::parse(&format!(" {} ", r.to_qr_text())).unwrap(), r);
+}
+
+#[test]
+fn a_typical_record_fits_a_qr_code_of_version_25_at_level_m() {
+    let r = typical();
+    let text = r.to_qr_text();
+    let qr = Qr::new(&text).unwrap();
+    println!(
+        "typical record: {} bytes, QR text {} characters, QR version {} at level M",
+        r.to_bytes().len(),
+        text.len(),
+        qr.version()
+    );
+    assert!(qr.version() <= 25, "version {}", qr.version());
+}
+
+#[test]
+fn changing_anything_breaks_the_signature() {
+    let r = typical();
+    let mut inflated = r.clone();
+    inflated.body.exams[0].percent = 100;
+    inflated.body.exams[0].answers[3] = None;
+    assert_eq!(inflated.verify_signature(), Err(SignatureError::Mismatch));
+    let mut renamed = r.clone();
+    renamed.body.learner.name = "王小明 ".into();
+    assert_eq!(renamed.verify_signature(), Err(SignatureError::Mismatch));
+    // Re-signed by another device: valid, but a different key (the
+    // verifier binds records to keys, not to names).
+    let other = KeyPair::from_seed([43; 32]);
+    let mut body = r.body.clone();
+    body.key = other.public();
+    let resigned = body.sign(&other);
+    assert_eq!(resigned.verify_signature(), Ok(()));
+    assert_ne!(resigned.body.key, r.body.key);
+}
+
+#[test]
+fn every_single_bit_flip_of_the_bytes_is_rejected() {
+    let r = typical();
+    let bytes = r.to_bytes();
+    for bit in 0..bytes.len() * 8 {
+        let mut b = bytes.clone();
+        b[bit / 8] ^= 1 << (bit % 8);
+        if let Ok(x) = Record::from_bytes(&b) {
+            assert!(x.verify_signature().is_err(), "bit {bit} accepted");
+        }
+    }
+}
+
+#[test]
+fn every_single_bit_flip_of_the_json_file_is_rejected() {
+    let r = typical();
+    let text = r.to_json().into_bytes();
+    for bit in 0..text.len() * 8 {
+        let mut t = text.clone();
+        t[bit / 8] ^= 1 << (bit % 8);
+        let Ok(s) = String::from_utf8(t) else {
+            continue;
+        };
+        if let Ok(x) = Record::from_json(&s) {
+            // Only a flip in insignificant whitespace may still read — as
+            // the very same record.
+            assert!(
+                x == r || x.verify_signature().is_err(),
+                "bit {bit} accepted: {s}"
+            );
+        }
+    }
+}
+
+#[test]
+fn non_canonical_json_is_refused_with_the_field_named() {
+    let r = typical();
+    let json = r.to_json();
+    let field = |e: RecordError| match e {
+        RecordError::Field { field, .. } => field,
+        other => panic!("{other:?}"),
+    };
+    let upper = json.replace(
+        &hex_of(&r.body.key.0),
+        &hex_of(&r.body.key.0).to_uppercase(),
+    );
+    assert_eq!(field(Record::from_json(&upper).unwrap_err()), "key");
+    let no_millis = json.replacen(".000Z", "Z", 1);
+    assert!(matches!(
+        Record::from_json(&no_millis),
+        Err(RecordError::Field { .. })
+    ));
+    let padded_seed = json.replace("\"seed\": \"2026\"", "\"seed\": \"02026\"");
+    assert_eq!(
+        field(Record::from_json(&padded_seed).unwrap_err()),
+        "exams[0].seed"
+    );
+    let other = json.replace("\"version\": 1", "\"version\": 2");
+    assert!(matches!(
+        Record::from_json(&other),
+        Err(RecordError::Format { version: 2, .. })
+    ));
+    let extra = json.replacen('{', "{\"extra\": 1,", 1);
+    assert!(matches!(
+        Record::from_json(&extra),
+        Err(RecordError::Json(_))
+    ));
+    assert!(matches!(
+        Record::parse("hello"),
+        Err(RecordError::Payload(_))
+    ));
+}
+
+fn hex_of(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+#[test]
+fn malformed_bytes_name_the_problem() {
+    let bytes = typical().to_bytes();
+    let err = |b: &[u8]| Record::from_bytes(b).unwrap_err().problem;
+    assert_eq!(err(&bytes[..bytes.len() - 1]), Problem::Truncated);
+    let mut longer = bytes.clone();
+    longer.push(0);
+    assert_eq!(err(&longer), Problem::TrailingBytes);
+    let mut wrong = bytes.clone();
+    wrong[3] = 2;
+    assert_eq!(err(&wrong), Problem::Header);
+    assert_eq!(err(&[]), Problem::Header);
+}
+
+proptest! {
+    #[test]
+    fn decoders_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..600), text in ".{0,400}") {
+        let _ = Record::from_bytes(&bytes);
+        let mut with_magic = b"FAR\x01".to_vec();
+        with_magic.extend(&bytes);
+        let _ = Record::from_bytes(&with_magic);
+        let _ = Record::parse(&text);
+        let _ = Record::from_json(&format!("{{{text}}}"));
+    }
+}
