@@ -6,94 +6,14 @@
 
 mod common;
 
-use common::{check_golden, correct_response, embedded, FIXED_VERSION};
-use firstaid::quiz::exam::draw;
-use firstaid::quiz::transcript::Answer;
+use common::check_golden;
 use firstaid::records::codec::Problem;
 use firstaid::records::keys::{KeyPair, SignatureError};
 use firstaid::records::payload::Qr;
-use firstaid::records::record::{
-    Answered, AssignmentRef, ExamRecord, Learner, LessonDone, Record, RecordBody, RecordError,
-    TrainerSummary,
-};
-use firstaid::trainer::session::Source;
+use firstaid::records::record::{Record, RecordError};
 use proptest::prelude::*;
 
-const T0: u64 = 1_796_000_000_000; // 2026-11-29T…Z
-
-fn key() -> KeyPair {
-    KeyPair::from_seed([42; 32])
-}
-
-/// A typical record: every lesson, one 20-question exam answered right,
-/// one trainer session.
-fn typical() -> Record {
-    let c = embedded();
-    let bp = c
-        .blueprint("course-rcsc")
-        .expect("shipped blueprint")
-        .clone();
-    let seed = 2026;
-    let exam = draw(&c, FIXED_VERSION, &bp, seed).unwrap();
-    let answers = exam
-        .iter()
-        .enumerate()
-        .map(|(i, item)| {
-            let q = c.question(&item.question).unwrap();
-            Some(Answered {
-                after_ms: 20_000 * (i as u64 + 1),
-                answer: Answer::from(&correct_response(q)),
-            })
-        })
-        .collect();
-    let lessons = c
-        .lessons
-        .iter()
-        .enumerate()
-        .map(|(i, l)| LessonDone {
-            lesson: l.id.clone(),
-            completed_at_ms: T0 + 3_600_000 * i as u64,
-        })
-        .collect();
-    RecordBody {
-        app_version: "0.1.0".into(),
-        content_version: FIXED_VERSION.into(),
-        issued_at_ms: T0 + 86_400_000,
-        learner: Learner {
-            name: "王小明".into(),
-            number: Some("2026-0142".into()),
-            class: Some("初二(3)班".into()),
-        },
-        assignment: Some(AssignmentRef {
-            id: "A7K2-9QX4".into(),
-            instructor: KeyPair::from_seed([9; 32]).public(),
-        }),
-        lessons,
-        exams: vec![ExamRecord {
-            blueprint: bp.id.clone(),
-            pass_percent: bp.pass_percent,
-            seed,
-            started_at_ms: T0 + 40_000_000,
-            duration_ms: 600_000,
-            answers,
-            percent: 100,
-            passed: true,
-        }],
-        trainer: Some(TrainerSummary {
-            at_ms: T0 + 50_000_000,
-            source: Source::Taps,
-            duration_ms: 120_000,
-            compressions: 214,
-            mean_rate_dpm: Some(1104),
-            rate_in_range_pct: Some(93),
-            mean_depth_dmm: None,
-            depth_in_range_pct: None,
-            score: Some(91),
-        }),
-        key: key().public(),
-    }
-    .sign(&key())
-}
+use common::records::typical;
 
 #[test]
 fn the_canonical_encoding_and_both_representations_are_pinned() {

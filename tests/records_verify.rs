@@ -1,0 +1,328 @@
+//! Assignments (round trips, links, signatures) and the instructor's
+//! verification of records: a valid record passes, and every rejection
+//! reason is reached by a record built to fail it.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::records::{key, typical, T0};
+use common::{embedded, FIXED_VERSION};
+use firstaid::quiz::transcript::{Answer, Rejection, TimeProblem};
+use firstaid::records::assignment::{Assignment, AssignmentBody, AssignmentError, ExamRequirement};
+use firstaid::records::keys::KeyPair;
+use firstaid::records::record::{AssignmentRef, Record};
+use firstaid::records::verify::{verify, Check, Failure};
+
+fn instructor() -> KeyPair {
+    KeyPair::from_seed([9; 32])
+}
+
+fn assignment() -> Assignment {
+    let c = embedded();
+    AssignmentBody {
+        id: "A7K2-9QX4".into(),
+        class: "初二(3)班".into(),
+        instructor_name: "李老师".into(),
+        content_version: FIXED_VERSION.into(),
+        created_at_ms: T0 - 86_400_000,
+        due_at_ms: Some(T0 + 7 * 86_400_000),
+        lessons: c.lessons.iter().map(|l| l.id.clone()).collect(),
+        exam: Some(ExamRequirement {
+            blueprint: "course-rcsc".into(),
+            pass_percent: 80,
+        }),
+        min_trainer_score: Some(70),
+        key: instructor().public(),
+    }
+    .sign(&instructor())
+}
+
+/// The failures of a verification, by check.
+fn failures(r: &Record, a: Option<&Assignment>) -> Vec<(Check, Failure)> {
+    verify(r, &embedded(), FIXED_VERSION, a)
+        .failures()
+        .map(|(c, f)| (*c, f.clone()))
+        .collect()
+}
+
+/// Changes a record and re-signs it with the learner's own key (what a
+/// learner who edits their record can do).
+fn edited(f: impl FnOnce(&mut firstaid::records::record::RecordBody)) -> Record {
+    let mut body = typical().body;
+    f(&mut body);
+    body.sign(&key())
+}
+
+#[test]
+fn assignments_round_trip_through_qr_text_and_links() {
+    let a = assignment();
+    assert_eq!(a.verify_signature(), Ok(()));
+    assert_eq!(Assignment::parse(&a.to_qr_text()).unwrap(), a);
+    let link = a.link("https://firstaid.example");
+    assert!(link.starts_with("https://firstaid.example/assignment#FAA1:"));
+    assert!(!link.contains(' '), "spaces are escaped: {link}");
+    assert_eq!(Assignment::parse(&link).unwrap(), a);
+    assert_eq!(Assignment::from_bytes(&a.to_bytes()).unwrap(), a);
+}
+
+#[test]
+fn a_forged_or_damaged_assignment_is_never_read() {
+    let a = assignment();
+    // Another key signs a changed assignment but keeps the instructor's key.
+    let mut body = a.body.clone();
+    body.min_trainer_score = None;
+    let forged = Assignment {
+        signature: KeyPair::from_seed([1; 32]).sign(&body.encode()),
+        body,
+    };
+    assert!(matches!(
+        Assignment::parse(&forged.to_qr_text()),
+        Err(AssignmentError::Signature(_))
+    ));
+    let bytes = a.to_bytes();
+    for bit in 0..bytes.len() * 8 {
+        let mut b = bytes.clone();
+        b[bit / 8] ^= 1 << (bit % 8);
+        if let Ok(x) = Assignment::from_bytes(&b) {
+            assert!(x.verify_signature().is_err(), "bit {bit} accepted");
+        }
+    }
+    assert!(matches!(
+        Assignment::parse("FAR1:ABC"),
+        Err(AssignmentError::Payload(_))
+    ));
+}
+
+#[test]
+fn a_complete_record_passes_every_check() {
+    let v = verify(&typical(), &embedded(), FIXED_VERSION, Some(&assignment()));
+    assert!(v.ok(), "{:?}", v.failures().collect::<Vec<_>>());
+    assert_eq!(v.exam_percents, [Some(100)]);
+    let checks: Vec<Check> = v.outcomes.iter().map(|o| o.check).collect();
+    assert_eq!(
+        checks,
+        [
+            Check::Signature,
+            Check::ContentVersion,
+            Check::Exam(1),
+            Check::Assignment,
+            Check::Lessons,
+            Check::RequiredExam,
+            Check::Trainer,
+            Check::DueDate
+        ]
+    );
+}
+
+#[test]
+fn a_changed_record_fails_its_signature_and_nothing_else_is_trusted() {
+    let mut r = typical();
+    r.body.exams[0].percent = 99;
+    assert_eq!(
+        failures(&r, Some(&assignment())),
+        [(Check::Signature, Failure::Signature)]
+    );
+    let v = verify(&r, &embedded(), FIXED_VERSION, Some(&assignment()));
+    assert_eq!(v.outcomes.len(), 1);
+}
+
+#[test]
+fn other_content_cannot_be_re_scored() {
+    let r = edited(|b| b.content_version = "sha256:ffffffffffffffff".into());
+    let f = failures(&r, None);
+    assert!(matches!(
+        f[0],
+        (Check::ContentVersion, Failure::ContentVersion { .. })
+    ));
+    assert!(matches!(
+        f[1],
+        (Check::Exam(1), Failure::ContentVersion { .. })
+    ));
+    assert!(f[0]
+        .1
+        .to_string()
+        .contains("learner uses content version sha256:ffffffffffffffff"));
+}
+
+#[test]
+fn an_inflated_score_is_caught_by_re_scoring() {
+    // A single-choice answer changed to a wrong option, the claim left at
+    // 100% and the record re-signed by the learner's own key.
+    let c = embedded();
+    let drawn = firstaid::quiz::exam::draw(
+        &c,
+        FIXED_VERSION,
+        c.blueprint("course-rcsc").unwrap(),
+        typical().body.exams[0].seed,
+    )
+    .unwrap();
+    let (i, wrong) = drawn
+        .iter()
+        .enumerate()
+        .find_map(|(i, item)| {
+            let q = c.question(&item.question).unwrap();
+            (q.kind == firstaid::content::QuestionType::Single).then(|| {
+                let w = q.options.iter().find(|o| o.correct != Some(true)).unwrap();
+                (i, w.id.clone())
+            })
+        })
+        .expect("the exam has a single-choice question");
+    let r = edited(|b| {
+        b.exams[0].answers[i].as_mut().unwrap().answer = Answer::Choices(vec![wrong]);
+    });
+    let f = failures(&r, None);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(
+        matches!(
+            f[0],
+            (Check::Exam(1), Failure::Claim { claimed_percent: 100, actual_percent: p, .. }) if p < 100
+        ),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn swapped_questions_and_dropped_answers_are_caught() {
+    // Two different answers swapped: they no longer fit their questions,
+    // or earn less than claimed.
+    let answers = typical().body.exams[0].answers.clone();
+    let (i, j) = (0..answers.len())
+        .flat_map(|i| (i + 1..answers.len()).map(move |j| (i, j)))
+        .find(|&(i, j)| {
+            answers[i].as_ref().map(|a| &a.answer) != answers[j].as_ref().map(|a| &a.answer)
+        })
+        .unwrap();
+    let r = edited(|b| b.exams[0].answers.swap(i, j));
+    let f = failures(&r, None);
+    assert!(
+        matches!(
+            f.as_slice(),
+            [(Check::Exam(1), Failure::Rescore(Rejection::Answer { .. }))]
+                | [(Check::Exam(1), Failure::Claim { .. })]
+        ),
+        "{f:?}"
+    );
+    let r = edited(|b| {
+        b.exams[0].answers.pop();
+    });
+    assert!(matches!(
+        failures(&r, None).as_slice(),
+        [(
+            Check::Exam(1),
+            Failure::Rescore(Rejection::QuestionCount {
+                expected: 20,
+                found: 19
+            })
+        )]
+    ));
+}
+
+#[test]
+fn exam_rules_are_the_transcript_rules() {
+    let r = edited(|b| b.exams[0].blueprint = "course-xyz".into());
+    assert!(matches!(
+        failures(&r, None).as_slice(),
+        [(Check::Exam(1), Failure::UnknownBlueprint(_))]
+    ));
+    let r = edited(|b| b.exams[0].pass_percent = 50);
+    assert!(matches!(
+        failures(&r, None).as_slice(),
+        [(
+            Check::Exam(1),
+            Failure::Rescore(Rejection::BlueprintChanged(_))
+        )]
+    ));
+    // An answer given after the exam was handed in.
+    let r = edited(|b| {
+        let e = &mut b.exams[0];
+        e.answers[5].as_mut().unwrap().after_ms = e.duration_ms + 1;
+    });
+    assert!(matches!(
+        failures(&r, None).as_slice(),
+        [(
+            Check::Exam(1),
+            Failure::Rescore(Rejection::Time(TimeProblem::OutsideExam(6)))
+        )]
+    ));
+}
+
+#[test]
+fn assignment_requirements_each_have_their_reason() {
+    let a = assignment();
+    type Case = (Record, Check, fn(&Failure) -> bool);
+    let cases: Vec<Case> = vec![
+        (edited(|b| b.assignment = None), Check::Assignment, |f| {
+            *f == Failure::OtherAssignment(None)
+        }),
+        (
+            edited(|b| b.assignment.as_mut().unwrap().id = "ZZZZ-ZZZZ".into()),
+            Check::Assignment,
+            |f| *f == Failure::OtherAssignment(Some("ZZZZ-ZZZZ".into())),
+        ),
+        (
+            edited(|b| {
+                b.assignment = Some(AssignmentRef {
+                    id: "A7K2-9QX4".into(),
+                    instructor: KeyPair::from_seed([10; 32]).public(),
+                })
+            }),
+            Check::Assignment,
+            |f| *f == Failure::OtherInstructor,
+        ),
+        (
+            edited(|b| {
+                b.lessons.remove(2);
+            }),
+            Check::Lessons,
+            |f| matches!(f, Failure::MissingLessons(l) if l.len() == 1),
+        ),
+        (edited(|b| b.exams.clear()), Check::RequiredExam, |f| {
+            matches!(f, Failure::NoPassingExam { best: None, .. })
+        }),
+        (edited(|b| b.trainer = None), Check::Trainer, |f| {
+            *f == Failure::TrainerMissing { min: 70 }
+        }),
+        (
+            edited(|b| b.trainer.as_mut().unwrap().score = Some(69)),
+            Check::Trainer,
+            |f| *f == Failure::TrainerBelow { min: 70, score: 69 },
+        ),
+        (
+            edited(|b| b.issued_at_ms = T0 + 8 * 86_400_000),
+            Check::DueDate,
+            |f| matches!(f, Failure::Late { .. }),
+        ),
+    ];
+    for (i, (record, check, is)) in cases.into_iter().enumerate() {
+        let f = failures(&record, Some(&a));
+        assert_eq!(f.len(), 1, "case {i}: {f:?}");
+        assert_eq!(f[0].0, check, "case {i}");
+        assert!(is(&f[0].1), "case {i}: {:?}", f[0].1);
+        assert!(!f[0].1.to_string().is_empty());
+    }
+}
+
+#[test]
+fn a_failed_exam_below_the_pass_mark_is_reported_with_its_score() {
+    // All answers removed: re-scored 0%, honestly claimed.
+    let r = edited(|b| {
+        let e = &mut b.exams[0];
+        for a in &mut e.answers {
+            *a = None;
+        }
+        e.percent = 0;
+        e.passed = false;
+    });
+    let f = failures(&r, Some(&assignment()));
+    assert_eq!(
+        f,
+        [(
+            Check::RequiredExam,
+            Failure::NoPassingExam {
+                blueprint: "course-rcsc".into(),
+                pass_percent: 80,
+                best: Some(0)
+            }
+        )]
+    );
+}
