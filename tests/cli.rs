@@ -1,5 +1,7 @@
 //! The `firstaid` command line: curriculum export for medical review, exam
-//! samples and transcript re-scoring.
+//! samples and transcript re-scoring, trace analysis, record verification.
+
+mod common;
 
 use std::process::Command;
 
@@ -595,4 +597,129 @@ fn analyze_motion_prints_compressions_with_depths_and_a_summary() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["compressions"], serde_json::json!([]));
     assert!(v["summary"]["mean_depth_mm"].is_null());
+}
+
+fn instructor() -> firstaid::records::keys::KeyPair {
+    firstaid::records::keys::KeyPair::from_seed([9; 32])
+}
+
+fn hex(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+#[test]
+fn verify_checks_json_and_qr_records_in_bulk() {
+    let r = common::records::typical_for(CONTENT_VERSION);
+    let json = TempFile::new("record.json", &r.to_json());
+    let qr = TempFile::new("record.txt", &format!("{}\n", r.to_qr_text()));
+    let (code, out, err) = firstaid(&["verify", json.arg(), qr.arg()]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(out.lines().count(), 2);
+    assert!(out.lines().all(|l| l.contains(": OK — 王小明")), "{out}");
+    assert!(out.contains("course-rcsc 100%"), "{out}");
+    // The instructor who issued the assignment, by key.
+    let key = hex(&instructor().public().0);
+    let (code, _, _) = firstaid(&["verify", json.arg(), "--instructor-key", &key]);
+    assert_eq!(code, 0);
+    let other = hex(&[1; 32]);
+    let (code, out, _) = firstaid(&["verify", json.arg(), "--instructor-key", &other]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("FAIL: answers an assignment of another instructor"),
+        "{out}"
+    );
+}
+
+#[test]
+fn verify_reports_each_failing_record_and_exits_1() {
+    let r = common::records::typical_for(CONTENT_VERSION);
+    let good = TempFile::new("good.json", &r.to_json());
+    let tampered = TempFile::new(
+        "tampered.json",
+        &r.to_json().replace("\"percent\": 100", "\"percent\": 99"),
+    );
+    let garbage = TempFile::new("garbage.txt", "FAR1:not a record");
+    let (code, out, err) = firstaid(&["verify", good.arg(), tampered.arg(), garbage.arg()]);
+    assert_eq!(code, 1, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].contains(": OK"), "{out}");
+    assert!(
+        lines[1].contains("FAIL: the signature does not match"),
+        "{out}"
+    );
+    assert!(lines[2].contains("UNREADABLE"), "{out}");
+    // Content this build does not have: cannot re-score.
+    let old = TempFile::new("old.json", &common::records::typical().to_json());
+    let (code, out, _) = firstaid(&["verify", old.arg()]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("cannot re-score: learner uses content version sha256:0000000000000000"),
+        "{out}"
+    );
+}
+
+#[test]
+fn verify_with_the_assignment_checks_its_requirements_and_writes_csv() {
+    use firstaid::records::assignment::{AssignmentBody, ExamRequirement};
+    let r = common::records::typical_for(CONTENT_VERSION);
+    let a = AssignmentBody {
+        id: "A7K2-9QX4".into(),
+        class: "初二(3)班".into(),
+        instructor_name: "李老师".into(),
+        content_version: CONTENT_VERSION.into(),
+        created_at_ms: 0,
+        due_at_ms: None,
+        lessons: vec!["aed".into(), "adult-cpr".into()],
+        exam: Some(ExamRequirement {
+            blueprint: "course-rcsc".into(),
+            pass_percent: 80,
+        }),
+        min_trainer_score: Some(95),
+        key: instructor().public(),
+    }
+    .sign(&instructor());
+    let json = TempFile::new("assigned.json", &r.to_json());
+    let link = a.link("https://firstaid.example");
+    let (code, out, _) = firstaid(&["verify", json.arg(), "--assignment", &link, "--csv"]);
+    assert_eq!(code, 1, "trainer score 91 is below 95");
+    assert!(
+        out.starts_with(
+            "\u{feff}file,status,name,number,class,key,lessons,exams,trainer,reasons\r\n"
+        ),
+        "{out}"
+    );
+    let row = out.lines().nth(1).unwrap();
+    assert!(row.contains(",FAIL,王小明,2026-0142,初二(3)班,"), "{row}");
+    // A reason with a comma is quoted.
+    assert!(
+        row.trim_end_matches('\r')
+            .ends_with(",91,\"trainer score 91, below the required 95\""),
+        "{row}"
+    );
+    let file = TempFile::new("assignment.txt", &a.to_qr_text());
+    let (code, _, err) = firstaid(&[
+        "verify",
+        json.arg(),
+        "--assignment",
+        file.arg(),
+        "--repeat",
+        "3",
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("records per second"), "{err}");
+}
+
+#[test]
+fn verify_usage_errors_exit_2() {
+    for args in [
+        &["verify"][..],
+        &["verify", "x.json", "--instructor-key", "abc"],
+        &["verify", "x.json", "--assignment", "FAA1:garbage"],
+        &["verify", "x.json", "--repeat", "0"],
+        &["verify", "x.json", "--bogus"],
+    ] {
+        let (code, _, err) = firstaid(args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(!err.is_empty());
+    }
 }

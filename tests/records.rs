@@ -178,3 +178,20 @@ fn qr_codes_pick_the_smallest_version_at_level_m() {
     assert!(qr.dark(0, 0) && qr.dark(20, 0) && qr.dark(0, 20));
     assert!(svg.contains("M4,4h1v1h-1z"));
 }
+
+#[test]
+fn csv_quotes_what_needs_it_and_defuses_formulas() {
+    use firstaid::records::csv::{row, BOM};
+    assert_eq!(BOM, "\u{feff}");
+    assert_eq!(row(&["a", "王小明", "初二(3)班"]), "a,王小明,初二(3)班\r\n");
+    assert_eq!(
+        row(&["a,b", "say \"hi\"", "two\nlines"]),
+        "\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n"
+    );
+    // A learner's name that a spreadsheet would run as a formula.
+    assert_eq!(
+        row(&["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)"]),
+        "\"'=HYPERLINK(\"\"x\"\")\",'+1,'-2,'@SUM(A1)\r\n"
+    );
+    assert_eq!(row::<&str>(&[]), "\r\n");
+}

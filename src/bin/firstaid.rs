@@ -52,6 +52,7 @@ const USAGE: &str = "usage:
   firstaid content --format markdown|json [--lang zh|en] [--profile rcsc|aha|erc]
   firstaid quiz sample --blueprint FILE|ID --seed N [--lang zh|en] [--format text|json]
   firstaid quiz score TRANSCRIPT.json...
+  firstaid verify FILE... [--instructor-key HEX] [--assignment FILE|TEXT] [--csv] [--repeat N]
   firstaid analyze --taps FILE.csv
   firstaid analyze --motion FILE.csv
   firstaid --version";
@@ -62,6 +63,9 @@ fn main() -> ExitCode {
         && args.get(1).map(String::as_str) == Some("score")
     {
         return quiz_score(&args[2..]);
+    }
+    if args.first().map(String::as_str) == Some("verify") {
+        return verify(&args[1..]);
     }
     match run(&args) {
         Ok(out) => {
@@ -430,4 +434,203 @@ fn analyze_motion(file: &str) -> Result<String, String> {
         "summary": summary,
     });
     Ok(serde_json::to_string_pretty(&out).expect("JSON") + "\n")
+}
+
+/// `firstaid verify` (see the module documentation).
+fn verify(args: &[String]) -> ExitCode {
+    match verify_run(args) {
+        Ok((out, all_ok)) => {
+            print!("{out}");
+            if all_ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }
+        Err(e) => {
+            eprintln!("firstaid: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn verify_run(args: &[String]) -> Result<(String, bool), String> {
+    use firstaid::records::assignment::Assignment;
+    use firstaid::records::keys::PublicKey;
+    use firstaid::records::record::Record;
+    use firstaid::records::{csv, verify};
+
+    let (mut files, mut key, mut assignment, mut as_csv, mut repeat) =
+        (Vec::new(), None, None, false, None);
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = || {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{a} needs a value\n{USAGE}"))
+        };
+        match a.as_str() {
+            "--csv" => as_csv = true,
+            "--instructor-key" => {
+                let v = value()?;
+                let bytes: Option<Vec<u8>> = (v.len() == 64)
+                    .then(|| {
+                        (0..32)
+                            .map(|i| u8::from_str_radix(&v[2 * i..2 * i + 2], 16).ok())
+                            .collect()
+                    })
+                    .flatten();
+                key = Some(PublicKey(
+                    bytes
+                        .and_then(|b| b.try_into().ok())
+                        .ok_or("--instructor-key must be 64 hexadecimal digits")?,
+                ));
+            }
+            "--assignment" => {
+                let v = value()?;
+                let text = std::fs::read_to_string(&v).unwrap_or(v);
+                assignment =
+                    Some(Assignment::parse(&text).map_err(|e| format!("--assignment: {e}"))?);
+            }
+            "--repeat" => {
+                repeat = Some(
+                    value()?
+                        .parse::<u32>()
+                        .ok()
+                        .filter(|n| *n > 0)
+                        .ok_or("--repeat must be a positive whole number")?,
+                );
+            }
+            other if other.starts_with("--") => {
+                return Err(format!("unknown argument {other:?}\n{USAGE}"))
+            }
+            file => files.push(file.to_owned()),
+        }
+    }
+    if files.is_empty() {
+        return Err(format!("verify needs at least one record file\n{USAGE}"));
+    }
+    let c = curriculum()?;
+    let records: Vec<(String, Result<Record, String>)> = files
+        .iter()
+        .map(|f| {
+            let r = std::fs::read_to_string(f)
+                .map_err(|e| e.to_string())
+                .and_then(|t| Record::parse(&t).map_err(|e| e.to_string()));
+            (f.clone(), r)
+        })
+        .collect();
+    let check = |r: &Record| {
+        let mut v = verify::verify(r, &c, CONTENT_VERSION, assignment.as_ref());
+        // Who issued the assignment, when only their key is given (and the
+        // record's signature holds: otherwise nothing in it is trusted).
+        let signed = v.outcomes.first().is_some_and(|o| o.result.is_ok());
+        if let (Some(k), None, true) = (&key, &assignment, signed) {
+            v.outcomes.push(verify::instructor_check(r, k));
+        }
+        v
+    };
+    if let Some(n) = repeat {
+        let readable: Vec<&Record> = records
+            .iter()
+            .filter_map(|(_, r)| r.as_ref().ok())
+            .collect();
+        let start = std::time::Instant::now();
+        for _ in 0..n {
+            for r in &readable {
+                std::hint::black_box(check(r));
+            }
+        }
+        let secs = start.elapsed().as_secs_f64();
+        let count = readable.len() as f64 * f64::from(n);
+        eprintln!(
+            "verified {count} records in {secs:.3} s: {:.0} records per second on one core",
+            count / secs
+        );
+    }
+    let header = [
+        "file", "status", "name", "number", "class", "key", "lessons", "exams", "trainer",
+        "reasons",
+    ];
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut all_ok = true;
+    for (file, r) in &records {
+        match r {
+            Err(e) => {
+                all_ok = false;
+                let mut row = vec![file.clone(), "UNREADABLE".to_owned()];
+                row.extend(std::iter::repeat_n(String::new(), 7));
+                row.push(e.clone());
+                rows.push(row);
+            }
+            Ok(r) => {
+                let v = check(r);
+                all_ok &= v.ok();
+                let b = &r.body;
+                let reasons: Vec<String> = v
+                    .failures()
+                    .map(|(check, f)| match check {
+                        verify::Check::Exam(n) => format!("exam {n}: {f}"),
+                        _ => f.to_string(),
+                    })
+                    .collect();
+                rows.push(vec![
+                    file.clone(),
+                    if v.ok() { "OK" } else { "FAIL" }.to_owned(),
+                    b.learner.name.clone(),
+                    b.learner.number.clone().unwrap_or_default(),
+                    b.learner.class.clone().unwrap_or_default(),
+                    b.key.fingerprint(),
+                    b.lessons.len().to_string(),
+                    b.exams
+                        .iter()
+                        .zip(v.exam_percents.iter().chain(std::iter::repeat(&None)))
+                        .map(|(e, p)| match p {
+                            Some(p) => format!("{} {p}%", e.blueprint),
+                            None => format!("{} ?", e.blueprint),
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    b.trainer
+                        .as_ref()
+                        .and_then(|t| t.score)
+                        .map(|s| s.to_string())
+                        .unwrap_or_default(),
+                    reasons.join("; "),
+                ]);
+            }
+        }
+    }
+    let mut out = String::new();
+    if as_csv {
+        out.push_str(csv::BOM);
+        out.push_str(&csv::row(&header));
+        for row in &rows {
+            out.push_str(&csv::row(row));
+        }
+    } else {
+        for row in &rows {
+            let _ = writeln!(
+                out,
+                "{}: {}{} — {} ({}) · lessons {} · {} · trainer {}",
+                row[0],
+                row[1],
+                if row[9].is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", row[9])
+                },
+                if row[2].is_empty() { "?" } else { &row[2] },
+                row[5],
+                row[6],
+                if row[7].is_empty() {
+                    "no exam"
+                } else {
+                    &row[7]
+                },
+                if row[8].is_empty() { "—" } else { &row[8] },
+            );
+        }
+    }
+    Ok((out, all_ok))
 }

@@ -51,6 +51,24 @@ pub enum ResponseError {
     IncompleteOrder,
 }
 
+/// The response that earns full marks (the answer key), or `None` for a
+/// question without one (invalid content, refused by validation).
+pub fn correct_response(q: &Question) -> Option<Response> {
+    let correct = || -> Vec<String> {
+        q.options
+            .iter()
+            .filter(|o| o.correct == Some(true))
+            .map(|o| o.id.clone())
+            .collect()
+    };
+    Some(match q.kind {
+        QuestionType::Single | QuestionType::Multiple => Response::Choices(correct()),
+        QuestionType::TrueFalse => Response::TrueFalse(q.answer?),
+        QuestionType::Order => Response::Order(q.options.iter().map(|o| o.id.clone()).collect()),
+        QuestionType::Hotspot => Response::Region(q.regions.iter().find(|r| r.correct)?.id.clone()),
+    })
+}
+
 /// The points a response earns, out of [`FULL`].
 pub fn score(q: &Question, r: &Response) -> Result<u32, ResponseError> {
     let option_ids: Vec<&str> = q.options.iter().map(|o| o.id.as_str()).collect();

@@ -390,6 +390,25 @@ pub fn rescore_json(c: &Curriculum, content_version: &str, text: &str) -> Result
 }
 
 /// Re-scores a transcript from the content (see the module documentation).
+/// The time rules for the answer to item `n` (1-based), given at `at` in an
+/// exam from `started` to `finished` (ms) with an optional limit: within
+/// the exam, and within the limit.
+pub fn answer_time(
+    n: usize,
+    at: i64,
+    started: i64,
+    finished: i64,
+    limit_ms: Option<i64>,
+) -> Result<(), TimeProblem> {
+    if at < started || at > finished {
+        return Err(TimeProblem::OutsideExam(n));
+    }
+    if limit_ms.is_some_and(|l| at - started > l) {
+        return Err(TimeProblem::AfterTimeLimit(n));
+    }
+    Ok(())
+}
+
 pub fn rescore(c: &Curriculum, content_version: &str, t: &Transcript) -> Result<Score, Rejection> {
     if t.format != FORMAT || t.version != VERSION {
         return Err(Rejection::Format {
@@ -450,12 +469,7 @@ pub fn rescore(c: &Curriculum, content_version: &str, t: &Transcript) -> Result<
             (None, None) => 0,
             (Some(a), Some(at)) => {
                 let at = time(&format!("items[{i}].answered_at"), at)?;
-                if at < started || at > finished {
-                    return Err(Rejection::Time(TimeProblem::OutsideExam(n)));
-                }
-                if limit_ms.is_some_and(|l| at - started > l) {
-                    return Err(Rejection::Time(TimeProblem::AfterTimeLimit(n)));
-                }
+                answer_time(n, at, started, finished, limit_ms).map_err(Rejection::Time)?;
                 score(q, &Response::from(a))
                     .map_err(|error| Rejection::Answer { item: n, error })?
             }

@@ -1,11 +1,15 @@
 //! Completion records, class assignments and their verification (issue
-//! #6): the building blocks so far — [`base45`] text for QR codes,
-//! [`payload`] (versioned prefix, deflate, base45) and [`keys`] (Ed25519
-//! device keys and their fingerprints).
+//! #6), pure: [`record`] and [`assignment`] (the signed wire formats, with
+//! their canonical [`codec`]), [`verify`] (the instructor's checks),
+//! [`keys`] (Ed25519 keys and fingerprints), [`payload`] (QR text:
+//! versioned prefix, deflate, [`base45`]), [`csv`] (files for
+//! spreadsheets).
 
 pub mod assignment;
 pub mod base45;
 pub mod codec;
+pub mod csv;
+pub mod example;
 pub mod keys;
 pub mod payload;
 pub mod record;

@@ -218,26 +218,7 @@ pub fn tiny() -> Curriculum {
 
 /// The answer that earns full marks.
 pub fn correct_response(q: &Question) -> Response {
-    let correct = || {
-        q.options
-            .iter()
-            .filter(|o| o.correct == Some(true))
-            .map(|o| o.id.clone())
-            .collect()
-    };
-    match q.kind {
-        QuestionType::Single | QuestionType::Multiple => Response::Choices(correct()),
-        QuestionType::TrueFalse => Response::TrueFalse(q.answer.expect("answer")),
-        QuestionType::Order => Response::Order(q.options.iter().map(|o| o.id.clone()).collect()),
-        QuestionType::Hotspot => Response::Region(
-            q.regions
-                .iter()
-                .find(|r| r.correct)
-                .expect("a correct region")
-                .id
-                .clone(),
-        ),
-    }
+    firstaid::quiz::scoring::correct_response(q).expect("an answer key")
 }
 
 /// A valid answer that earns nothing.
@@ -318,89 +299,26 @@ pub fn check_golden(name: &str, actual: &serde_json::Value) {
 
 /// A typical signed completion record, for the records tests.
 pub mod records {
-    use super::{correct_response, embedded, FIXED_VERSION};
-    use firstaid::quiz::exam::draw;
-    use firstaid::quiz::transcript::Answer;
+    use super::{embedded, FIXED_VERSION};
+    use firstaid::records::example;
     use firstaid::records::keys::KeyPair;
-    use firstaid::records::record::{
-        Answered, AssignmentRef, ExamRecord, Learner, LessonDone, Record, RecordBody,
-        TrainerSummary,
-    };
-    use firstaid::trainer::session::Source;
+    use firstaid::records::record::Record;
 
-    pub const T0: u64 = 1_796_000_000_000; // 2026-11-29T…Z
+    #[allow(unused_imports)]
+    pub use example::T0;
 
     pub fn key() -> KeyPair {
-        KeyPair::from_seed([42; 32])
+        example::learner_key()
     }
 
     /// A typical record: every lesson, one 20-question exam answered right,
     /// one trainer session.
     pub fn typical() -> Record {
-        let c = embedded();
-        let bp = c
-            .blueprint("course-rcsc")
-            .expect("shipped blueprint")
-            .clone();
-        let seed = 2026;
-        let exam = draw(&c, FIXED_VERSION, &bp, seed).unwrap();
-        let answers = exam
-            .iter()
-            .enumerate()
-            .map(|(i, item)| {
-                let q = c.question(&item.question).unwrap();
-                Some(Answered {
-                    after_ms: 20_000 * (i as u64 + 1),
-                    answer: Answer::from(&correct_response(q)),
-                })
-            })
-            .collect();
-        let lessons = c
-            .lessons
-            .iter()
-            .enumerate()
-            .map(|(i, l)| LessonDone {
-                lesson: l.id.clone(),
-                completed_at_ms: T0 + 3_600_000 * i as u64,
-            })
-            .collect();
-        RecordBody {
-            app_version: "0.1.0".into(),
-            content_version: FIXED_VERSION.into(),
-            issued_at_ms: T0 + 86_400_000,
-            learner: Learner {
-                name: "王小明".into(),
-                number: Some("2026-0142".into()),
-                class: Some("初二(3)班".into()),
-            },
-            assignment: Some(AssignmentRef {
-                id: "A7K2-9QX4".into(),
-                instructor: KeyPair::from_seed([9; 32]).public(),
-            }),
-            lessons,
-            exams: vec![ExamRecord {
-                blueprint: bp.id.clone(),
-                pass_percent: bp.pass_percent,
-                seed,
-                started_at_ms: T0 + 40_000_000,
-                duration_ms: 600_000,
-                answers,
-                percent: 100,
-                passed: true,
-            }],
-            trainer: Some(TrainerSummary {
-                at_ms: T0 + 50_000_000,
-                source: Source::Taps,
-                duration_ms: 120_000,
-                compressions: 214,
-                mean_rate_dpm: Some(1104),
-                rate_in_range_pct: Some(93),
-                mean_depth_dmm: None,
-                depth_in_range_pct: None,
-                score: Some(91),
-            }),
-            key: key().public(),
-        }
-        .sign(&key())
+        typical_for(FIXED_VERSION)
+    }
+
+    /// The typical record written against a content version.
+    pub fn typical_for(content_version: &str) -> Record {
+        example::record(&embedded(), content_version)
     }
 }

@@ -5,6 +5,8 @@
 //!   behind the `bench` feature): ten minutes rendered offline by the app's
 //!   audio graph, click onsets against the ideal grid in samples, beside a
 //!   naive `setInterval` metronome under a busy main thread.
+//! - Records verified per second on one core (`firstaid verify --repeat`,
+//!   release build) on the example record, and that record's QR size.
 //! - Size of every shipped file, raw / gzip / brotli, and the first-load total.
 //! - Lighthouse (mobile profile, headless Chromium): performance,
 //!   accessibility, best practices, LCP, TBT, CLS.
@@ -121,6 +123,38 @@ pub fn motion_accuracy() -> Result<()> {
     Ok(())
 }
 
+/// Records verified per second by the release CLI, and the example
+/// record's QR code.
+pub fn records() -> Result<()> {
+    use firstaid::content::{Curriculum, CONTENT_VERSION};
+    use firstaid::records::{example, payload::Qr};
+    println!("\n== Records ==");
+    let c = Curriculum::embedded().map_err(|p| anyhow::anyhow!(p.join("; ")))?;
+    let record = example::record(&c, CONTENT_VERSION);
+    let text = record.to_qr_text();
+    let qr = Qr::new(&text).context("the example record fits a QR code")?;
+    println!(
+        "example record (8 lessons, a 20-question exam, a trainer summary): {} bytes, QR text {} characters, QR version {} at level M   target ≤ 25",
+        record.to_bytes().len(),
+        text.len(),
+        qr.version()
+    );
+    let dir = sh::root().join("target/bench");
+    std::fs::create_dir_all(&dir)?;
+    let file = dir.join("record.json");
+    std::fs::write(&file, record.to_json())?;
+    let cargo = || Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    sh::run(cargo().args(["build", "--release", "--bin", "firstaid"]))?;
+    let out = Command::new(sh::root().join("target/release/firstaid"))
+        .args(["verify", "--repeat", "20000"])
+        .arg(&file)
+        .output()
+        .context("running firstaid verify")?;
+    let figure = String::from_utf8_lossy(&out.stderr);
+    println!("{}   target ≥ 10000 records per second", figure.trim());
+    Ok(())
+}
+
 /// The metronome benchmark: a wasm-bindgen test that prints its figures
 /// (it asserts only that every click was found).
 pub fn metronome_timing() -> Result<()> {
@@ -150,6 +184,7 @@ const FIRST_LOAD_TARGET: u64 = 120 * 1024;
 
 pub fn run() -> Result<()> {
     motion_accuracy()?;
+    records()?;
     tools::ensure_test_tools()?;
     metronome_timing()?;
     let out = Path::new("target/bench/dist");

@@ -70,20 +70,26 @@ pub fn build(out: &Path, label: &str) -> Result<()> {
 
 /// wasm-pack and wasm-opt.
 pub fn compile() -> Result<()> {
-    sh::run(Command::new("wasm-pack").args([
-        "build",
-        "--target",
-        "web",
-        "--release",
-        "--mode",
-        "no-install",
-        "--no-typescript",
-        "--no-pack",
-        "--out-dir",
-        PKG,
-        "--out-name",
-        "firstaid",
-    ]))?;
+    // The wasm is optimised for size; native release builds (the CLI) keep
+    // opt-level 3 (Cargo.toml).
+    sh::run(
+        Command::new("wasm-pack")
+            .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "z")
+            .args([
+                "build",
+                "--target",
+                "web",
+                "--release",
+                "--mode",
+                "no-install",
+                "--no-typescript",
+                "--no-pack",
+                "--out-dir",
+                PKG,
+                "--out-name",
+                "firstaid",
+            ]),
+    )?;
     let wasm = Path::new(PKG).join("firstaid_bg.wasm");
     let before = fs::metadata(&wasm)?.len();
     sh::run(

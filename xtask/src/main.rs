@@ -5,9 +5,10 @@
 //! - `test` — formatting, lints (native and wasm32), native tests, browser
 //!   component tests, end-to-end tests.
 //! - `dist [--out DIR] [--label L]` — the deployable static folder.
-//! - `bench [--motion]` — motion analysis accuracy on generated traces,
-//!   shipped sizes (raw, gzip, brotli) and Lighthouse figures; `--motion`
-//!   only the first.
+//! - `bench [--motion|--records]` — motion analysis accuracy on generated
+//!   traces, records verified per second, the metronome's timing, shipped
+//!   sizes (raw, gzip, brotli) and Lighthouse figures; `--motion` or
+//!   `--records` only that one.
 
 mod bench;
 mod dist;
@@ -24,8 +25,9 @@ const USAGE: &str = "usage: cargo xtask <serve|test|dist|bench> [options]
   serve [--port N] [--dir DIR] [--no-build]   build and serve on 127.0.0.1 (default port 8080)
   test                                        the whole test suite
   dist [--out DIR] [--label LABEL]            build the deployable folder (default dist/)
-  bench [--motion]                            motion accuracy, sizes and Lighthouse figures
-                                              (--motion: only the motion accuracy)";
+  bench [--motion|--records]                  motion accuracy, records per second, metronome
+                                              timing, sizes and Lighthouse figures
+                                              (--motion / --records: only that one)";
 
 fn main() {
     if let Err(e) = run() {
@@ -78,11 +80,13 @@ fn run() -> Result<()> {
         }
         "bench" => {
             let motion_only = flag(&mut args, "--motion");
+            let records_only = flag(&mut args, "--records");
             no_more(&args)?;
-            if motion_only {
-                bench::motion_accuracy()
-            } else {
-                bench::run()
+            match (motion_only, records_only) {
+                (true, false) => bench::motion_accuracy(),
+                (false, true) => bench::records(),
+                (false, false) => bench::run(),
+                (true, true) => bail!("give one of --motion and --records\n{USAGE}"),
             }
         }
         "help" | "--help" | "-h" => {

@@ -1,0 +1,100 @@
+//! An example completion record, fixed to the byte: a learner who completed
+//! every lesson, answered every question of a `course-rcsc` exam right and
+//! trained with taps, answering an example assignment. The benchmark
+//! (`cargo xtask bench`) verifies it, the tests pin its encoding, and it
+//! shows what a real record holds.
+
+use super::keys::KeyPair;
+use super::record::{
+    Answered, AssignmentRef, ExamRecord, Learner, LessonDone, Record, RecordBody, TrainerSummary,
+};
+use crate::content::Curriculum;
+use crate::quiz::exam::draw;
+use crate::quiz::scoring::correct_response;
+use crate::quiz::transcript::Answer;
+use crate::trainer::session::Source;
+
+/// 2026-11-30T00:53:20.000Z, the example's clock.
+pub const T0: u64 = 1_796_000_000_000;
+
+/// The example learner's device key (a fixed seed: never a real key).
+pub fn learner_key() -> KeyPair {
+    KeyPair::from_seed([42; 32])
+}
+
+/// The example instructor's key.
+pub fn instructor_key() -> KeyPair {
+    KeyPair::from_seed([9; 32])
+}
+
+/// The example record against `content_version`.
+pub fn record(c: &Curriculum, content_version: &str) -> Record {
+    try_record(c, content_version).expect("the shipped content has course-rcsc")
+}
+
+fn try_record(c: &Curriculum, content_version: &str) -> Option<Record> {
+    let bp = c.blueprint("course-rcsc")?;
+    let seed = 2026;
+    let exam = draw(c, content_version, bp, seed).ok()?;
+    let answers = exam
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let q = c.question(&item.question)?;
+            Some(Some(Answered {
+                after_ms: 20_000 * (i as u64 + 1),
+                answer: Answer::from(&correct_response(q)?),
+            }))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let lessons = c
+        .lessons
+        .iter()
+        .enumerate()
+        .map(|(i, l)| LessonDone {
+            lesson: l.id.clone(),
+            completed_at_ms: T0 + 3_600_000 * i as u64,
+        })
+        .collect();
+    let key = learner_key();
+    Some(
+        RecordBody {
+            app_version: "0.1.0".into(),
+            content_version: content_version.into(),
+            issued_at_ms: T0 + 86_400_000,
+            learner: Learner {
+                name: "王小明".into(),
+                number: Some("2026-0142".into()),
+                class: Some("初二(3)班".into()),
+            },
+            assignment: Some(AssignmentRef {
+                id: "A7K2-9QX4".into(),
+                instructor: instructor_key().public(),
+            }),
+            lessons,
+            exams: vec![ExamRecord {
+                blueprint: bp.id.clone(),
+                pass_percent: bp.pass_percent,
+                seed,
+                started_at_ms: T0 + 40_000_000,
+                duration_ms: 600_000,
+                answers,
+                percent: 100,
+                passed: true,
+            }],
+            trainer: Some(TrainerSummary {
+                at_ms: T0 + 50_000_000,
+                source: Source::Taps,
+                duration_ms: 120_000,
+                compressions: 214,
+                mean_rate_dpm: Some(1104),
+                rate_in_range_pct: Some(93),
+                mean_depth_dmm: None,
+                depth_in_range_pct: None,
+                score: Some(91),
+            }),
+            key: key.public(),
+        }
+        .sign(&key),
+    )
+}
