@@ -9,8 +9,10 @@
 //!   traces, records verified per second, the metronome's timing, shipped
 //!   sizes (raw, gzip, brotli) and Lighthouse figures; `--motion` or
 //!   `--records` only that one.
+//! - `fuzz [--seconds N]` — the fuzz targets (cargo-fuzz), N seconds each.
 
 mod bench;
+mod fuzz;
 mod dist;
 mod server;
 mod sh;
@@ -21,13 +23,14 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
 
-const USAGE: &str = "usage: cargo xtask <serve|test|dist|bench> [options]
+const USAGE: &str = "usage: cargo xtask <serve|test|dist|bench|fuzz> [options]
   serve [--port N] [--dir DIR] [--no-build]   build and serve on 127.0.0.1 (default port 8080)
   test                                        the whole test suite
   dist [--out DIR] [--label LABEL]            build the deployable folder (default dist/)
   bench [--motion|--records]                  motion accuracy, records per second, metronome
                                               timing, sizes and Lighthouse figures
-                                              (--motion / --records: only that one)";
+                                              (--motion / --records: only that one)
+  fuzz [--seconds N]                          every decoder under libFuzzer, N s each (default 300)";
 
 fn main() {
     if let Err(e) = run() {
@@ -88,6 +91,18 @@ fn run() -> Result<()> {
                 (false, false) => bench::run(),
                 (true, true) => bail!("give one of --motion and --records\n{USAGE}"),
             }
+        }
+        "fuzz" => {
+            let seconds = match opt(&mut args, "--seconds")? {
+                Some(s) => s
+                    .parse()
+                    .ok()
+                    .filter(|n| *n > 0)
+                    .context("--seconds must be a positive whole number")?,
+                None => 300,
+            };
+            no_more(&args)?;
+            fuzz::run(seconds)
         }
         "help" | "--help" | "-h" => {
             println!("{USAGE}");

@@ -3,8 +3,9 @@
 //! 1. `cargo fmt --check`; clippy with `-D warnings` on the native and the
 //!    wasm32 target.
 //! 2. Native tests (`cargo test --workspace`): the pure core and xtask.
-//! 3. Browser component tests (wasm-bindgen-test in headless Chromium).
-//! 4. The release build, assembled twice (builds "a" and "b", for the update
+//! 3. A smoke run of every fuzz target (`cargo xtask fuzz --seconds 5`).
+//! 4. Browser component tests (wasm-bindgen-test in headless Chromium).
+//! 5. The release build, assembled twice (builds "a" and "b", for the update
 //!    test), and the Playwright end-to-end tests on a phone and a desktop
 //!    viewport, with axe-core.
 
@@ -48,6 +49,9 @@ pub fn run() -> Result<()> {
 
     section("native tests");
     sh::run(cargo().args(["test", "--workspace"]))?;
+
+    section("fuzzing (smoke: 5 s per target; `cargo xtask fuzz` runs longer)");
+    crate::fuzz::run(5)?;
 
     section("browser component tests (headless Chromium)");
     sh::run(

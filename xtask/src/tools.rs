@@ -30,6 +30,17 @@ pub fn ensure_test_tools() -> Result<()> {
     Ok(())
 }
 
+/// Nightly Rust and cargo-fuzz, for `cargo xtask fuzz`.
+pub fn ensure_fuzz_tools() -> Result<()> {
+    let toolchains = sh::output(Command::new("rustup").args(["toolchain", "list"]))
+        .context("rustup is needed: install Rust from https://rustup.rs")?;
+    if !toolchains.lines().any(|l| l.starts_with("nightly")) {
+        println!("xtask: installing the nightly toolchain (for libFuzzer's sanitizers)");
+        sh::run(Command::new("rustup").args(["toolchain", "install", "nightly", "--profile", "minimal"]))?;
+    }
+    ensure_cargo_tool("cargo-fuzz", "cargo-fuzz", None, true)
+}
+
 fn ensure_wasm_target() -> Result<()> {
     let installed = sh::output(Command::new("rustup").args(["target", "list", "--installed"]))
         .context("rustup is needed: install Rust from https://rustup.rs")?;

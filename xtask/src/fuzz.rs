@@ -1,0 +1,152 @@
+//! `cargo xtask fuzz [--seconds N]`: every decoder a user can feed, under
+//! libFuzzer (cargo-fuzz, nightly Rust, AddressSanitizer), each for N
+//! seconds (default 300), from a corpus seeded with valid inputs the app
+//! itself makes. Prints executions and crashes per target beside the
+//! target (≥ 10 M executions, 0 crashes); fails if a target crashes. `cargo
+//! xtask test` runs a short smoke version.
+
+use std::path::Path;
+use std::process::Command;
+
+use anyhow::{bail, Context, Result};
+
+use crate::{sh, tools};
+
+/// The targets in `fuzz/fuzz_targets/`.
+pub const TARGETS: [&str; 6] = [
+    "record",
+    "record_bytes",
+    "assignment",
+    "backup",
+    "transcript",
+    "trace_csv",
+];
+
+/// Valid inputs for a target's corpus, made by the app's own code.
+fn seeds(target: &str) -> Result<Vec<(String, Vec<u8>)>> {
+    use firstaid::content::{Curriculum, CONTENT_VERSION};
+    use firstaid::records::{assignment, example};
+    let c = Curriculum::embedded().map_err(|p| anyhow::anyhow!(p.join("; ")))?;
+    let record = example::record(&c, CONTENT_VERSION);
+    let assignment = assignment::AssignmentBody {
+        id: "A7K2-9QX4".into(),
+        class: "初二(3)班".into(),
+        instructor_name: "李老师".into(),
+        content_version: CONTENT_VERSION.into(),
+        created_at_ms: example::T0,
+        due_at_ms: Some(example::T0 + 7 * 86_400_000),
+        lessons: c.lessons.iter().map(|l| l.id.clone()).collect(),
+        exam: Some(assignment::ExamRequirement {
+            blueprint: "course-rcsc".into(),
+            pass_percent: 80,
+        }),
+        min_trainer_score: Some(70),
+        key: example::instructor_key().public(),
+    }
+    .sign(&example::instructor_key());
+    let s = |name: &str, b: Vec<u8>| (name.to_owned(), b);
+    Ok(match target {
+        "record" => vec![
+            s("json", record.to_json().into_bytes()),
+            s("qr", record.to_qr_text().into_bytes()),
+        ],
+        "record_bytes" => vec![s("bytes", record.to_bytes())],
+        "assignment" => vec![
+            s("link", assignment.link("https://firstaid.example").into_bytes()),
+            s("qr", assignment.to_qr_text().into_bytes()),
+            s("bytes", assignment.to_bytes()),
+        ],
+        "backup" => {
+            let doc = firstaid::store::Document::with_settings(Default::default());
+            vec![s(
+                "backup",
+                firstaid::backup::export(&doc, vec![], "0.1.0", "2026-11-29T03:00:00.000Z")
+                    .into_bytes(),
+            )]
+        }
+        "transcript" => vec![s(
+            "transcript",
+            std::fs::read(sh::root().join("tests/golden/transcript-course-rcsc.json"))?,
+        )],
+        "trace_csv" => vec![
+            s("taps", b"t_ms\n0\n545\n1090\n1636\n2181\n".to_vec()),
+            s(
+                "motion",
+                b"t_ms,ax,ay,az\n0,0.1,0.2,9.8\n16.7,0.1,0.3,10.4\n33.3,0.1,0.2,9.1\n".to_vec(),
+            ),
+        ],
+        other => bail!("unknown fuzz target {other}"),
+    })
+}
+
+/// One target's figures.
+struct Stats {
+    executions: u64,
+    per_second: u64,
+}
+
+fn stat(stderr: &str, name: &str) -> Option<u64> {
+    stderr.lines().find_map(|l| {
+        l.strip_prefix(&format!("stat::{name}:"))
+            .and_then(|v| v.trim().parse().ok())
+    })
+}
+
+fn run_target(target: &str, seconds: u64) -> Result<Stats> {
+    let corpus = sh::root().join("target/fuzz-corpus").join(target);
+    std::fs::create_dir_all(&corpus)?;
+    for (name, bytes) in seeds(target)? {
+        std::fs::write(corpus.join(format!("seed-{name}")), bytes)?;
+    }
+    println!("xtask: fuzzing {target} for {seconds} s");
+    let out = Command::new("cargo")
+        .args(["+nightly", "fuzz", "run", target])
+        .arg(&corpus)
+        .args([
+            "--",
+            &format!("-max_total_time={seconds}"),
+            "-print_final_stats=1",
+            "-max_len=8192",
+        ])
+        .current_dir(sh::root())
+        .output()
+        .context("running cargo fuzz")?;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if !out.status.success() {
+        let tail: Vec<&str> = stderr.lines().rev().take(40).collect();
+        let tail: Vec<&str> = tail.into_iter().rev().collect();
+        bail!(
+            "fuzz target {target} failed ({}); the crashing input is under fuzz/artifacts/{target}/\n{}",
+            out.status,
+            tail.join("\n")
+        );
+    }
+    Ok(Stats {
+        executions: stat(&stderr, "number_of_executed_units")
+            .context("libFuzzer printed no statistics")?,
+        per_second: stat(&stderr, "average_exec_per_sec").unwrap_or(0),
+    })
+}
+
+pub fn run(seconds: u64) -> Result<()> {
+    tools::ensure_fuzz_tools()?;
+    if !Path::new("fuzz/Cargo.toml").exists() {
+        bail!("run from the repository root (fuzz/ is missing)");
+    }
+    let mut rows = Vec::new();
+    for target in TARGETS {
+        rows.push((target, run_target(target, seconds)?));
+    }
+    println!("\n== Fuzzing ({seconds} s per target) ==");
+    println!(
+        "{:<14} {:>14} {:>10} {:>8}   target",
+        "target", "executions", "per s", "crashes"
+    );
+    for (t, s) in rows {
+        println!(
+            "{t:<14} {:>14} {:>10} {:>8}   ≥ 10000000 executions, 0 crashes",
+            s.executions, s.per_second, 0
+        );
+    }
+    Ok(())
+}
