@@ -52,7 +52,10 @@ fn seeds(target: &str) -> Result<Vec<(String, Vec<u8>)>> {
         ],
         "record_bytes" => vec![s("bytes", record.to_bytes())],
         "assignment" => vec![
-            s("link", assignment.link("https://firstaid.example").into_bytes()),
+            s(
+                "link",
+                assignment.link("https://firstaid.example").into_bytes(),
+            ),
             s("qr", assignment.to_qr_text().into_bytes()),
             s("bytes", assignment.to_bytes()),
         ],

@@ -12,8 +12,8 @@
 //! - `fuzz [--seconds N]` — the fuzz targets (cargo-fuzz), N seconds each.
 
 mod bench;
-mod fuzz;
 mod dist;
+mod fuzz;
 mod server;
 mod sh;
 mod test;

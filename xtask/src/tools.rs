@@ -36,7 +36,13 @@ pub fn ensure_fuzz_tools() -> Result<()> {
         .context("rustup is needed: install Rust from https://rustup.rs")?;
     if !toolchains.lines().any(|l| l.starts_with("nightly")) {
         println!("xtask: installing the nightly toolchain (for libFuzzer's sanitizers)");
-        sh::run(Command::new("rustup").args(["toolchain", "install", "nightly", "--profile", "minimal"]))?;
+        sh::run(Command::new("rustup").args([
+            "toolchain",
+            "install",
+            "nightly",
+            "--profile",
+            "minimal",
+        ]))?;
     }
     ensure_cargo_tool("cargo-fuzz", "cargo-fuzz", None, true)
 }
