@@ -15,9 +15,9 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use firstaid::adapters::audio::render;
+use firstaid::adapters::audio::{click_onsets, render};
 use firstaid::trainer::metronome::Mode;
-use firstaid::trainer::onsets::{grid_error, OnsetDetector};
+use firstaid::trainer::onsets::grid_error;
 use gloo_timers::callback::Interval;
 use wasm_bindgen_test::*;
 
@@ -38,18 +38,7 @@ async fn metronome_timing() {
         .await
         .unwrap();
     let render_ms = now_ms() - started;
-    let mut detector = OnsetDetector::new(0.3, (0.1 * RATE as f64) as u64);
-    let mut chunk = vec![0.0f32; RATE as usize];
-    let mut onsets = Vec::new();
-    let mut at = 0u32;
-    while at < buffer.length() {
-        let n = chunk.len().min((buffer.length() - at) as usize);
-        buffer
-            .copy_from_channel_with_start_in_channel(&mut chunk[..n], 0, at)
-            .unwrap();
-        onsets.extend(detector.feed(&chunk[..n]));
-        at += n as u32;
-    }
+    let onsets = click_onsets(&buffer).unwrap();
     let ideal: Vec<f64> = events.iter().map(|e| e.time).collect();
     let (max, mean) = grid_error(&onsets, &ideal, RATE as f64).expect("one onset per beat");
 

@@ -3,9 +3,9 @@
 //! time, none is lost or repeated, in both modes and at common sample rates.
 #![cfg(target_arch = "wasm32")]
 
-use firstaid::adapters::audio::render;
+use firstaid::adapters::audio::{click_onsets, render};
 use firstaid::trainer::metronome::{Cue, Mode};
-use firstaid::trainer::onsets::{grid_error, OnsetDetector};
+use firstaid::trainer::onsets::grid_error;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -14,18 +14,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// of (compression, breath) events.
 async fn check(bpm: u32, mode: Mode, seconds: f64, rate: f32) -> ((f64, f64), (usize, usize)) {
     let (buffer, events) = render(bpm, mode, 0.1, seconds, rate).await.unwrap();
-    let mut detector = OnsetDetector::new(0.3, (0.1 * rate as f64) as u64);
-    let mut chunk = vec![0.0f32; rate as usize];
-    let mut onsets = Vec::new();
-    let mut at = 0u32;
-    while at < buffer.length() {
-        let n = chunk.len().min((buffer.length() - at) as usize);
-        buffer
-            .copy_from_channel_with_start_in_channel(&mut chunk[..n], 0, at)
-            .unwrap();
-        onsets.extend(detector.feed(&chunk[..n]));
-        at += n as u32;
-    }
+    let onsets = click_onsets(&buffer).unwrap();
     let ideal: Vec<f64> = events.iter().map(|e| e.time).collect();
     let err = grid_error(&onsets, &ideal, rate as f64)
         .unwrap_or_else(|| panic!("{} onsets for {} events", onsets.len(), ideal.len()));

@@ -135,6 +135,25 @@ pub async fn render(
     Ok((rendered.dyn_into()?, events))
 }
 
+/// The click onsets in a rendered buffer (sample indices), found in
+/// one-second chunks by [`crate::trainer::onsets::OnsetDetector`]: the
+/// clicks start at [`LEVEL`] (breaths at 0.8 of it), so 0.3 separates them
+/// from silence, and 0.1 s of quiet separates two clicks.
+pub fn click_onsets(buffer: &AudioBuffer) -> Result<Vec<u64>, JsValue> {
+    let rate = buffer.sample_rate();
+    let mut detector = crate::trainer::onsets::OnsetDetector::new(0.3, (0.1 * rate as f64) as u64);
+    let mut chunk = vec![0.0f32; rate as usize];
+    let mut onsets = Vec::new();
+    let mut at = 0u32;
+    while at < buffer.length() {
+        let n = chunk.len().min((buffer.length() - at) as usize);
+        buffer.copy_from_channel_with_start_in_channel(&mut chunk[..n], 0, at)?;
+        onsets.extend(detector.feed(&chunk[..n]));
+        at += n as u32;
+    }
+    Ok(onsets)
+}
+
 /// Why the live metronome could not start.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AudioError {

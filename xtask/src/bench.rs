@@ -159,24 +159,17 @@ pub fn records() -> Result<()> {
 /// (it asserts only that every click was found).
 pub fn metronome_timing() -> Result<()> {
     println!("\n== Metronome timing (headless Chromium) ==");
-    sh::run(
-        Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-            .args([
-                "test",
-                "-p",
-                "firstaid",
-                "--target",
-                "wasm32-unknown-unknown",
-                "--features",
-                "bench",
-                "--test",
-                "audio_bench",
-                "--",
-                "--nocapture",
-            ])
-            .env("CHROMEDRIVER", "/usr/bin/chromedriver")
-            .env("WASM_BINDGEN_TEST_TIMEOUT", "600"),
-    )
+    sh::run(&mut crate::test::browser_tests(
+        &[
+            "--features",
+            "bench",
+            "--test",
+            "audio_bench",
+            "--",
+            "--nocapture",
+        ],
+        600,
+    ))
 }
 
 /// The shell's first-load target, brotli bytes.

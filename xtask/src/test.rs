@@ -16,6 +16,24 @@ use anyhow::Result;
 
 use crate::{dist, sh, tools};
 
+/// `cargo test` of the crate's wasm32 test files `args` in headless
+/// Chromium (wasm-bindgen-test-runner, Debian's chromedriver), each test
+/// given `timeout_s` seconds.
+pub fn browser_tests(args: &[&str], timeout_s: u32) -> Command {
+    let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    cmd.args([
+        "test",
+        "-p",
+        "firstaid",
+        "--target",
+        "wasm32-unknown-unknown",
+    ])
+    .args(args)
+    .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+    .env("WASM_BINDGEN_TEST_TIMEOUT", timeout_s.to_string());
+    cmd
+}
+
 pub fn run() -> Result<()> {
     tools::ensure_test_tools()?;
     let cargo = || Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
@@ -54,22 +72,10 @@ pub fn run() -> Result<()> {
     crate::fuzz::run(5)?;
 
     section("browser component tests (headless Chromium)");
-    sh::run(
-        cargo()
-            .args([
-                "test",
-                "-p",
-                "firstaid",
-                "--target",
-                "wasm32-unknown-unknown",
-                "--test",
-                "web",
-                "--test",
-                "web_audio",
-            ])
-            .env("CHROMEDRIVER", "/usr/bin/chromedriver")
-            .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
-    )?;
+    sh::run(&mut browser_tests(
+        &["--test", "web", "--test", "web_audio"],
+        120,
+    ))?;
 
     section("release build");
     dist::compile()?;
