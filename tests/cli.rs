@@ -648,6 +648,11 @@ fn verify_reports_each_failing_record_and_exits_1() {
         "{out}"
     );
     assert!(lines[2].contains("UNREADABLE"), "{out}");
+    // In CSV, unreadable files are reported on standard error.
+    let (code, out, err) = firstaid(&["verify", good.arg(), garbage.arg(), "--csv"]);
+    assert_eq!(code, 1);
+    assert_eq!(out.lines().count(), 2, "{out}");
+    assert!(err.contains("garbage.txt: UNREADABLE"), "{err}");
     // Content this build does not have: cannot re-score.
     let old = TempFile::new("old.json", &common::records::typical().to_json());
     let (code, out, _) = firstaid(&["verify", old.arg()]);
@@ -684,16 +689,17 @@ fn verify_with_the_assignment_checks_its_requirements_and_writes_csv() {
     assert_eq!(code, 1, "trainer score 91 is below 95");
     assert!(
         out.starts_with(
-            "\u{feff}file,status,name,number,class,key,lessons,exams,trainer,reasons\r\n"
+            "\u{feff}name,number,class,key,status,lessons,exams,trainer,verified,reasons\r\n"
         ),
         "{out}"
     );
     let row = out.lines().nth(1).unwrap();
-    assert!(row.contains(",FAIL,王小明,2026-0142,初二(3)班,"), "{row}");
+    assert!(row.starts_with("王小明,2026-0142,初二(3)班,"), "{row}");
+    assert!(row.contains(",FAIL,8,course-rcsc 100%,91,"), "{row}");
     // A reason with a comma is quoted.
     assert!(
         row.trim_end_matches('\r')
-            .ends_with(",91,\"trainer score 91, below the required 95\""),
+            .ends_with("Z,\"trainer score 91, below the required 95\""),
         "{row}"
     );
     let file = TempFile::new("assignment.txt", &a.to_qr_text());

@@ -326,3 +326,68 @@ fn a_failed_exam_below_the_pass_mark_is_reported_with_its_score() {
         )]
     );
 }
+
+#[test]
+fn a_roster_has_one_row_per_device_and_never_goes_back_to_an_older_record() {
+    use firstaid::records::roster::{csv_header, csv_row, Added, CsvLabels, Roster};
+    let mut roster = Roster::default();
+    let first = typical();
+    assert_eq!(roster.add(&first, 1), Added::New);
+    // Scanned again: the same row, updated.
+    assert_eq!(roster.add(&first, 2), Added::Updated);
+    assert_eq!(roster.entries.len(), 1);
+    assert_eq!(roster.entries[0].verified_at_ms, 2);
+    // A newer record of the same device replaces it…
+    let newer = edited(|b| b.issued_at_ms += 1000);
+    assert_eq!(roster.add(&newer, 3), Added::Updated);
+    assert_eq!(roster.entries[0].record().unwrap(), newer);
+    // …and replaying the older one does not bring it back.
+    assert_eq!(roster.add(&first, 4), Added::Older);
+    assert_eq!(roster.entries[0].record().unwrap(), newer);
+    assert_eq!(roster.entries[0].verified_at_ms, 3);
+    // Another device (another learner, even with the same name): a new row.
+    let other_key = KeyPair::from_seed([77; 32]);
+    let mut body = typical().body;
+    body.key = other_key.public();
+    let other = body.sign(&other_key);
+    assert_eq!(roster.add(&other, 5), Added::New);
+    assert_eq!(roster.entries.len(), 2);
+    // Stored and read back as JSON.
+    let json = serde_json::to_string(&roster).unwrap();
+    assert_eq!(serde_json::from_str::<Roster>(&json).unwrap(), roster);
+
+    // The CSV: a byte-order mark, a header, one line per row.
+    let a = assignment();
+    let mut csv = csv_header(&CsvLabels::EN);
+    for e in &roster.entries {
+        let r = e.record().unwrap();
+        let v = verify(&r, &embedded(), FIXED_VERSION, Some(&a));
+        csv.push_str(&csv_row(
+            &r,
+            &v,
+            e.verified_at_ms,
+            &CsvLabels::EN,
+            &|_, f| f.to_string(),
+        ));
+    }
+    let lines: Vec<&str> = csv.split("\r\n").collect();
+    assert_eq!(
+        lines[0],
+        "\u{feff}name,number,class,key,status,lessons,exams,trainer,verified,reasons"
+    );
+    assert!(
+        lines[1].starts_with("王小明,2026-0142,初二(3)班,"),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[1].contains(",OK,8,course-rcsc 100%,91,1970-01-01T00:00:00.003Z,"),
+        "{}",
+        lines[1]
+    );
+    // The second learner's record answers the assignment with the right
+    // id and instructor, so it passes too; its key differs.
+    assert!(lines[2].contains(",OK,"), "{}", lines[2]);
+    assert_ne!(lines[1].split(',').nth(3), lines[2].split(',').nth(3));
+    assert_eq!(lines[3], "");
+}

@@ -458,7 +458,7 @@ fn verify_run(args: &[String]) -> Result<(String, bool), String> {
     use firstaid::records::assignment::Assignment;
     use firstaid::records::keys::PublicKey;
     use firstaid::records::record::Record;
-    use firstaid::records::{csv, verify};
+    use firstaid::records::{roster, verify};
 
     let (mut files, mut key, mut assignment, mut as_csv, mut repeat) =
         (Vec::new(), None, None, false, None);
@@ -548,88 +548,70 @@ fn verify_run(args: &[String]) -> Result<(String, bool), String> {
             count / secs
         );
     }
-    let header = [
-        "file", "status", "name", "number", "class", "key", "lessons", "exams", "trainer",
-        "reasons",
-    ];
-    let mut rows: Vec<Vec<String>> = Vec::new();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64);
+    let reason = |check: &verify::Check, f: &verify::Failure| match check {
+        verify::Check::Exam(n) => format!("exam {n}: {f}"),
+        _ => f.to_string(),
+    };
+    let labels = roster::CsvLabels::EN;
+    let mut out = String::new();
+    if as_csv {
+        out.push_str(&roster::csv_header(&labels));
+    }
     let mut all_ok = true;
     for (file, r) in &records {
         match r {
             Err(e) => {
                 all_ok = false;
-                let mut row = vec![file.clone(), "UNREADABLE".to_owned()];
-                row.extend(std::iter::repeat_n(String::new(), 7));
-                row.push(e.clone());
-                rows.push(row);
+                if as_csv {
+                    eprintln!("{file}: UNREADABLE: {e}");
+                } else {
+                    let _ = writeln!(out, "{file}: UNREADABLE: {e}");
+                }
             }
             Ok(r) => {
                 let v = check(r);
                 all_ok &= v.ok();
+                if as_csv {
+                    out.push_str(&roster::csv_row(r, &v, now, &labels, &reason));
+                    continue;
+                }
                 let b = &r.body;
-                let reasons: Vec<String> = v
-                    .failures()
-                    .map(|(check, f)| match check {
-                        verify::Check::Exam(n) => format!("exam {n}: {f}"),
-                        _ => f.to_string(),
+                let reasons: Vec<String> = v.failures().map(|(c, f)| reason(c, f)).collect();
+                let exams: Vec<String> = b
+                    .exams
+                    .iter()
+                    .zip(v.exam_percents.iter().chain(std::iter::repeat(&None)))
+                    .map(|(e, p)| match p {
+                        Some(p) => format!("{} {p}%", e.blueprint),
+                        None => format!("{} ?", e.blueprint),
                     })
                     .collect();
-                rows.push(vec![
-                    file.clone(),
-                    if v.ok() { "OK" } else { "FAIL" }.to_owned(),
-                    b.learner.name.clone(),
-                    b.learner.number.clone().unwrap_or_default(),
-                    b.learner.class.clone().unwrap_or_default(),
+                let _ = writeln!(
+                    out,
+                    "{file}: {}{} — {} ({}) · lessons {} · {} · trainer {}",
+                    if v.ok() { "OK" } else { "FAIL" },
+                    if reasons.is_empty() {
+                        String::new()
+                    } else {
+                        format!(": {}", reasons.join("; "))
+                    },
+                    b.learner.name,
                     b.key.fingerprint(),
-                    b.lessons.len().to_string(),
-                    b.exams
-                        .iter()
-                        .zip(v.exam_percents.iter().chain(std::iter::repeat(&None)))
-                        .map(|(e, p)| match p {
-                            Some(p) => format!("{} {p}%", e.blueprint),
-                            None => format!("{} ?", e.blueprint),
-                        })
-                        .collect::<Vec<_>>()
-                        .join(" "),
+                    b.lessons.len(),
+                    if exams.is_empty() {
+                        "no exam".to_owned()
+                    } else {
+                        exams.join(" ")
+                    },
                     b.trainer
                         .as_ref()
                         .and_then(|t| t.score)
-                        .map(|s| s.to_string())
-                        .unwrap_or_default(),
-                    reasons.join("; "),
-                ]);
+                        .map_or("—".to_owned(), |s| s.to_string()),
+                );
             }
-        }
-    }
-    let mut out = String::new();
-    if as_csv {
-        out.push_str(csv::BOM);
-        out.push_str(&csv::row(&header));
-        for row in &rows {
-            out.push_str(&csv::row(row));
-        }
-    } else {
-        for row in &rows {
-            let _ = writeln!(
-                out,
-                "{}: {}{} — {} ({}) · lessons {} · {} · trainer {}",
-                row[0],
-                row[1],
-                if row[9].is_empty() {
-                    String::new()
-                } else {
-                    format!(": {}", row[9])
-                },
-                if row[2].is_empty() { "?" } else { &row[2] },
-                row[5],
-                row[6],
-                if row[7].is_empty() {
-                    "no exam"
-                } else {
-                    &row[7]
-                },
-                if row[8].is_empty() { "—" } else { &row[8] },
-            );
         }
     }
     Ok((out, all_ok))

@@ -13,4 +13,5 @@ pub mod example;
 pub mod keys;
 pub mod payload;
 pub mod record;
+pub mod roster;
 pub mod verify;
