@@ -720,6 +720,8 @@ fn verify_usage_errors_exit_2() {
     for args in [
         &["verify"][..],
         &["verify", "x.json", "--instructor-key", "abc"],
+        // 64 bytes, but not hex (and not one byte per character).
+        &["verify", "x.json", "--instructor-key", &"é".repeat(32)],
         &["verify", "x.json", "--assignment", "FAA1:garbage"],
         &["verify", "x.json", "--repeat", "0"],
         &["verify", "x.json", "--bogus"],

@@ -127,7 +127,11 @@ fn non_canonical_json_is_refused_with_the_field_named() {
         Record::from_json(&no_millis),
         Err(RecordError::Field { .. })
     ));
-    let padded_seed = json.replace("\"seed\": \"2026\"", "\"seed\": \"02026\"");
+    let seed = r.body.exams[0].seed;
+    let padded_seed = json.replace(
+        &format!("\"seed\": \"{seed}\""),
+        &format!("\"seed\": \"0{seed}\""),
+    );
     assert_eq!(
         field(Record::from_json(&padded_seed).unwrap_err()),
         "exams[0].seed"
@@ -164,6 +168,34 @@ fn malformed_bytes_name_the_problem() {
     wrong[3] = 2;
     assert_eq!(err(&wrong), Problem::Header);
     assert_eq!(err(&[]), Problem::Header);
+}
+
+#[test]
+fn times_beyond_the_year_9999_are_refused() {
+    use firstaid::records::record::MAX_TIME_MS;
+    let key = firstaid::records::keys::KeyPair::from_seed([42; 32]);
+    let mut body = typical().body;
+    body.issued_at_ms = MAX_TIME_MS;
+    let ok = body.clone().sign(&key);
+    assert_eq!(Record::from_json(&ok.to_json()).unwrap(), ok);
+    body.issued_at_ms = MAX_TIME_MS + 1;
+    let too_late = body.sign(&key);
+    assert_eq!(
+        Record::from_bytes(&too_late.to_bytes())
+            .unwrap_err()
+            .problem,
+        Problem::TooLarge
+    );
+    let mut body = typical().body;
+    body.exams[0].started_at_ms = MAX_TIME_MS - 10;
+    body.exams[0].duration_ms = 11;
+    let overflow = body.sign(&key);
+    assert_eq!(
+        Record::from_bytes(&overflow.to_bytes())
+            .unwrap_err()
+            .problem,
+        Problem::TooLarge
+    );
 }
 
 proptest! {

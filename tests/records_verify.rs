@@ -104,6 +104,7 @@ fn a_complete_record_passes_every_check() {
         [
             Check::Signature,
             Check::ContentVersion,
+            Check::Times,
             Check::Exam(1),
             Check::Assignment,
             Check::Lessons,
@@ -295,10 +296,23 @@ fn assignment_requirements_each_have_their_reason() {
     ];
     for (i, (record, check, is)) in cases.into_iter().enumerate() {
         let f = failures(&record, Some(&a));
-        assert_eq!(f.len(), 1, "case {i}: {f:?}");
-        assert_eq!(f[0].0, check, "case {i}");
-        assert!(is(&f[0].1), "case {i}: {:?}", f[0].1);
-        assert!(!f[0].1.to_string().is_empty());
+        let (c, failure) = f
+            .iter()
+            .find(|(c, _)| *c == check)
+            .unwrap_or_else(|| panic!("case {i}: {f:?}"));
+        assert!(is(failure), "case {i}: {c:?} {failure:?}");
+        assert!(!failure.to_string().is_empty());
+        // Changing the assignment a record answers also changes the seed
+        // its exam must have been drawn with (the first three cases);
+        // otherwise this is the only failure.
+        if i >= 3 {
+            assert_eq!(f.len(), 1, "case {i}: {f:?}");
+        } else {
+            assert!(
+                f.contains(&(Check::Exam(1), Failure::Seed)),
+                "case {i}: {f:?}"
+            );
+        }
     }
 }
 
@@ -385,9 +399,76 @@ fn a_roster_has_one_row_per_device_and_never_goes_back_to_an_older_record() {
         "{}",
         lines[1]
     );
-    // The second learner's record answers the assignment with the right
-    // id and instructor, so it passes too; its key differs.
-    assert!(lines[2].contains(",OK,"), "{}", lines[2]);
+    // The second "learner" copied the first one's record and signed it with
+    // their own key: the exam was not drawn for their device.
+    assert!(lines[2].contains(",FAIL,"), "{}", lines[2]);
+    assert!(
+        lines[2].contains("not drawn for this device"),
+        "{}",
+        lines[2]
+    );
     assert_ne!(lines[1].split(',').nth(3), lines[2].split(',').nth(3));
     assert_eq!(lines[3], "");
+}
+
+#[test]
+fn an_exam_copied_from_another_learner_fails_its_seed() {
+    // A classmate takes the record, puts their name on it and signs it
+    // with their own device key: everything verifies except the exam,
+    // whose seed belongs to the first device.
+    let thief = KeyPair::from_seed([77; 32]);
+    let mut body = typical().body;
+    body.learner.name = "张三".into();
+    body.key = thief.public();
+    let copied = body.sign(&thief);
+    assert_eq!(
+        failures(&copied, Some(&assignment())),
+        [
+            (Check::Exam(1), Failure::Seed),
+            (
+                Check::RequiredExam,
+                Failure::NoPassingExam {
+                    blueprint: "course-rcsc".into(),
+                    pass_percent: 80,
+                    best: None
+                }
+            )
+        ]
+    );
+    // Any made-up seed fails the same way.
+    let r = edited(|b| b.exams[0].seed ^= 1);
+    assert_eq!(failures(&r, None), [(Check::Exam(1), Failure::Seed)]);
+}
+
+#[test]
+fn nothing_may_happen_after_the_record_was_issued() {
+    let r = edited(|b| b.issued_at_ms = b.lessons[3].completed_at_ms - 1);
+    assert!(failures(&r, None).contains(&(Check::Times, Failure::AfterIssue)));
+    let r = edited(|b| {
+        let t = b.trainer.as_mut().unwrap();
+        t.at_ms = b.issued_at_ms + 1;
+    });
+    assert_eq!(failures(&r, None), [(Check::Times, Failure::AfterIssue)]);
+}
+
+#[test]
+fn an_assignment_checked_against_must_itself_be_signed() {
+    let mut a = assignment();
+    a.body.min_trainer_score = Some(10);
+    let f = failures(&typical(), Some(&a));
+    assert_eq!(f, [(Check::Assignment, Failure::AssignmentSignature)]);
+}
+
+#[test]
+fn the_roster_takes_only_signed_records() {
+    use firstaid::records::roster::{Added, Roster};
+    let mut roster = Roster::default();
+    let mut forged = typical();
+    // A far-future record carrying the learner's key, not signed by it.
+    forged.body.issued_at_ms += 10_000_000;
+    assert_eq!(roster.add(&forged, 1), Added::Unsigned);
+    assert!(roster.entries.is_empty());
+    assert_eq!(roster.add(&typical(), 2), Added::New);
+    assert_eq!(roster.add(&forged, 3), Added::Unsigned);
+    assert_eq!(roster.entries[0].record().unwrap(), typical());
 }

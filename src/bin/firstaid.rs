@@ -473,18 +473,15 @@ fn verify_run(args: &[String]) -> Result<(String, bool), String> {
             "--csv" => as_csv = true,
             "--instructor-key" => {
                 let v = value()?;
-                let bytes: Option<Vec<u8>> = (v.len() == 64)
-                    .then(|| {
-                        (0..32)
-                            .map(|i| u8::from_str_radix(&v[2 * i..2 * i + 2], 16).ok())
-                            .collect()
-                    })
-                    .flatten();
-                key = Some(PublicKey(
-                    bytes
-                        .and_then(|b| b.try_into().ok())
-                        .ok_or("--instructor-key must be 64 hexadecimal digits")?,
-                ));
+                let ok = v.len() == 64 && v.bytes().all(|c| c.is_ascii_hexdigit());
+                if !ok {
+                    return Err("--instructor-key must be 64 hexadecimal digits".into());
+                }
+                let mut bytes = [0u8; 32];
+                for (i, b) in bytes.iter_mut().enumerate() {
+                    *b = u8::from_str_radix(&v[2 * i..2 * i + 2], 16).expect("hex digits");
+                }
+                key = Some(PublicKey(bytes));
             }
             "--assignment" => {
                 let v = value()?;
@@ -509,6 +506,11 @@ fn verify_run(args: &[String]) -> Result<(String, bool), String> {
     }
     if files.is_empty() {
         return Err(format!("verify needs at least one record file\n{USAGE}"));
+    }
+    if let (Some(k), Some(a)) = (&key, &assignment) {
+        if *k != a.body.key {
+            return Err("--instructor-key is not the key that signed --assignment".into());
+        }
     }
     let c = curriculum()?;
     let records: Vec<(String, Result<Record, String>)> = files
@@ -589,6 +591,9 @@ fn verify_run(args: &[String]) -> Result<(String, bool), String> {
                         None => format!("{} ?", e.blueprint),
                     })
                     .collect();
+                // Learners' text is printed with control characters escaped,
+                // so a name cannot forge a line of the table.
+                let name: String = b.learner.name.escape_debug().collect();
                 let _ = writeln!(
                     out,
                     "{file}: {}{} — {} ({}) · lessons {} · {} · trainer {}",
@@ -598,7 +603,7 @@ fn verify_run(args: &[String]) -> Result<(String, bool), String> {
                     } else {
                         format!(": {}", reasons.join("; "))
                     },
-                    b.learner.name,
+                    name,
                     b.key.fingerprint(),
                     b.lessons.len(),
                     if exams.is_empty() {

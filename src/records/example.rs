@@ -6,7 +6,8 @@
 
 use super::keys::KeyPair;
 use super::record::{
-    Answered, AssignmentRef, ExamRecord, Learner, LessonDone, Record, RecordBody, TrainerSummary,
+    exam_seed, Answered, AssignmentRef, ExamRecord, Learner, LessonDone, Record, RecordBody,
+    TrainerSummary,
 };
 use crate::content::Curriculum;
 use crate::quiz::exam::draw;
@@ -34,7 +35,12 @@ pub fn record(c: &Curriculum, content_version: &str) -> Record {
 
 fn try_record(c: &Curriculum, content_version: &str) -> Option<Record> {
     let bp = c.blueprint("course-rcsc")?;
-    let seed = 2026;
+    let key = learner_key();
+    let assignment = AssignmentRef {
+        id: "A7K2-9QX4".into(),
+        instructor: instructor_key().public(),
+    };
+    let seed = exam_seed(&key.public(), Some(&assignment), 0);
     let exam = draw(c, content_version, bp, seed).ok()?;
     let answers = exam
         .iter()
@@ -56,7 +62,6 @@ fn try_record(c: &Curriculum, content_version: &str) -> Option<Record> {
             completed_at_ms: T0 + 3_600_000 * i as u64,
         })
         .collect();
-    let key = learner_key();
     Some(
         RecordBody {
             app_version: "0.1.0".into(),
@@ -67,10 +72,7 @@ fn try_record(c: &Curriculum, content_version: &str) -> Option<Record> {
                 number: Some("2026-0142".into()),
                 class: Some("初二(3)班".into()),
             },
-            assignment: Some(AssignmentRef {
-                id: "A7K2-9QX4".into(),
-                instructor: instructor_key().public(),
-            }),
+            assignment: Some(assignment),
             lessons,
             exams: vec![ExamRecord {
                 blueprint: bp.id.clone(),

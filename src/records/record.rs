@@ -53,6 +53,10 @@ pub const VERSION: u32 = 1;
 pub const MAGIC: [u8; 4] = *b"FAR\x01";
 /// The QR text prefix.
 pub const QR_PREFIX: &str = "FAR1:";
+/// The latest time a record may hold (9999-12-31T23:59:59.999Z, in ms):
+/// every time must be writable in the JSON file's form. Offsets and
+/// durations are bounded so that start + offset is too.
+pub const MAX_TIME_MS: u64 = 253_402_300_799_999;
 
 /// The learner, as they chose to be named.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -270,7 +274,7 @@ impl RecordBody {
         }
         let app_version = r.text()?;
         let content_version = r.text()?;
-        let issued_at_ms = r.uint()?;
+        let issued_at_ms = r.uint_max(MAX_TIME_MS)?;
         let learner = Learner {
             name: r.text()?,
             number: r.option(|r| r.text())?,
@@ -285,20 +289,25 @@ impl RecordBody {
         let lessons = r.list(|r| {
             Ok(LessonDone {
                 lesson: r.text()?,
-                completed_at_ms: r.uint()?,
+                completed_at_ms: r.uint_max(MAX_TIME_MS)?,
             })
         })?;
         let exams = r.list(|r| {
+            let blueprint = r.text()?;
+            let pass_percent = r.uint_max(100)? as u32;
+            let seed = r.uint()?;
+            let started_at_ms = r.uint_max(MAX_TIME_MS)?;
+            let room = MAX_TIME_MS - started_at_ms;
             Ok(ExamRecord {
-                blueprint: r.text()?,
-                pass_percent: r.uint_max(100)? as u32,
-                seed: r.uint()?,
-                started_at_ms: r.uint()?,
-                duration_ms: r.uint()?,
+                blueprint,
+                pass_percent,
+                seed,
+                started_at_ms,
+                duration_ms: r.uint_max(room)?,
                 answers: r.list(|r| {
                     r.option(|r| {
                         Ok(Answered {
-                            after_ms: r.uint()?,
+                            after_ms: r.uint_max(room)?,
                             answer: read_answer(r)?,
                         })
                     })
@@ -308,7 +317,7 @@ impl RecordBody {
             })
         })?;
         let trainer = r.option(|r| {
-            let at_ms = r.uint()?;
+            let at_ms = r.uint_max(MAX_TIME_MS)?;
             let at = r.offset();
             let source = match r.bytes(1)?[0] {
                 0 => Source::Taps,
@@ -356,6 +365,26 @@ impl RecordBody {
             signature,
         }
     }
+}
+
+/// The seed of a record's exam number `attempt` (from 0, in the record's
+/// order): the first 8 bytes (big-endian) of SHA-256 over the text
+/// `firstaid-exam-seed-v1`, the device key, the assignment's id and
+/// instructor key (empty without an assignment) and the attempt, one per
+/// line, keys in lowercase hex. The app draws the learner's exams from it,
+/// and the verifier requires it: an exam copied from another learner's
+/// record (another device key) fails.
+pub fn exam_seed(key: &PublicKey, assignment: Option<&AssignmentRef>, attempt: usize) -> u64 {
+    use sha2::{Digest, Sha256};
+    let (id, instructor) = assignment.map_or((String::new(), String::new()), |a| {
+        (a.id.clone(), hex(&a.instructor.0))
+    });
+    let text = format!(
+        "firstaid-exam-seed-v1\n{}\n{id}\n{instructor}\n{attempt}",
+        hex(&key.0)
+    );
+    let digest = Sha256::digest(text.as_bytes());
+    u64::from_be_bytes(digest[..8].try_into().expect("8 bytes"))
 }
 
 impl Record {

@@ -43,6 +43,9 @@ pub enum Added {
     Updated,
     /// The roster already holds a newer record of this learner: kept.
     Older,
+    /// The record's signature does not match: never put on the roster
+    /// (a forged record could otherwise push out a learner's real one).
+    Unsigned,
 }
 
 /// A class roster.
@@ -54,8 +57,12 @@ pub struct Roster {
 }
 
 impl Roster {
-    /// Adds or updates the row of the record's device key.
+    /// Adds or updates the row of the record's device key (only a record
+    /// whose signature holds).
     pub fn add(&mut self, record: &Record, now_ms: i64) -> Added {
+        if record.verify_signature().is_err() {
+            return Added::Unsigned;
+        }
         let key = record.body.key;
         let entry = Entry {
             record: record.to_qr_text(),

@@ -22,7 +22,7 @@
 use std::fmt;
 
 use super::assignment::Assignment;
-use super::record::Record;
+use super::record::{exam_seed, Record};
 use crate::content::Curriculum;
 use crate::quiz::exam::draw;
 use crate::quiz::scoring::{score, Response};
@@ -32,6 +32,8 @@ use crate::quiz::transcript::{answer_time, Rejection, Score};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Check {
     Signature,
+    /// Lessons, exams and the trainer session come before the issue time.
+    Times,
     ContentVersion,
     /// Exam n (1-based) of the record.
     Exam(usize),
@@ -52,6 +54,14 @@ pub enum Failure {
     },
     /// The exam names a blueprint this content does not ship.
     UnknownBlueprint(String),
+    /// The exam's seed is not the one this device's key gives for it: it
+    /// was copied from another learner's record, or made up.
+    Seed,
+    /// A time is after the record was issued (lessons, exams and trainer
+    /// sessions come before it).
+    AfterIssue,
+    /// The assignment given to check against is not validly signed.
+    AssignmentSignature,
     /// The exam's answers do not check out (the transcript rules).
     Rescore(Rejection),
     /// The claimed score is not what the answers earn.
@@ -95,6 +105,14 @@ impl fmt::Display for Failure {
                 "cannot re-score: learner uses content version {record}, this verifier {ours}"
             ),
             Failure::UnknownBlueprint(b) => write!(f, "unknown exam blueprint {b:?}"),
+            Failure::Seed => write!(
+                f,
+                "the exam was not drawn for this device (copied from another record?)"
+            ),
+            Failure::AfterIssue => write!(f, "it records something after the time it was issued"),
+            Failure::AssignmentSignature => {
+                write!(f, "the assignment's own signature does not match")
+            }
             Failure::Rescore(r) => write!(f, "{r}"),
             Failure::Claim {
                 claimed_percent,
@@ -172,8 +190,14 @@ impl Verdict {
 fn rescore_exam(
     c: &Curriculum,
     content_version: &str,
-    exam: &super::record::ExamRecord,
+    record: &Record,
+    attempt: usize,
 ) -> Result<(u32, bool), Failure> {
+    let exam = &record.body.exams[attempt];
+    let b = &record.body;
+    if exam.seed != exam_seed(&b.key, b.assignment.as_ref(), attempt) {
+        return Err(Failure::Seed);
+    }
     let bp = c
         .blueprint(&exam.blueprint)
         .ok_or_else(|| Failure::UnknownBlueprint(exam.blueprint.clone()))?;
@@ -260,9 +284,23 @@ pub fn verify(
             })
         },
     });
-    for (i, exam) in b.exams.iter().enumerate() {
+    let issued = b.issued_at_ms;
+    let in_time = b.lessons.iter().all(|l| l.completed_at_ms <= issued)
+        && b.exams
+            .iter()
+            .all(|e| e.started_at_ms.saturating_add(e.duration_ms) <= issued)
+        && b.trainer.as_ref().is_none_or(|t| t.at_ms <= issued);
+    outcomes.push(Outcome {
+        check: Check::Times,
+        result: if in_time {
+            Ok(())
+        } else {
+            Err(Failure::AfterIssue)
+        },
+    });
+    for (i, _) in b.exams.iter().enumerate() {
         let result = if same_content {
-            rescore_exam(c, content_version, exam)
+            rescore_exam(c, content_version, record, i)
         } else {
             Err(Failure::ContentVersion {
                 record: b.content_version.clone(),
@@ -275,11 +313,12 @@ pub fn verify(
             result: result.map(|_| ()),
         });
     }
-    if let Some(a) = assignment {
-        let a = &a.body;
+    if let Some(signed) = assignment {
+        let a = &signed.body;
         outcomes.push(Outcome {
             check: Check::Assignment,
             result: match &b.assignment {
+                _ if signed.verify_signature().is_err() => Err(Failure::AssignmentSignature),
                 Some(r) if r.id == a.id && r.instructor == a.key => Ok(()),
                 Some(r) if r.id == a.id => Err(Failure::OtherInstructor),
                 Some(r) => Err(Failure::OtherAssignment(Some(r.id.clone()))),
