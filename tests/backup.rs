@@ -3,18 +3,51 @@
 
 use firstaid::backup::{self, BackupError, RecoveredCopy};
 use firstaid::profile::ProfileId;
+use firstaid::records::assignment::AssignmentBody;
+use firstaid::records::{example, stored};
 use firstaid::settings::{Lang, Settings, TextSize, Theme};
 use firstaid::store::{Document, MigrateError};
 use serde_json::{json, Value};
 
+/// A document with settings and records: the learner's key and profile,
+/// and an instructor's assignment whose roster holds the example record.
 fn sample() -> Document {
-    Document::with_settings(Settings {
+    let mut doc = Document::with_settings(Settings {
         lang: Lang::En,
         profile: ProfileId::Erc,
         theme: Theme::Dark,
         text_size: TextSize::P200,
         emergency_number: None,
-    })
+    });
+    let c = firstaid::content::Curriculum::embedded().unwrap();
+    let record = example::record(&c, firstaid::content::CONTENT_VERSION);
+    let learner = &mut doc.records.learner;
+    learner.key = Some(stored::key_to_hex(&example::learner_key()));
+    learner.profile = stored::Profile::from_fields("王小明", "2026-0142", "");
+    let assignment = AssignmentBody {
+        id: "A7K2-9QX4".into(),
+        class: "初二(3)班".into(),
+        instructor_name: "李老师".into(),
+        content_version: firstaid::content::CONTENT_VERSION.into(),
+        created_at_ms: example::T0,
+        due_at_ms: None,
+        lessons: vec![],
+        exam: None,
+        min_trainer_score: None,
+        key: example::instructor_key().public(),
+    }
+    .sign(&example::instructor_key());
+    let mut roster = firstaid::records::roster::Roster::default();
+    roster.add(&record, example::T0 as i64 + 90_000_000);
+    doc.records.instructor = stored::InstructorData {
+        name: "李老师".into(),
+        key: Some(stored::key_to_hex(&example::instructor_key())),
+        assignments: vec![stored::Issued {
+            assignment: assignment.to_qr_text(),
+            roster,
+        }],
+    };
+    doc
 }
 
 fn exported() -> String {
@@ -49,8 +82,14 @@ fn export_format_is_pinned() {
     let v: Value = serde_json::from_str(&exported()).unwrap();
     assert_eq!(v["format"], "firstaid-backup");
     assert_eq!(v["version"], 1);
-    assert_eq!(v["store"]["schema"], 5);
+    assert_eq!(v["store"]["schema"], 6);
     assert_eq!(v["store"]["data"]["settings"]["profile"], "erc");
+    // Keys, assignments and rosters travel in the backup.
+    let records = &v["store"]["data"]["records"];
+    assert_eq!(records["learner"]["key"], "2a".repeat(32));
+    assert_eq!(records["instructor"]["key"], "09".repeat(32));
+    let roster = &records["instructor"]["assignments"][0]["roster"]["entries"];
+    assert!(roster[0]["record"].as_str().unwrap().starts_with("FAR1:"));
 }
 
 #[test]

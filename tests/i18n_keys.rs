@@ -33,14 +33,25 @@ fn load(name: &str) -> BTreeMap<String, String> {
     out
 }
 
-/// The `{{ name }}` placeholders of a translation, sorted.
+/// The placeholders of a translation, sorted: `{{ name }}` (filled by
+/// leptos_i18n in views) and `{name}` (filled by the app's `fill`, for
+/// text such as rejection reasons that also goes into files).
 fn placeholders(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = s;
-    while let Some(i) = rest.find("{{") {
-        let Some(j) = rest[i..].find("}}") else { break };
-        out.push(rest[i + 2..i + j].trim().to_owned());
-        rest = &rest[i + j + 2..];
+    while let Some(i) = rest.find('{') {
+        let double = rest[i..].starts_with("{{");
+        let (open, close) = if double { (2, "}}") } else { (1, "}") };
+        let Some(j) = rest[i..].find(close) else {
+            break;
+        };
+        let name = rest[i + open..i + j].trim();
+        out.push(if double {
+            format!("{{{{{name}}}}}")
+        } else {
+            format!("{{{name}}}")
+        });
+        rest = &rest[i + j + close.len()..];
     }
     out.sort();
     out
@@ -94,6 +105,10 @@ fn chinese_strings_are_chinese() {
 
 #[test]
 fn placeholder_parsing() {
-    assert_eq!(placeholders("Call {{ number }} now {{x}}"), ["number", "x"]);
+    assert_eq!(
+        placeholders("Call {{ number }} now {{x}}"),
+        ["{{number}}", "{{x}}"]
+    );
+    assert_eq!(placeholders("a {{ n }} b {m} c"), ["{m}", "{{n}}"]);
     assert!(placeholders("no placeholders").is_empty());
 }

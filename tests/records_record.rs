@@ -209,3 +209,35 @@ proptest! {
         let _ = Record::from_json(&format!("{{{text}}}"));
     }
 }
+
+#[test]
+fn a_record_of_a_newer_version_is_named_as_such() {
+    let json: serde_json::Value = serde_json::from_str(&typical().to_json()).unwrap();
+    let cases: Vec<(String, Option<u32>)> = vec![
+        ("FAR2:ABCD".into(), Some(2)),
+        ("FAR12:ABCD".into(), Some(12)),
+        ("FAA1:ABCD".into(), None),
+        ("hello".into(), None),
+        (typical().to_qr_text().replace("FAR1:", "FAR1:%%"), None),
+        (
+            {
+                let mut j = json.clone();
+                j["version"] = 2.into();
+                j.to_string()
+            },
+            Some(2),
+        ),
+        (
+            {
+                let mut j = json.clone();
+                j["format"] = "firstaid-transcript".into();
+                j.to_string()
+            },
+            None,
+        ),
+    ];
+    for (text, want) in cases {
+        let e = Record::parse(&text).unwrap_err();
+        assert_eq!(e.unsupported_version(), want, "{text:.40}: {e}");
+    }
+}

@@ -57,7 +57,9 @@ fn stored_document_has_a_pinned_envelope() {
             "settings": {"lang": "zh-CN", "profile": "rcsc", "theme": "system", "text_size": 100},
             "progress": {"lessons": {}},
             "quiz": {"schedule": {"cards": {}}, "results": []},
-            "trainer": {"sessions": []}}})
+            "trainer": {"sessions": []},
+            "records": {"learner": {"profile": {"name": ""}, "assignments": []},
+                        "instructor": {"name": "", "assignments": []}}}})
     );
 }
 
@@ -293,6 +295,15 @@ fn the_real_schema_reads_every_version_it_claims() {
                  "duration_ms":120000,"times_ms":[0,545,1090],"taps_ms":[0,545,1090]}]}}}"#,
             0,
         ),
+        (
+            6,
+            r#"{"schema":6,"data":{"settings":{"lang":"en","profile":"aha","theme":"light","text_size":125},
+               "progress":{"lessons":{}},"quiz":{},"trainer":{},
+               "records":{"learner":{"profile":{"name":"Li Hua","class":"3B"},
+                 "key":"2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a"},
+                 "instructor":{"name":"Ms Chen"}}}}"#,
+            0,
+        ),
     ];
     assert_eq!(
         fixtures.len() as u64,
@@ -314,6 +325,16 @@ fn the_real_schema_reads_every_version_it_claims() {
     assert_eq!(v4.trainer, Default::default());
     let v5 = schema::read_document(fixtures[4].1).unwrap();
     assert_eq!(v5.trainer.sessions[0].times_ms, [0, 545, 1090]);
+    // Migrated versions start with no records; version 6 keeps its own.
+    assert_eq!(v5.records, Default::default());
+    let v6 = schema::read_document(fixtures[5].1).unwrap();
+    assert_eq!(v6.records.learner.profile.class.as_deref(), Some("3B"));
+    assert_eq!(v6.records.instructor.name, "Ms Chen");
+    let odd5 = r#"{"schema":5,"data":{"settings":{"lang":"en","profile":"aha","theme":"light","text_size":125},"progress":{"lessons":{}},"quiz":{},"trainer":{},"records":{}}}"#;
+    assert!(matches!(
+        schema::read_document(odd5),
+        Err(MigrateError::Migration(5, _))
+    ));
     // Version 4 data that somehow has a trainer is refused, not merged.
     let odd4 = r#"{"schema":4,"data":{"settings":{"lang":"en","profile":"aha","theme":"light","text_size":125},"progress":{"lessons":{}},"quiz":{},"trainer":{}}}"#;
     assert!(matches!(

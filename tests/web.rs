@@ -1,6 +1,7 @@
 //! Browser component tests (wasm-bindgen-test, headless Chromium): the app
 //! mounts, the language switch changes the text and `<html lang>`, and
-//! settings persist in the real store (localStorage) across a remount.
+//! settings persist in the real store (localStorage) across a remount; QR
+//! codes in image files read back through the camera adapter.
 #![cfg(target_arch = "wasm32")]
 
 use firstaid::app::{pages, App, Providers};
@@ -385,4 +386,150 @@ async fn hotspot_places_are_a_labelled_radio_group_chosen_by_click_or_arrow_keys
         Some("0")
     );
     drop(handle);
+}
+
+/// A white `side` × `side` canvas and its 2D context.
+fn white_canvas(
+    side: u32,
+) -> (
+    web_sys::HtmlCanvasElement,
+    web_sys::CanvasRenderingContext2d,
+) {
+    let canvas: web_sys::HtmlCanvasElement = document()
+        .create_element("canvas")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    canvas.set_width(side);
+    canvas.set_height(side);
+    let c: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    c.set_fill_style_str("#fff");
+    c.fill_rect(0.0, 0.0, side as f64, side as f64);
+    (canvas, c)
+}
+
+/// A PNG of `text`'s QR code drawn at `scale` pixels a module (four
+/// modules of quiet zone), as a chosen file would be.
+async fn qr_png_file(text: &str, scale: u32) -> web_sys::File {
+    use firstaid::records::payload::Qr;
+    let qr = Qr::new(text).expect("fits in a QR code");
+    let (canvas, c) = white_canvas((qr.size() as u32 + 8) * scale);
+    c.set_fill_style_str("#000");
+    let s = scale as f64;
+    for y in 0..qr.size() {
+        for x in 0..qr.size() {
+            if qr.dark(x, y) {
+                c.fill_rect((x + 4) as f64 * s, (y + 4) as f64 * s, s, s);
+            }
+        }
+    }
+    png_file(&canvas).await
+}
+
+/// The canvas as a PNG file (through a data URL: `toBlob` wants a callback).
+async fn png_file(canvas: &web_sys::HtmlCanvasElement) -> web_sys::File {
+    let url = canvas.to_data_url().unwrap();
+    assert!(url.starts_with("data:image/png;base64,"));
+    let response: web_sys::Response =
+        wasm_bindgen_futures::JsFuture::from(web_sys::window().unwrap().fetch_with_str(&url))
+            .await
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+    let blob: web_sys::Blob = wasm_bindgen_futures::JsFuture::from(response.blob().unwrap())
+        .await
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    web_sys::File::new_with_blob_sequence(&js_sys::Array::of1(&blob), "qr.png").unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_photo_of_a_record_qr_code_reads_back() {
+    use firstaid::adapters::camera;
+    use firstaid::content::{Curriculum, CONTENT_VERSION};
+    let c = Curriculum::embedded().unwrap();
+    let text = firstaid::records::example::record(&c, CONTENT_VERSION).to_qr_text();
+    assert!(text.len() > 500, "a record-sized code");
+    let file = qr_png_file(&text, 4).await;
+    assert_eq!(camera::decode_image_file(file).await, Ok(vec![text]));
+    // Feature detection answers without panicking either way.
+    let _ = (
+        camera::camera_available(),
+        camera::barcode_detector_available(),
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_file_that_is_not_an_image_is_an_error_and_a_blank_image_has_no_codes() {
+    use firstaid::adapters::camera;
+    let text = web_sys::File::new_with_str_sequence(&js_sys::Array::of1(&"hello".into()), "a.txt")
+        .unwrap();
+    assert!(camera::decode_image_file(text).await.is_err());
+    let (blank, _) = white_canvas(300);
+    assert_eq!(
+        camera::decode_image_file(png_file(&blank).await).await,
+        Ok(vec![])
+    );
+    // A short code at two pixels a module.
+    assert_eq!(
+        camera::decode_image_file(qr_png_file("FAA1:HELLO", 2).await).await,
+        Ok(vec!["FAA1:HELLO".to_owned()])
+    );
+}
+
+/// Reads the device key's fingerprint through the app state.
+#[component]
+fn DeviceFingerprint(out: RwSignal<Option<String>>) -> impl IntoView {
+    let state = expect_context::<firstaid::app::state::AppState>();
+    out.set(state.device_key().map(|k| k.public().fingerprint()));
+}
+
+#[wasm_bindgen_test]
+async fn the_device_key_is_made_from_the_csprng_once_and_kept_in_the_store_and_backup() {
+    // Two seeds from crypto.getRandomValues differ and are not all zeros.
+    let (a, b) = (
+        firstaid::adapters::random::key_seed().expect("a CSPRNG"),
+        firstaid::adapters::random::key_seed().expect("a CSPRNG"),
+    );
+    assert_ne!(a, b);
+    assert_ne!(a, [0; 32]);
+
+    let el = container();
+    let first = RwSignal::new(None::<String>);
+    let handle = leptos::mount::mount_to(
+        el.clone(),
+        move || view! { <Providers><DeviceFingerprint out=first /></Providers> },
+    );
+    settle().await;
+    let fp = first.get_untracked().expect("a key");
+    assert_eq!(fp.len(), 19, "{fp}");
+    drop(handle);
+    el.set_inner_html("");
+    let stored = storage().get_item(DOC_KEY).unwrap().expect("saved");
+    let doc = firstaid::store::schema::read_document(&stored).unwrap();
+    let seed = doc.records.learner.key.clone().expect("the key is stored");
+    let key = firstaid::records::stored::key_from_hex(&seed).unwrap();
+    assert_eq!(key.public().fingerprint(), fp);
+
+    // Remounted (a reload): the same key, not a new one.
+    let again = RwSignal::new(None::<String>);
+    let handle = leptos::mount::mount_to(
+        el.clone(),
+        move || view! { <Providers><DeviceFingerprint out=again /></Providers> },
+    );
+    settle().await;
+    assert_eq!(again.get_untracked().as_deref(), Some(fp.as_str()));
+    drop(handle);
+    el.set_inner_html("");
+
+    // A backup carries it to another phone.
+    let backup = firstaid::backup::export(&doc, vec![], "test", "2026-11-29T00:00:00.000Z");
+    let restored = firstaid::backup::import(&backup).unwrap().document;
+    assert_eq!(restored.records.learner.key.as_deref(), Some(seed.as_str()));
 }

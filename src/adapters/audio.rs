@@ -321,3 +321,38 @@ impl Drop for LiveMetronome {
         let _ = self.inner.ctx.close();
     }
 }
+
+thread_local! {
+    static BEEPER: std::cell::RefCell<Option<(AudioContext, AudioBuffer)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// A short high beep (the verifier's "scanned" signal). The context is made
+/// on the first beep (inside the user's tap that started scanning, so
+/// autoplay rules allow it) and kept; where Web Audio is missing, nothing.
+pub fn beep() {
+    if !is_supported() {
+        return;
+    }
+    BEEPER.with(|b| {
+        let mut b = b.borrow_mut();
+        if b.is_none() {
+            let made = AudioContext::new().and_then(|ctx| {
+                let buffer = burst(&ctx, 1760.0, 0.12, 0.04, LEVEL)?;
+                Ok((ctx, buffer))
+            });
+            *b = made.ok();
+        }
+        if let Some((ctx, buffer)) = b.as_ref() {
+            let _ = ctx.resume();
+            let played = ctx.create_buffer_source().and_then(|s| {
+                s.set_buffer(Some(buffer));
+                s.connect_with_audio_node(&ctx.destination())?;
+                s.start()
+            });
+            if let Err(e) = played {
+                web_sys::console::warn_1(&e);
+            }
+        }
+    });
+}

@@ -2,6 +2,7 @@
 //! cleaning up what it registers. Only this module and `app` touch web-sys.
 
 pub mod audio;
+pub mod camera;
 pub mod fetch;
 pub mod files;
 pub mod haptics;
@@ -9,6 +10,7 @@ pub mod motion;
 pub mod network;
 pub mod platform;
 pub mod random;
+pub mod share;
 pub mod speech;
 pub mod storage;
 pub mod sw;

@@ -21,6 +21,7 @@ pub mod crash;
 pub mod emergency;
 pub mod pages;
 pub mod quiz;
+pub mod records;
 pub mod shell;
 pub mod state;
 pub mod trainer;
@@ -96,6 +97,18 @@ fn StateSync() -> impl IntoView {
     });
 }
 
+/// Fills a translation's `{name}` placeholders (the single-brace form, used
+/// by texts the app also writes into files, where leptos_i18n's `{{ name }}`
+/// interpolation is only available in views). A placeholder without a
+/// value is left as it is.
+pub fn fill(template: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), &value.to_string());
+    }
+    out
+}
+
 /// Sets `document.title` to "page · app name" in the current language while
 /// the calling page is shown.
 pub fn page_title(title: impl Fn() -> &'static str + 'static) {
@@ -129,6 +142,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/train/results/:at") view=trainer::ResultsPage />
                         <Route path=path!("/train/scoring") view=trainer::ScoringPage />
                         <Route path=path!("/emergency") view=emergency::EmergencyPage />
+                        <Route path=path!("/record") view=records::RecordPage />
+                        <Route path=path!("/assignment") view=records::AssignmentPage />
+                        <Route path=path!("/instructor") view=records::InstructorPage />
+                        <Route path=path!("/instructor/:id") view=records::ClassPage />
                         <Route path=path!("/settings") view=pages::SettingsPage />
                         <Route path=path!("/about") view=pages::AboutPage />
                     </Routes>

@@ -38,6 +38,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                     <li><A href="/learn">{t!(i18n, nav.learn)}</A></li>
                     <li><A href="/quiz">{t!(i18n, nav.quiz)}</A></li>
                     <li><A href="/train">{t!(i18n, nav.train)}</A></li>
+                    <li><A href="/record">{t!(i18n, nav.record)}</A></li>
                     <li><A href="/settings">{t!(i18n, nav.settings)}</A></li>
                     <li><A href="/about">{t!(i18n, nav.about)}</A></li>
                 </ul>

@@ -14,6 +14,8 @@ use crate::backup::{self, BackupError};
 use crate::content::Curriculum;
 use crate::progress::Progress;
 use crate::quiz::attempt::QuizData;
+use crate::records::keys::KeyPair;
+use crate::records::stored::{self, RecordsData};
 use crate::settings::Settings;
 use crate::store::{Document, LoadNotice, Store};
 use crate::trainer::session::TrainerData;
@@ -52,6 +54,8 @@ pub struct AppState {
     pub quiz: RwSignal<QuizData>,
     /// The compression trainer's stored sessions.
     pub trainer: RwSignal<TrainerData>,
+    /// The learner's profile, keys, assignments and the instructor's rosters.
+    pub records: RwSignal<RecordsData>,
     /// The curriculum, once fetched (`None` while loading).
     pub curriculum: RwSignal<Option<Result<Arc<Curriculum>, String>>>,
 }
@@ -81,6 +85,7 @@ impl AppState {
             progress: RwSignal::new(Progress::default()),
             quiz: RwSignal::new(QuizData::default()),
             trainer: RwSignal::new(TrainerData::default()),
+            records: RwSignal::new(RecordsData::default()),
             curriculum: RwSignal::new(None),
         };
         state.show(opened.store.doc());
@@ -112,6 +117,7 @@ impl AppState {
         self.progress.set(doc.progress.clone());
         self.quiz.set(doc.quiz.clone());
         self.trainer.set(doc.trainer.clone());
+        self.records.set(doc.records.clone());
     }
 
     fn with_store<R>(f: impl FnOnce(&mut Store<LocalStorageKv>) -> R) -> R {
@@ -157,6 +163,42 @@ impl AppState {
         let saved = Self::with_store(|s| s.update(|d| d.trainer = next.clone()));
         self.trainer.set(next);
         self.report_save(saved);
+    }
+
+    /// Changes the records data and saves it at once.
+    pub fn update_records<R>(&self, f: impl FnOnce(&mut RecordsData) -> R) -> R {
+        let mut next = self.records.get_untracked();
+        let r = f(&mut next);
+        let saved = Self::with_store(|s| s.update(|d| d.records = next.clone()));
+        self.records.set(next);
+        self.report_save(saved);
+        r
+    }
+
+    /// This device's signing key for records, made from the CSPRNG and
+    /// saved the first time it is needed (`None` only where the browser has
+    /// no CSPRNG).
+    pub fn device_key(&self) -> Option<KeyPair> {
+        let stored = self.records.with_untracked(|r| r.learner.key.clone());
+        if let Some(k) = stored.as_deref().and_then(stored::key_from_hex) {
+            return Some(k);
+        }
+        let key = KeyPair::from_seed(crate::adapters::random::key_seed()?);
+        self.update_records(|r| r.learner.key = Some(stored::key_to_hex(&key)));
+        Some(key)
+    }
+
+    /// The instructor's signing key, made like [`Self::device_key`]. It is
+    /// a separate key: an instructor who also learns on this phone signs
+    /// assignments and their own records with different keys.
+    pub fn instructor_key(&self) -> Option<KeyPair> {
+        let stored = self.records.with_untracked(|r| r.instructor.key.clone());
+        if let Some(k) = stored.as_deref().and_then(stored::key_from_hex) {
+            return Some(k);
+        }
+        let key = KeyPair::from_seed(crate::adapters::random::key_seed()?);
+        self.update_records(|r| r.instructor.key = Some(stored::key_to_hex(&key)));
+        Some(key)
     }
 
     /// Starts fetching the curriculum unless it is loaded or loading.

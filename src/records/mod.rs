@@ -3,15 +3,20 @@
 //! their canonical [`codec`]), [`verify`] (the instructor's checks),
 //! [`keys`] (Ed25519 keys and fingerprints), [`payload`] (QR text:
 //! versioned prefix, deflate, [`base45`]), [`csv`] (files for
-//! spreadsheets).
+//! spreadsheets), [`stored`] (what the app keeps: profile, keys,
+//! assignments, rosters) and [`compose`] (a learner's record from the
+//! app's data).
 
 pub mod assignment;
 pub mod base45;
 pub mod codec;
+pub mod compose;
 pub mod csv;
 pub mod example;
 pub mod keys;
 pub mod payload;
 pub mod record;
 pub mod roster;
+pub mod scan;
+pub mod stored;
 pub mod verify;

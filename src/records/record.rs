@@ -174,6 +174,25 @@ impl fmt::Display for RecordError {
 
 impl std::error::Error for RecordError {}
 
+impl RecordError {
+    /// The version of a record this build cannot read, when that is the
+    /// problem (a newer app made it): a JSON file of another
+    /// `firstaid-record` version, or QR text with a `FAR<n>:` prefix.
+    pub fn unsupported_version(&self) -> Option<u32> {
+        match self {
+            RecordError::Format { format, version } if format == FORMAT => Some(*version),
+            RecordError::Payload(PayloadError::Prefix { found, .. }) => found
+                .strip_prefix("FAR")?
+                .split(':')
+                .next()?
+                .parse()
+                .ok()
+                .filter(|&v| v != VERSION),
+            _ => None,
+        }
+    }
+}
+
 fn write_answer(w: &mut Writer, a: &Answer) {
     match a {
         Answer::Choices(ids) => {
@@ -510,7 +529,8 @@ struct TrainerJson {
     score: Option<u32>,
 }
 
-fn hex(bytes: &[u8]) -> String {
+/// Lowercase hex.
+pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 

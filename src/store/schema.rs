@@ -16,18 +16,31 @@ use serde_json::{json, Value};
 
 use crate::progress::Progress;
 use crate::quiz::attempt::QuizData;
+use crate::records::stored::RecordsData;
 use crate::settings::Settings;
 use crate::trainer::session::TrainerData;
 
 /// The version this build writes.
-pub const SCHEMA_VERSION: u64 = 5;
+pub const SCHEMA_VERSION: u64 = 6;
 
 /// A migration turns the `data` of version `i + 1` into version `i + 2`
 /// (`MIGRATIONS[0]` migrates 1 → 2).
 pub type Migration = fn(Value) -> Result<Value, String>;
 
 /// The migrations of the real schema, in order.
-pub const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
+pub const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
+
+/// Version 6 added records: the learner's profile and device key, accepted
+/// assignments, and the instructor's key, assignments and rosters (none
+/// for existing users).
+fn v5_to_v6(mut data: Value) -> Result<Value, String> {
+    let obj = data.as_object_mut().ok_or("data is not an object")?;
+    if obj.contains_key("records") {
+        return Err("version 5 data already has records".into());
+    }
+    obj.insert("records".into(), json!({}));
+    Ok(data)
+}
 
 /// Version 5 added the compression trainer's sessions (none for existing
 /// users).
@@ -76,6 +89,7 @@ pub struct Document {
     pub progress: Progress,
     pub quiz: QuizData,
     pub trainer: TrainerData,
+    pub records: RecordsData,
 }
 
 impl Document {
@@ -86,6 +100,7 @@ impl Document {
             progress: Progress::default(),
             quiz: QuizData::default(),
             trainer: TrainerData::default(),
+            records: RecordsData::default(),
         }
     }
 }

@@ -35,6 +35,11 @@ pub fn HomePage() -> impl IntoView {
                 </a>
                 <p><A href="/settings">{t!(i18n, home.change)}</A></p>
             </section>
+            <Show when=move || state.records.with(|r| !r.learner.assignments.is_empty())>
+                {crate::app::pages::with_curriculum(state, move |c| view! {
+                    <crate::app::records::Assignments curriculum=c actions=false />
+                })}
+            </Show>
             <p class="privacy-note">{t!(i18n, home.privacy)}</p>
         </section>
     }

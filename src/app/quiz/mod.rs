@@ -55,6 +55,45 @@ pub(crate) fn focus_on_change(heading: NodeRef<leptos::html::H2>, track: impl Fn
     });
 }
 
+/// Starts an exam of `bp` and saves it (the caller opens `/quiz/exam`).
+///
+/// Its seed is the next of this device's chain for `assignment` (or for
+/// none; `crate::records::compose`), so every exam can go into a
+/// completion record and the instructor can draw it again. Only where the
+/// browser cannot make a key is the seed random (such exams cannot be put
+/// in a record). Returns whether the exam started.
+pub fn start_exam(
+    state: AppState,
+    c: &Curriculum,
+    bp: crate::quiz::blueprint::Blueprint,
+    assignment: Option<&crate::records::assignment::Assignment>,
+) -> bool {
+    let seed = match state.device_key() {
+        Some(key) => {
+            let reference = assignment.map(crate::records::compose::reference);
+            state.quiz.with_untracked(|q| {
+                crate::records::compose::next_seed(
+                    &key.public(),
+                    reference.as_ref(),
+                    CONTENT_VERSION,
+                    &q.results,
+                )
+            })
+        }
+        None => random::u64(),
+    };
+    match ExamAttempt::start(c, CONTENT_VERSION, bp, seed, platform::now_ms()) {
+        Ok((attempt, _)) => {
+            state.update_quiz(|q| q.exam = Some(attempt));
+            true
+        }
+        Err(e) => {
+            web_sys::console::warn_1(&format!("exam: {e:?}").into());
+            false
+        }
+    }
+}
+
 /// Plans a practice session for the learner's profile, saves it and opens
 /// the practice page.
 pub fn start_practice(state: AppState, c: &Curriculum, scope: Scope) {
@@ -254,12 +293,8 @@ fn ExamCard(curriculum: Arc<Curriculum>) -> impl IntoView {
         let Some(bp) = blueprint.get_untracked() else {
             return;
         };
-        match ExamAttempt::start(&c2, CONTENT_VERSION, bp, random::u64(), platform::now_ms()) {
-            Ok((attempt, _)) => {
-                state.update_quiz(|q| q.exam = Some(attempt));
-                navigate("/quiz/exam", Default::default());
-            }
-            Err(e) => web_sys::console::warn_1(&format!("exam: {e:?}").into()),
+        if start_exam(state, &c2, bp, None) {
+            navigate("/quiz/exam", Default::default());
         }
     };
     view! {

@@ -2,56 +2,55 @@
 //! engine's `Display` is English, for the CLI and logs).
 
 use leptos::prelude::*;
+use leptos_i18n::I18nContext;
 
-use crate::app::i18n::{t, use_i18n};
+use crate::app::fill;
+use crate::app::i18n::{t_string, use_i18n, Locale};
 use crate::quiz::transcript::Rejection;
 
-/// The translated reason for a rejection.
-pub fn rejection_view(r: &Rejection) -> AnyView {
-    let i18n = use_i18n();
-    match r.clone() {
-        Rejection::Malformed(_) => t!(i18n, rejection.malformed).into_any(),
-        Rejection::Format { .. } => t!(i18n, rejection.format).into_any(),
-        Rejection::ContentVersion { .. } => t!(i18n, rejection.content_version).into_any(),
-        Rejection::Seed(_) => t!(i18n, rejection.seed).into_any(),
-        Rejection::Blueprint(_) => t!(i18n, rejection.blueprint).into_any(),
-        Rejection::BlueprintChanged(_) => t!(i18n, rejection.blueprint_changed).into_any(),
-        Rejection::QuestionCount { .. } => t!(i18n, rejection.question_count).into_any(),
+/// The translated reason for a rejection, as text (the records verifier
+/// puts it into its roster file too).
+pub fn rejection_text(i18n: I18nContext<Locale>, r: &Rejection) -> String {
+    match r {
+        Rejection::Malformed(_) => t_string!(i18n, rejection.malformed).to_string(),
+        Rejection::Format { .. } => t_string!(i18n, rejection.format).to_string(),
+        Rejection::ContentVersion { .. } => t_string!(i18n, rejection.content_version).to_string(),
+        Rejection::Seed(_) => t_string!(i18n, rejection.seed).to_string(),
+        Rejection::Blueprint(_) => t_string!(i18n, rejection.blueprint).to_string(),
+        Rejection::BlueprintChanged(_) => t_string!(i18n, rejection.blueprint_changed).to_string(),
+        Rejection::QuestionCount { .. } => t_string!(i18n, rejection.question_count).to_string(),
         Rejection::Question { item, .. } => {
-            t!(i18n, rejection.question, item = move || item).into_any()
+            fill(t_string!(i18n, rejection.question), &[("item", item)])
         }
-        Rejection::Options { item } => t!(i18n, rejection.options, item = move || item).into_any(),
+        Rejection::Options { item } => fill(t_string!(i18n, rejection.options), &[("item", item)]),
         Rejection::Answer { item, .. } => {
-            t!(i18n, rejection.answer, item = move || item).into_any()
+            fill(t_string!(i18n, rejection.answer), &[("item", item)])
         }
         Rejection::ItemPoints {
             item,
             claimed,
             actual,
-        } => t!(
-            i18n,
-            rejection.item_points,
-            item = move || item,
-            claimed = move || claimed,
-            actual = move || actual
-        )
-        .into_any(),
-        Rejection::Points { claimed, actual } => t!(
-            i18n,
-            rejection.points,
-            claimed = move || claimed,
-            actual = move || actual
-        )
-        .into_any(),
-        Rejection::MaxPoints { .. } => t!(i18n, rejection.max_points).into_any(),
-        Rejection::Percent { claimed, actual } => t!(
-            i18n,
-            rejection.percent,
-            claimed = move || claimed,
-            actual = move || actual
-        )
-        .into_any(),
-        Rejection::Passed { .. } => t!(i18n, rejection.passed).into_any(),
-        Rejection::Time(_) => t!(i18n, rejection.time).into_any(),
+        } => fill(
+            t_string!(i18n, rejection.item_points),
+            &[("item", item), ("claimed", claimed), ("actual", actual)],
+        ),
+        Rejection::Points { claimed, actual } => fill(
+            t_string!(i18n, rejection.points),
+            &[("claimed", claimed), ("actual", actual)],
+        ),
+        Rejection::MaxPoints { .. } => t_string!(i18n, rejection.max_points).to_string(),
+        Rejection::Percent { claimed, actual } => fill(
+            t_string!(i18n, rejection.percent),
+            &[("claimed", claimed), ("actual", actual)],
+        ),
+        Rejection::Passed { .. } => t_string!(i18n, rejection.passed).to_string(),
+        Rejection::Time(_) => t_string!(i18n, rejection.time).to_string(),
     }
+}
+
+/// The translated reason for a rejection (follows the language).
+pub fn rejection_view(r: &Rejection) -> AnyView {
+    let i18n = use_i18n();
+    let r = r.clone();
+    (move || rejection_text(i18n, &r)).into_any()
 }

@@ -1,0 +1,18 @@
+//! Completion records in the app (issue #6): the learner's record page
+//! (`/record`: name, device key, accepted assignments with progress, making
+//! and handing over a record), opening an assignment link
+//! (`/assignment#FAA1:…`), and the instructor area (`/instructor`: name and
+//! key, new assignments; `/instructor/:id`: sharing one, checking records,
+//! the class roster). The rules live in the pure `crate::records`.
+
+pub mod assignment;
+pub mod contents;
+pub mod learner;
+pub mod reasons;
+
+pub use assignment::AssignmentPage;
+pub use learner::{Assignments, RecordPage};
+pub mod instructor;
+pub mod verifier;
+
+pub use instructor::{ClassPage, InstructorPage};

@@ -1,0 +1,362 @@
+//! The instructor's verifier for one assignment: records read by camera,
+//! from a photo or file, or pasted; each checked by `records::verify` and
+//! put on the class roster (one row per learner's device), which is saved at
+//! once and exported as CSV.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::contents::local_time;
+use super::reasons::{failure_text, record_error_text};
+use crate::adapters::{audio, camera, files, haptics, platform};
+use crate::app::i18n::{t, t_string, use_i18n};
+use crate::app::state::use_state;
+use crate::content::{Curriculum, CONTENT_VERSION};
+use crate::records::assignment::Assignment;
+use crate::records::record::Record;
+use crate::records::roster::{self, Added, CsvLabels};
+use crate::records::verify::{verify, Verdict};
+
+/// The largest record file read (a record is a few kilobytes).
+const MAX_FILE_BYTES: u64 = 256 * 1024;
+
+/// What the last read did.
+#[derive(Clone)]
+enum Last {
+    Read {
+        name: String,
+        verdict: Verdict,
+        added: Added,
+    },
+    Error(String),
+}
+
+/// Why the camera is not scanning.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CameraState {
+    Off,
+    Starting,
+    On,
+    Failed(&'static str),
+}
+
+/// Verifier and roster of one assignment.
+///
+/// Props: `assignment` — this instructor's; `curriculum` — to re-score.
+#[component]
+pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let lang = move || state.settings.get().lang;
+    let last = RwSignal::new(None::<Last>);
+    let pasted = RwSignal::new(String::new());
+    let id = assignment.body.id.clone();
+    let a = Arc::new(assignment);
+    let c = curriculum;
+
+    // Reads one text: a record is verified and put on the roster.
+    let (a1, c1, id1) = (a.clone(), c.clone(), id.clone());
+    let check = Arc::new(move |text: &str| match Record::parse(text) {
+        Err(e) => last.set(Some(Last::Error(record_error_text(i18n, &e)))),
+        Ok(record) => {
+            let verdict = verify(&record, &c1, CONTENT_VERSION, Some(&a1));
+            let added = state.update_records(|r| {
+                r.instructor
+                    .assignments
+                    .iter_mut()
+                    .find(|e| e.get().is_some_and(|x| x.body.id == id1))
+                    .map_or(Added::Unsigned, |e| {
+                        e.roster.add(&record, platform::now_ms())
+                    })
+            });
+            audio::beep();
+            haptics::pulse(if verdict.ok() { 80 } else { 300 });
+            last.set(Some(Last::Read {
+                name: record.body.learner.name.clone(),
+                verdict,
+                added,
+            }));
+        }
+    });
+
+    let check_paste = {
+        let check = check.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            check(&pasted.get_untracked());
+        }
+    };
+
+    let check_file = {
+        let check = check.clone();
+        move |ev: leptos::ev::Event| {
+            let Some(input) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let check = check.clone();
+            leptos::task::spawn_local(async move {
+                if file.type_().starts_with("image/") {
+                    match camera::decode_image_file(file).await {
+                        Ok(texts) if !texts.is_empty() => {
+                            for t in texts {
+                                check(&t);
+                            }
+                        }
+                        Ok(_) => last.set(Some(Last::Error(
+                            t_string!(i18n, verifier.no_code).to_owned(),
+                        ))),
+                        Err(e) => {
+                            web_sys::console::warn_1(&e.into());
+                            last.set(Some(Last::Error(
+                                t_string!(i18n, verifier.no_code).to_owned(),
+                            )));
+                        }
+                    }
+                } else if file.size() > MAX_FILE_BYTES as f64 {
+                    last.set(Some(Last::Error(
+                        t_string!(i18n, reason.not_record).to_owned(),
+                    )));
+                } else {
+                    match gloo_file::futures::read_as_text(&gloo_file::File::from(file)).await {
+                        Ok(text) => check(&text),
+                        Err(e) => last.set(Some(Last::Error(e.to_string()))),
+                    }
+                }
+            });
+        }
+    };
+
+    // The camera: scanning goes on until stopped; the same code seen again
+    // in the next frames is read once.
+    let video = NodeRef::<leptos::html::Video>::new();
+    let cam = StoredValue::new_local(None::<camera::CameraScan>);
+    let cam_state = RwSignal::new(CameraState::Off);
+    let seen = StoredValue::new_local(String::new());
+    let start_camera = {
+        let check = check.clone();
+        move |_| {
+            let Some(v) = video.get_untracked() else {
+                return;
+            };
+            let el: web_sys::HtmlVideoElement = v.unchecked_into();
+            cam_state.set(CameraState::Starting);
+            let check = check.clone();
+            leptos::task::spawn_local(async move {
+                let on_text = move |text: String| {
+                    if seen.with_value(|s| *s != text) {
+                        seen.set_value(text.clone());
+                        check(&text);
+                    }
+                };
+                match camera::start(el, on_text).await {
+                    Ok(scan) => {
+                        cam.set_value(Some(scan));
+                        cam_state.set(CameraState::On);
+                    }
+                    Err(e) => cam_state.set(CameraState::Failed(match e {
+                        camera::CameraError::NotSupported => t_string!(i18n, verifier.no_camera),
+                        camera::CameraError::Denied => t_string!(i18n, verifier.denied),
+                        _ => t_string!(i18n, verifier.camera_failed),
+                    })),
+                }
+            });
+        }
+    };
+    let stop_camera = move || {
+        cam.update_value(|c| drop(c.take()));
+        seen.set_value(String::new());
+        cam_state.set(CameraState::Off);
+    };
+    on_cleanup(stop_camera);
+
+    // The roster, verdicts computed again for what this build knows.
+    let (a2, c2, id2) = (a.clone(), c.clone(), id.clone());
+    let rows = Memo::new(move |_| {
+        state.records.with(|r| {
+            r.instructor
+                .issued(&id2)
+                .map(|(i, _)| r.instructor.assignments[i].roster.entries.clone())
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|e| {
+                    let rec = e.record()?;
+                    let v = verify(&rec, &c2, CONTENT_VERSION, Some(&a2));
+                    Some((rec, v, e.verified_at_ms))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let c3 = c.clone();
+    let reasons_of = move |v: &Verdict| -> Vec<String> {
+        v.failures()
+            .map(|(ch, f)| failure_text(i18n, Some(&c3), lang(), ch, f))
+            .collect()
+    };
+    let c4 = c.clone();
+    let (class, id3) = (a.body.class.clone(), id.clone());
+    let export = move |_| {
+        let labels = CsvLabels {
+            headers: [
+                t_string!(i18n, verifier.col_name),
+                t_string!(i18n, records.f_number),
+                t_string!(i18n, records.f_class),
+                t_string!(i18n, verifier.csv_device),
+                t_string!(i18n, verifier.col_status),
+                t_string!(i18n, verifier.csv_lessons),
+                t_string!(i18n, verifier.col_exam),
+                t_string!(i18n, verifier.col_trainer),
+                t_string!(i18n, verifier.col_time),
+                t_string!(i18n, verifier.csv_reasons),
+            ],
+            ok: t_string!(i18n, verifier.ok),
+            fail: t_string!(i18n, verifier.failed),
+        };
+        let mut csv = roster::csv_header(&labels);
+        let l = lang();
+        for (rec, v, at) in rows.get_untracked() {
+            csv.push_str(&roster::csv_row(&rec, &v, at, &labels, &|ch, f| {
+                failure_text(i18n, Some(&c4), l, ch, f)
+            }));
+        }
+        let name = format!(
+            "firstaid-roster-{}-{}.csv",
+            id3,
+            class.replace(['/', '\\', ' '], "_")
+        );
+        if let Err(e) = files::download_text(&name, "text/csv;charset=utf-8", &csv) {
+            web_sys::console::warn_1(&e.into());
+        }
+    };
+
+    let last_view = {
+        let reasons_of = reasons_of.clone();
+        move || {
+            last.get().map(|l| match l {
+                Last::Error(e) => view! { <p class="error" data-testid="verify-error">{e}</p> }.into_any(),
+                Last::Read { name, verdict, added } => {
+                    let ok = verdict.ok();
+                    let reasons = reasons_of(&verdict);
+                    let added = match added {
+                        Added::New => t_string!(i18n, verifier.added_new),
+                        Added::Updated => t_string!(i18n, verifier.added_updated),
+                        Added::Older => t_string!(i18n, verifier.added_older),
+                        Added::Unsigned => t_string!(i18n, verifier.added_unsigned),
+                    };
+                    view! {
+                        <div class="result" class:passed=ok class:failed=!ok data-testid="verify-result">
+                            <p class="verdict">{name}": "{if ok { t_string!(i18n, verifier.ok) } else { t_string!(i18n, verifier.failed) }}</p>
+                            <ul data-testid="verify-reasons">{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+                            <p>{added}</p>
+                        </div>
+                    }
+                    .into_any()
+                }
+            })
+        }
+    };
+
+    let roster_view = move || {
+        let l = lang();
+        rows.get()
+            .into_iter()
+            .map(|(rec, v, at)| {
+                let ok = v.ok();
+                let exams = v
+                    .exam_percents
+                    .iter()
+                    .map(|p| p.map_or("?".to_owned(), |p| format!("{p}%")))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let trainer = rec.body.trainer.as_ref().and_then(|t| t.score).map(|s| s.to_string()).unwrap_or_default();
+                let reasons = reasons_of(&v);
+                let mut who = rec.body.learner.name.clone();
+                if let Some(n) = &rec.body.learner.number {
+                    who.push_str(&format!(" ({n})"));
+                }
+                view! {
+                    <tr data-testid="roster-row">
+                        <th scope="row">{who}</th>
+                        <td>
+                            <span class=if ok { "status-ok" } else { "status-fail" }>{if ok { t_string!(i18n, verifier.ok) } else { t_string!(i18n, verifier.failed) }}</span>
+                            {(!reasons.is_empty()).then(|| view! { <ul class="reasons">{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul> })}
+                        </td>
+                        <td>{exams}</td>
+                        <td>{trainer}</td>
+                        <td>{local_time(at.max(0) as u64, l.tag())}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let counts = move || rows.with(|r| (r.iter().filter(|(_, v, _)| v.ok()).count(), r.len()));
+
+    view! {
+        <section class="card" aria-labelledby="verify-heading">
+            <h2 id="verify-heading">{t!(i18n, verifier.heading)}</h2>
+            <p class="help">{t!(i18n, verifier.help)}</p>
+            <div class="actions">
+                {move || match cam_state.get() {
+                    CameraState::On | CameraState::Starting => view! {
+                        <button type="button" data-testid="stop-camera" on:click=move |_| stop_camera()>{t!(i18n, verifier.stop)}</button>
+                    }.into_any(),
+                    _ => view! {
+                        <button type="button" class="primary" data-testid="start-camera" on:click=start_camera.clone()>{t!(i18n, verifier.scan)}</button>
+                    }.into_any(),
+                }}
+                <label class="button file-button">
+                    <input type="file" accept="image/*,application/json,.json,.txt,text/plain" class="visually-hidden"
+                        data-testid="verify-file" on:change=check_file />
+                    {t!(i18n, verifier.file)}
+                </label>
+            </div>
+            <video node_ref=video class="camera" muted=true playsinline=true
+                aria-label=move || t_string!(i18n, verifier.camera_label)
+                hidden=move || cam_state.get() != CameraState::On></video>
+            {move || match cam_state.get() {
+                CameraState::Failed(msg) => Some(view! { <p class="error" role="alert">{msg}</p> }),
+                _ => None,
+            }}
+            <form on:submit=check_paste>
+                <label class="field">
+                    <span>{t!(i18n, verifier.paste)}</span>
+                    <textarea rows="3" class="mono" data-testid="verify-paste" prop:value=move || pasted.get()
+                        on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
+                </label>
+                <button type="submit" data-testid="verify-check">{t!(i18n, verifier.check)}</button>
+            </form>
+            <div aria-live="polite" data-testid="verify-last">
+                {move || last.get().is_some().then(|| view! { <h3>{t!(i18n, verifier.last)}</h3> })}
+                {last_view}
+            </div>
+        </section>
+        <section class="card" aria-labelledby="roster-heading">
+            <h2 id="roster-heading">{t!(i18n, verifier.roster_heading)}</h2>
+            <p data-testid="roster-count">{move || { let (ok, n) = counts(); t!(i18n, verifier.roster_count, ok = move || ok, n = move || n) }}</p>
+            <Show when=move || counts().1 != 0 fallback=move || view! { <p class="help">{t!(i18n, verifier.empty)}</p> }>
+                <div class="table-scroll">
+                    <table class="roster">
+                        <thead><tr>
+                            <th scope="col">{t!(i18n, verifier.col_name)}</th>
+                            <th scope="col">{t!(i18n, verifier.col_status)}</th>
+                            <th scope="col">{t!(i18n, verifier.col_exam)}</th>
+                            <th scope="col">{t!(i18n, verifier.col_trainer)}</th>
+                            <th scope="col">{t!(i18n, verifier.col_time)}</th>
+                        </tr></thead>
+                        <tbody>{roster_view.clone()}</tbody>
+                    </table>
+                </div>
+                <button type="button" data-testid="export-roster" on:click=export.clone()>{t!(i18n, verifier.export_csv)}</button>
+            </Show>
+            <p class="help">{t!(i18n, verifier.backup_note)}</p>
+        </section>
+    }
+}

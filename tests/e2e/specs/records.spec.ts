@@ -1,0 +1,252 @@
+// Completion records between two phones (two browser contexts), offline:
+// an instructor creates an assignment; a learner opens its link, sees who
+// issued it, accepts it, completes a lesson and the exam, and makes a
+// record; the instructor reads it from a photo of its QR code and by
+// pasting its text, sees it verified in the roster and exports the CSV; a
+// tampered record is rejected with its reason; the CLI verifies the same
+// file. In both languages, with axe-core on every new page.
+import AxeBuilder from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { test, expect, waitForApp, waitForOfflineReady } from './fixtures';
+import { answer, byId, lessons, questions } from './content';
+
+const CLI = process.env.FIRSTAID_CLI ?? '';
+
+async function axe(page: Page, what: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), what).toEqual([]);
+}
+
+/** A second phone: its own context (own storage, own key), with the same
+ * guards as the fixture's page. */
+async function secondPhone(browser: Browser, locale: string, baseURL: string, problems: string[]) {
+  const ctx = await browser.newContext({ locale, baseURL, viewport: { width: 412, height: 915 }, isMobile: true, hasTouch: true, serviceWorkers: 'allow' });
+  const page = await ctx.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`learner console error: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`learner page error: ${e.message}`));
+  ctx.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(baseURL + '/') && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`request left the origin: ${u}`);
+  });
+  return { ctx, page };
+}
+
+/** Goes offline once the service worker controls the page. */
+async function offline(ctx: BrowserContext, page: Page) {
+  await waitForOfflineReady(page);
+  await ctx.setOffline(true);
+}
+
+/** Plays a lesson to its end and answers its knowledge check. */
+async function completeLesson(page: Page, lessonId: string, profile: string) {
+  const lesson = lessons.find((l) => l.id === lessonId)!;
+  await page.goto(`/learn/${lessonId}`);
+  await waitForApp(page);
+  for (let i = 0; i < lesson.steps.length; i++) {
+    await expect(page.getByTestId('step')).toHaveAttribute('data-step', lesson.steps[i].id);
+    await page.locator('.step-nav button.primary').click();
+  }
+  for (const q of questions.filter((q) => q.lesson === lessonId && q.check && q.profiles.includes(profile))) {
+    const box = page.locator(`[data-question="${q.id}"]`);
+    await expect(box).toBeVisible();
+    await answer(box, q, true);
+    await box.getByRole('button', { name: /Check my answer|检查答案/ }).click();
+    await box.getByTestId('feedback').getByRole('button').click();
+  }
+  await expect(page.getByTestId('lesson-complete')).toBeVisible();
+}
+
+/** Answers the exam on the page: every question right except `wrong` of them. */
+async function takeExam(page: Page, wrong: number) {
+  const card = page.getByTestId('question');
+  const position = page.getByTestId('exam-position');
+  await expect(position).toBeVisible();
+  const total = Number((await position.textContent())!.match(/(\d+)\D*$/)![1]);
+  for (let i = 0; i < total; i++) {
+    // The first number on the line is the question's ("Question 3 of 20",
+    // "第 3 题，共 20 题").
+    await expect(position).toHaveText(new RegExp(`^\\D*${i + 1}\\D`));
+    const id = (await card.getAttribute('data-question'))!;
+    await answer(card, byId.get(id)!, i >= wrong);
+    if (i < total - 1) await page.getByTestId('exam-next').click();
+  }
+  await page.getByTestId('exam-finish').click();
+  await expect(page).toHaveURL(/\/quiz\/results\//);
+}
+
+const words = {
+  'en-US': { lang: 'en', profile: 'aha', ok: 'Verified', failed: 'Not verified', signature: 'The signature does not match', class: 'Year 8 — 3', name: 'Li Hua' },
+  'zh-CN': { lang: 'zh', profile: 'rcsc', ok: '核对通过', failed: '未通过核对', signature: '签名不符', class: '初二(3)班', name: '王小明' },
+} as const;
+
+for (const locale of ['en-US', 'zh-CN'] as const) {
+  const w = words[locale];
+  test.describe(`records between two phones (${locale})`, () => {
+    test.use({ locale });
+
+    test('assignment → learning → record → verification → roster, offline', async ({ page, browser, baseURL }, info) => {
+      test.skip(info.project.name !== 'phone', 'the loop runs on the phone viewport');
+      test.setTimeout(180_000);
+      const problems: string[] = [];
+      const lesson = lessons[0].id;
+
+      // The instructor (the fixture's page) goes offline and makes an assignment.
+      await page.goto('/instructor');
+      await waitForApp(page);
+      await offline(page.context(), page);
+      await page.getByTestId('instructor-name').fill('Ms Chen 陈老师');
+      await page.getByTestId('save-instructor').click();
+      const instructorFp = (await page.getByTestId('instructor-own-fingerprint').textContent())!;
+      expect(instructorFp).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
+      await axe(page, 'instructor area');
+      await page.getByTestId('assignment-class').fill(w.class);
+      // Only the first lesson, the exam of the profile, no trainer minimum.
+      const boxes = page.getByTestId('new-assignment').locator('fieldset input[type="checkbox"]');
+      const n = await boxes.count();
+      for (let i = 1; i < n; i++) await boxes.nth(i).uncheck();
+      await expect(page.getByTestId('assignment-exam-select')).toHaveValue(`course-${w.profile}`);
+      await page.getByTestId('assignment-pass').fill('80');
+      await page.getByTestId('create-assignment').click();
+      await expect(page).toHaveURL(/\/instructor\/[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+      await expect(page.getByTestId('class-title')).toContainText(w.class);
+      const link = await page.getByTestId('assignment-link').inputValue();
+      expect(link).toMatch(new RegExp(`^${baseURL}/assignment#FAA1:`));
+      await expect(page.getByTestId('assignment-qr').locator('svg')).toBeVisible();
+      await expect(page.getByTestId('roster-count')).toContainText('0');
+      await axe(page, 'class page');
+
+      // The learner, on another phone, offline too.
+      const learner = await secondPhone(browser, locale, baseURL!, problems);
+      const lp = learner.page;
+      await lp.goto('/record');
+      await waitForApp(lp);
+      await offline(learner.ctx, lp);
+      await lp.getByTestId('learner-name').fill(`  ${w.name} `);
+      await lp.getByTestId('learner-number').fill('2026-0142');
+      await lp.getByTestId('save-profile').click();
+      const learnerFp = (await lp.getByTestId('device-fingerprint').textContent())!;
+      expect(learnerFp).not.toBe(instructorFp);
+      await axe(lp, 'record page');
+
+      // Opens the link (the payload is in the fragment), sees who issued it.
+      await lp.goto(link);
+      await waitForApp(lp);
+      await expect(lp.getByTestId('assignment-from')).toContainText('Ms Chen 陈老师');
+      await expect(lp.getByTestId('instructor-fingerprint')).toHaveText(instructorFp);
+      await axe(lp, 'assignment page');
+      await lp.getByTestId('accept-assignment').click();
+      await expect(lp.getByTestId('assignment-accepted')).toBeVisible();
+
+      // Progress shows on the home screen.
+      await lp.goto('/');
+      await waitForApp(lp);
+      await expect(lp.getByTestId('assignment-progress')).toContainText(/0 \/ 1|0 of 1/);
+
+      await completeLesson(lp, lesson, w.profile);
+      // A failed attempt, then a passing one: both are in the record.
+      for (const wrong of [10, 0]) {
+        await lp.goto('/record');
+        await waitForApp(lp);
+        await lp.getByTestId('assignment-exam').click();
+        await takeExam(lp, wrong);
+      }
+      await lp.goto('/');
+      await waitForApp(lp);
+      await expect(lp.getByTestId('assignment-complete')).toBeVisible();
+
+      // The record shows exactly what it holds before it leaves.
+      await lp.goto('/record');
+      await waitForApp(lp);
+      await expect(lp.getByTestId('assignment-exam')).toHaveCount(0);
+      await lp.getByTestId('make-record').click();
+      const made = lp.getByTestId('made-record');
+      await expect(made.getByTestId('record-name')).toHaveText(w.name);
+      await expect(made.getByTestId('record-exams').locator('li')).toHaveCount(2);
+      await expect(made.getByTestId('record-qr').locator('svg')).toBeVisible();
+      const version = Number(await made.getByTestId('record-qr').getAttribute('data-qr-version'));
+      expect(version).toBeLessThanOrEqual(25);
+      await axe(lp, 'made record');
+      const qrText = await made.getByTestId('record-text').inputValue();
+      expect(qrText.startsWith('FAR1:')).toBe(true);
+      const [download] = await Promise.all([lp.waitForEvent('download'), made.getByTestId('download-record').click()]);
+      const file = info.outputPath('record.json');
+      await download.saveAs(file);
+      const photo = info.outputPath('qr.png');
+      await made.getByTestId('record-qr').screenshot({ path: photo });
+
+      // The instructor reads it from a photo of the QR code…
+      await page.getByTestId('verify-file').setInputFiles(photo);
+      await expect(page.getByTestId('verify-result')).toContainText(`${w.name}: ${w.ok}`);
+      await expect(page.getByTestId('roster-row')).toHaveCount(1);
+      // …and again from its text: the same row, updated, never a second one.
+      await page.getByTestId('verify-paste').fill(qrText);
+      await page.getByTestId('verify-check').click();
+      await expect(page.getByTestId('verify-result')).toContainText(w.ok);
+      await expect(page.getByTestId('roster-row')).toHaveCount(1);
+      await expect(page.getByTestId('roster-row')).toContainText(w.ok);
+      await axe(page, 'verifier with a verified learner');
+
+      // A tampered file (the name changed) is rejected with its reason and
+      // never replaces the learner's row.
+      const json = JSON.parse(readFileSync(file, 'utf8'));
+      json.learner.name = 'Someone Else';
+      const tampered = info.outputPath('tampered.json');
+      writeFileSync(tampered, JSON.stringify(json, null, 2));
+      await page.getByTestId('verify-file').setInputFiles(tampered);
+      await expect(page.getByTestId('verify-result')).toContainText(w.failed);
+      await expect(page.getByTestId('verify-reasons')).toContainText(w.signature);
+      await expect(page.getByTestId('roster-row')).toHaveCount(1);
+      await expect(page.getByTestId('roster-row')).toContainText(w.name);
+      // Text that is not a record says so.
+      await page.getByTestId('verify-paste').fill('hello');
+      await page.getByTestId('verify-check').click();
+      await expect(page.getByTestId('verify-error')).toBeVisible();
+      await axe(page, 'verifier with a rejection');
+
+      // The roster persists (reload, offline) and exports as CSV with a BOM.
+      await page.reload();
+      await waitForApp(page);
+      await expect(page.getByTestId('roster-row')).toHaveCount(1);
+      const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-roster').click()]);
+      const csvPath = info.outputPath('roster.csv');
+      await csv.saveAs(csvPath);
+      const bytes = readFileSync(csvPath);
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const lines = bytes.toString('utf8').slice(1).trim().split(/\r?\n/);
+      expect(lines).toHaveLength(2);
+      expect(lines[1]).toContain(w.name);
+      expect(lines[1]).toContain(learnerFp);
+      expect(lines[1]).toContain(w.ok);
+
+      // The CLI verifies the same file against the same assignment.
+      const out = execFileSync(CLI, ['verify', file, '--assignment', link]).toString();
+      expect(out).toContain(w.name);
+      let status = 0;
+      try {
+        execFileSync(CLI, ['verify', tampered, '--assignment', link], { stdio: 'pipe' });
+      } catch (e) {
+        status = (e as { status: number }).status;
+      }
+      expect(status).toBe(1);
+
+      await learner.ctx.close();
+      expect(problems).toEqual([]);
+    });
+  });
+}
+
+test.describe('opening a damaged assignment link', () => {
+  test.use({ locale: 'en-US' });
+  test('says why, in plain words', async ({ page }) => {
+    await page.goto('/assignment#FAA1:NOTBASE45%%%');
+    await waitForApp(page);
+    await expect(page.getByTestId('assignment-error')).toContainText('damaged');
+    await page.goto('/assignment#FAR1:ABC');
+    await expect(page.getByTestId('assignment-error')).toContainText('not a First Aid Hero class assignment');
+    await axe(page, 'assignment error');
+  });
+});
