@@ -582,15 +582,7 @@ fn verify_run(args: &[String]) -> Result<(String, bool), String> {
                 }
                 let b = &r.body;
                 let reasons: Vec<String> = v.failures().map(|(c, f)| reason(c, f)).collect();
-                let exams: Vec<String> = b
-                    .exams
-                    .iter()
-                    .zip(v.exam_percents.iter().chain(std::iter::repeat(&None)))
-                    .map(|(e, p)| match p {
-                        Some(p) => format!("{} {p}%", e.blueprint),
-                        None => format!("{} ?", e.blueprint),
-                    })
-                    .collect();
+                let exams = v.exam_summaries(r);
                 // Learners' text is printed with control characters escaped,
                 // so a name cannot forge a line of the table.
                 let name: String = b.learner.name.escape_debug().collect();

@@ -121,15 +121,7 @@ pub fn csv_row(
     reason: &dyn Fn(&Check, &Failure) -> String,
 ) -> String {
     let b = &record.body;
-    let exams: Vec<String> = b
-        .exams
-        .iter()
-        .zip(verdict.exam_percents.iter().chain(std::iter::repeat(&None)))
-        .map(|(e, p)| match p {
-            Some(p) => format!("{} {p}%", e.blueprint),
-            None => format!("{} ?", e.blueprint),
-        })
-        .collect();
+    let exams = verdict.exam_summaries(record);
     let reasons: Vec<String> = verdict.failures().map(|(c, f)| reason(c, f)).collect();
     csv::row(&[
         b.learner.name.clone(),

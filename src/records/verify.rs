@@ -179,6 +179,23 @@ impl Verdict {
         self.outcomes.iter().all(|o| o.result.is_ok())
     }
 
+    /// Each exam of `record` as "blueprint percent%" with its re-scored
+    /// percent ("blueprint ?" where it could not be re-scored), in the
+    /// record's order: the exams column of `firstaid verify` and the
+    /// roster's CSV file.
+    pub fn exam_summaries(&self, record: &Record) -> Vec<String> {
+        record
+            .body
+            .exams
+            .iter()
+            .zip(self.exam_percents.iter().chain(std::iter::repeat(&None)))
+            .map(|(e, p)| match p {
+                Some(p) => format!("{} {p}%", e.blueprint),
+                None => format!("{} ?", e.blueprint),
+            })
+            .collect()
+    }
+
     pub fn failures(&self) -> impl Iterator<Item = (&Check, &Failure)> {
         self.outcomes
             .iter()

@@ -13,19 +13,20 @@ use anyhow::{bail, Context, Result};
 use crate::{sh, tools};
 
 /// The targets in `fuzz/fuzz_targets/`.
-pub const TARGETS: [&str; 6] = [
+pub const TARGETS: [&str; 7] = [
     "record",
     "record_bytes",
     "assignment",
     "backup",
     "transcript",
     "trace_csv",
+    "scan",
 ];
 
 /// Valid inputs for a target's corpus, made by the app's own code.
 fn seeds(target: &str) -> Result<Vec<(String, Vec<u8>)>> {
     use firstaid::content::{Curriculum, CONTENT_VERSION};
-    use firstaid::records::{assignment, example};
+    use firstaid::records::{assignment, example, payload, scan, stored};
     let c = Curriculum::embedded().map_err(|p| anyhow::anyhow!(p.join("; ")))?;
     let record = example::record(&c, CONTENT_VERSION);
     let assignment = assignment::AssignmentBody {
@@ -60,7 +61,15 @@ fn seeds(target: &str) -> Result<Vec<(String, Vec<u8>)>> {
             s("bytes", assignment.to_bytes()),
         ],
         "backup" => {
-            let doc = firstaid::store::Document::with_settings(Default::default());
+            // A document with records: keys, an assignment and its roster.
+            let mut doc = firstaid::store::Document::with_settings(Default::default());
+            let mut roster = firstaid::records::roster::Roster::default();
+            roster.add(&record, example::T0 as i64);
+            doc.records.learner.key = Some(stored::key_to_hex(&example::learner_key()));
+            doc.records.instructor.assignments.push(stored::Issued {
+                assignment: assignment.to_qr_text(),
+                roster,
+            });
             vec![s(
                 "backup",
                 firstaid::backup::export(&doc, vec![], "0.1.0", "2026-11-29T03:00:00.000Z")
@@ -71,6 +80,14 @@ fn seeds(target: &str) -> Result<Vec<(String, Vec<u8>)>> {
             "transcript",
             std::fs::read(sh::root().join("tests/golden/transcript-course-rcsc.json"))?,
         )],
+        "scan" => {
+            // A small code at 2 pixels a module, width first.
+            let qr = payload::Qr::new("FAR1:FUZZ").context("a QR code")?;
+            let (side, pixels) = scan::render_luma(&qr, 2, 4);
+            let mut b = u16::try_from(side)?.to_le_bytes().to_vec();
+            b.extend(pixels);
+            vec![s("qr", b)]
+        }
         "trace_csv" => vec![
             s("taps", b"t_ms\n0\n545\n1090\n1636\n2181\n".to_vec()),
             s(

@@ -103,9 +103,17 @@ fn KeyCard() -> impl IntoView {
     }
 }
 
-/// The data a record is made from, as the app holds it now.
-fn make_record(state: AppState, assignment: Option<&Assignment>) -> Result<Record, ComposeError> {
-    let key = state.device_key().ok_or(ComposeError::NoName)?;
+/// Why the app could not make a record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum MakeError {
+    /// No CSPRNG, so no device key.
+    NoKey,
+    Compose(ComposeError),
+}
+
+/// The learner's record, made from the app's data as it is now.
+fn make_record(state: AppState, assignment: Option<&Assignment>) -> Result<Record, MakeError> {
+    let key = state.device_key().ok_or(MakeError::NoKey)?;
     let records = state.records.get_untracked();
     let progress = state.progress.get_untracked();
     let quiz = state.quiz.get_untracked();
@@ -119,6 +127,7 @@ fn make_record(state: AppState, assignment: Option<&Assignment>) -> Result<Recor
         trainer: &trainer,
     };
     compose::compose(&src, &key, assignment, platform::now_ms().max(0) as u64)
+        .map_err(MakeError::Compose)
 }
 
 /// Accepted assignments with progress; with `actions`, the buttons to take
@@ -150,8 +159,11 @@ pub fn Assignments(curriculum: Arc<Curriculum>, actions: bool) -> impl IntoView 
                     }
                 });
             }
-            Err(ComposeError::NoName) => error.set(Some(t_string!(i18n, records.name_needed))),
-            Err(ComposeError::DamagedExam(_)) => {
+            Err(MakeError::NoKey) => error.set(Some(t_string!(i18n, records.no_key))),
+            Err(MakeError::Compose(ComposeError::NoName)) => {
+                error.set(Some(t_string!(i18n, records.name_needed)))
+            }
+            Err(MakeError::Compose(ComposeError::DamagedExam(_))) => {
                 error.set(Some(t_string!(i18n, records.damaged_exam)))
             }
         }

@@ -2,7 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, waitForApp } from './fixtures';
 
-const routes = ['/', '/settings', '/about', '/train', '/train/scoring', '/emergency'];
+const routes = ['/', '/settings', '/about', '/train', '/train/scoring', '/emergency', '/record', '/instructor', '/instructor/0000-0000', '/assignment'];
 
 for (const locale of ['zh-CN', 'en-US']) {
   for (const colorScheme of ['light', 'dark'] as const) {

@@ -8,7 +8,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { test, expect, waitForApp, waitForOfflineReady } from './fixtures';
 import { answer, byId, lessons, questions } from './content';
 
@@ -238,6 +238,92 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
     });
   });
 }
+
+/** A Y4M video (one still frame, 4:2:0) of greyscale pixels, which
+ * Chromium's fake camera plays in a loop. */
+function y4m(side: number, luma: number[]): Buffer {
+  const header = Buffer.from(`YUV4MPEG2 W${side} H${side} F10:1 Ip A1:1 C420jpeg\nFRAME\n`, 'ascii');
+  const chroma = Buffer.alloc((side / 2) * (side / 2) * 2, 128);
+  return Buffer.concat([header, Buffer.from(luma), chroma]);
+}
+
+test.describe('the camera', () => {
+  test.use({ locale: 'en-US' });
+  test('reads a learner\'s QR code held up to it and puts them on the roster', async ({ page, baseURL }, info) => {
+    test.skip(info.project.name !== 'phone', 'one viewport is enough for the camera');
+    // The learner makes a record (of no assignment).
+    await page.goto('/record');
+    await waitForApp(page);
+    await page.getByTestId('learner-name').fill('Zhang Wei');
+    await page.getByTestId('save-profile').click();
+    await page.getByTestId('make-free-record').click();
+    await expect(page.getByTestId('record-qr').locator('svg')).toBeVisible();
+    // Its QR code as the camera would see it: drawn into 480 × 480 pixels.
+    const side = 480;
+    const luma: number[] = await page.evaluate(async (side) => {
+      const svg = document.querySelector('[data-testid="record-qr"] svg')!.outerHTML;
+      const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+      const img = new Image();
+      img.src = url;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = canvas.height = side;
+      const ctx = canvas.getContext('2d')!;
+      ctx.fillStyle = '#fff';
+      ctx.fillRect(0, 0, side, side);
+      ctx.drawImage(img, 40, 40, side - 80, side - 80);
+      URL.revokeObjectURL(url);
+      const d = ctx.getImageData(0, 0, side, side).data;
+      const out: number[] = [];
+      for (let i = 0; i < d.length; i += 4) out.push((77 * d[i] + 150 * d[i + 1] + 29 * d[i + 2]) >> 8);
+      return out;
+    }, side);
+    const video = info.outputPath('camera.y4m');
+    writeFileSync(video, y4m(side, luma));
+
+    // The instructor's phone, whose camera sees that picture.
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+        '--disable-sync', '--no-first-run', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
+        `--use-file-for-fake-video-capture=${video}`,
+      ],
+    });
+    const problems: string[] = [];
+    const ctx = await browser.newContext({ baseURL, locale: 'en-US', permissions: ['camera'], viewport: { width: 412, height: 915 } });
+    const ip = await ctx.newPage();
+    ip.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+    ip.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    await ip.goto('/instructor');
+    await waitForApp(ip);
+    await ip.getByTestId('instructor-name').fill('Ms Chen');
+    await ip.getByTestId('save-instructor').click();
+    await ip.getByTestId('assignment-class').fill('Camera class');
+    await ip.getByTestId('create-assignment').click();
+    await expect(ip.getByTestId('class-title')).toContainText('Camera class');
+    await ip.getByTestId('start-camera').click();
+    await expect(ip.locator('video.camera')).toBeVisible();
+    // Read from the video: the record is not for this assignment, so it is
+    // not verified, and says why; the learner is on the roster once.
+    await expect(ip.getByTestId('verify-result')).toContainText('Zhang Wei: Not verified', { timeout: 20_000 });
+    await expect(ip.getByTestId('verify-reasons')).toContainText('answers no assignment');
+    await expect(ip.getByTestId('roster-row')).toHaveCount(1);
+    // The same code seen in the next frames is not read again and again.
+    await ip.waitForTimeout(1000);
+    await expect(ip.getByTestId('roster-row')).toHaveCount(1);
+    await ip.getByTestId('stop-camera').click();
+    await expect(ip.getByTestId('start-camera')).toBeVisible();
+    // The camera is released: no live track is left.
+    expect(await ip.evaluate(() => {
+      const v = document.querySelector('video.camera') as HTMLVideoElement;
+      const s = v.srcObject as MediaStream | null;
+      return s ? s.getTracks().filter((t) => t.readyState === 'live').length : 0;
+    })).toBe(0);
+    await browser.close();
+    expect(problems).toEqual([]);
+  });
+});
 
 test.describe('opening a damaged assignment link', () => {
   test.use({ locale: 'en-US' });
