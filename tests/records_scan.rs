@@ -7,11 +7,9 @@
 
 mod common;
 
-use common::records::T0;
 use common::{embedded, FIXED_VERSION};
 use firstaid::content::CONTENT_VERSION;
 use firstaid::quiz::prng::SplitMix64;
-use firstaid::records::assignment::{AssignmentBody, ExamRequirement};
 use firstaid::records::example;
 use firstaid::records::payload::Qr;
 use firstaid::records::scan::{decode_luma, decode_rgba, render_luma, rgba_to_luma};
@@ -22,23 +20,7 @@ fn texts() -> Vec<(&'static str, String)> {
     let c = embedded();
     let record = example::record(&c, CONTENT_VERSION).to_qr_text();
     let fixed_record = example::record(&c, FIXED_VERSION).to_qr_text();
-    let assignment = AssignmentBody {
-        id: "A7K2-9QX4".into(),
-        class: "初二(3)班".into(),
-        instructor_name: "李老师".into(),
-        content_version: CONTENT_VERSION.into(),
-        created_at_ms: T0 - 86_400_000,
-        due_at_ms: Some(T0 + 7 * 86_400_000),
-        lessons: c.lessons.iter().map(|l| l.id.clone()).collect(),
-        exam: Some(ExamRequirement {
-            blueprint: "course-rcsc".into(),
-            pass_percent: 80,
-        }),
-        min_trainer_score: Some(70),
-        key: example::instructor_key().public(),
-    }
-    .sign(&example::instructor_key())
-    .to_qr_text();
+    let assignment = example::assignment(&c, CONTENT_VERSION).to_qr_text();
     assert!(record.starts_with("FAR1:") && assignment.starts_with("FAA1:"));
     vec![
         ("short ASCII", "HELLO".to_owned()),

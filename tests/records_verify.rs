@@ -8,33 +8,13 @@ mod common;
 use common::records::{key, typical, T0};
 use common::{embedded, FIXED_VERSION};
 use firstaid::quiz::transcript::{Answer, Rejection, TimeProblem};
-use firstaid::records::assignment::{Assignment, AssignmentBody, AssignmentError, ExamRequirement};
+use firstaid::records::assignment::{Assignment, AssignmentError};
 use firstaid::records::keys::KeyPair;
 use firstaid::records::record::{AssignmentRef, Record};
 use firstaid::records::verify::{verify, Check, Failure};
 
-fn instructor() -> KeyPair {
-    KeyPair::from_seed([9; 32])
-}
-
 fn assignment() -> Assignment {
-    let c = embedded();
-    AssignmentBody {
-        id: "A7K2-9QX4".into(),
-        class: "初二(3)班".into(),
-        instructor_name: "李老师".into(),
-        content_version: FIXED_VERSION.into(),
-        created_at_ms: T0 - 86_400_000,
-        due_at_ms: Some(T0 + 7 * 86_400_000),
-        lessons: c.lessons.iter().map(|l| l.id.clone()).collect(),
-        exam: Some(ExamRequirement {
-            blueprint: "course-rcsc".into(),
-            pass_percent: 80,
-        }),
-        min_trainer_score: Some(70),
-        key: instructor().public(),
-    }
-    .sign(&instructor())
+    firstaid::records::example::assignment(&embedded(), FIXED_VERSION)
 }
 
 /// The failures of a verification, by check.

@@ -179,25 +179,34 @@ impl AppState {
     /// saved the first time it is needed (`None` only where the browser has
     /// no CSPRNG).
     pub fn device_key(&self) -> Option<KeyPair> {
-        let stored = self.records.with_untracked(|r| r.learner.key.clone());
-        if let Some(k) = stored.as_deref().and_then(stored::key_from_hex) {
-            return Some(k);
-        }
-        let key = KeyPair::from_seed(crate::adapters::random::key_seed()?);
-        self.update_records(|r| r.learner.key = Some(stored::key_to_hex(&key)));
-        Some(key)
+        self.stored_key(|r| r.learner.key.as_deref(), |r, k| r.learner.key = Some(k))
     }
 
     /// The instructor's signing key, made like [`Self::device_key`]. It is
     /// a separate key: an instructor who also learns on this phone signs
     /// assignments and their own records with different keys.
     pub fn instructor_key(&self) -> Option<KeyPair> {
-        let stored = self.records.with_untracked(|r| r.instructor.key.clone());
-        if let Some(k) = stored.as_deref().and_then(stored::key_from_hex) {
-            return Some(k);
+        self.stored_key(
+            |r| r.instructor.key.as_deref(),
+            |r, k| r.instructor.key = Some(k),
+        )
+    }
+
+    /// The key `get` finds, or a new one saved by `set` if there is none
+    /// (or the stored text is damaged).
+    fn stored_key(
+        &self,
+        get: fn(&RecordsData) -> Option<&str>,
+        set: fn(&mut RecordsData, String),
+    ) -> Option<KeyPair> {
+        let stored = self
+            .records
+            .with_untracked(|r| get(r).and_then(stored::key_from_hex));
+        if stored.is_some() {
+            return stored;
         }
         let key = KeyPair::from_seed(crate::adapters::random::key_seed()?);
-        self.update_records(|r| r.instructor.key = Some(stored::key_to_hex(&key)));
+        self.update_records(|r| set(r, stored::key_to_hex(&key)));
         Some(key)
     }
 

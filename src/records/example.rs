@@ -4,6 +4,7 @@
 //! (`cargo xtask bench`) verifies it, the tests pin its encoding, and it
 //! shows what a real record holds.
 
+use super::assignment::{Assignment, AssignmentBody, ExamRequirement};
 use super::keys::KeyPair;
 use super::record::{
     exam_seed, Answered, AssignmentRef, ExamRecord, Learner, LessonDone, Record, RecordBody,
@@ -26,6 +27,28 @@ pub fn learner_key() -> KeyPair {
 /// The example instructor's key.
 pub fn instructor_key() -> KeyPair {
     KeyPair::from_seed([9; 32])
+}
+
+/// The example assignment the example record answers: every lesson, the
+/// `course-rcsc` exam at 80%, a trainer score of 70, due a week after
+/// [`T0`], by the example instructor.
+pub fn assignment(c: &Curriculum, content_version: &str) -> Assignment {
+    AssignmentBody {
+        id: "A7K2-9QX4".into(),
+        class: "初二(3)班".into(),
+        instructor_name: "李老师".into(),
+        content_version: content_version.into(),
+        created_at_ms: T0 - 86_400_000,
+        due_at_ms: Some(T0 + 7 * 86_400_000),
+        lessons: c.lessons.iter().map(|l| l.id.clone()).collect(),
+        exam: Some(ExamRequirement {
+            blueprint: "course-rcsc".into(),
+            pass_percent: 80,
+        }),
+        min_trainer_score: Some(70),
+        key: instructor_key().public(),
+    }
+    .sign(&instructor_key())
 }
 
 /// The example record against `content_version`.

@@ -26,25 +26,10 @@ pub const TARGETS: [&str; 7] = [
 /// Valid inputs for a target's corpus, made by the app's own code.
 fn seeds(target: &str) -> Result<Vec<(String, Vec<u8>)>> {
     use firstaid::content::{Curriculum, CONTENT_VERSION};
-    use firstaid::records::{assignment, example, payload, scan, stored};
+    use firstaid::records::{example, payload, scan, stored};
     let c = Curriculum::embedded().map_err(|p| anyhow::anyhow!(p.join("; ")))?;
     let record = example::record(&c, CONTENT_VERSION);
-    let assignment = assignment::AssignmentBody {
-        id: "A7K2-9QX4".into(),
-        class: "初二(3)班".into(),
-        instructor_name: "李老师".into(),
-        content_version: CONTENT_VERSION.into(),
-        created_at_ms: example::T0,
-        due_at_ms: Some(example::T0 + 7 * 86_400_000),
-        lessons: c.lessons.iter().map(|l| l.id.clone()).collect(),
-        exam: Some(assignment::ExamRequirement {
-            blueprint: "course-rcsc".into(),
-            pass_percent: 80,
-        }),
-        min_trainer_score: Some(70),
-        key: example::instructor_key().public(),
-    }
-    .sign(&example::instructor_key());
+    let assignment = example::assignment(&c, CONTENT_VERSION);
     let s = |name: &str, b: Vec<u8>| (name.to_owned(), b);
     Ok(match target {
         "record" => vec![

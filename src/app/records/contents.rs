@@ -37,6 +37,23 @@ pub fn QrImage(text: String, label: String, testid: &'static str) -> impl IntoVi
     }
 }
 
+/// Copies `text` to the clipboard and says in `status` whether it worked
+/// (or that the user should copy by hand).
+pub fn copy_reporting(
+    i18n: leptos_i18n::I18nContext<crate::app::i18n::Locale>,
+    text: String,
+    status: RwSignal<Option<&'static str>>,
+) {
+    leptos::task::spawn_local(async move {
+        let ok = share::copy_text(&text).await;
+        status.set(Some(if ok {
+            t_string!(i18n, records.copied)
+        } else {
+            t_string!(i18n, records.copy_failed)
+        }));
+    });
+}
+
 /// Everything a record says, in plain words.
 ///
 /// Props: `record`; `curriculum` (for lesson and exam titles);
@@ -178,17 +195,7 @@ pub fn Handover(record: Record) -> impl IntoView {
         });
     };
     let qr_text2 = qr_text.clone();
-    let copy = move |_| {
-        let text = qr_text2.clone();
-        leptos::task::spawn_local(async move {
-            let ok = share::copy_text(&text).await;
-            status.set(Some(if ok {
-                t_string!(i18n, records.copied)
-            } else {
-                t_string!(i18n, records.copy_failed)
-            }));
-        });
-    };
+    let copy = move |_| copy_reporting(i18n, qr_text2.clone(), status);
     view! {
         <QrImage text=qr_text.clone() label=t_string!(i18n, records.qr_label).to_owned() testid="record-qr" />
         <div class="actions">

@@ -348,17 +348,7 @@ fn ShareAssignment(assignment: Assignment) -> impl IntoView {
     let status = RwSignal::new(None::<&'static str>);
     let class = assignment.body.class.clone();
     let (l1, l2) = (link.clone(), link.clone());
-    let copy = move |_| {
-        let l = l1.clone();
-        leptos::task::spawn_local(async move {
-            let ok = share::copy_text(&l).await;
-            status.set(Some(if ok {
-                t_string!(i18n, records.copied)
-            } else {
-                t_string!(i18n, records.copy_failed)
-            }));
-        });
-    };
+    let copy = move |_| super::contents::copy_reporting(i18n, l1.clone(), status);
     let share_link = move |_| {
         let l = l2.clone();
         leptos::task::spawn_local(async move {

@@ -1,6 +1,7 @@
 // Shared fixtures: a real server (the same `xtask serve` users run) per test
 // on its own port, and guards that fail a test on any console error, page
 // error or request that leaves the app's origin.
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 
@@ -98,4 +99,14 @@ export async function waitForOfflineReady(page: Page): Promise<void> {
 /** Waits until the wasm app has replaced the static loading shell. */
 export async function waitForApp(page: Page): Promise<void> {
   await expect(page.locator('nav a[href="/settings"]')).toBeVisible();
+}
+
+/** axe-core on the page as it is now: WCAG 2.2 A/AA and best practices,
+ * no violations (`what` names the screen in the failure). */
+export async function axe(page: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary, what).toEqual([]);
 }

@@ -3,21 +3,13 @@
 // keyboard-only practice through every question type; wrong answers come
 // back and are kept for review; axe-core on every quiz page; 200% text on a
 // 320 px screen.
-import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, waitForApp } from './fixtures';
+import { test, expect, axe, waitForApp } from './fixtures';
 import { answer, byId } from './content';
 
 const CLI = process.env.FIRSTAID_CLI ?? '';
-
-async function axe(page: Page, what: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), what).toEqual([]);
-}
 
 /** Presses Tab until the focused element matches `selector` (at most 40 times). */
 async function tabTo(page: Page, selector: string) {

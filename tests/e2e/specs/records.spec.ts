@@ -5,21 +5,13 @@
 // pasting its text, sees it verified in the roster and exports the CSV; a
 // tampered record is rejected with its reason; the CLI verifies the same
 // file. In both languages, with axe-core on every new page.
-import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { test, expect, waitForApp, waitForOfflineReady } from './fixtures';
+import { test, expect, axe, waitForApp, waitForOfflineReady } from './fixtures';
 import { answer, byId, lessons, questions } from './content';
 
 const CLI = process.env.FIRSTAID_CLI ?? '';
-
-async function axe(page: Page, what: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), what).toEqual([]);
-}
 
 /** A second phone: its own context (own storage, own key), with the same
  * guards as the fixture's page. */

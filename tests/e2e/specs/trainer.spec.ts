@@ -1,18 +1,9 @@
 // The compression trainer (taps, metronome, results, stored sessions, CSV
 // export, the scoring page) and the emergency coach (one tap from every
 // route, the profile's number, offline), with axe-core on each screen.
-import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { test, expect, waitForApp, waitForOfflineReady } from './fixtures';
-
-async function axe(page: Page, what: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(summary, what).toEqual([]);
-}
+import { test, expect, axe, waitForApp, waitForOfflineReady } from './fixtures';
 
 /** Taps the pad `n` times, `gapMs` apart, with pointer events dispatched
  *  in the page on a fixed schedule (each tap aims at start + k·gap, so one
