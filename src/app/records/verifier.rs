@@ -342,7 +342,7 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
             <h2 id="roster-heading">{t!(i18n, verifier.roster_heading)}</h2>
             <p data-testid="roster-count">{move || { let (ok, n) = counts(); t!(i18n, verifier.roster_count, ok = move || ok, n = move || n) }}</p>
             <Show when=move || counts().1 != 0 fallback=move || view! { <p class="help">{t!(i18n, verifier.empty)}</p> }>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="roster-heading">
                     <table class="roster">
                         <thead><tr>
                             <th scope="col">{t!(i18n, verifier.col_name)}</th>
