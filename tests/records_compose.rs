@@ -333,3 +333,86 @@ fn accepting_an_assignment_again_replaces_it() {
     l.accept(&other, T0 + 2);
     assert_eq!(l.assignments.len(), 2);
 }
+
+#[test]
+fn a_phone_clock_set_back_does_not_make_the_record_fail_its_times() {
+    let c = embedded();
+    let l = Learner::new(&c);
+    // "Now" is before the last lesson and the trainer session.
+    let record = compose(&l.sources(), &device(), None, T0 as u64).unwrap();
+    let latest = T0 as u64 + 5_000_000;
+    assert_eq!(record.body.issued_at_ms, latest);
+    assert!(verify(&record, &c, FIXED_VERSION, None).ok());
+}
+
+#[test]
+fn pruning_old_results_never_drops_an_exam_a_record_must_carry() {
+    use firstaid::quiz::attempt::{QuizData, MAX_RESULTS};
+    let c = embedded();
+    let a = assignment(&[], None);
+    let r = compose::reference(&a);
+    let key = device().public();
+    let mut quiz = QuizData::default();
+    let keep_chains = |q: &QuizData| {
+        compose::chain_seeds(&key, &[Some(r.clone()), None], FIXED_VERSION, &q.results)
+    };
+    // Attempt 0 for the assignment, then many exams with random seeds.
+    let first = take_exam(
+        &c,
+        next_seed(&key, Some(&r), FIXED_VERSION, &quiz.results),
+        2,
+        T0,
+    );
+    quiz.add_result(first.clone());
+    for i in 0..(MAX_RESULTS as u64 + 10) {
+        let t = take_exam(&c, 1_000_000 + i, 0, T0 + i as i64 * 1000);
+        let keep = keep_chains(&quiz);
+        quiz.add_result_keeping(t, |t| keep.contains(&t.seed));
+    }
+    assert_eq!(quiz.results.len(), MAX_RESULTS);
+    assert_eq!(quiz.results[0], first, "the chain's exam is kept");
+    assert_eq!(chain(&key, Some(&r), FIXED_VERSION, &quiz.results).len(), 1);
+    // Without keeping, plain add_result drops the oldest.
+    let mut plain = QuizData::default();
+    plain.add_result(first.clone());
+    for i in 0..MAX_RESULTS as u64 {
+        plain.add_result(take_exam(&c, 2_000_000 + i, 0, T0));
+    }
+    assert!(!plain.results.contains(&first));
+}
+
+#[test]
+fn a_failing_record_never_replaces_a_passing_row() {
+    use firstaid::records::roster::{Added, Roster};
+    let c = embedded();
+    let all: Vec<&str> = c.lessons.iter().map(|l| l.id.as_str()).collect();
+    let a = assignment(&all, None);
+    let mut l = Learner::new(&c);
+    let seed = next_seed(
+        &device().public(),
+        Some(&compose::reference(&a)),
+        FIXED_VERSION,
+        &l.results,
+    );
+    l.results
+        .push(take_exam(&c, seed, usize::MAX, T0 + 1_000_000));
+    let passes =
+        |r: &firstaid::records::record::Record| verify(r, &c, FIXED_VERSION, Some(&a)).ok();
+    let good = compose(&l.sources(), &device(), Some(&a), T0 as u64 + 9_000_000).unwrap();
+    assert!(passes(&good));
+    let mut roster = Roster::default();
+    assert_eq!(roster.add_verified(&good, 1, &passes), Added::New);
+    // Later, the learner shows a record of no assignment by mistake.
+    let other = compose(&l.sources(), &device(), None, T0 as u64 + 10_000_000).unwrap();
+    assert_eq!(roster.add_verified(&other, 2, &passes), Added::KeptPassing);
+    assert_eq!(roster.entries.len(), 1);
+    assert_eq!(roster.entries[0].record(), Some(good.clone()));
+    // A newer passing record does replace it.
+    let newer = compose(&l.sources(), &device(), Some(&a), T0 as u64 + 11_000_000).unwrap();
+    assert_eq!(roster.add_verified(&newer, 3, &passes), Added::Updated);
+    // A failing record of a learner whose row fails replaces it as usual.
+    let mut roster = Roster::default();
+    roster.add_verified(&other, 1, &passes);
+    let other2 = compose(&l.sources(), &device(), None, T0 as u64 + 12_000_000).unwrap();
+    assert_eq!(roster.add_verified(&other2, 2, &passes), Added::Updated);
+}

@@ -327,10 +327,10 @@ thread_local! {
         const { std::cell::RefCell::new(None) };
 }
 
-/// A short high beep (the verifier's "scanned" signal). The context is made
-/// on the first beep (inside the user's tap that started scanning, so
-/// autoplay rules allow it) and kept; where Web Audio is missing, nothing.
-pub fn beep() {
+/// Makes (once) and resumes the beep's audio context. Call it inside a tap
+/// (starting the camera, choosing a file): browsers that only let sound
+/// start in a user gesture (iOS) then let later beeps play.
+pub fn prime_beep() {
     if !is_supported() {
         return;
     }
@@ -343,8 +343,18 @@ pub fn beep() {
             });
             *b = made.ok();
         }
-        if let Some((ctx, buffer)) = b.as_ref() {
+        if let Some((ctx, _)) = b.as_ref() {
             let _ = ctx.resume();
+        }
+    });
+}
+
+/// A short high beep (the verifier's "scanned" signal), on the context
+/// [`prime_beep`] made; where Web Audio is missing, nothing.
+pub fn beep() {
+    prime_beep();
+    BEEPER.with(|b| {
+        if let Some((ctx, buffer)) = b.borrow().as_ref() {
             let played = ctx.create_buffer_source().and_then(|s| {
                 s.set_buffer(Some(buffer));
                 s.connect_with_audio_node(&ctx.destination())?;

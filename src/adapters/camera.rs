@@ -429,7 +429,15 @@ impl Drop for CameraScan {
         // detection still running sees `stopped` and reports nothing.
         self.scanner.stopped.set(true);
         stop_tracks(&self.scanner.stream);
-        self.scanner.video.set_src_object(None);
+        // Detach only our own stream: a newer scan may already show its own.
+        let ours = self
+            .scanner
+            .video
+            .src_object()
+            .is_some_and(|s| JsValue::from(s) == JsValue::from(self.scanner.stream.clone()));
+        if ours {
+            self.scanner.video.set_src_object(None);
+        }
     }
 }
 

@@ -40,10 +40,22 @@ pub struct QuizData {
 impl QuizData {
     /// Keeps a finished exam's transcript.
     pub fn add_result(&mut self, t: Transcript) {
+        self.add_result_keeping(t, |_| false);
+    }
+
+    /// Keeps a finished exam's transcript; beyond [`MAX_RESULTS`] the oldest
+    /// go first, but never one that `keep` holds on to (exams a completion
+    /// record must carry: dropping one would break its chain, see
+    /// `crate::records::compose`). Only kept results left, the list grows.
+    pub fn add_result_keeping(&mut self, t: Transcript, keep: impl Fn(&Transcript) -> bool) {
         self.results.push(t);
-        if self.results.len() > MAX_RESULTS {
-            let extra = self.results.len() - MAX_RESULTS;
-            self.results.drain(..extra);
+        while self.results.len() > MAX_RESULTS {
+            match self.results.iter().position(|r| !keep(r)) {
+                Some(i) => {
+                    self.results.remove(i);
+                }
+                None => break,
+            }
         }
     }
 }

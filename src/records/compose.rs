@@ -56,6 +56,21 @@ pub fn chain<'a>(
     }
 }
 
+/// The seeds of every exam in the chains of `key` for these assignments
+/// (`None`: no assignment), which must never be dropped from the results.
+pub fn chain_seeds(
+    key: &PublicKey,
+    assignments: &[Option<AssignmentRef>],
+    content_version: &str,
+    results: &[Transcript],
+) -> std::collections::BTreeSet<String> {
+    assignments
+        .iter()
+        .flat_map(|a| chain(key, a.as_ref(), content_version, results))
+        .map(|t| t.seed.clone())
+        .collect()
+}
+
 /// The seed of the next exam for `(key, assignment)`.
 pub fn next_seed(
     key: &PublicKey,
@@ -168,7 +183,7 @@ pub fn compose(
     .into_iter()
     .map(exam_record)
     .collect::<Result<Vec<_>, _>>()?;
-    let lessons = src
+    let lessons: Vec<LessonDone> = src
         .progress
         .lessons
         .iter()
@@ -180,10 +195,24 @@ pub fn compose(
         })
         .collect();
     let p = src.profile;
+    let trainer = best_trainer(src.trainer);
+    // Issued no earlier than anything it records (a phone clock set back
+    // after an exam must not make the record fail its time check).
+    let latest = lessons
+        .iter()
+        .map(|l: &LessonDone| l.completed_at_ms)
+        .chain(
+            exams
+                .iter()
+                .map(|e| e.started_at_ms.saturating_add(e.duration_ms)),
+        )
+        .chain(trainer.iter().map(|t| t.at_ms))
+        .max()
+        .unwrap_or(0);
     Ok(RecordBody {
         app_version: src.app_version.to_owned(),
         content_version: src.content_version.to_owned(),
-        issued_at_ms: now_ms.min(MAX_TIME_MS),
+        issued_at_ms: now_ms.max(latest).min(MAX_TIME_MS),
         learner: Learner {
             name: p.name.trim().to_owned(),
             number: p.number.clone(),
@@ -192,7 +221,7 @@ pub fn compose(
         assignment: reference,
         lessons,
         exams,
-        trainer: best_trainer(src.trainer),
+        trainer,
         key: public,
     }
     .sign(key))

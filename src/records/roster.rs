@@ -43,6 +43,10 @@ pub enum Added {
     Updated,
     /// The roster already holds a newer record of this learner: kept.
     Older,
+    /// The record fails its checks and the roster holds a record of this
+    /// learner that passes: kept (a learner who shows an older app's or
+    /// another class's code by mistake does not lose their row).
+    KeptPassing,
     /// The record's signature does not match: never put on the roster
     /// (a forged record could otherwise push out a learner's real one).
     Unsigned,
@@ -87,6 +91,31 @@ impl Roster {
                 }
             }
         }
+    }
+}
+
+impl Roster {
+    /// Adds like [`Roster::add`], except that a record that fails its
+    /// checks (`passes`, the verifier's verdict) never replaces one that
+    /// passes.
+    pub fn add_verified(
+        &mut self,
+        record: &Record,
+        now_ms: i64,
+        passes: &dyn Fn(&Record) -> bool,
+    ) -> Added {
+        if record.verify_signature().is_ok() && !passes(record) {
+            let key = record.body.key;
+            let kept_passes = self
+                .entries
+                .iter()
+                .filter_map(Entry::record)
+                .any(|r| r.body.key == key && passes(&r));
+            if kept_passes {
+                return Added::KeptPassing;
+            }
+        }
+        self.add(record, now_ms)
     }
 }
 

@@ -106,10 +106,7 @@ fn finish(state: AppState, c: &Curriculum, items: &[ExamItem], go_to: &dyn Fn(&s
     match transcript {
         Some(Ok(t)) => {
             let seed = t.seed.clone();
-            state.update_quiz(|q| {
-                q.exam = None;
-                q.add_result(t);
-            });
+            super::keep_result(state, t);
             go_to(&format!("/quiz/results/{seed}"));
         }
         Some(Err(e)) => web_sys::console::warn_1(&format!("finish: {e}").into()),

@@ -68,6 +68,11 @@ pub fn start_exam(
     bp: crate::quiz::blueprint::Blueprint,
     assignment: Option<&crate::records::assignment::Assignment>,
 ) -> bool {
+    // One exam at a time: an exam already running is continued, never
+    // replaced (that would wipe its answers and restart its clock).
+    if state.quiz.with_untracked(|q| q.exam.is_some()) {
+        return true;
+    }
     let seed = match state.device_key() {
         Some(key) => {
             let reference = assignment.map(crate::records::compose::reference);
@@ -91,6 +96,47 @@ pub fn start_exam(
             web_sys::console::warn_1(&format!("exam: {e:?}").into());
             false
         }
+    }
+}
+
+/// Keeps a finished exam's transcript without ever dropping an exam that a
+/// completion record of this device must carry (any accepted assignment's
+/// chain, or the chain of no assignment).
+pub fn keep_result(state: AppState, t: crate::quiz::transcript::Transcript) {
+    let key = state.device_key().map(|k| k.public());
+    let mut chains: Vec<Option<crate::records::record::AssignmentRef>> =
+        state.records.with_untracked(|r| {
+            r.learner
+                .assignments
+                .iter()
+                .filter_map(|e| e.get())
+                .map(|a| Some(crate::records::compose::reference(&a)))
+                .collect()
+        });
+    chains.push(None);
+    state.update_quiz(|q| {
+        let keep = key
+            .map(|k| crate::records::compose::chain_seeds(&k, &chains, CONTENT_VERSION, &q.results))
+            .unwrap_or_default();
+        q.exam = None;
+        q.add_result_keeping(t, |r| keep.contains(&r.seed));
+    });
+}
+
+/// Hands in the running exam with the answers given so far (giving up
+/// counts as an attempt: starting again draws the same questions, so a
+/// fresh start must not hide the first look at them). An exam whose
+/// content is gone (the app was updated) is dropped.
+pub fn hand_in_running(state: AppState, c: &Curriculum) {
+    let now = platform::now_ms();
+    let transcript = state.quiz.with_untracked(|q| {
+        let a = q.exam.as_ref()?;
+        let items = a.exam(c, CONTENT_VERSION).ok()?;
+        a.finish(c, &items, now).ok()
+    });
+    match transcript {
+        Some(t) => keep_result(state, t),
+        None => state.update_quiz(|q| q.exam = None),
     }
 }
 
@@ -289,6 +335,7 @@ fn ExamCard(curriculum: Arc<Curriculum>) -> impl IntoView {
             .with(|q| q.exam.as_ref().map(|a| (a.current + 1, a.answers.len())))
     });
     let c2 = curriculum.clone();
+    let c3 = StoredValue::new(curriculum.clone());
     let start = move |_| {
         let Some(bp) = blueprint.get_untracked() else {
             return;
@@ -323,7 +370,7 @@ fn ExamCard(curriculum: Arc<Curriculum>) -> impl IntoView {
                         <div class="confirm" role="alertdialog" aria-labelledby="abandon-q">
                             <p id="abandon-q">{t!(i18n, quiz.confirm_abandon)}</p>
                             <button type="button" class="danger" data-testid="confirm-abandon" node_ref=confirm_button on:click=move |_| {
-                                state.update_quiz(|q| q.exam = None);
+                                c3.with_value(|c| hand_in_running(state, c));
                                 confirming.set(false);
                                 focus_later(start_button);
                             }>{t!(i18n, quiz.confirm_yes)}</button>

@@ -3,7 +3,6 @@
 //! in the fragment, which browsers never send to a server.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::contents::local_time;
 use super::reasons::{assignment_error_text, blueprint_title, lesson_title};
@@ -86,10 +85,13 @@ fn AssignmentDetails(assignment: Assignment) -> impl IntoView {
         move || state.records.with(|r| r.learner.has(&a))
     };
     let just_accepted = RwSignal::new(false);
+    let go_record = NodeRef::<leptos::html::A>::new();
     let a2 = assignment.clone();
     let accept = move |_| {
         state.update_records(|r| r.learner.accept(&a2, platform::now_ms()));
         just_accepted.set(true);
+        // The accept button is gone: focus moves on to what comes next.
+        crate::app::quiz::focus_later(go_record);
     };
     let curriculum = move || state.curriculum.get().and_then(|c| c.ok());
     let lessons = b.lessons.clone();
@@ -146,7 +148,7 @@ fn AssignmentDetails(assignment: Assignment) -> impl IntoView {
                     } else {
                         t_string!(i18n, assignment.already)
                     }}</p>
-                    <p><A href="/record" attr:class="button primary">{t!(i18n, assignment.go_record)}</A></p>
+                    <p><a href="/record" class="button primary" node_ref=go_record data-testid="go-record">{t!(i18n, assignment.go_record)}</a></p>
                 }.into_any()
             } else {
                 view! { <button type="button" class="primary" data-testid="accept-assignment" on:click=accept.clone()>{t!(i18n, assignment.accept)}</button> }.into_any()

@@ -164,7 +164,7 @@ fn NewAssignment(curriculum: Arc<Curriculum>) -> impl IntoView {
             return error.set(Some(t_string!(i18n, instructor.nothing)));
         }
         let Some(key) = state.instructor_key() else {
-            return;
+            return error.set(Some(t_string!(i18n, records.no_key)));
         };
         let id = assignment_id(random::u64());
         let signed = AssignmentBody {

@@ -169,8 +169,11 @@ pub fn Assignments(curriculum: Arc<Curriculum>, actions: bool) -> impl IntoView 
         }
     };
     let c = curriculum.clone();
+    // Made (if need be) here, not inside the list's render closure, which
+    // would otherwise write the records it reads.
+    let device = state.device_key().map(|k| k.public());
     let list = move || {
-        let key = state.device_key().map(|k| k.public());
+        let key = device;
         let accepted: Vec<Assignment> = state.records.with(|r| {
             r.learner
                 .assignments

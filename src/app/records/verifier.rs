@@ -28,7 +28,9 @@ enum Last {
     Read {
         name: String,
         verdict: Verdict,
-        added: Added,
+        /// What happened to the roster (`None`: the record answers another
+        /// assignment or none, so it is not this class's business).
+        added: Option<Added>,
     },
     Error(String),
 }
@@ -62,14 +64,22 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
         Err(e) => last.set(Some(Last::Error(record_error_text(i18n, &e)))),
         Ok(record) => {
             let verdict = verify(&record, &c1, CONTENT_VERSION, Some(&a1));
-            let added = state.update_records(|r| {
-                r.instructor
-                    .assignments
-                    .iter_mut()
-                    .find(|e| e.get().is_some_and(|x| x.body.id == id1))
-                    .map_or(Added::Unsigned, |e| {
-                        e.roster.add(&record, platform::now_ms())
-                    })
+            let answers_this = record
+                .body
+                .assignment
+                .as_ref()
+                .is_some_and(|r| r.id == a1.body.id && r.instructor == a1.body.key);
+            let passes = |r: &Record| verify(r, &c1, CONTENT_VERSION, Some(&a1)).ok();
+            let added = answers_this.then(|| {
+                state.update_records(|r| {
+                    r.instructor
+                        .assignments
+                        .iter_mut()
+                        .find(|e| e.get().is_some_and(|x| x.body.id == id1))
+                        .map_or(Added::Unsigned, |e| {
+                            e.roster.add_verified(&record, platform::now_ms(), &passes)
+                        })
+                })
             });
             audio::beep();
             haptics::pulse(if verdict.ok() { 80 } else { 300 });
@@ -85,6 +95,7 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
         let check = check.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
+            audio::prime_beep();
             check(&pasted.get_untracked());
         }
     };
@@ -101,6 +112,7 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
             let Some(file) = input.files().and_then(|f| f.get(0)) else {
                 return;
             };
+            audio::prime_beep();
             input.set_value("");
             let check = check.clone();
             leptos::task::spawn_local(async move {
@@ -128,7 +140,12 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
                 } else {
                     match gloo_file::futures::read_as_text(&gloo_file::File::from(file)).await {
                         Ok(text) => check(&text),
-                        Err(e) => last.set(Some(Last::Error(e.to_string()))),
+                        Err(e) => {
+                            web_sys::console::warn_1(&e.to_string().into());
+                            last.set(Some(Last::Error(
+                                t_string!(i18n, verifier.read_failed).to_owned(),
+                            )));
+                        }
                     }
                 }
             });
@@ -141,6 +158,8 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
     let cam = StoredValue::new_local(None::<camera::CameraScan>);
     let cam_state = RwSignal::new(CameraState::Off);
     let seen = StoredValue::new_local(String::new());
+    // Bumped by every stop, so a start still waiting for the camera knows.
+    let cam_generation = StoredValue::new(0u64);
     let start_camera = {
         let check = check.clone();
         move |_| {
@@ -148,7 +167,10 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
                 return;
             };
             let el: web_sys::HtmlVideoElement = v.unchecked_into();
+            // Inside the tap: the beep's audio may start (iOS).
+            audio::prime_beep();
             cam_state.set(CameraState::Starting);
+            let generation = cam_generation.get_value();
             let check = check.clone();
             leptos::task::spawn_local(async move {
                 let on_text = move |text: String| {
@@ -157,7 +179,13 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
                         check(&text);
                     }
                 };
-                match camera::start(el, on_text).await {
+                let started = camera::start(el, on_text).await;
+                // Stopped (or started again) while the camera was coming
+                // up: this scan is not wanted; dropping it stops the camera.
+                if cam_generation.try_get_value() != Some(generation) {
+                    return;
+                }
+                match started {
                     Ok(scan) => {
                         cam.set_value(Some(scan));
                         cam_state.set(CameraState::On);
@@ -165,6 +193,7 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
                     Err(e) => cam_state.set(CameraState::Failed(match e {
                         camera::CameraError::NotSupported => t_string!(i18n, verifier.no_camera),
                         camera::CameraError::Denied => t_string!(i18n, verifier.denied),
+                        camera::CameraError::NoCamera => t_string!(i18n, verifier.no_camera_found),
                         _ => t_string!(i18n, verifier.camera_failed),
                     })),
                 }
@@ -172,6 +201,7 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
         }
     };
     let stop_camera = move || {
+        cam_generation.update_value(|g| *g += 1);
         cam.update_value(|c| drop(c.take()));
         seen.set_value(String::new());
         cam_state.set(CameraState::Off);
@@ -246,10 +276,12 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
                     let ok = verdict.ok();
                     let reasons = reasons_of(&verdict);
                     let added = match added {
-                        Added::New => t_string!(i18n, verifier.added_new),
-                        Added::Updated => t_string!(i18n, verifier.added_updated),
-                        Added::Older => t_string!(i18n, verifier.added_older),
-                        Added::Unsigned => t_string!(i18n, verifier.added_unsigned),
+                        None => t_string!(i18n, verifier.not_this_assignment),
+                        Some(Added::New) => t_string!(i18n, verifier.added_new),
+                        Some(Added::Updated) => t_string!(i18n, verifier.added_updated),
+                        Some(Added::Older) => t_string!(i18n, verifier.added_older),
+                        Some(Added::KeptPassing) => t_string!(i18n, verifier.added_kept_passing),
+                        Some(Added::Unsigned) => t_string!(i18n, verifier.added_unsigned),
                     };
                     view! {
                         <div class="result" class:passed=ok class:failed=!ok data-testid="verify-result">
@@ -342,7 +374,7 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
             <h2 id="roster-heading">{t!(i18n, verifier.roster_heading)}</h2>
             <p data-testid="roster-count">{move || { let (ok, n) = counts(); t!(i18n, verifier.roster_count, ok = move || ok, n = move || n) }}</p>
             <Show when=move || counts().1 != 0 fallback=move || view! { <p class="help">{t!(i18n, verifier.empty)}</p> }>
-                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="roster-heading">
+                <div class="table-scroll" tabindex="0" role="region" aria-label=move || t_string!(i18n, verifier.table_label)>
                     <table class="roster">
                         <thead><tr>
                             <th scope="col">{t!(i18n, verifier.col_name)}</th>

@@ -243,12 +243,41 @@ test.describe('the camera', () => {
   test.use({ locale: 'en-US' });
   test('reads a learner\'s QR code held up to it and puts them on the roster', async ({ page, baseURL }, info) => {
     test.skip(info.project.name !== 'phone', 'one viewport is enough for the camera');
-    // The learner makes a record (of no assignment).
+    // The instructor's phone, whose camera will see the video written below
+    // (Chromium opens the file when the camera starts).
+    const video = info.outputPath('camera.y4m');
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+        '--disable-sync', '--no-first-run', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
+        `--use-file-for-fake-video-capture=${video}`,
+      ],
+    });
+    const problems: string[] = [];
+    const ctx = await browser.newContext({ baseURL, locale: 'en-US', permissions: ['camera'], viewport: { width: 412, height: 915 } });
+    const ip = await ctx.newPage();
+    ip.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+    ip.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    await ip.goto('/instructor');
+    await waitForApp(ip);
+    await ip.getByTestId('instructor-name').fill('Ms Chen');
+    await ip.getByTestId('save-instructor').click();
+    await ip.getByTestId('assignment-class').fill('Camera class');
+    await ip.getByTestId('create-assignment').click();
+    await expect(ip.getByTestId('class-title')).toContainText('Camera class');
+    const link = await ip.getByTestId('assignment-link').inputValue();
+
+    // The learner accepts it and makes a record for it (nothing done yet).
     await page.goto('/record');
     await waitForApp(page);
     await page.getByTestId('learner-name').fill('Zhang Wei');
     await page.getByTestId('save-profile').click();
-    await page.getByTestId('make-free-record').click();
+    await page.goto(link);
+    await page.getByTestId('accept-assignment').click();
+    await expect(page.getByTestId('go-record')).toBeFocused();
+    await page.getByTestId('go-record').click();
+    await page.getByTestId('make-record').click();
     await expect(page.getByTestId('record-qr').locator('svg')).toBeVisible();
     // Its QR code as the camera would see it: drawn into 480 × 480 pixels.
     const side = 480;
@@ -270,48 +299,29 @@ test.describe('the camera', () => {
       for (let i = 0; i < d.length; i += 4) out.push((77 * d[i] + 150 * d[i + 1] + 29 * d[i + 2]) >> 8);
       return out;
     }, side);
-    const video = info.outputPath('camera.y4m');
     writeFileSync(video, y4m(side, luma));
 
-    // The instructor's phone, whose camera sees that picture.
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-        '--disable-sync', '--no-first-run', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
-        `--use-file-for-fake-video-capture=${video}`,
-      ],
-    });
-    const problems: string[] = [];
-    const ctx = await browser.newContext({ baseURL, locale: 'en-US', permissions: ['camera'], viewport: { width: 412, height: 915 } });
-    const ip = await ctx.newPage();
-    ip.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
-    ip.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    await ip.goto('/instructor');
-    await waitForApp(ip);
-    await ip.getByTestId('instructor-name').fill('Ms Chen');
-    await ip.getByTestId('save-instructor').click();
-    await ip.getByTestId('assignment-class').fill('Camera class');
-    await ip.getByTestId('create-assignment').click();
-    await expect(ip.getByTestId('class-title')).toContainText('Camera class');
     await ip.getByTestId('start-camera').click();
     await expect(ip.locator('video.camera')).toBeVisible();
-    // Read from the video: the record is not for this assignment, so it is
-    // not verified, and says why; the learner is on the roster once.
+    // Read from the video: the lessons are not done, so not verified, with
+    // the reason; the learner is on the roster once.
     await expect(ip.getByTestId('verify-result')).toContainText('Zhang Wei: Not verified', { timeout: 20_000 });
-    await expect(ip.getByTestId('verify-reasons')).toContainText('answers no assignment');
+    await expect(ip.getByTestId('verify-reasons')).toContainText('Lessons not completed');
     await expect(ip.getByTestId('roster-row')).toHaveCount(1);
     // The same code seen in the next frames is not read again and again.
     await ip.waitForTimeout(1000);
     await expect(ip.getByTestId('roster-row')).toHaveCount(1);
+    // Stopping releases the camera: every track of the stream ends.
+    await ip.evaluate(() => {
+      (window as unknown as { cameraStream: MediaStream }).cameraStream =
+        (document.querySelector('video.camera') as HTMLVideoElement).srcObject as MediaStream;
+    });
     await ip.getByTestId('stop-camera').click();
     await expect(ip.getByTestId('start-camera')).toBeVisible();
-    // The camera is released: no live track is left.
     expect(await ip.evaluate(() => {
-      const v = document.querySelector('video.camera') as HTMLVideoElement;
-      const s = v.srcObject as MediaStream | null;
-      return s ? s.getTracks().filter((t) => t.readyState === 'live').length : 0;
-    })).toBe(0);
+      const s = (window as unknown as { cameraStream: MediaStream }).cameraStream;
+      return s.getTracks().map((t) => t.readyState);
+    })).toEqual(['ended']);
     await browser.close();
     expect(problems).toEqual([]);
   });
