@@ -3,13 +3,15 @@
 //!
 //! The crate has two halves (see ARCHITECTURE.md):
 //! - the pure core — [`settings`], [`profile`], [`store`], [`backup`],
-//!   [`content`] — which
+//!   [`content`], [`records`], [`credentials`] (certificates as verifiable
+//!   credentials: JCS, did:key, eddsa-jcs-2022 proofs) — which
 //!   has no browser dependency and is tested natively with `cargo test`;
 //! - the browser half — `app` (Leptos UI) and `adapters` (one browser
 //!   capability each) — compiled for `wasm32` only.
 
 pub mod backup;
 pub mod content;
+pub mod credentials;
 pub mod profile;
 pub mod progress;
 pub mod quiz;
