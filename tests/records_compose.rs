@@ -416,3 +416,18 @@ fn a_failing_record_never_replaces_a_passing_row() {
     let other2 = compose(&l.sources(), &device(), None, T0 as u64 + 12_000_000).unwrap();
     assert_eq!(roster.add_verified(&other2, 2, &passes), Added::Updated);
 }
+
+#[test]
+fn a_damaged_stored_key_makes_the_data_unreadable_instead_of_being_replaced() {
+    use firstaid::records::stored::RecordsData;
+    let good = format!(r#"{{"learner":{{"key":"{}"}}}}"#, "2a".repeat(32));
+    let r: RecordsData = serde_json::from_str(&good).unwrap();
+    assert!(r.learner.key.is_some());
+    for bad in ["", "2a", "zz", &"2a".repeat(33)] {
+        for side in ["learner", "instructor"] {
+            let text = format!(r#"{{"{side}":{{"key":"{bad}"}}}}"#);
+            let e = serde_json::from_str::<RecordsData>(&text).unwrap_err();
+            assert!(e.to_string().contains("64 hexadecimal digits"), "{e}");
+        }
+    }
+}

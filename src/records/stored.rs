@@ -76,7 +76,11 @@ pub struct LearnerData {
     #[serde(default)]
     pub profile: Profile,
     /// The device key's seed (hex); made on first need.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "seed_hex"
+    )]
     pub key: Option<String>,
     /// Oldest first; one per assignment id and instructor.
     #[serde(default)]
@@ -106,7 +110,11 @@ pub struct InstructorData {
     #[serde(default)]
     pub name: String,
     /// The instructor key's seed (hex); made on first need.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "seed_hex"
+    )]
     pub key: Option<String>,
     /// Newest last.
     #[serde(default)]
@@ -157,6 +165,20 @@ impl LearnerData {
             e.get()
                 .is_some_and(|b| b.body.id == a.body.id && b.body.key == a.body.key)
         })
+    }
+}
+
+/// Reads a stored key's seed, refusing anything but 64 hex digits: a
+/// damaged key makes the stored data (or a backup file) unreadable, with a
+/// copy kept, rather than being replaced by a new key without a word (a new
+/// key is a new learner to their instructor).
+fn seed_hex<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let text = Option::<String>::deserialize(d)?;
+    match &text {
+        Some(t) if key_from_hex(t).is_none() => Err(serde::de::Error::custom(
+            "a signing key must be 64 hexadecimal digits",
+        )),
+        _ => Ok(text),
     }
 }
 
