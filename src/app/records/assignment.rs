@@ -124,7 +124,7 @@ fn AssignmentDetails(assignment: Assignment) -> impl IntoView {
         <section class="card" aria-labelledby="assignment-class" data-testid="assignment-details">
             <h2 id="assignment-class">{class}</h2>
             <p data-testid="assignment-from">{t!(i18n, assignment.from, name = move || name.clone())}</p>
-            <p>{t!(i18n, records.fingerprint)}": "<strong class="fingerprint" data-testid="instructor-fingerprint">{b.key.fingerprint()}</strong></p>
+            <p>{t!(i18n, records.fingerprint)}{t!(i18n, records.colon)}<strong class="fingerprint" data-testid="instructor-fingerprint">{b.key.fingerprint()}</strong></p>
             <p class="help">{t!(i18n, assignment.fingerprint_help)}</p>
             {(b.content_version != CONTENT_VERSION).then(|| view! { <p class="review-flag">{t!(i18n, records.other_content)}</p> })}
             <dl class="record-contents">

@@ -66,7 +66,7 @@ fn InstructorCard() -> impl IntoView {
             <button type="submit" data-testid="save-instructor">{t!(i18n, instructor.save)}</button>
             <p role="status" class="status">{move || saved.get().then(|| t_string!(i18n, records.saved))}</p>
             <p class="help">{t!(i18n, instructor.key_help)}</p>
-            <p>{t!(i18n, records.fingerprint)}": "
+            <p>{t!(i18n, records.fingerprint)}{t!(i18n, records.colon)}
                 <strong class="fingerprint" data-testid="instructor-own-fingerprint">{fingerprint}</strong></p>
         </form>
     }

@@ -97,7 +97,7 @@ fn KeyCard() -> impl IntoView {
         <section class="card" aria-labelledby="key-heading">
             <h2 id="key-heading">{t!(i18n, records.key_heading)}</h2>
             <p class="help">{t!(i18n, records.key_help)}</p>
-            <p>{t!(i18n, records.fingerprint)}": "
+            <p>{t!(i18n, records.fingerprint)}{t!(i18n, records.colon)}
                 <strong class="fingerprint" data-testid="device-fingerprint">{fingerprint}</strong></p>
         </section>
     }

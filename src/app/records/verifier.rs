@@ -285,7 +285,7 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
                     };
                     view! {
                         <div class="result" class:passed=ok class:failed=!ok data-testid="verify-result">
-                            <p class="verdict">{name}": "{if ok { t_string!(i18n, verifier.ok) } else { t_string!(i18n, verifier.failed) }}</p>
+                            <p class="verdict">{name}{t!(i18n, records.colon)}{if ok { t_string!(i18n, verifier.ok) } else { t_string!(i18n, verifier.failed) }}</p>
                             <ul data-testid="verify-reasons">{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
                             <p>{added}</p>
                         </div>

@@ -71,8 +71,8 @@ async function takeExam(page: Page, wrong: number) {
 }
 
 const words = {
-  'en-US': { lang: 'en', profile: 'aha', ok: 'Verified', failed: 'Not verified', signature: 'The signature does not match', class: 'Year 8 — 3', name: 'Li Hua' },
-  'zh-CN': { lang: 'zh', profile: 'rcsc', ok: '核对通过', failed: '未通过核对', signature: '签名不符', class: '初二(3)班', name: '王小明' },
+  'en-US': { colon: ': ', lang: 'en', profile: 'aha', ok: 'Verified', failed: 'Not verified', signature: 'The signature does not match', class: 'Year 8 — 3', name: 'Li Hua' },
+  'zh-CN': { colon: '：', lang: 'zh', profile: 'rcsc', ok: '核对通过', failed: '未通过核对', signature: '签名不符', class: '初二(3)班', name: '王小明' },
 } as const;
 
 for (const locale of ['en-US', 'zh-CN'] as const) {
@@ -172,7 +172,7 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
 
       // The instructor reads it from a photo of the QR code…
       await page.getByTestId('verify-file').setInputFiles(photo);
-      await expect(page.getByTestId('verify-result')).toContainText(`${w.name}: ${w.ok}`);
+      await expect(page.getByTestId('verify-result')).toContainText(`${w.name}${w.colon}${w.ok}`);
       await expect(page.getByTestId('roster-row')).toHaveCount(1);
       // …and again from its text: the same row, updated, never a second one.
       await page.getByTestId('verify-paste').fill(qrText);
