@@ -9,7 +9,7 @@
 //!   traces, records verified per second, the metronome's timing, shipped
 //!   sizes (raw, gzip, brotli) and Lighthouse figures; `--motion` or
 //!   `--records` only that one.
-//! - `fuzz [--seconds N]` — the fuzz targets (cargo-fuzz), N seconds each.
+//! - `fuzz [--seconds N] [TARGET…]` — the fuzz targets (cargo-fuzz), N seconds each.
 
 mod bench;
 mod dist;
@@ -30,7 +30,7 @@ const USAGE: &str = "usage: cargo xtask <serve|test|dist|bench|fuzz> [options]
   bench [--motion|--records]                  motion accuracy, records per second, metronome
                                               timing, sizes and Lighthouse figures
                                               (--motion / --records: only that one)
-  fuzz [--seconds N]                          every decoder under libFuzzer, N s each (default 300)";
+  fuzz [--seconds N] [TARGET…]               every decoder (or these) under libFuzzer, N s each (default 300)";
 
 fn main() {
     if let Err(e) = run() {
@@ -101,8 +101,12 @@ fn run() -> Result<()> {
                     .context("--seconds must be a positive whole number")?,
                 None => 300,
             };
-            no_more(&args)?;
-            fuzz::run(seconds)
+            // The rest: target names (all targets when none).
+            let only: Vec<String> = std::mem::take(&mut args);
+            if let Some(flag) = only.iter().find(|a| a.starts_with('-')) {
+                bail!("unknown option {flag}\n{USAGE}");
+            }
+            fuzz::run(seconds, &only)
         }
         "help" | "--help" | "-h" => {
             println!("{USAGE}");

@@ -69,7 +69,7 @@ pub fn run() -> Result<()> {
     sh::run(cargo().args(["test", "--workspace"]))?;
 
     section("fuzzing (smoke: 5 s per target; `cargo xtask fuzz` runs longer)");
-    crate::fuzz::run(5)?;
+    crate::fuzz::run(5, &[])?;
 
     section("browser component tests (headless Chromium)");
     sh::run(&mut browser_tests(
