@@ -65,6 +65,11 @@ pub fn local_date_time(iso: &str, lang_tag: &str) -> String {
     String::from(d.to_locale_string(lang_tag, &options))
 }
 
+/// A time in ms since the epoch as a local date and time in `lang_tag`.
+pub fn local_date_time_ms(ms: i64, lang_tag: &str) -> String {
+    local_date_time(&crate::time::format_iso(ms), lang_tag)
+}
+
 /// Milliseconds on the page's monotonic clock (`performance.now()`), the
 /// clock event time stamps use.
 pub fn monotonic_ms() -> f64 {

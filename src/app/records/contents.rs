@@ -12,11 +12,10 @@ use crate::app::state::use_state;
 use crate::content::Curriculum;
 use crate::records::payload::Qr;
 use crate::records::record::Record;
-use crate::time::format_iso;
 
 /// A time in ms as a local date and time in the app's language.
 pub fn local_time(ms: u64, lang_tag: &str) -> String {
-    platform::local_date_time(&format_iso(ms.min(i64::MAX as u64) as i64), lang_tag)
+    platform::local_date_time_ms(ms.min(i64::MAX as u64) as i64, lang_tag)
 }
 
 /// A QR code of `text` as an SVG image, or `fallback` when the text does not

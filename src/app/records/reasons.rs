@@ -16,7 +16,7 @@ use crate::settings::Lang;
 /// A lesson's title in `lang`, or its id where the content has no such
 /// lesson.
 pub fn lesson_title(c: Option<&Curriculum>, id: &str, lang: Lang) -> String {
-    c.and_then(|c| c.lessons.iter().find(|l| l.id == id))
+    c.and_then(|c| c.lesson(id))
         .map_or_else(|| id.to_owned(), |l| l.title.get(lang).to_owned())
 }
 

@@ -234,8 +234,8 @@ fn Sessions() -> impl IntoView {
     let line = move |rec: SessionRecord| {
         let s = summarize(&rec);
         let href = format!("/train/results/{}", rec.at_ms);
-        let when = crate::adapters::platform::local_date_time(
-            &crate::time::format_iso(rec.at_ms),
+        let when = crate::adapters::platform::local_date_time_ms(
+            rec.at_ms,
             state.settings.get_untracked().lang.tag(),
         );
         let score = s.score.map_or_else(|| "—".to_owned(), |x| x.to_string());
