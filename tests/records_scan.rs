@@ -1,5 +1,5 @@
-//! Reading QR codes back from pixels (`records::scan`): every text we put in
-//! a QR code — short text, a whole signed record, an assignment — reads back
+//! Reading QR codes back from pixels (`firstaid-scan`, the decoder the app
+//! runs in its worker): every text we put in a QR code — short text, a whole signed record, an assignment — reads back
 //! exactly at every scale a screen or a photo gives, through the RGBA path
 //! with noise and poor contrast, and inside a larger picture; garbage gives
 //! no codes and never a panic.
@@ -12,7 +12,8 @@ use firstaid::content::CONTENT_VERSION;
 use firstaid::quiz::prng::SplitMix64;
 use firstaid::records::example;
 use firstaid::records::payload::Qr;
-use firstaid::records::scan::{decode_luma, decode_rgba, render_luma, rgba_to_luma};
+use firstaid::records::scan::render_luma;
+use firstaid_scan::{decode_luma, decode_rgba, rgba_to_luma};
 use proptest::prelude::*;
 
 /// The texts every test reads back: `(what, text)`.

@@ -388,76 +388,12 @@ async fn hotspot_places_are_a_labelled_radio_group_chosen_by_click_or_arrow_keys
     drop(handle);
 }
 
-/// A white `side` × `side` canvas and its 2D context.
-fn white_canvas(
-    side: u32,
-) -> (
-    web_sys::HtmlCanvasElement,
-    web_sys::CanvasRenderingContext2d,
-) {
-    let canvas: web_sys::HtmlCanvasElement = document()
-        .create_element("canvas")
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    canvas.set_width(side);
-    canvas.set_height(side);
-    let c: web_sys::CanvasRenderingContext2d = canvas
-        .get_context("2d")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    c.set_fill_style_str("#fff");
-    c.fill_rect(0.0, 0.0, side as f64, side as f64);
-    (canvas, c)
-}
-
-/// A PNG of `text`'s QR code drawn at `scale` pixels a module (four
-/// modules of quiet zone), as a chosen file would be.
-async fn qr_png_file(text: &str, scale: u32) -> web_sys::File {
-    use firstaid::records::payload::Qr;
-    let qr = Qr::new(text).expect("fits in a QR code");
-    let (canvas, c) = white_canvas((qr.size() as u32 + 8) * scale);
-    c.set_fill_style_str("#000");
-    let s = scale as f64;
-    for y in 0..qr.size() {
-        for x in 0..qr.size() {
-            if qr.dark(x, y) {
-                c.fill_rect((x + 4) as f64 * s, (y + 4) as f64 * s, s, s);
-            }
-        }
-    }
-    png_file(&canvas).await
-}
-
-/// The canvas as a PNG file (through a data URL: `toBlob` wants a callback).
-async fn png_file(canvas: &web_sys::HtmlCanvasElement) -> web_sys::File {
-    let url = canvas.to_data_url().unwrap();
-    assert!(url.starts_with("data:image/png;base64,"));
-    let response: web_sys::Response =
-        wasm_bindgen_futures::JsFuture::from(web_sys::window().unwrap().fetch_with_str(&url))
-            .await
-            .unwrap()
-            .dyn_into()
-            .unwrap();
-    let blob: web_sys::Blob = wasm_bindgen_futures::JsFuture::from(response.blob().unwrap())
-        .await
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    web_sys::File::new_with_blob_sequence(&js_sys::Array::of1(&blob), "qr.png").unwrap()
-}
-
 #[wasm_bindgen_test]
-async fn a_photo_of_a_record_qr_code_reads_back() {
+async fn a_file_that_is_not_an_image_is_an_error() {
     use firstaid::adapters::camera;
-    use firstaid::content::{Curriculum, CONTENT_VERSION};
-    let c = Curriculum::embedded().unwrap();
-    let text = firstaid::records::example::record(&c, CONTENT_VERSION).to_qr_text();
-    assert!(text.len() > 500, "a record-sized code");
-    let file = qr_png_file(&text, 4).await;
-    assert_eq!(camera::decode_image_file(file).await, Ok(vec![text]));
+    let text = web_sys::File::new_with_str_sequence(&js_sys::Array::of1(&"hello".into()), "a.txt")
+        .unwrap();
+    assert!(camera::decode_image_file(text).await.is_err());
     // Feature detection answers without panicking either way.
     let _ = (
         camera::camera_available(),
@@ -465,22 +401,128 @@ async fn a_photo_of_a_record_qr_code_reads_back() {
     );
 }
 
+/// Points the page's `<meta name="firstaid-scan-worker">` at `url` (the
+/// build writes it; the test page has none until this).
+fn set_scan_worker(url: &str) {
+    let doc = document();
+    let meta = match doc
+        .query_selector("meta[name=firstaid-scan-worker]")
+        .unwrap()
+    {
+        Some(m) => m,
+        None => {
+            let m = doc.create_element("meta").unwrap();
+            m.set_attribute("name", "firstaid-scan-worker").unwrap();
+            doc.head().unwrap().append_child(&m).unwrap();
+            m
+        }
+    };
+    meta.set_attribute("content", url).unwrap();
+}
+
+/// The adapter against a stand-in for `public/scan-worker.js` speaking the
+/// same protocol (the real decoder's worker is tested end to end, in
+/// `records.spec.ts`): answers go to their callers, the pixels arrive, a
+/// crash is reported and the next call gets a fresh worker, and a script
+/// that cannot load is given up after three tries. One test: the adapter's
+/// state is the page's.
 #[wasm_bindgen_test]
-async fn a_file_that_is_not_an_image_is_an_error_and_a_blank_image_has_no_codes() {
-    use firstaid::adapters::camera;
-    let text = web_sys::File::new_with_str_sequence(&js_sys::Array::of1(&"hello".into()), "a.txt")
-        .unwrap();
-    assert!(camera::decode_image_file(text).await.is_err());
-    let (blank, _) = white_canvas(300);
+async fn the_qr_worker_answers_survives_a_crash_and_gives_up_on_a_missing_script() {
+    use firstaid::adapters::qr_worker::{available, decode, DecodeError};
+    assert!(!available(), "no worker without the build's <meta>");
     assert_eq!(
-        camera::decode_image_file(png_file(&blank).await).await,
-        Ok(vec![])
+        decode(1, 1, vec![0; 4]).await,
+        Err(DecodeError::Unavailable)
     );
-    // A short code at two pixels a module.
+
+    // Answers "<width>x<height>:<bytes>:<sum of bytes>:<worker number>";
+    // a 13-pixel-wide picture makes it crash as a trapped decoder does.
+    let script = "const me = Math.random().toString(36).slice(2);\n\
+        onmessage = (e) => {\n\
+          const { id, width, height, pixels } = e.data;\n\
+          const px = new Uint8Array(pixels);\n\
+          if (width === 13) { postMessage({ id, crashed: 'RuntimeError: unreachable' }); close(); return; }\n\
+          postMessage({ id, texts: [width + 'x' + height + ':' + px.length + ':' + px.reduce((a, b) => a + b, 0), me] });\n\
+        };";
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/javascript");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(
+        &js_sys::Array::of1(&script.into()),
+        &options,
+    )
+    .unwrap();
+    set_scan_worker(&web_sys::Url::create_object_url_with_blob(&blob).unwrap());
+    assert!(available());
+
+    let first = decode(2, 1, vec![1, 2, 3, 4, 5, 6, 7, 8]).await.unwrap();
+    assert_eq!(first[0], "2x1:8:36");
+    // Two at once: each caller gets its own answer, from the same worker.
+    let (a, b) = futures_join(decode(1, 1, vec![9; 4]), decode(3, 1, vec![1; 12])).await;
+    let (a, b) = (a.unwrap(), b.unwrap());
+    assert_eq!((a[0].as_str(), b[0].as_str()), ("1x1:4:36", "3x1:12:12"));
+    assert_eq!((&a[1], &b[1]), (&first[1], &first[1]), "one worker");
+
+    // A crash is reported; the next picture goes to a fresh worker.
+    assert!(matches!(
+        decode(13, 1, vec![0; 52]).await,
+        Err(DecodeError::Crashed(e)) if e.contains("unreachable")
+    ));
+    let after = decode(1, 1, vec![0; 4]).await.unwrap();
+    assert_eq!(after[0], "1x1:4:0");
+    assert_ne!(after[1], first[1], "a new worker after the crash");
+
+    // A script that is not there: an error each time, then not tried again.
+    set_scan_worker("/no-such-scan-worker.js");
+    // The running stand-in still answers until it is gone: end it with a
+    // crash so the next call loads the missing script.
+    assert!(matches!(
+        decode(13, 1, vec![0; 52]).await,
+        Err(DecodeError::Crashed(_))
+    ));
+    for _ in 0..3 {
+        assert!(available());
+        assert!(matches!(
+            decode(1, 1, vec![0; 4]).await,
+            Err(DecodeError::Failed(_))
+        ));
+    }
+    assert!(!available());
     assert_eq!(
-        camera::decode_image_file(qr_png_file("FAA1:HELLO", 2).await).await,
-        Ok(vec!["FAA1:HELLO".to_owned()])
+        decode(1, 1, vec![0; 4]).await,
+        Err(DecodeError::Unavailable)
     );
+}
+
+/// Both futures, polled together (no executor crate in the tests).
+async fn futures_join<A: std::future::Future, B: std::future::Future>(
+    a: A,
+    b: B,
+) -> (A::Output, B::Output) {
+    let (a, b) = (std::pin::pin!(a), std::pin::pin!(b));
+    let (mut a, mut b) = (Some(a), Some(b));
+    let (mut ra, mut rb) = (None, None);
+    std::future::poll_fn(|cx| {
+        use std::task::Poll;
+        if let Some(f) = a.as_mut() {
+            if let Poll::Ready(v) = f.as_mut().poll(cx) {
+                ra = Some(v);
+                a = None;
+            }
+        }
+        if let Some(f) = b.as_mut() {
+            if let Poll::Ready(v) = f.as_mut().poll(cx) {
+                rb = Some(v);
+                b = None;
+            }
+        }
+        if ra.is_some() && rb.is_some() {
+            Poll::Ready(())
+        } else {
+            Poll::Pending
+        }
+    })
+    .await;
+    (ra.unwrap(), rb.unwrap())
 }
 
 /// Reads the device key's fingerprint through the app state.

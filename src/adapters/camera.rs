@@ -3,8 +3,8 @@
 //!
 //! Where the browser has `BarcodeDetector` (Android Chrome, Safari on recent
 //! iOS/macOS) it reads the frames; elsewhere, or when it fails, each frame
-//! is drawn downscaled to a canvas and read by the pure decoder
-//! [`crate::records::scan::decode_rgba`]. [`CameraScan`] polls the frames
+//! is drawn downscaled to a canvas and its pixels read by the QR decoder in
+//! its worker ([`super::qr_worker`]). [`CameraScan`] polls the frames
 //! while it lives; dropping it stops the polling and every camera track,
 //! also when the [`start`] future is dropped while the permission prompt is
 //! still open.
@@ -16,7 +16,7 @@ use gloo_timers::callback::Interval;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 
-use crate::records::scan::decode_rgba;
+use super::qr_worker::{self, DecodeError};
 
 /// How often a camera frame is read (ms).
 const POLL_MS: u32 = 200;
@@ -121,14 +121,14 @@ impl Canvas {
     }
 
     /// Sizes the canvas to `width` × `height`, lets `draw` paint it (on
-    /// white, so transparent images read as on paper) and decodes the
-    /// pixels.
-    fn read(
+    /// white, so transparent images read as on paper) and returns its RGBA
+    /// pixels with their size.
+    fn pixels(
         &self,
         width: u32,
         height: u32,
         draw: impl FnOnce(&web_sys::CanvasRenderingContext2d) -> Result<(), JsValue>,
-    ) -> Result<Vec<String>, String> {
+    ) -> Result<(u32, u32, Vec<u8>), String> {
         if self.canvas.width() != width || self.canvas.height() != height {
             self.canvas.set_width(width);
             self.canvas.set_height(height);
@@ -141,11 +141,7 @@ impl Canvas {
             .context
             .get_image_data(0.0, 0.0, w, h)
             .map_err(js_error)?;
-        Ok(decode_rgba(
-            data.width() as usize,
-            data.height() as usize,
-            &data.data(),
-        ))
+        Ok((data.width(), data.height(), data.data().0))
     }
 }
 
@@ -168,7 +164,8 @@ fn js_error(e: JsValue) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CameraError {
     /// The browser cannot open a camera (no `getUserMedia`; also an
-    /// insecure context).
+    /// insecure context), or nothing here could read its frames (neither
+    /// `BarcodeDetector` nor the decoder's worker).
     NotSupported,
     /// The user or a policy refused the camera (`NotAllowedError`,
     /// `SecurityError`).
@@ -297,7 +294,7 @@ impl Scanner {
             None => {
                 let (dw, dh) = fit(w, h, FRAME_LONG_SIDE);
                 let video = &self.video;
-                if let Ok(texts) = self.canvas.read(dw, dh, |c| {
+                let Ok((pw, ph, pixels)) = self.canvas.pixels(dw, dh, |c| {
                     c.draw_image_with_html_video_element_and_dw_and_dh(
                         video,
                         0.0,
@@ -305,9 +302,20 @@ impl Scanner {
                         f64::from(dw),
                         f64::from(dh),
                     )
-                }) {
-                    self.emit(texts);
-                }
+                }) else {
+                    return;
+                };
+                self.busy.set(true);
+                let this = self.clone();
+                spawn_local(async move {
+                    // A frame the decoder stops on is skipped: the next one
+                    // goes to a fresh worker.
+                    let result = qr_worker::decode(pw, ph, pixels).await;
+                    this.busy.set(false);
+                    if let Ok(texts) = result {
+                        this.emit(texts);
+                    }
+                });
             }
         }
     }
@@ -332,7 +340,7 @@ pub struct CameraScan {
 
 impl CameraScan {
     /// Whether frames are read by `BarcodeDetector` (rather than the
-    /// fallback decoder); it can change to false once, if it fails.
+    /// decoder in its worker); it can change to false once, if it fails.
     pub fn uses_barcode_detector(&self) -> bool {
         self.scanner.detector.borrow().is_some()
     }
@@ -347,6 +355,10 @@ pub async fn start(
     on_text: impl Fn(String) + 'static,
 ) -> Result<CameraScan, CameraError> {
     let devices = media_devices().ok_or(CameraError::NotSupported)?;
+    // Nothing could read the frames: do not open the camera for nothing.
+    if !barcode_detector_available() && !qr_worker::available() {
+        return Err(CameraError::NotSupported);
+    }
     let constraints = web_sys::MediaStreamConstraints::new();
     let video_constraints = js_sys::Object::new();
     let _ = js_sys::Reflect::set(
@@ -442,9 +454,11 @@ impl Drop for CameraScan {
 }
 
 /// The texts of the QR codes in an image file (a photo or a screenshot):
-/// `BarcodeDetector` first where there is one, then the fallback decoder on
-/// the image drawn with its long side at most 1600 px. `Err` when the file
-/// is not an image the browser can open; `Ok(vec![])` when no code is read.
+/// `BarcodeDetector` first where there is one, then the decoder in its
+/// worker on the image drawn with its long side at most 1600 px. `Err` when
+/// the file is not an image the browser can open or there is no decoder;
+/// `Ok(vec![])` when no code is read (also when the decoder stopped on this
+/// picture: its worker is replaced).
 pub async fn decode_image_file(file: web_sys::File) -> Result<Vec<String>, String> {
     let window = web_sys::window().ok_or("no window")?;
     let promise = window
@@ -473,9 +487,14 @@ async fn decode_bitmap(bitmap: &web_sys::ImageBitmap) -> Result<Vec<String>, Str
         return Ok(Vec::new());
     }
     let (dw, dh) = fit(w, h, PHOTO_LONG_SIDE);
-    Canvas::new()?.read(dw, dh, |c| {
+    let (pw, ph, pixels) = Canvas::new()?.pixels(dw, dh, |c| {
         // Downscaled smoothly: averaging pixels also evens out sensor noise.
         c.set_image_smoothing_enabled(true);
         c.draw_image_with_image_bitmap_and_dw_and_dh(bitmap, 0.0, 0.0, f64::from(dw), f64::from(dh))
-    })
+    })?;
+    match qr_worker::decode(pw, ph, pixels).await {
+        Ok(texts) => Ok(texts),
+        Err(DecodeError::Crashed(_)) => Ok(Vec::new()),
+        Err(e) => Err(e.to_string()),
+    }
 }

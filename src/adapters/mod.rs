@@ -9,6 +9,7 @@ pub mod haptics;
 pub mod motion;
 pub mod network;
 pub mod platform;
+pub mod qr_worker;
 pub mod random;
 pub mod share;
 pub mod speech;

@@ -210,8 +210,14 @@ pub fn sizes(dir: &Path) -> Result<u64> {
             (bytes.len() as u64, bytes.len() as u64)
         };
         // First load: the document and everything it references directly
-        // (an upper bound: browsers fetch the touch icon only when installing).
-        let on_first_load = name == "index.html" || index.contains(&format!("/{name}\""));
+        // (an upper bound: browsers fetch the touch icon only when installing),
+        // except the QR decoder's worker, named in a <meta> and started only
+        // when a picture is read.
+        let on_first_load = name == "index.html"
+            || (index.contains(&format!("/{name}\""))
+                && !index.contains(&format!(
+                    "name=\"firstaid-scan-worker\" content=\"/{name}\""
+                )));
         if on_first_load {
             first_load += br;
         }

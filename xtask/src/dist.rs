@@ -68,10 +68,10 @@ pub fn build(out: &Path, label: &str) -> Result<()> {
     assemble(Path::new(PKG), out, label)
 }
 
-/// wasm-pack and wasm-opt.
+/// wasm-pack and wasm-opt, for the app and for the QR decoder's worker.
 pub fn compile() -> Result<()> {
-    // The wasm is optimised for size; native release builds (the CLI) keep
-    // opt-level 3 (Cargo.toml).
+    // The app's wasm is optimised for size; native release builds (the CLI)
+    // keep opt-level 3 (Cargo.toml).
     sh::run(
         Command::new("wasm-pack")
             .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "z")
@@ -90,12 +90,40 @@ pub fn compile() -> Result<()> {
                 "firstaid",
             ]),
     )?;
-    let wasm = Path::new(PKG).join("firstaid_bg.wasm");
-    let before = fs::metadata(&wasm)?.len();
+    wasm_opt(&Path::new(PKG).join("firstaid_bg.wasm"), "-Oz")?;
+    // The decoder (scan/): a classic worker's script (`importScripts`, so
+    // every browser with workers runs it), optimised for speed — it reads a
+    // camera frame five times a second and is not part of the first load.
+    let scan_out = sh::root().join(PKG).join("scan");
+    sh::run(
+        Command::new("wasm-pack")
+            .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "3")
+            .args([
+                "build",
+                "scan",
+                "--target",
+                "no-modules",
+                "--release",
+                "--mode",
+                "no-install",
+                "--no-typescript",
+                "--no-pack",
+                "--out-name",
+                "scan",
+                "--out-dir",
+            ])
+            .arg(&scan_out),
+    )?;
+    wasm_opt(&scan_out.join("scan_bg.wasm"), "-O3")
+}
+
+/// binaryen's wasm-opt (from npm) on `wasm`, in place.
+fn wasm_opt(wasm: &Path, level: &str) -> Result<()> {
+    let before = fs::metadata(wasm)?.len();
     sh::run(
         Command::new("xtask/npm/node_modules/.bin/wasm-opt")
             .args([
-                "-Oz",
+                level,
                 "--enable-bulk-memory",
                 "--enable-nontrapping-float-to-int",
                 "--enable-sign-ext",
@@ -105,13 +133,14 @@ pub fn compile() -> Result<()> {
                 "--strip-debug",
                 "--strip-producers",
             ])
-            .arg(&wasm)
+            .arg(wasm)
             .arg("-o")
-            .arg(&wasm),
+            .arg(wasm),
     )?;
     println!(
-        "xtask: wasm-opt: {before} → {} bytes",
-        fs::metadata(&wasm)?.len()
+        "xtask: wasm-opt {}: {before} → {} bytes",
+        wasm.display(),
+        fs::metadata(wasm)?.len()
     );
     Ok(())
 }
@@ -137,7 +166,7 @@ pub fn assemble(pkg: &Path, out: &Path, label: &str) -> Result<()> {
     let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
 
     // Static files, except the templates filled in below.
-    let templates = ["index.html", "boot.js", "sw.js"];
+    let templates = ["index.html", "boot.js", "sw.js", "scan-worker.js"];
     for path in walk(Path::new("public"))? {
         let rel = path
             .strip_prefix("public")?
@@ -164,17 +193,30 @@ pub fn assemble(pkg: &Path, out: &Path, label: &str) -> Result<()> {
         .replace("__JS__", &format!("/{js_name}"))
         .replace("__WASM__", &format!("/{wasm_name}"));
     let boot_name = hashed_name("boot", "js", boot.as_bytes());
+    // The QR decoder's worker, its script naming its module.
+    let scan_js = fs::read(pkg.join("scan/scan.js")).context("run the wasm build first")?;
+    let scan_wasm = fs::read(pkg.join("scan/scan_bg.wasm"))?;
+    let scan_js_name = hashed_name("scan", "js", &scan_js);
+    let scan_wasm_name = hashed_name("scan_bg", "wasm", &scan_wasm);
+    let worker = fs::read_to_string("public/scan-worker.js")?
+        .replace("__SCAN_JS__", &format!("/{scan_js_name}"))
+        .replace("__SCAN_WASM__", &format!("/{scan_wasm_name}"));
+    let worker_name = hashed_name("scan-worker", "js", worker.as_bytes());
     let index = fs::read_to_string("public/index.html")?
         .replace("__CSP__", &CSP.replace("; frame-ancestors 'none'", ""))
         .replace("__BUILD__", label)
         .replace("__CSS__", &format!("/{css_name}"))
         .replace("__JS__", &format!("/{js_name}"))
         .replace("__WASM__", &format!("/{wasm_name}"))
-        .replace("__BOOT__", &format!("/{boot_name}"));
+        .replace("__BOOT__", &format!("/{boot_name}"))
+        .replace("__SCAN_WORKER__", &format!("/{worker_name}"));
     files.insert(js_name, js);
     files.insert(wasm_name, wasm);
     files.insert(css_name, css);
     files.insert(boot_name, boot.into_bytes());
+    files.insert(scan_js_name, scan_js);
+    files.insert(scan_wasm_name, scan_wasm);
+    files.insert(worker_name, worker.into_bytes());
     files.insert("index.html".into(), index.into_bytes());
     // The curriculum, fetched by the app when first needed (and precached).
     files.insert(

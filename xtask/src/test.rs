@@ -54,6 +54,9 @@ pub fn run() -> Result<()> {
         "clippy",
         "-p",
         "firstaid",
+        // The QR decoder's worker module.
+        "-p",
+        "firstaid-scan",
         "--lib",
         "--tests",
         // Also the benchmark behind the `bench` feature.

@@ -327,6 +327,38 @@ test.describe('the camera', () => {
   });
 });
 
+test.describe('the QR decoder', () => {
+  test.use({ locale: 'en-US' });
+  test('a picture it stops on is "no code", and the next photo is read by a fresh decoder', async ({ page }, info) => {
+    test.skip(info.project.name !== 'phone', 'one viewport is enough for the decoder');
+    // Headless Chromium on Linux has no BarcodeDetector: photos go to the
+    // decoder's worker (scan/, rqrr).
+    expect(await page.evaluate(() => 'BarcodeDetector' in window)).toBe(false);
+    const warnings: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+    await page.goto('/instructor');
+    await waitForApp(page);
+    await page.getByTestId('instructor-name').fill('Ms Chen');
+    await page.getByTestId('save-instructor').click();
+    await page.getByTestId('assignment-class').fill('Decoder class');
+    await page.getByTestId('create-assignment').click();
+    await expect(page.getByTestId('class-title')).toContainText('Decoder class');
+    const qr = info.outputPath('assignment-qr.png');
+    await page.getByTestId('assignment-qr').screenshot({ path: qr });
+
+    // A picture on which rqrr 0.11 panics (WanzenBug/rqrr#54; found by the
+    // `scan` fuzz target): the worker traps, the page says no code was read
+    // and goes on.
+    await page.getByTestId('verify-file').setInputFiles(new URL('../fixtures/degenerate-code.png', import.meta.url).pathname);
+    await expect(page.getByTestId('verify-error')).toContainText('No QR code was found');
+    await expect.poll(() => warnings.some((w) => w.includes('the QR decoder stopped on a picture'))).toBe(true);
+    // The next photo is read: the class's own code, which is not a record.
+    await page.getByTestId('verify-file').setInputFiles(qr);
+    await expect(page.getByTestId('verify-error')).toContainText('This is not a First Aid Hero record');
+    await expect(page.getByTestId('roster-row')).toHaveCount(0);
+  });
+});
+
 test.describe('opening a damaged assignment link', () => {
   test.use({ locale: 'en-US' });
   test('says why, in plain words', async ({ page }) => {
