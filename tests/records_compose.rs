@@ -396,10 +396,9 @@ fn a_failing_record_never_replaces_a_passing_row() {
     );
     l.results
         .push(take_exam(&c, seed, usize::MAX, T0 + 1_000_000));
-    let passes =
-        |r: &firstaid::records::record::Record| verify(r, &c, FIXED_VERSION, Some(&a)).ok();
+    let passes = |r: &firstaid::records::record::Record| verify(r, &c, FIXED_VERSION, Some(&a));
     let good = compose(&l.sources(), &device(), Some(&a), T0 as u64 + 9_000_000).unwrap();
-    assert!(passes(&good));
+    assert!(passes(&good).ok());
     let mut roster = Roster::default();
     assert_eq!(roster.add_verified(&good, 1, &passes), Added::New);
     // Later, the learner shows a record of no assignment by mistake.
@@ -415,6 +414,75 @@ fn a_failing_record_never_replaces_a_passing_row() {
     roster.add_verified(&other, 1, &passes);
     let other2 = compose(&l.sources(), &device(), None, T0 as u64 + 12_000_000).unwrap();
     assert_eq!(roster.add_verified(&other2, 2, &passes), Added::Updated);
+}
+
+#[test]
+fn a_roster_keeps_its_verdicts_and_practical_marks_across_a_content_update() {
+    use firstaid::records::roster::{Added, Roster, Status};
+    let c = embedded();
+    let all: Vec<&str> = c.lessons.iter().map(|l| l.id.as_str()).collect();
+    let a = assignment(&all, None);
+    let mut l = Learner::new(&c);
+    let seed = next_seed(
+        &device().public(),
+        Some(&compose::reference(&a)),
+        FIXED_VERSION,
+        &l.results,
+    );
+    l.results
+        .push(take_exam(&c, seed, usize::MAX, T0 + 1_000_000));
+    let record = compose(&l.sources(), &device(), Some(&a), T0 as u64 + 9_000_000).unwrap();
+    // Read by a build of the record's content: passes, and that is kept.
+    let before = |r: &firstaid::records::record::Record| verify(r, &c, FIXED_VERSION, Some(&a));
+    let mut roster = Roster::default();
+    assert_eq!(roster.add_verified(&record, 1, &before), Added::New);
+    let row = roster.entries[0].clone();
+    let kept = row.checked.clone().expect("a verdict kept");
+    assert!(kept.ok);
+    assert_eq!(kept.content_version, FIXED_VERSION);
+    assert_eq!(kept.exam_percents, [Some(100)]);
+    assert_eq!(
+        row.status(&record, before(&record)),
+        Status::Now(before(&record))
+    );
+
+    // The app updates its content: this build cannot re-score the record,
+    // so the row shows the verdict kept from when it was read…
+    let after = |r: &firstaid::records::record::Record| verify(r, &c, "a-later-content", Some(&a));
+    assert!(!after(&record).ok());
+    let status = row.status(&record, after(&record));
+    assert_eq!(status, Status::Earlier(kept.clone()));
+    assert!(status.ok());
+    assert_eq!(status.exam_percents(), [Some(100)]);
+    // …and a failing record read now does not push that passing row out.
+    let none = compose(&l.sources(), &device(), None, T0 as u64 + 10_000_000).unwrap();
+    assert_eq!(roster.add_verified(&none, 2, &after), Added::KeptPassing);
+    // A verdict that could not re-score is not kept as if it could.
+    let mut fresh = Roster::default();
+    fresh.add_verified(&record, 3, &after);
+    assert_eq!(fresh.entries[0].checked, None);
+    assert!(matches!(
+        fresh.entries[0].status(&record, after(&record)),
+        Status::Now(_)
+    ));
+    // A row whose kept verdict is of other content than its record is not
+    // taken for it either (a record replaced by a newer build's).
+    let mut odd = row.clone();
+    odd.checked.as_mut().unwrap().content_version = "x".into();
+    assert!(matches!(
+        odd.status(&record, after(&record)),
+        Status::Now(_)
+    ));
+
+    // The practical exam's mark is the learner's: it survives their newer
+    // records, and only their row has it.
+    assert!(roster.set_practical(&device().public(), Some(77)));
+    let newer = compose(&l.sources(), &device(), Some(&a), T0 as u64 + 11_000_000).unwrap();
+    assert_eq!(roster.add_verified(&newer, 4, &before), Added::Updated);
+    assert_eq!(roster.entries[0].practical_passed_at_ms, Some(77));
+    assert!(!roster.set_practical(&KeyPair::from_seed([9; 32]).public(), Some(1)));
+    assert!(roster.set_practical(&device().public(), None));
+    assert_eq!(roster.entries[0].practical_passed_at_ms, None);
 }
 
 #[test]

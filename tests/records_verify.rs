@@ -323,7 +323,7 @@ fn a_failed_exam_below_the_pass_mark_is_reported_with_its_score() {
 
 #[test]
 fn a_roster_has_one_row_per_device_and_never_goes_back_to_an_older_record() {
-    use firstaid::records::roster::{csv_header, csv_row, Added, CsvLabels, Roster};
+    use firstaid::records::roster::{csv_header, csv_row, Added, CsvLabels, Roster, Status};
     let mut roster = Roster::default();
     let first = typical();
     assert_eq!(roster.add(&first, 1), Added::New);
@@ -346,6 +346,8 @@ fn a_roster_has_one_row_per_device_and_never_goes_back_to_an_older_record() {
     let other = body.sign(&other_key);
     assert_eq!(roster.add(&other, 5), Added::New);
     assert_eq!(roster.entries.len(), 2);
+    // The practical exam marked passed (it goes into the CSV).
+    assert!(roster.set_practical(&first.body.key, Some(5)));
     // Stored and read back as JSON.
     let json = serde_json::to_string(&roster).unwrap();
     assert_eq!(serde_json::from_str::<Roster>(&json).unwrap(), roster);
@@ -358,7 +360,8 @@ fn a_roster_has_one_row_per_device_and_never_goes_back_to_an_older_record() {
         let v = verify(&r, &embedded(), FIXED_VERSION, Some(&a));
         csv.push_str(&csv_row(
             &r,
-            &v,
+            &Status::Now(v),
+            e.practical_passed_at_ms,
             e.verified_at_ms,
             &CsvLabels::EN,
             &|_, f| f.to_string(),
@@ -367,7 +370,7 @@ fn a_roster_has_one_row_per_device_and_never_goes_back_to_an_older_record() {
     let lines: Vec<&str> = csv.split("\r\n").collect();
     assert_eq!(
         lines[0],
-        "\u{feff}name,number,class,key,status,lessons,exams,trainer,verified,reasons"
+        "\u{feff}name,number,class,key,status,lessons,exams,trainer,practical,verified,reasons"
     );
     assert!(
         lines[1].starts_with("王小明,2026-0142,初二(3)班,"),
@@ -375,7 +378,9 @@ fn a_roster_has_one_row_per_device_and_never_goes_back_to_an_older_record() {
         lines[1]
     );
     assert!(
-        lines[1].contains(",OK,8,course-rcsc 100%,91,1970-01-01T00:00:00.003Z,"),
+        lines[1].contains(
+            ",OK,8,course-rcsc 100%,91,1970-01-01T00:00:00.005Z,1970-01-01T00:00:00.003Z,"
+        ),
         "{}",
         lines[1]
     );

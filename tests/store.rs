@@ -304,6 +304,16 @@ fn the_real_schema_reads_every_version_it_claims() {
                  "instructor":{"name":"Ms Chen"}}}}"#,
             0,
         ),
+        (
+            7,
+            r#"{"schema":7,"data":{"settings":{"lang":"en","profile":"aha","theme":"light","text_size":125},
+               "progress":{"lessons":{}},"quiz":{},"trainer":{},
+               "records":{"instructor":{"name":"Ms Chen","assignments":[{"assignment":"FAA1:X",
+                 "roster":{"entries":[{"record":"FAR1:X","verified_at_ms":5,
+                   "checked":{"content_version":"c1","ok":true,"exam_percents":[95,null]},
+                   "practical_passed_at_ms":9}]}}]}}}}"#,
+            0,
+        ),
     ];
     assert_eq!(
         fixtures.len() as u64,
@@ -330,6 +340,15 @@ fn the_real_schema_reads_every_version_it_claims() {
     let v6 = schema::read_document(fixtures[5].1).unwrap();
     assert_eq!(v6.records.learner.profile.class.as_deref(), Some("3B"));
     assert_eq!(v6.records.instructor.name, "Ms Chen");
+    // Version 7 rows keep their verdict and the practical exam's mark.
+    let v7 = schema::read_document(fixtures[6].1).unwrap();
+    let row = &v7.records.instructor.assignments[0].roster.entries[0];
+    assert_eq!(row.practical_passed_at_ms, Some(9));
+    let checked = row.checked.as_ref().unwrap();
+    assert_eq!(
+        (checked.ok, &checked.exam_percents[..]),
+        (true, &[Some(95), None][..])
+    );
     let odd5 = r#"{"schema":5,"data":{"settings":{"lang":"en","profile":"aha","theme":"light","text_size":125},"progress":{"lessons":{}},"quiz":{},"trainer":{},"records":{}}}"#;
     assert!(matches!(
         schema::read_document(odd5),

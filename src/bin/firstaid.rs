@@ -577,7 +577,14 @@ fn verify_run(args: &[String]) -> Result<(String, bool), String> {
                 let v = check(r);
                 all_ok &= v.ok();
                 if as_csv {
-                    out.push_str(&roster::csv_row(r, &v, now, &labels, &reason));
+                    out.push_str(&roster::csv_row(
+                        r,
+                        &roster::Status::Now(v),
+                        None,
+                        now,
+                        &labels,
+                        &reason,
+                    ));
                     continue;
                 }
                 let b = &r.body;

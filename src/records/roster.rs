@@ -6,14 +6,24 @@
 //! learner again updates their row, never adds one. A record older than
 //! the one already kept (issued earlier — a replayed screenshot, an old
 //! file) does not replace it. The roster keeps the records themselves (as
-//! QR text, compact) and when each was verified; the verdict is computed
-//! again wherever it is shown, so it always reflects this build's content.
+//! QR text, compact), when each was verified and the verdict of that check
+//! ([`Checked`]). Wherever a row is shown its verdict is computed again, so
+//! it reflects this build's checks — except when this build cannot re-score
+//! the record (the app's content was updated since, and the record was made
+//! with the earlier content): then the verdict kept from when it was read
+//! stands, labelled with the content it was checked with ([`Status`]), so a
+//! class's results survive an app update. The instructor's mark that a
+//! learner passed the practical exam (issue #7's certificates) is kept with
+//! the row and survives newer records of the same learner.
 
 use serde::{Deserialize, Serialize};
 
+use std::ops::Not;
+
 use super::csv;
+use super::keys::PublicKey;
 use super::record::Record;
-use super::verify::{Check, Failure, Verdict};
+use super::verify::{exam_summaries, Check, Failure, Verdict};
 use crate::time::format_iso;
 
 /// One learner's row.
@@ -23,6 +33,74 @@ pub struct Entry {
     /// The record as QR text (`FAR1:…`).
     pub record: String,
     pub verified_at_ms: i64,
+    /// The verdict when the record was read, by a build that could re-score
+    /// it (`None`: rows read before store version 7, or read by a build
+    /// that could not).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked: Option<Checked>,
+    /// When the instructor marked this learner's practical exam passed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub practical_passed_at_ms: Option<i64>,
+}
+
+/// A verdict as kept with a roster row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Checked {
+    /// The content version the record was re-scored with (the record's own).
+    pub content_version: String,
+    /// Every check passed.
+    pub ok: bool,
+    /// The re-scored percent of each exam (`None` where it could not be).
+    pub exam_percents: Vec<Option<u32>>,
+}
+
+impl Checked {
+    /// What to keep of `verdict`, the checks of `record`; `None` when the
+    /// build that made the verdict could not re-score the record (another
+    /// content version): such a verdict says nothing lasting.
+    pub fn of(record: &Record, verdict: &Verdict) -> Option<Checked> {
+        cannot_rescore(verdict).not().then(|| Checked {
+            content_version: record.body.content_version.clone(),
+            ok: verdict.ok(),
+            exam_percents: verdict.exam_percents.clone(),
+        })
+    }
+}
+
+/// Whether a verdict failed because the build checking it has another
+/// content version than the record.
+fn cannot_rescore(verdict: &Verdict) -> bool {
+    verdict
+        .failures()
+        .any(|(_, f)| matches!(f, Failure::ContentVersion { .. }))
+}
+
+/// A row's verdict as shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    /// Checked now, by this build.
+    Now(Verdict),
+    /// This build cannot re-score the record; this is the verdict kept from
+    /// when it was read, with the content version it was checked with.
+    Earlier(Checked),
+}
+
+impl Status {
+    pub fn ok(&self) -> bool {
+        match self {
+            Status::Now(v) => v.ok(),
+            Status::Earlier(c) => c.ok,
+        }
+    }
+
+    /// The re-scored percent of each exam.
+    pub fn exam_percents(&self) -> &[Option<u32>] {
+        match self {
+            Status::Now(v) => &v.exam_percents,
+            Status::Earlier(c) => &c.exam_percents,
+        }
+    }
 }
 
 impl Entry {
@@ -30,6 +108,18 @@ impl Entry {
     /// stored text was damaged).
     pub fn record(&self) -> Option<Record> {
         Record::from_qr_text(&self.record).ok()
+    }
+
+    /// The row's status given `now`, this build's verdict on its record:
+    /// that verdict, unless it could not re-score the record and the row
+    /// keeps a verdict made with the record's content.
+    pub fn status(&self, record: &Record, now: Verdict) -> Status {
+        match &self.checked {
+            Some(c) if cannot_rescore(&now) && c.content_version == record.body.content_version => {
+                Status::Earlier(c.clone())
+            }
+            _ => Status::Now(now),
+        }
     }
 }
 
@@ -67,10 +157,17 @@ impl Roster {
         if record.verify_signature().is_err() {
             return Added::Unsigned;
         }
+        self.put(record, now_ms, None)
+    }
+
+    /// [`Roster::add`], keeping `checked` with the row.
+    fn put(&mut self, record: &Record, now_ms: i64, checked: Option<Checked>) -> Added {
         let key = record.body.key;
-        let entry = Entry {
+        let mut entry = Entry {
             record: record.to_qr_text(),
             verified_at_ms: now_ms,
+            checked,
+            practical_passed_at_ms: None,
         };
         let existing = self
             .entries
@@ -86,6 +183,9 @@ impl Roster {
                 if record.body.issued_at_ms < kept {
                     Added::Older
                 } else {
+                    // The practical exam was this learner's, whatever record
+                    // they show next.
+                    entry.practical_passed_at_ms = e.practical_passed_at_ms;
                     *e = entry;
                     Added::Updated
                 }
@@ -95,69 +195,107 @@ impl Roster {
 }
 
 impl Roster {
-    /// Adds like [`Roster::add`], except that a record that fails its
-    /// checks (`passes`, the verifier's verdict) never replaces one that
-    /// passes.
+    /// Adds like [`Roster::add`], with the verifier's verdict (`verdict_of`)
+    /// kept in the row, except that a record that fails its checks never
+    /// replaces one that passes (as shown: see [`Entry::status`]).
     pub fn add_verified(
         &mut self,
         record: &Record,
         now_ms: i64,
-        passes: &dyn Fn(&Record) -> bool,
+        verdict_of: &dyn Fn(&Record) -> Verdict,
     ) -> Added {
-        if record.verify_signature().is_ok() && !passes(record) {
+        if record.verify_signature().is_err() {
+            return Added::Unsigned;
+        }
+        let verdict = verdict_of(record);
+        if !verdict.ok() {
             let key = record.body.key;
-            let kept_passes = self
-                .entries
-                .iter()
-                .filter_map(Entry::record)
-                .any(|r| r.body.key == key && passes(&r));
+            let kept_passes = self.entries.iter().any(|e| {
+                e.record()
+                    .is_some_and(|r| r.body.key == key && e.status(&r, verdict_of(&r)).ok())
+            });
             if kept_passes {
                 return Added::KeptPassing;
             }
         }
-        self.add(record, now_ms)
+        self.put(record, now_ms, Checked::of(record, &verdict))
+    }
+
+    /// Marks (or, with `None`, unmarks) the practical exam of the learner
+    /// whose device key is `key` as passed at `at_ms`; false when no row
+    /// holds that key.
+    pub fn set_practical(&mut self, key: &PublicKey, at_ms: Option<i64>) -> bool {
+        match self
+            .entries
+            .iter_mut()
+            .find(|e| e.record().is_some_and(|r| r.body.key == *key))
+        {
+            Some(e) => {
+                e.practical_passed_at_ms = at_ms;
+                true
+            }
+            None => false,
+        }
     }
 }
 
 /// The words a CSV file is written in (the app passes its translations).
 pub struct CsvLabels<'a> {
     /// Column headers: name, number, class, device key, status, lessons,
-    /// exams, trainer score, verified at, reasons.
-    pub headers: [&'a str; 10],
+    /// exams, trainer score, practical exam passed at, verified at, reasons.
+    pub headers: [&'a str; 11],
     pub ok: &'a str,
     pub fail: &'a str,
+    /// The reasons column of a row whose verdict was kept from an earlier
+    /// check ([`Status::Earlier`]); `{version}` stands for its content version.
+    pub earlier: &'a str,
 }
 
 impl CsvLabels<'static> {
     /// English, as `firstaid verify --csv` writes.
     pub const EN: CsvLabels<'static> = CsvLabels {
         headers: [
-            "name", "number", "class", "key", "status", "lessons", "exams", "trainer", "verified",
+            "name",
+            "number",
+            "class",
+            "key",
+            "status",
+            "lessons",
+            "exams",
+            "trainer",
+            "practical",
+            "verified",
             "reasons",
         ],
         ok: "OK",
         fail: "FAIL",
+        earlier: "checked when read, with content {version}: this build cannot re-score it",
     };
 }
 
 /// The CSV line of one verified record (with the reasons in whatever words
-/// `reason` gives).
+/// `reason` gives); `practical_passed_at_ms` is the roster's mark (none
+/// outside a roster).
 pub fn csv_row(
     record: &Record,
-    verdict: &Verdict,
+    status: &Status,
+    practical_passed_at_ms: Option<i64>,
     verified_at_ms: i64,
     labels: &CsvLabels,
     reason: &dyn Fn(&Check, &Failure) -> String,
 ) -> String {
     let b = &record.body;
-    let exams = verdict.exam_summaries(record);
-    let reasons: Vec<String> = verdict.failures().map(|(c, f)| reason(c, f)).collect();
+    let exams = exam_summaries(record, status.exam_percents());
+    let reasons: Vec<String> = match status {
+        Status::Now(v) => v.failures().map(|(c, f)| reason(c, f)).collect(),
+        Status::Earlier(c) => vec![labels.earlier.replace("{version}", &c.content_version)],
+    };
     csv::row(&[
         b.learner.name.clone(),
         b.learner.number.clone().unwrap_or_default(),
         b.learner.class.clone().unwrap_or_default(),
         b.key.fingerprint(),
-        if verdict.ok() { labels.ok } else { labels.fail }.to_owned(),
+        if status.ok() { labels.ok } else { labels.fail }.to_owned(),
         b.lessons.len().to_string(),
         exams.join(" "),
         b.trainer
@@ -165,6 +303,7 @@ pub fn csv_row(
             .and_then(|t| t.score)
             .map(|s| s.to_string())
             .unwrap_or_default(),
+        practical_passed_at_ms.map(format_iso).unwrap_or_default(),
         format_iso(verified_at_ms),
         reasons.join("; "),
     ])

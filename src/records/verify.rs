@@ -184,16 +184,7 @@ impl Verdict {
     /// record's order: the exams column of `firstaid verify` and the
     /// roster's CSV file.
     pub fn exam_summaries(&self, record: &Record) -> Vec<String> {
-        record
-            .body
-            .exams
-            .iter()
-            .zip(self.exam_percents.iter().chain(std::iter::repeat(&None)))
-            .map(|(e, p)| match p {
-                Some(p) => format!("{} {p}%", e.blueprint),
-                None => format!("{} ?", e.blueprint),
-            })
-            .collect()
+        exam_summaries(record, &self.exam_percents)
     }
 
     pub fn failures(&self) -> impl Iterator<Item = (&Check, &Failure)> {
@@ -201,6 +192,22 @@ impl Verdict {
             .iter()
             .filter_map(|o| o.result.as_ref().err().map(|e| (&o.check, e)))
     }
+}
+
+/// Each exam of `record` as "blueprint percent%" with its re-scored
+/// percent from `percents` ("blueprint ?" where it could not be
+/// re-scored), in the record's order.
+pub fn exam_summaries(record: &Record, percents: &[Option<u32>]) -> Vec<String> {
+    record
+        .body
+        .exams
+        .iter()
+        .zip(percents.iter().chain(std::iter::repeat(&None)))
+        .map(|(e, p)| match p {
+            Some(p) => format!("{} {p}%", e.blueprint),
+            None => format!("{} ?", e.blueprint),
+        })
+        .collect()
 }
 
 /// Re-scores one exam of a record: its percent and pass, or why not.

@@ -21,14 +21,24 @@ use crate::settings::Settings;
 use crate::trainer::session::TrainerData;
 
 /// The version this build writes.
-pub const SCHEMA_VERSION: u64 = 6;
+pub const SCHEMA_VERSION: u64 = 7;
 
 /// A migration turns the `data` of version `i + 1` into version `i + 2`
 /// (`MIGRATIONS[0]` migrates 1 → 2).
 pub type Migration = fn(Value) -> Result<Value, String>;
 
 /// The migrations of the real schema, in order.
-pub const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
+pub const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7];
+
+/// Version 7 keeps with each roster row the verdict of its check and the
+/// instructor's mark that the practical exam was passed (both optional:
+/// version 6 rows have neither, so the data is unchanged). The version
+/// changes so that an older build, which would not know these fields, keeps
+/// a copy of the data instead of misreading it.
+fn v6_to_v7(data: Value) -> Result<Value, String> {
+    data.as_object().ok_or("data is not an object")?;
+    Ok(data)
+}
 
 /// Version 6 added records: the learner's profile and device key, accepted
 /// assignments, and the instructor's key, assignments and rosters (none

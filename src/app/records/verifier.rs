@@ -11,12 +11,14 @@ use wasm_bindgen::JsCast;
 use super::contents::local_time;
 use super::reasons::{failure_text, record_error_text};
 use crate::adapters::{audio, camera, files, haptics, platform};
+use crate::app::fill;
 use crate::app::i18n::{t, t_string, use_i18n};
 use crate::app::state::use_state;
 use crate::content::{Curriculum, CONTENT_VERSION};
 use crate::records::assignment::Assignment;
+use crate::records::keys::PublicKey;
 use crate::records::record::Record;
-use crate::records::roster::{self, Added, CsvLabels};
+use crate::records::roster::{self, Added, CsvLabels, Status};
 use crate::records::verify::{verify, Verdict};
 
 /// The largest record file read (a record is a few kilobytes).
@@ -33,6 +35,17 @@ enum Last {
         added: Option<Added>,
     },
     Error(String),
+}
+
+/// A roster row as shown.
+#[derive(Clone, PartialEq)]
+struct Row {
+    rec: Record,
+    status: Status,
+    /// When it was read.
+    at: i64,
+    /// When the practical exam was marked passed.
+    practical: Option<i64>,
 }
 
 /// Why the camera is not scanning.
@@ -69,7 +82,7 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
                 .assignment
                 .as_ref()
                 .is_some_and(|r| r.id == a1.body.id && r.instructor == a1.body.key);
-            let passes = |r: &Record| verify(r, &c1, CONTENT_VERSION, Some(&a1)).ok();
+            let verdict_of = |r: &Record| verify(r, &c1, CONTENT_VERSION, Some(&a1));
             let added = answers_this.then(|| {
                 state.update_records(|r| {
                     r.instructor
@@ -77,7 +90,8 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
                         .iter_mut()
                         .find(|e| e.get().is_some_and(|x| x.body.id == id1))
                         .map_or(Added::Unsigned, |e| {
-                            e.roster.add_verified(&record, platform::now_ms(), &passes)
+                            e.roster
+                                .add_verified(&record, platform::now_ms(), &verdict_of)
                         })
                 })
             });
@@ -208,7 +222,8 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
     };
     on_cleanup(stop_camera);
 
-    // The roster, verdicts computed again for what this build knows.
+    // The roster: verdicts computed again where this build can re-score
+    // (else the one kept from when each record was read).
     let (a2, c2, id2) = (a.clone(), c.clone(), id.clone());
     let rows = Memo::new(move |_| {
         state.records.with(|r| {
@@ -219,8 +234,13 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
                 .into_iter()
                 .filter_map(|e| {
                     let rec = e.record()?;
-                    let v = verify(&rec, &c2, CONTENT_VERSION, Some(&a2));
-                    Some((rec, v, e.verified_at_ms))
+                    let status = e.status(&rec, verify(&rec, &c2, CONTENT_VERSION, Some(&a2)));
+                    Some(Row {
+                        status,
+                        at: e.verified_at_ms,
+                        practical: e.practical_passed_at_ms,
+                        rec,
+                    })
                 })
                 .collect::<Vec<_>>()
         })
@@ -230,6 +250,33 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
         v.failures()
             .map(|(ch, f)| failure_text(i18n, Some(&c3), lang(), ch, f))
             .collect()
+    };
+    let status_reasons = {
+        let reasons_of = reasons_of.clone();
+        move |s: &Status| -> Vec<String> {
+            match s {
+                Status::Now(v) => reasons_of(v),
+                Status::Earlier(c) => vec![fill(
+                    t_string!(i18n, verifier.checked_earlier),
+                    &[("version", &c.content_version)],
+                )],
+            }
+        }
+    };
+    // Marks a learner's practical exam passed (or not), saved at once.
+    let id4 = id.clone();
+    let set_practical = move |key: PublicKey, passed: bool| {
+        let at = passed.then(platform::now_ms);
+        state.update_records(|r| {
+            if let Some(e) = r
+                .instructor
+                .assignments
+                .iter_mut()
+                .find(|e| e.get().is_some_and(|x| x.body.id == id4))
+            {
+                e.roster.set_practical(&key, at);
+            }
+        });
     };
     let c4 = c.clone();
     let (class, id3) = (a.body.class.clone(), id.clone());
@@ -244,18 +291,25 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
                 t_string!(i18n, verifier.csv_lessons),
                 t_string!(i18n, verifier.col_exam),
                 t_string!(i18n, verifier.col_trainer),
+                t_string!(i18n, verifier.csv_practical),
                 t_string!(i18n, verifier.col_time),
                 t_string!(i18n, verifier.csv_reasons),
             ],
             ok: t_string!(i18n, verifier.ok),
             fail: t_string!(i18n, verifier.failed),
+            earlier: t_string!(i18n, verifier.checked_earlier),
         };
         let mut csv = roster::csv_header(&labels);
         let l = lang();
-        for (rec, v, at) in rows.get_untracked() {
-            csv.push_str(&roster::csv_row(&rec, &v, at, &labels, &|ch, f| {
-                failure_text(i18n, Some(&c4), l, ch, f)
-            }));
+        for row in rows.get_untracked() {
+            csv.push_str(&roster::csv_row(
+                &row.rec,
+                &row.status,
+                row.practical,
+                row.at,
+                &labels,
+                &|ch, f| failure_text(i18n, Some(&c4), l, ch, f),
+            ));
         }
         let name = format!(
             "firstaid-roster-{}-{}.csv",
@@ -300,20 +354,23 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
         let l = lang();
         rows.get()
             .into_iter()
-            .map(|(rec, v, at)| {
-                let ok = v.ok();
-                let exams = v
-                    .exam_percents
+            .map(|Row { rec, status, at, practical }| {
+                let ok = status.ok();
+                let exams = status
+                    .exam_percents()
                     .iter()
                     .map(|p| p.map_or("?".to_owned(), |p| format!("{p}%")))
                     .collect::<Vec<_>>()
                     .join(" ");
                 let trainer = rec.body.trainer.as_ref().and_then(|t| t.score).map(|s| s.to_string()).unwrap_or_default();
-                let reasons = reasons_of(&v);
+                let reasons = status_reasons(&status);
                 let mut who = rec.body.learner.name.clone();
                 if let Some(n) = &rec.body.learner.number {
                     who.push_str(&format!(" ({n})"));
                 }
+                let practical_label = fill(t_string!(i18n, verifier.practical_label), &[("name", &who)]);
+                let key = rec.body.key;
+                let set_practical = set_practical.clone();
                 view! {
                     <tr data-testid="roster-row">
                         <th scope="row">{who}</th>
@@ -323,13 +380,21 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
                         </td>
                         <td>{exams}</td>
                         <td>{trainer}</td>
+                        <td>
+                            <label class="choice">
+                                <input type="checkbox" data-testid="practical" aria-label=practical_label
+                                    prop:checked=practical.is_some()
+                                    on:change=move |ev| set_practical(key, event_target_checked(&ev)) />
+                                <span aria-hidden="true">{t!(i18n, verifier.practical_passed)}</span>
+                            </label>
+                        </td>
                         <td>{local_time(at.max(0) as u64, l.tag())}</td>
                     </tr>
                 }
             })
             .collect_view()
     };
-    let counts = move || rows.with(|r| (r.iter().filter(|(_, v, _)| v.ok()).count(), r.len()));
+    let counts = move || rows.with(|r| (r.iter().filter(|row| row.status.ok()).count(), r.len()));
 
     view! {
         <section class="card" aria-labelledby="verify-heading">
@@ -381,6 +446,7 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
                             <th scope="col">{t!(i18n, verifier.col_status)}</th>
                             <th scope="col">{t!(i18n, verifier.col_exam)}</th>
                             <th scope="col">{t!(i18n, verifier.col_trainer)}</th>
+                            <th scope="col">{t!(i18n, verifier.col_practical)}</th>
                             <th scope="col">{t!(i18n, verifier.col_time)}</th>
                         </tr></thead>
                         <tbody>{roster_view.clone()}</tbody>

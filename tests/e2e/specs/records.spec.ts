@@ -199,10 +199,18 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       await expect(page.getByTestId('verify-error')).toBeVisible();
       await axe(page, 'verifier with a rejection');
 
+      // After the practical exam the instructor marks it passed on the row
+      // (its label names the learner).
+      const practical = page.getByTestId('roster-row').getByTestId('practical');
+      await expect(practical).not.toBeChecked();
+      await expect(practical).toHaveAccessibleName(new RegExp(w.name));
+      await practical.check();
+
       // The roster persists (reload, offline) and exports as CSV with a BOM.
       await page.reload();
       await waitForApp(page);
       await expect(page.getByTestId('roster-row')).toHaveCount(1);
+      await expect(page.getByTestId('roster-row').getByTestId('practical')).toBeChecked();
       const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-roster').click()]);
       const csvPath = info.outputPath('roster.csv');
       await csv.saveAs(csvPath);
@@ -213,6 +221,8 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       expect(lines[1]).toContain(w.name);
       expect(lines[1]).toContain(learnerFp);
       expect(lines[1]).toContain(w.ok);
+      // The practical exam's column holds when it was marked (UTC).
+      expect(lines[1]).toMatch(/,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z,\d{4}-/);
 
       // The CLI verifies the same file against the same assignment.
       const out = execFileSync(CLI, ['verify', file, '--assignment', link]).toString();
