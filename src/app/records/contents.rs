@@ -21,10 +21,15 @@ pub fn local_time(ms: u64, lang_tag: &str) -> String {
 /// A QR code of `text` as an SVG image, or `fallback` when the text does not
 /// fit in one code.
 ///
-/// Props: `text` — what the code holds; `label` — its accessible name;
-/// `testid` — the `data-testid` of the image.
+/// Props: `text` — what the code holds; `label` — its accessible name (a
+/// signal, so it follows a change of language); `testid` — the
+/// `data-testid` of the image.
 #[component]
-pub fn QrImage(text: String, label: String, testid: &'static str) -> impl IntoView {
+pub fn QrImage(
+    text: String,
+    #[prop(into)] label: Signal<String>,
+    testid: &'static str,
+) -> impl IntoView {
     let i18n = use_i18n();
     match Qr::new(&text) {
         Some(qr) => view! {
@@ -196,7 +201,7 @@ pub fn Handover(record: Record) -> impl IntoView {
     let qr_text2 = qr_text.clone();
     let copy = move |_| copy_reporting(i18n, qr_text2.clone(), status);
     view! {
-        <QrImage text=qr_text.clone() label=t_string!(i18n, records.qr_label).to_owned() testid="record-qr" />
+        <QrImage text=qr_text.clone() label=move || t_string!(i18n, records.qr_label).to_owned() testid="record-qr" />
         <div class="actions">
             <button type="button" class="primary" data-testid="download-record" on:click=download>
                 {t!(i18n, records.download)}

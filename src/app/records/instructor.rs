@@ -363,7 +363,7 @@ fn ShareAssignment(assignment: Assignment) -> impl IntoView {
             <h2 id="share-heading">{t!(i18n, instructor.share_heading)}</h2>
             <p class="help">{t!(i18n, instructor.share_help)}</p>
             <p class="help">{move || local_time(created, state.settings.get().lang.tag())}</p>
-            <QrImage text=link.clone() label=label() testid="assignment-qr" />
+            <QrImage text=link.clone() label=label testid="assignment-qr" />
             <label class="field">
                 <span>{t!(i18n, instructor.link)}</span>
                 <input type="text" readonly class="mono" data-testid="assignment-link" prop:value=link.clone() />

@@ -49,12 +49,14 @@ struct Row {
 }
 
 /// Why the camera is not scanning.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 enum CameraState {
     Off,
     Starting,
     On,
-    Failed(&'static str),
+    /// Why it could not start (translated when shown, so the message
+    /// follows a change of language).
+    Failed(camera::CameraError),
 }
 
 /// Verifier and roster of one assignment.
@@ -204,12 +206,12 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
                         cam.set_value(Some(scan));
                         cam_state.set(CameraState::On);
                     }
-                    Err(e) => cam_state.set(CameraState::Failed(match e {
-                        camera::CameraError::NotSupported => t_string!(i18n, verifier.no_camera),
-                        camera::CameraError::Denied => t_string!(i18n, verifier.denied),
-                        camera::CameraError::NoCamera => t_string!(i18n, verifier.no_camera_found),
-                        _ => t_string!(i18n, verifier.camera_failed),
-                    })),
+                    Err(e) => {
+                        if let camera::CameraError::Other(why) = &e {
+                            web_sys::console::warn_1(&why.into());
+                        }
+                        cam_state.set(CameraState::Failed(e));
+                    }
                 }
             });
         }
@@ -419,7 +421,12 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
                 aria-label=move || t_string!(i18n, verifier.camera_label)
                 hidden=move || cam_state.get() != CameraState::On></video>
             {move || match cam_state.get() {
-                CameraState::Failed(msg) => Some(view! { <p class="error" role="alert">{msg}</p> }),
+                CameraState::Failed(e) => Some(view! { <p class="error" role="alert">{match e {
+                    camera::CameraError::NotSupported => t_string!(i18n, verifier.no_camera),
+                    camera::CameraError::Denied => t_string!(i18n, verifier.denied),
+                    camera::CameraError::NoCamera => t_string!(i18n, verifier.no_camera_found),
+                    camera::CameraError::Other(_) => t_string!(i18n, verifier.camera_failed),
+                }}</p> }),
                 _ => None,
             }}
             <form on:submit=check_paste>
