@@ -417,7 +417,7 @@ fn a_failing_record_never_replaces_a_passing_row() {
 }
 
 #[test]
-fn a_roster_keeps_its_verdicts_and_practical_marks_across_a_content_update() {
+fn a_roster_keeps_its_verdicts_practical_marks_and_certificates() {
     use firstaid::records::roster::{Added, Roster, Status};
     let c = embedded();
     let all: Vec<&str> = c.lessons.iter().map(|l| l.id.as_str()).collect();
@@ -477,9 +477,11 @@ fn a_roster_keeps_its_verdicts_and_practical_marks_across_a_content_update() {
     // The practical exam's mark is the learner's: it survives their newer
     // records, and only their row has it.
     assert!(roster.set_practical(&device().public(), Some(77)));
+    assert!(roster.set_certificate(&device().public(), "FAC1:CERT".into()));
     let newer = compose(&l.sources(), &device(), Some(&a), T0 as u64 + 11_000_000).unwrap();
     assert_eq!(roster.add_verified(&newer, 4, &before), Added::Updated);
     assert_eq!(roster.entries[0].practical_passed_at_ms, Some(77));
+    assert_eq!(roster.entries[0].certificate.as_deref(), Some("FAC1:CERT"));
     assert!(!roster.set_practical(&KeyPair::from_seed([9; 32]).public(), Some(1)));
     assert!(roster.set_practical(&device().public(), None));
     assert_eq!(roster.entries[0].practical_passed_at_ms, None);
@@ -498,4 +500,14 @@ fn a_damaged_stored_key_makes_the_data_unreadable_instead_of_being_replaced() {
             assert!(e.to_string().contains("64 hexadecimal digits"), "{e}");
         }
     }
+}
+
+#[test]
+fn a_learner_keeps_each_certificate_once() {
+    use firstaid::records::stored::LearnerData;
+    let mut l = LearnerData::default();
+    assert!(l.keep_certificate("FAC1:A"));
+    assert!(!l.keep_certificate("FAC1:A"));
+    assert!(l.keep_certificate("FAC1:B"));
+    assert_eq!(l.certificates, ["FAC1:A", "FAC1:B"]);
 }

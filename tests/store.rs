@@ -308,10 +308,11 @@ fn the_real_schema_reads_every_version_it_claims() {
             7,
             r#"{"schema":7,"data":{"settings":{"lang":"en","profile":"aha","theme":"light","text_size":125},
                "progress":{"lessons":{}},"quiz":{},"trainer":{},
-               "records":{"instructor":{"name":"Ms Chen","assignments":[{"assignment":"FAA1:X",
+               "records":{"learner":{"certificates":["FAC1:Y"]},
+                 "instructor":{"name":"Ms Chen","assignments":[{"assignment":"FAA1:X",
                  "roster":{"entries":[{"record":"FAR1:X","verified_at_ms":5,
                    "checked":{"content_version":"c1","ok":true,"exam_percents":[95,null]},
-                   "practical_passed_at_ms":9}]}}]}}}}"#,
+                   "practical_passed_at_ms":9,"certificate":"FAC1:Y"}]}}]}}}}"#,
             0,
         ),
     ];
@@ -344,6 +345,8 @@ fn the_real_schema_reads_every_version_it_claims() {
     let v7 = schema::read_document(fixtures[6].1).unwrap();
     let row = &v7.records.instructor.assignments[0].roster.entries[0];
     assert_eq!(row.practical_passed_at_ms, Some(9));
+    assert_eq!(row.certificate.as_deref(), Some("FAC1:Y"));
+    assert_eq!(v7.records.learner.certificates, ["FAC1:Y"]);
     let checked = row.checked.as_ref().unwrap();
     assert_eq!(
         (checked.ok, &checked.exam_percents[..]),

@@ -41,6 +41,9 @@ pub struct Entry {
     /// When the instructor marked this learner's practical exam passed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub practical_passed_at_ms: Option<i64>,
+    /// The certificate issued to this learner (its QR text, `FAC1:…`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate: Option<String>,
 }
 
 /// A verdict as kept with a roster row.
@@ -168,6 +171,7 @@ impl Roster {
             verified_at_ms: now_ms,
             checked,
             practical_passed_at_ms: None,
+            certificate: None,
         };
         let existing = self
             .entries
@@ -186,6 +190,7 @@ impl Roster {
                     // The practical exam was this learner's, whatever record
                     // they show next.
                     entry.practical_passed_at_ms = e.practical_passed_at_ms;
+                    entry.certificate = e.certificate.take();
                     *e = entry;
                     Added::Updated
                 }
@@ -219,6 +224,22 @@ impl Roster {
             }
         }
         self.put(record, now_ms, Checked::of(record, &verdict))
+    }
+
+    /// Keeps the certificate issued to the learner whose device key is
+    /// `key` (its QR text); false when no row holds that key.
+    pub fn set_certificate(&mut self, key: &PublicKey, qr_text: String) -> bool {
+        match self
+            .entries
+            .iter_mut()
+            .find(|e| e.record().is_some_and(|r| r.body.key == *key))
+        {
+            Some(e) => {
+                e.certificate = Some(qr_text);
+                true
+            }
+            None => false,
+        }
     }
 
     /// Marks (or, with `None`, unmarks) the practical exam of the learner

@@ -85,6 +85,11 @@ pub struct LearnerData {
     /// Oldest first; one per assignment id and instructor.
     #[serde(default)]
     pub assignments: Vec<Accepted>,
+    /// "My certificates": the certificates this learner kept, as their QR
+    /// text (`FAC1:…`), oldest first, each once. Kept as received (checked
+    /// again whenever shown).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub certificates: Vec<String>,
 }
 
 /// An assignment the instructor made, with its class roster.
@@ -157,6 +162,15 @@ impl LearnerData {
             Some(e) => *e = entry,
             None => self.assignments.push(entry),
         }
+    }
+
+    /// Keeps a certificate (its QR text); false when it is already kept.
+    pub fn keep_certificate(&mut self, qr_text: &str) -> bool {
+        if self.certificates.iter().any(|c| c == qr_text) {
+            return false;
+        }
+        self.certificates.push(qr_text.to_owned());
+        true
     }
 
     /// Whether this assignment (same id and instructor) was accepted.

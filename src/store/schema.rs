@@ -30,9 +30,10 @@ pub type Migration = fn(Value) -> Result<Value, String>;
 /// The migrations of the real schema, in order.
 pub const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7];
 
-/// Version 7 keeps with each roster row the verdict of its check and the
-/// instructor's mark that the practical exam was passed (both optional:
-/// version 6 rows have neither, so the data is unchanged). The version
+/// Version 7 keeps with each roster row the verdict of its check, the
+/// instructor's mark that the practical exam was passed and the
+/// certificate issued, and the learner's certificates (all optional:
+/// version 6 data has none, so it is unchanged). The version
 /// changes so that an older build, which would not know these fields, keeps
 /// a copy of the data instead of misreading it.
 fn v6_to_v7(data: Value) -> Result<Value, String> {
