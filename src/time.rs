@@ -5,7 +5,7 @@
 //! so the core needs no clock and no date library.
 
 /// Days since 1970-01-01 of a proleptic Gregorian date.
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+pub(crate) fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
@@ -15,7 +15,7 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
+pub(crate) fn civil_from_days(z: i64) -> (i64, i64, i64) {
     let z = z + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
@@ -100,4 +100,23 @@ pub fn parse_iso(s: &str) -> Option<i64> {
         return None;
     }
     Some(days_from_civil(y, mo, d) * 86_400_000 + ((h * 60 + mi) * 60 + sec) * 1000 + ms)
+}
+
+/// `2026-11-29T05:35:14Z`: [`format_iso`] without the fraction (the
+/// milliseconds are dropped, not rounded).
+pub fn format_iso_seconds(ms: i64) -> String {
+    let mut s = format_iso(ms.div_euclid(1000) * 1000);
+    s.replace_range(s.len() - 5.., "Z");
+    s
+}
+
+/// The same time of day `years` calendar years after `ms` (a 29 February
+/// becomes 28 February in a common year).
+pub fn add_years(ms: i64, years: i64) -> i64 {
+    let days = ms.div_euclid(86_400_000);
+    let (y, m, d) = civil_from_days(days);
+    let y = y + years;
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let d = if m == 2 && d == 29 && !leap { 28 } else { d };
+    days_from_civil(y, m, d) * 86_400_000 + ms.rem_euclid(86_400_000)
 }

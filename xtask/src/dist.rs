@@ -165,14 +165,15 @@ pub fn assemble(pkg: &Path, out: &Path, label: &str) -> Result<()> {
     fs::create_dir_all(out)?;
     let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
 
-    // Static files, except the templates filled in below.
+    // Static files, except the templates filled in below and READMEs.
     let templates = ["index.html", "boot.js", "sw.js", "scan-worker.js"];
     for path in walk(Path::new("public"))? {
         let rel = path
             .strip_prefix("public")?
             .to_string_lossy()
             .replace('\\', "/");
-        if !templates.contains(&rel.as_str()) {
+        // READMEs document the folder they are in (public/contexts/).
+        if !templates.contains(&rel.as_str()) && !rel.ends_with("README.md") {
             files.insert(rel, fs::read(&path)?);
         }
     }

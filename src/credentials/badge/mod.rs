@@ -1,0 +1,483 @@
+//! Certificates: Open Badges 3.0 `OpenBadgeCredential`s (1EdTech Open
+//! Badges 3.0, a W3C Verifiable Credentials 2.0 credential) that an
+//! instructor issues to a learner who passed the course, signed with the
+//! instructor's Ed25519 key ([`super::proof`], `eddsa-jcs-2022`).
+//!
+//! What a credential says ([`wire`] has the exact shape):
+//!
+//! - `@context`: exactly [`CONTEXT`] — the VC 2.0 base context and the Open
+//!   Badges context 3.0.3. Copies of both documents ship in
+//!   `public/contexts/` (served and precached with the app) with their
+//!   SHA-256 in [`CONTEXT_DOCUMENTS`]; nothing is ever fetched, and since
+//!   the proof canonicalizes with JCS, no JSON-LD processing is needed.
+//! - `issuer`: a `Profile` whose `id` is the `did:key` of the instructor's
+//!   key and whose `name` is the instructor's name.
+//! - `credentialSubject`: an `AchievementSubject`. Open Badges 3.0 has no
+//!   `name` for the subject: a recipient is named by `id` and/or
+//!   `identifier`, a list of `IdentityObject`s whose `identityType` may be
+//!   `name` ("Either `id` or at least one `identifier` MUST be supplied").
+//!   The learner's name is the first one, in plain text (`hashed: false`,
+//!   since it is printed on the certificate anyway); an optional second one
+//!   is hashed (`hashed: true`, `identityHash` = `sha256$` + hex(SHA-256 of
+//!   identifier + salt), the model's `IdentityHash`), for an identifier the
+//!   learner may prove later without it being readable (a student number,
+//!   an e-mail address).
+//! - `credentialSubject.achievement`: the course, one `Achievement` per
+//!   guideline profile with a fixed id ([`achievement_id`]),
+//!   `achievementType` `Certificate`, `criteria.narrative`, and an
+//!   `alignment` to the guideline (RCSC, AHA 2025 or ERC 2025) whose
+//!   `targetCode` is the profile's id.
+//! - `validFrom` (whole seconds, UTC) and optionally `validUntil`
+//!   (commonly two years later: [`crate::time::add_years`]); `id` a
+//!   `urn:uuid:` made from 16 random bytes the caller passes.
+//!
+//! **Both languages in one string.** VC 2.0 allows language value objects
+//! (`{"@value", "@language"}`) for a credential's `name` and
+//! `description`, but Open Badges 3.0 types `name`, `description`,
+//! `narrative` and the alignment texts as `String` (its JSON Schema says
+//! `"type": "string"`, and its context gives them no language container),
+//! and `inLanguage` takes one language code. So a conforming credential
+//! carries Chinese and English in the same string, Chinese first,
+//! separated by ` · ` ([`split_languages`] takes them apart again), and
+//! has no `inLanguage`. These texts are signed data, not UI strings.
+//!
+//! The credential's QR text ([`to_qr_text`]) is `FAC1:` + base45(deflate(the
+//! JCS canonical bytes of the signed credential)), the scheme of records
+//! ([`crate::records::payload`]); a reader insists on the canonical bytes,
+//! so one credential has exactly one QR text. [`verify`] checks a
+//! credential from its JSON or its QR text.
+
+pub mod verify;
+pub mod wire;
+
+use std::fmt;
+
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use super::did_key;
+use super::jcs::{self, JcsError};
+use super::proof::{self, ProofError, ProofOptions};
+use crate::profile::ProfileId;
+use crate::records::keys::KeyPair;
+use crate::records::payload;
+use wire::{
+    AchievementSubjectV1, AchievementV1, AlignmentV1, CriteriaV1, IdentityObjectV1,
+    OpenBadgeCredentialV1, ProfileV1,
+};
+
+pub use verify::{verify_credential, verify_value, CredentialError, VerifiedCredential};
+
+/// The version of the credential shape this module issues ([`wire`]).
+pub const VERSION: u32 = 1;
+
+/// The credential's `@context`, exactly, in this order.
+pub const CONTEXT: [&str; 2] = [
+    "https://www.w3.org/ns/credentials/v2",
+    "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+];
+
+/// A context document shipped with the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ContextDocument {
+    /// The URL the credential names.
+    pub url: &'static str,
+    /// The copy's path in the repository (served without `public/`).
+    pub path: &'static str,
+    /// SHA-256 of the copy, lowercase hex.
+    pub sha256: &'static str,
+}
+
+/// The documents of [`CONTEXT`], copied byte for byte from their sources
+/// (`public/contexts/README.md` names the repositories and commits).
+pub const CONTEXT_DOCUMENTS: [ContextDocument; 2] = [
+    ContextDocument {
+        url: CONTEXT[0],
+        path: "public/contexts/credentials-v2.json",
+        sha256: "59955ced6697d61e03f2b2556febe5308ab16842846f5b586d7f1f7adec92734",
+    },
+    ContextDocument {
+        url: CONTEXT[1],
+        path: "public/contexts/ob-v3p0-context-3.0.3.json",
+        sha256: "ef2fa9c7846dce233cc166b43639027278be4ee44f00bb1d45c75de2dd0cd761",
+    },
+];
+
+/// The credential's `type`.
+pub const TYPE: [&str; 2] = ["VerifiableCredential", "OpenBadgeCredential"];
+
+/// The prefix of a credential's QR text (version 1).
+pub const QR_PREFIX: &str = "FAC1:";
+
+/// The largest credential accepted, in bytes of JSON text (and of the
+/// inflated QR payload): far above what this app issues (about 2 kB).
+pub const MAX_BYTES: usize = 64 * 1024;
+
+/// The separator between the Chinese and the English text in one string.
+pub const LANGUAGE_SEPARATOR: &str = " · ";
+
+/// The credential's display name.
+pub const CREDENTIAL_NAME: &str = "急救英雄证书 · First Aid Hero certificate";
+
+/// The achievement's name.
+pub const ACHIEVEMENT_NAME: &str =
+    "心肺复苏、AED 与气道异物梗阻急救（理论 + 实操） · CPR, AED and choking relief (theory + practical)";
+
+/// The achievement's description.
+pub const ACHIEVEMENT_DESCRIPTION: &str =
+    "成人心肺复苏、AED 使用与气道异物梗阻急救。 · Adult CPR, AED use and choking relief.";
+
+/// The achievement's `achievementType`.
+pub const ACHIEVEMENT_TYPE: &str = "Certificate";
+
+/// The guideline a profile's achievement is aligned to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Guideline {
+    /// Chinese name.
+    pub name_zh: &'static str,
+    /// English name.
+    pub name_en: &'static str,
+    /// Its home page.
+    pub url: &'static str,
+    /// Short Chinese name, for the criteria.
+    pub short_zh: &'static str,
+    /// Short English name, for the criteria.
+    pub short_en: &'static str,
+}
+
+/// The guideline of `profile`.
+pub fn guideline(profile: ProfileId) -> Guideline {
+    match profile {
+        ProfileId::Rcsc => Guideline {
+            name_zh: "中国红十字会应急救护培训",
+            name_en: "Red Cross Society of China first aid training",
+            url: "https://www.redcross.org.cn/",
+            short_zh: "中国红十字会",
+            short_en: "Red Cross Society of China",
+        },
+        ProfileId::Aha => Guideline {
+            name_zh: "美国心脏协会 2025 心肺复苏及心血管急救指南",
+            name_en: "2025 AHA Guidelines for CPR and ECC",
+            url: "https://cpr.heart.org/en/resuscitation-science/cpr-and-ecc-guidelines",
+            short_zh: "AHA 2025 指南",
+            short_en: "AHA 2025 guidelines",
+        },
+        ProfileId::Erc => Guideline {
+            name_zh: "欧洲复苏委员会 2025 指南",
+            name_en: "European Resuscitation Council Guidelines 2025",
+            url: "https://cprguidelines.eu",
+            short_zh: "ERC 2025 指南",
+            short_en: "ERC 2025 guidelines",
+        },
+    }
+}
+
+/// The achievement's `criteria.narrative` for `profile` (Markdown: a
+/// Chinese paragraph, then an English one).
+pub fn criteria_narrative(profile: ProfileId) -> String {
+    let g = guideline(profile);
+    format!(
+        "通过理论考试和导师现场实操考核（{}）。\n\n\
+         Passed the theory exam and the instructor's in-person practical assessment ({}).",
+        g.short_zh, g.short_en
+    )
+}
+
+/// The achievement's `id` for `profile`: a fixed `urn:uuid:` of version 8
+/// (RFC 9562, custom): the first 16 bytes of SHA-256 of
+/// `firstaid-achievement/v1/cpr-aed-choking/<profile id>`, with the version
+/// and variant bits set. The same course under the same guideline always
+/// has the same id, so credentials of different learners name one
+/// achievement.
+pub fn achievement_id(profile: ProfileId) -> String {
+    let digest = Sha256::digest(format!(
+        "firstaid-achievement/v1/cpr-aed-choking/{}",
+        profile.as_str()
+    ));
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&digest[..16]);
+    bytes[6] = (bytes[6] & 0x0f) | 0x80;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    format!("urn:uuid:{}", uuid_text(&bytes))
+}
+
+/// The profile whose [`achievement_id`] is `id`, if any.
+pub fn profile_of_achievement(id: &str) -> Option<ProfileId> {
+    ProfileId::ALL
+        .into_iter()
+        .find(|p| achievement_id(*p) == id)
+}
+
+/// A random (version 4) `urn:uuid:` from 16 random bytes (the version and
+/// variant bits are overwritten).
+pub fn random_urn_uuid(mut bytes: [u8; 16]) -> String {
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    format!("urn:uuid:{}", uuid_text(&bytes))
+}
+
+fn uuid_text(b: &[u8; 16]) -> String {
+    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..]
+    )
+}
+
+/// `(Chinese, English)` of a text written `中文 · English`; `None` when the
+/// text has no separator (a credential from elsewhere, in one language).
+pub fn split_languages(text: &str) -> Option<(&str, &str)> {
+    text.split_once(LANGUAGE_SEPARATOR)
+}
+
+/// The Open Badges `IdentityHash` of an identifier: `sha256$` and the
+/// lowercase hex SHA-256 of the identifier followed by the salt (UTF-8).
+pub fn identity_hash(identifier: &str, salt: &str) -> String {
+    let digest = Sha256::digest(format!("{identifier}{salt}"));
+    let hex: String = digest.iter().map(|x| format!("{x:02x}")).collect();
+    format!("sha256${hex}")
+}
+
+/// The kind of a learner's identifier (Open Badges `IdentifierTypeEnum`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdentityType {
+    /// `name`.
+    Name,
+    /// `emailAddress`.
+    EmailAddress,
+    /// `identifier`: any other identifier, such as a student number.
+    Identifier,
+}
+
+impl IdentityType {
+    /// The `identityType` value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IdentityType::Name => "name",
+            IdentityType::EmailAddress => "emailAddress",
+            IdentityType::Identifier => "identifier",
+        }
+    }
+}
+
+/// A learner's identifier that goes into the credential hashed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HashedIdentifier {
+    pub identity_type: IdentityType,
+    /// The plain identifier (not written into the credential).
+    pub identifier: String,
+    /// The salt, written into the credential; random, so the hash cannot
+    /// be looked up in a table of likely identifiers.
+    pub salt: String,
+}
+
+/// What a certificate is made from.
+#[derive(Debug, Clone)]
+pub struct CertificateInput {
+    /// The instructor's name, as the issuer's `name`.
+    pub instructor_name: String,
+    /// The learner's name, as their `name` identifier.
+    pub learner_name: String,
+    pub learner_identifier: Option<HashedIdentifier>,
+    /// The guideline the course followed.
+    pub profile: ProfileId,
+    /// When the certificate starts to be valid (ms since the epoch; the
+    /// credential keeps whole seconds).
+    pub valid_from_ms: i64,
+    /// When it stops being valid, if ever.
+    pub valid_until_ms: Option<i64>,
+    /// 16 random bytes for the credential's `urn:uuid:` id.
+    pub id_bytes: [u8; 16],
+}
+
+/// The most characters of a name.
+pub const MAX_NAME_CHARS: usize = 200;
+
+/// Why a certificate cannot be made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IssueError {
+    /// The instructor's name is empty (after trimming) or too long.
+    InstructorName,
+    /// The learner's name is empty (after trimming) or too long.
+    LearnerName,
+    /// The hashed identifier or its salt is empty.
+    Identifier,
+    /// A date is outside the years 1970–9999.
+    DateOutOfRange,
+    /// `valid_until_ms` is not after `valid_from_ms`.
+    EndsBeforeStart,
+    /// Signing failed (cannot happen for a document made here).
+    Proof(ProofError),
+}
+
+impl fmt::Display for IssueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IssueError::InstructorName => write!(
+                f,
+                "the instructor's name must have 1 to {MAX_NAME_CHARS} characters"
+            ),
+            IssueError::LearnerName => write!(
+                f,
+                "the learner's name must have 1 to {MAX_NAME_CHARS} characters"
+            ),
+            IssueError::Identifier => write!(f, "the identifier and its salt must not be empty"),
+            IssueError::DateOutOfRange => write!(f, "a date is outside the years 1970 to 9999"),
+            IssueError::EndsBeforeStart => {
+                write!(f, "the end of validity is not after its start")
+            }
+            IssueError::Proof(e) => write!(f, "cannot sign: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for IssueError {}
+
+/// The latest time a credential date may have (9999-12-31T23:59:59Z).
+const MAX_MS: i64 = 253_402_300_799_000;
+
+fn checked_name(name: &str, error: IssueError) -> Result<String, IssueError> {
+    let name = name.trim();
+    let n = name.chars().count();
+    if n == 0 || n > MAX_NAME_CHARS {
+        return Err(error);
+    }
+    Ok(name.to_owned())
+}
+
+/// The unsigned credential of `input` issued by `instructor` (the wire
+/// struct; [`issue`] signs it).
+pub fn unsigned(
+    input: &CertificateInput,
+    instructor: &KeyPair,
+) -> Result<OpenBadgeCredentialV1, IssueError> {
+    let instructor_name = checked_name(&input.instructor_name, IssueError::InstructorName)?;
+    let learner_name = checked_name(&input.learner_name, IssueError::LearnerName)?;
+    let in_range = |ms: i64| (0..=MAX_MS).contains(&ms);
+    if !in_range(input.valid_from_ms) || !input.valid_until_ms.is_none_or(in_range) {
+        return Err(IssueError::DateOutOfRange);
+    }
+    let valid_from = crate::time::format_iso_seconds(input.valid_from_ms);
+    let valid_until = input.valid_until_ms.map(crate::time::format_iso_seconds);
+    if let Some(until) = input.valid_until_ms {
+        if until.div_euclid(1000) <= input.valid_from_ms.div_euclid(1000) {
+            return Err(IssueError::EndsBeforeStart);
+        }
+    }
+    let mut identifier = vec![IdentityObjectV1 {
+        kind: "IdentityObject".into(),
+        hashed: false,
+        identity_hash: learner_name,
+        identity_type: IdentityType::Name.as_str().into(),
+        salt: None,
+    }];
+    if let Some(h) = &input.learner_identifier {
+        if h.identifier.is_empty() || h.salt.is_empty() {
+            return Err(IssueError::Identifier);
+        }
+        identifier.push(IdentityObjectV1 {
+            kind: "IdentityObject".into(),
+            hashed: true,
+            identity_hash: identity_hash(&h.identifier, &h.salt),
+            identity_type: h.identity_type.as_str().into(),
+            salt: Some(h.salt.clone()),
+        });
+    }
+    let g = guideline(input.profile);
+    Ok(OpenBadgeCredentialV1 {
+        context: CONTEXT.iter().map(|s| (*s).to_owned()).collect(),
+        id: random_urn_uuid(input.id_bytes),
+        kind: TYPE.iter().map(|s| (*s).to_owned()).collect(),
+        name: CREDENTIAL_NAME.into(),
+        issuer: ProfileV1 {
+            id: did_key::did_from_key(&instructor.public()),
+            kind: vec!["Profile".into()],
+            name: instructor_name,
+        },
+        valid_from,
+        valid_until,
+        credential_subject: AchievementSubjectV1 {
+            kind: vec!["AchievementSubject".into()],
+            identifier,
+            achievement: AchievementV1 {
+                id: achievement_id(input.profile),
+                kind: vec!["Achievement".into()],
+                achievement_type: ACHIEVEMENT_TYPE.into(),
+                name: ACHIEVEMENT_NAME.into(),
+                description: ACHIEVEMENT_DESCRIPTION.into(),
+                criteria: CriteriaV1 {
+                    narrative: criteria_narrative(input.profile),
+                },
+                alignment: vec![AlignmentV1 {
+                    kind: vec!["Alignment".into()],
+                    target_code: input.profile.as_str().into(),
+                    target_name: format!("{}{LANGUAGE_SEPARATOR}{}", g.name_zh, g.name_en),
+                    target_url: g.url.into(),
+                }],
+            },
+        },
+    })
+}
+
+/// The signed credential of `input`: [`unsigned`], then an
+/// `eddsa-jcs-2022` proof by `instructor` created at `validFrom`.
+pub fn issue(input: &CertificateInput, instructor: &KeyPair) -> Result<Value, IssueError> {
+    let credential = unsigned(input, instructor)?;
+    let created = credential.valid_from.clone();
+    let document = serde_json::to_value(&credential).expect("the wire structs serialize");
+    proof::sign(
+        &document,
+        instructor,
+        ProofOptions {
+            created: Some(created),
+        },
+    )
+    .map_err(IssueError::Proof)
+}
+
+/// The QR text of a (signed) credential: [`QR_PREFIX`] + base45(deflate(its
+/// JCS canonical bytes)).
+pub fn to_qr_text(credential: &Value) -> Result<String, JcsError> {
+    Ok(payload::wrap(
+        QR_PREFIX,
+        jcs::canonicalize(credential)?.as_bytes(),
+    ))
+}
+
+/// The fixed example: a certificate for 王小明 from 李老师 (RCSC profile,
+/// valid two years from 2026-11-29T03:00:00Z, a hashed student number),
+/// signed with [`example_key`]. For the tests, the fuzz corpus and
+/// `firstaid credential example`.
+pub fn example() -> Value {
+    issue(&example_input(), &example_key()).expect("the example is valid")
+}
+
+/// The inputs of [`example`].
+pub fn example_input() -> CertificateInput {
+    let valid_from_ms = 1_795_921_200_000; // 2026-11-29T03:00:00Z
+    CertificateInput {
+        instructor_name: "李老师 (Li Wei)".into(),
+        learner_name: "王小明".into(),
+        learner_identifier: Some(HashedIdentifier {
+            identity_type: IdentityType::Identifier,
+            identifier: "2026-0142".into(),
+            salt: "q7Xv3k9PzR2mLw8a".into(),
+        }),
+        profile: ProfileId::Rcsc,
+        valid_from_ms,
+        valid_until_ms: Some(crate::time::add_years(valid_from_ms, 2)),
+        id_bytes: [
+            0x3f, 0x8a, 0x51, 0x0c, 0x9e, 0x27, 0x4b, 0xd6, 0x81, 0x5a, 0x20, 0x7e, 0xc4, 0x19,
+            0x6d, 0xb2,
+        ],
+    }
+}
+
+/// The instructor key of [`example`] (seed 32 × `0x17`; never a real key).
+pub fn example_key() -> KeyPair {
+    KeyPair::from_seed([0x17; 32])
+}
