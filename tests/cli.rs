@@ -731,3 +731,116 @@ fn verify_usage_errors_exit_2() {
         assert!(!err.is_empty());
     }
 }
+
+/// A certificate of the example's shape valid over `[from, until]` (ISO
+/// times), so the tests do not depend on today's date.
+fn certificate(from: &str, until: Option<&str>) -> serde_json::Value {
+    use firstaid::credentials::badge;
+    let mut input = badge::example_input();
+    input.valid_from_ms = firstaid::time::parse_iso(from).unwrap();
+    input.valid_until_ms = until.map(|u| firstaid::time::parse_iso(u).unwrap());
+    badge::issue(&input, &badge::example_key()).unwrap()
+}
+
+#[test]
+fn verify_checks_certificates_beside_records() {
+    use firstaid::credentials::badge;
+    let valid = certificate("2020-01-01T00:00:00Z", None);
+    let json = TempFile::new("certificate.json", &valid.to_string());
+    let qr = TempFile::new(
+        "certificate.txt",
+        &format!("{}\n", badge::to_qr_text(&valid).unwrap()),
+    );
+    let r = common::records::typical_for(CONTENT_VERSION);
+    let record = TempFile::new("with-certificates.json", &r.to_json());
+    let (code, out, err) = firstaid(&["verify", json.arg(), record.arg(), qr.arg()]);
+    assert_eq!(code, 0, "{out}{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    let fingerprint = badge::example_key().public().fingerprint();
+    for line in [lines[0], lines[2]] {
+        assert!(line.contains(": OK — certificate \""), "{line}");
+        assert!(line.contains("CPR, AED and choking relief"), "{line}");
+        assert!(
+            line.contains("learner 王小明 · issuer 李老师 (Li Wei)"),
+            "{line}"
+        );
+        assert!(line.contains(&fingerprint), "{line}");
+        assert!(
+            line.contains("valid 2020-01-01T00:00:00Z to no end · profile rcsc"),
+            "{line}"
+        );
+    }
+    assert!(lines[1].contains(": OK — 王小明"), "{out}");
+    // Each failing certificate with its reason; exit 1.
+    let expired = TempFile::new(
+        "expired.json",
+        &certificate("2020-01-01T00:00:00Z", Some("2022-01-01T00:00:00Z")).to_string(),
+    );
+    let future = TempFile::new(
+        "future.json",
+        &certificate("9000-01-01T00:00:00Z", None).to_string(),
+    );
+    let tampered = TempFile::new(
+        "tampered.json",
+        &valid.to_string().replace("王小明", "王大明"),
+    );
+    let damaged = TempFile::new("damaged.txt", "FAC1:%%%");
+    let (code, out, _) = firstaid(&[
+        "verify",
+        json.arg(),
+        expired.arg(),
+        future.arg(),
+        tampered.arg(),
+        damaged.arg(),
+    ]);
+    assert_eq!(code, 1, "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].contains(": OK"), "{out}");
+    assert!(
+        lines[1].ends_with("FAIL: certificate: expired on 2022-01-01T00:00:00Z"),
+        "{out}"
+    );
+    assert!(
+        lines[2].ends_with("FAIL: certificate: not valid yet: valid from 9000-01-01T00:00:00Z"),
+        "{out}"
+    );
+    assert!(lines[3].contains("the signature does not match"), "{out}");
+    assert!(lines[4].contains("QR text is damaged"), "{out}");
+    // With --csv, certificates go to standard error; the roster to output.
+    let (code, out, err) = firstaid(&["verify", record.arg(), expired.arg(), "--csv"]);
+    assert_eq!(code, 1);
+    assert_eq!(out.lines().count(), 2, "{out}");
+    assert!(
+        err.contains("expired.json: FAIL: certificate: expired"),
+        "{err}"
+    );
+}
+
+#[test]
+fn credential_example_prints_json_or_qr_text() {
+    use firstaid::credentials::badge;
+    let (code, out, err) = firstaid(&["credential", "example"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v, badge::example());
+    let (code, out, err) = firstaid(&["credential", "example", "--format", "qr"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out.trim_end(),
+        badge::to_qr_text(&badge::example()).unwrap()
+    );
+    assert!(
+        err.contains("QR version") && err.contains("at level M"),
+        "{err}"
+    );
+    for args in [
+        &["credential"][..],
+        &["credential", "example", "--format", "pdf"],
+        &["credential", "example", "--bogus"],
+    ] {
+        let (code, _, err) = firstaid(args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(err.contains("credential example"), "{err}");
+    }
+}

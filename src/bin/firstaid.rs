@@ -33,10 +33,27 @@
 //! `mean_depth_mm`, `depth_in_range_share` (50–60 mm),
 //! `too_shallow_share` and `too_deep_share`.
 //!
+//! ```text
+//! firstaid verify FILE... [--instructor-key HEX] [--assignment FILE|TEXT] [--csv] [--repeat N]
+//! ```
+//! checks completion records (JSON or `FAR1:` QR text) and certificates
+//! (Open Badges 3.0 credentials: JSON or `FAC1:` QR text), told apart by
+//! their contents, one line per file; the options apply to records (with
+//! `--csv`, certificates are reported on standard error). Exit status 1
+//! when any file fails.
+//!
+//! ```text
+//! firstaid credential example [--format json|qr]
+//! ```
+//! prints the fixed example certificate (module `credential`).
+//!
 //! The quiz score command re-scores exam transcripts (`firstaid::quiz::transcript` documents the
 //! format) with the app's own code. Exit status 0 when every transcript
 //! checks out, 1 when any does not (the reason is printed), 2 on a usage
 //! error.
+
+#[path = "firstaid/credential.rs"]
+mod credential;
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
@@ -55,7 +72,11 @@ const USAGE: &str = "usage:
   firstaid verify FILE... [--instructor-key HEX] [--assignment FILE|TEXT] [--csv] [--repeat N]
   firstaid analyze --taps FILE.csv
   firstaid analyze --motion FILE.csv
+  firstaid credential example [--format json|qr]
   firstaid --version";
+
+/// The usage of `firstaid credential`.
+const CREDENTIAL_USAGE: &str = "firstaid credential example [--format json|qr]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -83,6 +104,9 @@ fn run(args: &[String]) -> Result<String, String> {
     match args.first().map(String::as_str) {
         Some("content") => content(&args[1..]),
         Some("analyze") => analyze(&args[1..]),
+        Some("credential") if args.get(1).map(String::as_str) == Some("example") => {
+            credential::example(&args[2..])
+        }
         Some("quiz") if args.get(1).map(String::as_str) == Some("sample") => {
             quiz_sample(&args[2..])
         }
@@ -505,7 +529,9 @@ fn verify_run(args: &[String]) -> Result<(String, bool), String> {
         }
     }
     if files.is_empty() {
-        return Err(format!("verify needs at least one record file\n{USAGE}"));
+        return Err(format!(
+            "verify needs at least one record or certificate file\n{USAGE}"
+        ));
     }
     if let (Some(k), Some(a)) = (&key, &assignment) {
         if *k != a.body.key {
@@ -513,13 +539,20 @@ fn verify_run(args: &[String]) -> Result<(String, bool), String> {
         }
     }
     let c = curriculum()?;
-    let records: Vec<(String, Result<Record, String>)> = files
+    // Each file: a record (or why it cannot be read), or a certificate's
+    // text.
+    let inputs: Vec<(String, Result<Record, String>, Option<String>)> = files
         .iter()
-        .map(|f| {
-            let r = std::fs::read_to_string(f)
-                .map_err(|e| e.to_string())
-                .and_then(|t| Record::parse(&t).map_err(|e| e.to_string()));
-            (f.clone(), r)
+        .map(|f| match std::fs::read_to_string(f) {
+            Ok(t) if firstaid::credentials::badge::verify::is_credential_text(&t) => {
+                (f.clone(), Err(String::new()), Some(t))
+            }
+            Ok(t) => (
+                f.clone(),
+                Record::parse(&t).map_err(|e| e.to_string()),
+                None,
+            ),
+            Err(e) => (f.clone(), Err(e.to_string()), None),
         })
         .collect();
     let check = |r: &Record| {
@@ -533,9 +566,9 @@ fn verify_run(args: &[String]) -> Result<(String, bool), String> {
         v
     };
     if let Some(n) = repeat {
-        let readable: Vec<&Record> = records
+        let readable: Vec<&Record> = inputs
             .iter()
-            .filter_map(|(_, r)| r.as_ref().ok())
+            .filter_map(|(_, r, _)| r.as_ref().ok())
             .collect();
         let start = std::time::Instant::now();
         for _ in 0..n {
@@ -563,7 +596,17 @@ fn verify_run(args: &[String]) -> Result<(String, bool), String> {
         out.push_str(&roster::csv_header(&labels));
     }
     let mut all_ok = true;
-    for (file, r) in &records {
+    for (file, r, certificate) in &inputs {
+        if let Some(text) = certificate {
+            let (line, ok) = credential::verify_line(file, text, now);
+            all_ok &= ok;
+            if as_csv {
+                eprintln!("{line}");
+            } else {
+                let _ = writeln!(out, "{line}");
+            }
+            continue;
+        }
         match r {
             Err(e) => {
                 all_ok = false;

@@ -1,0 +1,57 @@
+//! The certificate half of the CLI: `firstaid verify` on certificates
+//! (Open Badges 3.0 credentials, JSON or `FAC1:` QR text — told apart from
+//! completion records by `firstaid::credentials::badge::verify::is_credential_text`)
+//! and `firstaid credential example`. The checks are the app's own
+//! (`firstaid::credentials::badge::verify_credential`).
+
+use firstaid::credentials::badge;
+
+/// The line `firstaid verify` prints for a certificate file, and whether it
+/// verified at `now_ms`. Text from the certificate is printed with control
+/// characters escaped, so a name cannot forge a line.
+pub fn verify_line(file: &str, text: &str, now_ms: i64) -> (String, bool) {
+    match badge::verify_credential(text, now_ms) {
+        Ok(v) => {
+            let esc = |s: &str| s.escape_debug().collect::<String>();
+            let learner = v.learner_name.as_deref().map_or("—".to_owned(), esc);
+            let issuer = v.issuer_name.as_deref().map_or("—".to_owned(), esc);
+            let until = v.valid_until.as_deref().map_or("no end".to_owned(), esc);
+            let profile = v.profile.map_or("—", |p| p.as_str());
+            (
+                format!(
+                    "{file}: OK — certificate \"{}\" · learner {learner} · issuer {issuer} ({}, {}) · valid {} to {until} · profile {profile}",
+                    esc(&v.achievement_name),
+                    v.issuer_fingerprint,
+                    v.issuer_did,
+                    esc(&v.valid_from),
+                ),
+                true,
+            )
+        }
+        Err(e) => (format!("{file}: FAIL: certificate: {e}"), false),
+    }
+}
+
+/// `firstaid credential example [--format json|qr]`: the fixed example
+/// certificate (`badge::example`), as JSON or as its QR text; with `qr`,
+/// its size and QR version at level M go to standard error.
+pub fn example(args: &[String]) -> Result<String, String> {
+    let format = match args {
+        [] => "json",
+        [flag, v] if flag == "--format" && (v == "json" || v == "qr") => v.as_str(),
+        _ => return Err(format!("usage: {}", super::CREDENTIAL_USAGE)),
+    };
+    let credential = badge::example();
+    if format == "json" {
+        return Ok(serde_json::to_string_pretty(&credential).expect("JSON") + "\n");
+    }
+    let text = badge::to_qr_text(&credential).map_err(|e| e.to_string())?;
+    let json = firstaid::credentials::jcs::canonicalize(&credential).map_err(|e| e.to_string())?;
+    let version = firstaid::records::payload::Qr::new(&text).map_or(0, |q| q.version());
+    eprintln!(
+        "{} bytes of canonical JSON, {} characters of QR text, QR version {version} at level M",
+        json.len(),
+        text.len()
+    );
+    Ok(text + "\n")
+}
