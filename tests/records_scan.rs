@@ -29,7 +29,31 @@ fn texts() -> Vec<(&'static str, String)> {
         ("record", record),
         ("record (fixed version)", fixed_record),
         ("assignment", assignment),
+        // Read by the app from a photo of a printed certificate (an
+        // assignment's link is opened by the phone's own camera app).
+        (
+            "certificate link",
+            firstaid::credentials::link::link(
+                "https://firstaid.example",
+                &firstaid::credentials::badge::to_qr_text(&firstaid::credentials::badge::example())
+                    .unwrap(),
+            ),
+        ),
     ]
+}
+
+#[test]
+fn a_link_puts_its_fragment_in_alphanumeric_mode() {
+    // The same certificate link in byte mode only would need version 37.
+    let qr_text =
+        firstaid::credentials::badge::to_qr_text(&firstaid::credentials::badge::example()).unwrap();
+    let link = firstaid::credentials::link::link("https://firstaid.example", &qr_text);
+    let mixed = qr(&link).version();
+    let plain = qr(&qr_text).version();
+    assert!(mixed <= plain + 2, "link {mixed}, QR text {plain}");
+    assert!(mixed <= 32, "{mixed}");
+    // A short text after a '#' stays in one segment.
+    assert_eq!(qr("https://x.example/#AB").version(), 2);
 }
 
 fn qr(text: &str) -> Qr {
@@ -147,7 +171,7 @@ fn a_code_inside_a_larger_picture_reads_back() {
             assert_eq!(
                 decode_rgba(w, h, &rgba),
                 std::slice::from_ref(&text),
-                "{what} RGBA"
+                "{what} RGBA at scale {scale}"
             );
         }
     }

@@ -144,6 +144,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/emergency") view=emergency::EmergencyPage />
                         <Route path=path!("/record") view=records::RecordPage />
                         <Route path=path!("/assignment") view=records::AssignmentPage />
+                        <Route path=path!("/certificate") view=records::CertificatePage />
                         <Route path=path!("/instructor") view=records::InstructorPage />
                         <Route path=path!("/instructor/:id") view=records::ClassPage />
                         <Route path=path!("/settings") view=pages::SettingsPage />

@@ -16,5 +16,7 @@
 pub mod badge;
 pub mod did_key;
 pub mod jcs;
+pub mod link;
 pub mod multibase;
 pub mod proof;
+pub mod roster;

@@ -164,43 +164,17 @@ impl Assignment {
     /// The link to open it in the app at `origin` (`https://example.org`).
     /// Base45's space and `%` are percent-encoded in the fragment.
     pub fn link(&self, origin: &str) -> String {
-        let fragment = self.to_qr_text().replace('%', "%25").replace(' ', "%20");
-        format!("{origin}{LINK_PATH}#{fragment}")
+        payload::link(origin, LINK_PATH, &self.to_qr_text())
     }
 
     /// An assignment from QR text or a link (anything up to the `#` is
     /// ignored), with its signature checked: an assignment whose signature
     /// does not match is never shown as coming from its instructor.
     pub fn parse(text: &str) -> Result<Assignment, AssignmentError> {
-        let t = text.trim();
-        let t = match t.rsplit_once('#') {
-            Some((_, fragment)) => percent_decode(fragment),
-            None => t.to_owned(),
-        };
+        let t = payload::link_text(text);
         let bytes = payload::unwrap(QR_PREFIX, &t).map_err(AssignmentError::Payload)?;
         let a = Assignment::from_bytes(&bytes).map_err(AssignmentError::Decode)?;
         a.verify_signature().map_err(AssignmentError::Signature)?;
         Ok(a)
     }
-}
-
-/// Decodes `%XX` escapes (a malformed escape is kept as it is, and then
-/// fails as base45).
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' && i + 2 < b.len() {
-            let hex = std::str::from_utf8(&b[i + 1..i + 3]).ok();
-            if let Some(v) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                out.push(v);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }

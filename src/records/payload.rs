@@ -65,23 +65,73 @@ pub fn unwrap(prefix: &str, text: &str) -> Result<Vec<u8>, PayloadError> {
         .map_err(|_| PayloadError::Deflate)
 }
 
+/// A link to `path` on `origin` carrying QR text in its fragment, which
+/// browsers never send to a server (`https://…/assignment#FAA1:…`);
+/// base45's space and `%` are percent-encoded.
+pub fn link(origin: &str, path: &str, qr_text: &str) -> String {
+    let fragment = qr_text.replace('%', "%25").replace(' ', "%20");
+    format!("{origin}{path}#{fragment}")
+}
+
+/// The QR text in `text`: a [`link`] (anything up to the last `#` is
+/// ignored, escapes decoded) or the QR text itself; trimmed.
+pub fn link_text(text: &str) -> String {
+    let t = text.trim();
+    match t.rsplit_once('#') {
+        Some((_, fragment)) => percent_decode(fragment),
+        None => t.to_owned(),
+    }
+}
+
+/// Decodes `%XX` escapes (a malformed escape is kept as it is, and then
+/// fails as base45).
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            let hex = std::str::from_utf8(&b[i + 1..i + 3]).ok();
+            if let Some(v) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// A QR code of a payload text at error-correction level M.
 pub struct Qr {
     code: QrCode,
 }
 
 impl Qr {
-    /// Encodes `text` (alphanumeric mode when it allows, bytes otherwise) in
-    /// the smallest version that holds it at level M; `None` when even
-    /// version 40 cannot.
+    /// Encodes `text` in the smallest version that holds it at level M;
+    /// `None` when even version 40 cannot. Alphanumeric mode (5.5 bits a
+    /// character) where the text allows; a [`link`] goes in two segments,
+    /// its address in byte mode and its fragment — QR text, escaped — in
+    /// alphanumeric mode (a link with a certificate is then about version
+    /// 31 instead of 37); anything else in byte mode.
     pub fn new(text: &str) -> Option<Qr> {
-        let segment = if QrSegment::is_alphanumeric(text) {
-            QrSegment::make_alphanumeric(text)
+        let segments = if QrSegment::is_alphanumeric(text) {
+            vec![QrSegment::make_alphanumeric(text)]
         } else {
-            QrSegment::make_bytes(text.as_bytes())
+            match text.find('#') {
+                Some(i) if QrSegment::is_alphanumeric(&text[i + 1..]) && text.len() - i > 32 => {
+                    vec![
+                        QrSegment::make_bytes(&text.as_bytes()[..=i]),
+                        QrSegment::make_alphanumeric(&text[i + 1..]),
+                    ]
+                }
+                _ => vec![QrSegment::make_bytes(text.as_bytes())],
+            }
         };
         QrCode::encode_segments_advanced(
-            &[segment],
+            &segments,
             QrCodeEcc::Medium,
             Version::MIN,
             Version::MAX,

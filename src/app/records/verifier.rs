@@ -10,11 +10,14 @@ use wasm_bindgen::JsCast;
 
 use super::contents::local_time;
 use super::reasons::{failure_text, record_error_text};
-use crate::adapters::{audio, camera, files, haptics, platform};
+use crate::adapters::{audio, camera, files, haptics, platform, random};
 use crate::app::fill;
 use crate::app::i18n::{t, t_string, use_i18n};
 use crate::app::state::use_state;
 use crate::content::{Curriculum, CONTENT_VERSION};
+use crate::credentials::badge;
+use crate::credentials::link::link;
+use crate::credentials::roster::certificate_input;
 use crate::records::assignment::Assignment;
 use crate::records::keys::PublicKey;
 use crate::records::record::Record;
@@ -46,6 +49,8 @@ struct Row {
     at: i64,
     /// When the practical exam was marked passed.
     practical: Option<i64>,
+    /// The certificate issued (its QR text).
+    certificate: Option<String>,
 }
 
 /// Why the camera is not scanning.
@@ -241,6 +246,7 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
                         status,
                         at: e.verified_at_ms,
                         practical: e.practical_passed_at_ms,
+                        certificate: e.certificate.clone(),
                         rec,
                     })
                 })
@@ -352,11 +358,37 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
         }
     };
 
+    // Issues a certificate to a learner who passed (theory verified,
+    // practical exam marked), signed with this phone's instructor key.
+    let (a5, c5, id5) = (a.clone(), c.clone(), id.clone());
+    let issue = move |rec: Record| {
+        let (Some(key), Some(random)) = (state.instructor_key(), random::key_seed()) else {
+            return;
+        };
+        let name = state.records.with_untracked(|r| r.instructor.name.clone());
+        let profile = state.settings.with_untracked(|s| s.profile);
+        let input = certificate_input(&rec, &a5, &c5, &name, profile, platform::now_ms(), random);
+        match badge::issue(&input, &key).map(|v| badge::to_qr_text(&v)) {
+            Ok(Ok(qr)) => state.update_records(|r| {
+                if let Some(e) = r
+                    .instructor
+                    .assignments
+                    .iter_mut()
+                    .find(|e| e.get().is_some_and(|x| x.body.id == id5))
+                {
+                    e.roster.set_certificate(&rec.body.key, qr);
+                }
+            }),
+            Ok(Err(e)) => web_sys::console::warn_1(&format!("{e:?}").into()),
+            Err(e) => web_sys::console::warn_1(&format!("{e:?}").into()),
+        }
+    };
+
     let roster_view = move || {
         let l = lang();
         rows.get()
             .into_iter()
-            .map(|Row { rec, status, at, practical }| {
+            .map(|Row { rec, status, at, practical, certificate }| {
                 let ok = status.ok();
                 let exams = status
                     .exam_percents()
@@ -373,6 +405,19 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
                 let practical_label = fill(t_string!(i18n, verifier.practical_label), &[("name", &who)]);
                 let key = rec.body.key;
                 let set_practical = set_practical.clone();
+                let certificate_view = match (certificate, ok && practical.is_some()) {
+                    (Some(q), _) => {
+                        let label = fill(t_string!(i18n, certificate.view_label), &[("name", &who)]);
+                        Some(view! { <a class="button" href=link("", &q) aria-label=label data-testid="open-certificate">{t!(i18n, certificate.view)}</a> }.into_any())
+                    }
+                    (None, true) => {
+                        let label = fill(t_string!(i18n, certificate.issue_label), &[("name", &who)]);
+                        let issue = issue.clone();
+                        let rec = rec.clone();
+                        Some(view! { <button type="button" aria-label=label data-testid="issue-certificate" on:click=move |_| issue(rec.clone())>{t!(i18n, certificate.issue)}</button> }.into_any())
+                    }
+                    (None, false) => None,
+                };
                 view! {
                     <tr data-testid="roster-row">
                         <th scope="row">{who}</th>
@@ -389,6 +434,7 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
                                     on:change=move |ev| set_practical(key, event_target_checked(&ev)) />
                                 <span aria-hidden="true">{t!(i18n, verifier.practical_passed)}</span>
                             </label>
+                            {certificate_view}
                         </td>
                         <td>{local_time(at.max(0) as u64, l.tag())}</td>
                     </tr>
@@ -461,6 +507,7 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
                 </div>
                 <button type="button" data-testid="export-roster" on:click=export.clone()>{t!(i18n, verifier.export_csv)}</button>
             </Show>
+            <p class="help">{t!(i18n, certificate.valid_years)}</p>
             <p class="help">{t!(i18n, verifier.backup_note)}</p>
         </section>
     }

@@ -241,6 +241,159 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
   });
 }
 
+const certWords = {
+  'en-US': { genuine: 'This certificate is genuine', signature: 'The signature does not match', expired: 'This certificate expired on', kept: 'Kept in My certificates', valid: 'Valid', awarded: 'Awarded to', course: 'CPR' },
+  'zh-CN': { genuine: '此证书真实有效', signature: '签名不符', expired: '此证书已于', kept: '已保存到“我的证书”', valid: '有效', awarded: '授予', course: '心肺复苏' },
+} as const;
+
+for (const locale of ['en-US', 'zh-CN'] as const) {
+  const w = words[locale];
+  const cw = certWords[locale];
+  test.describe(`certificates between three phones (${locale})`, () => {
+    test.use({ locale });
+    test('issued after the practical exam, kept, printed, and checked from its QR code by a third phone', async ({ page, browser, baseURL }, info) => {
+      test.skip(info.project.name !== 'phone', 'the loop runs on the phone viewport');
+      test.setTimeout(180_000);
+      const problems: string[] = [];
+      const lesson = lessons[0].id;
+
+      // The instructor: an assignment of one lesson, no exam.
+      await page.goto('/instructor');
+      await waitForApp(page);
+      await offline(page.context(), page);
+      await page.getByTestId('instructor-name').fill('Ms Chen 陈老师');
+      await page.getByTestId('save-instructor').click();
+      const instructorFp = (await page.getByTestId('instructor-own-fingerprint').textContent())!;
+      await page.getByTestId('assignment-class').fill(w.class);
+      const boxes = page.getByTestId('new-assignment').locator('fieldset input[type="checkbox"]');
+      const n = await boxes.count();
+      for (let i = 1; i < n; i++) await boxes.nth(i).uncheck();
+      await page.getByTestId('assignment-exam-select').selectOption('');
+      await page.getByTestId('create-assignment').click();
+      await expect(page.getByTestId('class-title')).toContainText(w.class);
+      const link = await page.getByTestId('assignment-link').inputValue();
+
+      // The learner completes it and hands over the record.
+      const learner = await secondPhone(browser, locale, baseURL!, problems);
+      const lp = learner.page;
+      await lp.goto('/record');
+      await waitForApp(lp);
+      await offline(learner.ctx, lp);
+      await lp.getByTestId('learner-name').fill(w.name);
+      await lp.getByTestId('learner-number').fill('2026-0142');
+      await lp.getByTestId('save-profile').click();
+      await lp.goto(link);
+      await waitForApp(lp);
+      await lp.getByTestId('accept-assignment').click();
+      await completeLesson(lp, lesson, w.profile);
+      await lp.goto('/record');
+      await waitForApp(lp);
+      await expect(lp.getByTestId('my-certificates')).toBeVisible();
+      await lp.getByTestId('make-record').click();
+      const qrText = await lp.getByTestId('made-record').getByTestId('record-text').inputValue();
+
+      // The instructor verifies it; no certificate before the practical exam.
+      await page.getByTestId('verify-paste').fill(qrText);
+      await page.getByTestId('verify-check').click();
+      await expect(page.getByTestId('verify-result')).toContainText(`${w.name}${w.colon}${w.ok}`);
+      const row = page.getByTestId('roster-row');
+      await expect(row.getByTestId('issue-certificate')).toHaveCount(0);
+      await row.getByTestId('practical').check();
+      await row.getByTestId('issue-certificate').click();
+      await expect(row.getByTestId('open-certificate')).toBeVisible();
+      await axe(page, 'roster with a certificate');
+      // The issued certificate stays with the row.
+      await page.reload();
+      await waitForApp(page);
+      await row.getByTestId('open-certificate').click();
+      await expect(page).toHaveURL(/\/certificate#FAC1:/);
+      await expect(page.getByTestId('certificate-status')).toContainText(cw.genuine);
+      await expect(page.getByTestId('certificate-name')).toHaveText(w.name);
+      await expect(page.getByTestId('certificate-issuer')).toContainText('Ms Chen 陈老师');
+      await expect(page.getByTestId('certificate-issuer')).toContainText(instructorFp);
+      await expect(page.getByTestId('certificate-title')).toContainText(cw.course);
+      const certLink = await page.getByTestId('certificate-link').inputValue();
+      expect(certLink).toMatch(new RegExp(`^${baseURL}/certificate#FAC1:`));
+      // The link's address in byte mode, its certificate in alphanumeric
+      // mode: about version 31 (165 modules a side would be version 37).
+      const version = Number(await page.getByTestId('certificate-qr').getAttribute('data-qr-version'));
+      expect(version).toBeLessThanOrEqual(32);
+      await axe(page, 'certificate page');
+      // Its file, to hand over or check elsewhere.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-certificate').click()]);
+      const file = info.outputPath('certificate.json');
+      await download.saveAs(file);
+      const credential = JSON.parse(readFileSync(file, 'utf8'));
+      expect(credential.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
+      expect(credential.proof.cryptosuite).toBe('eddsa-jcs-2022');
+      expect(credential.issuer.id).toMatch(/^did:key:z6Mk/);
+
+      // The learner opens the link (a phone's camera opens the QR code's
+      // link the same way), keeps it, and prints it.
+      await lp.goto(certLink);
+      await waitForApp(lp);
+      await expect(lp.getByTestId('certificate-status')).toContainText(cw.genuine);
+      await lp.getByTestId('keep-certificate').click();
+      await expect(lp.getByTestId('certificate-kept')).toContainText(cw.kept);
+      await lp.goto('/record');
+      await waitForApp(lp);
+      await expect(lp.getByTestId('my-certificate')).toHaveCount(1);
+      await expect(lp.getByTestId('my-certificate')).toContainText(cw.valid);
+      await axe(lp, 'my certificates');
+      await lp.getByTestId('my-certificate').getByRole('link').click();
+      await expect(lp.getByTestId('certificate-name')).toHaveText(w.name);
+      // Printed: the certificate alone, with its QR code; no app chrome,
+      // no buttons.
+      await lp.emulateMedia({ media: 'print' });
+      await expect(lp.getByTestId('certificate')).toBeVisible();
+      await expect(lp.getByTestId('certificate-qr').locator('svg')).toBeVisible();
+      await expect(lp.getByTestId('print-certificate')).toBeHidden();
+      await expect(lp.getByTestId('certificate-paste')).toBeHidden();
+      await expect(lp.locator('.app-header')).toBeHidden();
+      // On A4 it is one page.
+      const pdf = await lp.pdf({ format: 'A4' });
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+      await lp.emulateMedia({ media: 'screen' });
+      const photo = info.outputPath('certificate-qr.png');
+      await lp.getByTestId('certificate-qr').screenshot({ path: photo });
+
+      // A third phone, offline, checks it from a photo of the printed QR
+      // code; a tampered file is refused; three years on it has expired.
+      const third = await secondPhone(browser, locale, baseURL!, problems);
+      const tp = third.page;
+      await tp.goto('/certificate');
+      await waitForApp(tp);
+      await offline(third.ctx, tp);
+      await axe(tp, 'certificate page, empty');
+      await tp.getByTestId('certificate-file').setInputFiles(photo);
+      await expect(tp.getByTestId('certificate-status')).toContainText(cw.genuine);
+      await expect(tp.getByTestId('certificate-name')).toHaveText(w.name);
+      credential.credentialSubject.identifier[0].identityHash = 'Someone Else';
+      const tampered = info.outputPath('tampered-certificate.json');
+      writeFileSync(tampered, JSON.stringify(credential, null, 2));
+      await tp.getByTestId('certificate-file').setInputFiles(tampered);
+      await expect(tp.getByTestId('certificate-error')).toContainText(cw.signature);
+      await axe(tp, 'certificate refused');
+      await third.ctx.close();
+
+      const later = await secondPhone(browser, locale, baseURL!, problems);
+      await later.page.clock.install({ time: new Date(Date.now() + 3 * 366 * 86_400_000) });
+      await later.page.goto(certLink);
+      await waitForApp(later.page);
+      await expect(later.page.getByTestId('certificate-error')).toContainText(cw.expired);
+      await later.ctx.close();
+
+      // The CLI checks the same file.
+      const out = execFileSync(CLI, ['verify', file]).toString();
+      expect(out).toContain(w.name);
+
+      await learner.ctx.close();
+      expect(problems).toEqual([]);
+    });
+  });
+}
+
 /** A Y4M video (one still frame, 4:2:0) of greyscale pixels, which
  * Chromium's fake camera plays in a loop. */
 function y4m(side: number, luma: number[]): Buffer {

@@ -1,0 +1,26 @@
+//! Certificates as links: `https://…/certificate#FAC1:…`, the QR text in
+//! the fragment (which browsers never send to a server), as the QR code on
+//! a printed certificate and the link an instructor shares. Any phone's
+//! camera opens it; the app checks the certificate offline.
+
+use crate::records::payload;
+
+/// The app's page that shows and checks a certificate.
+pub const LINK_PATH: &str = "/certificate";
+
+/// The link to a certificate's QR text on `origin`.
+pub fn link(origin: &str, qr_text: &str) -> String {
+    payload::link(origin, LINK_PATH, qr_text)
+}
+
+/// What to check of a pasted or scanned text: a certificate's JSON as it
+/// is (its verification method has a `#` of its own), otherwise the QR
+/// text of a [`link`] or the QR text itself.
+pub fn credential_text(text: &str) -> String {
+    let t = text.trim_start_matches('\u{feff}').trim();
+    if t.starts_with('{') {
+        t.to_owned()
+    } else {
+        payload::link_text(t)
+    }
+}

@@ -1,0 +1,116 @@
+//! Certificates the app's way: as links (`credentials::link`: the QR text
+//! travels in a link's fragment and comes back exactly; JSON is checked as
+//! it is), and issued to a learner on a class roster
+//! (`credentials::roster`).
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use firstaid::credentials::badge::{self, verify::verify_credential};
+use firstaid::credentials::link::{credential_text, link};
+
+#[test]
+fn a_certificate_travels_as_a_link_and_comes_back_from_it() {
+    let qr = badge::to_qr_text(&badge::example()).unwrap();
+    // base45 has a space and a '%', which a link escapes.
+    let l = link("https://firstaid.example", &qr);
+    assert!(l.starts_with("https://firstaid.example/certificate#FAC1:"));
+    assert!(!l.contains(' '));
+    assert_eq!(credential_text(&l), qr);
+    assert_eq!(credential_text(&format!("  {qr}\n")), qr);
+    // JSON is taken as it is: its verification method has a '#'.
+    let json = serde_json::to_string(&badge::example()).unwrap();
+    assert!(json.contains('#'));
+    assert_eq!(credential_text(&format!("\u{feff}{json}")), json);
+    let now = badge::example_input().valid_from_ms + 1000;
+    let from_link = verify_credential(&credential_text(&l), now).unwrap();
+    let from_json = verify_credential(&credential_text(&json), now).unwrap();
+    assert_eq!(from_link, from_json);
+}
+
+#[test]
+fn a_roster_learner_gets_a_certificate_with_their_name_hashed_number_guideline_and_two_years() {
+    use firstaid::content::CONTENT_VERSION;
+    use firstaid::credentials::roster::certificate_input;
+    use firstaid::profile::ProfileId;
+    use firstaid::records::example;
+    use firstaid::records::keys::KeyPair;
+    use firstaid::time::{add_years, parse_iso};
+    let c = common::embedded();
+    let record = example::record(&c, CONTENT_VERSION);
+    let assignment = example::assignment(&c, CONTENT_VERSION);
+    let number = record
+        .body
+        .learner
+        .number
+        .clone()
+        .expect("the example has a number");
+    let blueprint = assignment
+        .body
+        .exam
+        .as_ref()
+        .expect("an exam")
+        .blueprint
+        .clone();
+    let profile = c.blueprint(&blueprint).unwrap().profile;
+    // The fallback is another profile: the exam's wins.
+    let fallback = [ProfileId::Rcsc, ProfileId::Aha, ProfileId::Erc]
+        .into_iter()
+        .find(|p| *p != profile)
+        .unwrap();
+    let now = parse_iso("2026-11-29T09:30:00.000Z").unwrap();
+    let input = certificate_input(&record, &assignment, &c, "Ms Chen", fallback, now, [7; 32]);
+    assert_eq!(input.profile, profile);
+    assert_eq!(input.valid_until_ms, Some(add_years(now, 2)));
+    assert_eq!(input.valid_until_ms, parse_iso("2028-11-29T09:30:00.000Z"));
+    let key = KeyPair::from_seed([5; 32]);
+    let credential = badge::issue(&input, &key).unwrap();
+    let v = verify_credential(&badge::to_qr_text(&credential).unwrap(), now + 1000).unwrap();
+    assert_eq!(
+        v.learner_name.as_deref(),
+        Some(record.body.learner.name.as_str())
+    );
+    assert_eq!(v.issuer_name.as_deref(), Some("Ms Chen"));
+    assert_eq!(v.issuer_key, key.public());
+    assert_eq!(v.profile, Some(profile));
+    // The number is in it only hashed: it matches the known number, and
+    // the plain number appears nowhere.
+    assert!(v
+        .identifiers
+        .iter()
+        .any(|i| i.hashed && i.matches("identifier", &number)));
+    assert!(!v
+        .identifiers
+        .iter()
+        .any(|i| i.matches("identifier", "someone else")));
+    assert!(!serde_json::to_string(&credential)
+        .unwrap()
+        .contains(&number));
+    // Expired two years on.
+    assert!(verify_credential(
+        &badge::to_qr_text(&credential).unwrap(),
+        add_years(now, 2) + 1000
+    )
+    .is_err());
+    // Without an exam in the assignment, the instructor's profile; without
+    // a number, no identifier but the name.
+    let mut plain = assignment.clone();
+    plain.body.exam = None;
+    let mut nameless = record.clone();
+    nameless.body.learner.number = None;
+    let input = certificate_input(&nameless, &plain, &c, "Ms Chen", fallback, now, [8; 32]);
+    assert_eq!(input.profile, fallback);
+    assert!(input.learner_identifier.is_none());
+    // Other random bytes, another credential id.
+    let a = badge::issue(
+        &certificate_input(&record, &assignment, &c, "Ms Chen", fallback, now, [1; 32]),
+        &key,
+    )
+    .unwrap();
+    let b = badge::issue(
+        &certificate_input(&record, &assignment, &c, "Ms Chen", fallback, now, [2; 32]),
+        &key,
+    )
+    .unwrap();
+    assert_ne!(a["id"], b["id"]);
+}
