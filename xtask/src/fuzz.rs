@@ -13,7 +13,7 @@ use anyhow::{bail, Context, Result};
 use crate::{sh, tools};
 
 /// The targets in `fuzz/fuzz_targets/`.
-pub const TARGETS: [&str; 7] = [
+pub const TARGETS: [&str; 8] = [
     "record",
     "record_bytes",
     "assignment",
@@ -21,6 +21,7 @@ pub const TARGETS: [&str; 7] = [
     "transcript",
     "trace_csv",
     "scan",
+    "credential",
 ];
 
 /// Valid inputs for a target's corpus, made by the app's own code.
@@ -37,6 +38,17 @@ fn seeds(target: &str) -> Result<Vec<(String, Vec<u8>)>> {
             s("qr", record.to_qr_text().into_bytes()),
         ],
         "record_bytes" => vec![s("bytes", record.to_bytes())],
+        "credential" => {
+            use firstaid::credentials::badge;
+            let credential = badge::example();
+            vec![
+                s(
+                    "json",
+                    serde_json::to_string_pretty(&credential)?.into_bytes(),
+                ),
+                s("qr", badge::to_qr_text(&credential)?.into_bytes()),
+            ]
+        }
         "assignment" => vec![
             s(
                 "link",
