@@ -33,10 +33,11 @@
 //!
 //! **Both languages in one string.** VC 2.0 allows language value objects
 //! (`{"@value", "@language"}`) for a credential's `name` and
-//! `description`, but Open Badges 3.0 types `name`, `description`,
-//! `narrative` and the alignment texts as `String` (its JSON Schema says
-//! `"type": "string"`, and its context gives them no language container),
-//! and `inLanguage` takes one language code. So a conforming credential
+//! `description`, but the Open Badges 3.0 data model types `name`,
+//! `description`, `narrative` and the alignment texts as `String` (its
+//! JSON Schemas, generated from that model, accept only strings, and its
+//! context gives these terms no language container), and `inLanguage`
+//! takes one language code. So a conforming credential
 //! carries Chinese and English in the same string, Chinese first,
 //! separated by ` · ` ([`split_languages`] takes them apart again), and
 //! has no `inLanguage`. These texts are signed data, not UI strings.
@@ -44,8 +45,11 @@
 //! The credential's QR text ([`to_qr_text`]) is `FAC1:` + base45(deflate(the
 //! JCS canonical bytes of the signed credential)), the scheme of records
 //! ([`crate::records::payload`]); a reader insists on the canonical bytes,
-//! so one credential has exactly one QR text. [`verify`] checks a
-//! credential from its JSON or its QR text.
+//! so the QR code holds exactly the signed credential. It is large: the
+//! example ([`example`], 2,076 bytes of JSON) is 1,747 characters, QR
+//! version 29 at level M (27 without the hashed identifier) — the
+//! bilingual texts, the proof and the random identifiers do not deflate
+//! much. [`verify`] checks a credential from its JSON or its QR text.
 
 pub mod verify;
 pub mod wire;
