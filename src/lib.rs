@@ -4,7 +4,8 @@
 //! The crate has two halves (see ARCHITECTURE.md):
 //! - the pure core — [`settings`], [`profile`], [`store`], [`backup`],
 //!   [`content`], [`records`], [`credentials`] (certificates as verifiable
-//!   credentials: JCS, did:key, eddsa-jcs-2022 proofs) — which
+//!   credentials: JCS, did:key, eddsa-jcs-2022 proofs), [`xapi`] (xAPI
+//!   statements shaped as cmi5, for a school's LRS) — which
 //!   has no browser dependency and is tested natively with `cargo test`;
 //! - the browser half — `app` (Leptos UI) and `adapters` (one browser
 //!   capability each) — compiled for `wasm32` only.
@@ -20,6 +21,7 @@ pub mod settings;
 pub mod store;
 pub mod time;
 pub mod trainer;
+pub mod xapi;
 
 #[cfg(target_arch = "wasm32")]
 pub mod adapters;
