@@ -1,11 +1,13 @@
 //! xAPI export: the example record's statements are valid xAPI 1.0.3 and
 //! pinned by a golden file, cmi5's rules for completed, passed and failed
 //! hold, ids are stable, the actor carries only what is configured, every
-//! rule of the validator can fail, and only verified records are
-//! exported.
+//! rule of the validator can fail, and `firstaid xapi` exports verified
+//! records only.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
+
+use std::process::Command;
 
 use common::check_golden;
 use firstaid::content::{Curriculum, CONTENT_VERSION};
@@ -903,5 +905,191 @@ fn durations_and_timestamps_are_checked_by_their_grammars() {
         "2026-11-30T00:53:20+24:00",
     ] {
         assert!(check_timestamp(bad).is_err(), "{bad}");
+    }
+}
+
+// firstaid xapi
+
+fn firstaid(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_firstaid"))
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// A file under the temporary directory, removed when dropped.
+struct TempFile(std::path::PathBuf);
+
+impl TempFile {
+    fn new(name: &str, contents: &str) -> TempFile {
+        let path =
+            std::env::temp_dir().join(format!("firstaid-xapi-{}-{name}", std::process::id()));
+        std::fs::write(&path, contents).unwrap();
+        TempFile(path)
+    }
+
+    fn arg(&self) -> &str {
+        self.0.to_str().unwrap()
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+#[test]
+fn cli_exports_json_and_qr_records_as_one_array() {
+    let r = common::records::typical_for(CONTENT_VERSION);
+    let json_file = TempFile::new("record.json", &r.to_json());
+    let qr = TempFile::new("record.txt", &format!("{}\n", r.to_qr_text()));
+    let (code, out, err) = firstaid(&["xapi", json_file.arg(), qr.arg()]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(validate_export(&out), vec![], "{out}");
+    let expected = verified_statements(
+        &r,
+        &curriculum(),
+        CONTENT_VERSION,
+        None,
+        &ExportOptions::default(),
+    )
+    .unwrap();
+    // The same record twice: its statements once (one batch, ids unique).
+    let v: Vec<Value> = serde_json::from_str(&out).unwrap();
+    assert_eq!(v, to_json(&expected));
+    assert_eq!(v[0]["actor"]["account"]["name"], r.body.key.fingerprint());
+    assert_eq!(v[0]["actor"]["name"], "王小明");
+}
+
+#[test]
+fn cli_options_set_the_actor_and_the_activity_base() {
+    let r = common::records::typical_for(CONTENT_VERSION);
+    let f = TempFile::new("opts.json", &r.to_json());
+    let (code, out, err) = firstaid(&[
+        "xapi",
+        f.arg(),
+        "--home-page",
+        "https://school.example",
+        "--account-from",
+        "number",
+        "--activity-base",
+        "https://school.example/fa",
+        "--no-name",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: Vec<Value> = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        v[0]["actor"],
+        json!({"objectType": "Agent", "account": {"homePage": "https://school.example", "name": "2026-0142"}})
+    );
+    assert!(v.iter().all(|s| s["object"]["id"]
+        .as_str()
+        .unwrap()
+        .starts_with("https://school.example/fa/activities/")));
+    let (code, out, err) = firstaid(&["xapi", f.arg(), "--mbox", "mailto:{number}@school.example"]);
+    assert_eq!(code, 0, "{err}");
+    let v: Vec<Value> = serde_json::from_str(&out).unwrap();
+    assert_eq!(v[0]["actor"]["mbox"], "mailto:2026-0142@school.example");
+}
+
+#[test]
+fn cli_leaves_out_records_that_do_not_verify_and_exits_1() {
+    let r = common::records::typical_for(CONTENT_VERSION);
+    let good = TempFile::new("good.json", &r.to_json());
+    let tampered = TempFile::new(
+        "tampered.json",
+        &r.to_json().replace("\"percent\": 100", "\"percent\": 99"),
+    );
+    let garbage = TempFile::new("garbage.txt", "FAR1:not a record");
+    let mut no_number = r.clone();
+    no_number.body.learner.number = None;
+    let no_number = TempFile::new(
+        "no-number.json",
+        &no_number.body.sign(&example::learner_key()).to_json(),
+    );
+    let (code, out, err) = firstaid(&[
+        "xapi",
+        tampered.arg(),
+        good.arg(),
+        garbage.arg(),
+        no_number.arg(),
+        "--account-from",
+        "number",
+    ]);
+    assert_eq!(code, 1, "{err}");
+    let v: Vec<Value> = serde_json::from_str(&out).unwrap();
+    assert_eq!(v.len(), r.body.lessons.len() + r.body.exams.len());
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 3, "{err}");
+    assert!(
+        lines[0].contains("tampered.json: NOT EXPORTED: does not verify: the signature"),
+        "{err}"
+    );
+    assert!(lines[1].contains("garbage.txt: NOT EXPORTED"), "{err}");
+    assert!(
+        lines[2].contains("no-number.json: NOT EXPORTED: no learner number"),
+        "{err}"
+    );
+    // Content this build does not have cannot be re-scored: not exported.
+    let old = TempFile::new("old.json", &common::records::typical().to_json());
+    let (code, out, err) = firstaid(&["xapi", old.arg()]);
+    assert_eq!((code, out.trim()), (1, "[]"));
+    assert!(err.contains("cannot re-score"), "{err}");
+}
+
+#[test]
+fn cli_usage_errors_exit_2() {
+    let r = common::records::typical_for(CONTENT_VERSION);
+    let f = TempFile::new("usage.json", &r.to_json());
+    let cases: &[(&[&str], &str)] = &[
+        (&["xapi"], "at least one record file"),
+        (
+            &["xapi", f.arg(), "--account-from", "email"],
+            "number or fingerprint",
+        ),
+        (
+            &["xapi", f.arg(), "--home-page", "school"],
+            "not an http(s) IRL",
+        ),
+        (
+            &["xapi", f.arg(), "--activity-base", "fa/xapi"],
+            "not an absolute http(s) IRI",
+        ),
+        (
+            &[
+                "xapi",
+                f.arg(),
+                "--mbox",
+                "mailto:{number}@s.example",
+                "--home-page",
+                "https://s.example",
+            ],
+            "goes without --home-page",
+        ),
+        (&["xapi", f.arg(), "--home-page"], "needs a value"),
+        (&["xapi", f.arg(), "--colour", "red"], "unknown argument"),
+        (
+            &[
+                "xapi",
+                f.arg(),
+                "--activity-base",
+                "https://a.example",
+                "--activity-base",
+                "https://b.example",
+            ],
+            "given twice",
+        ),
+    ];
+    for (args, words) in cases {
+        let (code, out, err) = firstaid(args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(out.is_empty(), "{args:?}");
+        assert!(err.contains(words), "{args:?}: {err}");
     }
 }

@@ -65,11 +65,17 @@ use firstaid::quiz::blueprint::Blueprint;
 use firstaid::quiz::{exam, transcript};
 use firstaid::settings::Lang;
 
+// Beside this file, not in src/bin/ (where Cargo would take it for a
+// binary of its own).
+#[path = "firstaid/xapi.rs"]
+mod xapi;
+
 const USAGE: &str = "usage:
   firstaid content --format markdown|json [--lang zh|en] [--profile rcsc|aha|erc]
   firstaid quiz sample --blueprint FILE|ID --seed N [--lang zh|en] [--format text|json]
   firstaid quiz score TRANSCRIPT.json...
   firstaid verify FILE... [--instructor-key HEX] [--assignment FILE|TEXT] [--csv] [--repeat N]
+  firstaid xapi FILE... [--home-page IRI] [--account-from number|fingerprint] [--mbox TEMPLATE] [--no-name] [--activity-base IRI]
   firstaid analyze --taps FILE.csv
   firstaid analyze --motion FILE.csv
   firstaid credential example [--format json|qr]
@@ -80,6 +86,9 @@ const CREDENTIAL_USAGE: &str = "firstaid credential example [--format json|qr]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("xapi") {
+        return xapi::main(&args[1..]);
+    }
     if args.first().map(String::as_str) == Some("quiz")
         && args.get(1).map(String::as_str) == Some("score")
     {
