@@ -309,7 +309,8 @@ fn the_real_schema_reads_every_version_it_claims() {
             r#"{"schema":7,"data":{"settings":{"lang":"en","profile":"aha","theme":"light","text_size":125},
                "progress":{"lessons":{}},"quiz":{},"trainer":{},
                "records":{"learner":{"certificates":["FAC1:Y"]},
-                 "instructor":{"name":"Ms Chen","assignments":[{"assignment":"FAA1:X",
+                 "instructor":{"name":"Ms Chen","xapi":{"home_page":"https://lrs.school.example","by_number":true},
+                 "assignments":[{"assignment":"FAA1:X",
                  "roster":{"entries":[{"record":"FAR1:X","verified_at_ms":5,
                    "checked":{"content_version":"c1","ok":true,"exam_percents":[95,null]},
                    "practical_passed_at_ms":9,"certificate":"FAC1:Y"}]}}]}}}}"#,
@@ -347,6 +348,8 @@ fn the_real_schema_reads_every_version_it_claims() {
     assert_eq!(row.practical_passed_at_ms, Some(9));
     assert_eq!(row.certificate.as_deref(), Some("FAC1:Y"));
     assert_eq!(v7.records.learner.certificates, ["FAC1:Y"]);
+    let xapi = v7.records.instructor.xapi.as_ref().unwrap();
+    assert!(xapi.by_number && !xapi.include_names);
     let checked = row.checked.as_ref().unwrap();
     assert_eq!(
         (checked.ok, &checked.exam_percents[..]),

@@ -1093,3 +1093,36 @@ fn cli_usage_errors_exit_2() {
         assert!(err.contains(words), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn the_instructors_stored_settings_give_the_export_options() {
+    use firstaid::xapi::settings::XapiSettings;
+    use firstaid::xapi::{AccountName, ActorId, DEFAULT_ACTIVITY_BASE};
+    let s = XapiSettings {
+        home_page: " https://lrs.school.example ".into(),
+        by_number: true,
+        include_names: false,
+    };
+    let o = s.options();
+    assert_eq!(o.activity_base, DEFAULT_ACTIVITY_BASE);
+    assert_eq!(
+        o.actor.id,
+        ActorId::Account {
+            home_page: "https://lrs.school.example".into(),
+            name_from: AccountName::LearnerNumber
+        }
+    );
+    assert!(!o.actor.include_name);
+    let by_key = XapiSettings {
+        by_number: false,
+        ..s
+    }
+    .options();
+    assert!(matches!(
+        by_key.actor.id,
+        ActorId::Account {
+            name_from: AccountName::Fingerprint,
+            ..
+        }
+    ));
+}

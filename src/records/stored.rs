@@ -124,6 +124,10 @@ pub struct InstructorData {
     /// Newest last.
     #[serde(default)]
     pub assignments: Vec<Issued>,
+    /// How exports to a school's learning record store name learners
+    /// (issue #7); `None` until the instructor sets it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub xapi: Option<crate::xapi::settings::XapiSettings>,
 }
 
 impl InstructorData {

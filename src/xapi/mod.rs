@@ -117,6 +117,7 @@
 //! why sending is not part of this module.
 
 pub mod convert;
+pub mod settings;
 pub mod statement;
 pub mod validate;
 

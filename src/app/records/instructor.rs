@@ -322,11 +322,12 @@ pub fn ClassPage() -> impl IntoView {
             {move || match found.get() {
                 None => view! { <h1>{t!(i18n, instructor.title)}</h1><p role="alert">{t!(i18n, instructor.not_found)}</p> }.into_any(),
                 Some(a) => {
-                    let a2 = a.clone();
+                    let (a2, a3) = (a.clone(), a.clone());
                     view! {
                         <h1 data-testid="class-title">{a.body.class.clone()}" · "{a.body.id.clone()}</h1>
                         <ShareAssignment assignment=a />
                         {with_curriculum(state, move |c| view! { <super::verifier::Verifier assignment=a2.clone() curriculum=c /> })}
+                        {with_curriculum(state, move |c| view! { <super::xapi::ClassXapi assignment=a3.clone() curriculum=c /> })}
                     }.into_any()
                 }
             }}

@@ -32,6 +32,7 @@ pub fn RecordPage() -> impl IntoView {
             <KeyCard />
             {with_curriculum(state, move |c| view! { <Assignments curriculum=c actions=true /> })}
             <super::certificate::MyCertificates />
+            {with_curriculum(state, move |c| view! { <super::xapi::LearnerXapi curriculum=c /> })}
             <section class="card" aria-labelledby="trust-heading">
                 <h2 id="trust-heading">{t!(i18n, records.trust_heading)}</h2>
                 <p>{t!(i18n, records.trust)}</p>

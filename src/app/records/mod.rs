@@ -18,5 +18,6 @@ pub use certificate::CertificatePage;
 pub use learner::{Assignments, RecordPage};
 pub mod instructor;
 pub mod verifier;
+pub mod xapi;
 
 pub use instructor::{ClassPage, InstructorPage};

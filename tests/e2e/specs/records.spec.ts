@@ -272,6 +272,7 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       await page.getByTestId('create-assignment').click();
       await expect(page.getByTestId('class-title')).toContainText(w.class);
       const link = await page.getByTestId('assignment-link').inputValue();
+      const classUrl = page.url();
 
       // The learner completes it and hands over the record.
       const learner = await secondPhone(browser, locale, baseURL!, problems);
@@ -387,6 +388,42 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       // The CLI checks the same file.
       const out = execFileSync(CLI, ['verify', file]).toString();
       expect(out).toContain(w.name);
+
+      // xAPI: the class's verified results, accounts named by learner number
+      // on the school's system; the learner's own learning.
+      await page.goto(classUrl);
+      await waitForApp(page);
+      await page.getByTestId('xapi-home-page').fill('https://lrs.school.example');
+      await page.getByTestId('xapi-by-number').check();
+      const [classFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('xapi-class-export').click()]);
+      const classPath = info.outputPath('class-xapi.json');
+      await classFile.saveAs(classPath);
+      const classStatements = JSON.parse(readFileSync(classPath, 'utf8'));
+      expect(classStatements.length).toBeGreaterThan(0);
+      for (const st of classStatements) {
+        expect(st.actor.account).toEqual({ homePage: 'https://lrs.school.example', name: '2026-0142' });
+        expect(st.actor.name).toBe(w.name);
+        expect(st.verb.id).toMatch(/^http:\/\/adlnet\.gov\/expapi\/verbs\/(completed|passed|failed)$/);
+        expect(st.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+        expect(st.timestamp).toMatch(/Z$/);
+      }
+      expect(classStatements.some((st: { verb: { id: string } }) => st.verb.id.endsWith('/completed'))).toBe(true);
+      await expect(page.getByTestId('xapi-status')).toContainText('1');
+      await axe(page, 'class page with the xAPI export');
+      // The setting is kept.
+      await page.reload();
+      await waitForApp(page);
+      await expect(page.getByTestId('xapi-home-page')).toHaveValue('https://lrs.school.example');
+      await expect(page.getByTestId('xapi-by-number')).toBeChecked();
+
+      await lp.goto('/record');
+      await waitForApp(lp);
+      const [mine] = await Promise.all([lp.waitForEvent('download'), lp.getByTestId('xapi-learner-export').click()]);
+      const minePath = info.outputPath('my-xapi.json');
+      await mine.saveAs(minePath);
+      const myStatements = JSON.parse(readFileSync(minePath, 'utf8'));
+      expect(myStatements.map((st: { verb: { id: string } }) => st.verb.id)).toContain('http://adlnet.gov/expapi/verbs/completed');
+      expect(myStatements[0].actor.name).toBe(w.name);
 
       await learner.ctx.close();
       expect(problems).toEqual([]);
