@@ -46,6 +46,11 @@ fn sample() -> Document {
             assignment: assignment.to_qr_text(),
             roster,
         }],
+        xapi: Some(firstaid::xapi::settings::XapiSettings {
+            home_page: "https://lrs.school.example".into(),
+            by_number: true,
+            include_names: true,
+        }),
     };
     doc
 }
@@ -88,6 +93,10 @@ fn export_format_is_pinned() {
     let records = &v["store"]["data"]["records"];
     assert_eq!(records["learner"]["key"], "2a".repeat(32));
     assert_eq!(records["instructor"]["key"], "09".repeat(32));
+    assert_eq!(
+        records["instructor"]["xapi"]["home_page"],
+        "https://lrs.school.example"
+    );
     let roster = &records["instructor"]["assignments"][0]["roster"]["entries"];
     assert!(roster[0]["record"].as_str().unwrap().starts_with("FAR1:"));
 }
