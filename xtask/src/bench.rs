@@ -186,6 +186,13 @@ pub fn run() -> Result<()> {
     lighthouse(out)
 }
 
+/// `--sizes`: the release build and its size table only.
+pub fn build_sizes() -> Result<()> {
+    let out = Path::new("target/bench/dist");
+    dist::build(out, "bench")?;
+    sizes(out).map(|_| ())
+}
+
 /// Prints the size table and returns the first-load brotli total.
 pub fn sizes(dir: &Path) -> Result<u64> {
     println!("\n== Shipped files (bytes) ==");

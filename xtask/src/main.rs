@@ -5,10 +5,10 @@
 //! - `test` — formatting, lints (native and wasm32), native tests, browser
 //!   component tests, end-to-end tests.
 //! - `dist [--out DIR] [--label L]` — the deployable static folder.
-//! - `bench [--motion|--records]` — motion analysis accuracy on generated
+//! - `bench [--motion|--records|--sizes]` — motion analysis accuracy on generated
 //!   traces, records verified per second, the metronome's timing, shipped
 //!   sizes (raw, gzip, brotli) and Lighthouse figures; `--motion` or
-//!   `--records` only that one.
+//!   `--records` or `--sizes` only that one.
 //! - `fuzz [--seconds N] [TARGET…]` — the fuzz targets (cargo-fuzz), N seconds each.
 
 mod bench;
@@ -27,9 +27,9 @@ const USAGE: &str = "usage: cargo xtask <serve|test|dist|bench|fuzz> [options]
   serve [--port N] [--dir DIR] [--no-build]   build and serve on 127.0.0.1 (default port 8080)
   test                                        the whole test suite
   dist [--out DIR] [--label LABEL]            build the deployable folder (default dist/)
-  bench [--motion|--records]                  motion accuracy, records per second, metronome
+  bench [--motion|--records|--sizes]          motion accuracy, records per second, metronome
                                               timing, sizes and Lighthouse figures
-                                              (--motion / --records: only that one)
+                                              (--motion / --records / --sizes: only that one)
   fuzz [--seconds N] [TARGET…]               every decoder (or these) under libFuzzer, N s each (default 300)";
 
 fn main() {
@@ -84,12 +84,14 @@ fn run() -> Result<()> {
         "bench" => {
             let motion_only = flag(&mut args, "--motion");
             let records_only = flag(&mut args, "--records");
+            let sizes_only = flag(&mut args, "--sizes");
             no_more(&args)?;
-            match (motion_only, records_only) {
-                (true, false) => bench::motion_accuracy(),
-                (false, true) => bench::records(),
-                (false, false) => bench::run(),
-                (true, true) => bail!("give one of --motion and --records\n{USAGE}"),
+            match (motion_only, records_only, sizes_only) {
+                (true, false, false) => bench::motion_accuracy(),
+                (false, true, false) => bench::records(),
+                (false, false, true) => bench::build_sizes(),
+                (false, false, false) => bench::run(),
+                _ => bail!("give one of --motion, --records and --sizes\n{USAGE}"),
             }
         }
         "fuzz" => {
