@@ -21,6 +21,7 @@ pub mod settings;
 pub mod store;
 pub mod time;
 pub mod trainer;
+pub mod uuid;
 pub mod xapi;
 
 #[cfg(target_arch = "wasm32")]

@@ -381,13 +381,12 @@ fn pruning_old_results_never_drops_an_exam_a_record_must_carry() {
     assert!(!plain.results.contains(&first));
 }
 
-#[test]
-fn a_failing_record_never_replaces_a_passing_row() {
-    use firstaid::records::roster::{Added, Roster};
-    let c = embedded();
+/// An assignment of every lesson and a learner who completed them all and
+/// passed its exam on the first attempt.
+fn passing_learner(c: &Curriculum) -> (Assignment, Learner) {
     let all: Vec<&str> = c.lessons.iter().map(|l| l.id.as_str()).collect();
     let a = assignment(&all, None);
-    let mut l = Learner::new(&c);
+    let mut l = Learner::new(c);
     let seed = next_seed(
         &device().public(),
         Some(&compose::reference(&a)),
@@ -395,7 +394,15 @@ fn a_failing_record_never_replaces_a_passing_row() {
         &l.results,
     );
     l.results
-        .push(take_exam(&c, seed, usize::MAX, T0 + 1_000_000));
+        .push(take_exam(c, seed, usize::MAX, T0 + 1_000_000));
+    (a, l)
+}
+
+#[test]
+fn a_failing_record_never_replaces_a_passing_row() {
+    use firstaid::records::roster::{Added, Roster};
+    let c = embedded();
+    let (a, l) = passing_learner(&c);
     let passes = |r: &firstaid::records::record::Record| verify(r, &c, FIXED_VERSION, Some(&a));
     let good = compose(&l.sources(), &device(), Some(&a), T0 as u64 + 9_000_000).unwrap();
     assert!(passes(&good).ok());
@@ -420,17 +427,7 @@ fn a_failing_record_never_replaces_a_passing_row() {
 fn a_roster_keeps_its_verdicts_practical_marks_and_certificates() {
     use firstaid::records::roster::{Added, Roster, Status};
     let c = embedded();
-    let all: Vec<&str> = c.lessons.iter().map(|l| l.id.as_str()).collect();
-    let a = assignment(&all, None);
-    let mut l = Learner::new(&c);
-    let seed = next_seed(
-        &device().public(),
-        Some(&compose::reference(&a)),
-        FIXED_VERSION,
-        &l.results,
-    );
-    l.results
-        .push(take_exam(&c, seed, usize::MAX, T0 + 1_000_000));
+    let (a, l) = passing_learner(&c);
     let record = compose(&l.sources(), &device(), Some(&a), T0 as u64 + 9_000_000).unwrap();
     // Read by a build of the record's content: passes, and that is kept.
     let before = |r: &firstaid::records::record::Record| verify(r, &c, FIXED_VERSION, Some(&a));

@@ -471,7 +471,13 @@ fn analyze_motion(file: &str) -> Result<String, String> {
 
 /// `firstaid verify` (see the module documentation).
 fn verify(args: &[String]) -> ExitCode {
-    match verify_run(args) {
+    report(verify_run(args))
+}
+
+/// Prints a bulk command's output and exits 0 when every input passed, 1
+/// when any did not, 2 (with the message) on a usage error.
+fn report(result: Result<(String, bool), String>) -> ExitCode {
+    match result {
         Ok((out, all_ok)) => {
             print!("{out}");
             if all_ok {

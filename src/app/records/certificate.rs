@@ -8,10 +8,9 @@
 
 use leptos::prelude::*;
 use serde_json::Value;
-use wasm_bindgen::JsCast;
 
-use super::contents::{copy_reporting, local_time, QrImage};
-use crate::adapters::{camera, files, platform, share};
+use super::contents::{copy_reporting, local_time, read_picked, take_picked_file, Picked, QrImage};
+use crate::adapters::{files, platform, share};
 use crate::app::fill;
 use crate::app::i18n::{t, t_string, use_i18n, Locale};
 use crate::app::pages::profile_name;
@@ -159,36 +158,20 @@ pub fn CertificatePage() -> impl IntoView {
         text.set(Some(pasted.get_untracked()));
     };
     let choose = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = take_picked_file(&ev) else {
             return;
         };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
         picture_error.set(None);
         leptos::task::spawn_local(async move {
-            if file.type_().starts_with("image/") {
-                match camera::decode_image_file(file).await {
-                    Ok(texts) if !texts.is_empty() => text.set(Some(texts[0].clone())),
-                    Ok(_) => picture_error.set(Some(t_string!(i18n, certificate.no_code))),
-                    Err(e) => {
-                        web_sys::console::warn_1(&e.into());
-                        picture_error.set(Some(t_string!(i18n, certificate.no_code)));
-                    }
+            match read_picked(file, MAX_FILE_BYTES).await {
+                Picked::Codes(texts) => text.set(Some(texts[0].clone())),
+                Picked::Text(t) => text.set(Some(t)),
+                Picked::NoCode => picture_error.set(Some(t_string!(i18n, certificate.no_code))),
+                Picked::TooLarge => {
+                    picture_error.set(Some(t_string!(i18n, credential_error.too_large)))
                 }
-            } else if file.size() > MAX_FILE_BYTES as f64 {
-                text.set(Some(" ".repeat(badge::MAX_BYTES + 1)));
-            } else {
-                match gloo_file::futures::read_as_text(&gloo_file::File::from(file)).await {
-                    Ok(t) => text.set(Some(t)),
-                    Err(e) => {
-                        web_sys::console::warn_1(&e.to_string().into());
-                        picture_error.set(Some(t_string!(i18n, credential_error.not_json)));
-                    }
+                Picked::Unreadable => {
+                    picture_error.set(Some(t_string!(i18n, credential_error.not_json)))
                 }
             }
         });

@@ -41,6 +41,59 @@ pub fn QrImage(
     }
 }
 
+/// What a file chosen in an `<input type="file">` holds, for pages that
+/// read QR text: the codes in a picture, or a text file's text.
+pub enum Picked {
+    /// The texts of the QR codes in a picture (at least one).
+    Codes(Vec<String>),
+    /// A picture with no readable code (or not a picture the browser opens).
+    NoCode,
+    /// A text file's contents.
+    Text(String),
+    /// A text file larger than the page reads.
+    TooLarge,
+    /// The file could not be read.
+    Unreadable,
+}
+
+/// Takes the file chosen in the input that fired `ev` (clearing the input,
+/// so the same file can be chosen again); `None` when there is none.
+pub fn take_picked_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
+    use wasm_bindgen::JsCast;
+    let input = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())?;
+    let file = input.files().and_then(|f| f.get(0))?;
+    input.set_value("");
+    Some(file)
+}
+
+/// Reads a chosen file: pictures by their QR codes
+/// ([`crate::adapters::camera::decode_image_file`]), anything else as text
+/// of at most `max_bytes`.
+pub async fn read_picked(file: web_sys::File, max_bytes: u64) -> Picked {
+    if file.type_().starts_with("image/") {
+        match crate::adapters::camera::decode_image_file(file).await {
+            Ok(texts) if !texts.is_empty() => Picked::Codes(texts),
+            Ok(_) => Picked::NoCode,
+            Err(e) => {
+                web_sys::console::warn_1(&e.into());
+                Picked::NoCode
+            }
+        }
+    } else if file.size() > max_bytes as f64 {
+        Picked::TooLarge
+    } else {
+        match gloo_file::futures::read_as_text(&gloo_file::File::from(file)).await {
+            Ok(text) => Picked::Text(text),
+            Err(e) => {
+                web_sys::console::warn_1(&e.to_string().into());
+                Picked::Unreadable
+            }
+        }
+    }
+}
+
 /// Copies `text` to the clipboard and says in `status` whether it worked
 /// (or that the user should copy by hand).
 pub fn copy_reporting(

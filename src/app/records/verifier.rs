@@ -8,7 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::contents::local_time;
+use super::contents::{local_time, read_picked, take_picked_file, Picked};
 use super::reasons::{failure_text, record_error_text};
 use crate::adapters::{audio, camera, files, haptics, platform, random};
 use crate::app::fill;
@@ -124,50 +124,23 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
     let check_file = {
         let check = check.clone();
         move |ev: leptos::ev::Event| {
-            let Some(input) = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
-                return;
-            };
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            let Some(file) = take_picked_file(&ev) else {
                 return;
             };
             audio::prime_beep();
-            input.set_value("");
             let check = check.clone();
             leptos::task::spawn_local(async move {
-                if file.type_().starts_with("image/") {
-                    match camera::decode_image_file(file).await {
-                        Ok(texts) if !texts.is_empty() => {
-                            for t in texts {
-                                check(&t);
-                            }
-                        }
-                        Ok(_) => last.set(Some(Last::Error(
-                            t_string!(i18n, verifier.no_code).to_owned(),
-                        ))),
-                        Err(e) => {
-                            web_sys::console::warn_1(&e.into());
-                            last.set(Some(Last::Error(
-                                t_string!(i18n, verifier.no_code).to_owned(),
-                            )));
+                let error = |e: &'static str| last.set(Some(Last::Error(e.to_owned())));
+                match read_picked(file, MAX_FILE_BYTES).await {
+                    Picked::Codes(texts) => {
+                        for t in texts {
+                            check(&t);
                         }
                     }
-                } else if file.size() > MAX_FILE_BYTES as f64 {
-                    last.set(Some(Last::Error(
-                        t_string!(i18n, reason.not_record).to_owned(),
-                    )));
-                } else {
-                    match gloo_file::futures::read_as_text(&gloo_file::File::from(file)).await {
-                        Ok(text) => check(&text),
-                        Err(e) => {
-                            web_sys::console::warn_1(&e.to_string().into());
-                            last.set(Some(Last::Error(
-                                t_string!(i18n, verifier.read_failed).to_owned(),
-                            )));
-                        }
-                    }
+                    Picked::Text(text) => check(&text),
+                    Picked::NoCode => error(t_string!(i18n, verifier.no_code)),
+                    Picked::TooLarge => error(t_string!(i18n, reason.not_record)),
+                    Picked::Unreadable => error(t_string!(i18n, verifier.read_failed)),
                 }
             });
         }

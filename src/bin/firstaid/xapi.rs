@@ -36,20 +36,7 @@ use firstaid::xapi::{
 
 /// Runs `firstaid xapi` with the arguments after `xapi`.
 pub fn main(args: &[String]) -> ExitCode {
-    match run(args) {
-        Ok((out, all_ok)) => {
-            print!("{out}");
-            if all_ok {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            }
-        }
-        Err(e) => {
-            eprintln!("firstaid: {e}");
-            ExitCode::from(2)
-        }
-    }
+    super::report(run(args))
 }
 
 fn options(args: &[String]) -> Result<(Vec<String>, ExportOptions), String> {

@@ -200,9 +200,7 @@ pub fn achievement_id(profile: ProfileId) -> String {
     ));
     let mut bytes = [0u8; 16];
     bytes.copy_from_slice(&digest[..16]);
-    bytes[6] = (bytes[6] & 0x0f) | 0x80;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    format!("urn:uuid:{}", uuid_text(&bytes))
+    format!("urn:uuid:{}", crate::uuid::text(bytes, 8))
 }
 
 /// The profile whose [`achievement_id`] is `id`, if any.
@@ -214,22 +212,8 @@ pub fn profile_of_achievement(id: &str) -> Option<ProfileId> {
 
 /// A random (version 4) `urn:uuid:` from 16 random bytes (the version and
 /// variant bits are overwritten).
-pub fn random_urn_uuid(mut bytes: [u8; 16]) -> String {
-    bytes[6] = (bytes[6] & 0x0f) | 0x40;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    format!("urn:uuid:{}", uuid_text(&bytes))
-}
-
-fn uuid_text(b: &[u8; 16]) -> String {
-    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    format!(
-        "{}-{}-{}-{}-{}",
-        &hex[..8],
-        &hex[8..12],
-        &hex[12..16],
-        &hex[16..20],
-        &hex[20..]
-    )
+pub fn random_urn_uuid(bytes: [u8; 16]) -> String {
+    format!("urn:uuid:{}", crate::uuid::text(bytes, 4))
 }
 
 /// `(Chinese, English)` of a text written `中文 · English`; `None` when the
