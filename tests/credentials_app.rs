@@ -114,3 +114,21 @@ fn a_roster_learner_gets_a_certificate_with_their_name_hashed_number_guideline_a
     .unwrap();
     assert_ne!(a["id"], b["id"]);
 }
+
+#[test]
+fn a_certificate_from_a_phone_whose_clock_runs_ahead_is_accepted_within_five_minutes() {
+    use firstaid::credentials::badge::CredentialError;
+    use firstaid::credentials::link::{verify_on_this_phone, CLOCK_SKEW_MS};
+    let qr = badge::to_qr_text(&badge::example()).unwrap();
+    let from = badge::example_input().valid_from_ms / 1000 * 1000;
+    assert!(verify_on_this_phone(&qr, from - CLOCK_SKEW_MS).is_ok());
+    assert!(matches!(
+        verify_on_this_phone(&qr, from - CLOCK_SKEW_MS - 1),
+        Err(CredentialError::NotYetValid(_))
+    ));
+    // The pure check itself stays exact.
+    assert!(matches!(
+        verify_credential(&qr, from - 1),
+        Err(CredentialError::NotYetValid(_))
+    ));
+}

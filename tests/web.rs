@@ -471,6 +471,13 @@ async fn the_qr_worker_answers_survives_a_crash_and_gives_up_on_a_missing_script
     assert_eq!(after[0], "1x1:4:0");
     assert_ne!(after[1], first[1], "a new worker after the crash");
 
+    // A crash while another picture waits (a photo chosen while the camera
+    // scans): both callers get an answer, and the next call works.
+    let (x, y) = futures_join(decode(13, 1, vec![0; 52]), decode(1, 1, vec![0; 4])).await;
+    assert!(matches!(x, Err(DecodeError::Crashed(_))), "{x:?}");
+    assert!(matches!(y, Err(DecodeError::Failed(_))), "{y:?}");
+    assert_eq!(decode(1, 1, vec![0; 4]).await.unwrap()[0], "1x1:4:0");
+
     // A script that is not there: an error each time, then not tried again.
     set_scan_worker("/no-such-scan-worker.js");
     // The running stand-in still answers until it is gone: end it with a

@@ -47,6 +47,10 @@ impl std::fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
+/// How long a picture may take before its worker is taken for stuck (ms):
+/// generous, so that only a decoder that hangs is ended.
+const ANSWER_MS: u32 = 10_000;
+
 /// After this many load failures in a row the worker is not tried again
 /// on this page (each try would fetch and fail again).
 const MAX_LOAD_FAILURES: u32 = 3;
@@ -64,13 +68,17 @@ impl Drop for Running {
     fn drop(&mut self) {
         self.worker.terminate();
         // Whoever still waits gets an answer (the worker is gone).
-        let waiting: Vec<js_sys::Function> =
-            self.pending.borrow_mut().drain().map(|(_, f)| f).collect();
-        for resolve in waiting {
-            let answer = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&answer, &"stopped".into(), &true.into());
-            let _ = resolve.call1(&JsValue::NULL, &answer);
-        }
+        answer_all(&self.pending, "stopped");
+    }
+}
+
+/// Answers every waiting request with `{ <field>: "the worker stopped" }`.
+fn answer_all(pending: &RefCell<HashMap<u32, js_sys::Function>>, field: &str) {
+    let waiting: Vec<js_sys::Function> = pending.borrow_mut().drain().map(|(_, f)| f).collect();
+    for resolve in waiting {
+        let answer = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&answer, &field.into(), &"the worker stopped".into());
+        let _ = resolve.call1(&JsValue::NULL, &answer);
     }
 }
 
@@ -121,7 +129,13 @@ fn forget(which: &Rc<Running>) {
 
 fn start_worker() -> Result<Rc<Running>, DecodeError> {
     let url = worker_url().ok_or(DecodeError::Unavailable)?;
-    let worker = web_sys::Worker::new(&url).map_err(|e| DecodeError::Failed(format!("{e:?}")))?;
+    let worker = web_sys::Worker::new(&url).map_err(|e| {
+        STATE.with(|s| {
+            let s = s.borrow();
+            s.load_failures.set(s.load_failures.get() + 1);
+        });
+        DecodeError::Failed(format!("{e:?}"))
+    })?;
     let pending: Rc<RefCell<HashMap<u32, js_sys::Function>>> = Rc::default();
     let answers = pending.clone();
     let message = EventListener::new(&worker, "message", move |event| {
@@ -136,21 +150,20 @@ fn start_worker() -> Result<Rc<Running>, DecodeError> {
         if let Some(resolve) = resolve {
             let _ = resolve.call1(&JsValue::NULL, &data);
         }
+        // A worker that crashed or failed has closed: whoever else waits
+        // gets an answer now (a photo chosen while the camera scans).
+        let closed = ["crashed", "failed"]
+            .iter()
+            .any(|k| js_sys::Reflect::has(&data, &(*k).into()).unwrap_or(false));
+        if closed {
+            answer_all(&answers, "stopped");
+        }
     });
     // The script itself failed (not found, offline without a cache, a
     // syntax error): answer everyone waiting, and drop this worker.
     let waiting = pending.clone();
     let error = EventListener::new(&worker, "error", move |_| {
-        let answers: Vec<js_sys::Function> = waiting.borrow_mut().drain().map(|(_, f)| f).collect();
-        for resolve in answers {
-            let answer = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(
-                &answer,
-                &"failed".into(),
-                &"the worker's script could not run".into(),
-            );
-            let _ = resolve.call1(&JsValue::NULL, &answer);
-        }
+        answer_all(&waiting, "failed");
         // Not dropped inside its own listener: after this event is done.
         let gone = STATE.with(|s| s.borrow_mut().running.take());
         wasm_bindgen_futures::spawn_local(async move { drop(gone) });
@@ -205,6 +218,18 @@ pub async fn decode(width: u32, height: u32, pixels: Vec<u8>) -> Result<Vec<Stri
         running.pending.borrow_mut().remove(&id);
         return Err(DecodeError::Failed(format!("{e:?}")));
     }
+    // A decoder that never answers (stuck on a picture) is ended: the
+    // caller hears "stopped", the next call gets a fresh worker.
+    let stuck = Rc::downgrade(&running);
+    let _deadline = gloo_timers::callback::Timeout::new(ANSWER_MS, move || {
+        if let Some(r) = stuck.upgrade() {
+            if r.pending.borrow().contains_key(&id) {
+                r.worker.terminate();
+                answer_all(&r.pending, "stopped");
+                forget(&r);
+            }
+        }
+    });
     let data = JsFuture::from(answer)
         .await
         .map_err(|e| DecodeError::Failed(format!("{e:?}")))?;

@@ -19,8 +19,12 @@ pub const VALID_YEARS: i64 = 2;
 /// `instructor_name`. The guideline is the assignment's exam's (its
 /// blueprint's profile), else `fallback` (the instructor's setting). The
 /// learner's number, when the record has one, goes in as a hashed
-/// identifier (`identifier`, salted), so it can be checked against a known
-/// number without being readable. `random`: 32 bytes from the CSPRNG —
+/// identifier (`identifier`, salted), as Open Badges does it: it can be
+/// checked against a known number and is not printed in clear — but the
+/// salt travels with it and learner numbers are short, so anyone holding
+/// the certificate can find the number by trying them all; it hides the
+/// number from a glance, not from a determined reader. `random`: 32 bytes
+/// from the CSPRNG —
 /// 16 for the credential's id, 16 for the salt.
 pub fn certificate_input(
     record: &Record,

@@ -15,9 +15,9 @@ use crate::app::fill;
 use crate::app::i18n::{t, t_string, use_i18n, Locale};
 use crate::app::pages::profile_name;
 use crate::app::state::use_state;
-use crate::credentials::badge::verify::{decode_qr_text, verify_credential, VerifiedCredential};
+use crate::credentials::badge::verify::{decode_qr_text, VerifiedCredential};
 use crate::credentials::badge::{self, split_languages, CredentialError};
-use crate::credentials::link::{credential_text, link};
+use crate::credentials::link::{credential_text, link, verify_on_this_phone};
 use crate::records::payload::PayloadError;
 use crate::settings::Lang;
 use leptos_i18n::I18nContext;
@@ -93,7 +93,7 @@ struct Checked {
 /// Checks a certificate given as text (link, QR text or JSON) now.
 fn check(text: &str) -> Result<Checked, CredentialError> {
     let text = credential_text(text);
-    let verified = verify_credential(&text, platform::now_ms())?;
+    let verified = verify_on_this_phone(&text, platform::now_ms())?;
     let credential = if text.starts_with('{') {
         serde_json::from_str(&text).map_err(|_| CredentialError::NotJson)?
     } else {
@@ -164,7 +164,14 @@ pub fn CertificatePage() -> impl IntoView {
         picture_error.set(None);
         leptos::task::spawn_local(async move {
             match read_picked(file, MAX_FILE_BYTES).await {
-                Picked::Codes(texts) => text.set(Some(texts[0].clone())),
+                // The first code that is a certificate (a photo may show others).
+                Picked::Codes(texts) => text.set(
+                    texts
+                        .iter()
+                        .find(|t| check(t).is_ok())
+                        .or(texts.first())
+                        .cloned(),
+                ),
                 Picked::Text(t) => text.set(Some(t)),
                 Picked::NoCode => picture_error.set(Some(t_string!(i18n, certificate.no_code))),
                 Picked::TooLarge => {
@@ -269,13 +276,20 @@ fn CertificateView(checked: Checked) -> impl IntoView {
     let issuer = v.issuer_name.clone().unwrap_or_default();
     let fingerprint = v.issuer_fingerprint.clone();
     let profile = v.profile;
+    // One of this app's achievements (a profile's); anything else is shown
+    // as its issuer's word alone.
+    let ours = profile.is_some();
     let (from, until) = (v.valid_from_ms, v.valid_until_ms);
     view! {
         <p class="result passed no-print" role="status" data-testid="certificate-status">
             <strong>{t!(i18n, certificate.genuine)}</strong>" "{t!(i18n, certificate.checked_now)}
         </p>
         <article class="certificate" data-testid="certificate" aria-labelledby="certificate-title">
-            <p class="certificate-app">"急救英雄 · First Aid Hero"</p>
+            {if ours {
+                view! { <p class="certificate-app">"急救英雄 · First Aid Hero"</p> }.into_any()
+            } else {
+                view! { <p class="review-flag" data-testid="certificate-other-issuer">{t!(i18n, certificate.other_issuer)}</p> }.into_any()
+            }}
             <h2 id="certificate-title" data-testid="certificate-title">{move || titles().0}</h2>
             {move || titles2().1.map(|other| view! { <p class="certificate-other">{other}</p> })}
             <p class="certificate-awarded">{t!(i18n, certificate.awarded_to)}</p>
@@ -298,8 +312,8 @@ fn CertificateView(checked: Checked) -> impl IntoView {
             </dl>
             <QrImage text=url.clone() label=move || t_string!(i18n, certificate.qr_label).to_owned() testid="certificate-qr" />
             <p class="help">{t!(i18n, certificate.scan_note)}</p>
+            <p class="help">{t!(i18n, certificate.fingerprint_help)}</p>
         </article>
-        <p class="help no-print">{t!(i18n, certificate.fingerprint_help)}</p>
         <div class="actions no-print">
             {move || if kept() {
                 view! { <p role="status" class="status" data-testid="certificate-kept">{t!(i18n, certificate.kept)}</p> }.into_any()
@@ -331,7 +345,7 @@ pub fn MyCertificates() -> impl IntoView {
             r.learner
                 .certificates
                 .iter()
-                .map(|q| (q.clone(), verify_credential(q, platform::now_ms())))
+                .map(|q| (q.clone(), verify_on_this_phone(q, platform::now_ms())))
                 .collect::<Vec<_>>()
         })
     };

@@ -40,6 +40,20 @@ enum Last {
     Error(String),
 }
 
+/// Focuses the element with this id once the page has rendered again (the
+/// roster's rows are rebuilt when one changes: focus stays on the control
+/// that was used, or on what replaced it).
+fn focus_id_later(id: String) {
+    request_animation_frame(move || {
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id))
+        {
+            let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
+        }
+    });
+}
+
 /// A roster row as shown.
 #[derive(Clone, PartialEq)]
 struct Row {
@@ -247,6 +261,7 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
     // Marks a learner's practical exam passed (or not), saved at once.
     let id4 = id.clone();
     let set_practical = move |key: PublicKey, passed: bool| {
+        focus_id_later(format!("practical-{}", key.fingerprint()));
         let at = passed.then(platform::now_ms);
         state.update_records(|r| {
             if let Some(e) = r
@@ -342,16 +357,19 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
         let profile = state.settings.with_untracked(|s| s.profile);
         let input = certificate_input(&rec, &a5, &c5, &name, profile, platform::now_ms(), random);
         match badge::issue(&input, &key).map(|v| badge::to_qr_text(&v)) {
-            Ok(Ok(qr)) => state.update_records(|r| {
-                if let Some(e) = r
-                    .instructor
-                    .assignments
-                    .iter_mut()
-                    .find(|e| e.get().is_some_and(|x| x.body.id == id5))
-                {
-                    e.roster.set_certificate(&rec.body.key, qr);
-                }
-            }),
+            Ok(Ok(qr)) => {
+                focus_id_later(format!("certificate-{}", rec.body.key.fingerprint()));
+                state.update_records(|r| {
+                    if let Some(e) = r
+                        .instructor
+                        .assignments
+                        .iter_mut()
+                        .find(|e| e.get().is_some_and(|x| x.body.id == id5))
+                    {
+                        e.roster.set_certificate(&rec.body.key, qr);
+                    }
+                })
+            }
             Ok(Err(e)) => web_sys::console::warn_1(&format!("{e:?}").into()),
             Err(e) => web_sys::console::warn_1(&format!("{e:?}").into()),
         }
@@ -381,7 +399,7 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
                 let certificate_view = match (certificate, ok && practical.is_some()) {
                     (Some(q), _) => {
                         let label = fill(t_string!(i18n, certificate.view_label), &[("name", &who)]);
-                        Some(view! { <a class="button" href=link("", &q) aria-label=label data-testid="open-certificate">{t!(i18n, certificate.view)}</a> }.into_any())
+                        Some(view! { <a class="button" href=link("", &q) aria-label=label id=format!("certificate-{}", key.fingerprint()) data-testid="open-certificate">{t!(i18n, certificate.view)}</a> }.into_any())
                     }
                     (None, true) => {
                         let label = fill(t_string!(i18n, certificate.issue_label), &[("name", &who)]);
@@ -403,6 +421,7 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
                         <td>
                             <label class="choice">
                                 <input type="checkbox" data-testid="practical" aria-label=practical_label
+                                    id=format!("practical-{}", key.fingerprint())
                                     prop:checked=practical.is_some()
                                     on:change=move |ev| set_practical(key, event_target_checked(&ev)) />
                                 <span aria-hidden="true">{t!(i18n, verifier.practical_passed)}</span>

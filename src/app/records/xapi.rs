@@ -17,7 +17,7 @@ use crate::time::format_iso;
 use crate::xapi::settings::XapiSettings;
 use crate::xapi::{
     class_export, export_file, learner_statements, ExamResult, ExportError, ExportOptions,
-    LearnerActivity, LearnerIdentity, LessonCompletion, DEFAULT_HOME_PAGE,
+    LearnerActivity, LearnerIdentity, LessonCompletion,
 };
 use leptos_i18n::I18nContext;
 
@@ -106,13 +106,16 @@ pub fn ClassXapi(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl In
     let i18n = use_i18n();
     let state = use_state();
     let saved = state.records.with_untracked(|r| r.instructor.xapi.clone());
+    // Nothing personal by default: no address (the school's own must be
+    // entered), accounts by key fingerprint, no names.
     let home_page = RwSignal::new(
         saved
             .as_ref()
-            .map_or(DEFAULT_HOME_PAGE.to_owned(), |s| s.home_page.clone()),
+            .map(|s| s.home_page.clone())
+            .unwrap_or_default(),
     );
     let by_number = RwSignal::new(saved.as_ref().is_some_and(|s| s.by_number));
-    let include_names = RwSignal::new(saved.as_ref().is_none_or(|s| s.include_names));
+    let include_names = RwSignal::new(saved.as_ref().is_some_and(|s| s.include_names));
     let status = RwSignal::new(None::<String>);
     let id = assignment.body.id.clone();
     let class = assignment.body.class.clone();
@@ -178,7 +181,7 @@ pub fn ClassXapi(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl In
             <form on:submit=export>
                 <label class="field">
                     <span>{t!(i18n, xapi.home_page)}</span>
-                    <input type="url" required data-testid="xapi-home-page" prop:value=move || home_page.get()
+                    <input type="url" required placeholder="https://" data-testid="xapi-home-page" prop:value=move || home_page.get()
                         on:input=move |ev| home_page.set(event_target_value(&ev)) />
                 </label>
                 <fieldset>

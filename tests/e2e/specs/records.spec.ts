@@ -242,8 +242,8 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
 }
 
 const certWords = {
-  'en-US': { genuine: 'This certificate is genuine', signature: 'The signature does not match', expired: 'This certificate expired on', kept: 'Kept in My certificates', valid: 'Valid', awarded: 'Awarded to', course: 'CPR' },
-  'zh-CN': { genuine: '此证书真实有效', signature: '签名不符', expired: '此证书已于', kept: '已保存到“我的证书”', valid: '有效', awarded: '授予', course: '心肺复苏' },
+  'en-US': { genuine: 'Signature checked', signature: 'The signature does not match', expired: 'This certificate expired on', kept: 'Kept in My certificates', valid: 'Valid', awarded: 'Awarded to', course: 'CPR' },
+  'zh-CN': { genuine: '签名核验通过', signature: '签名不符', expired: '此证书已于', kept: '已保存到“我的证书”', valid: '有效', awarded: '授予', course: '心肺复苏' },
 } as const;
 
 for (const locale of ['en-US', 'zh-CN'] as const) {
@@ -300,8 +300,11 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       const row = page.getByTestId('roster-row');
       await expect(row.getByTestId('issue-certificate')).toHaveCount(0);
       await row.getByTestId('practical').check();
+      // The row is drawn again; focus stays where the instructor works.
+      await expect(row.getByTestId('practical')).toBeFocused();
       await row.getByTestId('issue-certificate').click();
       await expect(row.getByTestId('open-certificate')).toBeVisible();
+      await expect(row.getByTestId('open-certificate')).toBeFocused();
       await axe(page, 'roster with a certificate');
       // The issued certificate stays with the row.
       await page.reload();
@@ -394,7 +397,9 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       await page.goto(classUrl);
       await waitForApp(page);
       await page.getByTestId('xapi-home-page').fill('https://lrs.school.example');
+      await expect(page.getByTestId('xapi-names')).not.toBeChecked();
       await page.getByTestId('xapi-by-number').check();
+      await page.getByTestId('xapi-names').check();
       const [classFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('xapi-class-export').click()]);
       const classPath = info.outputPath('class-xapi.json');
       await classFile.saveAs(classPath);
