@@ -3,24 +3,12 @@
 
 mod common;
 
-use std::process::Command;
+use common::cli::{firstaid, TempFile};
 
 use firstaid::content::{Curriculum, CONTENT_VERSION};
 use firstaid::quiz::attempt::ExamAttempt;
 use firstaid::quiz::exam;
 use firstaid::quiz::scoring::Response;
-
-fn firstaid(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_firstaid"))
-        .args(args)
-        .output()
-        .expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
 
 #[test]
 fn json_export_is_versioned_and_filters_language_and_profile() {
@@ -129,27 +117,6 @@ fn bad_arguments_exit_2_with_a_reason() {
 
 fn curriculum() -> Curriculum {
     Curriculum::embedded().unwrap()
-}
-
-/// A file under the temporary directory, removed when dropped.
-struct TempFile(std::path::PathBuf);
-
-impl TempFile {
-    fn new(name: &str, contents: &str) -> TempFile {
-        let path = std::env::temp_dir().join(format!("firstaid-cli-{}-{name}", std::process::id()));
-        std::fs::write(&path, contents).unwrap();
-        TempFile(path)
-    }
-
-    fn arg(&self) -> &str {
-        self.0.to_str().unwrap()
-    }
-}
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
 }
 
 fn sample_items(out: &str) -> Vec<(String, Vec<String>)> {

@@ -7,7 +7,7 @@
 
 mod common;
 
-use std::process::Command;
+use common::cli::{firstaid, TempFile};
 
 use common::check_golden;
 use firstaid::content::{Curriculum, CONTENT_VERSION};
@@ -909,40 +909,6 @@ fn durations_and_timestamps_are_checked_by_their_grammars() {
 }
 
 // firstaid xapi
-
-fn firstaid(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_firstaid"))
-        .args(args)
-        .output()
-        .expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
-
-/// A file under the temporary directory, removed when dropped.
-struct TempFile(std::path::PathBuf);
-
-impl TempFile {
-    fn new(name: &str, contents: &str) -> TempFile {
-        let path =
-            std::env::temp_dir().join(format!("firstaid-xapi-{}-{name}", std::process::id()));
-        std::fs::write(&path, contents).unwrap();
-        TempFile(path)
-    }
-
-    fn arg(&self) -> &str {
-        self.0.to_str().unwrap()
-    }
-}
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
-}
 
 #[test]
 fn cli_exports_json_and_qr_records_as_one_array() {

@@ -18,8 +18,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use std::ops::Not;
-
 use super::csv;
 use super::keys::PublicKey;
 use super::record::Record;
@@ -63,7 +61,7 @@ impl Checked {
     /// build that made the verdict could not re-score the record (another
     /// content version): such a verdict says nothing lasting.
     pub fn of(record: &Record, verdict: &Verdict) -> Option<Checked> {
-        cannot_rescore(verdict).not().then(|| Checked {
+        (!cannot_rescore(verdict)).then(|| Checked {
             content_version: record.body.content_version.clone(),
             ok: verdict.ok(),
             exam_percents: verdict.exam_percents.clone(),

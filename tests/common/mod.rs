@@ -2,6 +2,8 @@
 //! a small hand-built curriculum, blueprints and responses of known worth.
 #![allow(dead_code)]
 
+pub mod cli;
+
 use firstaid::content::{
     Choice, Curriculum, Group, Lesson, Objective, Question, QuestionType, Region, Scenario,
     SourceRef, Text,
