@@ -1,6 +1,7 @@
 // First Aid Hero service worker. The build fills in the cache name (derived
 // from the content hash of every output) and the list of files to precache.
-// App-shell model: navigations get the cached index.html, files come from
+// App-shell model: navigations get the cached index.html (emergency.html
+// for /emergency and below), files come from
 // the cache; an update installs beside the running version and waits until
 // the page asks it to take over ("skip-waiting"), so data is never lost
 // mid-change.
@@ -34,9 +35,13 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
+    // The emergency pages get the page whose static part already helps.
+    const emergency = url.pathname === '/emergency' || url.pathname.startsWith('/emergency/');
     event.respondWith((async () => {
       const cache = await caches.open(CACHE);
-      return (await cache.match('/index.html')) || fetch(request);
+      return (emergency && (await cache.match('/emergency.html')))
+        || (await cache.match('/index.html'))
+        || fetch(request);
     })());
     return;
   }

@@ -11,12 +11,14 @@
 //!   capability each) — compiled for `wasm32` only.
 
 pub mod backup;
+pub mod coach;
 pub mod content;
 pub mod credentials;
 pub mod profile;
 pub mod progress;
 pub mod quiz;
 pub mod records;
+pub mod region;
 pub mod settings;
 pub mod store;
 pub mod time;

@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::profile::ProfileId;
+use crate::region::RegionId;
 
 /// The two interface languages. Content is always authored in both.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -203,14 +204,26 @@ pub struct Settings {
     /// The learner's own emergency number, if they set one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emergency_number: Option<EmergencyNumber>,
+    /// Where the learner said they are (schema 8). `None` until they
+    /// confirm: the app then uses its guess ([`crate::region::guess`]) and
+    /// asks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<RegionId>,
 }
 
 impl Settings {
-    /// The number to call: the learner's own if set, else the profile's.
-    pub fn emergency_number(&self) -> &str {
+    /// The region the app uses: the confirmed one, else `guess`.
+    pub fn region_or(&self, guess: RegionId) -> RegionId {
+        self.region.unwrap_or(guess)
+    }
+
+    /// The number every call button dials: the learner's own if set, else
+    /// the region's (confirmed, or `guess` until confirmed). The guideline
+    /// profile never changes it: where you are is not what you learn.
+    pub fn call_number(&self, guess: RegionId) -> &str {
         match &self.emergency_number {
             Some(n) => n.as_str(),
-            None => self.profile.profile().emergency_number,
+            None => self.region_or(guess).number(),
         }
     }
 
@@ -224,6 +237,7 @@ impl Settings {
             theme: Theme::System,
             text_size: TextSize::P100,
             emergency_number: None,
+            region: None,
         }
     }
 }
@@ -238,6 +252,7 @@ impl Default for Settings {
             theme: Theme::System,
             text_size: TextSize::P100,
             emergency_number: None,
+            region: None,
         }
     }
 }

@@ -18,6 +18,7 @@ fn sample() -> Document {
         theme: Theme::Dark,
         text_size: TextSize::P200,
         emergency_number: None,
+        region: Some(firstaid::region::RegionId::Hk),
     });
     let c = firstaid::content::Curriculum::embedded().unwrap();
     let record = example::record(&c, firstaid::content::CONTENT_VERSION);
@@ -87,8 +88,10 @@ fn export_format_is_pinned() {
     let v: Value = serde_json::from_str(&exported()).unwrap();
     assert_eq!(v["format"], "firstaid-backup");
     assert_eq!(v["version"], 1);
-    assert_eq!(v["store"]["schema"], 7);
+    assert_eq!(v["store"]["schema"], 8);
     assert_eq!(v["store"]["data"]["settings"]["profile"], "erc");
+    // Where the learner said they are travels too.
+    assert_eq!(v["store"]["data"]["settings"]["region"], "hk");
     // Keys, assignments and rosters travel in the backup.
     let records = &v["store"]["data"]["records"];
     assert_eq!(records["learner"]["key"], "2a".repeat(32));

@@ -16,14 +16,20 @@ fn any_settings() -> impl Strategy<Value = Settings> {
         prop::sample::select(Theme::ALL.to_vec()),
         prop::sample::select(TextSize::ALL.to_vec()),
         prop::option::of("[0-9]{2,8}"),
+        prop::option::of(prop::sample::select(
+            firstaid::region::RegionId::ALL.to_vec(),
+        )),
     )
-        .prop_map(|(lang, profile, theme, text_size, number)| Settings {
-            lang,
-            profile,
-            theme,
-            text_size,
-            emergency_number: number.map(|n| EmergencyNumber::parse(&n).unwrap()),
-        })
+        .prop_map(
+            |(lang, profile, theme, text_size, number, region)| Settings {
+                lang,
+                profile,
+                theme,
+                text_size,
+                emergency_number: number.map(|n| EmergencyNumber::parse(&n).unwrap()),
+                region,
+            },
+        )
 }
 
 fn valid_backup() -> String {

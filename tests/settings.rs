@@ -1,6 +1,7 @@
 //! Settings defaults, first-visit detection and validation.
 
 use firstaid::profile::ProfileId;
+use firstaid::region::RegionId;
 use firstaid::settings::{EmergencyNumber, Lang, NumberError, Settings, TextSize, Theme};
 use serde_json::json;
 
@@ -78,7 +79,8 @@ fn first_visit_defaults() {
             profile: ProfileId::Rcsc,
             theme: Theme::System,
             text_size: TextSize::P100,
-            emergency_number: None
+            emergency_number: None,
+            region: None,
         }
     );
     let s = Settings::first_visit(&["en-US"]);
@@ -95,11 +97,24 @@ fn serialized_form_is_pinned() {
         theme: Theme::Dark,
         text_size: TextSize::P150,
         emergency_number: None,
+        region: None,
     };
     assert_eq!(
         serde_json::to_value(s).unwrap(),
         json!({"lang": "en", "profile": "erc", "theme": "dark", "text_size": 150})
     );
+    let confirmed = Settings {
+        region: Some(RegionId::Hk),
+        ..s
+    };
+    assert_eq!(
+        serde_json::to_value(confirmed).unwrap(),
+        json!({"lang": "en", "profile": "erc", "theme": "dark", "text_size": 150, "region": "hk"})
+    );
+    for r in RegionId::ALL {
+        assert_eq!(serde_json::to_value(r).unwrap(), json!(r.as_str()));
+        assert_eq!(RegionId::from_id(r.as_str()), Some(r));
+    }
     for l in Lang::ALL {
         assert_eq!(Lang::from_tag(l.tag()), Some(l));
         assert_eq!(serde_json::to_value(l).unwrap(), json!(l.tag()));
@@ -118,6 +133,8 @@ fn invalid_settings_are_rejected() {
         ("text_size", json!(110)),
         ("text_size", json!("150")),
         ("text_size", json!(-1)),
+        ("region", json!("HK")),
+        ("region", json!("mars")),
     ];
     for (field, value) in bad {
         let mut v = good.clone();
@@ -175,13 +192,19 @@ fn typed_emergency_numbers() {
 }
 
 #[test]
-fn the_learners_own_number_overrides_the_profile() {
+fn the_number_follows_the_region_and_the_learners_own_overrides_it() {
     let mut s = Settings::default();
-    assert_eq!(s.emergency_number(), "120");
+    // Until confirmed, the guess decides; the guideline never does.
+    assert_eq!(s.call_number(RegionId::Cn), "120");
+    assert_eq!(s.call_number(RegionId::Hk), "999");
     s.profile = ProfileId::Aha;
-    assert_eq!(s.emergency_number(), "911");
+    assert_eq!(s.call_number(RegionId::Cn), "120");
+    s.region = Some(RegionId::Au);
+    assert_eq!(s.call_number(RegionId::Cn), "000");
+    assert_eq!(s.region_or(RegionId::Cn), RegionId::Au);
     s.emergency_number = Some(EmergencyNumber::parse("999").unwrap());
-    assert_eq!(s.emergency_number(), "999");
+    assert_eq!(s.call_number(RegionId::Cn), "999");
+    s.region = None;
     let v = serde_json::to_value(s).unwrap();
     assert_eq!(v["emergency_number"], "999");
     assert_eq!(serde_json::from_value::<Settings>(v).unwrap(), s);

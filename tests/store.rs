@@ -316,6 +316,12 @@ fn the_real_schema_reads_every_version_it_claims() {
                    "practical_passed_at_ms":9,"certificate":"FAC1:Y"}]}}]}}}}"#,
             0,
         ),
+        (
+            8,
+            r#"{"schema":8,"data":{"settings":{"lang":"en","profile":"aha","theme":"light","text_size":125,"region":"au"},
+               "progress":{"lessons":{}},"quiz":{},"trainer":{},"records":{}}}"#,
+            0,
+        ),
     ];
     assert_eq!(
         fixtures.len() as u64,
@@ -355,6 +361,10 @@ fn the_real_schema_reads_every_version_it_claims() {
         (checked.ok, &checked.exam_percents[..]),
         (true, &[Some(95), None][..])
     );
+    // Version 8 keeps where the learner said they are; older data has none.
+    let v8 = schema::read_document(fixtures[7].1).unwrap();
+    assert_eq!(v8.settings.region, Some(firstaid::region::RegionId::Au));
+    assert_eq!(v7.settings.region, None);
     let odd5 = r#"{"schema":5,"data":{"settings":{"lang":"en","profile":"aha","theme":"light","text_size":125},"progress":{"lessons":{}},"quiz":{},"trainer":{},"records":{}}}"#;
     assert!(matches!(
         schema::read_document(odd5),

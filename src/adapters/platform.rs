@@ -17,6 +17,22 @@ pub fn preferred_languages() -> Vec<String> {
     }
 }
 
+/// The device's IANA time zone (`Asia/Hong_Kong`), if the browser says.
+pub fn time_zone() -> Option<String> {
+    let options = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
+        .resolved_options();
+    js_sys::Reflect::get(&options, &"timeZone".into())
+        .ok()?
+        .as_string()
+        .filter(|z| !z.is_empty())
+}
+
+/// Where the device probably is, from its language tags and time zone
+/// ([`crate::region::guess`]).
+pub fn region_guess() -> crate::region::RegionId {
+    crate::region::guess(&preferred_languages(), time_zone().as_deref())
+}
+
 /// Sets an attribute on `<html>` (language, theme, text size).
 pub fn set_root_attribute(name: &str, value: &str) {
     if let Some(root) = web_sys::window()

@@ -46,6 +46,22 @@ pub fn speak(text: &str, lang: &str) {
     synth.speak(&utterance);
 }
 
+/// Whether the phone has a voice for `lang`: `None` while the browser has
+/// not listed its voices yet (some load them late), or has none listed.
+pub fn has_voice(lang: &str) -> Option<bool> {
+    let voices = synth()?.get_voices();
+    if voices.length() == 0 {
+        return None;
+    }
+    let primary = lang.split('-').next().unwrap_or(lang).to_ascii_lowercase();
+    Some(
+        voices
+            .iter()
+            .filter_map(|v| v.dyn_into::<web_sys::SpeechSynthesisVoice>().ok())
+            .any(|v| v.lang().to_ascii_lowercase().starts_with(&primary)),
+    )
+}
+
 /// Stops speaking.
 pub fn stop() {
     if let Some(s) = synth() {

@@ -142,6 +142,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/train/results/:at") view=trainer::ResultsPage />
                         <Route path=path!("/train/scoring") view=trainer::ScoringPage />
                         <Route path=path!("/emergency") view=emergency::EmergencyPage />
+                        <Route path=path!("/emergency/cpr") view=emergency::CprPage />
+                        <Route path=path!("/emergency/choking") view=emergency::ChokingPage />
+                        <Route path=path!("/emergency/recovery") view=emergency::RecoveryPage />
                         <Route path=path!("/record") view=records::RecordPage />
                         <Route path=path!("/assignment") view=records::AssignmentPage />
                         <Route path=path!("/certificate") view=records::CertificatePage />

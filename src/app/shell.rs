@@ -25,9 +25,10 @@ pub fn Shell(children: Children) -> impl IntoView {
     });
     // Under the emergency coach (a full-screen overlay) the header and the
     // banners must not take focus.
+    let in_emergency = move || pathname.with(|p| p == "/emergency" || p.starts_with("/emergency/"));
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>{t!(i18n, skip_to_content)}</a>
-        <header class="app-header" inert=move || pathname.get() == "/emergency">
+        <header class="app-header" inert=in_emergency>
             <A href="/" attr:class="brand">
                 <img src="/icons/icon.svg" alt="" width="32" height="32" />
                 <span>{t!(i18n, app_name)}</span>
@@ -47,7 +48,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 {t!(i18n, nav.emergency)}
             </A>
         </header>
-        <div inert=move || pathname.get() == "/emergency"><Banners /></div>
+        <div inert=in_emergency><Banners /></div>
         <main id="main" tabindex="-1">{children()}</main>
     }
 }

@@ -16,6 +16,7 @@ use crate::progress::Progress;
 use crate::quiz::attempt::QuizData;
 use crate::records::keys::KeyPair;
 use crate::records::stored::{self, RecordsData};
+use crate::region::RegionId;
 use crate::settings::Settings;
 use crate::store::{Document, LoadNotice, Store};
 use crate::trainer::session::TrainerData;
@@ -58,6 +59,9 @@ pub struct AppState {
     pub records: RwSignal<RecordsData>,
     /// The curriculum, once fetched (`None` while loading).
     pub curriculum: RwSignal<Option<Result<Arc<Curriculum>, String>>>,
+    /// Where the device probably is (language tags and time zone), used
+    /// until the learner confirms a region.
+    pub region_guess: RegionId,
 }
 
 fn defaults() -> Document {
@@ -87,6 +91,7 @@ impl AppState {
             trainer: RwSignal::new(TrainerData::default()),
             records: RwSignal::new(RecordsData::default()),
             curriculum: RwSignal::new(None),
+            region_guess: platform::region_guess(),
         };
         state.show(opened.store.doc());
         STORE.with(|s| *s.borrow_mut() = Some(opened.store));
@@ -126,6 +131,25 @@ impl AppState {
                 .as_mut()
                 .expect("AppState::init opened the store"))
         })
+    }
+
+    /// The region the app uses: the confirmed one, else the guess (tracked).
+    pub fn region(&self) -> RegionId {
+        self.settings.get().region_or(self.region_guess)
+    }
+
+    /// The number every call button dials (tracked): the learner's own, or
+    /// the region's.
+    pub fn call_number(&self) -> String {
+        self.settings
+            .get()
+            .call_number(self.region_guess)
+            .to_owned()
+    }
+
+    /// Whether the learner has yet to confirm where they are (tracked).
+    pub fn region_unconfirmed(&self) -> bool {
+        self.settings.with(|s| s.region.is_none())
     }
 
     /// Changes the settings and saves them at once.

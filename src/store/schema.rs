@@ -21,14 +21,26 @@ use crate::settings::Settings;
 use crate::trainer::session::TrainerData;
 
 /// The version this build writes.
-pub const SCHEMA_VERSION: u64 = 7;
+pub const SCHEMA_VERSION: u64 = 8;
 
 /// A migration turns the `data` of version `i + 1` into version `i + 2`
 /// (`MIGRATIONS[0]` migrates 1 → 2).
 pub type Migration = fn(Value) -> Result<Value, String>;
 
 /// The migrations of the real schema, in order.
-pub const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7];
+pub const MIGRATIONS: &[Migration] = &[
+    v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8,
+];
+
+/// Version 8 added the optional `settings.region`: where the learner
+/// confirmed they are, which decides the number every call button dials.
+/// Nothing to convert (data without it uses the first-visit guess and asks);
+/// the version changes so that an older build keeps a copy of data with the
+/// new field instead of misreading it.
+fn v7_to_v8(data: Value) -> Result<Value, String> {
+    data.as_object().ok_or("data is not an object")?;
+    Ok(data)
+}
 
 /// Version 7 keeps with each roster row the verdict of its check, the
 /// instructor's mark that the practical exam was passed and the

@@ -7,7 +7,6 @@
 //! these with times and samples and play or show what they compute.
 
 pub mod accuracy;
-pub mod coach;
 pub mod csv;
 pub mod metronome;
 pub mod motion;

@@ -166,7 +166,15 @@ pub fn assemble(pkg: &Path, out: &Path, label: &str) -> Result<()> {
     let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
 
     // Static files, except the templates filled in below and READMEs.
-    let templates = ["index.html", "boot.js", "sw.js", "scan-worker.js"];
+    let templates = [
+        "index.html",
+        "boot.js",
+        "sw.js",
+        "scan-worker.js",
+        "static-home.html",
+        "static-emergency.html",
+        "static-failed.html",
+    ];
     for path in walk(Path::new("public"))? {
         let rel = path
             .strip_prefix("public")?
@@ -218,7 +226,18 @@ pub fn assemble(pkg: &Path, out: &Path, label: &str) -> Result<()> {
     files.insert(scan_js_name, scan_js);
     files.insert(scan_wasm_name, scan_wasm);
     files.insert(worker_name, worker.into_bytes());
-    files.insert("index.html".into(), index.into_bytes());
+    // Two pages from one template: the home page's static help, and the
+    // emergency page (served for /emergency and below), which works before
+    // and without the app: call button, CPR steps in text, a CSS beat.
+    let failed = fs::read_to_string("public/static-failed.html")?;
+    for (page, main) in [
+        ("index.html", "public/static-home.html"),
+        ("emergency.html", "public/static-emergency.html"),
+    ] {
+        let main = fs::read_to_string(main)?.replace("<!-- static:failed -->", failed.trim_end());
+        let html = index.replace("<!-- static:main -->", main.trim_end());
+        files.insert(page.into(), html.into_bytes());
+    }
     // The curriculum, fetched by the app when first needed (and precached).
     files.insert(
         firstaid::content::bundle_file_name(),

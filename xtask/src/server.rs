@@ -72,13 +72,22 @@ pub fn app(dir: PathBuf) -> Router {
         .layer(middleware::from_fn(headers))
 }
 
-/// App routes (no file extension) get index.html; missing files get 404.
+/// App routes (no file extension) get index.html — the emergency pages
+/// (`/emergency`, `/emergency/…`) get emergency.html, whose static part
+/// already helps; missing files get 404.
 async fn spa_fallback(index: PathBuf, req: Request) -> Response {
-    let last = req.uri().path().rsplit('/').next().unwrap_or("");
+    let path = req.uri().path();
+    let last = path.rsplit('/').next().unwrap_or("");
     if last.contains('.') {
         return (StatusCode::NOT_FOUND, "not found").into_response();
     }
-    match ServeFile::new(index)
+    let emergency = index.with_file_name("emergency.html");
+    let page = if (path == "/emergency" || path.starts_with("/emergency/")) && emergency.exists() {
+        emergency
+    } else {
+        index
+    };
+    match ServeFile::new(page)
         .precompressed_br()
         .precompressed_gzip()
         .oneshot(req)
@@ -128,6 +137,7 @@ mod tests {
             dist::brotli(b"<!doctype html><title>t</title>").unwrap(),
         )
         .unwrap();
+        std::fs::write(d.0.join("emergency.html"), "<title>emergency</title>").unwrap();
         std::fs::write(d.0.join("app-0123456789.wasm"), b"\0asm").unwrap();
         std::fs::write(d.0.join("manifest.webmanifest"), b"{}").unwrap();
         d
@@ -197,6 +207,31 @@ mod tests {
                 "{path}"
             );
             assert_eq!(res.headers()["x-content-type-options"], "nosniff");
+        }
+    }
+
+    #[tokio::test]
+    async fn emergency_routes_get_the_static_emergency_page() {
+        let d = site();
+        for path in [
+            "/emergency",
+            "/emergency/",
+            "/emergency/cpr",
+            "/emergency/choking",
+        ] {
+            let res = get(&d.0, path, None).await;
+            assert_eq!(res.status(), StatusCode::OK, "{path}");
+            let body = axum::body::to_bytes(res.into_body(), 1 << 20)
+                .await
+                .unwrap();
+            assert_eq!(&body[..], b"<title>emergency</title>", "{path}");
+        }
+        for path in ["/", "/emergencyx", "/learn/emergency"] {
+            let res = get(&d.0, path, None).await;
+            let body = axum::body::to_bytes(res.into_body(), 1 << 20)
+                .await
+                .unwrap();
+            assert_eq!(&body[..], b"<!doctype html><title>t</title>", "{path}");
         }
     }
 

@@ -2,37 +2,41 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::profile_name;
+use super::region::WhereCard;
 use crate::app::i18n::{t, t_string, use_i18n};
 use crate::app::state::use_state;
 
-/// Home: what the app is, the guideline followed and its emergency number.
+/// Home: what the app is, where the learner is with the number to call
+/// there (asked to confirm on a first visit), and the guideline followed.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     crate::app::page_title(move || t_string!(i18n, home.title));
     let state = use_state();
     let profile = move || state.settings.get().profile;
-    let number = move || state.settings.get().emergency_number().to_owned();
+    let number = move || state.call_number();
     let own = move || state.settings.get().emergency_number.is_some();
     view! {
         <section class="page home">
             <h1>{t!(i18n, home.title)}</h1>
             <p class="lead">{t!(i18n, home.intro)}</p>
+            <div class="call-row">
+                <a class="button call" href=move || format!("tel:{}", number()) data-testid="home-call">
+                    {t!(i18n, home.call, number = number)}
+                </a>
+                <Show when=move || state.region_unconfirmed() && !own()>
+                    <a href="#where-heading" class="call-change" data-testid="call-change">{t!(i18n, place.change)}</a>
+                </Show>
+            </div>
+            <Show when=own>
+                <p class="help" data-testid="own-number">
+                    {t!(i18n, home.own_number, number = move || state.region().number())}
+                </p>
+            </Show>
+            <WhereCard />
             <section class="card profile-card" aria-labelledby="profile-heading">
                 <h2 id="profile-heading">{t!(i18n, home.guideline)}</h2>
                 <p class="profile-name" data-testid="profile-name">{move || profile_name(i18n, profile())}</p>
-                <p>
-                    {t!(i18n, home.emergency_number)}": "
-                    <strong class="emergency-number" data-testid="emergency-number">{number}</strong>
-                </p>
-                <Show when=own>
-                    <p class="help" data-testid="own-number">
-                        {t!(i18n, home.own_number, number = move || profile().profile().emergency_number)}
-                    </p>
-                </Show>
-                <a class="button call" href=move || format!("tel:{}", number())>
-                    {t!(i18n, home.call, number = number)}
-                </a>
                 <p><A href="/settings">{t!(i18n, home.change)}</A></p>
             </section>
             <Show when=move || state.records.with(|r| !r.learner.assignments.is_empty())>

@@ -7,6 +7,7 @@ mod learn;
 mod lesson;
 mod not_found;
 mod print;
+pub mod region;
 mod settings;
 
 pub use about::AboutPage;

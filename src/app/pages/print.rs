@@ -29,7 +29,7 @@ pub fn PrintPage() -> impl IntoView {
                     }
                 }>{t!(i18n, print.button)}</button>
             </p>
-            <p>{t!(i18n, print.guideline, profile = move || profile_name(i18n, profile()), number = move || state.settings.get().emergency_number().to_owned())}</p>
+            <p>{t!(i18n, print.guideline, profile = move || profile_name(i18n, profile()), number = move || state.call_number())}</p>
             {with_curriculum(state, move |c: Arc<Curriculum>| {
                 let only = params.read().get("lesson");
                 let lang = lang();

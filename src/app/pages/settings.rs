@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::profile_name;
+use super::region::{RegionNote, RegionSelect};
 use crate::adapters::files::{self, ReadError};
 use crate::app::i18n::{t, t_string, use_i18n, Locale};
 use crate::app::state::use_state;
@@ -39,9 +40,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <input type="radio" name="profile" value=id.as_str()
                     prop:checked=move || settings.get().profile == id
                     on:change=move |_| state.update_settings(|s| s.profile = id) />
-                <span>{t!(i18n, settings.profile_option,
-                    name = move || profile_name(i18n, id),
-                    number = move || id.profile().emergency_number)}</span>
+                <span>{move || profile_name(i18n, id)}</span>
             </label>
         }
     });
@@ -83,6 +82,13 @@ pub fn SettingsPage() -> impl IntoView {
                 <p class="help">{t!(i18n, settings.profile_help)}</p>
                 {profiles}
             </fieldset>
+            <fieldset id="where">
+                <legend>{t!(i18n, place.title)}</legend>
+                <p class="help">{t!(i18n, place.help)}</p>
+                <label class="text-field" for="settings-region">{t!(i18n, place.pick)}</label>
+                <RegionSelect id="settings-region" />
+                <RegionNote />
+            </fieldset>
             <NumberSetting />
             <fieldset>
                 <legend>{t!(i18n, settings.theme)}</legend>
@@ -98,7 +104,7 @@ pub fn SettingsPage() -> impl IntoView {
     }
 }
 
-/// The learner's own emergency number, overriding the profile's.
+/// The learner's own emergency number, overriding the region's.
 #[component]
 fn NumberSetting() -> impl IntoView {
     let i18n = use_i18n();
@@ -138,7 +144,7 @@ fn NumberSetting() -> impl IntoView {
                 <input id="own-number" type="text" inputmode="numeric" autocomplete="off" maxlength="12"
                     aria-describedby="number-help number-status"
                     aria-invalid=move || (status.get() == Some(false)).to_string()
-                    placeholder=move || state.settings.get().profile.profile().emergency_number
+                    placeholder=move || state.region().number()
                     prop:value=move || typed.get()
                     on:input=move |ev| { typed.set(event_target_value(&ev)); status.set(None); } />
                 <div class="actions">

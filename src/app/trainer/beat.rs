@@ -1,8 +1,10 @@
 //! The metronome as the pages use it: the audio clock's clicks, plus a
 //! visual beat and a short vibration for every click *as it is heard* (the
 //! animation frame compares the audio clock, less the output latency, with
-//! the scheduled events). Where there is no sound at all, the same beat is
-//! shown and vibrated from the page's clock.
+//! the scheduled events). Where there is no sound at all — or while the
+//! browser holds the sound until a tap (a page opened from a link or a
+//! home-screen shortcut) — the same beat is shown and vibrated from the
+//! page's clock, so it never waits for a tap to start.
 
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
@@ -16,30 +18,61 @@ use crate::trainer::metronome::{Cue, Event, Metronome, Mode};
 /// Delay from starting to the first beat without sound (s).
 const VISUAL_LEAD_IN_S: f64 = 0.15;
 
+/// The beat by the page's clock.
+struct Visual {
+    metronome: Metronome,
+    seen_until: Cell<f64>,
+}
+
+impl Visual {
+    fn new(bpm: u32, mode: Mode) -> Visual {
+        Visual {
+            metronome: Metronome::new(
+                bpm,
+                mode,
+                platform::monotonic_ms() / 1000.0 + VISUAL_LEAD_IN_S,
+            )
+            .expect("the pages offer only valid settings"),
+            seen_until: Cell::new(0.0),
+        }
+    }
+
+    fn due(&self) -> Vec<Event> {
+        let now = platform::monotonic_ms() / 1000.0;
+        let events = self.metronome.events_between(self.seen_until.get(), now);
+        self.seen_until.set(now);
+        events
+    }
+}
+
 /// What keeps time.
 enum Clock {
-    /// Sound: events as they reach the speaker.
-    Audio(LiveMetronome),
-    /// No sound: events by the page's clock.
-    Visual {
-        metronome: Metronome,
-        seen_until: Cell<f64>,
+    /// Sound: events as they reach the speaker; while the sound is held
+    /// (`running` false), the page's clock.
+    Audio {
+        live: LiveMetronome,
+        running: Rc<Cell<bool>>,
+        held: Visual,
     },
+    /// No sound: events by the page's clock.
+    Visual(Visual),
 }
 
 impl Clock {
     fn due(&self) -> Vec<Event> {
         match self {
-            Clock::Audio(m) => m.take_heard(),
-            Clock::Visual {
-                metronome,
-                seen_until,
+            Clock::Audio {
+                live,
+                running,
+                held,
             } => {
-                let now = platform::monotonic_ms() / 1000.0;
-                let events = metronome.events_between(seen_until.get(), now);
-                seen_until.set(now);
-                events
+                if running.get() {
+                    live.take_heard()
+                } else {
+                    held.due()
+                }
             }
+            Clock::Visual(v) => v.due(),
         }
     }
 }
@@ -81,17 +114,18 @@ impl Beat {
         on_cue: impl Fn(Cue) + 'static,
         on_running: impl Fn(bool) + 'static,
     ) -> Beat {
-        let clock = match LiveMetronome::start(bpm, mode, on_running) {
-            Ok(m) => Clock::Audio(m),
-            Err(_) => Clock::Visual {
-                metronome: Metronome::new(
-                    bpm,
-                    mode,
-                    platform::monotonic_ms() / 1000.0 + VISUAL_LEAD_IN_S,
-                )
-                .expect("the pages offer only valid settings"),
-                seen_until: Cell::new(0.0),
+        let running = Rc::new(Cell::new(false));
+        let heard = running.clone();
+        let clock = match LiveMetronome::start(bpm, mode, move |r| {
+            heard.set(r);
+            on_running(r);
+        }) {
+            Ok(live) => Clock::Audio {
+                live,
+                running,
+                held: Visual::new(bpm, mode),
             },
+            Err(_) => Clock::Visual(Visual::new(bpm, mode)),
         };
         let clock = Rc::new(clock);
         let frame = Rc::new(RefCell::new(None));
@@ -108,20 +142,20 @@ impl Beat {
 
     /// Whether the beat can be heard at all (false: shown only).
     pub fn has_sound(&self) -> bool {
-        matches!(*self.clock, Clock::Audio(_))
+        matches!(*self.clock, Clock::Audio { .. })
     }
 
     /// Resumes held sound (from a tap or click).
     pub fn resume(&self) {
-        if let Clock::Audio(m) = &*self.clock {
-            m.resume();
+        if let Clock::Audio { live, .. } = &*self.clock {
+            live.resume();
         }
     }
 
     /// Silences the clicks; the visual beat and vibration go on.
     pub fn set_muted(&self, muted: bool) {
-        if let Clock::Audio(m) = &*self.clock {
-            m.set_muted(muted);
+        if let Clock::Audio { live, .. } = &*self.clock {
+            live.set_muted(muted);
         }
     }
 }

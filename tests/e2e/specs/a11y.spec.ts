@@ -1,7 +1,7 @@
 // axe-core on every route, in both languages and both colour schemes.
 import { test, axe, waitForApp } from './fixtures';
 
-const routes = ['/', '/settings', '/about', '/train', '/train/scoring', '/emergency', '/record', '/instructor', '/instructor/0000-0000', '/assignment', '/certificate'];
+const routes = ['/', '/settings', '/about', '/train', '/train/scoring', '/emergency', '/emergency/cpr', '/emergency/choking', '/emergency/recovery', '/record', '/instructor', '/instructor/0000-0000', '/assignment', '/certificate'];
 
 for (const locale of ['zh-CN', 'en-US']) {
   for (const colorScheme of ['light', 'dark'] as const) {

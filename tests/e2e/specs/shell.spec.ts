@@ -48,8 +48,9 @@ test.describe('settings', () => {
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     await expect(page.locator('html')).toHaveAttribute('data-text-size', '200');
     await expect(page.getByRole('radio', { name: /European Resuscitation Council/ })).toBeChecked();
+    // The guideline never changes the number: where you are does.
     await page.getByRole('link', { name: 'Home' }).click();
-    await expect(page.getByRole('link', { name: 'Call 112' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Call 120' })).toBeVisible();
   });
 
   test('the learner can set the emergency number where they are', async ({ page }) => {
@@ -70,7 +71,7 @@ test.describe('settings', () => {
     await expect(page.getByRole('link', { name: '拨打 999' })).toHaveAttribute('href', 'tel:999');
     await expect(page.getByTestId('own-number')).toContainText('120');
     await page.getByRole('link', { name: '设置' }).click();
-    await page.getByRole('button', { name: '使用指南中的号码' }).click();
+    await page.getByRole('button', { name: '使用所在地的号码' }).click();
     await page.getByRole('link', { name: '首页' }).click();
     await expect(page.getByRole('link', { name: '拨打 120' })).toBeVisible();
     await expect(page.getByTestId('own-number')).toHaveCount(0);

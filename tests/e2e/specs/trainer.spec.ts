@@ -1,9 +1,9 @@
 // The compression trainer (taps, metronome, results, stored sessions, CSV
-// export, the scoring page) and the emergency coach (one tap from every
-// route, the profile's number, offline), with axe-core on each screen.
+// export, the scoring page), with axe-core on each screen. The emergency
+// coach has its own spec (emergency.spec.ts).
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { test, expect, axe, waitForApp, waitForOfflineReady } from './fixtures';
+import { test, expect, axe, waitForApp } from './fixtures';
 
 /** Taps the pad `n` times, `gapMs` apart, with pointer events dispatched
  *  in the page on a fixed schedule (each tap aims at start + k·gap, so one
@@ -113,57 +113,6 @@ test.describe('trainer (en)', () => {
     await expect(page.getByTestId('example')).toContainText('so the score is 100');
     await expect(page.getByTestId('example')).toContainText('so the score is 83');
     await axe(page, 'scoring page');
-  });
-});
-
-test.describe('emergency', () => {
-  const routes = ['/', '/learn', '/quiz', '/train', '/train/scoring', '/settings', '/about', '/no-such-page'];
-
-  for (const [locale, number, push] of [
-    ['zh-CN', '120', '按压'],
-    ['en-US', '911', 'Push'],
-    ['en-GB', '112', 'Push'],
-  ]) {
-    test(`one tap from every route shows the coach and calls ${number} (${locale})`, async ({ browser, server }) => {
-      const context = await browser.newContext({ locale, baseURL: server.origin });
-      const page = await context.newPage();
-      for (const route of routes) {
-        await page.goto(route);
-        await waitForApp(page);
-        await page.getByTestId('emergency-button').click();
-        await expect(page).toHaveURL(/\/emergency$/);
-        await expect(page.getByTestId('emergency-call')).toHaveAttribute('href', `tel:${number}`);
-      }
-      // It helps before asking anything: the beat is already running.
-      const beat = page.getByTestId('emergency-beat');
-      await expect(beat).toHaveText(push);
-      await expect(beat).toHaveClass(/odd/);
-      await expect(beat).not.toHaveClass(/odd/);
-      // Sound off mutes the clicks; the visual beat goes on.
-      await page.getByTestId('emergency-sound-toggle').click();
-      await expect(page.getByTestId('emergency-sound-toggle')).toHaveAttribute('aria-pressed', 'false');
-      await expect(beat).toHaveClass(/odd/);
-      await expect(beat).not.toHaveClass(/odd/);
-      // The page underneath cannot take focus.
-      await expect(page.locator('header.app-header')).toHaveAttribute('inert', '');
-      await axe(page, `emergency (${locale})`);
-      await context.close();
-    });
-  }
-
-  test('works offline and counts 30:2 for trained rescuers', async ({ browser, server }) => {
-    const context = await browser.newContext({ locale: 'zh-CN', baseURL: server.origin });
-    const page = await context.newPage();
-    await page.goto('/');
-    await waitForApp(page);
-    await waitForOfflineReady(page);
-    await context.setOffline(true);
-    await page.goto('/emergency');
-    await expect(page.getByTestId('emergency-call')).toHaveAttribute('href', 'tel:120');
-    await page.getByRole('button', { name: '30:2 加人工呼吸' }).click();
-    await expect(page.getByRole('button', { name: '30:2 加人工呼吸' })).toHaveAttribute('aria-pressed', 'true');
-    await expect(page.getByTestId('emergency-beat')).toHaveText(/^(1|2|3|4)$/);
-    await context.close();
   });
 });
 

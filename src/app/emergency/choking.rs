@@ -1,0 +1,129 @@
+//! `/emergency/choking`: the choking coach. It asks whether the cough
+//! works, then shows the action now (5 back blows, then 5 abdominal or
+//! chest thrusts, as the person and the profile need) with how to do it,
+//! a counter the helper taps after each blow or thrust, the cycle
+//! repeating, and — if the person stops responding — one tap into CPR.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+use super::cpr::WhoPicker;
+use super::lines::{spoken_text, SaidList, SourcesLayer};
+use super::voice::{Voice, VoiceToggle};
+use super::EmergencyFrame;
+use crate::app::i18n::{t, t_string, use_i18n};
+use crate::app::state::use_state;
+use crate::coach::choking;
+use crate::coach::Who;
+
+/// Where the helper is in the cycle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Progress {
+    /// 0: the blows; 1: the thrusts.
+    half: usize,
+    /// Done in this half.
+    done: u8,
+    /// From 1.
+    round: u32,
+}
+
+const START: Progress = Progress {
+    half: 0,
+    done: 0,
+    round: 1,
+};
+
+#[component]
+pub fn ChokingPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let query = use_query_map();
+    let who = RwSignal::new(
+        query
+            .with_untracked(|q| q.get("who").and_then(|w| Who::from_slug(&w)))
+            .filter(|w| *w != Who::Child)
+            .unwrap_or(Who::Adult),
+    );
+    let script = Memo::new(move |_| choking::script(state.settings.get().profile, who.get()));
+    let at = RwSignal::new(START);
+    let out = RwSignal::new(false);
+    let voice = Voice::for_page();
+    // A new person starts the cycle again, and says its first action.
+    Effect::new(move |_| {
+        let first = script.get().cycle[0].action;
+        at.set(START);
+        out.set(false);
+        voice.say(first.spoken());
+    });
+    let tap = move |_| {
+        let s = script.get_untracked();
+        let mut p = at.get_untracked();
+        p.done += 1;
+        if p.done >= s.cycle[p.half].count {
+            p.done = 0;
+            p.half = 1 - p.half;
+            if p.half == 0 {
+                p.round += 1;
+            }
+            voice.say(s.cycle[p.half].action.spoken());
+        }
+        at.set(p);
+    };
+    let all = Signal::derive(move || {
+        let s = script.get();
+        let how = s.cycle.iter().flat_map(|c| c.how.clone());
+        s.first
+            .iter()
+            .copied()
+            .chain(how)
+            .chain(s.collapse)
+            .chain(s.after)
+            .collect()
+    });
+    let title = Signal::derive(move || t_string!(i18n, coach.need_choking).to_owned());
+    let cpr_link = move || match who.get() {
+        Who::Baby => "/emergency/cpr?who=baby".to_owned(),
+        _ => "/emergency/cpr?who=adult".to_owned(),
+    };
+    view! {
+        <EmergencyFrame title=title back=true>
+            <WhoPicker who=who choices=&[Who::Adult, Who::Baby, Who::Large] />
+            <SaidList lines=Signal::derive(move || script.get().first) class="emergency-steps" />
+            <section class="coach-now" aria-labelledby="coach-now" data-testid="choking-now">
+                <p class="coach-round">{move || crate::app::fill(t_string!(i18n, coach.rounds), &[("n", &at.get().round)])}</p>
+                <h2 id="coach-now" data-testid="choking-action">
+                    {move || spoken_text(i18n, script.get().cycle[at.get().half].action.spoken())}
+                </h2>
+                <SaidList lines=Signal::derive(move || script.get().cycle[at.get().half].how.clone()) class="emergency-steps" />
+                <button type="button" class="coach-tap" data-testid="choking-tap" on:click=tap>
+                    <span>{t!(i18n, coach.tap_count)}</span>
+                    <strong data-testid="choking-count" aria-live="polite">{move || {
+                        let p = at.get();
+                        crate::app::fill(t_string!(i18n, coach.count), &[
+                            ("done", &p.done),
+                            ("total", &script.get().cycle[p.half].count),
+                        ])
+                    }}</strong>
+                </button>
+            </section>
+            <div class="emergency-controls">
+                <button type="button" class="button" data-testid="came-out" on:click=move |_| out.set(true)>
+                    {t!(i18n, coach.came_out)}
+                </button>
+                <VoiceToggle voice=voice />
+            </div>
+            <div role="status" class="banner-slot">
+                <Show when=move || out.get()>
+                    <p class="coach-swap">{t!(i18n, coach.came_out_note)}</p>
+                </Show>
+            </div>
+            <SaidList lines=Signal::derive(move || script.get().collapse) class="emergency-steps" />
+            <A href=cpr_link attr:class="emergency-door door-cpr" attr:data-testid="choking-to-cpr">
+                <strong>{t!(i18n, coach.stopped_responding)}</strong>
+            </A>
+            <SaidList lines=Signal::derive(move || script.get().after) class="emergency-steps" />
+            <SourcesLayer lines=all />
+        </EmergencyFrame>
+    }
+}

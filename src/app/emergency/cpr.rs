@@ -1,0 +1,246 @@
+//! `/emergency/cpr`: the CPR coach. The beat starts at once, even opened
+//! from a link (by the page's clock until the browser lets sound play, with
+//! a large "tap for sound" meanwhile); the script follows the profile's
+//! order and the person (adult, child, baby: `?who=`); 30:2 or compressions
+//! only; a prompt to swap every two minutes; spoken prompts in the breath
+//! pauses (30:2) or every half minute (compressions only), never over the
+//! count.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use super::lines::{SaidList, SourcesLayer};
+use super::voice::{Voice, VoiceToggle};
+use super::EmergencyFrame;
+use crate::adapters::platform;
+use crate::app::i18n::{t, t_string, use_i18n};
+use crate::app::state::use_state;
+use crate::app::trainer::beat::Beat;
+use crate::coach::{cpr, Spoken, Who, PUSH_REMINDER_S, SWAP_EVERY_S};
+use crate::trainer::metronome::{Cue, Mode, DEFAULT_BPM, DEFAULT_PAUSE_S};
+
+/// What the beat shows and whether its sound is held.
+#[derive(Clone, Copy)]
+struct BeatState {
+    thirty_two: RwSignal<bool>,
+    muted: RwSignal<bool>,
+    cue: RwSignal<Option<Cue>>,
+    beats: RwSignal<u64>,
+    held: RwSignal<bool>,
+    has_sound: RwSignal<bool>,
+    /// Shown for a while after each two minutes.
+    swap: RwSignal<bool>,
+}
+
+#[component]
+pub fn CprPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let query = use_query_map();
+    let who = RwSignal::new(
+        query
+            .with_untracked(|q| q.get("who").and_then(|w| Who::from_slug(&w)))
+            .filter(|w| *w != Who::Large)
+            .unwrap_or(Who::Adult),
+    );
+    let script = Memo::new(move |_| cpr::script(state.settings.get().profile, who.get()));
+    let b = BeatState {
+        thirty_two: RwSignal::new(false),
+        muted: RwSignal::new(false),
+        cue: RwSignal::new(None),
+        beats: RwSignal::new(0),
+        held: RwSignal::new(false),
+        has_sound: RwSignal::new(true),
+        swap: RwSignal::new(false),
+    };
+    let voice = Voice::for_page();
+    run_beat(b, voice);
+    let all = Signal::derive(move || {
+        let s = script.get();
+        [
+            s.before,
+            s.hands,
+            s.thirty_two,
+            s.hands_only,
+            s.aed,
+            s.keep_going,
+        ]
+        .concat()
+    });
+    let title = Signal::derive(move || t_string!(i18n, coach.need_cpr).to_owned());
+    view! {
+        <EmergencyFrame title=title back=true>
+            <BeatPanel b=b voice=voice />
+            <WhoPicker who=who choices=&[Who::Adult, Who::Child, Who::Baby] />
+            <h2>{t!(i18n, coach.before)}</h2>
+            <SaidList lines=Signal::derive(move || script.get().before) class="emergency-steps" />
+            <h2>{t!(i18n, coach.hands)}</h2>
+            <SaidList lines=Signal::derive(move || script.get().hands) class="emergency-steps" />
+            <SaidList class="emergency-steps" lines=Signal::derive(move || {
+                let s = script.get();
+                if b.thirty_two.get() { s.thirty_two } else { s.hands_only }
+            }) />
+            <h2>{t!(i18n, coach.aed)}</h2>
+            <SaidList lines=Signal::derive(move || script.get().aed) class="emergency-steps" />
+            <h2>{t!(i18n, coach.keep_going)}</h2>
+            <SaidList lines=Signal::derive(move || script.get().keep_going) class="emergency-steps" />
+            <SourcesLayer lines=all />
+        </EmergencyFrame>
+    }
+}
+
+/// Starts the beat (again whenever the rhythm changes), counts the two
+/// minutes and speaks; everything stops when the page goes.
+fn run_beat(b: BeatState, voice: Voice) {
+    let beat = StoredValue::new_local(None::<Beat>);
+    Effect::new(move |_| {
+        let thirty_two = b.thirty_two.get();
+        let mode = if thirty_two {
+            Mode::ThirtyTwo {
+                pause_s: DEFAULT_PAUSE_S,
+            }
+        } else {
+            Mode::Continuous
+        };
+        beat.set_value(None);
+        b.cue.set(None);
+        let started = platform::monotonic_ms();
+        // The last half minute reminded and the last two minutes prompted.
+        let last = std::cell::Cell::new((0u32, 0u32));
+        let pending_swap = std::cell::Cell::new(false);
+        let on_cue = move |c: Cue| {
+            b.cue.set(Some(c));
+            let elapsed_s = ((platform::monotonic_ms() - started) / 1000.0) as u32;
+            let (mut reminded, mut swapped) = last.get();
+            if elapsed_s / SWAP_EVERY_S > swapped {
+                swapped = elapsed_s / SWAP_EVERY_S;
+                b.swap.set(true);
+                pending_swap.set(true);
+            } else if elapsed_s % SWAP_EVERY_S > 15 {
+                b.swap.set(false);
+            }
+            match c {
+                Cue::Compression { .. } => {
+                    b.beats.update(|n| *n += 1);
+                    // Compressions only: speak between the clicks' count.
+                    if !thirty_two && pending_swap.replace(false) {
+                        voice.say(Spoken::Swap);
+                    } else if !thirty_two && elapsed_s / PUSH_REMINDER_S > reminded {
+                        reminded = elapsed_s / PUSH_REMINDER_S;
+                        voice.say(Spoken::Push);
+                    }
+                }
+                // 30:2: speak only in the breath pause.
+                Cue::Breath { number: 1 } => {
+                    if pending_swap.replace(false) {
+                        voice.say(Spoken::Swap);
+                    } else {
+                        voice.say(Spoken::Breaths);
+                    }
+                }
+                Cue::Breath { .. } => {}
+            }
+            last.set((reminded, swapped));
+        };
+        let held = b.held;
+        let started_beat = Beat::start(DEFAULT_BPM, mode, on_cue, move |running| {
+            let _ = held.try_set(!running);
+        });
+        started_beat.set_muted(b.muted.get_untracked());
+        b.has_sound.set(started_beat.has_sound());
+        beat.set_value(Some(started_beat));
+        if !thirty_two {
+            voice.say(Spoken::Push);
+        }
+    });
+    Effect::new(move |_| {
+        let m = b.muted.get();
+        beat.with_value(|x| {
+            if let Some(x) = x {
+                x.set_muted(m);
+            }
+        });
+    });
+    on_cleanup(move || {
+        let _ = beat.try_set_value(None);
+    });
+    // A tap anywhere on "tap for sound" resumes the held sound.
+    provide_context(beat);
+}
+
+/// The beat circle, "tap for sound", the swap prompt and the controls.
+///
+/// Props: `b` — the beat's state; `voice` — the page's spoken prompts.
+#[component]
+fn BeatPanel(b: BeatState, voice: Voice) -> impl IntoView {
+    let i18n = use_i18n();
+    let beat = use_context::<StoredValue<Option<Beat>, LocalStorage>>().expect("run_beat");
+    let resume = move |_| {
+        beat.with_value(|x| {
+            if let Some(x) = x {
+                x.resume();
+            }
+        });
+        voice.say(Spoken::Push);
+    };
+    let beat_text = move || match b.cue.get() {
+        Some(Cue::Compression { count }) if b.thirty_two.get() => count.to_string(),
+        Some(Cue::Breath { number }) => {
+            t_string!(i18n, emergency.breath_n).replace("%n%", &number.to_string())
+        }
+        _ => t_string!(i18n, emergency.push_word).to_owned(),
+    };
+    view! {
+        <div role="status" class="banner-slot">
+            <Show when=move || b.held.get()>
+                <button type="button" class="button emergency-sound" data-testid="tap-for-sound" on:click=resume>
+                    {t!(i18n, coach.tap_for_sound)}
+                </button>
+            </Show>
+        </div>
+        <div class="emergency-beat" class:odd=move || b.beats.get() % 2 == 1
+            class:breath=move || matches!(b.cue.get(), Some(Cue::Breath { .. }))
+            aria-hidden="true" data-testid="emergency-beat">
+            {beat_text}
+        </div>
+        <div role="status" class="banner-slot">
+            <Show when=move || b.swap.get()>
+                <p class="coach-swap" data-testid="swap-prompt">{t!(i18n, coach.swap_now)}</p>
+            </Show>
+        </div>
+        <div class="emergency-controls" role="group" aria-label=move || t_string!(i18n, emergency.rhythm)>
+            <button type="button" class="button" aria-pressed=move || (!b.thirty_two.get()).to_string()
+                on:click=move |_| b.thirty_two.set(false)>{t!(i18n, emergency.hands_only)}</button>
+            <button type="button" class="button" aria-pressed=move || b.thirty_two.get().to_string()
+                on:click=move |_| b.thirty_two.set(true)>{t!(i18n, emergency.thirty_two)}</button>
+            <button type="button" class="button" aria-pressed=move || (!b.muted.get()).to_string()
+                disabled=move || !b.has_sound.get() data-testid="emergency-sound-toggle"
+                on:click=move |_| b.muted.update(|m| *m = !*m)>{t!(i18n, emergency.sound)}</button>
+            <VoiceToggle voice=voice />
+        </div>
+    }
+}
+
+/// Who needs help: large buttons, one pressed.
+///
+/// Props: `who` — the choice; `choices` — the people offered.
+#[component]
+pub fn WhoPicker(who: RwSignal<Who>, choices: &'static [Who]) -> impl IntoView {
+    let i18n = use_i18n();
+    let label = move |w: Who| match w {
+        Who::Adult if choices.contains(&Who::Child) => t_string!(i18n, coach.who_adult),
+        Who::Adult => t_string!(i18n, coach.who_over_one),
+        Who::Child => t_string!(i18n, coach.who_child),
+        Who::Baby => t_string!(i18n, coach.who_baby),
+        Who::Large => t_string!(i18n, coach.who_large),
+    };
+    view! {
+        <div class="emergency-who-picker" role="group" aria-label=move || t_string!(i18n, coach.who)>
+            {choices.iter().map(|&w| view! {
+                <button type="button" class="button" data-testid=format!("who-{}", w.slug())
+                    aria-pressed=move || (who.get() == w).to_string()
+                    on:click=move |_| who.set(w)>{move || label(w)}</button>
+            }).collect_view()}
+        </div>
+    }
+}

@@ -1,0 +1,36 @@
+//! The recovery-position coach: for someone who does not respond but
+//! breathes normally — how to turn them onto their side (a baby: held on
+//! its side), keep checking breathing, and CPR as soon as breathing stops
+//! being normal.
+
+use super::{by_profile, follows, own, Line, Said};
+use crate::profile::ProfileId;
+
+fn said(line: Line, p: ProfileId) -> Said {
+    let cite = match line {
+        Line::RecoveryToCpr => by_profile(p, own(&["C2"]), own(&["A1"]), own(&["E1"])),
+        // How to turn: ERC First Aid and AHA First Aid; RCSC unverified.
+        _ => by_profile(p, follows(&["E4", "A7"]), own(&["A7", "A9"]), own(&["E4"])),
+    };
+    Said { line, cite }
+}
+
+/// The recovery-position script; `baby` for a baby under 1 year.
+pub fn script(profile: ProfileId, baby: bool) -> Vec<Said> {
+    use Line::*;
+    let lines: &[Line] = if baby {
+        &[RecoveryWhen, RecoveryBaby, RecoveryCheck, RecoveryToCpr]
+    } else {
+        &[
+            RecoveryWhen,
+            RecoveryArm,
+            RecoveryHand,
+            RecoveryKnee,
+            RecoveryRoll,
+            RecoveryHead,
+            RecoveryCheck,
+            RecoveryToCpr,
+        ]
+    };
+    lines.iter().map(|&l| said(l, profile)).collect()
+}

@@ -1,0 +1,280 @@
+//! The emergency coach's scripts: every line has its words in both
+//! languages and a source of the right guideline, and each profile's
+//! script keeps its guideline's order and techniques.
+
+use std::collections::HashSet;
+
+use firstaid::coach::choking::{self, Action};
+use firstaid::coach::{cpr, recovery, Line, Said, Spoken, Who};
+use firstaid::content::Curriculum;
+use firstaid::profile::ProfileId;
+use serde_json::Value;
+
+const PROFILES: [ProfileId; 3] = [ProfileId::Rcsc, ProfileId::Aha, ProfileId::Erc];
+const CPR_WHO: [Who; 3] = [Who::Adult, Who::Child, Who::Baby];
+const CHOKING_WHO: [Who; 3] = [Who::Adult, Who::Baby, Who::Large];
+
+fn locale(name: &str) -> Value {
+    let path = format!("{}/locales/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// Every line of every script, with where it comes from.
+fn every_said() -> Vec<(String, Said)> {
+    let mut out = Vec::new();
+    for p in PROFILES {
+        for who in CPR_WHO {
+            let s = cpr::script(p, who);
+            for part in [
+                &s.before,
+                &s.hands,
+                &s.thirty_two,
+                &s.hands_only,
+                &s.aed,
+                &s.keep_going,
+            ] {
+                out.extend(part.iter().map(|x| (format!("cpr {p:?} {who:?}"), *x)));
+            }
+        }
+        for who in CHOKING_WHO {
+            let s = choking::script(p, who);
+            let how = s.cycle.iter().flat_map(|step| step.how.iter());
+            for x in s.first.iter().chain(how).chain(&s.collapse).chain(&s.after) {
+                out.push((format!("choking {p:?} {who:?}"), *x));
+            }
+        }
+        for baby in [false, true] {
+            let s = recovery::script(p, baby);
+            out.extend(
+                s.into_iter()
+                    .map(|x| (format!("recovery {p:?} baby={baby}"), x)),
+            );
+        }
+    }
+    out
+}
+
+fn lines(s: &[Said]) -> Vec<Line> {
+    s.iter().map(|x| x.line).collect()
+}
+
+fn position(s: &[Said], line: Line) -> usize {
+    s.iter()
+        .position(|x| x.line == line)
+        .unwrap_or_else(|| panic!("{line:?} missing"))
+}
+
+#[test]
+fn every_line_and_phrase_has_words_in_both_languages() {
+    for name in ["en", "zh-CN"] {
+        let l = locale(name);
+        for line in Line::ALL {
+            let text = l["coach"][line.key()].as_str();
+            assert!(
+                text.is_some_and(|t| !t.is_empty()),
+                "{name}: coach.{}",
+                line.key()
+            );
+        }
+        for s in Spoken::ALL {
+            assert!(
+                l["coach"]["say"][s.key()].as_str().is_some(),
+                "{name}: coach.say.{}",
+                s.key()
+            );
+        }
+        // The lines that name the number carry its placeholder.
+        for line in [Line::CallSpeaker, Line::CallChoking, Line::Collapse] {
+            let text = l["coach"][line.key()].as_str().unwrap();
+            assert!(text.contains("{number}"), "{name}: {}", line.key());
+        }
+    }
+}
+
+#[test]
+fn every_line_is_used_by_some_script() {
+    let used: HashSet<Line> = every_said().into_iter().map(|(_, s)| s.line).collect();
+    for line in Line::ALL {
+        assert!(used.contains(&line), "{line:?} is in no script");
+    }
+}
+
+#[test]
+fn every_citation_names_a_source_of_the_right_guideline() {
+    let c = Curriculum::embedded().unwrap();
+    for (p, who) in [
+        (ProfileId::Rcsc, "rcsc"),
+        (ProfileId::Aha, "aha"),
+        (ProfileId::Erc, "erc"),
+    ] {
+        for (place, said) in every_said() {
+            if !place.contains(&format!("{p:?}")) {
+                continue;
+            }
+            let cite = said.cite;
+            assert!(!cite.keys.is_empty(), "{place} {:?}", said.line);
+            for key in cite.keys {
+                let src = c
+                    .source(key)
+                    .unwrap_or_else(|| panic!("{place} {:?}: unknown source {key}", said.line));
+                // A verified line cites the profile's own guideline first;
+                // an unverified one says it follows others.
+                if cite.verified && key == &cite.keys[0] {
+                    assert_eq!(src.profile, who, "{place} {:?}: {key}", said.line);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn cpr_follows_each_guidelines_order() {
+    for who in CPR_WHO {
+        // ERC and AHA call first, on speaker, and check breathing while
+        // the call connects; RCSC checks breathing, then calls.
+        for p in [ProfileId::Erc, ProfileId::Aha] {
+            let s = cpr::script(p, who);
+            assert!(
+                position(&s.before, Line::CallSpeaker) < position(&s.before, Line::CheckBreathing),
+                "{p:?} {who:?}"
+            );
+        }
+        let s = cpr::script(ProfileId::Rcsc, who);
+        assert!(position(&s.before, Line::CheckBreathing) < position(&s.before, Line::CallSpeaker));
+        for p in PROFILES {
+            let s = cpr::script(p, who);
+            assert_eq!(s.before[0].line, Line::Safe);
+            // After a shock or a no-shock advice: push again at once.
+            assert_eq!(
+                s.aed.last().unwrap().line,
+                Line::AedRestart,
+                "{p:?} {who:?}"
+            );
+            assert_eq!(lines(&s.keep_going), [Line::Swap, Line::WhenStop]);
+            assert_eq!(lines(&s.hands_only), [Line::HandsOnly]);
+        }
+    }
+}
+
+#[test]
+fn cpr_hands_follow_the_age_and_the_guideline() {
+    for p in PROFILES {
+        let adult = cpr::script(p, Who::Adult);
+        assert_eq!(
+            lines(&adult.hands),
+            [
+                Line::HandsAdult,
+                Line::Posture,
+                Line::PushAdult,
+                Line::Recoil
+            ]
+        );
+        assert!(!lines(&adult.aed).contains(&Line::AedPadsChild));
+        assert_eq!(lines(&adult.thirty_two), [Line::ThirtyTwo, Line::BreathHow]);
+        let baby = cpr::script(p, Who::Baby);
+        assert_eq!(lines(&baby.thirty_two), [Line::ThirtyTwo, Line::BreathBaby]);
+        assert!(lines(&baby.before).contains(&Line::CheckResponseBaby));
+        assert!(lines(&baby.aed).contains(&Line::AedPadsChild));
+        assert!(lines(&cpr::script(p, Who::Child).aed).contains(&Line::AedPadsChild));
+        // ERC: five rescue breaths first for a child or a baby; the others
+        // start with compressions.
+        for who in [Who::Child, Who::Baby] {
+            let hands = cpr::script(p, who).hands;
+            assert_eq!(
+                hands[0].line == Line::FiveBreathsFirst,
+                p == ProfileId::Erc,
+                "{p:?} {who:?}"
+            );
+        }
+        assert!(!lines(&adult.hands).contains(&Line::FiveBreathsFirst));
+    }
+    // A baby's hands: AHA the heel of one hand or two thumbs; ERC two
+    // thumbs, which RCSC follows (unverified).
+    let hands = |p| lines(&cpr::script(p, Who::Baby).hands);
+    assert!(hands(ProfileId::Aha).contains(&Line::BabyHandsHeelOrThumbs));
+    assert!(hands(ProfileId::Erc).contains(&Line::BabyHandsThumbs));
+    assert!(hands(ProfileId::Rcsc).contains(&Line::BabyHandsThumbs));
+    for p in PROFILES {
+        assert!(hands(p).contains(&Line::BabySpot));
+    }
+    let rcsc = cpr::script(ProfileId::Rcsc, Who::Baby);
+    assert!(
+        !rcsc.hands[position(&rcsc.hands, Line::BabyHandsThumbs)]
+            .cite
+            .verified
+    );
+}
+
+#[test]
+fn choking_cycles_blows_and_the_right_thrusts() {
+    for p in PROFILES {
+        let actions = |who| choking::script(p, who).cycle.map(|s| (s.action, s.count));
+        assert_eq!(
+            actions(Who::Adult),
+            [(Action::BackBlows, 5), (Action::AbdominalThrusts, 5)]
+        );
+        // Never abdominal thrusts for a baby; chest thrusts when pregnant
+        // or too big to reach round.
+        assert_eq!(
+            actions(Who::Baby),
+            [(Action::BackBlows, 5), (Action::ChestThrusts, 5)]
+        );
+        assert_eq!(
+            actions(Who::Large),
+            [(Action::BackBlows, 5), (Action::ChestThrusts, 5)]
+        );
+        let s = choking::script(p, Who::Adult);
+        assert_eq!(
+            lines(&s.first),
+            [Line::AskChoking, Line::CoughWell, Line::CallChoking]
+        );
+        assert_eq!(s.collapse[0].line, Line::Collapse);
+        assert!(lines(&s.collapse).contains(&Line::NoSweep));
+        // ERC: a child who collapses gets 5 breaths first.
+        assert_eq!(
+            lines(&s.collapse).contains(&Line::CollapseChildBreaths),
+            p == ProfileId::Erc
+        );
+    }
+    let baby_thrust = |p| lines(&choking::script(p, Who::Baby).cycle[1].how);
+    assert_eq!(baby_thrust(ProfileId::Aha), [Line::BabyChestHeel]);
+    assert_eq!(baby_thrust(ProfileId::Erc), [Line::BabyChestThumbs]);
+    assert_eq!(baby_thrust(ProfileId::Rcsc), [Line::BabyChestThumbs]);
+    // ERC does not cover the pregnant or large person: the AHA action,
+    // flagged rather than left out.
+    let large = choking::script(ProfileId::Erc, Who::Large);
+    assert!(!large.cycle[1].how[0].cite.verified);
+    assert_eq!(Action::BackBlows.spoken(), Spoken::BackBlows);
+}
+
+#[test]
+fn recovery_turns_an_adult_and_holds_a_baby() {
+    for p in PROFILES {
+        let adult = recovery::script(p, false);
+        assert_eq!(adult.first().unwrap().line, Line::RecoveryWhen);
+        assert_eq!(adult.last().unwrap().line, Line::RecoveryToCpr);
+        assert!(position(&adult, Line::RecoveryKnee) < position(&adult, Line::RecoveryRoll));
+        let baby = lines(&recovery::script(p, true));
+        assert!(baby.contains(&Line::RecoveryBaby) && !baby.contains(&Line::RecoveryRoll));
+    }
+}
+
+/// Plain words: what the coach shows is short enough to read at a glance
+/// (no sentence over 40 Chinese characters or 25 English words).
+#[test]
+fn coach_sentences_are_short() {
+    for name in ["en", "zh-CN"] {
+        let l = locale(name);
+        for (key, text) in l["coach"].as_object().unwrap() {
+            let Some(text) = text.as_str() else { continue };
+            for sentence in text.split(['.', '。', '?', '？', ';', '；', ':', '：']) {
+                let long = if name == "en" {
+                    sentence.split_whitespace().count() > 25
+                } else {
+                    sentence.chars().count() > 40
+                };
+                assert!(!long, "{name}: coach.{key}: {sentence:?}");
+            }
+        }
+    }
+}

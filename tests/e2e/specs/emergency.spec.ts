@@ -1,0 +1,261 @@
+// Emergency help: the number where you are (guessed, confirmed, kept),
+// help before and without the app (the static page with the wasm blocked),
+// the three doors one tap from every route, the choking counter into CPR,
+// the recovery position, the CPR coach opened directly, spoken prompts,
+// and offline.
+import type { Browser, Page } from '@playwright/test';
+import { test, expect, axe, waitForApp, waitForOfflineReady } from './fixtures';
+
+/** Replaces speech synthesis with a recorder (window.__spoken). */
+async function recordSpeech(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const spoken: { text: string; lang: string }[] = [];
+    (window as unknown as { __spoken: typeof spoken }).__spoken = spoken;
+    const proto = (window as unknown as { SpeechSynthesis?: { prototype: Record<string, unknown> } }).SpeechSynthesis?.prototype;
+    if (!proto) return;
+    proto.speak = function (u: SpeechSynthesisUtterance) {
+      spoken.push({ text: u.text, lang: u.lang });
+    };
+    proto.cancel = function () {};
+    proto.getVoices = function () {
+      return [];
+    };
+  });
+}
+
+async function spoken(page: Page): Promise<{ text: string; lang: string }[]> {
+  return page.evaluate(() => (window as unknown as { __spoken: { text: string; lang: string }[] }).__spoken);
+}
+
+test.describe('the number where you are', () => {
+  for (const [locale, timezoneId, number, where, call] of [
+    ['en-AU', 'Australia/Sydney', '000', 'You are in: Australia', 'Call 000'],
+    ['zh-HK', 'Asia/Hong_Kong', '999', '你在：香港', '拨打 999'],
+    ['zh-TW', 'UTC', '119', '你在：台湾', '拨打 119'],
+  ]) {
+    test(`a first visit in ${locale} calls ${number} and asks to confirm`, async ({ browser, server }) => {
+      const context = await browser.newContext({ locale, timezoneId, baseURL: server.origin });
+      const page = await context.newPage();
+      await page.goto('/');
+      await waitForApp(page);
+      await expect(page.getByTestId('home-call')).toHaveAttribute('href', `tel:${number}`);
+      await expect(page.getByTestId('home-call')).toHaveText(call);
+      await expect(page.getByTestId('where-line')).toContainText(where);
+      await expect(page.getByTestId('call-change')).toBeVisible();
+      await page.getByTestId('region-confirm').click();
+      await expect(page.getByTestId('region-confirm')).toHaveCount(0);
+      await expect(page.getByTestId('call-change')).toHaveCount(0);
+      await page.reload();
+      await waitForApp(page);
+      await expect(page.getByTestId('region-confirm')).toHaveCount(0);
+      await expect(page.getByTestId('home-call')).toHaveAttribute('href', `tel:${number}`);
+      await context.close();
+    });
+  }
+
+  test.describe('a bare language tag', () => {
+    test.use({ locale: 'en', timezoneId: 'UTC' });
+    test('falls back to 112, says to check, and can be changed', async ({ page }) => {
+      await page.goto('/');
+      await waitForApp(page);
+      await expect(page.getByTestId('home-call')).toHaveAttribute('href', 'tel:112');
+      await expect(page.getByTestId('check-local')).toBeVisible();
+      await page.getByTestId('region-change').click();
+      await page.getByTestId('region-select').selectOption('nz');
+      await expect(page.getByTestId('home-call')).toHaveAttribute('href', 'tel:111');
+      await expect(page.getByTestId('check-local')).toHaveCount(0);
+      // Every call button uses it, the coach's too.
+      await page.getByTestId('emergency-button').click();
+      await expect(page.getByTestId('emergency-call')).toHaveAttribute('href', 'tel:111');
+      await expect(page.getByTestId('call-change')).toHaveCount(0);
+    });
+  });
+});
+
+/** A page whose wasm never arrives, and the uncaught errors it raised. */
+async function withoutWasm(browser: Browser, origin: string, locale: string, timezoneId: string) {
+  const context = await browser.newContext({ locale, timezoneId, baseURL: origin });
+  await context.route(/\.wasm$/, (route) => route.abort());
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, errors };
+}
+
+test.describe('help before the app has loaded', () => {
+  test('with the wasm blocked, the home page calls and offers a retry (en-AU)', async ({ browser, server }) => {
+    const { context, page, errors } = await withoutWasm(browser, server.origin, 'en-AU', 'Australia/Sydney');
+    await page.goto('/');
+    const call = page.locator('.static-call');
+    await expect(call).toHaveAttribute('href', 'tel:000');
+    await expect(call).toBeVisible();
+    await expect(call).toContainText('Call 000');
+    await expect(page.getByText('The app could not load. You can still call for help.')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Retry' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Emergency help now' })).toHaveAttribute('href', '/emergency');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('with the wasm blocked, /emergency shows the steps and a beat at 110 a minute (zh-HK)', async ({ browser, server }) => {
+    const { context, page, errors } = await withoutWasm(browser, server.origin, 'zh-HK', 'Asia/Hong_Kong');
+    await page.goto('/emergency');
+    await expect(page.locator('.static-call')).toHaveAttribute('href', 'tel:999');
+    await expect(page.locator('.static-call')).toContainText('拨打 999');
+    await expect(page.getByText('手臂伸直，用力快速下压 5–6 厘米。')).toBeVisible();
+    await expect(page.getByText('Arms straight. Push hard and fast, 5–6 cm deep.')).toBeHidden();
+    const beat = page.locator('.static-beat');
+    await expect(beat).toBeVisible();
+    const animation = await beat.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return [s.animationName, s.animationDuration, s.animationIterationCount];
+    });
+    expect(animation).toEqual(['static-beat', '0.5454s', 'infinite']);
+    await expect(page.getByRole('button', { name: '重试' })).toBeVisible();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('the static page gives way to the app', async ({ page }) => {
+    await page.goto('/emergency');
+    await expect(page.getByTestId('need-cpr')).toBeVisible();
+    await expect(page.locator('.static-call')).toHaveCount(0);
+  });
+});
+
+test.describe('the coach', () => {
+  const routes = ['/', '/learn', '/quiz', '/train', '/settings', '/about', '/no-such-page'];
+
+  for (const [locale, number] of [
+    ['zh-CN', '120'],
+    ['en-US', '911'],
+    ['en-GB', '999'],
+  ]) {
+    test(`one tap from every route opens the three doors and calls ${number} (${locale})`, async ({ browser, server }) => {
+      const context = await browser.newContext({ locale, baseURL: server.origin });
+      const page = await context.newPage();
+      for (const route of routes) {
+        await page.goto(route);
+        await waitForApp(page);
+        await page.getByTestId('emergency-button').click();
+        await expect(page).toHaveURL(/\/emergency$/);
+        await expect(page.getByTestId('emergency-call')).toHaveAttribute('href', `tel:${number}`);
+        await expect(page.getByTestId('need-cpr')).toBeVisible();
+        await expect(page.getByTestId('need-choking')).toBeVisible();
+        await expect(page.getByTestId('need-recovery')).toBeVisible();
+      }
+      // The page underneath cannot take focus.
+      await expect(page.locator('header.app-header')).toHaveAttribute('inert', '');
+      await context.close();
+    });
+  }
+
+  test.describe('choking (en, AHA)', () => {
+    test.use({ locale: 'en-US' });
+    test('counts blows and thrusts, cycles, and leads into CPR', async ({ page }) => {
+      await recordSpeech(page);
+      await page.goto('/');
+      await waitForApp(page);
+      await page.getByTestId('emergency-button').click();
+      await page.getByTestId('need-choking').click();
+      await expect(page).toHaveURL(/\/emergency\/choking$/);
+      await expect(page.getByTestId('choking-action')).toHaveText('Five back blows.');
+      await expect(page.locator('[data-line="back_blows_stance"]')).toBeVisible();
+      const tap = page.getByTestId('choking-tap');
+      const count = page.getByTestId('choking-count');
+      await expect(count).toHaveText('0 of 5');
+      for (let i = 1; i <= 4; i++) {
+        await tap.click();
+        await expect(count).toHaveText(`${i} of 5`);
+      }
+      await tap.click();
+      await expect(page.getByTestId('choking-action')).toHaveText('Five abdominal thrusts.');
+      await expect(page.locator('[data-line="abdominal_fist"]')).toBeVisible();
+      for (let i = 0; i < 5; i++) await tap.click();
+      await expect(page.getByTestId('choking-action')).toHaveText('Five back blows.');
+      await expect(page.getByText('Round 2')).toBeVisible();
+      // A baby: chest thrusts with the heel of one hand (AHA), never abdominal.
+      await page.getByTestId('who-baby').click();
+      await expect(page.getByText('Round 1')).toBeVisible();
+      for (let i = 0; i < 5; i++) await tap.click();
+      await expect(page.getByTestId('choking-action')).toHaveText('Five chest thrusts.');
+      await expect(page.locator('[data-line="baby_chest_heel"]')).toBeVisible();
+      const said = (await spoken(page)).map((s) => s.text);
+      expect(said).toContain('Five back blows.');
+      expect(said).toContain('Five abdominal thrusts.');
+      expect(said).toContain('Five chest thrusts.');
+      expect(new Set((await spoken(page)).map((s) => s.lang))).toEqual(new Set(['en']));
+      // Stops responding: straight into the CPR coach for a baby.
+      await page.getByTestId('choking-to-cpr').click();
+      await expect(page).toHaveURL(/\/emergency\/cpr\?who=baby$/);
+      await expect(page.getByTestId('who-baby')).toHaveAttribute('aria-pressed', 'true');
+      await expect(page.locator('[data-line="baby_hands_heel_or_thumbs"]')).toBeVisible();
+      await expect(page.getByTestId('emergency-beat')).toHaveClass(/odd/);
+      await axe(page, 'CPR for a baby (en)');
+    });
+  });
+
+  test.describe('recovery position (zh)', () => {
+    test.use({ locale: 'zh-CN' });
+    test('shows how to turn, a baby held, and the way into CPR', async ({ page }) => {
+      await recordSpeech(page);
+      await page.goto('/emergency');
+      await waitForApp(page);
+      await page.getByTestId('need-recovery').click();
+      await expect(page.locator('[data-line="recovery_roll"]')).toHaveText('拉这个膝盖，把他朝你翻过来，侧躺。');
+      await page.getByTestId('recovery-baby').click();
+      await expect(page.locator('[data-line="recovery_baby"]')).toBeVisible();
+      await expect(page.locator('[data-line="recovery_roll"]')).toHaveCount(0);
+      expect((await spoken(page))[0]).toEqual({ text: '继续观察呼吸。', lang: 'zh-CN' });
+      await page.getByTestId('recovery-to-cpr').click();
+      await expect(page).toHaveURL(/\/emergency\/cpr\?who=baby$/);
+      // RCSC follows the two-thumb technique (flagged in the sources layer).
+      await expect(page.locator('[data-line="baby_hands_thumbs"]')).toBeVisible();
+      await expect(page.getByTestId('coach-sources')).not.toHaveAttribute('open', '');
+    });
+  });
+
+  test.describe('CPR opened directly (en, ERC)', () => {
+    test.use({ locale: 'en-GB' });
+    test('the beat runs at once; ERC calls first; spoken prompts follow the page', async ({ page }) => {
+      await recordSpeech(page);
+      await page.goto('/settings');
+      await waitForApp(page);
+      await page.getByRole('radio', { name: /European Resuscitation Council/ }).check();
+      await page.goto('/emergency/cpr');
+      const beat = page.getByTestId('emergency-beat');
+      await expect(beat).toHaveText('Push');
+      await expect(beat).toHaveClass(/odd/);
+      await expect(beat).not.toHaveClass(/odd/);
+      // ERC: the call comes before the breathing check.
+      const order = await page.locator('[data-line]').evaluateAll((els) => els.map((e) => e.getAttribute('data-line')));
+      expect(order.indexOf('call_speaker')).toBeLessThan(order.indexOf('check_breathing'));
+      // A child: five breaths first (ERC).
+      await page.getByTestId('who-child').click();
+      await expect(page.locator('.emergency-steps [data-line]').nth(5)).toHaveAttribute('data-line', 'five_breaths_first');
+      await expect.poll(async () => (await spoken(page)).map((s) => s.text)).toContain('Push hard and fast.');
+      // Spoken help can be turned off.
+      await page.getByTestId('voice-toggle').click();
+      await expect(page.getByTestId('voice-toggle')).toHaveAttribute('aria-pressed', 'false');
+      // 30:2 counts; the breath pause says "give two breaths".
+      await page.getByRole('button', { name: '30:2 with breaths' }).click();
+      await expect(beat).toHaveText(/^(1|2|3|4)$/);
+    });
+  });
+
+  test('works offline after one visit (zh)', async ({ browser, server }) => {
+    const context = await browser.newContext({ locale: 'zh-CN', baseURL: server.origin });
+    const page = await context.newPage();
+    await page.goto('/');
+    await waitForApp(page);
+    await waitForOfflineReady(page);
+    await context.setOffline(true);
+    await page.goto('/emergency/choking');
+    await expect(page.getByTestId('emergency-call')).toHaveAttribute('href', 'tel:120');
+    await expect(page.getByTestId('choking-action')).toHaveText('拍背五次。');
+    await page.goto('/emergency/cpr');
+    await page.getByRole('button', { name: '30:2 加人工呼吸' }).click();
+    await expect(page.getByTestId('emergency-beat')).toHaveText(/^(1|2|3|4)$/);
+    await context.close();
+  });
+});
