@@ -37,7 +37,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::{Curriculum, Text};
+use super::{Curriculum, Text};
 use crate::profile::ProfileId;
 
 /// The `format` value of a blueprint document.
@@ -187,7 +187,7 @@ impl Blueprint {
             .fold(0u32, |n, s| n.saturating_add(s.count))
     }
 
-    /// Checks everything but the pool sizes (which [`super::exam::draw`]
+    /// Checks everything but the pool sizes (which [`crate::quiz::exam::draw`]
     /// checks as it draws).
     pub fn check(&self, c: &Curriculum) -> Result<(), BlueprintError> {
         self.check_format()?;
