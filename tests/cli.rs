@@ -91,18 +91,87 @@ fn markdown_export_lists_steps_sources_questions_and_flags() {
 }
 
 #[test]
+fn every_command_has_help() {
+    for command in [
+        &[][..],
+        &["content"],
+        &["quiz"],
+        &["quiz", "sample"],
+        &["quiz", "score"],
+        &["analyze"],
+        &["verify"],
+        &["credential"],
+        &["credential", "example"],
+        &["xapi"],
+    ] {
+        let args: Vec<&str> = command.iter().copied().chain(["--help"]).collect();
+        let (code, out, err) = firstaid(&args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        let usage = format!(
+            "Usage: {}",
+            ["firstaid"]
+                .iter()
+                .chain(command)
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+        assert!(out.contains(&usage), "{args:?}: {out}");
+        assert!(err.is_empty(), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn the_version_names_the_content() {
+    let (code, out, _) = firstaid(&["--version"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        format!(
+            "firstaid {} (content {CONTENT_VERSION})\n",
+            firstaid::APP_VERSION
+        )
+    );
+}
+
+#[test]
+fn a_usage_error_of_any_command_exits_2() {
+    for args in [
+        &["nonsense"][..],
+        &["content", "--format", "json", "extra"],
+        &["quiz", "sample", "--seed", "1"],
+        &["quiz", "score", "--bogus", "t.json"],
+        &["analyze"],
+        &["verify", "--csv"],
+        &["credential", "example", "extra"],
+        &["xapi", "--no-name"],
+    ] {
+        let (code, out, err) = firstaid(args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(out.is_empty(), "{args:?}: {out}");
+        assert!(err.starts_with("error: "), "{args:?}: {err}");
+    }
+}
+
+#[test]
 fn bad_arguments_exit_2_with_a_reason() {
     let cases: &[(&[&str], &str)] = &[
-        (&[], "usage"),
-        (&["content"], "--format is required"),
-        (&["content", "--format", "pdf"], "markdown or json"),
+        (&[], "Usage: firstaid <COMMAND>"),
+        (&["content"], "required arguments were not provided"),
+        (
+            &["content", "--format", "pdf"],
+            "possible values: markdown, json",
+        ),
         (&["content", "--format", "json", "--lang", "fr"], "zh or en"),
         (
             &["content", "--format", "json", "--profile", "who"],
             "rcsc, aha or erc",
         ),
-        (&["content", "--format"], "needs a value"),
-        (&["content", "--colour", "red"], "unknown argument"),
+        (&["content", "--format"], "a value is required"),
+        (
+            &["content", "--colour", "red"],
+            "unexpected argument '--colour'",
+        ),
     ];
     for (args, words) in cases {
         let (code, out, err) = firstaid(args);
@@ -314,8 +383,14 @@ fn quiz_sample_usage_errors_exit_2() {
             ],
             "--seed must be a number",
         ),
-        (vec!["--blueprint", "course-aha"], "--seed is required"),
-        (vec!["--seed", "1"], "--blueprint is required"),
+        (
+            vec!["--blueprint", "course-aha"],
+            "not provided:\n  --seed <N>",
+        ),
+        (
+            vec!["--seed", "1"],
+            "not provided:\n  --blueprint <FILE|ID>",
+        ),
         (
             vec!["--blueprint", "course-xyz", "--seed", "1"],
             "neither a file nor a shipped blueprint",
@@ -345,16 +420,19 @@ fn quiz_sample_usage_errors_exit_2() {
                 "--format",
                 "pdf",
             ],
-            "text or json",
+            "possible values: text, json",
         ),
         (
             vec!["--blueprint", "course-aha", "--seed", "1", "--lang", "fr"],
             "zh or en",
         ),
-        (vec!["--blueprint", "course-aha", "--seed"], "needs a value"),
+        (
+            vec!["--blueprint", "course-aha", "--seed"],
+            "a value is required",
+        ),
         (
             vec!["--blueprint", "course-aha", "--seed", "1", "--pretty"],
-            "unknown argument",
+            "unexpected argument '--pretty'",
         ),
     ];
     for (rest, words) in cases {
@@ -469,10 +547,13 @@ fn quiz_score_without_files_is_a_usage_error() {
     let (code, out, err) = firstaid(&["quiz", "score"]);
     assert_eq!(code, 2);
     assert!(out.is_empty());
-    assert!(err.contains("needs at least one transcript file"), "{err}");
+    assert!(
+        err.contains("not provided:\n  <TRANSCRIPT.json>..."),
+        "{err}"
+    );
     let (code, _, err) = firstaid(&["quiz"]);
     assert_eq!(code, 2);
-    assert!(err.contains("usage"), "{err}");
+    assert!(err.contains("Usage: firstaid quiz"), "{err}");
 }
 
 #[test]
@@ -553,10 +634,10 @@ fn analyze_motion_prints_compressions_with_depths_and_a_summary() {
     // One kind of trace at a time.
     let (code, _, err) = firstaid(&["analyze", "--motion", good.arg(), "--taps", taps.arg()]);
     assert_eq!(code, 2);
-    assert!(err.contains("one of --taps"), "{err}");
+    assert!(err.contains("cannot be used with"), "{err}");
     let (code, _, err) = firstaid(&["analyze", "--motion"]);
     assert_eq!(code, 2);
-    assert!(err.contains("needs a value"), "{err}");
+    assert!(err.contains("a value is required"), "{err}");
     // An empty trace (header only) has no compressions and no figures.
     let empty = TempFile::new("empty-motion.csv", "t_ms,ax,ay,az\n");
     let (code, out, err) = firstaid(&["analyze", "--motion", empty.arg()]);
@@ -808,6 +889,9 @@ fn credential_example_prints_json_or_qr_text() {
     ] {
         let (code, _, err) = firstaid(args);
         assert_eq!(code, 2, "{args:?}");
-        assert!(err.contains("credential example"), "{err}");
+        assert!(
+            err.starts_with("error: ") || err.contains("Usage: firstaid credential <COMMAND>"),
+            "{err}"
+        );
     }
 }

@@ -1014,10 +1014,10 @@ fn cli_usage_errors_exit_2() {
     let r = common::records::typical_for(CONTENT_VERSION);
     let f = TempFile::new("usage.json", &r.to_json());
     let cases: &[(&[&str], &str)] = &[
-        (&["xapi"], "at least one record file"),
+        (&["xapi"], "not provided:\n  <FILE>..."),
         (
             &["xapi", f.arg(), "--account-from", "email"],
-            "number or fingerprint",
+            "possible values: number, fingerprint",
         ),
         (
             &["xapi", f.arg(), "--home-page", "school"],
@@ -1036,10 +1036,13 @@ fn cli_usage_errors_exit_2() {
                 "--home-page",
                 "https://s.example",
             ],
-            "goes without --home-page",
+            "'--mbox <TEMPLATE>' cannot be used with '--home-page <IRI>'",
         ),
-        (&["xapi", f.arg(), "--home-page"], "needs a value"),
-        (&["xapi", f.arg(), "--colour", "red"], "unknown argument"),
+        (&["xapi", f.arg(), "--home-page"], "a value is required"),
+        (
+            &["xapi", f.arg(), "--colour", "red"],
+            "unexpected argument '--colour'",
+        ),
         (
             &[
                 "xapi",
@@ -1049,7 +1052,7 @@ fn cli_usage_errors_exit_2() {
                 "--activity-base",
                 "https://b.example",
             ],
-            "given twice",
+            "cannot be used multiple times",
         ),
     ];
     for (args, words) in cases {
