@@ -37,16 +37,7 @@ fn taps(file: &str) -> Result<String, String> {
             .iter()
             .map(|c| serde_json::json!({ "t_ms": c.t_ms, "depth_mm": null, "inferred": c.inferred, "cycle": c.cycle }))
             .collect::<Vec<_>>(),
-        "summary": {
-            "compressions": s.compressions,
-            "inferred": s.inferred,
-            "mean_rate_per_min": s.mean_rate,
-            "in_range_share": s.in_range,
-            "cycles": s.cycles,
-            "pauses": s.pauses,
-            "pause_ms": s.pause_ms,
-            "compression_fraction": s.compression_fraction,
-        },
+        "summary": s,
     });
     Ok(serde_json::to_string_pretty(&out).expect("JSON") + "\n")
 }

@@ -11,18 +11,9 @@ use crate::trainer::taps;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MotionSummary {
     pub compressions: u32,
-    /// Mean rate per minute over the intervals within cycles.
-    #[serde(rename = "mean_rate_per_min")]
-    pub mean_rate: Option<f64>,
-    /// Share (0–1) of intervals within cycles whose rate is 100–120/min.
-    #[serde(rename = "in_range_share")]
-    pub in_range: Option<f64>,
-    pub cycles: u32,
-    pub pauses: u32,
-    pub pause_ms: f64,
-    /// Time compressing over the session's time (first to last
-    /// compression), 0–1.
-    pub compression_fraction: Option<f64>,
+    /// The rate, cycle and pause figures, as for taps.
+    #[serde(flatten)]
+    pub rhythm: taps::Rhythm,
     /// Mean excursion (mm).
     pub mean_depth_mm: Option<f64>,
     /// Share (0–1) of compressions 50–60 mm deep.
@@ -40,19 +31,14 @@ pub struct MotionSummary {
 pub fn summarize(c: &[MotionCompression]) -> (Vec<u32>, MotionSummary) {
     let times: Vec<f64> = c.iter().map(|c| c.t_ms).collect();
     let cycles = taps::cycles(&times);
-    let r = taps::rhythm(&times, &cycles);
+    let rhythm = taps::rhythm(&times, &cycles);
     let n = c.len();
     let share = |f: &dyn Fn(f64) -> bool| {
         (n > 0).then(|| c.iter().filter(|c| f(c.depth_mm)).count() as f64 / n as f64)
     };
     let summary = MotionSummary {
         compressions: n as u32,
-        mean_rate: r.mean_rate,
-        in_range: r.in_range,
-        cycles: r.cycles,
-        pauses: r.pauses,
-        pause_ms: r.pause_ms,
-        compression_fraction: r.compression_fraction,
+        rhythm,
         mean_depth_mm: (n > 0).then(|| c.iter().map(|c| c.depth_mm).sum::<f64>() / n as f64),
         depth_in_range: share(&|d| (DEPTH_MIN_MM..=DEPTH_MAX_MM).contains(&d)),
         too_shallow: share(&|d| d < DEPTH_MIN_MM),
