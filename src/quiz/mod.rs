@@ -7,13 +7,10 @@
 //! ([`attempt`]).
 
 pub mod attempt;
+pub mod blueprint;
 pub mod exam;
 pub mod leitner;
 pub mod practice;
 pub mod prng;
 pub mod scoring;
 pub mod transcript;
-
-/// The blueprint format belongs to the content (it ships in `content/` and is
-/// checked against the curriculum); re-exported here under its old path.
-pub use crate::content::blueprint;
