@@ -7,7 +7,7 @@
 use clap::ValueEnum;
 use firstaid::credentials::badge;
 
-/// Certificates.
+/// Certificates: the fixed example certificate.
 #[derive(clap::Subcommand)]
 pub enum Command {
     Example(ExampleArgs),
