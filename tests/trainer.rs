@@ -185,7 +185,7 @@ fn a_missed_tap_is_inferred_once_the_rhythm_is_known() {
     assert_eq!((s.compressions, s.inferred), (12, 1));
     let inferred = c.iter().find(|x| x.inferred).unwrap();
     assert!((inferred.t_ms - 6.0 * p).abs() < 1e-9);
-    assert_eq!(s.cycles, 1);
+    assert_eq!(s.rhythm.cycles, 1);
     // Before the rhythm is known (three intervals), a long gap is not guessed.
     let (_, s) = analyze(&[0.0, 545.0, 1635.0]);
     assert_eq!((s.compressions, s.inferred), (3, 0));
@@ -199,13 +199,13 @@ fn pauses_split_cycles_and_count_against_the_compression_fraction() {
     taps.extend((0..30).map(|i| second + i as f64 * 500.0));
     let (c, s) = analyze(&taps);
     assert_eq!(s.compressions, 60);
-    assert_eq!((s.cycles, s.pauses), (2, 1));
-    assert_eq!(s.pause_ms, 5_500.0);
+    assert_eq!((s.rhythm.cycles, s.rhythm.pauses), (2, 1));
+    assert_eq!(s.rhythm.pause_ms, 5_500.0);
     assert_eq!(c[30].cycle, 1);
-    assert!((s.mean_rate.unwrap() - 120.0).abs() < 1e-9);
-    assert_eq!(s.in_range, Some(1.0));
+    assert!((s.rhythm.mean_rate.unwrap() - 120.0).abs() < 1e-9);
+    assert_eq!(s.rhythm.in_range, Some(1.0));
     let span = second + 29.0 * 500.0;
-    assert!((s.compression_fraction.unwrap() - (span - 5_500.0) / span).abs() < 1e-12);
+    assert!((s.rhythm.compression_fraction.unwrap() - (span - 5_500.0) / span).abs() < 1e-12);
     // The live rate starts again after a pause.
     let mut t = TapTracker::new();
     for &x in &taps[..31] {
@@ -222,16 +222,20 @@ fn nothing_to_analyse_gives_empty_figures() {
     assert_eq!(
         (
             s.compressions,
-            s.mean_rate,
-            s.in_range,
-            s.cycles,
-            s.compression_fraction
+            s.rhythm.mean_rate,
+            s.rhythm.in_range,
+            s.rhythm.cycles,
+            s.rhythm.compression_fraction
         ),
         (0, None, None, 0, None)
     );
     let (_, s) = analyze(&[100.0]);
     assert_eq!(
-        (s.compressions, s.cycles, s.compression_fraction),
+        (
+            s.compressions,
+            s.rhythm.cycles,
+            s.rhythm.compression_fraction
+        ),
         (1, 1, None)
     );
 }
@@ -246,8 +250,8 @@ proptest! {
         let (c, s) = analyze(&taps);
         prop_assert!(c.windows(2).all(|w| w[1].t_ms >= w[0].t_ms));
         prop_assert!(s.compressions as usize <= 2 * taps.len());
-        if let Some(f) = s.in_range { prop_assert!((0.0..=1.0).contains(&f)); }
-        if let Some(f) = s.compression_fraction { prop_assert!((0.0..=1.0 + 1e-12).contains(&f)); }
+        if let Some(f) = s.rhythm.in_range { prop_assert!((0.0..=1.0).contains(&f)); }
+        if let Some(f) = s.rhythm.compression_fraction { prop_assert!((0.0..=1.0 + 1e-12).contains(&f)); }
     }
 }
 

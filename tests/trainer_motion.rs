@@ -132,7 +132,7 @@ fn empty_short_and_bad_input_give_nothing_and_do_not_panic() {
     }]);
     assert!(c.is_empty());
     assert_eq!(s.compressions, 0);
-    assert_eq!(s.mean_rate, None);
+    assert_eq!(s.rhythm.mean_rate, None);
     assert_eq!(s.mean_depth_mm, None);
     // At rest for ten seconds: no compressions.
     let rest: Vec<MotionSample> = (0..1000)
@@ -215,16 +215,16 @@ fn the_summary_counts_cycles_pauses_and_depths() {
     // Steady traces are 30:2: one cycle per 30 true compressions (the last
     // may be cut short by the trace's end).
     let runs = tr.truth.len().div_ceil(30) as u32;
-    assert_eq!(s.cycles, runs, "{s:?}");
-    assert_eq!(s.pauses, runs - 1);
-    assert!(s.pause_ms > 3000.0 * f64::from(s.pauses));
-    let rate = s.mean_rate.unwrap();
+    assert_eq!(s.rhythm.cycles, runs, "{s:?}");
+    assert_eq!(s.rhythm.pauses, runs - 1);
+    assert!(s.rhythm.pause_ms > 3000.0 * f64::from(s.rhythm.pauses));
+    let rate = s.rhythm.mean_rate.unwrap();
     assert!((100.0..=120.0).contains(&rate), "{rate}");
     let depth = s.mean_depth_mm.unwrap();
     assert!((48.0..=62.0).contains(&depth), "{depth}");
     let shares = s.depth_in_range.unwrap() + s.too_shallow.unwrap() + s.too_deep.unwrap();
     assert!((shares - 1.0).abs() < 1e-9);
-    assert!(s.compression_fraction.unwrap() < 0.95);
+    assert!(s.rhythm.compression_fraction.unwrap() < 0.95);
     // The cycles are the taps' rule applied to the compression times.
     let (cycles, again) = summarize(&c);
     assert_eq!(again, s);
@@ -251,10 +251,10 @@ fn the_taps_cycle_rule_matches_the_tap_tracker() {
     let cycles: Vec<u32> = c.iter().map(|c| c.cycle).collect();
     assert_eq!(taps::cycles(&times), cycles);
     let r = taps::rhythm(&times, &cycles);
-    assert_eq!(r.cycles, summary.cycles);
+    assert_eq!(r.cycles, summary.rhythm.cycles);
     assert_eq!(r.pauses, 3);
-    assert_eq!(r.mean_rate, summary.mean_rate);
-    assert_eq!(r.compression_fraction, summary.compression_fraction);
+    assert_eq!(r.mean_rate, summary.rhythm.mean_rate);
+    assert_eq!(r.compression_fraction, summary.rhythm.compression_fraction);
 }
 
 #[test]

@@ -103,17 +103,17 @@ fn a_tap_session_of_four_30_2_cycles_is_summarised() {
     assert_eq!(rec.cycle_starts, [30, 60, 90]);
     let s = summarize(&rec);
     assert_eq!(s.compressions, 120);
-    assert_eq!(s.cycles, 4);
+    assert_eq!(s.rhythm.cycles, 4);
     assert_eq!(s.cycles_held, 4);
-    assert_eq!(s.pauses, 3);
-    let rate = s.mean_rate.unwrap();
+    assert_eq!(s.rhythm.pauses, 3);
+    let rate = s.rhythm.mean_rate.unwrap();
     assert!((rate - 110.0).abs() < 0.2, "{rate}");
-    assert_eq!(s.rate_in_range, Some(1.0));
+    assert_eq!(s.rhythm.in_range, Some(1.0));
     assert_eq!(s.mean_depth_mm, None);
     assert!((s.longest_pause_s.unwrap() - 5.0).abs() < 0.01);
     // 29 intervals of 545 ms per cycle against a 5 s pause.
     let want = (4.0 * 29.0 * 60_000.0 / 110.0) / (4.0 * 29.0 * 60_000.0 / 110.0 + 15_000.0);
-    assert!((s.compression_fraction.unwrap() - want).abs() < 0.001);
+    assert!((s.rhythm.compression_fraction.unwrap() - want).abs() < 0.001);
     assert_eq!(s.score, Some(100));
     // The rate chart has a point per compression once there are three in a cycle.
     let series = rate_series(&rec);
@@ -134,7 +134,7 @@ fn slow_shallow_motion_sessions_score_lower_and_depth_counts() {
     // Rate closeness 0.5 (90/min); depth 1 vs 0.
     assert_eq!(a.score, Some(75));
     assert_eq!(b.score, Some(25));
-    assert_eq!(a.rate_in_range, Some(0.0));
+    assert_eq!(a.rhythm.in_range, Some(0.0));
 }
 
 #[test]
@@ -220,7 +220,7 @@ proptest! {
         let s = summarize(&SessionRecord::from_motion(0, None, None, 0, &comps));
         prop_assert_eq!(s.compressions as usize, comps.len());
         if let Some(sc) = s.score { prop_assert!(sc <= 100); }
-        for share in [s.rate_in_range, s.depth_in_range, s.compression_fraction].into_iter().flatten() {
+        for share in [s.rhythm.in_range, s.depth_in_range, s.rhythm.compression_fraction].into_iter().flatten() {
             prop_assert!((0.0..=1.0).contains(&share));
         }
     }

@@ -7,8 +7,11 @@
 //! into the typed model ([`model`]) rejects unknown fields and names the file
 //! of every problem; [`validate`] then checks everything the types cannot
 //! (ids, both languages, sources per profile, illustrations, question rules)
-//! and reports all problems at once.
+//! and reports all problems at once. Exam blueprints ([`blueprint`]) ship
+//! with the content and are checked against it, so their type lives here;
+//! the quiz engine draws exams from them.
 
+pub mod blueprint;
 pub mod export;
 pub mod model;
 pub mod validate;
@@ -70,7 +73,7 @@ pub struct Curriculum {
     pub questions: Vec<Question>,
     pub scenarios: Vec<Scenario>,
     /// The exam blueprints shipped with the content, in file-name order.
-    pub blueprints: Vec<crate::quiz::blueprint::Blueprint>,
+    pub blueprints: Vec<blueprint::Blueprint>,
     /// SVG text by illustration name.
     pub illustrations: BTreeMap<String, String>,
 }
@@ -146,7 +149,7 @@ impl Curriculum {
     }
 
     /// The shipped blueprint with this id.
-    pub fn blueprint(&self, id: &str) -> Option<&crate::quiz::blueprint::Blueprint> {
+    pub fn blueprint(&self, id: &str) -> Option<&blueprint::Blueprint> {
         self.blueprints.iter().find(|b| b.id == id)
     }
 

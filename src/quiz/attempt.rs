@@ -11,12 +11,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::blueprint::{Blueprint, BlueprintError};
 use super::exam::{draw, ExamItem};
 use super::leitner::Schedule;
 use super::practice::Session;
 use super::scoring::{score, Response, ResponseError};
 use super::transcript::{self, Given, Rejection, Transcript};
+use crate::content::blueprint::{Blueprint, BlueprintError};
 use crate::content::Curriculum;
 
 /// Finished exams kept (the oldest are dropped first).

@@ -40,8 +40,8 @@
 
 use sha2::{Digest, Sha256};
 
-use super::blueprint::{Blueprint, BlueprintError};
 use super::prng::SplitMix64;
+use crate::content::blueprint::{Blueprint, BlueprintError};
 use crate::content::{Curriculum, Question, QuestionType};
 
 /// One question of an exam as presented.

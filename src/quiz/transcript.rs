@@ -53,9 +53,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::blueprint::{Blueprint, BlueprintError};
 use super::exam::{draw, ExamItem};
 use super::scoring::{score, Response, ResponseError, FULL};
+use crate::content::blueprint::{Blueprint, BlueprintError};
 use crate::content::Curriculum;
 use crate::time::{format_iso, parse_iso};
 

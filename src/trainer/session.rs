@@ -155,21 +155,14 @@ fn starts(cycles: &[u32]) -> Vec<u32> {
 pub struct SessionSummary {
     pub compressions: u32,
     pub inferred: u32,
-    /// Mean rate per minute over the intervals within cycles.
-    pub mean_rate: Option<f64>,
-    /// Share (0–1) of intervals within cycles at 100–120/min.
-    pub rate_in_range: Option<f64>,
+    /// The rate, cycle and pause figures, as for taps and motion.
+    pub rhythm: taps::Rhythm,
     pub mean_depth_mm: Option<f64>,
     /// Share (0–1) of compressions 50–60 mm deep.
     pub depth_in_range: Option<f64>,
-    pub cycles: u32,
     /// Cycles of 30 ± 2 compressions.
     pub cycles_held: u32,
-    pub pauses: u32,
     pub longest_pause_s: Option<f64>,
-    /// Time compressing over the time from the first to the last
-    /// compression (0–1).
-    pub compression_fraction: Option<f64>,
     pub parts: Parts,
     pub score: Option<u32>,
 }
@@ -230,17 +223,13 @@ pub fn summarize(rec: &SessionRecord) -> SessionSummary {
     SessionSummary {
         compressions: t.len() as u32,
         inferred: rec.inferred.len() as u32,
-        mean_rate: r.mean_rate,
-        rate_in_range: r.in_range,
         mean_depth_mm,
         depth_in_range,
-        cycles: r.cycles,
         cycles_held,
-        pauses: r.pauses,
         longest_pause_s: pauses_s.iter().copied().reduce(f64::max),
-        compression_fraction: r.compression_fraction,
         parts,
         score: score::score(parts, t.len()),
+        rhythm: r,
     }
 }
 

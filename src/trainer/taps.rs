@@ -21,6 +21,8 @@
 //! - **Prompt**: slower than 100/min "faster", above 120/min "slower",
 //!   otherwise "good" (the guideline range, see [`super::RATE_MIN`]).
 
+use serde::Serialize;
+
 use super::{RATE_MAX, RATE_MIN};
 
 /// Taps closer than this to the last counted one are the same compression.
@@ -167,12 +169,19 @@ pub fn cycles(times: &[f64]) -> Vec<u32> {
 }
 
 /// The rhythm figures of a session from its compressions' times and
-/// cycles; the part of [`Summary`] that taps and motion share.
-#[derive(Debug, Clone, PartialEq)]
+/// cycles: the one definition that [`Summary`] (taps),
+/// [`super::motion::MotionSummary`] and [`super::session::SessionSummary`]
+/// embed. Serialized (flattened into the summaries `firstaid analyze`
+/// prints) as `mean_rate_per_min`, `in_range_share`, `cycles`, `pauses`,
+/// `pause_ms` and `compression_fraction`; the interval and pause lists are
+/// not serialized.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Rhythm {
     /// Mean rate per minute over the intervals within cycles.
+    #[serde(rename = "mean_rate_per_min")]
     pub mean_rate: Option<f64>,
     /// Share (0–1) of intervals within cycles whose rate is 100–120/min.
+    #[serde(rename = "in_range_share")]
     pub in_range: Option<f64>,
     pub cycles: u32,
     pub pauses: u32,
@@ -181,8 +190,10 @@ pub struct Rhythm {
     /// compression), 0–1: pauses count against it.
     pub compression_fraction: Option<f64>,
     /// The intervals within cycles (ms), in order.
+    #[serde(skip)]
     pub intervals_ms: Vec<f64>,
     /// The pauses between cycles (ms), in order.
+    #[serde(skip)]
     pub pauses_ms: Vec<f64>,
 }
 
@@ -295,21 +306,14 @@ impl TapTracker {
     }
 }
 
-/// A session's figures from its taps.
-#[derive(Debug, Clone, PartialEq)]
+/// A session's figures from its taps (as `firstaid analyze --taps` prints
+/// them: the rhythm's figures flattened beside the counts).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Summary {
     pub compressions: u32,
     pub inferred: u32,
-    /// Mean rate per minute over the intervals within cycles.
-    pub mean_rate: Option<f64>,
-    /// Share (0–1) of intervals within cycles whose rate is 100–120/min.
-    pub in_range: Option<f64>,
-    pub cycles: u32,
-    pub pauses: u32,
-    pub pause_ms: f64,
-    /// Time compressing over the session's time (first to last compression),
-    /// 0–1: pauses count against it.
-    pub compression_fraction: Option<f64>,
+    #[serde(flatten)]
+    pub rhythm: Rhythm,
 }
 
 /// Analyses a whole session's taps (in time order).
@@ -321,16 +325,10 @@ pub fn analyze(taps: &[f64]) -> (Vec<Compression>, Summary) {
     let c = tracker.compressions;
     let times: Vec<f64> = c.iter().map(|x| x.t_ms).collect();
     let cycles: Vec<u32> = c.iter().map(|x| x.cycle).collect();
-    let r = rhythm(&times, &cycles);
     let summary = Summary {
         compressions: c.len() as u32,
         inferred: c.iter().filter(|x| x.inferred).count() as u32,
-        mean_rate: r.mean_rate,
-        in_range: r.in_range,
-        cycles: r.cycles,
-        pauses: r.pauses,
-        pause_ms: r.pause_ms,
-        compression_fraction: r.compression_fraction,
+        rhythm: rhythm(&times, &cycles),
     };
     (c, summary)
 }

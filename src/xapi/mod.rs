@@ -116,6 +116,7 @@
 //! to name the school's LRS, and the app a place to configure it, which is
 //! why sending is not part of this module.
 
+pub mod class;
 pub mod convert;
 pub mod settings;
 pub mod statement;

@@ -19,9 +19,13 @@ pub fn firstaid(args: &[&str]) -> (i32, String, String) {
 pub struct TempFile(pub std::path::PathBuf);
 
 impl TempFile {
+    /// Each file has a name of its own (the process and a counter), so
+    /// tests running in parallel never share, or remove, each other's files.
     pub fn new(name: &str, contents: &str) -> TempFile {
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let path =
-            std::env::temp_dir().join(format!("firstaid-test-{}-{name}", std::process::id()));
+            std::env::temp_dir().join(format!("firstaid-test-{}-{n}-{name}", std::process::id()));
         std::fs::write(&path, contents).unwrap();
         TempFile(path)
     }

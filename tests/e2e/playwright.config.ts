@@ -1,6 +1,8 @@
 // End-to-end tests of First Aid Hero, run by `cargo xtask test`, which builds
 // the app twice (builds "a" and "b") and passes their folders and the server
-// binary in FIRSTAID_DIST_A, FIRSTAID_DIST_B and FIRSTAID_XTASK.
+// binary in FIRSTAID_DIST_A, FIRSTAID_DIST_B and FIRSTAID_XTASK, and the
+// `firstaid` CLI (in the target directory `cargo metadata` names, which
+// CARGO_TARGET_DIR may move) in FIRSTAID_CLI.
 import { defineConfig, devices } from '@playwright/test';
 
 const launchOptions = {

@@ -145,7 +145,7 @@ pub fn records() -> Result<()> {
     std::fs::write(&file, record.to_json())?;
     let cargo = || Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
     sh::run(cargo().args(["build", "--release", "--bin", "firstaid"]))?;
-    let out = Command::new(sh::root().join("target/release/firstaid"))
+    let out = Command::new(sh::target_dir().join("release").join("firstaid"))
         .args(["verify", "--repeat", "20000"])
         .arg(&file)
         .output()

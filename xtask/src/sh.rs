@@ -14,6 +14,23 @@ pub fn root() -> PathBuf {
         .to_path_buf()
 }
 
+/// The directory Cargo builds into, as `cargo metadata` reports it (so
+/// `CARGO_TARGET_DIR` and `build.target-dir` are honoured); the checkout's
+/// `target/` if Cargo cannot be asked.
+pub fn target_dir() -> PathBuf {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let asked = output(
+        Command::new(cargo)
+            .args(["metadata", "--format-version", "1", "--no-deps"])
+            .current_dir(root()),
+    );
+    asked
+        .ok()
+        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+        .and_then(|v| v["target_directory"].as_str().map(PathBuf::from))
+        .unwrap_or_else(|| root().join("target"))
+}
+
 /// Runs a command to completion, failing if it fails.
 pub fn run(cmd: &mut Command) -> Result<()> {
     println!("xtask: $ {}", describe(cmd));

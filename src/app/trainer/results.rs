@@ -100,17 +100,17 @@ fn Results(rec: SessionRecord) -> impl IntoView {
             <caption class="visually-hidden">{t!(i18n, trainer.figures_caption)}</caption>
             <tbody>
                 <tr><th scope="row">{t!(i18n, trainer.f_compressions)}</th><td data-testid="f-compressions">{s.compressions}</td></tr>
-                <tr><th scope="row">{t!(i18n, trainer.f_mean_rate)}</th><td data-testid="f-rate">{number(s.mean_rate, 0)}</td></tr>
-                <tr><th scope="row">{t!(i18n, trainer.f_rate_in_range)}</th><td>{percent(s.rate_in_range)}</td></tr>
+                <tr><th scope="row">{t!(i18n, trainer.f_mean_rate)}</th><td data-testid="f-rate">{number(s.rhythm.mean_rate, 0)}</td></tr>
+                <tr><th scope="row">{t!(i18n, trainer.f_rate_in_range)}</th><td>{percent(s.rhythm.in_range)}</td></tr>
                 {motion.then(|| view! {
                     <tr><th scope="row">{t!(i18n, trainer.f_mean_depth)}</th><td data-testid="f-depth">{number(s.mean_depth_mm.map(|d| d / 10.0), 1)}</td></tr>
                     <tr><th scope="row">{t!(i18n, trainer.f_depth_in_range)}</th><td>{percent(s.depth_in_range)}</td></tr>
                 })}
-                <tr><th scope="row">{t!(i18n, trainer.f_pauses)}</th><td>{s.pauses}</td></tr>
+                <tr><th scope="row">{t!(i18n, trainer.f_pauses)}</th><td>{s.rhythm.pauses}</td></tr>
                 <tr><th scope="row">{t!(i18n, trainer.f_longest_pause)}</th><td>{number(s.longest_pause_s, 1)}</td></tr>
-                <tr><th scope="row">{t!(i18n, trainer.f_fraction)}</th><td>{percent(s.compression_fraction)}</td></tr>
+                <tr><th scope="row">{t!(i18n, trainer.f_fraction)}</th><td>{percent(s.rhythm.compression_fraction)}</td></tr>
                 {rec.pause_s.is_some().then(|| view! {
-                    <tr><th scope="row">{t!(i18n, trainer.f_cycles_held)}</th><td>{format!("{} / {}", s.cycles_held, s.cycles)}</td></tr>
+                    <tr><th scope="row">{t!(i18n, trainer.f_cycles_held)}</th><td>{format!("{} / {}", s.cycles_held, s.rhythm.cycles)}</td></tr>
                 })}
                 {(s.inferred > 0).then(|| view! {
                     <tr><th scope="row">{t!(i18n, trainer.f_inferred)}</th><td>{s.inferred}</td></tr>

@@ -4,7 +4,29 @@
 //! and `firstaid credential example`. The checks are the app's own
 //! (`firstaid::credentials::badge::verify_credential`).
 
+use clap::ValueEnum;
 use firstaid::credentials::badge;
+
+/// Certificates: the fixed example certificate.
+#[derive(clap::Subcommand)]
+pub enum Command {
+    Example(ExampleArgs),
+}
+
+/// Print the fixed example certificate.
+#[derive(clap::Args)]
+pub struct ExampleArgs {
+    /// The signed credential as JSON, or its `FAC1:` QR text (its size and
+    /// QR version then go to standard error).
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Json,
+    Qr,
+}
 
 /// The line `firstaid verify` prints for a certificate file, and whether it
 /// verified at `now_ms`. Text from the certificate is printed with control
@@ -35,14 +57,9 @@ pub fn verify_line(file: &str, text: &str, now_ms: i64) -> (String, bool) {
 /// `firstaid credential example [--format json|qr]`: the fixed example
 /// certificate (`badge::example`), as JSON or as its QR text; with `qr`,
 /// its size and QR version at level M go to standard error.
-pub fn example(args: &[String]) -> Result<String, String> {
-    let format = match args {
-        [] => "json",
-        [flag, v] if flag == "--format" && (v == "json" || v == "qr") => v.as_str(),
-        _ => return Err(format!("usage: {}", super::CREDENTIAL_USAGE)),
-    };
+pub fn example(args: &ExampleArgs) -> Result<String, String> {
     let credential = badge::example();
-    if format == "json" {
+    if args.format == Format::Json {
         return Ok(serde_json::to_string_pretty(&credential).expect("JSON") + "\n");
     }
     let text = badge::to_qr_text(&credential).map_err(|e| e.to_string())?;

@@ -25,8 +25,7 @@
 //! is printed. Exit status 0 when every record was exported, 1 when any
 //! was left out, 2 on a usage error.
 
-use std::process::ExitCode;
-
+use clap::ValueEnum;
 use firstaid::content::CONTENT_VERSION;
 use firstaid::records::record::Record;
 use firstaid::xapi::{
@@ -34,76 +33,68 @@ use firstaid::xapi::{
     DEFAULT_HOME_PAGE,
 };
 
-/// Runs `firstaid xapi` with the arguments after `xapi`.
-pub fn main(args: &[String]) -> ExitCode {
-    super::report(run(args))
+/// Print verified records as xAPI statements (one JSON array); exit status 1
+/// when any record is left out.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Completion records: JSON files or QR text.
+    #[arg(value_name = "FILE", required = true)]
+    files: Vec<String>,
+    /// The home page of the learners' accounts (default
+    /// https://firstaid.example).
+    #[arg(long, value_name = "IRI")]
+    home_page: Option<String>,
+    /// Name the account by the device key's fingerprint (default) or the
+    /// learner number.
+    #[arg(long, value_enum, value_name = "number|fingerprint")]
+    account_from: Option<AccountFrom>,
+    /// Name the learner by a mailto: IRI made from a template ({number} and
+    /// {fingerprint} are filled in) instead of an account.
+    #[arg(long, value_name = "TEMPLATE", conflicts_with_all = ["home_page", "account_from"])]
+    mbox: Option<String>,
+    /// Leave out the learners' names.
+    #[arg(long)]
+    no_name: bool,
+    /// The base of the activity ids (default https://firstaid.example/xapi).
+    #[arg(long, value_name = "IRI")]
+    activity_base: Option<String>,
 }
 
-fn options(args: &[String]) -> Result<(Vec<String>, ExportOptions), String> {
-    let usage = super::USAGE;
+#[derive(Clone, Copy, ValueEnum)]
+enum AccountFrom {
+    Number,
+    Fingerprint,
+}
+
+fn options(args: &Args) -> ExportOptions {
     let mut opts = ExportOptions::default();
-    let (mut files, mut home_page, mut account_from, mut mbox, mut base) =
-        (Vec::new(), None, None, None::<String>, None);
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let mut value = || {
-            it.next()
-                .cloned()
-                .ok_or_else(|| format!("{a} needs a value\n{usage}"))
-        };
-        match a.as_str() {
-            "--home-page" if home_page.is_none() => home_page = Some(value()?),
-            "--account-from" if account_from.is_none() => {
-                account_from = Some(match value()?.as_str() {
-                    "number" => AccountName::LearnerNumber,
-                    "fingerprint" => AccountName::Fingerprint,
-                    other => {
-                        return Err(format!(
-                            "--account-from must be number or fingerprint, not {other:?}"
-                        ))
-                    }
-                })
-            }
-            "--mbox" if mbox.is_none() => mbox = Some(value()?),
-            "--activity-base" if base.is_none() => base = Some(value()?),
-            "--no-name" => opts.actor.include_name = false,
-            "--home-page" | "--account-from" | "--mbox" | "--activity-base" => {
-                return Err(format!("{a} given twice\n{usage}"))
-            }
-            other if other.starts_with("--") => {
-                return Err(format!("unknown argument {other:?}\n{usage}"))
-            }
-            file => files.push(file.to_owned()),
-        }
-    }
-    if files.is_empty() {
-        return Err(format!("xapi needs at least one record file\n{usage}"));
-    }
-    if let Some(b) = base {
-        opts.activity_base = b;
+    if let Some(b) = &args.activity_base {
+        opts.activity_base = b.clone();
     }
     opts.actor = ActorConfig {
-        id: match (mbox, home_page, account_from) {
-            (Some(_), Some(_), _) | (Some(_), _, Some(_)) => {
-                return Err(
-                    "--mbox names the learner by e-mail: it goes without --home-page and \
-                     --account-from"
-                        .into(),
-                )
-            }
-            (Some(template), None, None) => ActorId::Mbox { template },
-            (None, home_page, account_from) => ActorId::Account {
-                home_page: home_page.unwrap_or_else(|| DEFAULT_HOME_PAGE.to_owned()),
-                name_from: account_from.unwrap_or(AccountName::Fingerprint),
+        id: match &args.mbox {
+            Some(template) => ActorId::Mbox {
+                template: template.clone(),
+            },
+            None => ActorId::Account {
+                home_page: args
+                    .home_page
+                    .clone()
+                    .unwrap_or_else(|| DEFAULT_HOME_PAGE.to_owned()),
+                name_from: match args.account_from {
+                    Some(AccountFrom::Number) => AccountName::LearnerNumber,
+                    Some(AccountFrom::Fingerprint) | None => AccountName::Fingerprint,
+                },
             },
         },
-        include_name: opts.actor.include_name,
+        include_name: !args.no_name,
     };
-    Ok((files, opts))
+    opts
 }
 
-fn run(args: &[String]) -> Result<(String, bool), String> {
-    let (files, opts) = options(args)?;
+/// Runs `firstaid xapi`.
+pub fn run(args: &Args) -> Result<(String, bool), String> {
+    let (files, opts) = (&args.files, options(args));
     // Settings every record would fail on are usage errors, found before
     // any file is read.
     if !firstaid::xapi::validate::is_irl(opts.activity_base.trim_end_matches('/')) {

@@ -4,6 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 
 const XTASK = process.env.FIRSTAID_XTASK ?? '';
 export const DIST_A = process.env.FIRSTAID_DIST_A ?? '';
@@ -12,6 +13,15 @@ export const DIST_B = process.env.FIRSTAID_DIST_B ?? '';
 if (!XTASK || !DIST_A || !DIST_B) {
   throw new Error('run the e2e tests with `cargo xtask test` (FIRSTAID_XTASK, FIRSTAID_DIST_A/B unset)');
 }
+
+/** The `firstaid` CLI (a debug build): FIRSTAID_CLI, which `cargo xtask
+ * test` sets from `cargo metadata`'s target directory; otherwise the debug
+ * build in CARGO_TARGET_DIR, or in the checkout's own `target/`. */
+export const CLI =
+  process.env.FIRSTAID_CLI ??
+  (process.env.CARGO_TARGET_DIR
+    ? join(process.env.CARGO_TARGET_DIR, 'debug', 'firstaid')
+    : new URL('../../../target/debug/firstaid', import.meta.url).pathname);
 
 /** A running `xtask serve --no-build` of one build folder. */
 export class Server {

@@ -6,10 +6,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, axe, waitForApp } from './fixtures';
+import { test, expect, axe, waitForApp, CLI } from './fixtures';
 import { answer, byId } from './content';
 
-const CLI = process.env.FIRSTAID_CLI ?? '';
 
 /** Presses Tab until the focused element matches `selector` (at most 40 times). */
 async function tabTo(page: Page, selector: string) {

@@ -8,10 +8,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { test, expect, axe, waitForApp, waitForOfflineReady } from './fixtures';
+import { test, expect, axe, waitForApp, waitForOfflineReady, CLI } from './fixtures';
 import { answer, byId, lessons, questions } from './content';
 
-const CLI = process.env.FIRSTAID_CLI ?? '';
 
 /** A second phone: its own context (own storage, own key), with the same
  * guards as the fixture's page. */
