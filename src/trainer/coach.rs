@@ -71,7 +71,8 @@ pub fn citation(step: Step, profile: ProfileId) -> Citation {
         (Aed, Aha) => c(&["A1", "A5"], true),
         (Aed, Erc) => c(&["E1", "E7"], true),
         // Switching on, pads and nobody touching: C2; restarting at once
-        // after a shock or no-shock advice: ERC only.
+        // after a shock or a no-shock advice (every profile: the AHA BLS
+        // algorithm and ERC) is not verified for RCSC.
         (Aed, Rcsc) => c(&["C2", "E1"], false),
     }
 }
