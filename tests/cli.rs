@@ -91,6 +91,17 @@ fn markdown_export_lists_steps_sources_questions_and_flags() {
 }
 
 #[test]
+fn content_lint_prints_the_plain_words_figures_per_language() {
+    let (code, out, err) = firstaid(&["content", "--lint"]);
+    assert_eq!(code, 0, "{err}");
+    let lint = firstaid::content::lint::lint(&curriculum());
+    assert_eq!(out, firstaid::content::lint::render(&lint));
+    assert!(out.starts_with("zh: "), "{out}");
+    assert!(out.contains("\nen: "), "{out}");
+    assert!(out.contains("(soft limit, budget"), "{out}");
+}
+
+#[test]
 fn bad_arguments_exit_2_with_a_reason() {
     let cases: &[(&[&str], &str)] = &[
         (&[], "usage"),
@@ -103,6 +114,10 @@ fn bad_arguments_exit_2_with_a_reason() {
         ),
         (&["content", "--format"], "needs a value"),
         (&["content", "--colour", "red"], "unknown argument"),
+        (
+            &["content", "--lint", "--lang", "zh"],
+            "--lint takes no other",
+        ),
     ];
     for (args, words) in cases {
         let (code, out, err) = firstaid(args);

@@ -8,6 +8,13 @@
 //! format is documented in `firstaid::content::export`.
 //!
 //! ```text
+//! firstaid content --lint
+//! ```
+//! prints, per language, how many learner-facing sentences of the lessons
+//! are over the plain-words soft limit and lists those over the hard limit
+//! (`firstaid::content::lint`).
+//!
+//! ```text
 //! firstaid quiz sample --blueprint FILE|ID --seed N [--lang zh|en] [--format text|json]
 //! ```
 //! prints the exam that (this build's content version, the blueprint, the
@@ -72,6 +79,7 @@ mod xapi;
 
 const USAGE: &str = "usage:
   firstaid content --format markdown|json [--lang zh|en] [--profile rcsc|aha|erc]
+  firstaid content --lint
   firstaid quiz sample --blueprint FILE|ID --seed N [--lang zh|en] [--format text|json]
   firstaid quiz score TRANSCRIPT.json...
   firstaid verify FILE... [--instructor-key HEX] [--assignment FILE|TEXT] [--csv] [--repeat N]
@@ -159,6 +167,14 @@ fn lang(v: &str) -> Result<Lang, String> {
 }
 
 fn content(args: &[String]) -> Result<String, String> {
+    if args.first().map(String::as_str) == Some("--lint") {
+        if args.len() > 1 {
+            return Err(format!("--lint takes no other argument\n{USAGE}"));
+        }
+        return Ok(firstaid::content::lint::render(
+            &firstaid::content::lint::lint(&curriculum()?),
+        ));
+    }
     let o = options(args, &["--format", "--lang", "--profile"])?;
     let (format, profile) = (o.get("--format").cloned(), o.get("--profile").cloned());
     let langs = match o.get("--lang") {
