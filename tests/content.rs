@@ -90,6 +90,13 @@ fn every_profile_gets_every_step_with_a_source() {
 #[test]
 fn every_technique_step_is_examinable_in_every_profile() {
     let c = curriculum();
+    let techniques = c
+        .lessons
+        .iter()
+        .flat_map(|l| &l.steps)
+        .filter(|s| s.technique)
+        .count();
+    assert!(techniques >= 30, "{techniques} technique steps");
     for l in &c.lessons {
         for s in l.steps.iter().filter(|s| s.technique) {
             for p in ProfileId::ALL {
