@@ -35,16 +35,12 @@ pub const SOFT_EN: usize = 15;
 pub const HARD_ZH: usize = 40;
 /// No sentence may be longer than this many English words.
 pub const HARD_EN: usize = 25;
-/// The most Chinese sentences over the soft limit the test allows.
-pub const SOFT_BUDGET_ZH: usize = 111;
-/// The most English sentences over the soft limit the test allows.
-pub const SOFT_BUDGET_EN: usize = 138;
-/// The most Chinese sentences over the hard limit the test allows (the
-/// count before the plain-words rewrite; to be 0).
-pub const HARD_BUDGET_ZH: usize = 31;
-/// The most English sentences over the hard limit the test allows (the
-/// count before the plain-words rewrite; to be 0).
-pub const HARD_BUDGET_EN: usize = 22;
+/// The most Chinese sentences over the soft limit the test allows: the
+/// count measured after the plain-words rewrite (111 before it).
+pub const SOFT_BUDGET_ZH: usize = 29;
+/// The most English sentences over the soft limit the test allows: the
+/// count measured after the plain-words rewrite (138 before it).
+pub const SOFT_BUDGET_EN: usize = 35;
 
 /// One learner-facing sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
