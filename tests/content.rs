@@ -30,12 +30,44 @@ fn the_curriculum_has_the_eight_lessons_in_order() {
             "recognise-and-call",
             "adult-cpr",
             "child-infant-cpr",
+            "after-care",
             "aed",
             "choking-adult-child",
             "choking-infant",
             "choking-unresponsive",
-            "after-care"
         ]
+    );
+}
+
+/// The learn page lists the lessons under their group headings (CPR, AED,
+/// choking); read that way, the numbers must read 1, 2, 3… (they once read
+/// 1, 2, 3, 8, 4…), and each file's `NN-` prefix is its order.
+#[test]
+fn lessons_read_group_by_group_are_in_suggested_order() {
+    let c = curriculum();
+    let grouped: Vec<u32> = Group::ALL
+        .into_iter()
+        .flat_map(|g| c.lessons_in(g).map(|l| l.order))
+        .collect();
+    let want: Vec<u32> = (1..=c.lessons.len() as u32).collect();
+    assert_eq!(grouped, want);
+    let bundle: serde_json::Value = serde_json::from_str(BUNDLE).unwrap();
+    let files: Vec<&String> = bundle["lessons"].as_object().unwrap().keys().collect();
+    let names: Vec<String> = c.lessons.iter().map(lesson_file_name).collect();
+    assert_eq!(files, names.iter().collect::<Vec<_>>());
+    assert_eq!(names[0], "lessons/01-recognise-and-call.toml");
+}
+
+#[test]
+fn a_lesson_in_a_file_that_does_not_match_its_order_is_reported() {
+    let mut bundle: serde_json::Value = serde_json::from_str(BUNDLE).unwrap();
+    let lessons = bundle["lessons"].as_object_mut().unwrap();
+    let aed = lessons.remove("lessons/05-aed.toml").unwrap();
+    lessons.insert("lessons/04-aed.toml".into(), aed);
+    let problems = Curriculum::parse(&bundle.to_string()).unwrap_err();
+    assert_eq!(
+        problems,
+        ["lessons/04-aed.toml: lesson aed with order 5 must be in lessons/05-aed.toml"]
     );
 }
 
@@ -48,6 +80,36 @@ fn every_profile_gets_every_step_with_a_source() {
                 let r = s.for_profile(p);
                 assert!(!r.sources.is_empty(), "{} {} {}", p.as_str(), l.id, s.id);
                 assert!(r.sources.iter().all(|s| s.backs(p)));
+            }
+        }
+    }
+}
+
+/// Every step marked as a technique can be examined: for every profile, the
+/// bank has a question on the step's objective that exams may draw.
+#[test]
+fn every_technique_step_is_examinable_in_every_profile() {
+    let c = curriculum();
+    let techniques = c
+        .lessons
+        .iter()
+        .flat_map(|l| &l.steps)
+        .filter(|s| s.technique)
+        .count();
+    assert!(techniques >= 30, "{techniques} technique steps");
+    for l in &c.lessons {
+        for s in l.steps.iter().filter(|s| s.technique) {
+            for p in ProfileId::ALL {
+                assert!(
+                    c.questions.iter().any(|q| q.objective == s.objective
+                        && q.profiles.contains(&p)
+                        && !q.exam_hold),
+                    "{}/{} ({}): no exam question for {}",
+                    l.id,
+                    s.id,
+                    s.objective,
+                    p.as_str()
+                );
             }
         }
     }
@@ -96,6 +158,7 @@ fn profile_resolution_picks_the_variant_or_the_default() {
             sources: vec![src("C4", &[])],
             review: Some(text("unverified")),
         }],
+        technique: false,
     };
     // (profile, expected text, expected source keys, is variant, has review)
     let cases = [
@@ -193,6 +256,21 @@ fn broken_content_is_reported_all_at_once() {
             s.variants.push(v.clone());
             s.variants.push(v);
         }),
+        ("a group's lessons must follow each other", |c| {
+            // The last lesson (choking) put into the CPR group.
+            c.lessons.last_mut().unwrap().group = Group::Cpr
+        }),
+        ("so it needs exam_hold = true", |c| {
+            c.questions
+                .iter_mut()
+                .find(|q| q.exam_hold)
+                .unwrap()
+                .exam_hold = false
+        }),
+        ("exam_hold needs a review", |c| {
+            let q = c.questions.iter_mut().find(|q| q.review.is_none()).unwrap();
+            q.exam_hold = true
+        }),
         ("style attributes", |c| {
             let first = c.illustrations.keys().next().unwrap().clone();
             let svg = c.illustrations.get_mut(&first).unwrap();
@@ -269,12 +347,14 @@ fn the_shipped_blueprints_are_one_per_profile_and_draw() {
         assert_eq!((b.pass_percent, b.time_limit_minutes), (80, Some(30)));
         assert_eq!(b.question_count(), 20);
         // Every lesson is examined.
-        let lessons: Vec<&str> = b
+        let mut lessons: Vec<&str> = b
             .sections
             .iter()
             .flat_map(|s| s.lessons.iter().map(String::as_str))
             .collect();
-        let all: Vec<&str> = c.lessons.iter().map(|l| l.id.as_str()).collect();
+        lessons.sort();
+        let mut all: Vec<&str> = c.lessons.iter().map(|l| l.id.as_str()).collect();
+        all.sort();
         assert_eq!(lessons, all, "{}", b.id);
         for seed in 0..20 {
             let exam = firstaid::quiz::exam::draw(&c, CONTENT_VERSION, b, seed).unwrap();
@@ -371,4 +451,45 @@ fn a_blueprint_pool_too_small_names_the_section_and_the_sizes() {
             aed + 1
         )]
     );
+}
+
+// ---------------------------------------------------------------------------
+// Plain words
+
+#[test]
+fn sentences_are_split_and_measured_as_documented() {
+    use firstaid::content::lint::{length, sentences};
+    use firstaid::settings::Lang::{En, ZhCn};
+    assert_eq!(
+        sentences(ZhCn, "轻拍双肩，大声问：“你怎么了？”没有反应。看呼吸！"),
+        ["轻拍双肩，大声问：“你怎么了？”", "没有反应。", "看呼吸！"]
+    );
+    assert_eq!(length(ZhCn, "拨打120，开免提。"), 8);
+    assert_eq!(
+        sentences(
+            En,
+            "Push 5 to 6 cm (2.4 in). Shout: “Are you all right?” Then call"
+        ),
+        [
+            "Push 5 to 6 cm (2.4 in).",
+            "Shout: “Are you all right?”",
+            "Then call"
+        ]
+    );
+    assert_eq!(length(En, "Push hard — and fast: 100 to 120."), 7);
+}
+
+/// The plain-words rule (guideline reference §9): no learner-facing
+/// sentence of the lessons over the hard limit, and no more over the soft
+/// limit than the budget measured after the rewrite.
+#[test]
+fn lesson_sentences_keep_to_the_plain_words_limits() {
+    use firstaid::content::lint::*;
+    let r = lint(&curriculum());
+    let report = render(&r);
+    assert!(r.zh.sentences > 300 && r.en.sentences > 300, "{report}");
+    assert!(r.zh.over_hard.is_empty(), "{report}");
+    assert!(r.en.over_hard.is_empty(), "{report}");
+    assert!(r.zh.over_soft <= SOFT_BUDGET_ZH, "{report}");
+    assert!(r.en.over_soft <= SOFT_BUDGET_EN, "{report}");
 }

@@ -55,6 +55,7 @@ fn question(kind: QuestionType, options: &[(&str, Option<bool>)]) -> Question {
             note: None,
         }],
         review: None,
+        exam_hold: false,
         scenario: None,
         options: options
             .iter()

@@ -2,7 +2,8 @@
 //! runs in its worker): every text we put in a QR code — short text, a whole signed record, an assignment — reads back
 //! exactly at every scale a screen or a photo gives, through the RGBA path
 //! with noise and poor contrast, and inside a larger picture; garbage gives
-//! no codes and never a panic.
+//! no codes and never a panic in our code (a panic raised in rqrr's own
+//! source, WanzenBug/rqrr#54, is contained as the app's worker contains it).
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -251,14 +252,44 @@ fn mismatched_and_empty_inputs_give_no_codes() {
     assert!(decode_luma(64, 48, &[0; 64 * 48]).is_empty());
 }
 
+thread_local! {
+    /// Where this thread's last panic was raised.
+    static PANICKED_AT: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Reads pixels as the app's worker does: a panic raised in rqrr's own
+/// source (it asserts on some degenerate grids, WanzenBug/rqrr#54) is
+/// contained — in the app the worker traps, reports "no code read" and is
+/// replaced — while a panic anywhere else fails the test.
+fn decode_contained(width: usize, height: usize, pixels: &[u8]) {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let file = info.location().map(|l| l.file().replace('\\', "/"));
+            let in_rqrr = file.as_deref().is_some_and(|f| f.contains("/rqrr-"));
+            PANICKED_AT.with(|p| *p.borrow_mut() = file);
+            if !in_rqrr {
+                previous(info);
+            }
+        }));
+    });
+    if std::panic::catch_unwind(|| decode_luma(width, height, pixels)).is_err() {
+        let file = PANICKED_AT
+            .with(|p| p.borrow_mut().take())
+            .unwrap_or_default();
+        assert!(file.contains("/rqrr-"), "a panic outside rqrr, at {file}");
+    }
+}
+
 proptest! {
     #[test]
     fn random_pixels_never_panic(w in 0usize..80, h in 0usize..80,
                                  bytes in prop::collection::vec(any::<u8>(), 0..26_000)) {
-        let _ = decode_luma(w, h, &bytes);
+        decode_contained(w, h, &bytes);
         let _ = decode_rgba(w, h, &bytes);
         if let Some(luma) = bytes.get(..w * h) {
-            let _ = decode_luma(w, h, luma);
+            decode_contained(w, h, luma);
         }
         if let Some(rgba) = bytes.get(..w * h * 4) {
             let _ = decode_rgba(w, h, rgba);
@@ -270,19 +301,37 @@ proptest! {
     #[test]
     fn damaged_codes_never_panic(seed in any::<u64>(), scale in 1usize..4, damage in 0u64..400,
                                  crop in 0usize..30, text in "[A-Z0-9:]{1,80}") {
-        let code = qr(&text);
-        let (side, mut luma) = render_luma(&code, scale, 2);
-        let mut rng = SplitMix64::new(seed);
-        for _ in 0..damage {
-            let i = rng.below(luma.len() as u64) as usize;
-            luma[i] = rng.below(256) as u8;
-        }
-        let _ = decode_luma(side, side, &luma);
-        // Cut rows from the bottom (the code's finder patterns may go).
-        let rows = side.saturating_sub(crop * scale);
-        let _ = decode_luma(side, rows, &luma[..side * rows]);
-        // Stretched horizontally by repeating columns.
-        let wide: Vec<u8> = luma.iter().flat_map(|&l| [l, l]).collect();
-        let _ = decode_luma(2 * side, side, &wide);
+        damage_and_read(seed, scale, damage, crop, &text);
     }
+}
+
+/// A code drawn, damaged at random, cut and stretched, then read.
+fn damage_and_read(seed: u64, scale: usize, damage: u64, crop: usize, text: &str) {
+    let code = qr(text);
+    let (side, mut luma) = render_luma(&code, scale, 2);
+    let mut rng = SplitMix64::new(seed);
+    for _ in 0..damage {
+        let i = rng.below(luma.len() as u64) as usize;
+        luma[i] = rng.below(256) as u8;
+    }
+    decode_contained(side, side, &luma);
+    // Cut rows from the bottom (the code's finder patterns may go).
+    let rows = side.saturating_sub(crop * scale);
+    decode_contained(side, rows, &luma[..side * rows]);
+    // Stretched horizontally by repeating columns.
+    let wide: Vec<u8> = luma.iter().flat_map(|&l| [l, l]).collect();
+    decode_contained(2 * side, side, &wide);
+}
+
+/// The damaged code on which rqrr once asserted during the property test
+/// (`x <= i32::MAX as f64`): contained, as in the app.
+#[test]
+fn the_damaged_code_rqrr_asserted_on_is_contained() {
+    damage_and_read(
+        16787866920494224631,
+        1,
+        50,
+        0,
+        "BN1JAYT8TD9RG85S7XKXDRJPVWYF3YRAD7W1770W362XLU1PSPGYP7:6DF9K:",
+    );
 }

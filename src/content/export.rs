@@ -11,9 +11,9 @@
 //!       "objectives": [ { "id", "text" } ],
 //!       "steps": [ { "id", "objective", "text", "profile_specific",
 //!         "sources": [ { "key", "title", "url", "section"? } ],
-//!         "illustration"?, "alt"?, "differs"?, "review"? } ] } ],
+//!         "illustration"?, "alt"?, "differs"?, "review"?, "technique"? } ] } ],
 //!     "questions": [ { "id", "lesson", "objective", "check", "type",
-//!       "prompt", "explanation", "sources", "review"?, "scenario"?,
+//!       "prompt", "explanation", "sources", "review"?, "exam_hold"?, "scenario"?,
 //!       "options"?: [ { "id", "text", "correct"? } ], "answer"?,
 //!       "image"?, "regions"?: [ { "id", "label", "correct" } ] } ] } ] }
 //! ```
@@ -21,7 +21,10 @@
 //! Every text is an object keyed by language (`zh`, `en`) holding the
 //! languages asked for. Steps are resolved for each profile (its variant or
 //! the default wording); `review` is present exactly where an instructor
-//! must check the wording. Fields marked `?` are omitted when empty.
+//! must check the wording. `technique: true` marks a step that shows what to
+//! do with your hands on a person; `exam_hold: true` a question no exam
+//! draws until its review is cleared. Fields marked `?` are omitted when
+//! empty (or false).
 
 use serde_json::{json, Map, Value};
 
@@ -111,6 +114,7 @@ pub fn to_json(c: &Curriculum, sel: &Selection) -> Value {
                             put(&mut m, "alt", s.alt.as_ref().map(|t| text(t, sel)));
                             put(&mut m, "differs", s.differs.as_ref().map(|t| text(t, sel)));
                             put(&mut m, "review", r.review.map(|t| text(t, sel)));
+                            put(&mut m, "technique", s.technique.then_some(json!(true)));
                             Value::Object(m)
                         })
                         .collect();
@@ -137,6 +141,7 @@ pub fn to_json(c: &Curriculum, sel: &Selection) -> Value {
                     m.insert("explanation".into(), text(&q.explanation, sel));
                     m.insert("sources".into(), sources(c, &q.sources.iter().collect::<Vec<_>>()));
                     put(&mut m, "review", q.review.as_ref().map(|t| text(t, sel)));
+                    put(&mut m, "exam_hold", q.exam_hold.then_some(json!(true)));
                     put(&mut m, "scenario", q.scenario.as_ref().map(|x| json!(x)));
                     if !q.options.is_empty() {
                         let opts: Vec<Value> = q
@@ -227,9 +232,10 @@ pub fn to_markdown(c: &Curriculum, sel: &Selection) -> String {
                 let r = s.for_profile(p);
                 let _ = writeln!(
                     md,
-                    "{}. **`{}`** {} {}",
+                    "{}. **`{}`**{} {} {}",
                     i + 1,
                     s.id,
+                    if s.technique { " (technique)" } else { "" },
                     t(r.text),
                     cite(&r.sources)
                 );
@@ -252,10 +258,15 @@ pub fn to_markdown(c: &Curriculum, sel: &Selection) -> String {
                 let kind = type_name(q.kind);
                 let _ = writeln!(
                     md,
-                    "- **`{}`** ({}{}) {} {}",
+                    "- **`{}`** ({}{}{}) {} {}",
                     q.id,
                     kind.as_str().unwrap_or(""),
                     if q.check { ", knowledge check" } else { "" },
+                    if q.exam_hold {
+                        ", held out of exams until reviewed"
+                    } else {
+                        ""
+                    },
                     t(&q.prompt),
                     cite(&q.sources.iter().collect::<Vec<_>>())
                 );

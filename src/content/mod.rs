@@ -13,6 +13,7 @@
 
 pub mod blueprint;
 pub mod export;
+pub mod lint;
 pub mod model;
 pub mod validate;
 
@@ -95,7 +96,16 @@ impl Curriculum {
         let mut lessons = Vec::new();
         for (file, v) in raw.lessons {
             match serde_json::from_value::<Lesson>(v) {
-                Ok(l) => lessons.push(l),
+                Ok(l) => {
+                    let want = lesson_file_name(&l);
+                    if file != want {
+                        problems.push(format!(
+                            "{file}: lesson {} with order {} must be in {want}",
+                            l.id, l.order
+                        ));
+                    }
+                    lessons.push(l)
+                }
                 Err(e) => problems.push(format!("{file}: {e}")),
             }
         }
@@ -136,6 +146,14 @@ impl Curriculum {
         Curriculum::parse(BUNDLE)
     }
 
+    /// The lessons of a group, in suggested order: what the learn page
+    /// lists under the group's heading. Read group after group
+    /// ([`Group::ALL`]), they are [`Curriculum::lessons`] in order (the
+    /// validator checks it), so the numbers on the page read 1, 2, 3…
+    pub fn lessons_in(&self, group: Group) -> impl Iterator<Item = &Lesson> + '_ {
+        self.lessons.iter().filter(move |l| l.group == group)
+    }
+
     pub fn lesson(&self, id: &str) -> Option<&Lesson> {
         self.lessons.iter().find(|l| l.id == id)
     }
@@ -167,6 +185,12 @@ impl Curriculum {
             .iter()
             .filter(move |q| q.lesson == lesson && q.profiles.contains(&profile))
     }
+}
+
+/// The bundle key of a lesson's file: `lessons/NN-<id>.toml`, `NN` its
+/// order with two digits, so the file list reads in the suggested order.
+pub fn lesson_file_name(l: &Lesson) -> String {
+    format!("lessons/{:02}-{}.toml", l.order, l.id)
 }
 
 /// A step as one profile sees it.

@@ -117,6 +117,16 @@ pub struct Step {
     pub review: Option<Text>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub variants: Vec<Variant>,
+    /// A technique: the step shows what to do with your hands on a person
+    /// (where to stand, how to hold, where to push, how to breathe in, how
+    /// to turn). Every technique step is examinable (a native test checks
+    /// that every profile has exam questions on its objective).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub technique: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -187,6 +197,12 @@ pub struct Question {
     pub sources: Vec<SourceRef>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review: Option<Text>,
+    /// Held out of exams until an instructor has cleared its `review`: the
+    /// question still appears in knowledge checks and practice, but no exam
+    /// draws it. Requires a `review`; set exactly when the review says an
+    /// instructor must check the question before it is used in an exam.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub exam_hold: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scenario: Option<String>,
     /// single, multiple, order (in the correct order for `order`).

@@ -10,6 +10,10 @@ use crate::profile::ProfileId;
 /// Minimum size of the exam bank (questions, each in both languages).
 pub const MIN_BANK: usize = 60;
 
+/// The words of a question's English `review` that hold it out of exams
+/// until an instructor has checked it (with `exam_hold = true`).
+pub const EXAM_HOLD_PHRASE: &str = "before it is used in an exam";
+
 /// Checks the whole curriculum; an empty list means it is valid.
 pub fn validate(c: &Curriculum) -> Vec<String> {
     let mut v = Validator {
@@ -121,6 +125,18 @@ impl Validator {
             if !c.lessons.iter().any(|l| l.group == g) {
                 self.problem(format!("no lesson in group {}", g.as_str()));
             }
+        }
+        // The learn page lists the lessons group after group: read that
+        // way, they must still be in suggested order.
+        let grouped: Vec<u32> = Group::ALL
+            .into_iter()
+            .flat_map(|g| c.lessons_in(g).map(|l| l.order))
+            .collect();
+        if grouped != orders {
+            self.problem(format!(
+                "lessons read group by group are in order {grouped:?}, not {orders:?}: \
+                 a group's lessons must follow each other"
+            ));
         }
         self.unique(
             "objective",
@@ -259,6 +275,22 @@ impl Validator {
         self.text(&at, "explanation", &q.explanation);
         if let Some(r) = &q.review {
             self.text(&at, "review", r);
+        }
+        // A review that asks for a check before exam use holds the question
+        // out of exams, and only such a review does.
+        let asks_hold = q
+            .review
+            .as_ref()
+            .is_some_and(|r| r.en.contains(EXAM_HOLD_PHRASE));
+        if asks_hold && !q.exam_hold {
+            self.problem(format!(
+                "{at}: its review says {EXAM_HOLD_PHRASE:?}, so it needs exam_hold = true"
+            ));
+        }
+        if q.exam_hold && !asks_hold {
+            self.problem(format!(
+                "{at}: exam_hold needs a review that says {EXAM_HOLD_PHRASE:?}"
+            ));
         }
         if q.sources.is_empty() {
             self.problem(format!("{at}: has no source"));

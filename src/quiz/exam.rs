@@ -22,8 +22,9 @@
 //!    Pass mark, time limit, id and title do not change which questions
 //!    are drawn, so they are not part of it.
 //! 2. **Drawing.** For each section in order: its pool is every question
-//!    for the profile in the section's lessons or objectives that no
-//!    earlier section drew, sorted by question id (byte order). `count`
+//!    for the profile in the section's lessons or objectives that is not
+//!    held out of exams (`exam_hold`, see [`Question::exam_hold`]) and that
+//!    no earlier section drew, sorted by question id (byte order). `count`
 //!    questions are drawn by a partial Fisher–Yates shuffle: for `i` in
 //!    `0..count`, swap `pool[i]` with `pool[i + below(len − i)]`; the first
 //!    `count` are drawn.
@@ -115,6 +116,7 @@ pub fn draw(
             .questions
             .iter()
             .filter(|q| q.profiles.contains(&bp.profile))
+            .filter(|q| !q.exam_hold)
             .filter(|q| s.lessons.contains(&q.lesson) || s.objectives.contains(&q.objective))
             .filter(|q| !drawn.iter().any(|d| d.id == q.id))
             .collect();

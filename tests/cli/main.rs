@@ -159,6 +159,17 @@ fn a_usage_error_of_any_command_exits_2() {
 }
 
 #[test]
+fn content_lint_prints_the_plain_words_figures_per_language() {
+    let (code, out, err) = firstaid(&["content", "--lint"]);
+    assert_eq!(code, 0, "{err}");
+    let lint = firstaid::content::lint::lint(&Curriculum::embedded().unwrap());
+    assert_eq!(out, firstaid::content::lint::render(&lint));
+    assert!(out.starts_with("zh: "), "{out}");
+    assert!(out.contains("\nen: "), "{out}");
+    assert!(out.contains("(soft limit, budget"), "{out}");
+}
+
+#[test]
 fn bad_arguments_exit_2_with_a_reason() {
     let cases: &[(&[&str], &str)] = &[
         (&[], "Usage: firstaid <COMMAND>"),
@@ -176,6 +187,10 @@ fn bad_arguments_exit_2_with_a_reason() {
         (
             &["content", "--colour", "red"],
             "unexpected argument '--colour'",
+        ),
+        (
+            &["content", "--lint", "--lang", "zh"],
+            "cannot be used with",
         ),
     ];
     for (args, words) in cases {

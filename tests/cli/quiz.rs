@@ -220,7 +220,7 @@ fn quiz_sample_usage_errors_exit_2() {
         ),
         (
             vec!["--blueprint", big.arg(), "--seed", "1"],
-            "section 1 asks for 99 questions but only 8",
+            "section 1 asks for 99 questions but only 9",
         ),
         (
             vec!["--blueprint", foreign.arg(), "--seed", "1"],

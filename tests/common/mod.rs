@@ -98,6 +98,7 @@ fn q(
             note: None,
         }],
         review: None,
+        exam_hold: false,
         scenario: None,
         options: options
             .iter()

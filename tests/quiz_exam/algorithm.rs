@@ -49,6 +49,7 @@ pub(crate) fn reference_draw(
             .questions
             .iter()
             .filter(|q| q.profiles.contains(&bp.profile))
+            .filter(|q| !q.exam_hold)
             .filter(|q| s.lessons.contains(&q.lesson) || s.objectives.contains(&q.objective))
             .filter(|q| drawn.iter().all(|d| d.id != q.id))
             .collect();
@@ -160,6 +161,65 @@ fn the_tiny_blueprints_cover_the_whole_bank_per_profile() {
 }
 
 #[test]
+fn a_question_held_for_review_is_never_drawn_until_the_flag_is_cleared() {
+    let mut c = tiny();
+    let bp = tiny_blueprints()[0].clone();
+    let full = bp.sections[0].count;
+    let held = c
+        .questions
+        .iter()
+        .position(|q| q.profiles.contains(&bp.profile))
+        .unwrap();
+    let held_id = c.questions[held].id.clone();
+    c.questions[held].exam_hold = true;
+    // The full bank less the held question: the pool is one short.
+    assert_eq!(
+        draw(&c, FIXED_VERSION, &bp, 1),
+        Err(BlueprintError::PoolTooSmall {
+            section: 1,
+            wanted: full,
+            available: full - 1,
+        })
+    );
+    // Every other question, never the held one, whatever the seed.
+    let mut rest = bp.clone();
+    rest.sections[0].count = full - 1;
+    for seed in 0..200 {
+        let exam = draw(&c, FIXED_VERSION, &rest, seed).unwrap();
+        assert!(exam.iter().all(|e| e.question != held_id), "seed {seed}");
+        assert_eq!(
+            as_pairs(&exam),
+            reference_draw(&c, FIXED_VERSION, &rest, seed).unwrap()
+        );
+    }
+    // Cleared, it is drawn again.
+    c.questions[held].exam_hold = false;
+    let exam = draw(&c, FIXED_VERSION, &bp, 1).unwrap();
+    assert!(exam.iter().any(|e| e.question == held_id));
+}
+
+#[test]
+fn the_shipped_blueprints_never_draw_a_held_question() {
+    let c = embedded();
+    assert!(
+        c.questions.iter().any(|q| q.exam_hold),
+        "the bank holds questions for review"
+    );
+    for id in SHIPPED {
+        let bp = c.blueprint(id).unwrap();
+        for seed in 0..300 {
+            for e in draw(&c, FIXED_VERSION, bp, seed).unwrap() {
+                assert!(
+                    !c.question(&e.question).unwrap().exam_hold,
+                    "{id} {seed}: {}",
+                    e.question
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn draw_follows_the_documented_algorithm_on_a_hand_built_curriculum() {
     let c = tiny();
     for (b, bp) in tiny_blueprints().iter().enumerate() {
@@ -247,17 +307,29 @@ fn every_question_is_drawn_by_its_lessons_and_its_objectives_full_pool() {
     let c = embedded();
     for q in &c.questions {
         for p in ProfileId::ALL {
-            let lesson_pool = c.questions_for(&q.lesson, p).count() as u32;
+            let lesson_pool = c
+                .questions_for(&q.lesson, p)
+                .filter(|x| !x.exam_hold)
+                .count() as u32;
             let objective_pool = c
                 .questions
                 .iter()
                 .filter(|x| x.objective == q.objective && x.profiles.contains(&p))
+                .filter(|x| !x.exam_hold)
                 .count() as u32;
             let by_lesson = blueprint(p, &[(&[&q.lesson], &[], lesson_pool.max(1))]);
             let by_objective = blueprint(p, &[(&[], &[&q.objective], objective_pool.max(1))]);
             for bp in [by_lesson, by_objective] {
                 let result = draw(&c, FIXED_VERSION, &bp, 11);
-                if q.profiles.contains(&p) {
+                if q.exam_hold {
+                    if let Ok(exam) = result {
+                        assert!(
+                            exam.iter().all(|e| e.question != q.id),
+                            "{} is held out of exams but was drawn for {p:?}",
+                            q.id
+                        );
+                    }
+                } else if q.profiles.contains(&p) {
                     let exam = result.unwrap();
                     assert!(
                         exam.iter().any(|e| e.question == q.id),

@@ -9,17 +9,18 @@ fn blueprint_errors_are_reported() {
     let cases: Vec<(&str, Mutation, BlueprintError)> = vec![
         (
             "pool too small",
-            |b| b.sections[0].count = 9,
+            |b| b.sections[0].count = 10,
             BlueprintError::PoolTooSmall {
                 section: 1,
-                wanted: 9,
-                available: 8,
+                wanted: 10,
+                available: 9,
             },
         ),
         (
             "pool emptied by an earlier section",
             |b| {
-                b.sections[3].count = 12;
+                // Every RCSC question of the AED lesson.
+                b.sections[3].count = 14;
                 b.sections[4] = Section {
                     lessons: vec![],
                     objectives: vec!["aed.adult-pads".into()],

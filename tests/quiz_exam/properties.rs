@@ -102,7 +102,7 @@ fn random_blueprint(
         let pool = c
             .questions
             .iter()
-            .filter(|q| q.profiles.contains(&profile) && in_section(q, &s))
+            .filter(|q| q.profiles.contains(&profile) && !q.exam_hold && in_section(q, &s))
             .count();
         if (s.lessons.is_empty() && s.objectives.is_empty()) || pool <= taken {
             continue;
@@ -161,6 +161,7 @@ proptest! {
         for (i, e) in exam.iter().enumerate() {
             let q = c.question(&e.question).unwrap();
             prop_assert!(q.profiles.contains(&profile), "{} is not for {:?}", q.id, profile);
+            prop_assert!(!q.exam_hold, "{} is held out of exams", q.id);
             prop_assert!(bp.sections.iter().any(|s| in_section(q, s)), "{} outside the blueprint", q.id);
             let authored: Vec<String> = q.options.iter().map(|o| o.id.clone()).collect();
             match q.kind {

@@ -231,7 +231,11 @@ fn tampered_transcripts_are_rejected_with_the_reason() {
             exactly(Rejection::Blueprint(BlueprintError::PoolTooSmall {
                 section: 8,
                 wanted: 50,
-                available: 7,
+                // Section 8 is after-care: its RCSC questions exams may draw.
+                available: embedded()
+                    .questions_for("after-care", firstaid::profile::ProfileId::Rcsc)
+                    .filter(|q| !q.exam_hold)
+                    .count() as u32,
             })),
         ),
         (

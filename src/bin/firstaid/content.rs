@@ -1,7 +1,9 @@
 //! `firstaid content`: the whole curriculum — lessons, steps per profile,
 //! sources, review flags, and the question bank with answers — for medical
 //! review, as Markdown or as JSON (`firstaid::content::export` documents
-//! the JSON format).
+//! the JSON format); with `--lint`, how many learner-facing sentences are
+//! over the plain-words soft limit and which are over the hard limit
+//! (`firstaid::content::lint`).
 
 use clap::ValueEnum;
 use firstaid::content::export::{self, Selection};
@@ -12,8 +14,12 @@ use firstaid::settings::Lang;
 #[derive(clap::Args)]
 pub struct Args {
     /// Markdown for reading, or the versioned JSON export.
-    #[arg(long, value_enum)]
-    format: Format,
+    #[arg(long, value_enum, required_unless_present = "lint")]
+    format: Option<Format>,
+    /// Instead: the plain-words figures per language (sentences over the
+    /// soft limit, and any over the hard limit).
+    #[arg(long, conflicts_with_all = ["format", "lang", "profile"])]
+    lint: bool,
     /// Only this language (zh or en); both by default.
     #[arg(long, value_name = "zh|en", value_parser = super::lang)]
     lang: Option<Lang>,
@@ -34,6 +40,12 @@ fn profile(p: &str) -> Result<ProfileId, String> {
 }
 
 pub fn run(args: &Args) -> Result<String, String> {
+    if args.lint {
+        let curriculum = super::curriculum()?;
+        return Ok(firstaid::content::lint::render(
+            &firstaid::content::lint::lint(&curriculum),
+        ));
+    }
     let langs = match args.lang {
         None => vec![Lang::ZhCn, Lang::En],
         Some(l) => vec![l],
@@ -44,7 +56,7 @@ pub fn run(args: &Args) -> Result<String, String> {
     };
     let curriculum = super::curriculum()?;
     let sel = Selection { langs, profiles };
-    Ok(match args.format {
+    Ok(match args.format.unwrap_or(Format::Markdown) {
         Format::Json => {
             serde_json::to_string_pretty(&export::to_json(&curriculum, &sel)).expect("JSON") + "\n"
         }
