@@ -30,6 +30,18 @@ use web_sys::{AudioBuffer, AudioContext, AudioNode, BaseAudioContext, GainNode};
 
 use crate::trainer::metronome::{Cue, Event, Metronome, Mode};
 
+/// Asks a context to resume, and handles the answer: a resume the browser
+/// holds until a tap is still pending when the page closes the context
+/// (the rhythm changed, the page went), and its rejection must not become
+/// an uncaught error.
+fn resume_quietly(ctx: &AudioContext) {
+    if let Ok(pending) = ctx.resume() {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = JsFuture::from(pending).await;
+        });
+    }
+}
+
 /// How often the scheduler runs (ms).
 pub const TICK_MS: u32 = 25;
 /// How far ahead it schedules while the page is visible (s).
@@ -225,7 +237,7 @@ impl LiveMetronome {
         }
         let fail = |e: JsValue| AudioError::Failed(format!("{e:?}"));
         let ctx = AudioContext::new().map_err(fail)?;
-        let _ = ctx.resume();
+        resume_quietly(&ctx);
         let master = ctx.create_gain().map_err(fail)?;
         master
             .connect_with_audio_node(&ctx.destination())
@@ -272,7 +284,7 @@ impl LiveMetronome {
 
     /// Resumes a suspended context (from a user gesture).
     pub fn resume(&self) {
-        let _ = self.inner.ctx.resume();
+        resume_quietly(&self.inner.ctx);
     }
 
     /// Silences the clicks (or brings them back) without stopping the
@@ -344,7 +356,7 @@ pub fn prime_beep() {
             *b = made.ok();
         }
         if let Some((ctx, _)) = b.as_ref() {
-            let _ = ctx.resume();
+            resume_quietly(ctx);
         }
     });
 }
