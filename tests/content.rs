@@ -1,9 +1,9 @@
 //! The curriculum: the embedded content is valid; broken content is caught
 //! (all problems at once); profile resolution; the content version.
 
-use firstaid::content::validate::validate;
 use firstaid::content::*;
 use firstaid::profile::ProfileId;
+use firstaid::quiz::validate_curriculum as validate;
 
 fn curriculum() -> Curriculum {
     Curriculum::embedded()

@@ -43,7 +43,7 @@ use std::process::ExitCode;
 #[cfg(not(target_arch = "wasm32"))]
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 #[cfg(not(target_arch = "wasm32"))]
-use firstaid::content::{validate, Curriculum};
+use firstaid::content::Curriculum;
 #[cfg(not(target_arch = "wasm32"))]
 use firstaid::settings::Lang;
 
@@ -141,7 +141,7 @@ fn report(result: Result<(String, bool), String>) -> ExitCode {
 fn curriculum() -> Result<Curriculum, String> {
     let curriculum = Curriculum::embedded()
         .map_err(|e| format!("the built-in content is broken:\n{}", e.join("\n")))?;
-    let problems = validate::validate(&curriculum);
+    let problems = firstaid::quiz::validate_curriculum(&curriculum);
     if !problems.is_empty() {
         return Err(format!(
             "the built-in content is invalid:\n{}",
