@@ -114,6 +114,72 @@ fn finish(state: AppState, c: &Curriculum, items: &[ExamItem], go_to: &dyn Fn(&s
     }
 }
 
+/// What the exam's parts share: where the learner is, how many are
+/// answered, moving between questions and finishing.
+#[derive(Clone, Copy)]
+struct Exam {
+    state: AppState,
+    /// The number of questions.
+    total: usize,
+    /// The question shown.
+    index: RwSignal<usize>,
+    /// Asking whether to finish with questions unanswered.
+    confirming: RwSignal<bool>,
+    answered: Memo<usize>,
+    /// Moves to a question (answers are saved as they change).
+    go: StoredValue<Arc<dyn Fn(usize) + Send + Sync>>,
+    /// Scores the exam and shows the result.
+    finish_now: StoredValue<Arc<dyn Fn() + Send + Sync>>,
+}
+
+/// The clock: once a second while there is a time limit. The interval
+/// stops itself when time is up or the page has gone (ticks can come
+/// faster than the page is torn down, e.g. after the device slept). Called
+/// in the runner's body: the interval is cleared when the runner goes.
+fn start_clock(
+    deadline: i64,
+    now: RwSignal<i64>,
+    warned: RwSignal<Option<u32>>,
+    finish_now: StoredValue<Arc<dyn Fn() + Send + Sync>>,
+) {
+    let own: std::rc::Rc<std::cell::Cell<Option<IntervalHandle>>> = Default::default();
+    let own2 = own.clone();
+    let stop = move || {
+        if let Some(h) = own2.take() {
+            h.clear();
+        }
+    };
+    if let Ok(handle) = set_interval_with_handle(
+        move || {
+            let t = platform::now_ms();
+            if now.try_set(t).is_some() {
+                stop();
+                return;
+            }
+            if t > deadline {
+                stop();
+                finish_now.try_with_value(|f| f());
+                return;
+            }
+            let left = deadline - t;
+            let due = if left <= 60_000 {
+                Some(1)
+            } else if left <= 5 * 60_000 {
+                Some(5)
+            } else {
+                None
+            };
+            if due.is_some() && warned.try_get_untracked().flatten() != due {
+                warned.try_set(due);
+            }
+        },
+        std::time::Duration::from_secs(1),
+    ) {
+        own.set(Some(handle));
+        on_cleanup(move || handle.clear());
+    }
+}
+
 /// The exam in progress.
 ///
 /// Props: `curriculum`, `items` — the drawn questions.
@@ -133,8 +199,6 @@ fn Runner(curriculum: Arc<Curriculum>, items: Arc<Vec<ExamItem>>) -> impl IntoVi
     });
     let index = RwSignal::new(start_index);
     let confirming = RwSignal::new(false);
-    let finish_button = NodeRef::<leptos::html::Button>::new();
-    let finish_anyway = NodeRef::<leptos::html::Button>::new();
     // Minutes left when the last warning was announced (5, then 1).
     let warned = RwSignal::new(None::<u32>);
     let now = RwSignal::new(platform::now_ms());
@@ -153,53 +217,9 @@ fn Runner(curriculum: Arc<Curriculum>, items: Arc<Vec<ExamItem>>) -> impl IntoVi
     let finish_now = move || finish(state, &c1, &items1, &go_to);
     let finish_now = StoredValue::new(Arc::new(finish_now) as Arc<dyn Fn() + Send + Sync>);
 
-    // The clock: once a second while there is a time limit. The interval
-    // stops itself when time is up or the page has gone (ticks can come
-    // faster than the page is torn down, e.g. after the device slept).
     if let Some(deadline) = deadline {
-        let own: std::rc::Rc<std::cell::Cell<Option<IntervalHandle>>> = Default::default();
-        let own2 = own.clone();
-        let stop = move || {
-            if let Some(h) = own2.take() {
-                h.clear();
-            }
-        };
-        if let Ok(handle) = set_interval_with_handle(
-            move || {
-                let t = platform::now_ms();
-                if now.try_set(t).is_some() {
-                    stop();
-                    return;
-                }
-                if t > deadline {
-                    stop();
-                    finish_now.try_with_value(|f| f());
-                    return;
-                }
-                let left = deadline - t;
-                let due = if left <= 60_000 {
-                    Some(1)
-                } else if left <= 5 * 60_000 {
-                    Some(5)
-                } else {
-                    None
-                };
-                if due.is_some() && warned.try_get_untracked().flatten() != due {
-                    warned.try_set(due);
-                }
-            },
-            std::time::Duration::from_secs(1),
-        ) {
-            own.set(Some(handle));
-            on_cleanup(move || handle.clear());
-        }
+        start_clock(deadline, now, warned, finish_now);
     }
-    let time_left = move || {
-        deadline.map(|d| {
-            let left = ((d - now.get()).max(0) / 1000) as u64;
-            format!("{:02}:{:02}", left / 60, left % 60)
-        })
-    };
 
     // Moves to question `to` (answers are saved as they change).
     let go = move |to: usize| {
@@ -213,6 +233,15 @@ fn Runner(curriculum: Arc<Curriculum>, items: Arc<Vec<ExamItem>>) -> impl IntoVi
     };
     let go = StoredValue::new(Arc::new(go) as Arc<dyn Fn(usize) + Send + Sync>);
     super::focus_on_change(heading, move || index.track());
+    let exam = Exam {
+        state,
+        total,
+        index,
+        confirming,
+        answered,
+        go,
+        finish_now,
+    };
 
     let (c3, items3) = (curriculum.clone(), items.clone());
     let question = move || {
@@ -240,6 +269,41 @@ fn Runner(curriculum: Arc<Curriculum>, items: Arc<Vec<ExamItem>>) -> impl IntoVi
     };
     view! {
         <h1>{move || title.as_ref().map(|t| t.get(lang()).to_owned()).unwrap_or_else(|| t_string!(i18n, quiz.exam_heading).to_owned())}</h1>
+        <ExamStatus exam deadline now warned heading />
+        <progress class="step-progress" max=total value=move || index.get() + 1 aria-hidden="true"></progress>
+        {question}
+        <ExamNav exam />
+    }
+}
+
+/// Where the learner is: question n of N (the heading focused on every
+/// move), how many are answered, the time left and its spoken warnings.
+///
+/// Props: `exam` — the exam's shared state; `deadline` — the time limit's
+/// end, if any; `now` — the clock; `warned` — minutes left when the last
+/// warning was announced; `heading` — the position's heading.
+#[component]
+fn ExamStatus(
+    exam: Exam,
+    deadline: Option<i64>,
+    now: RwSignal<i64>,
+    warned: RwSignal<Option<u32>>,
+    heading: NodeRef<leptos::html::H2>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let Exam {
+        total,
+        index,
+        answered,
+        ..
+    } = exam;
+    let time_left = move || {
+        deadline.map(|d| {
+            let left = ((d - now.get()).max(0) / 1000) as u64;
+            format!("{:02}:{:02}", left / 60, left % 60)
+        })
+    };
+    view! {
         <div class="exam-status">
             <h2 class="step-count" tabindex="-1" node_ref=heading data-testid="exam-position">
                 {t!(i18n, quiz.question_of, n = move || index.get() + 1, total = move || total)}
@@ -252,8 +316,28 @@ fn Runner(curriculum: Arc<Curriculum>, items: Arc<Vec<ExamItem>>) -> impl IntoVi
                 {move || warned.get().map(|n| view! { {t!(i18n, quiz.minutes_left, n = move || n)} })}
             </p>
         </div>
-        <progress class="step-progress" max=total value=move || index.get() + 1 aria-hidden="true"></progress>
-        {question}
+    }
+}
+
+/// Previous, next and finish, and the question whether to finish with
+/// questions unanswered.
+///
+/// Props: `exam` — the exam's shared state.
+#[component]
+fn ExamNav(exam: Exam) -> impl IntoView {
+    let i18n = use_i18n();
+    let Exam {
+        state,
+        total,
+        index,
+        confirming,
+        answered,
+        go,
+        finish_now,
+    } = exam;
+    let finish_button = NodeRef::<leptos::html::Button>::new();
+    let finish_anyway = NodeRef::<leptos::html::Button>::new();
+    view! {
         <div class="exam-nav">
             <Show when=move || { index.get() > 0 }>
                 <button type="button" data-testid="exam-previous" on:click=move |_| go.with_value(|g| g(index.get_untracked() - 1))>

@@ -10,12 +10,13 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::contents::{local_time, QrImage};
 use crate::adapters::{platform, random, share};
-use crate::app::i18n::{t, t_string, use_i18n};
+use crate::app::i18n::{t, t_string, use_i18n, Locale};
 use crate::app::pages::with_curriculum;
-use crate::app::state::use_state;
+use crate::app::state::{use_state, AppState};
 use crate::content::{Curriculum, CONTENT_VERSION};
 use crate::records::assignment::{Assignment, AssignmentBody, ExamRequirement};
 use crate::records::stored::{assignment_id, Issued, MAX_FIELD_CHARS};
+use leptos_i18n::I18nContext;
 
 /// `/instructor`.
 #[component]
@@ -82,43 +83,38 @@ fn end_of_day_ms(date: &str) -> Option<u64> {
     (t.is_finite() && t >= 0.0).then_some(t as u64)
 }
 
-/// The new-assignment form.
-///
-/// Props: `curriculum` — its lessons and exam blueprints are offered.
-#[component]
-fn NewAssignment(curriculum: Arc<Curriculum>) -> impl IntoView {
-    let i18n = use_i18n();
-    let state = use_state();
-    let navigate = use_navigate();
-    let lang = move || state.settings.get().lang;
-    let c = curriculum.clone();
-    let class = RwSignal::new(String::new());
-    let lessons = RwSignal::new(
-        c.lessons
-            .iter()
-            .map(|l| l.id.clone())
-            .collect::<std::collections::BTreeSet<_>>(),
-    );
-    let profile = state.settings.get_untracked().profile;
-    let default_bp = c.blueprints.iter().find(|b| b.profile == profile).cloned();
-    let exam = RwSignal::new(
-        default_bp
-            .as_ref()
-            .map(|b| b.id.clone())
-            .unwrap_or_default(),
-    );
-    let pass = RwSignal::new(
-        default_bp
-            .as_ref()
-            .map_or_else(|| "80".to_owned(), |b| b.pass_percent.to_string()),
-    );
-    let min_trainer = RwSignal::new(String::new());
-    let due = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<&'static str>);
-    let c2 = c.clone();
-    let create = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        error.set(None);
+/// The new-assignment form's fields and its error, shared by its parts.
+#[derive(Clone, Copy)]
+struct Draft {
+    class: RwSignal<String>,
+    /// The lessons ticked (ids).
+    lessons: RwSignal<std::collections::BTreeSet<String>>,
+    /// The exam's blueprint id (empty: no exam).
+    exam: RwSignal<String>,
+    pass: RwSignal<String>,
+    min_trainer: RwSignal<String>,
+    due: RwSignal<String>,
+    error: RwSignal<Option<&'static str>>,
+}
+
+impl Draft {
+    /// The assignment as filled in, signed with the instructor's key (with
+    /// its id), or why it cannot be made.
+    fn sign(
+        self,
+        c: &Curriculum,
+        state: AppState,
+        i18n: I18nContext<Locale>,
+    ) -> Result<(String, Assignment), &'static str> {
+        let Draft {
+            class,
+            lessons,
+            exam,
+            pass,
+            min_trainer,
+            due,
+            ..
+        } = self;
         let name = state.records.with_untracked(|r| r.instructor.name.clone());
         let class_name: String = class
             .get_untracked()
@@ -127,10 +123,10 @@ fn NewAssignment(curriculum: Arc<Curriculum>) -> impl IntoView {
             .take(MAX_FIELD_CHARS)
             .collect();
         if name.trim().is_empty() {
-            return error.set(Some(t_string!(i18n, instructor.name_first)));
+            return Err(t_string!(i18n, instructor.name_first));
         }
         if class_name.is_empty() {
-            return error.set(Some(t_string!(i18n, instructor.class_needed)));
+            return Err(t_string!(i18n, instructor.class_needed));
         }
         let exam_id = exam.get_untracked();
         let exam_req = if exam_id.is_empty() {
@@ -141,7 +137,7 @@ fn NewAssignment(curriculum: Arc<Curriculum>) -> impl IntoView {
                     blueprint: exam_id,
                     pass_percent: p,
                 }),
-                _ => return error.set(Some(t_string!(i18n, instructor.bad_pass))),
+                _ => return Err(t_string!(i18n, instructor.bad_pass)),
             }
         };
         let min = min_trainer.get_untracked();
@@ -149,22 +145,22 @@ fn NewAssignment(curriculum: Arc<Curriculum>) -> impl IntoView {
             "" => None,
             m => match m.parse::<u32>() {
                 Ok(v) if v <= 100 => Some(v),
-                _ => return error.set(Some(t_string!(i18n, instructor.bad_min))),
+                _ => return Err(t_string!(i18n, instructor.bad_min)),
             },
         };
         // Lessons in the curriculum's order.
         let chosen: Vec<String> = lessons.with_untracked(|set| {
-            c2.lessons
+            c.lessons
                 .iter()
                 .filter(|l| set.contains(&l.id))
                 .map(|l| l.id.clone())
                 .collect()
         });
         if chosen.is_empty() && exam_req.is_none() && min.is_none() {
-            return error.set(Some(t_string!(i18n, instructor.nothing)));
+            return Err(t_string!(i18n, instructor.nothing));
         }
         let Some(key) = state.instructor_key() else {
-            return error.set(Some(t_string!(i18n, records.no_key)));
+            return Err(t_string!(i18n, records.no_key));
         };
         let id = assignment_id(random::u64());
         let signed = AssignmentBody {
@@ -180,15 +176,105 @@ fn NewAssignment(curriculum: Arc<Curriculum>) -> impl IntoView {
             key: key.public(),
         }
         .sign(&key);
-        state.update_records(|r| {
-            r.instructor.assignments.push(Issued {
-                assignment: signed.to_qr_text(),
-                roster: Default::default(),
-            })
-        });
-        navigate(&format!("/instructor/{id}"), Default::default());
+        Ok((id, signed))
+    }
+}
+
+/// The new-assignment form.
+///
+/// Props: `curriculum` — its lessons and exam blueprints are offered.
+#[component]
+fn NewAssignment(curriculum: Arc<Curriculum>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let navigate = use_navigate();
+    let c = curriculum.clone();
+    let profile = state.settings.get_untracked().profile;
+    let default_bp = c.blueprints.iter().find(|b| b.profile == profile).cloned();
+    let draft = Draft {
+        class: RwSignal::new(String::new()),
+        lessons: RwSignal::new(
+            c.lessons
+                .iter()
+                .map(|l| l.id.clone())
+                .collect::<std::collections::BTreeSet<_>>(),
+        ),
+        exam: RwSignal::new(
+            default_bp
+                .as_ref()
+                .map(|b| b.id.clone())
+                .unwrap_or_default(),
+        ),
+        pass: RwSignal::new(
+            default_bp
+                .as_ref()
+                .map_or_else(|| "80".to_owned(), |b| b.pass_percent.to_string()),
+        ),
+        min_trainer: RwSignal::new(String::new()),
+        due: RwSignal::new(String::new()),
+        error: RwSignal::new(None::<&'static str>),
     };
-    let lesson_boxes = c
+    let Draft {
+        class,
+        min_trainer,
+        due,
+        error,
+        ..
+    } = draft;
+    let c2 = c.clone();
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        match draft.sign(&c2, state, i18n) {
+            Err(e) => error.set(Some(e)),
+            Ok((id, signed)) => {
+                state.update_records(|r| {
+                    r.instructor.assignments.push(Issued {
+                        assignment: signed.to_qr_text(),
+                        roster: Default::default(),
+                    })
+                });
+                navigate(&format!("/instructor/{id}"), Default::default());
+            }
+        }
+    };
+    view! {
+        <form class="card" aria-labelledby="new-heading" on:submit=create data-testid="new-assignment">
+            <h2 id="new-heading">{t!(i18n, instructor.new_heading)}</h2>
+            <label class="field">
+                <span>{t!(i18n, instructor.class)}</span>
+                <input type="text" maxlength="80" required data-testid="assignment-class" autocomplete="off"
+                    prop:value=move || class.get() on:input=move |ev| class.set(event_target_value(&ev)) />
+            </label>
+            <LessonChoices draft curriculum=c.clone() />
+            <ExamChoice draft curriculum=c />
+            <label class="field">
+                <span>{t!(i18n, instructor.min_trainer)}</span>
+                <input type="number" min="0" max="100" inputmode="numeric" data-testid="assignment-min-trainer"
+                    prop:value=move || min_trainer.get() on:input=move |ev| min_trainer.set(event_target_value(&ev)) />
+            </label>
+            <label class="field">
+                <span>{t!(i18n, instructor.due)}</span>
+                <input type="date" data-testid="assignment-due"
+                    prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev)) />
+            </label>
+            <button type="submit" class="primary" data-testid="create-assignment">{t!(i18n, instructor.create)}</button>
+            <p role="alert" class="status error">{move || error.get()}</p>
+        </form>
+    }
+}
+
+/// The lessons an assignment asks for, one checkbox each (all ticked at
+/// first).
+///
+/// Props: `draft` — the form's fields; `curriculum` — its lessons.
+#[component]
+fn LessonChoices(draft: Draft, curriculum: Arc<Curriculum>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let lang = move || state.settings.get().lang;
+    let lessons = draft.lessons;
+    let lesson_boxes = curriculum
         .lessons
         .iter()
         .map(|l| {
@@ -207,7 +293,25 @@ fn NewAssignment(curriculum: Arc<Curriculum>) -> impl IntoView {
             }
         })
         .collect_view();
-    let bps: Vec<(String, crate::content::Text)> = c
+    view! {
+        <fieldset>
+            <legend>{t!(i18n, instructor.lessons)}</legend>
+            {lesson_boxes}
+        </fieldset>
+    }
+}
+
+/// The exam an assignment asks for (or none), and its pass mark once one
+/// is chosen.
+///
+/// Props: `draft` — the form's fields; `curriculum` — its exam blueprints.
+#[component]
+fn ExamChoice(draft: Draft, curriculum: Arc<Curriculum>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let lang = move || state.settings.get().lang;
+    let Draft { exam, pass, .. } = draft;
+    let bps: Vec<(String, crate::content::Text)> = curriculum
         .blueprints
         .iter()
         .map(|b| {
@@ -220,53 +324,29 @@ fn NewAssignment(curriculum: Arc<Curriculum>) -> impl IntoView {
             )
         })
         .collect();
-    let c3 = c.clone();
+    let c3 = curriculum;
     view! {
-        <form class="card" aria-labelledby="new-heading" on:submit=create data-testid="new-assignment">
-            <h2 id="new-heading">{t!(i18n, instructor.new_heading)}</h2>
+        <label class="field">
+            <span>{t!(i18n, instructor.exam)}</span>
+            <select data-testid="assignment-exam-select" prop:value=move || exam.get()
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    if let Some(b) = c3.blueprint(&v) { pass.set(b.pass_percent.to_string()); }
+                    exam.set(v);
+                }>
+                <option value="">{t!(i18n, instructor.no_exam)}</option>
+                {bps.into_iter().map(|(id, title)| view! {
+                    <option value=id.clone()>{move || title.get(lang()).to_owned()}</option>
+                }).collect_view()}
+            </select>
+        </label>
+        <Show when=move || !exam.get().is_empty()>
             <label class="field">
-                <span>{t!(i18n, instructor.class)}</span>
-                <input type="text" maxlength="80" required data-testid="assignment-class" autocomplete="off"
-                    prop:value=move || class.get() on:input=move |ev| class.set(event_target_value(&ev)) />
+                <span>{t!(i18n, instructor.pass)}</span>
+                <input type="number" min="1" max="100" inputmode="numeric" data-testid="assignment-pass"
+                    prop:value=move || pass.get() on:input=move |ev| pass.set(event_target_value(&ev)) />
             </label>
-            <fieldset>
-                <legend>{t!(i18n, instructor.lessons)}</legend>
-                {lesson_boxes}
-            </fieldset>
-            <label class="field">
-                <span>{t!(i18n, instructor.exam)}</span>
-                <select data-testid="assignment-exam-select" prop:value=move || exam.get()
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        if let Some(b) = c3.blueprint(&v) { pass.set(b.pass_percent.to_string()); }
-                        exam.set(v);
-                    }>
-                    <option value="">{t!(i18n, instructor.no_exam)}</option>
-                    {bps.into_iter().map(|(id, title)| view! {
-                        <option value=id.clone()>{move || title.get(lang()).to_owned()}</option>
-                    }).collect_view()}
-                </select>
-            </label>
-            <Show when=move || !exam.get().is_empty()>
-                <label class="field">
-                    <span>{t!(i18n, instructor.pass)}</span>
-                    <input type="number" min="1" max="100" inputmode="numeric" data-testid="assignment-pass"
-                        prop:value=move || pass.get() on:input=move |ev| pass.set(event_target_value(&ev)) />
-                </label>
-            </Show>
-            <label class="field">
-                <span>{t!(i18n, instructor.min_trainer)}</span>
-                <input type="number" min="0" max="100" inputmode="numeric" data-testid="assignment-min-trainer"
-                    prop:value=move || min_trainer.get() on:input=move |ev| min_trainer.set(event_target_value(&ev)) />
-            </label>
-            <label class="field">
-                <span>{t!(i18n, instructor.due)}</span>
-                <input type="date" data-testid="assignment-due"
-                    prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev)) />
-            </label>
-            <button type="submit" class="primary" data-testid="create-assignment">{t!(i18n, instructor.create)}</button>
-            <p role="alert" class="status error">{move || error.get()}</p>
-        </form>
+        </Show>
     }
 }
 

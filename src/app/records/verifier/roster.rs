@@ -1,0 +1,232 @@
+//! The verifier's roster: one row per learner's device, the practical
+//! exam's mark, certificates issued, the CSV export.
+
+use leptos::prelude::*;
+
+use super::{focus_id_later, Row, Verify};
+use crate::adapters::{files, platform, random};
+use crate::app::fill;
+use crate::app::i18n::{t, t_string, use_i18n};
+use crate::app::records::contents::local_time;
+use crate::app::records::reasons::failure_text;
+use crate::credentials::badge;
+use crate::credentials::link::link;
+use crate::credentials::roster::certificate_input;
+use crate::records::keys::PublicKey;
+use crate::records::record::Record;
+use crate::records::roster::{self, CsvLabels};
+use crate::settings::Lang;
+
+impl Verify {
+    /// Marks a learner's practical exam passed (or not), saved at once.
+    fn set_practical(self, key: PublicKey, passed: bool) {
+        let id4 = self.id();
+        focus_id_later(format!("practical-{}", key.fingerprint()));
+        let at = passed.then(platform::now_ms);
+        self.state.update_records(|r| {
+            if let Some(e) = r
+                .instructor
+                .assignments
+                .iter_mut()
+                .find(|e| e.get().is_some_and(|x| x.body.id == id4))
+            {
+                e.roster.set_practical(&key, at);
+            }
+        });
+    }
+
+    /// The roster as a CSV file, downloaded.
+    fn export(self) {
+        let i18n = self.i18n;
+        let labels = CsvLabels {
+            headers: [
+                t_string!(i18n, verifier.col_name),
+                t_string!(i18n, records.f_number),
+                t_string!(i18n, records.f_class),
+                t_string!(i18n, verifier.csv_device),
+                t_string!(i18n, verifier.col_status),
+                t_string!(i18n, verifier.csv_lessons),
+                t_string!(i18n, verifier.col_exam),
+                t_string!(i18n, verifier.col_trainer),
+                t_string!(i18n, verifier.csv_practical),
+                t_string!(i18n, verifier.col_time),
+                t_string!(i18n, verifier.csv_reasons),
+            ],
+            ok: t_string!(i18n, verifier.ok),
+            fail: t_string!(i18n, verifier.failed),
+            earlier: t_string!(i18n, verifier.checked_earlier),
+        };
+        let mut csv = roster::csv_header(&labels);
+        let l = self.lang();
+        let c4 = self.curriculum.get_value();
+        for row in self.rows.get_untracked() {
+            csv.push_str(&roster::csv_row(
+                &row.rec,
+                &row.status,
+                row.practical,
+                row.at,
+                &labels,
+                &|ch, f| failure_text(i18n, Some(&c4), l, ch, f),
+            ));
+        }
+        let (class, id3) = self
+            .assignment
+            .with_value(|a| (a.body.class.clone(), a.body.id.clone()));
+        let name = format!(
+            "firstaid-roster-{}-{}.csv",
+            id3,
+            class.replace(['/', '\\', ' '], "_")
+        );
+        if let Err(e) = files::download_text(&name, "text/csv;charset=utf-8", &csv) {
+            web_sys::console::warn_1(&e.into());
+        }
+    }
+
+    /// Issues a certificate to a learner who passed (theory verified,
+    /// practical exam marked), signed with this phone's instructor key.
+    fn issue(self, rec: Record) {
+        let state = self.state;
+        let (Some(key), Some(random)) = (state.instructor_key(), random::key_seed()) else {
+            return;
+        };
+        let (a5, c5, id5) = (
+            self.assignment.get_value(),
+            self.curriculum.get_value(),
+            self.id(),
+        );
+        let name = state.records.with_untracked(|r| r.instructor.name.clone());
+        let profile = state.settings.with_untracked(|s| s.profile);
+        let input = certificate_input(&rec, &a5, &c5, &name, profile, platform::now_ms(), random);
+        match badge::issue(&input, &key).map(|v| badge::to_qr_text(&v)) {
+            Ok(Ok(qr)) => {
+                focus_id_later(format!("certificate-{}", rec.body.key.fingerprint()));
+                state.update_records(|r| {
+                    if let Some(e) = r
+                        .instructor
+                        .assignments
+                        .iter_mut()
+                        .find(|e| e.get().is_some_and(|x| x.body.id == id5))
+                    {
+                        e.roster.set_certificate(&rec.body.key, qr);
+                    }
+                })
+            }
+            Ok(Err(e)) => web_sys::console::warn_1(&format!("{e:?}").into()),
+            Err(e) => web_sys::console::warn_1(&format!("{e:?}").into()),
+        }
+    }
+}
+
+/// The class roster: how many passed, one row per learner's device, the
+/// CSV export.
+///
+/// Props: `verify` — the verifier's shared state.
+#[component]
+pub(super) fn RosterCard(verify: Verify) -> impl IntoView {
+    let i18n = use_i18n();
+    let rows = verify.rows;
+    let roster_view = move || {
+        let l = verify.lang();
+        rows.get()
+            .into_iter()
+            .map(|row| roster_row(verify, row, l))
+            .collect_view()
+    };
+    let counts = move || rows.with(|r| (r.iter().filter(|row| row.status.ok()).count(), r.len()));
+
+    view! {
+        <section class="card" aria-labelledby="roster-heading">
+            <h2 id="roster-heading">{t!(i18n, verifier.roster_heading)}</h2>
+            <p data-testid="roster-count">{move || { let (ok, n) = counts(); t!(i18n, verifier.roster_count, ok = move || ok, n = move || n) }}</p>
+            <Show when=move || counts().1 != 0 fallback=move || view! { <p class="help">{t!(i18n, verifier.empty)}</p> }>
+                <div class="table-scroll" tabindex="0" role="region" aria-label=move || t_string!(i18n, verifier.table_label)>
+                    <table class="roster">
+                        <thead><tr>
+                            <th scope="col">{t!(i18n, verifier.col_name)}</th>
+                            <th scope="col">{t!(i18n, verifier.col_status)}</th>
+                            <th scope="col">{t!(i18n, verifier.col_exam)}</th>
+                            <th scope="col">{t!(i18n, verifier.col_trainer)}</th>
+                            <th scope="col">{t!(i18n, verifier.col_practical)}</th>
+                            <th scope="col">{t!(i18n, verifier.col_time)}</th>
+                        </tr></thead>
+                        <tbody>{roster_view}</tbody>
+                    </table>
+                </div>
+                <button type="button" data-testid="export-roster" on:click=move |_| verify.export()>{t!(i18n, verifier.export_csv)}</button>
+            </Show>
+            <p class="help">{t!(i18n, certificate.valid_years)}</p>
+            <p class="help">{t!(i18n, verifier.backup_note)}</p>
+        </section>
+    }
+}
+
+/// One roster row: the learner, the verdict with its reasons, exam and
+/// trainer figures, the practical exam's checkbox and the certificate,
+/// when it was read. A plain function, not a component: it runs inside the
+/// roster's reactive closure, so the language and verdicts it reads
+/// rebuild the rows as they always did.
+fn roster_row(verify: Verify, row: Row, l: Lang) -> impl IntoView {
+    let i18n = verify.i18n;
+    let Row {
+        rec,
+        status,
+        at,
+        practical,
+        certificate,
+    } = row;
+    let ok = status.ok();
+    let exams = status
+        .exam_percents()
+        .iter()
+        .map(|p| p.map_or("?".to_owned(), |p| format!("{p}%")))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let trainer = rec
+        .body
+        .trainer
+        .as_ref()
+        .and_then(|t| t.score)
+        .map(|s| s.to_string())
+        .unwrap_or_default();
+    let reasons = verify.status_reasons(&status);
+    let mut who = rec.body.learner.name.clone();
+    if let Some(n) = &rec.body.learner.number {
+        who.push_str(&format!(" ({n})"));
+    }
+    let practical_label = fill(t_string!(i18n, verifier.practical_label), &[("name", &who)]);
+    let key = rec.body.key;
+    let certificate_view = match (certificate, ok && practical.is_some()) {
+        (Some(q), _) => {
+            let label = fill(t_string!(i18n, certificate.view_label), &[("name", &who)]);
+            Some(view! { <a class="button" href=link("", &q) aria-label=label id=format!("certificate-{}", key.fingerprint()) data-testid="open-certificate">{t!(i18n, certificate.view)}</a> }.into_any())
+        }
+        (None, true) => {
+            let label = fill(t_string!(i18n, certificate.issue_label), &[("name", &who)]);
+            let rec = rec.clone();
+            Some(view! { <button type="button" aria-label=label data-testid="issue-certificate" on:click=move |_| verify.issue(rec.clone())>{t!(i18n, certificate.issue)}</button> }.into_any())
+        }
+        (None, false) => None,
+    };
+    view! {
+        <tr data-testid="roster-row">
+            <th scope="row">{who}</th>
+            <td>
+                <span class=if ok { "status-ok" } else { "status-fail" }>{if ok { t_string!(i18n, verifier.ok) } else { t_string!(i18n, verifier.failed) }}</span>
+                {(!reasons.is_empty()).then(|| view! { <ul class="reasons">{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul> })}
+            </td>
+            <td>{exams}</td>
+            <td>{trainer}</td>
+            <td>
+                <label class="choice">
+                    <input type="checkbox" data-testid="practical" aria-label=practical_label
+                        id=format!("practical-{}", key.fingerprint())
+                        prop:checked=practical.is_some()
+                        on:change=move |ev| verify.set_practical(key, event_target_checked(&ev)) />
+                    <span aria-hidden="true">{t!(i18n, verifier.practical_passed)}</span>
+                </label>
+                {certificate_view}
+            </td>
+            <td>{local_time(at.max(0) as u64, l.tag())}</td>
+        </tr>
+    }
+}

@@ -1,0 +1,260 @@
+//! The running session's page, part by part: the time and the beat, the
+//! sound banners, the live figures (and depth), the tap pad, finish and
+//! cancel.
+
+use leptos::prelude::*;
+
+use super::{MotionStatus, Session, Shown};
+use crate::adapters::platform;
+use crate::app::i18n::{t, t_string, use_i18n};
+use crate::app::trainer::Setup;
+use crate::trainer::metronome::Cue;
+use crate::trainer::score::{DEPTH_MAX_MM, DEPTH_MIN_MM};
+use crate::trainer::session::Source;
+use crate::trainer::taps::Prompt;
+
+/// The time left and the visual beat (a count, or "breathe").
+///
+/// Props: `duration_ms` — the session's length; `shown` — what the session
+/// sets.
+#[component]
+pub(super) fn RunStatus(duration_ms: f64, shown: Shown) -> impl IntoView {
+    let i18n = use_i18n();
+    let Shown {
+        cue,
+        beats,
+        elapsed,
+        ..
+    } = shown;
+    let left = move || {
+        let s = ((duration_ms - elapsed.get()) / 1000.0).ceil().max(0.0) as u32;
+        format!("{}:{:02}", s / 60, s % 60)
+    };
+    let beat_text = move || match cue.get() {
+        Some(Cue::Compression { count }) => count.to_string(),
+        Some(Cue::Breath { .. }) => t_string!(i18n, trainer.breathe).to_owned(),
+        None => String::new(),
+    };
+    view! {
+        <div class="run-status">
+            <p class="time-left">
+                {t!(i18n, trainer.time_left)}" "
+                <strong data-testid="time-left">{left}</strong>
+            </p>
+            <div
+                class="beat"
+                class:breath=move || matches!(cue.get(), Some(Cue::Breath { .. }))
+                class:odd=move || beats.get() % 2 == 1
+                aria-hidden="true"
+                data-testid="beat"
+            >
+                {beat_text}
+            </div>
+        </div>
+    }
+}
+
+/// The banners about sound: held by the browser until a tap (with the
+/// button that starts it), or none at all.
+///
+/// Props: `session` — the running session.
+#[component]
+pub(super) fn SoundBanners(session: Session) -> impl IntoView {
+    let i18n = use_i18n();
+    let Shown {
+        sound_held,
+        audio_failed,
+        ..
+    } = session.shown;
+    view! {
+        <div role="status" class="banner-slot">
+            <Show when=move || sound_held.get()>
+                <div class="banner notice">
+                    <p>{t!(i18n, trainer.sound_held)}</p>
+                    <button type="button" on:click=move |_| session.resume()>{t!(i18n, trainer.start_sound)}</button>
+                </div>
+            </Show>
+            <Show when=move || audio_failed.get()>
+                <p class="banner notice">{t!(i18n, trainer.no_audio)}</p>
+            </Show>
+        </div>
+    }
+}
+
+/// The live figures: the rate and its gauge, the prompt, the depth (with
+/// motion) and the count.
+///
+/// Props: `setup` — what runs; `shown` — what the session sets.
+#[component]
+pub(super) fn LiveFigures(setup: Setup, shown: Shown) -> impl IntoView {
+    let i18n = use_i18n();
+    let Shown {
+        live, shown_prompt, ..
+    } = shown;
+    let rate_text = move || {
+        live.get()
+            .rate
+            .map(|r| format!("{r:.0}"))
+            .unwrap_or_else(|| "—".into())
+    };
+    let prompt_class = move || match shown_prompt.get() {
+        Some(Prompt::Good) => "prompt good",
+        Some(Prompt::Faster) => "prompt faster",
+        Some(Prompt::Slower) => "prompt slower",
+        None => "prompt",
+    };
+    let prompt_text = move || match shown_prompt.get() {
+        Some(Prompt::Good) => t_string!(i18n, trainer.good),
+        Some(Prompt::Faster) => t_string!(i18n, trainer.faster),
+        Some(Prompt::Slower) => t_string!(i18n, trainer.slower),
+        None => t_string!(i18n, trainer.keep_going),
+    };
+    view! {
+        <div class="live card" role="group" aria-label=move || t_string!(i18n, trainer.live_label)>
+            <p class="live-rate">
+                <span class="label">{t!(i18n, trainer.rate)}</span>
+                <strong data-testid="live-rate">{rate_text}</strong>
+                <span class="unit">{t!(i18n, trainer.per_min_unit)}</span>
+            </p>
+            <Show when=move || live.get().rate.is_some()>
+                <meter min="80" max="140" low="100" high="120" optimum="110"
+                    value=move || live.get().rate.unwrap_or(0.0).clamp(80.0, 140.0)
+                    aria-label=move || t_string!(i18n, trainer.rate_gauge)></meter>
+            </Show>
+            <p class=prompt_class role="status" aria-live="polite" data-testid="prompt">{prompt_text}</p>
+            {(setup.source == Source::Motion).then(|| view! { <DepthFigures shown /> })}
+            <p class="count">
+                {move || if setup.source == Source::Taps && setup.thirty_two {
+                    t_string!(i18n, trainer.in_cycle).replace("%n%", &live.get().in_cycle.to_string())
+                } else {
+                    t_string!(i18n, trainer.total).replace("%n%", &live.get().total.to_string())
+                }}
+            </p>
+        </div>
+    }
+}
+
+/// With motion: the last depth and its gauge and prompt, what the sensor
+/// is doing, and what the depth can and cannot tell.
+///
+/// Props: `shown` — what the session sets.
+#[component]
+fn DepthFigures(shown: Shown) -> impl IntoView {
+    let i18n = use_i18n();
+    let Shown {
+        last_depth,
+        motion_status,
+        ..
+    } = shown;
+    let depth_prompt = move || {
+        last_depth.get().map(|d| {
+            if d < DEPTH_MIN_MM {
+                t_string!(i18n, trainer.deeper)
+            } else if d > DEPTH_MAX_MM {
+                t_string!(i18n, trainer.shallower)
+            } else {
+                t_string!(i18n, trainer.depth_good)
+            }
+        })
+    };
+    view! {
+        <p class="live-depth">
+            <span class="label">{t!(i18n, trainer.depth)}</span>
+            <strong data-testid="live-depth">
+                {move || last_depth.get().map(|d| format!("{:.1}", d / 10.0)).unwrap_or_else(|| "—".into())}
+            </strong>
+            <span class="unit">{t!(i18n, trainer.cm)}</span>
+        </p>
+        <Show when=move || last_depth.get().is_some()>
+            <meter min="0" max="8" low="5" high="6" optimum="5.5"
+                value=move || (last_depth.get().unwrap_or(0.0) / 10.0).clamp(0.0, 8.0)
+                aria-label=move || t_string!(i18n, trainer.depth_gauge)></meter>
+        </Show>
+        <p class="prompt" role="status" aria-live="polite">{depth_prompt}</p>
+        <p class="help">{t!(i18n, trainer.depth_lag)}</p>
+        <p class="help">
+            {move || match motion_status.get() {
+                MotionStatus::Waiting => t_string!(i18n, trainer.motion_waiting),
+                MotionStatus::Reading => t_string!(i18n, trainer.motion_reading),
+                MotionStatus::Denied => t_string!(i18n, trainer.motion_denied),
+                MotionStatus::Missing => t_string!(i18n, trainer.motion_missing),
+            }}
+        </p>
+        <p class="help honest">{t!(i18n, trainer.honest_motion)}</p>
+    }
+}
+
+/// The tap pad: a compression per press (pointer, Space or Enter, or a
+/// screen reader's click).
+///
+/// Props: `session` — the running session; `pad` — the pad's node, focused
+/// when the page opens.
+#[component]
+pub(super) fn TapPad(session: Session, pad: NodeRef<leptos::html::Button>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <button
+            type="button"
+            class="tap-pad"
+            node_ref=pad
+            data-testid="tap-pad"
+            on:pointerdown=move |ev| {
+                ev.prevent_default();
+                session.tap(ev.time_stamp());
+            }
+            on:keydown=move |ev| {
+                let k = ev.key();
+                if (k == " " || k == "Enter") && !ev.repeat() {
+                    ev.prevent_default();
+                    session.tap(ev.time_stamp());
+                } else if k == " " || k == "Enter" {
+                    ev.prevent_default();
+                }
+            }
+            on:click=move |ev| {
+                // Screen readers activate with a click that has no
+                // pointer or key before it (detail 0).
+                if ev.detail() == 0 {
+                    session.tap(platform::monotonic_ms());
+                }
+            }
+        >
+            {t!(i18n, trainer.tap_pad)}
+        </button>
+    }
+}
+
+/// Finish (saving), and cancel with its confirmation.
+///
+/// Props: `session` — the running session.
+#[component]
+pub(super) fn RunActions(session: Session) -> impl IntoView {
+    let i18n = use_i18n();
+    let confirm_cancel = RwSignal::new(false);
+    view! {
+        <div class="actions">
+            <button type="button" class="button primary" data-testid="finish-training" on:click=move |_| session.finish(true)>
+                {t!(i18n, trainer.finish)}
+            </button>
+        </div>
+        <div class="actions cancel-row">
+            {move || if confirm_cancel.get() {
+                view! {
+                    <p>{t!(i18n, trainer.confirm_cancel)}</p>
+                    <button type="button" class="button danger" data-testid="confirm-cancel" on:click=move |_| session.finish(false)>
+                        {t!(i18n, trainer.cancel_yes)}
+                    </button>
+                    <button type="button" class="button" on:click=move |_| confirm_cancel.set(false)>
+                        {t!(i18n, trainer.cancel_no)}
+                    </button>
+                }.into_any()
+            } else {
+                view! {
+                    <button type="button" class="button" data-testid="cancel-training" on:click=move |_| confirm_cancel.set(true)>
+                        {t!(i18n, trainer.cancel)}
+                    </button>
+                }.into_any()
+            }}
+        </div>
+    }
+}
