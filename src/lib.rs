@@ -13,6 +13,8 @@
 pub mod backup;
 pub mod content;
 pub mod credentials;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod figures;
 pub mod profile;
 pub mod progress;
 pub mod quiz;
