@@ -57,6 +57,17 @@ const WORDING: &[(&str, &[&str], &[&str])] = &[
     ),
     ("infant-two-thumbs", &["both thumbs"], &["heel"]),
     ("infant-heel-of-hand", &["heel of one hand"], &[]),
+    ("adult-compressions", &["push"], &[]),
+    (
+        "adult-hand-position",
+        &[
+            "kneel",
+            "heel of one hand",
+            "centre of the chest",
+            "other hand on top",
+        ],
+        &[],
+    ),
 ];
 
 #[test]

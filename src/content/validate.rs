@@ -21,11 +21,7 @@ pub const EXAM_HOLD_PHRASE: &str = "before it is used in an exam";
 /// so the list only shrinks.
 pub const PICTURES_PENDING: &[&str] = &[
     "recognise-and-call.check-response",
-    "adult-cpr.hand-position",
-    "adult-cpr.posture",
-    "adult-cpr.rate",
     "adult-cpr.depth",
-    "adult-cpr.recoil",
     "adult-cpr.breaths",
     "adult-cpr.open-airway",
     "adult-cpr.give-a-breath",

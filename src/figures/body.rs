@@ -285,11 +285,13 @@ fn arm(v: &mut Vec<Shape>, f: &Figure, j: Joints, hand: Hand) {
 fn leg(v: &mut Vec<Shape>, f: &Figure, j: Joints) {
     let d = f.dims();
     v.push(Shape::Line(vec![j.root, j.mid, j.end], d.leg_w));
-    // The foot points the way the person faces.
-    let toe = if f.face.to_radians().cos() >= 0.0 {
-        0.0
+    // The foot: across the shin, on the side the person faces.
+    let shin = j.mid.angle_to(j.end);
+    let off = |a: f64| (a - f.face + 540.0).rem_euclid(360.0) - 180.0;
+    let toe = if off(shin - 90.0).abs() <= off(shin + 90.0).abs() {
+        shin - 90.0
     } else {
-        180.0
+        shin + 90.0
     };
     v.push(Shape::Line(
         vec![j.end, j.end.go(toe, d.leg_w * 0.9)],
@@ -304,6 +306,8 @@ pub enum Part {
     All,
     Far,
     Near,
+    /// Both arms only: drawn again in front of a casualty they reach over.
+    Arms,
 }
 
 /// The shapes of a figure (or one side of it), back to front.
@@ -312,6 +316,11 @@ pub fn shapes(f: &Figure, part: Part) -> Vec<Shape> {
     let [arm_near, arm_far] = f.arm_joints();
     let [leg_near, leg_far] = f.leg_joints();
     let mut v = Vec::new();
+    if part == Part::Arms {
+        arm(&mut v, f, arm_far, f.hands[1]);
+        arm(&mut v, f, arm_near, f.hands[0]);
+        return v;
+    }
     if part != Part::Near {
         arm(&mut v, f, arm_far, f.hands[1]);
         leg(&mut v, f, leg_far);

@@ -49,7 +49,7 @@ pub(super) fn kneeling_on_one_knee(hip: Pt, spine: f64) -> Figure {
         hands: [Hand::Open, Hand::Open],
         // Near thigh level, shin down; far knee on the floor, shin
         // along it behind.
-        legs: [Limb::Angles(0.0, 90.0), Limb::Angles(100.0, 180.0)],
+        legs: [Limb::Angles(0.0, 90.0), Limb::Angles(100.0, 172.0)],
     }
 }
 
