@@ -58,6 +58,13 @@ const WORDING: &[(&str, &[&str], &[&str])] = &[
     ("infant-two-thumbs", &["both thumbs"], &["heel"]),
     ("infant-heel-of-hand", &["heel of one hand"], &[]),
     ("adult-compressions", &["push"], &[]),
+    ("child-one-hand", &["heel of one hand"], &[]),
+    ("infant-cpr-heel", &["heel of one hand"], &[]),
+    (
+        "infant-cpr-two-thumbs",
+        &["wrap both hands", "two thumbs"],
+        &["heel"],
+    ),
     (
         "adult-hand-position",
         &[

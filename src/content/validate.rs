@@ -26,8 +26,6 @@ pub const PICTURES_PENDING: &[&str] = &[
     "adult-cpr.open-airway",
     "adult-cpr.give-a-breath",
     "child-infant-cpr.check-baby",
-    "child-infant-cpr.child-technique",
-    "child-infant-cpr.infant-technique",
     "child-infant-cpr.infant-spot",
     "child-infant-cpr.depth",
     "child-infant-cpr.rate",

@@ -92,6 +92,83 @@ fn compressions(name: &'static str, technique: &'static str, view: [f64; 4]) -> 
     }
 }
 
+/// How the hands push on a child's or a baby's chest.
+#[derive(Clone, Copy, PartialEq)]
+enum Hands {
+    /// The heel of one hand, arm straight; the other hand on the thigh.
+    OneHeel,
+    /// Both hands round the chest, the thumbs on the breastbone.
+    TwoThumbs,
+}
+
+fn small_chest(build: Build, hands: Hands) -> Scene {
+    let c = lying(build, 100.0);
+    let spot = c.torso_at(0.72, 1.0);
+    let d = Build::Adult.dims();
+    let reach = d.upper_arm + d.forearm + d.hand / 2.0;
+    let mut items = vec![Item::Ground(pt(20.0, FLOOR), pt(300.0, FLOOR))];
+    let rest = Limb::Angles(110.0, 60.0);
+    let (name, technique, view) = match (build, hands) {
+        (Build::Baby, Hands::TwoThumbs) => {
+            ("cpr-infant-two-thumbs", "infant-cpr-two-thumbs", BABY_VIEW)
+        }
+        (Build::Baby, Hands::OneHeel) => ("cpr-infant-heel", "infant-cpr-heel", BABY_VIEW),
+        _ => ("cpr-child-one-hand", "child-one-hand", CLOSE),
+    };
+    if hands == Hands::OneHeel {
+        let hand = spot.go(-90.0, d.hand / 2.0 - 1.0);
+        let mut r = kneeling(hand.go(-90.0, reach - 0.5), spot.x + 30.0);
+        r.arms = [
+            Limb::Reach {
+                to: hand,
+                bend: 1.0,
+            },
+            rest,
+        ];
+        items.push(Item::Figure(r.clone(), Part::All));
+        items.push(Item::Figure(c, Part::All));
+        items.push(Item::Figure(r, Part::Arms));
+    } else {
+        let side = c.torso_at(0.72, 0.1);
+        let mut r = kneeling(side.go(-70.0, 52.0), spot.x + 26.0);
+        r.arms = [
+            Limb::Reach {
+                to: side,
+                bend: 1.0,
+            },
+            Limb::Reach {
+                to: side,
+                bend: 1.0,
+            },
+        ];
+        r.hands = [Hand::Fist, Hand::Fist];
+        items.push(Item::Figure(r, Part::All));
+        items.push(Item::Figure(c.clone(), Part::All));
+        items.push(Item::Stroke(vec![side, c.torso_at(0.72, -0.8)], 5.0));
+        items.push(Item::Stroke(vec![side, spot.go(-90.0, 1.5)], 4.5));
+        // The palm flat on the flank, over the chest.
+        items.push(Item::Stroke(
+            vec![side.go(0.0, -4.0), side.go(0.0, 4.0)],
+            11.0,
+        ));
+    }
+    items.push(Item::Contact(spot));
+    items.push(Item::Arrow {
+        from: spot.go(-90.0, 46.0).go(180.0, 20.0),
+        deg: 90.0,
+        len: 26.0,
+    });
+    Scene {
+        name,
+        technique,
+        view,
+        items,
+    }
+}
+
+/// A closer view for a baby on the floor.
+const BABY_VIEW: [f64; 4] = [60.0, 100.0, 186.0, 132.0];
+
 pub(super) fn scenes() -> Vec<Scene> {
     vec![
         compressions("cpr-adult-compressions", "adult-compressions", CLOSE),
@@ -100,5 +177,8 @@ pub(super) fn scenes() -> Vec<Scene> {
             "adult-hand-position",
             [70.0, 96.0, 176.0, 132.0],
         ),
+        small_chest(Build::Child, Hands::OneHeel),
+        small_chest(Build::Baby, Hands::OneHeel),
+        small_chest(Build::Baby, Hands::TwoThumbs),
     ]
 }
