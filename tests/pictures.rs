@@ -59,6 +59,11 @@ const WORDING: &[(&str, &[&str], &[&str])] = &[
     ("infant-heel-of-hand", &["heel of one hand"], &[]),
     ("adult-compressions", &["push"], &[]),
     ("child-one-hand", &["heel of one hand"], &[]),
+    (
+        "aed-pads-front-back",
+        &["never touch", "centre of the chest", "centre of the back"],
+        &[],
+    ),
     ("infant-cpr-heel", &["heel of one hand"], &[]),
     (
         "infant-cpr-two-thumbs",

@@ -36,7 +36,6 @@ pub const PICTURES_PENDING: &[&str] = &[
     "aed.bare-chest",
     "aed.adult-pads",
     "aed.child-pads",
-    "aed.child-pads-touching",
     "aed.water",
     "aed.patches",
     "aed.implanted-device",

@@ -166,6 +166,40 @@ fn small_chest(build: Build, hands: Hands) -> Scene {
     }
 }
 
+/// A child's AED pads front and back: one on the centre of the chest,
+/// one on the centre of the back, never touching; the rescuer presses the
+/// front pad on.
+fn child_pads_front_back() -> Scene {
+    let mut c = lying(Build::Child, 100.0);
+    c.hip.y -= 4.0;
+    let half = 9.0;
+    let front = c.torso_at(0.7, 1.0).go(-90.0, 3.5);
+    let back = c.torso_at(0.7, -1.0).go(90.0, 3.5);
+    let a = Build::Adult.dims();
+    let hand = front.go(-90.0, a.hand / 2.0);
+    let mut r = kneeling(hand.go(-80.0, 60.0), front.x + 34.0);
+    r.arms = [
+        Limb::Reach {
+            to: hand,
+            bend: 1.0,
+        },
+        Limb::Angles(110.0, 60.0),
+    ];
+    Scene {
+        name: "aed-child-pads-front-back",
+        technique: "aed-pads-front-back",
+        view: CLOSE,
+        items: vec![
+            Item::Ground(pt(20.0, FLOOR), pt(300.0, FLOOR)),
+            Item::Figure(r.clone(), Part::All),
+            Item::Figure(c, Part::All),
+            Item::Pad(back.go(180.0, half), back.go(0.0, half)),
+            Item::Figure(r, Part::Arms),
+            Item::Pad(front.go(180.0, half), front.go(0.0, half)),
+        ],
+    }
+}
+
 /// A closer view for a baby on the floor.
 const BABY_VIEW: [f64; 4] = [60.0, 100.0, 186.0, 132.0];
 
@@ -180,5 +214,6 @@ pub(super) fn scenes() -> Vec<Scene> {
         small_chest(Build::Child, Hands::OneHeel),
         small_chest(Build::Baby, Hands::OneHeel),
         small_chest(Build::Baby, Hands::TwoThumbs),
+        child_pads_front_back(),
     ]
 }

@@ -64,6 +64,8 @@ pub enum Item {
     Arrow { from: Pt, deg: f64, len: f64 },
     /// The point of contact, ringed in the accent colour.
     Contact(Pt),
+    /// An AED pad seen edge-on: a thick accent bar from `a` to `b`.
+    Pad(Pt, Pt),
     /// A curved movement arrow (a swing, a roll): an arc round `centre`.
     Swing {
         centre: Pt,
@@ -202,6 +204,16 @@ pub fn render(s: &Scene) -> String {
                 );
             }
             Item::Arrow { from, deg, len } => arrow(&mut out, *from, *deg, *len),
+            Item::Pad(a, b) => {
+                let _ = writeln!(
+                    out,
+                    "  <path class=\"accent\" d=\"M{} {} L{} {}\" stroke-width=\"7\"/>",
+                    n(a.x),
+                    n(a.y),
+                    n(b.x),
+                    n(b.y)
+                );
+            }
             Item::Contact(p) => {
                 let _ = writeln!(
                     out,
