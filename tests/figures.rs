@@ -64,3 +64,22 @@ fn every_reach_reaches() {
         }
     }
 }
+
+/// The files are standalone SVG too (opened in a browser or an editor):
+/// a comment may not hold a double hyphen.
+#[test]
+fn comments_are_well_formed_xml() {
+    for s in figures::scenes() {
+        let svg = figures::render(&s);
+        let mut rest = svg.as_str();
+        while let Some(at) = rest.find("<!--") {
+            let end = rest[at + 4..].find("-->").expect("comment closed") + at + 4;
+            assert!(
+                !rest[at + 4..end].contains("--"),
+                "{}: `--` in a comment",
+                s.name
+            );
+            rest = &rest[end + 3..];
+        }
+    }
+}

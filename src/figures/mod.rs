@@ -150,8 +150,8 @@ pub fn render(s: &Scene) -> String {
     );
     let _ = writeln!(
         out,
-        "  <!-- Generated from src/figures/ ({}); do not edit: \
-         FIRSTAID_BLESS=1 cargo test --test figures -->",
+        "  <!-- Generated from src/figures/ ({}); do not edit: rerun the figures \
+         test with FIRSTAID_BLESS=1 -->",
         s.name
     );
     for (i, item) in s.items.iter().enumerate() {
