@@ -14,6 +14,8 @@ pub mod backup;
 pub mod coach;
 pub mod content;
 pub mod credentials;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod figures;
 pub mod profile;
 pub mod progress;
 pub mod quiz;

@@ -157,8 +157,12 @@ fn profile_resolution_picks_the_variant_or_the_default() {
             text: text("rcsc wording"),
             sources: vec![src("C4", &[])],
             review: Some(text("unverified")),
+            illustration: None,
+            alt: None,
+            shows: None,
         }],
         technique: false,
+        shows: None,
     };
     // (profile, expected text, expected source keys, is variant, has review)
     let cases = [
@@ -252,6 +256,9 @@ fn broken_content_is_reported_all_at_once() {
                 text: text("a"),
                 sources: vec![src("A1", &[])],
                 review: None,
+                illustration: None,
+                alt: None,
+                shows: None,
             };
             s.variants.push(v.clone());
             s.variants.push(v);

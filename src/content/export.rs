@@ -11,7 +11,7 @@
 //!       "objectives": [ { "id", "text" } ],
 //!       "steps": [ { "id", "objective", "text", "profile_specific",
 //!         "sources": [ { "key", "title", "url", "section"? } ],
-//!         "illustration"?, "alt"?, "differs"?, "review"?, "technique"? } ] } ],
+//!         "illustration"?, "alt"?, "shows"?, "differs"?, "review"?, "technique"? } ] } ],
 //!     "questions": [ { "id", "lesson", "objective", "check", "type",
 //!       "prompt", "explanation", "sources", "review"?, "exam_hold"?, "scenario"?,
 //!       "options"?: [ { "id", "text", "correct"? } ], "answer"?,
@@ -110,8 +110,9 @@ pub fn to_json(c: &Curriculum, sel: &Selection) -> Value {
                             m.insert("text".into(), text(r.text, sel));
                             m.insert("profile_specific".into(), json!(r.is_variant));
                             m.insert("sources".into(), sources(c, &r.sources));
-                            put(&mut m, "illustration", s.illustration.as_ref().map(|x| json!(x)));
-                            put(&mut m, "alt", s.alt.as_ref().map(|t| text(t, sel)));
+                            put(&mut m, "illustration", r.illustration.map(|x| json!(x)));
+                            put(&mut m, "alt", r.alt.map(|t| text(t, sel)));
+                            put(&mut m, "shows", r.shows.map(|x| json!(x)));
                             put(&mut m, "differs", s.differs.as_ref().map(|t| text(t, sel)));
                             put(&mut m, "review", r.review.map(|t| text(t, sel)));
                             put(&mut m, "technique", s.technique.then_some(json!(true)));
@@ -245,8 +246,23 @@ pub fn to_markdown(c: &Curriculum, sel: &Selection) -> String {
                 if let Some(rv) = r.review {
                     let _ = writeln!(md, "   - ⚠ REVIEW: {}", t(rv));
                 }
-                if let (Some(img), Some(alt)) = (&s.illustration, &s.alt) {
-                    let _ = writeln!(md, "   - Illustration `{img}`: {}", t(alt));
+                if let (Some(img), Some(alt)) = (r.illustration, r.alt) {
+                    let shown = c
+                        .illustrations
+                        .get(img)
+                        .and_then(|svg| super::validate::technique_of(svg));
+                    let _ = writeln!(
+                        md,
+                        "   - Illustration `illustrations/{img}.svg`{}: {}",
+                        match (shown, r.shows) {
+                            (Some(d), _) => format!(" (shows technique `{d}`)"),
+                            (None, Some(t)) => format!(" (teaches `{t}`; no picture of it)"),
+                            (None, None) => String::new(),
+                        },
+                        t(alt)
+                    );
+                } else if s.technique {
+                    let _ = writeln!(md, "   - Illustration: none yet");
                 }
             }
             md.push('\n');

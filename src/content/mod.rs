@@ -204,6 +204,12 @@ pub struct ResolvedStep<'a> {
     pub review: Option<&'a Text>,
     /// True when the profile has its own variant of this step.
     pub is_variant: bool,
+    /// The picture this profile sees: the variant's own, or the step's.
+    pub illustration: Option<&'a str>,
+    /// Its description (always set with `illustration` in valid content).
+    pub alt: Option<&'a Text>,
+    /// The technique the wording teaches: the variant's, or the step's.
+    pub shows: Option<&'a str>,
 }
 
 impl Step {
@@ -216,6 +222,13 @@ impl Step {
                 sources: v.sources.iter().filter(|s| s.backs(profile)).collect(),
                 review: v.review.as_ref().or(self.review.as_ref()),
                 is_variant: true,
+                illustration: v.illustration.as_deref().or(self.illustration.as_deref()),
+                alt: if v.illustration.is_some() {
+                    v.alt.as_ref()
+                } else {
+                    self.alt.as_ref()
+                },
+                shows: v.shows.as_deref().or(self.shows.as_deref()),
             },
             None => ResolvedStep {
                 step: self,
@@ -223,6 +236,9 @@ impl Step {
                 sources: self.sources.iter().filter(|s| s.backs(profile)).collect(),
                 review: self.review.as_ref(),
                 is_variant: false,
+                illustration: self.illustration.as_deref(),
+                alt: self.alt.as_ref(),
+                shows: self.shows.as_deref(),
             },
         }
     }

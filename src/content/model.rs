@@ -95,6 +95,16 @@ pub struct Variant {
     /// Set when a qualified instructor must check this wording, with the reason.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review: Option<Text>,
+    /// This profile's own picture, when the technique it teaches differs
+    /// from the step's picture (for example two thumbs instead of the heel
+    /// of one hand); with its own `alt` and `shows`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub illustration: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alt: Option<Text>,
+    /// The technique this wording teaches (see [`Step::shows`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shows: Option<String>,
 }
 
 /// One screen of a lesson: one idea.
@@ -123,6 +133,12 @@ pub struct Step {
     /// that every profile has exam questions on its objective).
     #[serde(default, skip_serializing_if = "is_false")]
     pub technique: bool,
+    /// The technique the wording teaches, named as the picture that shows
+    /// it names it (`back-blows`, `infant-two-thumbs`…): a native test
+    /// fails when a step's picture shows another technique than its text
+    /// teaches. A variant may name its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shows: Option<String>,
 }
 
 fn is_false(b: &bool) -> bool {

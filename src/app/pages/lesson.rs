@@ -199,18 +199,10 @@ fn step_screen(
 ) -> impl IntoView {
     let text = r.text.get(lang).to_owned();
     let speak_text = text.clone();
-    let svg = r
-        .step
-        .illustration
-        .as_ref()
-        .and_then(|n| c.illustrations.get(n))
-        .cloned();
-    let alt = r
-        .step
-        .alt
-        .as_ref()
-        .map(|a| a.get(lang).to_owned())
-        .unwrap_or_default();
+    // The picture the profile resolves to: a variant may show its own
+    // technique (two thumbs, not the heel of the hand).
+    let svg = r.illustration.and_then(|n| c.illustrations.get(n)).cloned();
+    let alt = r.alt.map(|a| a.get(lang).to_owned()).unwrap_or_default();
     let differs = r.step.differs.as_ref().map(|d| d.get(lang).to_owned());
     let review = r.review.map(|d| d.get(lang).to_owned());
     let sources: Vec<(String, String, String)> = r

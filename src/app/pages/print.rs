@@ -47,8 +47,8 @@ pub fn PrintPage() -> impl IntoView {
                                 let r = s.for_profile(p);
                                 let cites: Vec<String> = r.sources.iter().map(|x| x.key.clone()).collect();
                                 keys.extend(cites.iter().cloned());
-                                let svg = s.illustration.as_ref().and_then(|n| c.illustrations.get(n)).cloned();
-                                let alt = s.alt.as_ref().map(|a| a.get(lang).to_owned()).unwrap_or_default();
+                                let svg = r.illustration.and_then(|n| c.illustrations.get(n)).cloned();
+                                let alt = r.alt.map(|a| a.get(lang).to_owned()).unwrap_or_default();
                                 view! {
                                     <li>
                                         {svg.map(|svg| view! { <div class="illustration small" role="img" aria-label=alt inner_html=svg></div> })}

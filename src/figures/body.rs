@@ -1,0 +1,349 @@
+//! A person: proportions per build, a pose, and how it is drawn.
+
+use std::fmt::Write as _;
+
+use super::{n, Pt};
+
+/// Body proportions. A baby has a big head on a short, round body and
+/// short limbs; a child is in between; an adult is long-limbed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Build {
+    Adult,
+    /// An adult with a pregnant belly.
+    Pregnant,
+    Child,
+    Baby,
+}
+
+/// Segment lengths and widths of a build.
+#[derive(Debug, Clone, Copy)]
+pub struct Dims {
+    pub torso: f64,
+    pub torso_w: f64,
+    pub head_r: f64,
+    pub neck: f64,
+    pub upper_arm: f64,
+    pub forearm: f64,
+    pub hand: f64,
+    pub arm_w: f64,
+    pub thigh: f64,
+    pub shin: f64,
+    pub leg_w: f64,
+}
+
+impl Build {
+    pub fn dims(self) -> Dims {
+        match self {
+            Build::Adult | Build::Pregnant => Dims {
+                torso: 62.0,
+                torso_w: 26.0,
+                head_r: 13.0,
+                neck: 7.0,
+                upper_arm: 34.0,
+                forearm: 30.0,
+                hand: 11.0,
+                arm_w: 11.0,
+                thigh: 44.0,
+                shin: 44.0,
+                leg_w: 13.0,
+            },
+            Build::Child => Dims {
+                torso: 42.0,
+                torso_w: 21.0,
+                head_r: 12.0,
+                neck: 4.0,
+                upper_arm: 22.0,
+                forearm: 20.0,
+                hand: 8.0,
+                arm_w: 8.5,
+                thigh: 28.0,
+                shin: 27.0,
+                leg_w: 10.0,
+            },
+            Build::Baby => Dims {
+                torso: 30.0,
+                torso_w: 21.0,
+                head_r: 12.5,
+                neck: 1.0,
+                upper_arm: 11.0,
+                forearm: 10.0,
+                hand: 4.0,
+                arm_w: 7.5,
+                thigh: 13.0,
+                shin: 11.0,
+                leg_w: 8.5,
+            },
+        }
+    }
+}
+
+/// Who the person is in the scene: the rescuer is drawn solid, the
+/// casualty lighter, so the two read apart where they overlap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Rescuer,
+    Casualty,
+}
+
+/// What is at the end of an arm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hand {
+    /// An open hand (or the heel of the hand) in line with the forearm.
+    Open,
+    /// A clenched fist.
+    Fist,
+}
+
+/// An arm or a leg: either absolute angles of its two segments (degrees,
+/// 0 = right, 90 = down), or reaching a point with the middle joint bent
+/// to one side (`bend` +1 or −1).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Limb {
+    Angles(f64, f64),
+    Reach { to: Pt, bend: f64 },
+}
+
+/// A person in a pose. Arms and legs are `[near, far]`: the near side is
+/// drawn in front of the body, the far side behind it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    pub build: Build,
+    pub role: Role,
+    pub hip: Pt,
+    /// Direction from the hip to the shoulders.
+    pub spine: f64,
+    /// Direction from the shoulders to the head.
+    pub neck: f64,
+    /// Where the face looks (the nose points this way).
+    pub face: f64,
+    pub arms: [Limb; 2],
+    pub hands: [Hand; 2],
+    pub legs: [Limb; 2],
+}
+
+/// The joints of one limb: root, middle joint, end (wrist or ankle).
+#[derive(Debug, Clone, Copy)]
+pub struct Joints {
+    pub root: Pt,
+    pub mid: Pt,
+    pub end: Pt,
+    /// How far a `Reach` fell short of its target (0 when it reached).
+    pub gap: f64,
+}
+
+fn solve(root: Pt, a: f64, b: f64, limb: Limb) -> Joints {
+    match limb {
+        Limb::Angles(u, l) => {
+            let mid = root.go(u, a);
+            Joints {
+                root,
+                mid,
+                end: mid.go(l, b),
+                gap: 0.0,
+            }
+        }
+        Limb::Reach { to, bend } => {
+            let full = root.dist(to);
+            let d = full.min(a + b - 0.001).max((a - b).abs() + 0.001);
+            let cos = ((a * a + d * d - b * b) / (2.0 * a * d)).clamp(-1.0, 1.0);
+            let mid = root.go(root.angle_to(to) + bend * cos.acos().to_degrees(), a);
+            let end = mid.go(mid.angle_to(to), b);
+            Joints {
+                root,
+                mid,
+                end,
+                gap: end.dist(to),
+            }
+        }
+    }
+}
+
+impl Figure {
+    pub fn dims(&self) -> Dims {
+        self.build.dims()
+    }
+    pub fn shoulder(&self) -> Pt {
+        self.hip.go(self.spine, self.dims().torso)
+    }
+    pub fn head(&self) -> Pt {
+        let d = self.dims();
+        self.shoulder().go(self.neck, d.neck + d.head_r)
+    }
+    /// The side of the torso the face is on (chest and belly).
+    pub fn front(&self) -> f64 {
+        let diff = (self.face - self.spine).rem_euclid(360.0);
+        if diff < 180.0 {
+            self.spine + 90.0
+        } else {
+            self.spine - 90.0
+        }
+    }
+    /// A point on the torso: `t` from the hip (0) to the shoulders (1),
+    /// `side` from the back surface (−1) through the spine (0) to the
+    /// chest or belly surface (+1).
+    pub fn torso_at(&self, t: f64, side: f64) -> Pt {
+        let d = self.dims();
+        self.hip
+            .go(self.spine, d.torso * t)
+            .go(self.front(), side * d.torso_w / 2.0)
+    }
+    /// Arms `[near, far]`; the end is the centre of the hand, which is
+    /// where a `Reach` puts it.
+    pub fn arm_joints(&self) -> [Joints; 2] {
+        let d = self.dims();
+        self.arms
+            .map(|l| solve(self.shoulder(), d.upper_arm, d.forearm + d.hand / 2.0, l))
+    }
+    pub fn leg_joints(&self) -> [Joints; 2] {
+        let d = self.dims();
+        self.legs.map(|l| solve(self.hip, d.thigh, d.shin, l))
+    }
+}
+
+/// A drawing primitive: everything a figure is made of.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shape {
+    /// A round-capped stroke through points.
+    Line(Vec<Pt>, f64),
+    /// A filled circle.
+    Dot(Pt, f64),
+    /// A filled polygon.
+    Poly(Vec<Pt>),
+}
+
+/// Writes shapes in `currentColor`, or, with `gap`, in black and widened
+/// by `gap` on every side (for a mask that cuts a figure out of what lies
+/// behind it).
+pub(crate) fn emit(out: &mut String, shapes: &[Shape], gap: Option<f64>) {
+    let g = gap.unwrap_or(0.0);
+    let (ink, stroke) = match gap {
+        Some(_) => ("black", "stroke=\"black\" "),
+        None => ("currentColor", ""),
+    };
+    for sh in shapes {
+        match sh {
+            Shape::Line(pts, w) => {
+                let mut d = String::new();
+                for (i, p) in pts.iter().enumerate() {
+                    let _ = write!(
+                        d,
+                        "{}{} {}",
+                        if i == 0 { "M" } else { " L" },
+                        n(p.x),
+                        n(p.y)
+                    );
+                }
+                let _ = writeln!(
+                    out,
+                    "    <path d=\"{d}\" {stroke}stroke-width=\"{}\"/>",
+                    n(w + 2.0 * g)
+                );
+            }
+            Shape::Dot(c, r) => {
+                let _ = writeln!(
+                    out,
+                    "    <circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{ink}\" stroke=\"none\"/>",
+                    n(c.x),
+                    n(c.y),
+                    n(r + g)
+                );
+            }
+            Shape::Poly(pts) => {
+                let mut d = String::new();
+                for (i, p) in pts.iter().enumerate() {
+                    let _ = write!(
+                        d,
+                        "{}{} {}",
+                        if i == 0 { "M" } else { " L" },
+                        n(p.x),
+                        n(p.y)
+                    );
+                }
+                let edge = match gap {
+                    Some(_) => format!("stroke=\"black\" stroke-width=\"{}\"", n(2.0 * g)),
+                    None => "stroke=\"none\"".into(),
+                };
+                let _ = writeln!(out, "    <path d=\"{d}Z\" fill=\"{ink}\" {edge}/>");
+            }
+        }
+    }
+}
+
+fn arm(v: &mut Vec<Shape>, f: &Figure, j: Joints, hand: Hand) {
+    let d = f.dims();
+    let wrist = j.mid.go(j.mid.angle_to(j.end), d.forearm);
+    v.push(Shape::Line(vec![j.root, j.mid, wrist], d.arm_w));
+    match hand {
+        Hand::Open => {
+            let tip = wrist.go(j.mid.angle_to(j.end), d.hand);
+            v.push(Shape::Line(vec![wrist, tip], d.arm_w * 0.85));
+        }
+        Hand::Fist => v.push(Shape::Dot(j.end, d.arm_w * 0.8)),
+    }
+}
+
+fn leg(v: &mut Vec<Shape>, f: &Figure, j: Joints) {
+    let d = f.dims();
+    v.push(Shape::Line(vec![j.root, j.mid, j.end], d.leg_w));
+    // The foot: across the shin, on the side the person faces.
+    let shin = j.mid.angle_to(j.end);
+    let off = |a: f64| (a - f.face + 540.0).rem_euclid(360.0) - 180.0;
+    let toe = if off(shin - 90.0).abs() <= off(shin + 90.0).abs() {
+        shin - 90.0
+    } else {
+        shin + 90.0
+    };
+    v.push(Shape::Line(
+        vec![j.end, j.end.go(toe, d.leg_w * 0.9)],
+        d.leg_w * 0.8,
+    ));
+}
+
+/// Which parts of a figure to draw: a rescuer behind a casualty draws its
+/// far side first (`Far`), then the casualty, then the rest (`Near`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    All,
+    Far,
+    Near,
+    /// Both arms only: drawn again in front of a casualty they reach over.
+    Arms,
+}
+
+/// The shapes of a figure (or one side of it), back to front.
+pub fn shapes(f: &Figure, part: Part) -> Vec<Shape> {
+    let d = f.dims();
+    let [arm_near, arm_far] = f.arm_joints();
+    let [leg_near, leg_far] = f.leg_joints();
+    let mut v = Vec::new();
+    if part == Part::Arms {
+        arm(&mut v, f, arm_far, f.hands[1]);
+        arm(&mut v, f, arm_near, f.hands[0]);
+        return v;
+    }
+    if part != Part::Near {
+        arm(&mut v, f, arm_far, f.hands[1]);
+        leg(&mut v, f, leg_far);
+    }
+    if part != Part::Far {
+        v.push(Shape::Line(vec![f.hip, f.shoulder()], d.torso_w));
+        if f.build == Build::Pregnant {
+            v.push(Shape::Dot(f.torso_at(0.32, 0.55), d.torso_w * 0.62));
+        }
+        let sh = f.shoulder();
+        v.push(Shape::Line(
+            vec![sh, sh.go(f.neck, d.neck + d.head_r * 0.5)],
+            d.arm_w,
+        ));
+        let h = f.head();
+        v.push(Shape::Dot(h, d.head_r));
+        v.push(Shape::Poly(vec![
+            h.go(f.face - 28.0, d.head_r - 0.5),
+            h.go(f.face, d.head_r * 1.3),
+            h.go(f.face + 28.0, d.head_r - 0.5),
+        ]));
+        leg(&mut v, f, leg_near);
+        arm(&mut v, f, arm_near, f.hands[0]);
+    }
+    v
+}

@@ -1,0 +1,327 @@
+//! Choking scenes: back blows, abdominal thrusts, chest thrusts standing,
+//! and the infant holds (guideline reference §8).
+
+use super::body::{Build, Figure, Hand, Limb, Part, Role};
+use super::{pt, Item, Pt, Scene};
+
+pub(super) const W: f64 = 320.0;
+pub(super) const H: f64 = 240.0;
+/// The floor line.
+pub(super) const FLOOR: f64 = 226.0;
+
+/// Feet on the floor at `x`, knee bent to the face side.
+pub(super) fn foot(x: f64) -> Limb {
+    Limb::Reach {
+        to: pt(x, FLOOR - 7.0),
+        bend: -1.0,
+    }
+}
+
+/// A person standing upright on the floor, facing right (`face` 0) or
+/// left (180), with the hip at `x`.
+pub(super) fn standing(build: Build, role: Role, x: f64, spine: f64, arms: [Limb; 2]) -> Figure {
+    let d = build.dims();
+    let hip_y = FLOOR - 7.0 - (d.thigh + d.shin) * 0.95;
+    Figure {
+        build,
+        role,
+        hip: pt(x, hip_y),
+        spine,
+        neck: spine + 10.0,
+        face: 0.0,
+        arms,
+        hands: [Hand::Open, Hand::Open],
+        legs: [foot(x + 6.0), foot(x - 8.0)],
+    }
+}
+
+/// A rescuer kneeling on the far knee with the near thigh level (a lap
+/// for a baby), facing right. Returns the figure with its arms hanging.
+pub(super) fn kneeling_on_one_knee(hip: Pt, spine: f64) -> Figure {
+    Figure {
+        build: Build::Adult,
+        role: Role::Rescuer,
+        hip,
+        spine,
+        neck: spine + 25.0,
+        face: 35.0,
+        arms: [Limb::Angles(80.0, 80.0), Limb::Angles(80.0, 80.0)],
+        hands: [Hand::Open, Hand::Open],
+        // Near thigh level, shin down; far knee on the floor, shin
+        // along it behind.
+        legs: [Limb::Angles(0.0, 90.0), Limb::Angles(100.0, 172.0)],
+    }
+}
+
+fn back_blows() -> Scene {
+    // The casualty faces right and leans well forward.
+    let mut c = standing(
+        Build::Adult,
+        Role::Casualty,
+        190.0,
+        -38.0,
+        [Limb::Angles(95.0, 80.0), Limb::Angles(100.0, 85.0)],
+    );
+    c.neck = -20.0;
+    c.face = 40.0;
+    // Rescuer to the side and a little behind: the near arm across to
+    // support the chest, the far hand raised to strike between the
+    // shoulder blades.
+    let chest = c.torso_at(0.62, 1.2);
+    let blades = c.torso_at(0.8, -1.0);
+    let strike = blades.go(-80.0, 44.0);
+    let mut r = standing(
+        Build::Adult,
+        Role::Rescuer,
+        160.0,
+        -72.0,
+        [
+            Limb::Reach {
+                to: chest,
+                bend: 1.0,
+            },
+            Limb::Reach {
+                to: strike,
+                bend: 1.0,
+            },
+        ],
+    );
+    r.neck = -82.0;
+    r.face = 15.0;
+    r.legs = [foot(170.0), foot(146.0)];
+    Scene {
+        name: "choking-back-blows",
+        technique: "back-blows",
+        view: [0.0, 0.0, W, H],
+        items: vec![
+            Item::Ground(pt(20.0, FLOOR), pt(300.0, FLOOR)),
+            Item::Figure(r.clone(), Part::Far),
+            Item::Figure(c, Part::All),
+            Item::Figure(r, Part::Near),
+            Item::Contact(blades),
+            Item::Arrow {
+                from: strike.go(100.0, 10.0),
+                deg: 100.0,
+                len: 18.0,
+            },
+        ],
+    }
+}
+
+/// Standing behind the casualty, arms round the torso, the fist at
+/// `t` (0 hip, 1 shoulders) of the casualty's front.
+fn from_behind(build: Build, t: f64, lean: f64) -> (Figure, Figure, Pt) {
+    let mut c = standing(
+        build,
+        Role::Casualty,
+        200.0,
+        -90.0 + lean,
+        [Limb::Angles(110.0, 70.0), Limb::Angles(115.0, 80.0)],
+    );
+    c.face = lean;
+    c.neck = -90.0 + lean * 1.5;
+    let fist = c.torso_at(t, 1.05);
+    let mut r = standing(
+        Build::Adult,
+        Role::Rescuer,
+        172.0,
+        -84.0,
+        [
+            Limb::Reach {
+                to: fist,
+                bend: 1.0,
+            },
+            Limb::Reach {
+                to: fist,
+                bend: 1.0,
+            },
+        ],
+    );
+    r.face = 15.0;
+    r.neck = -78.0;
+    r.hands = [Hand::Fist, Hand::Fist];
+    r.legs = [foot(178.0), foot(152.0)];
+    (c, r, fist)
+}
+
+fn abdominal_thrusts() -> Scene {
+    let (c, r, fist) = from_behind(Build::Adult, 0.42, 14.0);
+    Scene {
+        name: "choking-abdominal-thrusts",
+        technique: "abdominal-thrusts",
+        view: [0.0, 0.0, W, H],
+        items: vec![
+            Item::Ground(pt(20.0, FLOOR), pt(300.0, FLOOR)),
+            Item::Figure(r.clone(), Part::Far),
+            Item::Figure(c, Part::All),
+            Item::Figure(r, Part::Near),
+            Item::Contact(fist),
+            Item::Arrow {
+                from: fist.go(40.0, 34.0),
+                deg: -140.0,
+                len: 26.0,
+            },
+        ],
+    }
+}
+
+fn chest_thrusts_standing() -> Scene {
+    let (c, r, fist) = from_behind(Build::Pregnant, 0.78, 4.0);
+    Scene {
+        name: "choking-chest-thrusts-standing",
+        technique: "chest-thrusts-standing",
+        view: [0.0, 0.0, W, H],
+        items: vec![
+            Item::Ground(pt(20.0, FLOOR), pt(300.0, FLOOR)),
+            Item::Figure(r.clone(), Part::Far),
+            Item::Figure(c, Part::All),
+            Item::Figure(r, Part::Near),
+            Item::Contact(fist),
+            Item::Arrow {
+                from: fist.go(0.0, 44.0),
+                deg: 180.0,
+                len: 26.0,
+            },
+        ],
+    }
+}
+
+/// The view of the infant scenes: closer, so the baby reads at 320 px.
+const CLOSE: [f64; 4] = [52.0, 52.0, 216.0, 162.0];
+/// The floor of the infant scenes.
+const KNEEL_FLOOR: f64 = 211.0;
+
+/// The rescuer kneeling with a baby along the near thigh, head towards
+/// the knee and lower than the chest; `face` −90 face up, 90 face down.
+fn baby_on_lap(face: f64) -> (Figure, Figure) {
+    let r = kneeling_on_one_knee(pt(122.0, 160.0), -65.0);
+    let d = Build::Baby.dims();
+    let thigh_top = r.hip.y - Build::Adult.dims().leg_w / 2.0;
+    let b = Figure {
+        build: Build::Baby,
+        role: Role::Casualty,
+        hip: pt(r.hip.x + 24.0, thigh_top - d.torso_w / 2.0 - 6.0),
+        spine: 14.0,
+        neck: 24.0,
+        face,
+        arms: if face > 0.0 {
+            [Limb::Angles(95.0, 60.0), Limb::Angles(85.0, 50.0)]
+        } else {
+            [Limb::Angles(-100.0, -40.0), Limb::Angles(-70.0, -20.0)]
+        },
+        hands: [Hand::Fist, Hand::Fist],
+        legs: if face > 0.0 {
+            [Limb::Angles(150.0, 100.0), Limb::Angles(165.0, 110.0)]
+        } else {
+            [Limb::Angles(-150.0, -100.0), Limb::Angles(-165.0, -120.0)]
+        },
+    };
+    (r, b)
+}
+
+fn infant_back_blows() -> Scene {
+    let (mut r, b) = baby_on_lap(95.0);
+    let dims = Build::Baby.dims();
+    let jaw = b.head().go(105.0, dims.head_r * 0.9);
+    let blades = b.torso_at(0.8, -1.0);
+    let strike = blades.go(-55.0, 36.0);
+    r.arms = [
+        Limb::Reach { to: jaw, bend: 1.0 },
+        Limb::Reach {
+            to: strike,
+            bend: 1.0,
+        },
+    ];
+    Scene {
+        name: "choking-infant-back-blows",
+        technique: "infant-back-blows",
+        view: CLOSE,
+        items: vec![
+            Item::Ground(pt(60.0, KNEEL_FLOOR), pt(260.0, KNEEL_FLOOR)),
+            Item::Figure(r, Part::All),
+            Item::Figure(b, Part::All),
+            Item::Contact(blades),
+            Item::Arrow {
+                from: strike.go(blades.angle_to(strike) + 180.0, 9.0),
+                deg: strike.angle_to(blades),
+                len: 14.0,
+            },
+        ],
+    }
+}
+
+fn infant_chest_thrusts(two_thumbs: bool) -> Scene {
+    let (mut r, b) = baby_on_lap(-95.0);
+    let spot = b.torso_at(0.7, 1.0);
+    let mut items = vec![Item::Ground(pt(60.0, KNEEL_FLOOR), pt(260.0, KNEEL_FLOOR))];
+    if two_thumbs {
+        // Both hands round the chest: fingers under the back, thumbs on
+        // the breastbone.
+        let side = b.torso_at(0.62, 0.0);
+        let palm = side.go(-160.0, 9.0);
+        r.arms = [
+            Limb::Reach {
+                to: palm,
+                bend: 1.0,
+            },
+            Limb::Reach {
+                to: palm,
+                bend: 1.0,
+            },
+        ];
+        r.hands = [Hand::Fist, Hand::Fist];
+        items.push(Item::Figure(r, Part::All));
+        items.push(Item::Figure(b.clone(), Part::All));
+        let back = b.torso_at(0.75, -1.15);
+        items.push(Item::Stroke(vec![palm, side.go(60.0, 4.0), back], 5.0));
+        items.push(Item::Stroke(vec![palm, spot.go(-90.0, 2.0)], 4.5));
+    } else {
+        // One forearm under the back, that hand holding the head; the
+        // heel of the other hand on the spot, arm straight.
+        let head = b.head().go(120.0, 4.0);
+        r.arms = [
+            Limb::Reach {
+                to: head,
+                bend: 1.0,
+            },
+            Limb::Reach {
+                to: spot.go(-100.0, Build::Adult.dims().hand * 0.5),
+                bend: -1.0,
+            },
+        ];
+        items.push(Item::Figure(r.clone(), Part::Near));
+        items.push(Item::Figure(b.clone(), Part::All));
+        items.push(Item::Figure(r, Part::Far));
+    }
+    items.push(Item::Contact(spot));
+    items.push(Item::Arrow {
+        from: spot.go(-90.0, 44.0).go(0.0, 22.0),
+        deg: 90.0,
+        len: 24.0,
+    });
+    Scene {
+        name: if two_thumbs {
+            "choking-infant-chest-thrusts-two-thumbs"
+        } else {
+            "choking-infant-chest-thrusts-heel"
+        },
+        technique: if two_thumbs {
+            "infant-two-thumbs"
+        } else {
+            "infant-heel-of-hand"
+        },
+        view: CLOSE,
+        items,
+    }
+}
+
+pub(super) fn scenes() -> Vec<Scene> {
+    vec![
+        back_blows(),
+        abdominal_thrusts(),
+        chest_thrusts_standing(),
+        infant_back_blows(),
+        infant_chest_thrusts(true),
+        infant_chest_thrusts(false),
+    ]
+}

@@ -1,0 +1,219 @@
+//! CPR scenes (guideline reference §8): the compression posture and the
+//! hands on the chest.
+
+use super::body::{Build, Figure, Hand, Limb, Part, Role};
+use super::choking::FLOOR;
+
+/// The view of a person lying on the floor with a rescuer kneeling.
+const CLOSE: [f64; 4] = [40.0, 74.0, 248.0, 162.0];
+use super::{pt, Item, Pt, Scene};
+
+/// A person lying on their back on the floor, head to the left.
+pub(super) fn lying(build: Build, head_x: f64) -> Figure {
+    let d = build.dims();
+    let y = FLOOR - d.torso_w / 2.0;
+    let shoulder_x = head_x + d.head_r + d.neck;
+    Figure {
+        build,
+        role: Role::Casualty,
+        hip: pt(shoulder_x + d.torso, y),
+        spine: 180.0,
+        neck: 180.0,
+        face: -90.0,
+        arms: [Limb::Angles(6.0, 0.0), Limb::Angles(4.0, -2.0)],
+        hands: [Hand::Open, Hand::Open],
+        legs: [Limb::Angles(-2.0, 2.0), Limb::Angles(0.0, 0.0)],
+    }
+}
+
+/// A rescuer kneeling on both knees, facing left, with the shoulders at
+/// `shoulder` and the knees on the floor below and behind them.
+fn kneeling(shoulder: Pt, knee_x: f64) -> Figure {
+    let d = Build::Adult.dims();
+    let knee = pt(knee_x, FLOOR - d.leg_w / 2.0);
+    // The hip sits on a circle of the thigh's length round the knee and
+    // a torso's length from the shoulders: take the upper crossing.
+    let (a, b) = (d.torso, d.thigh);
+    let dd = shoulder.dist(knee);
+    let along = (a * a - b * b + dd * dd) / (2.0 * dd);
+    let h = (a * a - along * along).max(0.0).sqrt();
+    let base = shoulder.go(shoulder.angle_to(knee), along);
+    let hip = base.go(shoulder.angle_to(knee) - 90.0, h);
+    Figure {
+        build: Build::Adult,
+        role: Role::Rescuer,
+        hip,
+        spine: hip.angle_to(shoulder),
+        neck: hip.angle_to(shoulder) - 15.0,
+        face: 120.0,
+        arms: [Limb::Angles(90.0, 90.0), Limb::Angles(90.0, 90.0)],
+        hands: [Hand::Open, Hand::Open],
+        // Shins along the floor behind, the feet a little raised.
+        legs: [
+            Limb::Angles(hip.angle_to(knee), -10.0),
+            Limb::Angles(hip.angle_to(knee) - 6.0, -10.0),
+        ],
+    }
+}
+
+fn compressions(name: &'static str, technique: &'static str, view: [f64; 4]) -> Scene {
+    let c = lying(Build::Adult, 92.0);
+    let spot = c.torso_at(0.78, 1.0);
+    let hands = spot.go(-90.0, 4.0);
+    let d = Build::Adult.dims();
+    let reach = d.upper_arm + d.forearm + d.hand / 2.0;
+    let mut r = kneeling(hands.go(-90.0, reach - 0.5), 196.0);
+    r.arms = [
+        Limb::Reach {
+            to: hands,
+            bend: 1.0,
+        },
+        Limb::Reach {
+            to: hands.go(0.0, 3.0),
+            bend: 1.0,
+        },
+    ];
+    Scene {
+        name,
+        technique,
+        view,
+        items: vec![
+            Item::Ground(pt(20.0, FLOOR), pt(300.0, FLOOR)),
+            Item::Figure(r.clone(), Part::All),
+            Item::Figure(c, Part::All),
+            Item::Figure(r, Part::Arms),
+            Item::Contact(spot),
+            Item::Arrow {
+                from: spot.go(-90.0, 52.0).go(180.0, 24.0),
+                deg: 90.0,
+                len: 28.0,
+            },
+        ],
+    }
+}
+
+/// How the hands push on a child's or a baby's chest.
+#[derive(Clone, Copy, PartialEq)]
+enum Hands {
+    /// The heel of one hand, arm straight; the other hand on the thigh.
+    OneHeel,
+    /// Both hands round the chest, the thumbs on the breastbone.
+    TwoThumbs,
+}
+
+fn small_chest(build: Build, hands: Hands) -> Scene {
+    let c = lying(build, 100.0);
+    let spot = c.torso_at(0.72, 1.0);
+    let d = Build::Adult.dims();
+    let reach = d.upper_arm + d.forearm + d.hand / 2.0;
+    let mut items = vec![Item::Ground(pt(20.0, FLOOR), pt(300.0, FLOOR))];
+    let rest = Limb::Angles(110.0, 60.0);
+    let (name, technique, view) = match (build, hands) {
+        (Build::Baby, Hands::TwoThumbs) => {
+            ("cpr-infant-two-thumbs", "infant-cpr-two-thumbs", BABY_VIEW)
+        }
+        (Build::Baby, Hands::OneHeel) => ("cpr-infant-heel", "infant-cpr-heel", BABY_VIEW),
+        _ => ("cpr-child-one-hand", "child-one-hand", CLOSE),
+    };
+    if hands == Hands::OneHeel {
+        let hand = spot.go(-90.0, d.hand / 2.0 - 1.0);
+        let mut r = kneeling(hand.go(-90.0, reach - 0.5), spot.x + 30.0);
+        r.arms = [
+            Limb::Reach {
+                to: hand,
+                bend: 1.0,
+            },
+            rest,
+        ];
+        items.push(Item::Figure(r.clone(), Part::All));
+        items.push(Item::Figure(c, Part::All));
+        items.push(Item::Figure(r, Part::Arms));
+    } else {
+        let side = c.torso_at(0.72, 0.1);
+        let mut r = kneeling(side.go(-70.0, 52.0), spot.x + 26.0);
+        r.arms = [
+            Limb::Reach {
+                to: side,
+                bend: 1.0,
+            },
+            Limb::Reach {
+                to: side,
+                bend: 1.0,
+            },
+        ];
+        r.hands = [Hand::Fist, Hand::Fist];
+        items.push(Item::Figure(r, Part::All));
+        items.push(Item::Figure(c.clone(), Part::All));
+        items.push(Item::Stroke(vec![side, c.torso_at(0.72, -0.8)], 5.0));
+        items.push(Item::Stroke(vec![side, spot.go(-90.0, 1.5)], 4.5));
+        // The palm flat on the flank, over the chest.
+        items.push(Item::Stroke(
+            vec![side.go(0.0, -4.0), side.go(0.0, 4.0)],
+            11.0,
+        ));
+    }
+    items.push(Item::Contact(spot));
+    items.push(Item::Arrow {
+        from: spot.go(-90.0, 46.0).go(180.0, 20.0),
+        deg: 90.0,
+        len: 26.0,
+    });
+    Scene {
+        name,
+        technique,
+        view,
+        items,
+    }
+}
+
+/// A child's AED pads front and back: one on the centre of the chest,
+/// one on the centre of the back, never touching; the rescuer presses the
+/// front pad on.
+fn child_pads_front_back() -> Scene {
+    let mut c = lying(Build::Child, 100.0);
+    c.hip.y -= 4.0;
+    let half = 9.0;
+    let front = c.torso_at(0.7, 1.0).go(-90.0, 3.5);
+    let back = c.torso_at(0.7, -1.0).go(90.0, 3.5);
+    let a = Build::Adult.dims();
+    let hand = front.go(-90.0, a.hand / 2.0);
+    let mut r = kneeling(hand.go(-80.0, 60.0), front.x + 34.0);
+    r.arms = [
+        Limb::Reach {
+            to: hand,
+            bend: 1.0,
+        },
+        Limb::Angles(110.0, 60.0),
+    ];
+    Scene {
+        name: "aed-child-pads-front-back",
+        technique: "aed-pads-front-back",
+        view: CLOSE,
+        items: vec![
+            Item::Ground(pt(20.0, FLOOR), pt(300.0, FLOOR)),
+            Item::Figure(r.clone(), Part::All),
+            Item::Figure(c, Part::All),
+            Item::Pad(back.go(180.0, half), back.go(0.0, half)),
+            Item::Figure(r, Part::Arms),
+            Item::Pad(front.go(180.0, half), front.go(0.0, half)),
+        ],
+    }
+}
+
+/// A closer view for a baby on the floor.
+const BABY_VIEW: [f64; 4] = [60.0, 100.0, 186.0, 132.0];
+
+pub(super) fn scenes() -> Vec<Scene> {
+    vec![
+        compressions("cpr-adult-compressions", "adult-compressions", CLOSE),
+        compressions(
+            "cpr-adult-hands",
+            "adult-hand-position",
+            [70.0, 96.0, 176.0, 132.0],
+        ),
+        small_chest(Build::Child, Hands::OneHeel),
+        small_chest(Build::Baby, Hands::OneHeel),
+        small_chest(Build::Baby, Hands::TwoThumbs),
+        child_pads_front_back(),
+    ]
+}

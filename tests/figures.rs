@@ -1,0 +1,85 @@
+//! The technique pictures are data (`src/figures`): every scene's SVG in
+//! `content/illustrations/` must equal a fresh render, so a picture cannot
+//! drift from its pose. `FIRSTAID_BLESS=1 cargo test --test figures`
+//! rewrites them.
+
+use std::path::PathBuf;
+
+use firstaid::figures;
+
+fn dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content/illustrations")
+}
+
+#[test]
+fn committed_pictures_equal_a_fresh_render() {
+    let bless = std::env::var("FIRSTAID_BLESS").as_deref() == Ok("1");
+    let mut stale = Vec::new();
+    for s in figures::scenes() {
+        let path = dir().join(format!("{}.svg", s.name));
+        let svg = figures::render(&s);
+        if bless {
+            std::fs::write(&path, &svg).unwrap();
+        } else if std::fs::read_to_string(&path).ok().as_deref() != Some(svg.as_str()) {
+            stale.push(path.display().to_string());
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "these pictures differ from their scene in src/figures (if the change is \
+         intended, rerun with FIRSTAID_BLESS=1): {stale:?}"
+    );
+}
+
+#[test]
+fn scene_names_are_unique_and_render_deterministically() {
+    let scenes = figures::scenes();
+    let mut names: Vec<_> = scenes.iter().map(|s| s.name).collect();
+    names.sort();
+    names.dedup();
+    assert_eq!(names.len(), scenes.len(), "duplicate scene names");
+    for s in &scenes {
+        assert_eq!(figures::render(s), figures::render(s), "{}", s.name);
+        assert!(!s.technique.is_empty(), "{}: no technique", s.name);
+    }
+}
+
+/// Every hand or foot placed with `Reach` really gets there: a contact in
+/// the data is a contact in the picture.
+#[test]
+fn every_reach_reaches() {
+    for s in figures::scenes() {
+        for item in &s.items {
+            if let figures::Item::Figure(f, _) = item {
+                for (i, j) in f.arm_joints().iter().chain(&f.leg_joints()).enumerate() {
+                    assert!(
+                        j.gap < 0.5,
+                        "{}: limb {i} of a {:?} misses its target by {:.1}",
+                        s.name,
+                        f.build,
+                        j.gap
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The files are standalone SVG too (opened in a browser or an editor):
+/// a comment may not hold a double hyphen.
+#[test]
+fn comments_are_well_formed_xml() {
+    for s in figures::scenes() {
+        let svg = figures::render(&s);
+        let mut rest = svg.as_str();
+        while let Some(at) = rest.find("<!--") {
+            let end = rest[at + 4..].find("-->").expect("comment closed") + at + 4;
+            assert!(
+                !rest[at + 4..end].contains("--"),
+                "{}: `--` in a comment",
+                s.name
+            );
+            rest = &rest[end + 3..];
+        }
+    }
+}
