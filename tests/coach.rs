@@ -278,3 +278,34 @@ fn coach_sentences_are_short() {
         }
     }
 }
+
+/// The coach shows the course's pictures of people: each exists, declares
+/// the technique the line teaches, and a thumbs line never shows a heel.
+#[test]
+fn coach_pictures_exist_and_show_the_lines_technique() {
+    let c = Curriculum::embedded().unwrap();
+    let mut shown = 0;
+    for line in Line::ALL {
+        let Some((name, technique)) = line.picture() else {
+            continue;
+        };
+        shown += 1;
+        let svg = c
+            .illustrations
+            .get(name)
+            .unwrap_or_else(|| panic!("{line:?}: no illustration {name}"));
+        assert_eq!(
+            firstaid::content::validate::technique_of(svg),
+            Some(technique),
+            "{line:?}: {name}"
+        );
+        let key = line.key();
+        if key.contains("thumbs") && !key.contains("heel") {
+            assert!(technique.contains("thumbs"), "{line:?}: {technique}");
+        }
+        if key.contains("heel") {
+            assert!(technique.contains("heel"), "{line:?}: {technique}");
+        }
+    }
+    assert!(shown >= 12, "{shown} lines have pictures");
+}

@@ -1,7 +1,9 @@
 //! The technique pictures are data (`src/figures`): every scene's SVG in
 //! `content/illustrations/` must equal a fresh render, so a picture cannot
 //! drift from its pose. `FIRSTAID_BLESS=1 cargo test --test figures`
-//! rewrites them.
+//! rewrites them. (The figure library is native only: the app ships the
+//! rendered SVGs, not the code that draws them.)
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::PathBuf;
 

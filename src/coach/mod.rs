@@ -307,6 +307,34 @@ impl Line {
     }
 }
 
+impl Line {
+    /// The lessons' picture of people doing this line's technique, if there
+    /// is one: `(illustration name, the technique it declares)`. The coach
+    /// shows the same pictures as the course; `tests/coach.rs` checks each
+    /// exists and declares this technique.
+    pub fn picture(self) -> Option<(&'static str, &'static str)> {
+        use Line::*;
+        Some(match self {
+            HandsAdult => ("cpr-adult-hands", "adult-hand-position"),
+            Posture => ("cpr-adult-compressions", "adult-compressions"),
+            HandsChild => ("cpr-child-one-hand", "child-one-hand"),
+            BabyHandsHeelOrThumbs => ("cpr-infant-heel", "infant-cpr-heel"),
+            BabyHandsThumbs => ("cpr-infant-two-thumbs", "infant-cpr-two-thumbs"),
+            AedPadsChild => ("aed-child-pads-front-back", "aed-pads-front-back"),
+            BackBlowsStance => ("choking-back-blows", "back-blows"),
+            AbdominalStance => ("choking-abdominal-thrusts", "abdominal-thrusts"),
+            ChestThrustsLarge => ("choking-chest-thrusts-standing", "chest-thrusts-standing"),
+            BabyBackHold => ("choking-infant-back-blows", "infant-back-blows"),
+            BabyChestHeel => ("choking-infant-chest-thrusts-heel", "infant-heel-of-hand"),
+            BabyChestThumbs => (
+                "choking-infant-chest-thrusts-two-thumbs",
+                "infant-two-thumbs",
+            ),
+            _ => return None,
+        })
+    }
+}
+
 /// What the coach says aloud (never the sources): short, calm phrases,
 /// each with a locale key `coach.say.<key>`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -5,8 +5,10 @@
 use leptos::prelude::*;
 
 use crate::app::i18n::{t, t_string, use_i18n, Locale};
-use crate::app::state::use_state;
+use crate::app::state::{use_state, AppState};
 use crate::coach::{Line, Said, Spoken};
+use crate::content::Curriculum;
+use crate::settings::Lang;
 use leptos_i18n::I18nContext;
 
 /// A line's words, with `{number}` filled in.
@@ -85,8 +87,38 @@ pub fn spoken_text(i18n: I18nContext<Locale>, s: Spoken) -> &'static str {
     }
 }
 
+/// The description (alt text) the lessons give a picture, in `lang`: the
+/// first step or variant that shows it.
+fn alt_of(c: &Curriculum, name: &str, lang: Lang) -> String {
+    c.lessons
+        .iter()
+        .flat_map(|l| &l.steps)
+        .flat_map(|s| {
+            std::iter::once((s.illustration.as_deref(), s.alt.as_ref())).chain(
+                s.variants
+                    .iter()
+                    .map(|v| (v.illustration.as_deref(), v.alt.as_ref())),
+            )
+        })
+        .find_map(|(i, a)| (i == Some(name)).then_some(a).flatten())
+        .map(|a| a.get(lang).to_owned())
+        .unwrap_or_default()
+}
+
+/// A line's picture of people (the lessons' own), once the curriculum is
+/// at hand; nothing while it loads or where it cannot (the words suffice).
+fn picture(state: AppState, line: Line) -> Option<impl IntoView> {
+    let (name, _) = line.picture()?;
+    let c = state.curriculum.get()?.ok()?;
+    let svg = c.illustrations.get(name)?.clone();
+    let alt = alt_of(&c, name, state.settings.get().lang);
+    Some(view! {
+        <div class="illustration coach-picture" role="img" aria-label=alt inner_html=svg data-picture=name></div>
+    })
+}
+
 /// A script's lines as a list, in the app's language, with the number to
-/// call filled in.
+/// call filled in, and the lessons' picture beside a technique.
 ///
 /// Props: `lines` — the lines (reactive: they follow the profile and the
 /// person); `class` — the list's class.
@@ -97,6 +129,7 @@ pub fn SaidList(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
+    state.load_curriculum();
     view! {
         <ul class=format!("coach-lines {class}")>
             {move || {
@@ -104,7 +137,12 @@ pub fn SaidList(
                 lines
                     .get()
                     .into_iter()
-                    .map(|s| view! { <li data-line=s.line.key()>{line_text(i18n, s.line, &number)}</li> })
+                    .map(|s| view! {
+                        <li data-line=s.line.key()>
+                            {line_text(i18n, s.line, &number)}
+                            {picture(state, s.line)}
+                        </li>
+                    })
                     .collect_view()
             }}
         </ul>

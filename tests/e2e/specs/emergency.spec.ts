@@ -161,6 +161,10 @@ test.describe('the coach', () => {
       await expect(page).toHaveURL(/\/emergency\/choking$/);
       await expect(page.getByTestId('choking-action')).toHaveText('Five back blows.');
       await expect(page.locator('[data-line="back_blows_stance"]')).toBeVisible();
+      // The lessons' picture of people doing it, with its description.
+      const picture = page.locator('[data-picture="choking-back-blows"]');
+      await expect(picture).toBeVisible();
+      await expect(picture).toHaveAttribute('aria-label', /.+/);
       const tap = page.getByTestId('choking-tap');
       const count = page.getByTestId('choking-count');
       await expect(count).toHaveText('0 of 5');
@@ -180,6 +184,7 @@ test.describe('the coach', () => {
       for (let i = 0; i < 5; i++) await tap.click();
       await expect(page.getByTestId('choking-action')).toHaveText('Five chest thrusts.');
       await expect(page.locator('[data-line="baby_chest_heel"]')).toBeVisible();
+      await expect(page.locator('[data-picture="choking-infant-chest-thrusts-heel"]')).toBeVisible();
       const said = (await spoken(page)).map((s) => s.text);
       expect(said).toContain('Five back blows.');
       expect(said).toContain('Five abdominal thrusts.');
@@ -211,6 +216,8 @@ test.describe('the coach', () => {
       await expect(page).toHaveURL(/\/emergency\/cpr\?who=baby$/);
       // RCSC follows the two-thumb technique (flagged in the sources layer).
       await expect(page.locator('[data-line="baby_hands_thumbs"]')).toBeVisible();
+      await expect(page.locator('[data-picture="cpr-infant-two-thumbs"]')).toBeVisible();
+      await expect(page.locator('[data-picture="cpr-infant-heel"]')).toHaveCount(0);
       await expect(page.getByTestId('coach-sources')).not.toHaveAttribute('open', '');
     });
   });
