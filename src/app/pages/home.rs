@@ -5,6 +5,7 @@ use super::profile_name;
 use super::region::WhereCard;
 use crate::app::i18n::{t, t_string, use_i18n};
 use crate::app::state::use_state;
+use crate::coach::Need;
 
 /// Home: what the app is, where the learner is with the number to call
 /// there (asked to confirm on a first visit), and the guideline followed.
@@ -28,6 +29,7 @@ pub fn HomePage() -> impl IntoView {
                     <a href="#where-heading" class="call-change" data-testid="call-change">{t!(i18n, place.change)}</a>
                 </Show>
             </div>
+            <EmergencyDoors />
             <Show when=own>
                 <p class="help" data-testid="own-number">
                     {t!(i18n, home.own_number, number = move || state.region().number())}
@@ -46,5 +48,30 @@ pub fn HomePage() -> impl IntoView {
             </Show>
             <p class="privacy-note">{t!(i18n, home.privacy)}</p>
         </section>
+    }
+}
+
+/// The emergency page's three doors on the home page too, so CPR, choking
+/// and the recovery position are one tap from the first screen.
+#[component]
+fn EmergencyDoors() -> impl IntoView {
+    let i18n = use_i18n();
+    let door = move |need: Need| {
+        let name = move || match need {
+            Need::Cpr => t_string!(i18n, coach.need_cpr),
+            Need::Choking => t_string!(i18n, coach.need_choking),
+            Need::Recovery => t_string!(i18n, coach.need_recovery),
+        };
+        view! {
+            <li>
+                <A href=format!("/emergency/{}", need.slug())
+                    attr:data-testid=format!("home-need-{}", need.slug())>{name}</A>
+            </li>
+        }
+    };
+    view! {
+        <nav class="home-doors" aria-label=move || t_string!(i18n, coach.choose)>
+            <ul>{Need::ALL.map(door)}</ul>
+        </nav>
     }
 }

@@ -156,8 +156,8 @@ test.describe('the coach', () => {
       await recordSpeech(page);
       await page.goto('/');
       await waitForApp(page);
-      await page.getByTestId('emergency-button').click();
-      await page.getByTestId('need-choking').click();
+      // One tap from home.
+      await page.getByTestId('home-need-choking').click();
       await expect(page).toHaveURL(/\/emergency\/choking$/);
       await expect(page.getByTestId('choking-action')).toHaveText('Five back blows.');
       await expect(page.locator('[data-line="back_blows_stance"]')).toBeVisible();
