@@ -7,67 +7,10 @@
 // file. In both languages, with axe-core on every new page.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { test, expect, axe, waitForApp, waitForOfflineReady, CLI } from './fixtures';
-import { answer, byId, lessons, questions } from './content';
-
-
-/** A second phone: its own context (own storage, own key), with the same
- * guards as the fixture's page. */
-async function secondPhone(browser: Browser, locale: string, baseURL: string, problems: string[]) {
-  const ctx = await browser.newContext({ locale, baseURL, viewport: { width: 412, height: 915 }, isMobile: true, hasTouch: true, serviceWorkers: 'allow' });
-  const page = await ctx.newPage();
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`learner console error: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`learner page error: ${e.message}`));
-  ctx.on('request', (r) => {
-    const u = r.url();
-    if (!u.startsWith(baseURL + '/') && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`request left the origin: ${u}`);
-  });
-  return { ctx, page };
-}
-
-/** Goes offline once the service worker controls the page. */
-async function offline(ctx: BrowserContext, page: Page) {
-  await waitForOfflineReady(page);
-  await ctx.setOffline(true);
-}
-
-/** Plays a lesson to its end and answers its knowledge check. */
-async function completeLesson(page: Page, lessonId: string, profile: string) {
-  const lesson = lessons.find((l) => l.id === lessonId)!;
-  await page.goto(`/learn/${lessonId}`);
-  await waitForApp(page);
-  for (let i = 0; i < lesson.steps.length; i++) {
-    await expect(page.getByTestId('step')).toHaveAttribute('data-step', lesson.steps[i].id);
-    await page.locator('.step-nav button.primary').click();
-  }
-  for (const q of questions.filter((q) => q.lesson === lessonId && q.check && q.profiles.includes(profile))) {
-    const box = page.locator(`[data-question="${q.id}"]`);
-    await expect(box).toBeVisible();
-    await answer(box, q, true);
-    await box.getByRole('button', { name: /Check my answer|检查答案/ }).click();
-    await box.getByTestId('feedback').getByRole('button').click();
-  }
-  await expect(page.getByTestId('lesson-complete')).toBeVisible();
-}
-
-/** Answers the exam on the page: every question right except `wrong` of them. */
-async function takeExam(page: Page, wrong: number) {
-  const card = page.getByTestId('question');
-  const position = page.getByTestId('exam-position');
-  await expect(position).toBeVisible();
-  const total = Number((await position.textContent())!.match(/(\d+)\D*$/)![1]);
-  for (let i = 0; i < total; i++) {
-    // The first number on the line is the question's ("Question 3 of 20",
-    // "第 3 题，共 20 题").
-    await expect(position).toHaveText(new RegExp(`^\\D*${i + 1}\\D`));
-    const id = (await card.getAttribute('data-question'))!;
-    await answer(card, byId.get(id)!, i >= wrong);
-    if (i < total - 1) await page.getByTestId('exam-next').click();
-  }
-  await page.getByTestId('exam-finish').click();
-  await expect(page).toHaveURL(/\/quiz\/results\//);
-}
+import { chromium } from '@playwright/test';
+import { test, expect, axe, waitForApp, CLI } from './fixtures';
+import { lessons } from './content';
+import { accept, anotherPhone, completeLesson, learnerPhone, makeAssignment, offline, takeExam } from './classroom';
 
 const words = {
   'en-US': { colon: ': ', lang: 'en', profile: 'aha', ok: 'Verified', failed: 'Not verified', signature: 'The signature does not match', class: 'Year 8 — 3', name: 'Li Hua' },
@@ -85,43 +28,18 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       const problems: string[] = [];
       const lesson = lessons[0].id;
 
-      // The instructor (the fixture's page) goes offline and makes an assignment.
-      await page.goto('/instructor');
-      await waitForApp(page);
-      await offline(page.context(), page);
-      await page.getByTestId('instructor-name').fill('Ms Chen 陈老师');
-      await page.getByTestId('save-instructor').click();
-      const instructorFp = (await page.getByTestId('instructor-own-fingerprint').textContent())!;
-      expect(instructorFp).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
-      await axe(page, 'instructor area');
-      await page.getByTestId('assignment-class').fill(w.class);
-      // Only the first lesson, the exam of the profile, no trainer minimum.
-      const boxes = page.getByTestId('new-assignment').locator('fieldset input[type="checkbox"]');
-      const n = await boxes.count();
-      for (let i = 1; i < n; i++) await boxes.nth(i).uncheck();
-      await expect(page.getByTestId('assignment-exam-select')).toHaveValue(`course-${w.profile}`);
-      await page.getByTestId('assignment-pass').fill('80');
-      await page.getByTestId('create-assignment').click();
-      await expect(page).toHaveURL(/\/instructor\/[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-      await expect(page.getByTestId('class-title')).toContainText(w.class);
-      const link = await page.getByTestId('assignment-link').inputValue();
+      // The instructor (the fixture's page) goes offline and makes an
+      // assignment: the first lesson, the profile's exam, pass at 80%.
+      const { instructorFp, link } = await makeAssignment(page, { className: w.class, exam: `course-${w.profile}`, pass: 80, axe: true });
       expect(link).toMatch(new RegExp(`^${baseURL}/assignment#FAA1:`));
       await expect(page.getByTestId('assignment-qr').locator('svg')).toBeVisible();
       await expect(page.getByTestId('roster-count')).toContainText('0');
-      await axe(page, 'class page');
 
       // The learner, on another phone, offline too.
-      const learner = await secondPhone(browser, locale, baseURL!, problems);
+      const learner = await learnerPhone(browser, locale, baseURL!, problems, { name: w.name, number: '2026-0142' }, true);
       const lp = learner.page;
-      await lp.goto('/record');
-      await waitForApp(lp);
-      await offline(learner.ctx, lp);
-      await lp.getByTestId('learner-name').fill(`  ${w.name} `);
-      await lp.getByTestId('learner-number').fill('2026-0142');
-      await lp.getByTestId('save-profile').click();
-      const learnerFp = (await lp.getByTestId('device-fingerprint').textContent())!;
+      const learnerFp = learner.fp;
       expect(learnerFp).not.toBe(instructorFp);
-      await axe(lp, 'record page');
 
       // Opens the link (the payload is in the fragment), sees who issued it.
       await lp.goto(link);
@@ -257,34 +175,12 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       const lesson = lessons[0].id;
 
       // The instructor: an assignment of one lesson, no exam.
-      await page.goto('/instructor');
-      await waitForApp(page);
-      await offline(page.context(), page);
-      await page.getByTestId('instructor-name').fill('Ms Chen 陈老师');
-      await page.getByTestId('save-instructor').click();
-      const instructorFp = (await page.getByTestId('instructor-own-fingerprint').textContent())!;
-      await page.getByTestId('assignment-class').fill(w.class);
-      const boxes = page.getByTestId('new-assignment').locator('fieldset input[type="checkbox"]');
-      const n = await boxes.count();
-      for (let i = 1; i < n; i++) await boxes.nth(i).uncheck();
-      await page.getByTestId('assignment-exam-select').selectOption('');
-      await page.getByTestId('create-assignment').click();
-      await expect(page.getByTestId('class-title')).toContainText(w.class);
-      const link = await page.getByTestId('assignment-link').inputValue();
-      const classUrl = page.url();
+      const { instructorFp, link, classUrl } = await makeAssignment(page, { className: w.class, exam: null });
 
       // The learner completes it and hands over the record.
-      const learner = await secondPhone(browser, locale, baseURL!, problems);
+      const learner = await learnerPhone(browser, locale, baseURL!, problems, { name: w.name, number: '2026-0142' });
       const lp = learner.page;
-      await lp.goto('/record');
-      await waitForApp(lp);
-      await offline(learner.ctx, lp);
-      await lp.getByTestId('learner-name').fill(w.name);
-      await lp.getByTestId('learner-number').fill('2026-0142');
-      await lp.getByTestId('save-profile').click();
-      await lp.goto(link);
-      await waitForApp(lp);
-      await lp.getByTestId('accept-assignment').click();
+      await accept(lp, link);
       await completeLesson(lp, lesson, w.profile);
       await lp.goto('/record');
       await waitForApp(lp);
@@ -363,7 +259,7 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
 
       // A third phone, offline, checks it from a photo of the printed QR
       // code; a tampered file is refused; three years on it has expired.
-      const third = await secondPhone(browser, locale, baseURL!, problems);
+      const third = await anotherPhone(browser, locale, baseURL!, problems);
       const tp = third.page;
       await tp.goto('/certificate');
       await waitForApp(tp);
@@ -380,7 +276,7 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       await axe(tp, 'certificate refused');
       await third.ctx.close();
 
-      const later = await secondPhone(browser, locale, baseURL!, problems);
+      const later = await anotherPhone(browser, locale, baseURL!, problems);
       await later.page.clock.install({ time: new Date(Date.now() + 3 * 366 * 86_400_000) });
       await later.page.goto(certLink);
       await waitForApp(later.page);
