@@ -184,3 +184,144 @@ fn malformed_backups_are_rejected_with_their_reason() {
         }
     }
 }
+
+// ---- Restoring onto a phone that holds a person ----
+
+use firstaid::backup::summary::{relation, Relation, Summary};
+use firstaid::store::{MemoryKv, Store, DOC_KEY};
+
+#[test]
+fn a_summary_names_the_person_and_counts_what_they_made() {
+    let s = Summary::of(&sample());
+    assert_eq!(s.name, "王小明");
+    assert_eq!(s.instructor, "李老师");
+    assert_eq!((s.classes, s.learners), (1, 1));
+    assert_eq!(
+        s.learner_key.as_deref(),
+        Some(example::learner_key().public().fingerprint().as_str())
+    );
+    assert_eq!(
+        s.instructor_key.as_deref(),
+        Some(example::instructor_key().public().fingerprint().as_str())
+    );
+    assert!(!s.is_empty());
+    // Settings alone are nobody's data.
+    let settings_only = Document::with_settings(sample().settings);
+    assert!(Summary::of(&settings_only).is_empty());
+}
+
+#[test]
+fn each_kind_of_learning_makes_a_phone_someones() {
+    let c = firstaid::content::Curriculum::embedded().unwrap();
+    let base = || Document::with_settings(Settings::default());
+    let mut lesson = base();
+    let id = c.lessons[0].id.clone();
+    lesson.progress.lessons.entry(id).or_default().completed_at =
+        Some("2026-11-29T03:00:00Z".into());
+    let mut certificate = base();
+    certificate
+        .records
+        .learner
+        .certificates
+        .push("FAC1:X".into());
+    let mut named = base();
+    named.records.learner.profile = stored::Profile::from_fields("Li Hua", "", "");
+    let mut keyed = base();
+    keyed.records.learner.key = Some(stored::key_to_hex(&example::learner_key()));
+    for (what, doc, count) in [
+        ("a finished lesson", &lesson, Summary::of(&lesson).lessons),
+        (
+            "a kept certificate",
+            &certificate,
+            Summary::of(&certificate).certificates,
+        ),
+        (
+            "a name",
+            &named,
+            usize::from(!Summary::of(&named).name.is_empty()),
+        ),
+        (
+            "a key",
+            &keyed,
+            usize::from(Summary::of(&keyed).learner_key.is_some()),
+        ),
+    ] {
+        assert_eq!(count, 1, "{what} is counted");
+        assert!(
+            !Summary::of(doc).is_empty(),
+            "{what} makes the phone someone's"
+        );
+    }
+}
+
+#[test]
+fn the_relation_compares_learner_keys() {
+    let person = Summary::of(&sample());
+    let empty = Summary::default();
+    let mut other = person.clone();
+    other.learner_key = Some("ZZZZ-ZZZZ-ZZZZ-ZZZZ".into());
+    let mut keyless = person.clone();
+    keyless.learner_key = None;
+    assert_eq!(relation(&empty, &person), Relation::PhoneEmpty);
+    assert_eq!(relation(&person, &person), Relation::SamePerson);
+    assert_eq!(relation(&person, &other), Relation::OtherPerson);
+    assert_eq!(relation(&person, &keyless), Relation::Unknown);
+    assert_eq!(relation(&keyless, &person), Relation::Unknown);
+}
+
+#[test]
+fn a_restore_keeps_the_phones_person_as_a_recovery_copy_in_the_next_backup() {
+    let mut phone = Document::with_settings(Settings::default());
+    phone.records.learner.profile = stored::Profile::from_fields("Li Hua", "", "");
+    let mut store = Store::open(MemoryKv::new(), || phone.clone()).store;
+    store.update(|_| {}).unwrap();
+    let file = backup::import(&exported()).unwrap();
+    let kept = store.replace_keeping_copy(file.document.clone()).unwrap();
+    assert_eq!(store.doc(), &file.document);
+    // The copy is the phone's document, readable as such.
+    let copy = &store.kv().map[&kept];
+    let restored = firstaid::store::schema::read_document(copy).unwrap();
+    assert_eq!(restored, phone);
+    // …and it travels in the next backup file.
+    let recovered: Vec<RecoveredCopy> = store
+        .recovered()
+        .unwrap()
+        .into_iter()
+        .map(|(key, text)| RecoveredCopy { key, text })
+        .collect();
+    let next = backup::export(store.doc(), recovered, "0.1.0", "2026-11-30T00:00:00.000Z");
+    let back = backup::import(&next).unwrap();
+    assert_eq!(back.recovered.len(), 1);
+    assert_eq!(
+        firstaid::store::schema::read_document(&back.recovered[0].text).unwrap(),
+        phone
+    );
+    assert!(store.kv().map.contains_key(DOC_KEY));
+}
+
+#[test]
+fn a_restore_that_cannot_keep_the_copy_changes_nothing() {
+    let mut phone = Document::with_settings(Settings::default());
+    phone.records.learner.profile = stored::Profile::from_fields("Li Hua", "", "");
+    let kv = MemoryKv::new();
+    let mut store = Store::open(kv, || phone.clone()).store;
+    store.update(|_| {}).unwrap();
+    let stored_before = store.kv().map[DOC_KEY].clone();
+    let mut kv = store.into_kv();
+    // Room for the phone's document (and its copy), not for the file's
+    // bigger one: the copy is written, the new document is refused.
+    kv.max_value_len = Some(stored_before.len());
+    let mut store = Store::open(kv, || phone.clone()).store;
+    let file = backup::import(&exported()).unwrap();
+    assert!(store.replace_keeping_copy(file.document.clone()).is_err());
+    assert_eq!(store.kv().map[DOC_KEY], stored_before);
+    assert_eq!(store.doc(), &phone);
+    assert!(store.recovered().unwrap().is_empty(), "no stray copy");
+    // Too little room even for the copy: refused before anything is written.
+    let mut kv = store.into_kv();
+    kv.max_value_len = Some(stored_before.len() - 1);
+    let mut store = Store::open(kv, || phone.clone()).store;
+    assert!(store.replace_keeping_copy(file.document).is_err());
+    assert_eq!(store.kv().map[DOC_KEY], stored_before);
+    assert_eq!(store.doc(), &phone);
+}

@@ -432,3 +432,65 @@ fn reload_takes_what_another_tab_saved_and_ignores_what_it_cannot_read() {
     shared.0.borrow_mut().remove(DOC_KEY).unwrap();
     assert!(!a.reload());
 }
+
+#[test]
+fn an_older_tab_never_writes_over_a_newer_apps_data() {
+    let shared = SharedKv(Default::default());
+    let mut older = Store::open(shared.clone(), defaults).store;
+    older.update(|d| d.settings.lang = Lang::En).unwrap();
+    // Another tab, running a newer version, saves its schema.
+    let newer = r#"{"schema": 99, "data": {"settings": {}, "future": true}}"#;
+    shared.clone().set(DOC_KEY, newer).unwrap();
+    let err = older.update(|d| d.settings.lang = Lang::ZhCn).unwrap_err();
+    assert_eq!(err, KvError::Newer(99));
+    assert_eq!(
+        shared.get(DOC_KEY).unwrap().as_deref(),
+        Some(newer),
+        "the newer data is untouched"
+    );
+    assert_eq!(
+        older.doc().settings.lang,
+        Lang::ZhCn,
+        "the change stays in memory"
+    );
+    assert!(
+        older.replace_keeping_copy(defaults()).is_err(),
+        "nor does a restore"
+    );
+    assert_eq!(shared.get(DOC_KEY).unwrap().as_deref(), Some(newer));
+    // The same version in another tab is no reason to refuse.
+    shared
+        .clone()
+        .set(DOC_KEY, &schema::write_document(&defaults()))
+        .unwrap();
+    older.update(|d| d.settings.lang = Lang::En).unwrap();
+}
+
+#[test]
+fn a_phone_that_opened_newer_data_kept_a_copy_and_may_start_again() {
+    // The notice said a copy was kept and the app started fresh: saving
+    // the fresh start is allowed (the newer data is in the copy).
+    let raw = r#"{"schema": 99, "data": {}}"#;
+    let opened = Store::open(kv_with(raw), defaults);
+    let kept = match &opened.notice {
+        Some(LoadNotice::FromNewerVersion { kept_as, .. }) => kept_as.clone(),
+        other => panic!("expected FromNewerVersion, got {other:?}"),
+    };
+    let mut store = opened.store;
+    store.update(|d| d.settings.lang = Lang::En).unwrap();
+    assert_eq!(store.kv().map[&kept], raw);
+}
+
+#[test]
+fn the_schema_is_read_without_the_data() {
+    assert_eq!(
+        schema::peek_version(r#"{"data": {"x": [1, 2]}, "schema": 7}"#),
+        Some(7)
+    );
+    assert_eq!(
+        schema::peek_version(&schema::write_document(&defaults())),
+        Some(SCHEMA_VERSION)
+    );
+    assert_eq!(schema::peek_version("{broken"), None);
+    assert_eq!(schema::peek_version(r#"{"data": {}}"#), None);
+}

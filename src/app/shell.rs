@@ -82,7 +82,30 @@ fn Banners() -> impl IntoView {
             Notice::Newer => t_string!(i18n, notice.newer),
             Notice::Unavailable => t_string!(i18n, notice.unavailable),
             Notice::SaveFailed => t_string!(i18n, notice.save_failed),
+            Notice::NewerTab => t_string!(i18n, notice.newer_tab),
         })
+    };
+    // What the notice offers besides dismissing it.
+    let action = move || match state.notice.get() {
+        Some(Notice::SaveFailed) => Some(
+            view! {
+                <button type="button" data-testid="notice-backup" on:click=move |_| {
+                    state.download_backup();
+                }>{t!(i18n, notice.save_backup)}</button>
+            }
+            .into_any(),
+        ),
+        Some(Notice::NewerTab) => Some(
+            view! {
+                <button type="button" data-testid="notice-reload" on:click=move |_| {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.location().reload();
+                    }
+                }>{t!(i18n, notice.reload)}</button>
+            }
+            .into_any(),
+        ),
+        _ => None,
     };
     view! {
         <div class="banners">
@@ -105,6 +128,7 @@ fn Banners() -> impl IntoView {
                 {move || notice_text().map(|text| view! {
                     <div class="banner notice" data-testid="notice">
                         <p>{text}</p>
+                        {action}
                         <button type="button" on:click=move |_| state.notice.set(None)>
                             {t!(i18n, notice.dismiss)}
                         </button>

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use crate::adapters::{network, platform, storage::LocalStorageKv, sw};
 use std::sync::Arc;
 
+use crate::backup::summary::{relation, Relation, Summary};
 use crate::backup::{self, BackupError};
 use crate::content::Curriculum;
 use crate::progress::Progress;
@@ -18,7 +19,7 @@ use crate::records::keys::KeyPair;
 use crate::records::stored::{self, RecordsData};
 use crate::region::RegionId;
 use crate::settings::Settings;
-use crate::store::{Document, LoadNotice, Store};
+use crate::store::{Document, KvError, LoadNotice, Store};
 use crate::trainer::session::TrainerData;
 
 thread_local! {
@@ -37,8 +38,32 @@ pub enum Notice {
     Newer,
     /// Storage cannot be used at all.
     Unavailable,
-    /// The last change could not be saved.
+    /// The last change could not be saved (the phone may be full): the app
+    /// keeps working in memory and offers the backup file.
     SaveFailed,
+    /// A newer version of the app saved in another tab: this one must not
+    /// write over it and asks to be reloaded.
+    NewerTab,
+}
+
+/// What choosing a backup file leads to.
+#[derive(Debug, Clone)]
+pub enum Restore {
+    /// The phone held no person's data: the file's data is in place.
+    Done,
+    /// The phone holds a person: the two are shown and the person decides
+    /// ([`AppState::confirm_restore`]).
+    Confirm(Arc<PendingRestore>),
+}
+
+/// A valid backup waiting for the person's decision, with what each side
+/// holds.
+#[derive(Debug)]
+pub struct PendingRestore {
+    pub backup: backup::Backup,
+    pub phone: Summary,
+    pub file: Summary,
+    pub relation: Relation,
 }
 
 /// Reactive state shared by every page (provided as context).
@@ -257,10 +282,13 @@ impl AppState {
         });
     }
 
-    fn report_save(&self, saved: Result<(), crate::store::KvError>) {
+    fn report_save(&self, saved: Result<(), KvError>) {
         if let Err(e) = saved {
             web_sys::console::warn_1(&format!("save failed: {e}").into());
-            self.notice.set(Some(Notice::SaveFailed));
+            self.notice.set(Some(match e {
+                KvError::Newer(_) => Notice::NewerTab,
+                _ => Notice::SaveFailed,
+            }));
         }
     }
 
@@ -277,13 +305,49 @@ impl AppState {
         })
     }
 
-    /// Validates a backup file and, only if it is valid, replaces the data.
-    pub fn import_backup(&self, text: &str) -> Result<(), BackupError> {
+    /// Downloads the backup file (what the data section and the "could not
+    /// save" notice offer). Returns false when the browser refused.
+    pub fn download_backup(&self) -> bool {
+        let text = self.export_backup();
+        let date = platform::now_iso();
+        let name = format!("firstaid-backup-{}.json", &date[..10.min(date.len())]);
+        match crate::adapters::files::download_text(&name, "application/json", &text) {
+            Ok(()) => true,
+            Err(e) => {
+                web_sys::console::warn_1(&e.into());
+                false
+            }
+        }
+    }
+
+    /// Validates a backup file. Only a valid one goes further: onto a phone
+    /// that holds no person's data it is restored at once; otherwise the
+    /// person sees both sides first ([`Restore::Confirm`]).
+    pub fn import_backup(&self, text: &str) -> Result<Restore, BackupError> {
         let imported = backup::import(text)?;
-        self.show(&imported.document);
-        let saved = Self::with_store(|s| s.replace(imported.document));
-        self.report_save(saved);
-        Ok(())
+        let phone = Self::with_store(|s| Summary::of(s.doc()));
+        let file = Summary::of(&imported.document);
+        match relation(&phone, &file) {
+            Relation::PhoneEmpty => {
+                self.show(&imported.document);
+                let saved = Self::with_store(|s| s.replace(imported.document));
+                self.report_save(saved);
+                Ok(Restore::Done)
+            }
+            relation => Ok(Restore::Confirm(Arc::new(PendingRestore {
+                backup: imported,
+                phone,
+                file,
+                relation,
+            }))),
+        }
+    }
+
+    /// Restores a confirmed backup, keeping what the phone holds as a
+    /// recovery copy first. On an error nothing changed.
+    pub fn confirm_restore(&self, pending: &PendingRestore) -> Result<(), KvError> {
+        let doc = pending.backup.document.clone();
+        Self::with_store(|s| s.replace_keeping_copy(doc.clone())).map(|_| self.show(&doc))
     }
 
     /// Erases every key the app wrote, keeping only the current language.

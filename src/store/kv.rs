@@ -10,6 +10,10 @@ pub enum KvError {
     Unavailable(String),
     /// The write did not fit (quota exceeded).
     Full(String),
+    /// The stored document was written by a newer version of the app (its
+    /// schema), e.g. in another tab since this one loaded: this version
+    /// must not write its older schema over it.
+    Newer(u64),
 }
 
 impl fmt::Display for KvError {
@@ -17,6 +21,7 @@ impl fmt::Display for KvError {
         match self {
             KvError::Unavailable(m) => write!(f, "storage unavailable: {m}"),
             KvError::Full(m) => write!(f, "storage full: {m}"),
+            KvError::Newer(v) => write!(f, "the stored data is from a newer app (schema {v})"),
         }
     }
 }

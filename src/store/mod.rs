@@ -41,6 +41,10 @@ pub enum LoadNotice {
 pub struct Store<K: KeyValue> {
     kv: K,
     doc: Document,
+    /// Refuse to save over a stored document of a newer schema. Off only
+    /// when this store opened a newer document it could not read: a copy
+    /// of it was kept, and the notice told the person so.
+    guard_newer: bool,
 }
 
 /// Result of [`Store::open`].
@@ -63,6 +67,7 @@ impl<K: KeyValue> Store<K> {
                     store: Store {
                         kv,
                         doc: defaults(),
+                        guard_newer: true,
                     },
                     notice: Some(LoadNotice::StorageUnavailable {
                         reason: e.to_string(),
@@ -76,6 +81,7 @@ impl<K: KeyValue> Store<K> {
                 store: Store {
                     kv,
                     doc: defaults(),
+                    guard_newer: true,
                 },
                 notice: None,
                 first_visit: true,
@@ -83,7 +89,11 @@ impl<K: KeyValue> Store<K> {
         };
         match schema::read_document(&raw) {
             Ok(doc) => Opened {
-                store: Store { kv, doc },
+                store: Store {
+                    kv,
+                    doc,
+                    guard_newer: true,
+                },
                 notice: None,
                 first_visit: false,
             },
@@ -102,10 +112,12 @@ impl<K: KeyValue> Store<K> {
                         },
                     },
                 };
+                let guard_newer = !matches!(notice, LoadNotice::FromNewerVersion { .. });
                 Opened {
                     store: Store {
                         kv,
                         doc: defaults(),
+                        guard_newer,
                     },
                     notice: Some(notice),
                     first_visit: false,
@@ -149,8 +161,48 @@ impl<K: KeyValue> Store<K> {
         self.save()
     }
 
+    /// Replaces the whole document after keeping what is stored now as a
+    /// recovery copy (it goes into every backup file), so a restore never
+    /// loses the person who was on the phone. Returns the copy's key. If
+    /// the copy or the new document cannot be written, nothing changes.
+    pub fn replace_keeping_copy(&mut self, doc: Document) -> Result<String, KvError> {
+        self.check_not_newer()?;
+        let current = schema::write_document(&self.doc);
+        let kept = keep_raw(&mut self.kv, &current)?;
+        let before = std::mem::replace(&mut self.doc, doc);
+        if let Err(e) = self.save() {
+            // All or nothing: the phone's data stays as it was.
+            self.doc = before;
+            let _ = self.kv.remove(&kept);
+            return Err(e);
+        }
+        Ok(kept)
+    }
+
+    /// Saves the document, unless the stored one is newer (see
+    /// [`KvError::Newer`]).
     fn save(&mut self) -> Result<(), KvError> {
+        self.check_not_newer()?;
         self.kv.set(DOC_KEY, &schema::write_document(&self.doc))
+    }
+
+    /// Fails with [`KvError::Newer`] when the stored document's schema is
+    /// newer than this build's: another tab runs a newer version. A stored
+    /// text that cannot be read is no reason to refuse (it was kept as a
+    /// copy when this store opened).
+    fn check_not_newer(&self) -> Result<(), KvError> {
+        if !self.guard_newer {
+            return Ok(());
+        }
+        match self
+            .kv
+            .get(DOC_KEY)?
+            .as_deref()
+            .and_then(schema::peek_version)
+        {
+            Some(v) if v > SCHEMA_VERSION => Err(KvError::Newer(v)),
+            _ => Ok(()),
+        }
     }
 
     /// The raw copies of unreadable documents, oldest first, as `(key, text)`.

@@ -176,6 +176,16 @@ pub fn envelope(doc: &Document) -> Value {
     json!({ "schema": SCHEMA_VERSION, "data": doc })
 }
 
+/// The schema number of a stored text, without building its data (`None`
+/// when the text is not a stored document).
+pub fn peek_version(raw: &str) -> Option<u64> {
+    #[derive(Deserialize)]
+    struct Peek {
+        schema: u64,
+    }
+    serde_json::from_str::<Peek>(raw).ok().map(|p| p.schema)
+}
+
 /// Parses stored text, migrating it to the current version.
 pub fn read_document(raw: &str) -> Result<Document, MigrateError> {
     let value: Value =

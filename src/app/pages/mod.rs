@@ -2,6 +2,7 @@
 
 mod about;
 mod check;
+mod data;
 mod home;
 mod learn;
 mod lesson;

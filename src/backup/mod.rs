@@ -17,6 +17,8 @@
 //! that nothing is lost by exporting and erasing. Importing validates the
 //! whole file before anything is overwritten.
 
+pub mod summary;
+
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
