@@ -6,7 +6,9 @@
 use firstaid::content::{Choice, Question, QuestionType, Region, SourceRef, Text};
 use firstaid::profile::ProfileId;
 use firstaid::quiz::prng::SplitMix64;
-use firstaid::quiz::scoring::{score, Response, ResponseError, FULL};
+use firstaid::quiz::scoring::{
+    correct_response, score, several_places, Response, ResponseError, FULL,
+};
 use proptest::prelude::*;
 
 #[test]
@@ -174,6 +176,59 @@ fn all_or_nothing_types() {
     assert_eq!(
         score(&hs, &Response::Region("head".into())),
         Err(ResponseError::UnknownId("head".into()))
+    );
+}
+
+/// A hotspot with two right places (the two AED pads) is answered by
+/// choosing both; one alone is half, a wrong place cancels a right one.
+#[test]
+fn a_hotspot_with_two_right_places_needs_both() {
+    let mut hs = question(QuestionType::Hotspot, &[]);
+    hs.regions = ["upper-right", "left-side", "belly", "arm"]
+        .iter()
+        .map(|id| Region {
+            id: (*id).into(),
+            label: text(id),
+            correct: matches!(*id, "upper-right" | "left-side"),
+        })
+        .collect();
+    assert!(several_places(&hs));
+    let cases: &[(&[&str], u32)] = &[
+        (&["upper-right", "left-side"], FULL),
+        (&["left-side", "upper-right"], FULL),
+        (&["upper-right"], FULL / 2),
+        (&["upper-right", "belly"], 0),
+        (&["upper-right", "left-side", "belly"], FULL / 2),
+        (&["upper-right", "left-side", "belly", "arm"], 0),
+        (&["belly"], 0),
+        (&[], 0),
+    ];
+    for (chosen, points) in cases {
+        assert_eq!(
+            score(&hs, &Response::Choices(ids(chosen))),
+            Ok(*points),
+            "{chosen:?}"
+        );
+    }
+    // The old single-place answer means choosing that one place: never full.
+    assert_eq!(
+        score(&hs, &Response::Region("upper-right".into())),
+        Ok(FULL / 2)
+    );
+    assert_eq!(
+        score(
+            &hs,
+            &Response::Choices(ids(&["upper-right", "upper-right"]))
+        ),
+        Err(ResponseError::Repeated("upper-right".into()))
+    );
+    assert_eq!(
+        score(&hs, &Response::Choices(ids(&["head"]))),
+        Err(ResponseError::UnknownId("head".into()))
+    );
+    assert_eq!(
+        correct_response(&hs),
+        Some(Response::Choices(ids(&["upper-right", "left-side"])))
     );
 }
 
@@ -356,6 +411,32 @@ fn every_valid_response_to_every_bank_question_scores_within_bounds() {
                 .into_iter()
                 .map(|b| (Response::TrueFalse(b), Some(b) == q.answer))
                 .collect(),
+            // Several right places: every set of places, right only when
+            // exactly the right ones are chosen; one place alone is never
+            // full marks.
+            QuestionType::Hotspot if several_places(q) => {
+                let places: Vec<bool> = q.regions.iter().map(|r| r.correct).collect();
+                let mut all: Vec<(Response, bool)> = (0u32..1 << q.regions.len())
+                    .map(|mask| {
+                        let chosen: Vec<bool> =
+                            (0..q.regions.len()).map(|i| mask & (1 << i) != 0).collect();
+                        let ids = q
+                            .regions
+                            .iter()
+                            .zip(&chosen)
+                            .filter(|(_, c)| **c)
+                            .map(|(r, _)| r.id.clone())
+                            .collect();
+                        (Response::Choices(ids), chosen == places)
+                    })
+                    .collect();
+                all.extend(
+                    q.regions
+                        .iter()
+                        .map(|r| (Response::Region(r.id.clone()), false)),
+                );
+                all
+            }
             QuestionType::Hotspot => q
                 .regions
                 .iter()

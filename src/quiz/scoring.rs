@@ -6,8 +6,9 @@
 //!
 //! | type | points |
 //! | --- | --- |
-//! | single choice, true/false, hotspot | 1000 for the correct answer, else 0 |
+//! | single choice, true/false, hotspot with one right place | 1000 for the correct answer, else 0 |
 //! | multiple choice | `1000 × max(0, right − wrong) / correct`, rounded down: `right` = correct options chosen, `wrong` = incorrect options chosen, `correct` = correct options in the question. Full marks only for exactly the correct set; choosing everything earns nothing unless everything is correct. |
+//! | hotspot with several right places (two AED pads) | as multiple choice, over the places: every right place must be chosen, and a wrong one cancels a right one. The answer is `Choices` of region ids (a single `Region` counts as choosing that one place). |
 //! | ordering | `1000 × concordant pairs / all pairs`, rounded down: of every pair of steps, the share placed in the right relative order. Full marks only for the exact order; the reverse order earns 0. |
 //!
 //! A response that does not fit its question (wrong kind, unknown or
@@ -27,12 +28,13 @@ pub const FULL: u32 = 1000;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Response {
-    /// Single choice: one option id; multiple choice: the chosen ids.
+    /// Single choice: one option id; multiple choice: the chosen ids; a
+    /// hotspot with several right places: the chosen region ids.
     Choices(Vec<String>),
     TrueFalse(bool),
     /// Ordering: every option id, in the order given.
     Order(Vec<String>),
-    /// Hotspot: the chosen region id.
+    /// Hotspot with one right place: the chosen region id.
     Region(String),
 }
 
@@ -65,8 +67,29 @@ pub fn correct_response(q: &Question) -> Option<Response> {
         QuestionType::Single | QuestionType::Multiple => Response::Choices(correct()),
         QuestionType::TrueFalse => Response::TrueFalse(q.answer?),
         QuestionType::Order => Response::Order(q.options.iter().map(|o| o.id.clone()).collect()),
+        QuestionType::Hotspot if several_places(q) => Response::Choices(
+            q.regions
+                .iter()
+                .filter(|r| r.correct)
+                .map(|r| r.id.clone())
+                .collect(),
+        ),
         QuestionType::Hotspot => Response::Region(q.regions.iter().find(|r| r.correct)?.id.clone()),
     })
+}
+
+/// Whether a hotspot question has several right places (answered by
+/// choosing all of them).
+pub fn several_places(q: &Question) -> bool {
+    q.kind == QuestionType::Hotspot && q.regions.iter().filter(|r| r.correct).count() > 1
+}
+
+/// `1000 × max(0, right − wrong) / total`, rounded down (0 when there is
+/// nothing right to choose).
+fn partial(right: u32, wrong: u32, total: u32) -> u32 {
+    (FULL * right.saturating_sub(wrong))
+        .checked_div(total)
+        .unwrap_or(0)
 }
 
 /// The points a response earns, out of [`FULL`].
@@ -103,9 +126,22 @@ pub fn score(q: &Question, r: &Response) -> Result<u32, ResponseError> {
             let right = ids.iter().filter(|id| correct(id)).count() as u32;
             let wrong = ids.len() as u32 - right;
             // A question without a correct option earns nothing.
-            Ok((FULL * right.saturating_sub(wrong))
-                .checked_div(total)
-                .unwrap_or(0))
+            Ok(partial(right, wrong, total))
+        }
+        (QuestionType::Hotspot, Response::Choices(_) | Response::Region(_))
+            if several_places(q) =>
+        {
+            let ids = match r {
+                Response::Choices(ids) => ids.clone(),
+                Response::Region(id) => vec![id.clone()],
+                _ => unreachable!("matched above"),
+            };
+            let region_ids: Vec<&str> = q.regions.iter().map(|r| r.id.as_str()).collect();
+            check_ids(&ids, &region_ids)?;
+            let right_place = |id: &str| q.regions.iter().any(|r| r.id == id && r.correct);
+            let total = q.regions.iter().filter(|r| r.correct).count() as u32;
+            let right = ids.iter().filter(|id| right_place(id)).count() as u32;
+            Ok(partial(right, ids.len() as u32 - right, total))
         }
         (QuestionType::TrueFalse, Response::TrueFalse(b)) => {
             Ok(if q.answer == Some(*b) { FULL } else { 0 })

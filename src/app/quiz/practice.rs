@@ -197,9 +197,9 @@ fn PracticeQuestion(
         let days =
             crate::quiz::leitner::INTERVALS_MS[usize::from(b.saturating_sub(1))] / 86_400_000;
         match days {
-            0 => t!(i18n, quiz.box_now).into_any(),
-            1 => t!(i18n, quiz.box_tomorrow, n = move || b).into_any(),
-            d => t!(i18n, quiz.box_days, n = move || b, days = move || d).into_any(),
+            0 => t!(i18n, quiz.again_next).into_any(),
+            1 => t!(i18n, quiz.again_tomorrow).into_any(),
+            d => t!(i18n, quiz.again_days, days = move || d).into_any(),
         }
     };
     view! {

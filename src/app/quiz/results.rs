@@ -16,7 +16,7 @@ use crate::app::i18n::{t, t_string, use_i18n};
 use crate::app::pages::with_curriculum;
 use crate::app::state::use_state;
 use crate::content::{Curriculum, Question, QuestionType, CONTENT_VERSION};
-use crate::quiz::scoring::FULL;
+use crate::quiz::scoring::{several_places, FULL};
 use crate::quiz::transcript::{rescore, Answer, Item, Rejection, Transcript};
 use crate::settings::Lang;
 use crate::time::parse_iso;
@@ -54,8 +54,16 @@ fn Result(curriculum: Arc<Curriculum>, transcript: Arc<Transcript>) -> impl Into
     let lang = move || state.settings.get().lang;
     let t = transcript.clone();
     let check = rescore(&curriculum, CONTENT_VERSION, &t);
-    let (percent, points, max, pass) =
-        (t.percent, t.points, t.max_points, t.blueprint.pass_percent);
+    let (percent, pass) = (t.percent, t.blueprint.pass_percent);
+    // People read how many they got right and a percentage; the points
+    // stay in the transcript.
+    let n = t.items.len();
+    let right = t.items.iter().filter(|i| i.points == FULL).count();
+    let partly = t
+        .items
+        .iter()
+        .filter(|i| i.points > 0 && i.points < FULL)
+        .count();
     let passed = t.passed;
     let timed_out = match (
         t.blueprint.time_limit_minutes,
@@ -80,7 +88,10 @@ fn Result(curriculum: Arc<Curriculum>, transcript: Arc<Transcript>) -> impl Into
         <div class=if passed { "result passed" } else { "result failed" } role="status" data-testid="exam-result">
             <p class="verdict" data-testid="exam-verdict">{move || if passed { t_string!(i18n, quiz.passed) } else { t_string!(i18n, quiz.failed) }}</p>
             {timed_out.then(|| view! { <p data-testid="timed-out">{t!(i18n, quiz.time_up)}</p> })}
-            <p data-testid="exam-score">{t!(i18n, quiz.score, percent = move || percent, points = move || points, max = move || max, pass = move || pass)}</p>
+            <p data-testid="exam-score">
+                {t!(i18n, quiz.score, right = move || right, n = move || n, percent = move || percent, pass = move || pass)}
+                {(partly > 0).then(|| view! { " "{t!(i18n, quiz.score_partly, partly = move || partly)} })}
+            </p>
         </div>
         {match check {
             Ok(_) => view! { <p class="help" data-testid="rescored">{t!(i18n, quiz.rescored)}</p> }.into_any(),
@@ -111,11 +122,19 @@ fn Result(curriculum: Arc<Curriculum>, transcript: Arc<Transcript>) -> impl Into
 
 /// The text of an answer, in a language.
 fn answer_text(q: &Question, a: &Answer, lang: Lang, yes: &str, no: &str) -> String {
+    // An option's text, or a place's name (a hotspot with several right
+    // places is answered with the chosen places' ids).
     let option = |id: &str| {
         q.options
             .iter()
             .find(|o| o.id == id)
             .map(|o| o.text.get(lang).to_owned())
+            .or_else(|| {
+                q.regions
+                    .iter()
+                    .find(|r| r.id == id)
+                    .map(|r| r.label.get(lang).to_owned())
+            })
             .unwrap_or_else(|| id.to_owned())
     };
     match a {
@@ -148,6 +167,13 @@ fn right_answer(q: &Question) -> Answer {
         ),
         QuestionType::TrueFalse => Answer::TrueFalse(q.answer == Some(true)),
         QuestionType::Order => Answer::Order(q.options.iter().map(|o| o.id.clone()).collect()),
+        QuestionType::Hotspot if several_places(q) => Answer::Choices(
+            q.regions
+                .iter()
+                .filter(|r| r.correct)
+                .map(|r| r.id.clone())
+                .collect(),
+        ),
         QuestionType::Hotspot => Answer::Region(
             q.regions
                 .iter()
@@ -156,6 +182,48 @@ fn right_answer(q: &Question) -> Answer {
                 .unwrap_or_default(),
         ),
     }
+}
+
+/// For a hotspot with several right places: each place that was right or
+/// chosen, marked right and chosen, chosen but wrong, or missed.
+fn places_view(
+    q: &Question,
+    given: Option<&Answer>,
+    lang: impl Fn() -> Lang + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let chosen: Vec<String> = match given {
+        Some(Answer::Choices(v)) => v.clone(),
+        Some(Answer::Region(r)) => vec![r.clone()],
+        _ => Vec::new(),
+    };
+    let rows: Vec<_> = q
+        .regions
+        .iter()
+        .filter(|r| r.correct || chosen.contains(&r.id))
+        .map(|r| {
+            // 0: right and chosen, 1: chosen but not right, 2: missed.
+            let kind = match (r.correct, chosen.contains(&r.id)) {
+                (true, true) => 0usize,
+                (false, _) => 1,
+                (true, false) => 2,
+            };
+            let label = r.label.clone();
+            let class = ["place-right", "place-wrong", "place-missed"][kind];
+            view! {
+                <li class=class data-place=r.id.clone() data-mark=class>
+                    <span class="mark-icon" aria-hidden="true">{["✓", "✗", "○"][kind]}</span>
+                    <strong>{move || match kind {
+                        0 => t_string!(i18n, quiz.place_right),
+                        1 => t_string!(i18n, quiz.place_wrong),
+                        _ => t_string!(i18n, quiz.place_missed),
+                    }}</strong>
+                    " "{move || label.get(lang()).to_owned()}
+                </li>
+            }
+        })
+        .collect();
+    view! { <ul class="places" data-testid="review-places">{rows}</ul> }
 }
 
 /// One reviewed question.
@@ -212,11 +280,13 @@ fn ReviewItem(
             {scenario.map(|s| view! { <p class="scenario">{move || s.get(lang()).to_owned()}</p> })}
             <p class="review-prompt">{move || prompt.get(lang()).to_owned()}</p>
             <p class="review-mark">
+                <span class="mark-icon" aria-hidden="true">{["✓", "◐", "✗"][mark]}</span>
                 <strong>{move || match mark { 0 => t_string!(i18n, quiz.mark_right), 1 => t_string!(i18n, quiz.mark_partly), _ => t_string!(i18n, quiz.mark_wrong) }}</strong>
-                " · "{t!(i18n, quiz.points, points = move || points)}
+                {(mark == 1).then(|| view! { " · "{t!(i18n, quiz.item_percent, percent = move || points / 10)} })}
             </p>
             <p><strong>{t!(i18n, quiz.your_answer)}</strong>" "{yours}</p>
             <p><strong>{t!(i18n, quiz.right_answer)}</strong>" "{right}</p>
+            {several_places(&question).then(|| places_view(&question, item.answer.as_ref(), lang))}
             <p><strong>{t!(i18n, check.why)}</strong>" "{move || explanation.get(lang()).to_owned()}</p>
             {sources_view(&curriculum, &question, profile)}
         </li>

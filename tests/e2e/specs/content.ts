@@ -54,6 +54,13 @@ export async function answer(card: Locator, q: Question, right: boolean): Promis
     return right ? 1000 : 0;
   }
   if (q.type === 'hotspot') {
+    const places = q.regions!.filter((r) => r.correct);
+    if (places.length > 1) {
+      // Several right places are checkboxes: all of them, or one wrong one.
+      const pick = right ? places : [q.regions!.find((r) => !r.correct)!];
+      for (const r of pick) await card.locator(`[role="checkbox"][id="${r.id}"]`).click();
+      return right ? 1000 : 0;
+    }
     const region = q.regions!.find((r) => r.correct === right)!;
     await card.locator(`[role="radio"][id="${region.id}"]`).click();
     return right ? 1000 : 0;

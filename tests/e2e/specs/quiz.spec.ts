@@ -34,12 +34,17 @@ test.describe('exam', () => {
     const card = page.getByTestId('question');
     const asked: string[] = [];
     let points = 0;
+    let right = 0;
     for (let i = 0; i < 20; i++) {
       await expect(position).toHaveText(`Question ${i + 1} of 20`);
       const id = (await card.getAttribute('data-question'))!;
       asked.push(id);
       // Two right, one wrong, …; the last one is left unanswered.
-      if (i < 19) points += await answer(card, byId.get(id)!, i % 3 !== 1);
+      if (i < 19) {
+        const earned = await answer(card, byId.get(id)!, i % 3 !== 1);
+        points += earned;
+        if (earned === 1000) right++;
+      }
       if (i === 9) {
         await page.reload();
         await waitForApp(page);
@@ -64,7 +69,10 @@ test.describe('exam', () => {
     await page.getByTestId('finish-anyway').click();
 
     const percent = Math.floor((points * 100) / 20000);
-    await expect(page.getByTestId('exam-score')).toContainText(`${percent}% (${points} of 20000 points)`);
+    // People read how many were right and a percentage, never points.
+    await expect(page.getByTestId('exam-score')).toContainText(`${right} of 20 right · ${percent}%. The pass mark is 80%.`);
+    await expect(page.getByTestId('exam-score')).not.toContainText('points');
+    await expect(page.locator('.review-item.correct').first()).toContainText('Right');
     await expect(page.getByTestId('exam-verdict')).toHaveText(percent >= 80 ? 'Passed' : 'Not passed');
     await expect(page.getByTestId('rescored')).toBeVisible();
     expect(await page.locator('.review-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-question')))).toEqual(asked);
@@ -153,6 +161,46 @@ test.describe('practice', () => {
     expect([...seen].sort()).toEqual(['hotspot', 'multiple', 'order', 'single', 'true_false']);
   });
 
+  test('two AED pads: both places are chosen, with the keyboard too', async ({ page }) => {
+    await page.goto('/quiz');
+    await waitForApp(page);
+    await page.getByTestId('practice-scope').selectOption('aed');
+    await page.getByTestId('start-practice').click();
+    const card = page.getByTestId('question');
+    for (let n = 0; n < 40; n++) {
+      await expect(page.getByTestId('practice-position')).toBeVisible();
+      if ((await card.getAttribute('data-question')) === 'aed.adult-pads-hotspot') break;
+      await answer(card, byId.get((await card.getAttribute('data-question'))!)!, true);
+      await page.getByTestId('check-answer').click();
+      await page.getByTestId('next-question').click();
+      if (await page.getByTestId('practice-done').isVisible()) await page.locator('[data-testid="practice-done"] button.primary').click();
+    }
+    await expect(card).toHaveAttribute('data-question', 'aed.adult-pads-hotspot');
+    // A group of checkboxes, not radios: choosing the second keeps the first.
+    const places = card.locator('[role="checkbox"]');
+    await expect(places).toHaveCount(4);
+    await expect(card.locator('[role="group"]')).toHaveAccessibleName(/two places/);
+    await tabTo(page, '[data-testid="question"] [role="checkbox"]');
+    await page.keyboard.press('Space');
+    await expect(places.nth(0)).toHaveAttribute('aria-checked', 'true');
+    // Arrows move without choosing; Space chooses.
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => places.nth(1).evaluate((e) => e === document.activeElement)).toBe(true);
+    await expect(places.nth(1)).toHaveAttribute('aria-checked', 'false');
+    await page.keyboard.press('Space');
+    await expect(places.nth(0)).toHaveAttribute('aria-checked', 'true');
+    await expect(places.nth(1)).toHaveAttribute('aria-checked', 'true');
+    await expect(page.getByTestId('hotspot-caption')).toContainText('Your choices: Their upper right chest');
+    await expect(page.getByTestId('hotspot-caption')).toContainText('; Their left side');
+    // Tapping takes one back, and again chooses it.
+    await places.nth(1).click();
+    await expect(places.nth(1)).toHaveAttribute('aria-checked', 'false');
+    await places.nth(1).click();
+    await axe(page, 'a hotspot with two places');
+    await page.getByTestId('check-answer').click();
+    await expect(page.getByTestId('verdict')).toHaveText('Correct!');
+  });
+
   test('ordering by dragging a step by its handle', async ({ page }) => {
     await page.goto('/quiz');
     await waitForApp(page);
@@ -199,7 +247,7 @@ test.describe('practice', () => {
     await expect(page.getByTestId('verdict')).toHaveText(/Not quite|Partly right/);
     await expect(page.getByTestId('feedback')).toContainText('Why:');
     await expect(page.getByTestId('feedback')).toContainText('come back at the end');
-    await expect(page.getByTestId('leitner-box')).toHaveText('Box 1 of 5: this question comes back in your next practice.');
+    await expect(page.getByTestId('leitner-box')).toHaveText("You'll see this question again in your next practice.");
     await expect(card.locator('details.source li').first()).toBeAttached();
     await page.getByTestId('next-question').click();
     await expect(page.getByTestId('practice-position')).toHaveText('Question 2 of 11');
@@ -217,7 +265,7 @@ test.describe('practice', () => {
     await answer(card, q, true);
     await page.getByTestId('check-answer').click();
     await expect(page.getByTestId('verdict')).toHaveText('Correct!');
-    await expect(page.getByTestId('leitner-box')).toHaveText('Box 2 of 5: this question comes back tomorrow.');
+    await expect(page.getByTestId('leitner-box')).toHaveText("You'll see this question again tomorrow.");
     await page.getByTestId('next-question').click();
     await expect(page.getByTestId('practice-done')).toContainText('1 of 1 answers right');
     await page.goto('/quiz');
@@ -306,7 +354,7 @@ test.describe('exam time limit', () => {
     await expect(page.getByTestId('time-warning')).toHaveText('Time left: 1 min. The exam is handed in when time runs out.');
     await page.clock.runFor('00:45');
     await expect(page.getByTestId('timed-out')).toBeVisible();
-    await expect(page.getByTestId('exam-score')).toContainText(`(${points} of 20000 points)`);
+    await expect(page.getByTestId('exam-score')).toContainText(`${points === 1000 ? 1 : 0} of 20 right · ${Math.floor(points / 200)}%`);
     await expect(page.getByTestId('rescored')).toBeVisible();
   });
 });

@@ -2,21 +2,23 @@
 //! show it: the scenario (if any), the prompt as the fieldset's legend, and
 //! the answering controls — radio buttons, checkboxes, an ordering list
 //! (arrow buttons and drag by a handle) or a picture whose places are a
-//! keyboard-operable radio group. Checking, feedback and navigation belong
+//! keyboard-operable radio group (or, with several right places, a group
+//! of checkboxes). Checking, feedback and navigation belong
 //! to the page using it.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
+mod hotspot;
 mod order;
 
 use crate::app::i18n::{t, t_string, use_i18n};
 use crate::app::state::use_state;
 use crate::content::{Curriculum, Question, QuestionType, SourceRef};
 use crate::profile::ProfileId;
-use crate::quiz::scoring::Response;
+use crate::quiz::scoring::{several_places, Response};
+use hotspot::hotspot;
 use order::order_list;
 
 /// What the learner has chosen so far.
@@ -34,6 +36,7 @@ impl Answer {
         match q.kind {
             QuestionType::TrueFalse => Answer::Bool(None),
             QuestionType::Order => Answer::Order(options.to_vec()),
+            QuestionType::Hotspot if several_places(q) => Answer::Choices(Vec::new()),
             QuestionType::Hotspot => Answer::Region(None),
             QuestionType::Single | QuestionType::Multiple => Answer::Choices(Vec::new()),
         }
@@ -216,155 +219,6 @@ fn true_false(
             }
         })
         .collect_view()
-}
-
-/// The picture of a hotspot question. Its places (SVG shapes with the
-/// region ids) become a radio group: each place is focusable (one tab stop,
-/// arrow keys move between places and choose), labelled with the region's
-/// label, and marked when chosen; a caption names the choice in words.
-fn hotspot(
-    c: &Curriculum,
-    q: &Arc<Question>,
-    answer: RwSignal<Answer>,
-    disabled: Signal<bool>,
-    legend_id: String,
-    changed: impl Fn() + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let state = use_state();
-    let lang = move || state.settings.get().lang;
-    let svg = q
-        .image
-        .as_ref()
-        .and_then(|i| c.illustrations.get(i))
-        .cloned()
-        .unwrap_or_default();
-    let regions: Arc<Vec<(String, crate::content::Text)>> = Arc::new(
-        q.regions
-            .iter()
-            .map(|r| (r.id.clone(), r.label.clone()))
-            .collect(),
-    );
-    let image = NodeRef::<leptos::html::Div>::new();
-    // Keeps the shapes' roles, labels, checked state and tab stop in step
-    // with the answer and the language.
-    {
-        let regions = regions.clone();
-        Effect::new(move |_| {
-            let chosen = match answer.get() {
-                Answer::Region(r) => r,
-                _ => None,
-            };
-            let lang = lang();
-            let off = disabled.get();
-            let Some(div) = image.get() else { return };
-            if let Ok(Some(svg)) = div.query_selector("svg") {
-                let _ = svg.set_attribute("role", "radiogroup");
-                let _ = svg.set_attribute("aria-labelledby", &legend_id);
-                let _ = svg.set_attribute("focusable", "false");
-            }
-            let tab_stop = chosen
-                .clone()
-                .or_else(|| regions.first().map(|r| r.0.clone()));
-            for (id, label) in regions.iter() {
-                if let Ok(Some(e)) = div.query_selector(&format!("[id='{id}']")) {
-                    let is = chosen.as_deref() == Some(id.as_str());
-                    let _ = e.set_attribute("role", "radio");
-                    let _ = e.set_attribute("aria-label", label.get(lang));
-                    let _ = e.set_attribute("aria-checked", if is { "true" } else { "false" });
-                    if off {
-                        let _ = e.set_attribute("aria-disabled", "true");
-                    } else {
-                        let _ = e.remove_attribute("aria-disabled");
-                    }
-                    let _ = e.set_attribute(
-                        "tabindex",
-                        if tab_stop.as_deref() == Some(id.as_str()) {
-                            "0"
-                        } else {
-                            "-1"
-                        },
-                    );
-                    let _ = if is {
-                        e.class_list().add_1("selected")
-                    } else {
-                        e.class_list().remove_1("selected")
-                    };
-                }
-            }
-        });
-    }
-    let ids: Vec<String> = regions.iter().map(|r| r.0.clone()).collect();
-    let ids2 = ids.clone();
-    let pick = move |id: String| {
-        if disabled.get_untracked() {
-            return;
-        }
-        answer.set(Answer::Region(Some(id)));
-        changed();
-    };
-    let region_of = move |target: Option<web_sys::EventTarget>, ids: &[String]| {
-        let mut el = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        while let Some(e) = el {
-            if ids.contains(&e.id()) {
-                return Some(e.id());
-            }
-            el = e.parent_element();
-        }
-        None
-    };
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        if let Some(id) = region_of(ev.target(), &ids) {
-            pick(id);
-        }
-    };
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let Some(id) = region_of(ev.target(), &ids2) else {
-            return;
-        };
-        let i = ids2.iter().position(|x| *x == id).unwrap_or(0);
-        let n = ids2.len();
-        let next = match ev.key().as_str() {
-            "ArrowRight" | "ArrowDown" => Some((i + 1) % n),
-            "ArrowLeft" | "ArrowUp" => Some((i + n - 1) % n),
-            " " | "Enter" => {
-                ev.prevent_default();
-                pick(id);
-                return;
-            }
-            _ => None,
-        };
-        if let Some(j) = next {
-            ev.prevent_default();
-            let target = ids2[j].clone();
-            pick(target.clone());
-            if let Some(div) = image.get_untracked() {
-                if let Ok(Some(e)) = div.query_selector(&format!("[id='{target}']")) {
-                    if let Ok(e) = e.dyn_into::<web_sys::SvgElement>() {
-                        let _ = e.focus();
-                    }
-                }
-            }
-        }
-    };
-    let caption = move || {
-        let chosen = match answer.get() {
-            Answer::Region(Some(r)) => regions
-                .iter()
-                .find(|x| x.0 == r)
-                .map(|x| x.1.get(lang()).to_owned()),
-            _ => None,
-        };
-        match chosen {
-            Some(place) => t_string!(i18n, quiz.chosen).replace("%place%", &place),
-            None => t_string!(i18n, quiz.nothing_chosen).to_owned(),
-        }
-    };
-    view! {
-        <p class="help">{t!(i18n, quiz.hotspot_help)}</p>
-        <div class="hotspot" node_ref=image on:click=on_click on:keydown=on_key inner_html=svg></div>
-        <p class="hotspot-caption" data-testid="hotspot-caption">{caption}</p>
-    }
 }
 
 /// The sources of a question for the learner's profile, as a list.
