@@ -215,6 +215,12 @@ pub fn Assignments(curriculum: Arc<Curriculum>, actions: bool) -> impl IntoView 
                                         let pass = req.pass_percent;
                                         match p.best_exam {
                                             Some(best) => view! { <li>{t!(i18n, records.exam_progress, best = move || best, pass = move || pass)}</li> }.into_any(),
+                                            // An exam taken outside this class does not count
+                                            // for it (a class's exam is drawn for that class):
+                                            // say so, beside the button that takes it.
+                                            None if quiz.results.iter().any(|t| t.blueprint.id == req.blueprint) => view! {
+                                                <li data-testid="exam-taken-elsewhere">{t!(i18n, records.exam_not_taken, pass = move || pass)}" "{t!(i18n, records.exam_elsewhere)}</li>
+                                            }.into_any(),
                                             None => view! { <li>{t!(i18n, records.exam_not_taken, pass = move || pass)}</li> }.into_any(),
                                         }
                                     })}
