@@ -15,8 +15,8 @@ use crate::adapters::files;
 use crate::app::i18n::{t, t_string, use_i18n};
 use crate::app::pages::with_curriculum;
 use crate::app::state::use_state;
-use crate::content::{Curriculum, Question, QuestionType, CONTENT_VERSION};
-use crate::quiz::scoring::{several_places, FULL};
+use crate::content::{Curriculum, Question, CONTENT_VERSION};
+use crate::quiz::scoring::{correct_response, several_places, FULL};
 use crate::quiz::transcript::{rescore, Answer, Item, Rejection, Transcript};
 use crate::settings::Lang;
 use crate::time::parse_iso;
@@ -155,33 +155,13 @@ fn answer_text(q: &Question, a: &Answer, lang: Lang, yes: &str, no: &str) -> Str
     }
 }
 
-/// The right answer of a question, as an [`Answer`].
+/// The right answer of a question, as an [`Answer`] (the scoring's answer
+/// key; a question without one shows no answer).
 fn right_answer(q: &Question) -> Answer {
-    match q.kind {
-        QuestionType::Single | QuestionType::Multiple => Answer::Choices(
-            q.options
-                .iter()
-                .filter(|o| o.correct == Some(true))
-                .map(|o| o.id.clone())
-                .collect(),
-        ),
-        QuestionType::TrueFalse => Answer::TrueFalse(q.answer == Some(true)),
-        QuestionType::Order => Answer::Order(q.options.iter().map(|o| o.id.clone()).collect()),
-        QuestionType::Hotspot if several_places(q) => Answer::Choices(
-            q.regions
-                .iter()
-                .filter(|r| r.correct)
-                .map(|r| r.id.clone())
-                .collect(),
-        ),
-        QuestionType::Hotspot => Answer::Region(
-            q.regions
-                .iter()
-                .find(|r| r.correct)
-                .map(|r| r.id.clone())
-                .unwrap_or_default(),
-        ),
-    }
+    correct_response(q)
+        .as_ref()
+        .map(Answer::from)
+        .unwrap_or(Answer::Choices(Vec::new()))
 }
 
 /// For a hotspot with several right places: each place that was right or

@@ -5,7 +5,7 @@
 // 320 px screen.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { test, expect, axe, waitForApp, CLI } from './fixtures';
 import { answer, byId } from './content';
 
@@ -21,6 +21,25 @@ async function tabTo(page: Page, selector: string) {
 
 const focusedMatches = (page: Page, selector: string) =>
   page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
+
+/** Practises one lesson's questions, answering each right, until the card
+ * on screen is one `wanted` accepts (at most 40 questions); returns the card. */
+async function practiseUntil(page: Page, lesson: string, wanted: (card: Locator) => Promise<boolean>): Promise<Locator> {
+  await page.goto('/quiz');
+  await waitForApp(page);
+  await page.getByTestId('practice-scope').selectOption(lesson);
+  await page.getByTestId('start-practice').click();
+  const card = page.getByTestId('question');
+  for (let n = 0; n < 40; n++) {
+    await expect(page.getByTestId('practice-position')).toBeVisible();
+    if (await wanted(card)) break;
+    await answer(card, byId.get((await card.getAttribute('data-question'))!)!, true);
+    await page.getByTestId('check-answer').click();
+    await page.getByTestId('next-question').click();
+    if (await page.getByTestId('practice-done').isVisible()) await page.locator('[data-testid="practice-done"] button.primary').click();
+  }
+  return card;
+}
 
 test.describe('exam', () => {
   test.use({ locale: 'en-US' });
@@ -162,19 +181,7 @@ test.describe('practice', () => {
   });
 
   test('two AED pads: both places are chosen, with the keyboard too', async ({ page }) => {
-    await page.goto('/quiz');
-    await waitForApp(page);
-    await page.getByTestId('practice-scope').selectOption('aed');
-    await page.getByTestId('start-practice').click();
-    const card = page.getByTestId('question');
-    for (let n = 0; n < 40; n++) {
-      await expect(page.getByTestId('practice-position')).toBeVisible();
-      if ((await card.getAttribute('data-question')) === 'aed.adult-pads-hotspot') break;
-      await answer(card, byId.get((await card.getAttribute('data-question'))!)!, true);
-      await page.getByTestId('check-answer').click();
-      await page.getByTestId('next-question').click();
-      if (await page.getByTestId('practice-done').isVisible()) await page.locator('[data-testid="practice-done"] button.primary').click();
-    }
+    const card = await practiseUntil(page, 'aed', async (c) => (await c.getAttribute('data-question')) === 'aed.adult-pads-hotspot');
     await expect(card).toHaveAttribute('data-question', 'aed.adult-pads-hotspot');
     // A group of checkboxes, not radios: choosing the second keeps the first.
     const places = card.locator('[role="checkbox"]');
@@ -202,19 +209,7 @@ test.describe('practice', () => {
   });
 
   test('ordering by dragging a step by its handle', async ({ page }) => {
-    await page.goto('/quiz');
-    await waitForApp(page);
-    await page.getByTestId('practice-scope').selectOption('adult-cpr');
-    await page.getByTestId('start-practice').click();
-    const card = page.getByTestId('question');
-    for (let n = 0; n < 40; n++) {
-      await expect(page.getByTestId('practice-position')).toBeVisible();
-      if ((await card.getAttribute('data-type')) === 'order') break;
-      await answer(card, byId.get((await card.getAttribute('data-question'))!)!, true);
-      await page.getByTestId('check-answer').click();
-      await page.getByTestId('next-question').click();
-      if (await page.getByTestId('practice-done').isVisible()) await page.locator('[data-testid="practice-done"] button.primary').click();
-    }
+    const card = await practiseUntil(page, 'adult-cpr', async (c) => (await c.getAttribute('data-type')) === 'order');
     await expect(card).toHaveAttribute('data-type', 'order');
     const items = card.locator('li[data-option]');
     const before = await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-option')!));
