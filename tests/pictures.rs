@@ -71,6 +71,23 @@ const WORDING: &[(&str, &[&str], &[&str])] = &[
         &["heel"],
     ),
     (
+        "abdominal-fist-position",
+        &[
+            "thumb side",
+            "belly button",
+            "bottom tip of the breastbone",
+            "inwards and upwards",
+        ],
+        &[],
+    ),
+    (
+        "self-rescue",
+        &["yourself abdominal thrusts", "chair back"],
+        &[],
+    ),
+    ("lower-to-ground", &["lower them gently to the ground"], &[]),
+    ("look-in-mouth", &["look into the mouth", "finger"], &[]),
+    (
         "adult-hand-position",
         &[
             "kneel",

@@ -40,10 +40,6 @@ pub const PICTURES_PENDING: &[&str] = &[
     "aed.patches",
     "aed.implanted-device",
     "aed.chest-hair",
-    "choking-adult-child.fist-position",
-    "choking-adult-child.choking-alone",
-    "choking-unresponsive.lower-to-ground",
-    "choking-unresponsive.look-in-mouth",
 ];
 
 /// The technique a picture of people declares (`data-technique` on its

@@ -1,7 +1,7 @@
 //! Choking scenes: back blows, abdominal thrusts, chest thrusts standing,
 //! and the infant holds (guideline reference §8).
 
-use super::body::{Build, Figure, Hand, Limb, Part, Role};
+use super::body::{Build, Figure, Hand, Limb, Part, Role, View};
 use super::{pt, Item, Pt, Scene};
 
 pub(super) const W: f64 = 320.0;
@@ -25,6 +25,7 @@ pub(super) fn standing(build: Build, role: Role, x: f64, spine: f64, arms: [Limb
     Figure {
         build,
         role,
+        view: View::Side,
         hip: pt(x, hip_y),
         spine,
         neck: spine + 10.0,
@@ -41,6 +42,7 @@ pub(super) fn kneeling_on_one_knee(hip: Pt, spine: f64) -> Figure {
     Figure {
         build: Build::Adult,
         role: Role::Rescuer,
+        view: View::Side,
         hip,
         spine,
         neck: spine + 25.0,
@@ -110,7 +112,7 @@ fn back_blows() -> Scene {
 
 /// Standing behind the casualty, arms round the torso, the fist at
 /// `t` (0 hip, 1 shoulders) of the casualty's front.
-fn from_behind(build: Build, t: f64, lean: f64) -> (Figure, Figure, Pt) {
+pub(super) fn from_behind(build: Build, t: f64, lean: f64) -> (Figure, Figure, Pt) {
     let mut c = standing(
         build,
         Role::Casualty,
@@ -200,6 +202,7 @@ fn baby_on_lap(face: f64) -> (Figure, Figure) {
     let b = Figure {
         build: Build::Baby,
         role: Role::Casualty,
+        view: View::Side,
         hip: pt(r.hip.x + 24.0, thigh_top - d.torso_w / 2.0 - 6.0),
         spine: 14.0,
         neck: 24.0,

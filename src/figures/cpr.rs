@@ -1,7 +1,7 @@
 //! CPR scenes (guideline reference §8): the compression posture and the
 //! hands on the chest.
 
-use super::body::{Build, Figure, Hand, Limb, Part, Role};
+use super::body::{Build, Figure, Hand, Limb, Part, Role, View};
 use super::choking::FLOOR;
 
 /// The view of a person lying on the floor with a rescuer kneeling.
@@ -16,6 +16,7 @@ pub(super) fn lying(build: Build, head_x: f64) -> Figure {
     Figure {
         build,
         role: Role::Casualty,
+        view: View::Side,
         hip: pt(shoulder_x + d.torso, y),
         spine: 180.0,
         neck: 180.0,
@@ -28,7 +29,7 @@ pub(super) fn lying(build: Build, head_x: f64) -> Figure {
 
 /// A rescuer kneeling on both knees, facing left, with the shoulders at
 /// `shoulder` and the knees on the floor below and behind them.
-fn kneeling(shoulder: Pt, knee_x: f64) -> Figure {
+pub(super) fn kneeling(shoulder: Pt, knee_x: f64) -> Figure {
     let d = Build::Adult.dims();
     let knee = pt(knee_x, FLOOR - d.leg_w / 2.0);
     // The hip sits on a circle of the thigh's length round the knee and
@@ -42,6 +43,7 @@ fn kneeling(shoulder: Pt, knee_x: f64) -> Figure {
     Figure {
         build: Build::Adult,
         role: Role::Rescuer,
+        view: View::Side,
         hip,
         spine: hip.angle_to(shoulder),
         neck: hip.angle_to(shoulder) - 15.0,
