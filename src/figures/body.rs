@@ -147,6 +147,22 @@ pub struct Figure {
     pub legs: [Limb; 2],
 }
 
+impl Limb {
+    /// The same limb mirrored left to right about the vertical line `x`.
+    pub fn mirrored(self, x: f64) -> Limb {
+        match self {
+            Limb::Angles(u, l) => Limb::Angles(180.0 - u, 180.0 - l),
+            Limb::Reach { to, bend } => Limb::Reach {
+                to: Pt {
+                    x: 2.0 * x - to.x,
+                    y: to.y,
+                },
+                bend: -bend,
+            },
+        }
+    }
+}
+
 /// The joints of one limb: root, middle joint, end (wrist or ankle).
 #[derive(Debug, Clone, Copy)]
 pub struct Joints {
@@ -185,6 +201,23 @@ fn solve(root: Pt, a: f64, b: f64, limb: Limb) -> Joints {
 }
 
 impl Figure {
+    /// The same pose mirrored left to right about the vertical line `x`
+    /// (a person facing the other way).
+    pub fn mirrored(&self, x: f64) -> Figure {
+        let flip = |a: f64| 180.0 - a;
+        Figure {
+            hip: Pt {
+                x: 2.0 * x - self.hip.x,
+                y: self.hip.y,
+            },
+            spine: flip(self.spine),
+            neck: flip(self.neck),
+            face: flip(self.face),
+            arms: self.arms.map(|l| l.mirrored(x)),
+            legs: self.legs.map(|l| l.mirrored(x)),
+            ..self.clone()
+        }
+    }
     pub fn dims(&self) -> Dims {
         self.build.dims()
     }

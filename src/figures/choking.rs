@@ -2,7 +2,8 @@
 //! and the infant holds (guideline reference §8).
 
 use super::body::{Build, Figure, Hand, Limb, Part, Role, View};
-use super::{pt, Item, Pt, Scene};
+use super::marks::Mark;
+use super::{infant, pt, Item, Pt, Scene};
 
 pub(super) const W: f64 = 320.0;
 pub(super) const H: f64 = 240.0;
@@ -278,6 +279,15 @@ fn infant_chest_thrusts(two_thumbs: bool) -> Scene {
         let back = b.torso_at(0.75, -1.15);
         items.push(Item::Stroke(vec![palm, side.go(60.0, 4.0), back], 5.0));
         items.push(Item::Stroke(vec![palm, spot.go(-90.0, 2.0)], 4.5));
+        // Seen from above: both thumbs on the breastbone, the hands round
+        // the chest.
+        items.push(Item::Mark(Mark::Inset {
+            at: [215.0, 54.0, 78.0, 78.0],
+            scene: Box::new(infant::thumbs_close_up(
+                "choking-infant-chest-thrusts-two-thumbs-close-up",
+                "infant-two-thumbs",
+            )),
+        }));
     } else {
         // One forearm under the back, that hand holding the head; the
         // heel of the other hand on the spot, arm straight.
@@ -313,7 +323,11 @@ fn infant_chest_thrusts(two_thumbs: bool) -> Scene {
         } else {
             "infant-heel-of-hand"
         },
-        view: CLOSE,
+        view: if two_thumbs {
+            [52.0, 52.0, 246.0, 162.0]
+        } else {
+            CLOSE
+        },
         items,
     }
 }

@@ -19,8 +19,11 @@ pub enum Mark {
     /// A shout or loud words: three short arcs from the mouth at `at`,
     /// opening in direction `deg`.
     Sound { at: Pt, deg: f64 },
-    /// A distance (a depth): an accent line with a head at both ends.
+    /// A distance (a depth): an accent line with a tick across each end.
     Measure(Pt, Pt),
+    /// A contact ring of radius `r` (a hand, a mouth over a baby's mouth
+    /// and nose).
+    Ring(Pt, f64),
     /// "Not here": an accent cross of half-size `r`.
     Cross(Pt, f64),
     /// An AED pad seen face on: a rounded accent rectangle, `w` by `h`,
@@ -75,13 +78,24 @@ pub(super) fn render(out: &mut String, id: &str, m: &Mark) {
             }
         }
         Mark::Measure(a, b) => {
+            let across = a.angle_to(*b) + 90.0;
+            let tick = |p: Pt| path(&[p.go(across, 4.0), p.go(across, -4.0)]);
             let _ = writeln!(
                 out,
-                "  <path class=\"accent\" d=\"{}\" stroke-width=\"3\"/>",
-                path(&[*a, *b])
+                "  <path class=\"accent\" d=\"{} {} {}\" stroke-width=\"2.5\"/>",
+                path(&[*a, *b]),
+                tick(*a),
+                tick(*b)
             );
-            head(out, *a, b.angle_to(*a), 6.0, 3.0);
-            head(out, *b, a.angle_to(*b), 6.0, 3.0);
+        }
+        Mark::Ring(c, r) => {
+            let _ = writeln!(
+                out,
+                "  <circle class=\"accent\" cx=\"{}\" cy=\"{}\" r=\"{}\" stroke-width=\"3\"/>",
+                n(c.x),
+                n(c.y),
+                n(*r)
+            );
         }
         Mark::Cross(c, r) => {
             let d: Vec<String> = [45.0, 135.0]

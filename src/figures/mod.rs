@@ -17,10 +17,17 @@
 //! on light and dark backgrounds alike. No `style`, no script: the app
 //! inlines the SVG under a CSP that forbids inline styles.
 
+mod above;
+mod aed;
+mod airway;
 pub mod body;
+mod check;
 mod choking;
 mod cpr;
+mod depth;
+mod infant;
 mod marks;
+mod recovery;
 mod thrusts;
 
 use std::fmt::Write as _;
@@ -97,6 +104,12 @@ pub fn scenes() -> Vec<Scene> {
     let mut v = choking::scenes();
     v.extend(cpr::scenes());
     v.extend(thrusts::scenes());
+    v.extend(airway::scenes());
+    v.extend(infant::scenes());
+    v.extend(depth::scenes());
+    v.extend(check::scenes());
+    v.extend(recovery::scenes());
+    v.extend(aed::scenes());
     v
 }
 
