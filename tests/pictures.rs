@@ -325,3 +325,63 @@ fn a_variant_without_its_own_picture_is_reported() {
         "{problems:#?}"
     );
 }
+
+/// Inlined pictures share one document: the printed handout scopes each
+/// step's copy (`<lesson>-<step>`, as `src/app/pages/print.rs` does), so
+/// no two ids on it are the same and every reference stays in its copy.
+#[test]
+fn the_handouts_pictures_never_share_an_id() {
+    use firstaid::content::svg::{ids, scoped_ids};
+    let c = curriculum();
+    for p in ProfileId::ALL {
+        let mut page = Vec::new();
+        for l in &c.lessons {
+            for s in &l.steps {
+                let Some(svg) = s.for_profile(p).illustration.map(|i| &c.illustrations[i]) else {
+                    continue;
+                };
+                let scope = format!("{}-{}", l.id, s.id);
+                let scoped = scoped_ids(svg, &scope);
+                for id in ids(&scoped) {
+                    assert!(id.starts_with(&format!("{scope}-")), "{scope}: {id}");
+                }
+                let mut rest = scoped.as_str();
+                while let Some(at) = rest.find("url(#") {
+                    let to = &rest[at + 5..rest[at..].find(')').unwrap() + at];
+                    assert!(ids(&scoped).contains(&to), "{scope}: url(#{to}) dangles");
+                    rest = &rest[at + 5..];
+                }
+                page.push(scoped);
+            }
+        }
+        let page = page.concat();
+        let mut all = ids(&page);
+        let n = all.len();
+        all.sort_unstable();
+        all.dedup();
+        assert_eq!(all.len(), n, "{p:?}: an id repeats on the handout");
+        assert!(n > 20, "{p:?}: only {n} ids on the handout");
+    }
+}
+
+/// The same picture twice on one page (as on the handout, where several
+/// steps show it) without scoping would repeat its ids.
+#[test]
+fn a_picture_printed_twice_needs_its_ids_scoped() {
+    use firstaid::content::svg::{ids, scoped_ids};
+    let c = curriculum();
+    let svg = &c.illustrations["cpr-adult-compressions"];
+    assert!(!ids(svg).is_empty());
+    let twice = format!("{svg}{svg}");
+    let mut plain = ids(&twice);
+    let n = plain.len();
+    plain.sort_unstable();
+    plain.dedup();
+    assert!(plain.len() < n, "the test needs a picture with ids");
+    let scoped = format!("{}{}", scoped_ids(svg, "a"), scoped_ids(svg, "b"));
+    let mut both = ids(&scoped);
+    both.sort_unstable();
+    both.dedup();
+    assert_eq!(both.len(), n);
+    assert!(scoped.contains("mask=\"url(#a-cpr-adult-compressions-cut-1)\""));
+}
