@@ -5,7 +5,7 @@
 //! wording itself must name what the picture shows — and not the other
 //! hand technique.
 
-use firstaid::content::validate::{technique_of, validate, PICTURES_PENDING};
+use firstaid::content::validate::{technique_of, validate};
 use firstaid::content::*;
 use firstaid::profile::ProfileId;
 
@@ -70,6 +70,99 @@ const WORDING: &[(&str, &[&str], &[&str])] = &[
         &["wrap both hands", "two thumbs"],
         &["heel"],
     ),
+    (
+        "abdominal-fist-position",
+        &[
+            "thumb side",
+            "belly button",
+            "bottom tip of the breastbone",
+            "inwards and upwards",
+        ],
+        &[],
+    ),
+    (
+        "self-rescue",
+        &["yourself abdominal thrusts", "chair back"],
+        &[],
+    ),
+    ("lower-to-ground", &["lower them gently to the ground"], &[]),
+    ("look-in-mouth", &["look into the mouth", "finger"], &[]),
+    (
+        "tap-and-shout",
+        &["kneel", "tap both shoulders", "shout"],
+        &[],
+    ),
+    (
+        "tap-baby-foot",
+        &["never shake", "sole of the foot", "loudly"],
+        &[],
+    ),
+    ("adult-depth", &["at least 5 cm", "6 cm"], &[]),
+    (
+        "head-tilt-chin-lift",
+        &["forehead", "tilt the head back", "fingertips", "chin"],
+        &[],
+    ),
+    ("rescue-breath", &["breath", "1 second", "chest rise"], &[]),
+    (
+        "child-infant-breaths",
+        &[
+            "tilt the head back only a little",
+            "pinch the nose",
+            "keep the head level",
+            "mouth and nose",
+        ],
+        &[],
+    ),
+    (
+        "infant-spot",
+        &["lower half of the breastbone", "just below the nipple line"],
+        &[],
+    ),
+    ("child-infant-depth", &["third of the chest"], &[]),
+    ("child-infant-rate", &["100 to 120"], &[]),
+    (
+        "recovery-turn",
+        &[
+            "kneel",
+            "arm nearest you out at a right angle",
+            "far arm across their chest",
+            "near cheek",
+            "bend the far knee",
+            "roll them towards you",
+        ],
+        &[],
+    ),
+    (
+        "recovery-settled",
+        &["right angles", "tilt the head back"],
+        &[],
+    ),
+    (
+        "recovery-baby",
+        &["on their side in your arms", "head a little low"],
+        &[],
+    ),
+    ("bare-chest", &["whole chest is bare"], &[]),
+    (
+        "adult-pads",
+        &["upper right chest", "below the collarbone", "left"],
+        &[],
+    ),
+    (
+        "child-pads-apart",
+        &["largest pads that fit without touching"],
+        &[],
+    ),
+    ("child-pads-front-back", &["chest", "back"], &[]),
+    ("wipe-chest-dry", &["wipe", "dry"], &[]),
+    ("remove-patch", &["gloves", "peel it off"], &[]),
+    (
+        "pad-away-from-device",
+        &["lump", "do not put a pad on top of it"],
+        &[],
+    ),
+    ("shave-chest-hair", &["chest hair", "shave"], &[]),
     (
         "adult-hand-position",
         &[
@@ -186,24 +279,109 @@ fn a_technique_step_without_a_picture_of_people_is_reported() {
         .any(|p| p.contains("needs a picture of people")));
 }
 
+/// No technique step waits for its pictures: for every profile, each
+/// resolves to a picture of people with alt text in both languages.
 #[test]
-fn a_pending_step_that_has_its_pictures_must_leave_the_list() {
-    assert!(PICTURES_PENDING.iter().all(|s| !s.contains("back-blows")));
+fn every_technique_step_shows_people_to_every_profile() {
+    let c = curriculum();
+    let mut steps = 0;
+    for l in &c.lessons {
+        for s in l.steps.iter().filter(|s| s.technique) {
+            steps += 1;
+            for p in ProfileId::ALL {
+                let at = format!("{}.{} ({})", l.id, s.id, p.as_str());
+                let r = s.for_profile(p);
+                let svg = r
+                    .illustration
+                    .and_then(|i| c.illustrations.get(i))
+                    .unwrap_or_else(|| panic!("{at}: no picture"));
+                assert!(technique_of(svg).is_some(), "{at}: not a picture of people");
+                let alt = r.alt.unwrap_or_else(|| panic!("{at}: no alt text"));
+                assert!(!alt.en.is_empty() && !alt.zh.is_empty(), "{at}");
+            }
+        }
+    }
+    assert!(steps >= 37, "only {steps} technique steps");
+}
+
+/// A variant that teaches its own technique keeps its own picture: drop
+/// it, and the step's picture (another technique) is reported.
+#[test]
+fn a_variant_without_its_own_picture_is_reported() {
     let mut c = curriculum();
-    let (lesson, id) = PICTURES_PENDING[0].split_once('.').unwrap();
-    let s = step(&mut c, lesson, id);
-    s.illustration = Some("choking-back-blows".into());
-    s.alt = Some(Text {
-        zh: "图".into(),
-        en: "picture".into(),
-    });
-    s.shows = Some("back-blows".into());
-    s.variants.iter_mut().for_each(|v| v.illustration = None);
+    let s = step(&mut c, "aed", "child-pads");
+    let v = s
+        .variants
+        .iter_mut()
+        .find(|v| v.profiles.contains(&ProfileId::Erc))
+        .unwrap();
+    v.illustration = None;
+    v.alt = None;
     let problems = validate(&c);
     assert!(
-        problems
-            .iter()
-            .any(|p| p.contains("remove") && p.contains("PICTURES_PENDING")),
+        problems.iter().any(|p| p.contains(
+            "the erc picture shows \"child-pads-apart\" but the wording teaches \"child-pads-front-back\""
+        )),
         "{problems:#?}"
     );
+}
+
+/// Inlined pictures share one document: the printed handout scopes each
+/// step's copy (`<lesson>-<step>`, as `src/app/pages/print.rs` does), so
+/// no two ids on it are the same and every reference stays in its copy.
+#[test]
+fn the_handouts_pictures_never_share_an_id() {
+    use firstaid::content::svg::{ids, scoped_ids};
+    let c = curriculum();
+    for p in ProfileId::ALL {
+        let mut page = Vec::new();
+        for l in &c.lessons {
+            for s in &l.steps {
+                let Some(svg) = s.for_profile(p).illustration.map(|i| &c.illustrations[i]) else {
+                    continue;
+                };
+                let scope = format!("{}-{}", l.id, s.id);
+                let scoped = scoped_ids(svg, &scope);
+                for id in ids(&scoped) {
+                    assert!(id.starts_with(&format!("{scope}-")), "{scope}: {id}");
+                }
+                let mut rest = scoped.as_str();
+                while let Some(at) = rest.find("url(#") {
+                    let to = &rest[at + 5..rest[at..].find(')').unwrap() + at];
+                    assert!(ids(&scoped).contains(&to), "{scope}: url(#{to}) dangles");
+                    rest = &rest[at + 5..];
+                }
+                page.push(scoped);
+            }
+        }
+        let page = page.concat();
+        let mut all = ids(&page);
+        let n = all.len();
+        all.sort_unstable();
+        all.dedup();
+        assert_eq!(all.len(), n, "{p:?}: an id repeats on the handout");
+        assert!(n > 20, "{p:?}: only {n} ids on the handout");
+    }
+}
+
+/// The same picture twice on one page (as on the handout, where several
+/// steps show it) without scoping would repeat its ids.
+#[test]
+fn a_picture_printed_twice_needs_its_ids_scoped() {
+    use firstaid::content::svg::{ids, scoped_ids};
+    let c = curriculum();
+    let svg = &c.illustrations["cpr-adult-compressions"];
+    assert!(!ids(svg).is_empty());
+    let twice = format!("{svg}{svg}");
+    let mut plain = ids(&twice);
+    let n = plain.len();
+    plain.sort_unstable();
+    plain.dedup();
+    assert!(plain.len() < n, "the test needs a picture with ids");
+    let scoped = format!("{}{}", scoped_ids(svg, "a"), scoped_ids(svg, "b"));
+    let mut both = ids(&scoped);
+    both.sort_unstable();
+    both.dedup();
+    assert_eq!(both.len(), n);
+    assert!(scoped.contains("mask=\"url(#a-cpr-adult-compressions-cut-1)\""));
 }

@@ -330,6 +330,15 @@ impl Line {
                 "choking-infant-chest-thrusts-two-thumbs",
                 "infant-two-thumbs",
             ),
+            CheckResponse => ("check-response-tap-shout", "tap-and-shout"),
+            CheckResponseBaby => ("check-baby-tap-foot", "tap-baby-foot"),
+            PushAdult => ("cpr-adult-depth", "adult-depth"),
+            BabySpot => ("cpr-infant-spot", "infant-spot"),
+            AbdominalFist => ("choking-fist-position", "abdominal-fist-position"),
+            // One picture for the four lines that get ready and turn.
+            RecoveryRoll => ("recovery-turn", "recovery-turn"),
+            RecoveryHead => ("recovery-settled", "recovery-settled"),
+            RecoveryBaby => ("recovery-baby-held", "recovery-baby"),
             _ => return None,
         })
     }

@@ -15,6 +15,7 @@ pub mod blueprint;
 pub mod export;
 pub mod lint;
 pub mod model;
+pub mod svg;
 pub mod validate;
 
 use std::collections::BTreeMap;

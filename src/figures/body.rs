@@ -29,6 +29,9 @@ pub struct Dims {
     pub thigh: f64,
     pub shin: f64,
     pub leg_w: f64,
+    /// Seen from the front: the width across the shoulders and the hips.
+    pub breadth: f64,
+    pub hips: f64,
 }
 
 impl Build {
@@ -46,6 +49,8 @@ impl Build {
                 thigh: 44.0,
                 shin: 44.0,
                 leg_w: 13.0,
+                breadth: 40.0,
+                hips: 31.0,
             },
             Build::Child => Dims {
                 torso: 42.0,
@@ -59,6 +64,8 @@ impl Build {
                 thigh: 28.0,
                 shin: 27.0,
                 leg_w: 10.0,
+                breadth: 30.0,
+                hips: 24.0,
             },
             Build::Baby => Dims {
                 torso: 30.0,
@@ -72,6 +79,8 @@ impl Build {
                 thigh: 13.0,
                 shin: 11.0,
                 leg_w: 8.5,
+                breadth: 26.0,
+                hips: 21.0,
             },
         }
     }
@@ -103,12 +112,29 @@ pub enum Limb {
     Reach { to: Pt, bend: f64 },
 }
 
-/// A person in a pose. Arms and legs are `[near, far]`: the near side is
-/// drawn in front of the body, the far side behind it.
+/// Where a person is seen from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum View {
+    /// In profile (a person lying on their side, seen from above, is in
+    /// profile too). Limbs are `[near, far]`.
+    Side,
+    /// From the front, or from above when lying face up. Limbs are
+    /// `[right, left]` of the person; the number is how much of the
+    /// torso's length shows (1 when it lies in the picture's plane, less
+    /// when it leans towards or away from the viewer).
+    Front(f64),
+    /// From behind, or from above when leaning over something: as `Front`.
+    Back(f64),
+}
+
+/// A person in a pose. In profile, arms and legs are `[near, far]`: the
+/// near side is drawn in front of the body, the far side behind it. Seen
+/// from the front or behind, they are `[right, left]`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
     pub build: Build,
     pub role: Role,
+    pub view: View,
     pub hip: Pt,
     /// Direction from the hip to the shoulders.
     pub spine: f64,
@@ -119,6 +145,22 @@ pub struct Figure {
     pub arms: [Limb; 2],
     pub hands: [Hand; 2],
     pub legs: [Limb; 2],
+}
+
+impl Limb {
+    /// The same limb mirrored left to right about the vertical line `x`.
+    pub fn mirrored(self, x: f64) -> Limb {
+        match self {
+            Limb::Angles(u, l) => Limb::Angles(180.0 - u, 180.0 - l),
+            Limb::Reach { to, bend } => Limb::Reach {
+                to: Pt {
+                    x: 2.0 * x - to.x,
+                    y: to.y,
+                },
+                bend: -bend,
+            },
+        }
+    }
 }
 
 /// The joints of one limb: root, middle joint, end (wrist or ankle).
@@ -159,11 +201,50 @@ fn solve(root: Pt, a: f64, b: f64, limb: Limb) -> Joints {
 }
 
 impl Figure {
+    /// The same pose mirrored left to right about the vertical line `x`
+    /// (a person facing the other way).
+    pub fn mirrored(&self, x: f64) -> Figure {
+        let flip = |a: f64| 180.0 - a;
+        Figure {
+            hip: Pt {
+                x: 2.0 * x - self.hip.x,
+                y: self.hip.y,
+            },
+            spine: flip(self.spine),
+            neck: flip(self.neck),
+            face: flip(self.face),
+            arms: self.arms.map(|l| l.mirrored(x)),
+            legs: self.legs.map(|l| l.mirrored(x)),
+            ..self.clone()
+        }
+    }
     pub fn dims(&self) -> Dims {
         self.build.dims()
     }
     pub fn shoulder(&self) -> Pt {
-        self.hip.go(self.spine, self.dims().torso)
+        self.hip.go(self.spine, self.dims().torso * self.shown())
+    }
+    /// How much of the torso's length shows.
+    fn shown(&self) -> f64 {
+        match self.view {
+            View::Side => 1.0,
+            View::Front(k) | View::Back(k) => k,
+        }
+    }
+    /// Seen from the front or behind: the direction of the person's left.
+    pub fn left(&self) -> f64 {
+        match self.view {
+            View::Back(_) => self.spine - 90.0,
+            _ => self.spine + 90.0,
+        }
+    }
+    /// Seen from the front or behind: half the torso's width at `t`
+    /// (0 hip, 1 shoulders), a little narrower at the waist.
+    fn half_width(&self, t: f64) -> f64 {
+        let d = self.dims();
+        let straight = d.hips + (d.breadth - d.hips) * t.clamp(0.0, 1.0);
+        let waist = 1.0 - 0.08 * (1.0 - ((t - 0.4) / 0.4).powi(2)).max(0.0);
+        straight * waist / 2.0
     }
     pub fn head(&self) -> Pt {
         let d = self.dims();
@@ -178,25 +259,42 @@ impl Figure {
             self.spine - 90.0
         }
     }
-    /// A point on the torso: `t` from the hip (0) to the shoulders (1),
-    /// `side` from the back surface (−1) through the spine (0) to the
-    /// chest or belly surface (+1).
+    /// A point on the torso: `t` from the hip (0) to the shoulders (1).
+    /// In profile, `side` goes from the back surface (−1) through the
+    /// spine (0) to the chest or belly surface (+1); seen from the front
+    /// or behind, from the person's right edge (−1) to their left (+1).
     pub fn torso_at(&self, t: f64, side: f64) -> Pt {
         let d = self.dims();
-        self.hip
-            .go(self.spine, d.torso * t)
-            .go(self.front(), side * d.torso_w / 2.0)
+        let along = self.hip.go(self.spine, d.torso * self.shown() * t);
+        match self.view {
+            View::Side => along.go(self.front(), side * d.torso_w / 2.0),
+            _ => along.go(self.left(), side * self.half_width(t)),
+        }
+    }
+    /// Where the limbs start: `[arm roots, leg roots]`, each `[near, far]`
+    /// or `[right, left]`.
+    fn roots(&self) -> [[Pt; 2]; 2] {
+        let (sh, hip) = (self.shoulder(), self.hip);
+        if self.view == View::Side {
+            return [[sh, sh], [hip, hip]];
+        }
+        let d = self.dims();
+        let l = self.left();
+        let a = d.breadth / 2.0 - d.arm_w * 0.6;
+        let g = d.hips / 2.0 - d.leg_w * 0.55;
+        [[sh.go(l, -a), sh.go(l, a)], [hip.go(l, -g), hip.go(l, g)]]
     }
     /// Arms `[near, far]`; the end is the centre of the hand, which is
     /// where a `Reach` puts it.
     pub fn arm_joints(&self) -> [Joints; 2] {
         let d = self.dims();
-        self.arms
-            .map(|l| solve(self.shoulder(), d.upper_arm, d.forearm + d.hand / 2.0, l))
+        let r = self.roots()[0];
+        [0, 1].map(|i| solve(r[i], d.upper_arm, d.forearm + d.hand / 2.0, self.arms[i]))
     }
     pub fn leg_joints(&self) -> [Joints; 2] {
         let d = self.dims();
-        self.legs.map(|l| solve(self.hip, d.thigh, d.shin, l))
+        let r = self.roots()[1];
+        [0, 1].map(|i| solve(r[i], d.thigh, d.shin, self.legs[i]))
     }
 }
 
@@ -310,8 +408,19 @@ pub enum Part {
     Arms,
 }
 
+/// Whether a figure's part drawn later is cut out of the same figure drawn
+/// earlier: seen from the front or behind, arms drawn as their own item
+/// (an arm across the chest); in profile, never (a rescuer's arms drawn
+/// again in front of a casualty stay one with the body).
+pub fn cuts_itself(f: &Figure, earlier: Part, later: Part) -> bool {
+    f.view != View::Side && earlier != later
+}
+
 /// The shapes of a figure (or one side of it), back to front.
 pub fn shapes(f: &Figure, part: Part) -> Vec<Shape> {
+    if f.view != View::Side {
+        return facing_shapes(f, part);
+    }
     let d = f.dims();
     let [arm_near, arm_far] = f.arm_joints();
     let [leg_near, leg_far] = f.leg_joints();
@@ -344,6 +453,54 @@ pub fn shapes(f: &Figure, part: Part) -> Vec<Shape> {
         ]));
         leg(&mut v, f, leg_near);
         arm(&mut v, f, arm_near, f.hands[0]);
+    }
+    v
+}
+
+/// A figure seen from the front or behind: legs, torso, head, then the
+/// arms over the body. `Far` is the body without the arms, `Near` and
+/// `Arms` the arms alone (drawn as a separate item, an arm across the
+/// body is cut out of it).
+fn facing_shapes(f: &Figure, part: Part) -> Vec<Shape> {
+    let d = f.dims();
+    let mut v = Vec::new();
+    if matches!(part, Part::All | Part::Far) {
+        for j in f.leg_joints() {
+            v.push(Shape::Line(vec![j.root, j.mid, j.end], d.leg_w));
+            v.push(Shape::Dot(j.end, d.leg_w * 0.62));
+        }
+        let edge = |side: f64| -> Vec<Pt> {
+            [0.0, 0.2, 0.4, 0.6, 0.8, 1.0]
+                .iter()
+                .map(|t| f.torso_at(*t, side))
+                .collect()
+        };
+        let mut outline = edge(-1.0);
+        outline.extend(edge(1.0).into_iter().rev());
+        v.push(Shape::Poly(outline));
+        // Round the hips and the shoulders.
+        v.push(Shape::Line(
+            vec![f.torso_at(0.04, -0.8), f.torso_at(0.04, 0.8)],
+            d.leg_w,
+        ));
+        v.push(Shape::Line(
+            vec![f.torso_at(0.97, -0.85), f.torso_at(0.97, 0.85)],
+            d.arm_w,
+        ));
+        if f.build == Build::Pregnant && matches!(f.view, View::Front(_)) {
+            v.push(Shape::Dot(f.torso_at(0.32, 0.0), d.torso_w * 0.5));
+        }
+        let sh = f.shoulder();
+        v.push(Shape::Line(
+            vec![sh, sh.go(f.neck, d.neck + d.head_r * 0.5)],
+            d.arm_w * 1.2,
+        ));
+        v.push(Shape::Dot(f.head(), d.head_r));
+    }
+    if part != Part::Far {
+        let [right, left] = f.arm_joints();
+        arm(&mut v, f, right, f.hands[0]);
+        arm(&mut v, f, left, f.hands[1]);
     }
     v
 }

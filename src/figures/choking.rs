@@ -1,8 +1,9 @@
 //! Choking scenes: back blows, abdominal thrusts, chest thrusts standing,
 //! and the infant holds (guideline reference §8).
 
-use super::body::{Build, Figure, Hand, Limb, Part, Role};
-use super::{pt, Item, Pt, Scene};
+use super::body::{Build, Figure, Hand, Limb, Part, Role, View};
+use super::marks::Mark;
+use super::{infant, pt, Item, Pt, Scene};
 
 pub(super) const W: f64 = 320.0;
 pub(super) const H: f64 = 240.0;
@@ -25,6 +26,7 @@ pub(super) fn standing(build: Build, role: Role, x: f64, spine: f64, arms: [Limb
     Figure {
         build,
         role,
+        view: View::Side,
         hip: pt(x, hip_y),
         spine,
         neck: spine + 10.0,
@@ -41,6 +43,7 @@ pub(super) fn kneeling_on_one_knee(hip: Pt, spine: f64) -> Figure {
     Figure {
         build: Build::Adult,
         role: Role::Rescuer,
+        view: View::Side,
         hip,
         spine,
         neck: spine + 25.0,
@@ -110,7 +113,7 @@ fn back_blows() -> Scene {
 
 /// Standing behind the casualty, arms round the torso, the fist at
 /// `t` (0 hip, 1 shoulders) of the casualty's front.
-fn from_behind(build: Build, t: f64, lean: f64) -> (Figure, Figure, Pt) {
+pub(super) fn from_behind(build: Build, t: f64, lean: f64) -> (Figure, Figure, Pt) {
     let mut c = standing(
         build,
         Role::Casualty,
@@ -200,6 +203,7 @@ fn baby_on_lap(face: f64) -> (Figure, Figure) {
     let b = Figure {
         build: Build::Baby,
         role: Role::Casualty,
+        view: View::Side,
         hip: pt(r.hip.x + 24.0, thigh_top - d.torso_w / 2.0 - 6.0),
         spine: 14.0,
         neck: 24.0,
@@ -275,6 +279,15 @@ fn infant_chest_thrusts(two_thumbs: bool) -> Scene {
         let back = b.torso_at(0.75, -1.15);
         items.push(Item::Stroke(vec![palm, side.go(60.0, 4.0), back], 5.0));
         items.push(Item::Stroke(vec![palm, spot.go(-90.0, 2.0)], 4.5));
+        // Seen from above: both thumbs on the breastbone, the hands round
+        // the chest.
+        items.push(Item::Mark(Mark::Inset {
+            at: [215.0, 54.0, 78.0, 78.0],
+            scene: Box::new(infant::thumbs_close_up(
+                "choking-infant-chest-thrusts-two-thumbs-close-up",
+                "infant-two-thumbs",
+            )),
+        }));
     } else {
         // One forearm under the back, that hand holding the head; the
         // heel of the other hand on the spot, arm straight.
@@ -310,7 +323,11 @@ fn infant_chest_thrusts(two_thumbs: bool) -> Scene {
         } else {
             "infant-heel-of-hand"
         },
-        view: CLOSE,
+        view: if two_thumbs {
+            [52.0, 52.0, 246.0, 162.0]
+        } else {
+            CLOSE
+        },
         items,
     }
 }

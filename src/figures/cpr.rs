@@ -1,12 +1,13 @@
 //! CPR scenes (guideline reference §8): the compression posture and the
 //! hands on the chest.
 
-use super::body::{Build, Figure, Hand, Limb, Part, Role};
+use super::body::{Build, Figure, Hand, Limb, Part, Role, View};
 use super::choking::FLOOR;
 
 /// The view of a person lying on the floor with a rescuer kneeling.
-const CLOSE: [f64; 4] = [40.0, 74.0, 248.0, 162.0];
-use super::{pt, Item, Pt, Scene};
+pub(super) const CLOSE: [f64; 4] = [40.0, 74.0, 248.0, 162.0];
+use super::marks::Mark;
+use super::{infant, pt, Item, Pt, Scene};
 
 /// A person lying on their back on the floor, head to the left.
 pub(super) fn lying(build: Build, head_x: f64) -> Figure {
@@ -16,6 +17,7 @@ pub(super) fn lying(build: Build, head_x: f64) -> Figure {
     Figure {
         build,
         role: Role::Casualty,
+        view: View::Side,
         hip: pt(shoulder_x + d.torso, y),
         spine: 180.0,
         neck: 180.0,
@@ -28,7 +30,7 @@ pub(super) fn lying(build: Build, head_x: f64) -> Figure {
 
 /// A rescuer kneeling on both knees, facing left, with the shoulders at
 /// `shoulder` and the knees on the floor below and behind them.
-fn kneeling(shoulder: Pt, knee_x: f64) -> Figure {
+pub(super) fn kneeling(shoulder: Pt, knee_x: f64) -> Figure {
     let d = Build::Adult.dims();
     let knee = pt(knee_x, FLOOR - d.leg_w / 2.0);
     // The hip sits on a circle of the thigh's length round the knee and
@@ -42,6 +44,7 @@ fn kneeling(shoulder: Pt, knee_x: f64) -> Figure {
     Figure {
         build: Build::Adult,
         role: Role::Rescuer,
+        view: View::Side,
         hip,
         spine: hip.angle_to(shoulder),
         neck: hip.angle_to(shoulder) - 15.0,
@@ -56,10 +59,13 @@ fn kneeling(shoulder: Pt, knee_x: f64) -> Figure {
     }
 }
 
-fn compressions(name: &'static str, technique: &'static str, view: [f64; 4]) -> Scene {
+/// The adult compression: the rescuer kneeling, arms straight, the
+/// stacked hands on the spot, pushed `push` into the chest. The floor
+/// and the people, and the spot on the chest at rest.
+pub(super) fn adult_push(push: f64) -> (Vec<Item>, Pt) {
     let c = lying(Build::Adult, 92.0);
     let spot = c.torso_at(0.78, 1.0);
-    let hands = spot.go(-90.0, 4.0);
+    let hands = spot.go(-90.0, 4.0 - push);
     let d = Build::Adult.dims();
     let reach = d.upper_arm + d.forearm + d.hand / 2.0;
     let mut r = kneeling(hands.go(-90.0, reach - 0.5), 196.0);
@@ -73,50 +79,52 @@ fn compressions(name: &'static str, technique: &'static str, view: [f64; 4]) -> 
             bend: 1.0,
         },
     ];
+    let items = vec![
+        Item::Ground(pt(20.0, FLOOR), pt(300.0, FLOOR)),
+        Item::Figure(r.clone(), Part::All),
+        Item::Figure(c, Part::All),
+        Item::Figure(r, Part::Arms),
+    ];
+    (items, spot)
+}
+
+fn compressions(name: &'static str, technique: &'static str, view: [f64; 4]) -> Scene {
+    let (mut items, spot) = adult_push(0.0);
+    items.push(Item::Contact(spot));
+    items.push(Item::Arrow {
+        from: spot.go(-90.0, 52.0).go(180.0, 24.0),
+        deg: 90.0,
+        len: 28.0,
+    });
     Scene {
         name,
         technique,
         view,
-        items: vec![
-            Item::Ground(pt(20.0, FLOOR), pt(300.0, FLOOR)),
-            Item::Figure(r.clone(), Part::All),
-            Item::Figure(c, Part::All),
-            Item::Figure(r, Part::Arms),
-            Item::Contact(spot),
-            Item::Arrow {
-                from: spot.go(-90.0, 52.0).go(180.0, 24.0),
-                deg: 90.0,
-                len: 28.0,
-            },
-        ],
+        items,
     }
 }
 
 /// How the hands push on a child's or a baby's chest.
 #[derive(Clone, Copy, PartialEq)]
-enum Hands {
+pub(super) enum Hands {
     /// The heel of one hand, arm straight; the other hand on the thigh.
     OneHeel,
     /// Both hands round the chest, the thumbs on the breastbone.
     TwoThumbs,
 }
 
-fn small_chest(build: Build, hands: Hands) -> Scene {
+/// A child's or a baby's compression, the hand or the thumbs pushed
+/// `push` into the chest: the floor and the people, and the spot on the
+/// chest at rest.
+pub(super) fn small_push(build: Build, hands: Hands, push: f64) -> (Vec<Item>, Pt) {
     let c = lying(build, 100.0);
     let spot = c.torso_at(0.72, 1.0);
     let d = Build::Adult.dims();
     let reach = d.upper_arm + d.forearm + d.hand / 2.0;
     let mut items = vec![Item::Ground(pt(20.0, FLOOR), pt(300.0, FLOOR))];
     let rest = Limb::Angles(110.0, 60.0);
-    let (name, technique, view) = match (build, hands) {
-        (Build::Baby, Hands::TwoThumbs) => {
-            ("cpr-infant-two-thumbs", "infant-cpr-two-thumbs", BABY_VIEW)
-        }
-        (Build::Baby, Hands::OneHeel) => ("cpr-infant-heel", "infant-cpr-heel", BABY_VIEW),
-        _ => ("cpr-child-one-hand", "child-one-hand", CLOSE),
-    };
     if hands == Hands::OneHeel {
-        let hand = spot.go(-90.0, d.hand / 2.0 - 1.0);
+        let hand = spot.go(-90.0, d.hand / 2.0 - 1.0 - push);
         let mut r = kneeling(hand.go(-90.0, reach - 0.5), spot.x + 30.0);
         r.arms = [
             Limb::Reach {
@@ -145,12 +153,37 @@ fn small_chest(build: Build, hands: Hands) -> Scene {
         items.push(Item::Figure(r, Part::All));
         items.push(Item::Figure(c.clone(), Part::All));
         items.push(Item::Stroke(vec![side, c.torso_at(0.72, -0.8)], 5.0));
-        items.push(Item::Stroke(vec![side, spot.go(-90.0, 1.5)], 4.5));
+        items.push(Item::Stroke(vec![side, spot.go(-90.0, 1.5 - push)], 4.5));
         // The palm flat on the flank, over the chest.
         items.push(Item::Stroke(
             vec![side.go(0.0, -4.0), side.go(0.0, 4.0)],
             11.0,
         ));
+    }
+    (items, spot)
+}
+
+fn small_chest(build: Build, hands: Hands) -> Scene {
+    let (name, technique, view) = match (build, hands) {
+        (Build::Baby, Hands::TwoThumbs) => (
+            "cpr-infant-two-thumbs",
+            "infant-cpr-two-thumbs",
+            [20.0, 100.0, 226.0, 132.0],
+        ),
+        (Build::Baby, Hands::OneHeel) => ("cpr-infant-heel", "infant-cpr-heel", BABY_VIEW),
+        _ => ("cpr-child-one-hand", "child-one-hand", CLOSE),
+    };
+    let (mut items, spot) = small_push(build, hands, 0.0);
+    if hands == Hands::TwoThumbs {
+        // Seen from above: both thumbs on the breastbone, the hands round
+        // the chest.
+        items.push(Item::Mark(Mark::Inset {
+            at: [20.0, 101.0, 75.0, 75.0],
+            scene: Box::new(infant::thumbs_close_up(
+                "cpr-infant-two-thumbs-close-up",
+                technique,
+            )),
+        }));
     }
     items.push(Item::Contact(spot));
     items.push(Item::Arrow {

@@ -17,13 +17,23 @@
 //! on light and dark backgrounds alike. No `style`, no script: the app
 //! inlines the SVG under a CSP that forbids inline styles.
 
+mod above;
+mod aed;
+mod airway;
 pub mod body;
+mod check;
 mod choking;
 mod cpr;
+mod depth;
+mod infant;
+mod marks;
+mod recovery;
+mod thrusts;
 
 use std::fmt::Write as _;
 
-pub use body::{Build, Figure, Hand, Limb, Part, Role, Shape};
+pub use body::{Build, Figure, Hand, Limb, Part, Role, Shape, View};
+pub use marks::Mark;
 
 /// A point in the scene's coordinates (SVG: y grows downwards).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -73,6 +83,8 @@ pub enum Item {
         from: f64,
         to: f64,
     },
+    /// A gaze, a shout, a depth, a pad face on, a thing, a close-up.
+    Mark(Mark),
 }
 
 /// One picture.
@@ -91,6 +103,13 @@ pub struct Scene {
 pub fn scenes() -> Vec<Scene> {
     let mut v = choking::scenes();
     v.extend(cpr::scenes());
+    v.extend(thrusts::scenes());
+    v.extend(airway::scenes());
+    v.extend(infant::scenes());
+    v.extend(depth::scenes());
+    v.extend(check::scenes());
+    v.extend(recovery::scenes());
+    v.extend(aed::scenes());
     v
 }
 
@@ -127,7 +146,7 @@ fn item_shapes(item: &Item) -> Option<(Vec<Shape>, bool)> {
 /// of another person, or a stroke (a thumb, fingers) over a casualty.
 fn cuts(earlier: &Item, later: &Item) -> bool {
     match (earlier, later) {
-        (Item::Figure(a, _), Item::Figure(b, _)) => a != b,
+        (Item::Figure(a, pa), Item::Figure(b, pb)) => a != b || body::cuts_itself(a, *pa, *pb),
         (Item::Figure(a, _), Item::Stroke(..)) => a.role == Role::Casualty,
         _ => false,
     }
@@ -204,6 +223,7 @@ pub fn render(s: &Scene) -> String {
                 );
             }
             Item::Arrow { from, deg, len } => arrow(&mut out, *from, *deg, *len),
+            Item::Mark(m) => marks::render(&mut out, &format!("{}-{i}", s.name), m),
             Item::Pad(a, b) => {
                 let _ = writeln!(
                     out,

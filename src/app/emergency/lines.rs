@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::app::i18n::{t, t_string, use_i18n, Locale};
 use crate::app::state::{use_state, AppState};
 use crate::coach::{Line, Said, Spoken};
+use crate::content::svg::scoped_ids;
 use crate::content::Curriculum;
 use crate::settings::Lang;
 use leptos_i18n::I18nContext;
@@ -110,7 +111,8 @@ fn alt_of(c: &Curriculum, name: &str, lang: Lang) -> String {
 fn picture(state: AppState, line: Line) -> Option<impl IntoView> {
     let (name, _) = line.picture()?;
     let c = state.curriculum.get()?.ok()?;
-    let svg = c.illustrations.get(name)?.clone();
+    // Several lines' pictures share the page: each copy's ids are its own.
+    let svg = scoped_ids(c.illustrations.get(name)?, &format!("coach-{}", line.key()));
     let alt = alt_of(&c, name, state.settings.get().lang);
     Some(view! {
         <div class="illustration coach-picture" role="img" aria-label=alt inner_html=svg data-picture=name></div>

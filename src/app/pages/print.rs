@@ -7,6 +7,7 @@ use super::learn::with_curriculum;
 use super::profile_name;
 use crate::app::i18n::{t, t_string, use_i18n};
 use crate::app::state::use_state;
+use crate::content::svg::scoped_ids;
 use crate::content::Curriculum;
 
 /// A clean handout of the whole curriculum (`/print`) or one lesson
@@ -47,7 +48,12 @@ pub fn PrintPage() -> impl IntoView {
                                 let r = s.for_profile(p);
                                 let cites: Vec<String> = r.sources.iter().map(|x| x.key.clone()).collect();
                                 keys.extend(cites.iter().cloned());
-                                let svg = r.illustration.and_then(|n| c.illustrations.get(n)).cloned();
+                                // A picture may be printed more than once (on several
+                                // steps): each copy's ids are its own.
+                                let svg = r
+                                    .illustration
+                                    .and_then(|n| c.illustrations.get(n))
+                                    .map(|svg| scoped_ids(svg, &format!("{}-{}", l.id, s.id)));
                                 let alt = r.alt.map(|a| a.get(lang).to_owned()).unwrap_or_default();
                                 view! {
                                     <li>

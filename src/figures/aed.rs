@@ -1,0 +1,314 @@
+//! AED pads on a person (guideline reference §4 and §8): a bare chest,
+//! where an adult's pads go, a child's pads apart or front and back, and
+//! the special cases — a wet chest, a medicine patch, an implanted
+//! device, thick chest hair. Seen from above unless the back matters.
+
+use super::above::{adult_pads, chest_marks, hand_from_below, lying_from_above, pad, PAD};
+use super::body::{Build, Figure, Hand, Limb, Part};
+use super::choking::FLOOR;
+use super::cpr::{kneeling, lying, CLOSE};
+use super::marks::Mark;
+use super::{pt, Item, Pt, Scene};
+
+/// The bottom edge of the pictures seen from above (the rescuer kneels
+/// below it).
+const BOTTOM: f64 = 150.0;
+const VIEW: [f64; 4] = [98.0, 50.0, 136.0, BOTTOM - 50.0];
+
+/// An adult on their back seen from above, with the marks on the chest.
+fn adult() -> (Figure, Vec<Item>) {
+    let c = lying_from_above(Build::Adult, pt(206.0, 100.0));
+    let mut items = vec![
+        Item::Figure(c.clone(), Part::Far),
+        Item::Figure(c.clone(), Part::Arms),
+    ];
+    items.extend(chest_marks(&c));
+    (c, items)
+}
+
+/// Clothes opened and pulled aside: the whole chest bare.
+fn bare_chest() -> Scene {
+    let (c, mut items) = adult();
+    let l = c.left();
+    // The shirt: one side already off the chest, the other being pulled
+    // aside by the rescuer's hand.
+    let far = [
+        c.torso_at(0.98, 0.7),
+        c.torso_at(0.5, 1.15),
+        c.torso_at(0.05, 1.1),
+    ];
+    let near_edge = [
+        c.torso_at(0.98, -0.7),
+        c.torso_at(0.5, -1.2),
+        c.torso_at(0.05, -1.1),
+    ];
+    items.push(Item::Mark(Mark::Thing(
+        far.map(|p| p.go(l, 7.0)).to_vec(),
+        12.0,
+    )));
+    items.push(Item::Mark(Mark::Thing(
+        near_edge.map(|p| p.go(l, -8.0)).to_vec(),
+        12.0,
+    )));
+    let grip = near_edge[1].go(l, -10.0);
+    items.extend(hand_from_below(grip, 80.0, BOTTOM));
+    items.push(Item::Arrow {
+        from: grip.go(0.0, 22.0).go(90.0, -6.0),
+        deg: 90.0,
+        len: 24.0,
+    });
+    Scene {
+        name: "aed-bare-chest",
+        technique: "bare-chest",
+        view: VIEW,
+        items,
+    }
+}
+
+/// An adult's two pads in place; the rescuer presses the side pad flat.
+fn adult_pads_placed() -> Scene {
+    let (c, mut items) = adult();
+    let [right, left] = adult_pads(&c);
+    items.push(pad(right.0, right.1, false));
+    items.push(pad(left.0, left.1, false));
+    items.extend(hand_from_below(left.0.go(0.0, PAD.0 / 2.0), 62.0, BOTTOM));
+    Scene {
+        name: "aed-adult-pads",
+        technique: "adult-pads",
+        view: VIEW,
+        items,
+    }
+}
+
+/// A child's pads on the front, as big as fit, not touching.
+fn child_pads_apart() -> Scene {
+    let c = lying_from_above(Build::Child, pt(196.0, 100.0));
+    let mut items = vec![
+        Item::Figure(c.clone(), Part::Far),
+        Item::Figure(c.clone(), Part::Arms),
+    ];
+    let (w, h) = (PAD.0 * 0.8, PAD.1 * 0.8);
+    let right = c.torso_at(0.8, -0.5);
+    let left = c.torso_at(0.52, 0.68);
+    for (at, deg) in [(right, c.spine + 90.0), (left, c.spine)] {
+        items.push(Item::Mark(Mark::PadFace {
+            at,
+            deg,
+            w,
+            h,
+            ghost: false,
+        }));
+    }
+    items.extend(hand_from_below(left.go(0.0, w / 2.0), 65.0, BOTTOM));
+    Scene {
+        name: "aed-child-pads-apart",
+        technique: "child-pads-apart",
+        view: [104.0, 58.0, 124.0, BOTTOM - 58.0],
+        items,
+    }
+}
+
+/// A child's pads front and back, seen from the side: one hand presses
+/// the pad on the centre of the chest, the other the pad under the
+/// centre of the back.
+fn child_pads_front_and_back() -> Scene {
+    let mut c = lying(Build::Child, 100.0);
+    c.hip.y -= 4.0;
+    let half = 9.0;
+    let front = c.torso_at(0.7, 1.0).go(-90.0, 3.5);
+    let back = c.torso_at(0.7, -1.0).go(90.0, 3.5);
+    let a = Build::Adult.dims();
+    let hand = front.go(-90.0, a.hand / 2.0);
+    let mut r = kneeling(hand.go(-62.0, 40.0), front.x + 34.0);
+    r.arms = [
+        Limb::Reach {
+            to: hand,
+            bend: 1.0,
+        },
+        Limb::Reach {
+            to: back.go(0.0, half + 3.0).go(-90.0, 2.0),
+            bend: 1.0,
+        },
+    ];
+    r.hands = [Hand::Open, Hand::Fist];
+    Scene {
+        name: "aed-child-pads-front-back-hands",
+        technique: "child-pads-front-back",
+        view: CLOSE,
+        items: vec![
+            Item::Ground(pt(20.0, FLOOR), pt(300.0, FLOOR)),
+            Item::Figure(r.clone(), Part::All),
+            Item::Figure(c, Part::All),
+            Item::Pad(back.go(180.0, half), back.go(0.0, half)),
+            Item::Figure(r, Part::Arms),
+            Item::Pad(front.go(180.0, half), front.go(0.0, half)),
+            Item::Arrow {
+                from: back.go(0.0, 40.0),
+                deg: 180.0,
+                len: 18.0,
+            },
+        ],
+    }
+}
+
+/// Wiping a wet chest dry before the pads go on (from the side).
+fn wipe_dry() -> Scene {
+    let c = lying(Build::Adult, 92.0);
+    let spot = c.torso_at(0.72, 1.0);
+    let towel = [
+        spot.go(180.0, 12.0).go(-90.0, 2.0),
+        spot.go(0.0, 12.0).go(-90.0, 2.0),
+    ];
+    let hand = spot.go(-90.0, 6.0);
+    let mut r = kneeling(hand.go(-70.0, 60.0), 190.0);
+    r.arms = [
+        Limb::Reach {
+            to: hand,
+            bend: 1.0,
+        },
+        Limb::Angles(110.0, 60.0),
+    ];
+    Scene {
+        name: "aed-wipe-chest",
+        technique: "wipe-chest-dry",
+        view: CLOSE,
+        items: vec![
+            Item::Ground(pt(20.0, FLOOR), pt(300.0, FLOOR)),
+            Item::Figure(r.clone(), Part::All),
+            Item::Figure(c, Part::All),
+            Item::Mark(Mark::Thing(towel.to_vec(), 6.0)),
+            Item::Figure(r, Part::Arms),
+            Item::Arrow {
+                from: hand.go(-90.0, 16.0).go(180.0, 4.0),
+                deg: 180.0,
+                len: 22.0,
+            },
+            Item::Arrow {
+                from: hand.go(-90.0, 16.0).go(0.0, 4.0),
+                deg: 0.0,
+                len: 22.0,
+            },
+        ],
+    }
+}
+
+/// A square outline (a medicine patch, an implanted device).
+fn square(at: Pt, half: f64, round: f64) -> Vec<Pt> {
+    let h = half - round;
+    vec![
+        pt(at.x - h, at.y - half),
+        pt(at.x + h, at.y - half),
+        pt(at.x + half, at.y - h),
+        pt(at.x + half, at.y + h),
+        pt(at.x + h, at.y + half),
+        pt(at.x - h, at.y + half),
+        pt(at.x - half, at.y + h),
+        pt(at.x - half, at.y - h),
+        pt(at.x - h, at.y - half),
+    ]
+}
+
+/// A gloved hand peeling a medicine patch off the chest.
+fn remove_patch() -> Scene {
+    let (c, mut items) = adult();
+    let patch = c.torso_at(0.72, 0.42);
+    items.push(Item::Mark(Mark::Thing(square(patch, 5.5, 1.0), 2.5)));
+    // Peeled from its lower corner, towards the rescuer.
+    let corner = patch.go(60.0, 6.0);
+    items.extend(hand_from_below(corner, 75.0, BOTTOM));
+    // The glove's cuff round the wrist.
+    let a = Build::Adult.dims();
+    let wrist = corner.go(75.0, a.hand * 0.9 + 8.0);
+    items.push(Item::Stroke(
+        vec![wrist.go(165.0, 8.0), wrist.go(-15.0, 8.0)],
+        4.0,
+    ));
+    items.push(Item::Arrow {
+        from: corner.go(0.0, 12.0),
+        deg: 60.0,
+        len: 24.0,
+    });
+    Scene {
+        name: "aed-remove-patch",
+        technique: "remove-patch",
+        view: VIEW,
+        items,
+    }
+}
+
+/// A lump under the skin below the right collarbone: no pad on top of it
+/// (a dashed outline, crossed out); the pad goes lower, pressed on.
+fn implanted_device() -> Scene {
+    let (c, mut items) = adult();
+    let [right, left] = adult_pads(&c);
+    let lump = right.0;
+    items.push(Item::Mark(Mark::Thing(square(lump, 3.5, 1.5), 3.0)));
+    items.push(pad(lump, right.1, true));
+    items.push(Item::Mark(Mark::Cross(
+        lump.go(-90.0, 9.0).go(180.0, 9.0),
+        4.0,
+    )));
+    let moved = c.torso_at(0.52, -0.5);
+    items.push(pad(moved, right.1, false));
+    items.push(pad(left.0, left.1, false));
+    items.extend(hand_from_below(
+        moved.go(0.0, PAD.1 / 2.0 + 1.0),
+        70.0,
+        BOTTOM,
+    ));
+    Scene {
+        name: "aed-implanted-device",
+        technique: "pad-away-from-device",
+        view: VIEW,
+        items,
+    }
+}
+
+/// Thick chest hair shaved where a pad will go.
+fn shave_hair() -> Scene {
+    let (c, mut items) = adult();
+    let [right, _] = adult_pads(&c);
+    // Short hairs round the place of the pad (where the razor has
+    // been, the skin is bare).
+    for i in 0..6 {
+        for j in 0..7 {
+            let p = right
+                .0
+                .go(180.0, 15.0 - 5.0 * f64::from(i))
+                .go(90.0, 12.0 - 4.0 * f64::from(j));
+            let bare = (p.x - right.0.x).abs() < PAD.0 / 2.0 + 1.0
+                && (p.y - right.0.y).abs() < PAD.1 / 2.0 + 1.0;
+            if !bare && c.torso_at(0.5, 0.0).dist(p) < 40.0 {
+                let tilt = if (i + j) % 2 == 0 { 60.0 } else { 120.0 };
+                items.push(Item::Mark(Mark::Thing(vec![p, p.go(tilt, 3.0)], 1.6)));
+            }
+        }
+    }
+    items.push(pad(right.0, right.1, true));
+    // The razor in the hand, at the edge of the pad's place.
+    let head = right.0.go(0.0, PAD.0 / 2.0 + 2.0);
+    items.push(Item::Mark(Mark::Thing(
+        vec![head.go(-90.0, 5.0), head.go(90.0, 5.0)],
+        3.5,
+    )));
+    items.extend(hand_from_below(head.go(60.0, 7.0), 60.0, BOTTOM));
+    Scene {
+        name: "aed-shave-chest-hair",
+        technique: "shave-chest-hair",
+        view: VIEW,
+        items,
+    }
+}
+
+pub(super) fn scenes() -> Vec<Scene> {
+    vec![
+        bare_chest(),
+        adult_pads_placed(),
+        child_pads_apart(),
+        child_pads_front_and_back(),
+        wipe_dry(),
+        remove_patch(),
+        implanted_device(),
+        shave_hair(),
+    ]
+}

@@ -1,0 +1,86 @@
+//! Checking for a response (guideline reference §1 and §8): tap both
+//! shoulders and shout; a baby: tap the sole of the foot and call loudly,
+//! never shake.
+
+use super::body::{Build, Limb, Part};
+use super::choking::FLOOR;
+use super::cpr::{kneeling, lying};
+use super::marks::Mark;
+use super::{pt, Item, Scene};
+
+/// Kneeling by an adult's shoulders, both hands on them, shouting.
+fn tap_shoulders() -> Scene {
+    let c = lying(Build::Adult, 92.0);
+    let shoulder = c.torso_at(0.95, 1.0);
+    let mut r = kneeling(pt(shoulder.x + 16.0, shoulder.y - 58.0), 168.0);
+    r.neck = -150.0;
+    r.face = 150.0;
+    r.arms = [
+        Limb::Reach {
+            to: shoulder.go(-90.0, 4.0),
+            bend: 1.0,
+        },
+        Limb::Reach {
+            to: shoulder.go(-90.0, 4.0).go(0.0, 4.0),
+            bend: 1.0,
+        },
+    ];
+    let mouth = r.head().go(r.face, r.dims().head_r * 1.35);
+    let face = c.head();
+    Scene {
+        name: "check-response-tap-shout",
+        technique: "tap-and-shout",
+        view: [40.0, 84.0, 220.0, 150.0],
+        items: vec![
+            Item::Ground(pt(20.0, FLOOR), pt(300.0, FLOOR)),
+            Item::Figure(r.clone(), Part::All),
+            Item::Figure(c, Part::All),
+            Item::Figure(r, Part::Arms),
+            Item::Contact(shoulder),
+            Item::Mark(Mark::Sound {
+                at: mouth,
+                deg: mouth.angle_to(face),
+            }),
+        ],
+    }
+}
+
+/// Kneeling at a baby's feet, fingers tapping the sole of the foot,
+/// calling loudly.
+fn tap_foot() -> Scene {
+    let c = lying(Build::Baby, 110.0);
+    let [near, _] = c.leg_joints();
+    let d = Build::Baby.dims();
+    let sole = near.end.go(0.0, d.leg_w * 0.5).go(-90.0, d.leg_w * 0.35);
+    let mut r = kneeling(pt(sole.x + 34.0, sole.y - 56.0), sole.x + 62.0);
+    r.neck = -135.0;
+    r.face = 160.0;
+    r.arms = [
+        Limb::Reach {
+            to: sole.go(0.0, 3.0),
+            bend: 1.0,
+        },
+        Limb::Angles(110.0, 60.0),
+    ];
+    let mouth = r.head().go(r.face, r.dims().head_r * 1.35);
+    Scene {
+        name: "check-baby-tap-foot",
+        technique: "tap-baby-foot",
+        view: [90.0, 92.0, 220.0, 142.0],
+        items: vec![
+            Item::Ground(pt(20.0, FLOOR), pt(300.0, FLOOR)),
+            Item::Figure(r.clone(), Part::All),
+            Item::Figure(c.clone(), Part::All),
+            Item::Figure(r, Part::Arms),
+            Item::Contact(sole),
+            Item::Mark(Mark::Sound {
+                at: mouth,
+                deg: mouth.angle_to(c.head()),
+            }),
+        ],
+    }
+}
+
+pub(super) fn scenes() -> Vec<Scene> {
+    vec![tap_shoulders(), tap_foot()]
+}

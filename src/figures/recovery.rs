@@ -1,0 +1,155 @@
+//! The recovery position (guideline reference §6 and §8), seen from
+//! above: getting ready to turn (near arm out, far hand at the near cheek,
+//! far knee up, pull the knee), the settled side position, and a baby
+//! held on its side in the arms.
+
+use super::above::hand_from_below;
+use super::body::{Build, Figure, Hand, Limb, Part, Role, View};
+use super::choking::kneeling_on_one_knee;
+use super::marks::Mark;
+use super::{pt, Item, Scene};
+
+/// The bottom of the pictures seen from above.
+const BOTTOM: f64 = 200.0;
+
+/// Ready to turn, seen from above (head to the left, the rescuer kneeling
+/// below, at the person's side): the near arm out at a right angle, palm
+/// up; the far hand held against the near cheek; the far knee bent; the
+/// rescuer pulls the knee towards them.
+fn recovery_turn() -> Scene {
+    let mut c = Figure {
+        build: Build::Adult,
+        role: Role::Casualty,
+        view: View::Front(1.0),
+        hip: pt(186.0, 100.0),
+        spine: 180.0,
+        neck: 180.0,
+        face: 180.0,
+        // [right (near), left (far)]
+        arms: [Limb::Angles(90.0, 180.0), Limb::Angles(0.0, 0.0)],
+        hands: [Hand::Open, Hand::Open],
+        legs: [Limb::Angles(0.0, 0.0), Limb::Angles(0.0, 0.0)],
+    };
+    let d = Build::Adult.dims();
+    let cheek = c.head().go(70.0, d.head_r + 1.0);
+    c.arms[1] = Limb::Reach {
+        to: cheek,
+        bend: -1.0,
+    };
+    // The far knee bent up (seen from above, it leans out), the foot flat.
+    let foot = c.hip.go(0.0, 70.0).go(-90.0, 10.0);
+    c.legs[1] = Limb::Reach {
+        to: foot,
+        bend: -1.0,
+    };
+    let knee = c.leg_joints()[1].mid;
+    let mut items = vec![
+        Item::Figure(c.clone(), Part::Far),
+        Item::Figure(c, Part::Arms),
+    ];
+    // One hand holds theirs against the cheek; the other pulls the knee.
+    items.extend(hand_from_below(cheek.go(80.0, 3.0), 75.0, BOTTOM));
+    items.extend(hand_from_below(knee.go(90.0, 5.0), 100.0, BOTTOM));
+    items.push(Item::Contact(knee));
+    items.push(Item::Arrow {
+        from: knee.go(0.0, 20.0).go(90.0, 4.0),
+        deg: 90.0,
+        len: 46.0,
+    });
+    Scene {
+        name: "recovery-turn",
+        technique: "recovery-turn",
+        view: [50.0, 40.0, 240.0, BOTTOM - 40.0],
+        items,
+    }
+}
+
+/// Settled on the side, seen from above (head to the left, face towards
+/// the rescuer below): the upper leg bent at right angles at hip and
+/// knee, the upper hand under the cheek, the head tilted back a little;
+/// the rescuer's hands on the chin and the knee.
+fn recovery_settle() -> Scene {
+    let mut c = Figure {
+        build: Build::Adult,
+        role: Role::Casualty,
+        view: View::Side,
+        hip: pt(190.0, 96.0),
+        spine: 180.0,
+        neck: 184.0,
+        face: 105.0,
+        // [upper (near), lower (far)]
+        arms: [Limb::Angles(90.0, 0.0), Limb::Angles(95.0, 150.0)],
+        hands: [Hand::Open, Hand::Open],
+        legs: [Limb::Angles(90.0, 0.0), Limb::Angles(0.0, 0.0)],
+    };
+    let d = Build::Adult.dims();
+    let cheek = c.head().go(75.0, d.head_r + 1.0);
+    c.arms[0] = Limb::Reach {
+        to: cheek.go(15.0, 4.0),
+        bend: -1.0,
+    };
+    let chin = c.head().go(c.face - 40.0, d.head_r + 1.0);
+    let knee = c.leg_joints()[0].mid;
+    let mut items = vec![Item::Figure(c, Part::All)];
+    items.extend(hand_from_below(chin.go(150.0, 3.0), 110.0, BOTTOM));
+    items.extend(hand_from_below(knee.go(90.0, 5.0), 80.0, BOTTOM));
+    items.push(Item::Contact(chin));
+    items.push(Item::Contact(knee));
+    Scene {
+        name: "recovery-settled",
+        technique: "recovery-settled",
+        view: [50.0, 40.0, 240.0, BOTTOM - 40.0],
+        items,
+    }
+}
+
+/// A baby held on its side along the forearm, facing out, head a little
+/// low; the rescuer watches its breathing.
+fn recovery_baby() -> Scene {
+    let mut r = kneeling_on_one_knee(pt(122.0, 160.0), -80.0);
+    r.neck = -40.0;
+    r.face = 45.0;
+    let arm = r.shoulder().go(95.0, 40.0).go(0.0, 26.0);
+    let b = Figure {
+        build: Build::Baby,
+        role: Role::Casualty,
+        view: View::Front(1.0),
+        hip: arm.go(-90.0, 12.0).go(180.0, 14.0),
+        spine: 12.0,
+        neck: 16.0,
+        face: 0.0,
+        // [right (up), left (down, on the arm)]
+        arms: [Limb::Angles(-60.0, -20.0), Limb::Angles(60.0, 20.0)],
+        hands: [Hand::Fist, Hand::Fist],
+        legs: [Limb::Angles(-150.0, -170.0), Limb::Angles(150.0, 175.0)],
+    };
+    let d = Build::Baby.dims();
+    let head = b.head();
+    r.arms = [
+        Limb::Reach {
+            to: head.go(90.0, d.head_r * 0.6),
+            bend: 1.0,
+        },
+        Limb::Reach {
+            to: b.torso_at(0.3, -1.0).go(-90.0, 3.0),
+            bend: 1.0,
+        },
+    ];
+    let eye = r.head().go(r.face - 15.0, 9.0);
+    Scene {
+        name: "recovery-baby-held",
+        technique: "recovery-baby",
+        view: [52.0, 52.0, 216.0, 162.0],
+        items: vec![
+            Item::Ground(pt(60.0, 211.0), pt(260.0, 211.0)),
+            Item::Figure(r, Part::All),
+            Item::Figure(b.clone(), Part::Far),
+            Item::Figure(b, Part::Arms),
+            Item::Mark(Mark::Look(eye, head.go(-60.0, d.head_r * 0.8))),
+        ],
+    }
+}
+
+pub(super) fn scenes() -> Vec<Scene> {
+    vec![recovery_turn(), recovery_settle(), recovery_baby()]
+}
