@@ -13,8 +13,10 @@
 
 pub mod blueprint;
 pub mod export;
+pub mod glossary;
 pub mod lint;
 pub mod model;
+pub mod plain;
 pub mod validate;
 
 use std::collections::BTreeMap;
@@ -48,6 +50,8 @@ struct RawBundle {
     #[serde(default)]
     blueprints: BTreeMap<String, serde_json::Value>,
     illustrations: BTreeMap<String, String>,
+    #[serde(default)]
+    glossary: serde_json::Value,
 }
 
 #[derive(Deserialize)]
@@ -77,6 +81,8 @@ pub struct Curriculum {
     pub blueprints: Vec<blueprint::Blueprint>,
     /// SVG text by illustration name.
     pub illustrations: BTreeMap<String, String>,
+    /// One term per idea (`content/glossary.toml`), for the validator.
+    pub glossary: glossary::Glossary,
 }
 
 impl Curriculum {
@@ -120,6 +126,14 @@ impl Curriculum {
                 Err(e) => problems.push(format!("{file}: {e}")),
             }
         }
+        let glossary = if raw.glossary.is_null() {
+            glossary::Glossary::default()
+        } else {
+            serde_json::from_value(raw.glossary).unwrap_or_else(|e| {
+                problems.push(format!("glossary.toml: {e}"));
+                glossary::Glossary::default()
+            })
+        };
         let mut blueprints = Vec::new();
         for (file, v) in raw.blueprints {
             match serde_json::from_value(v) {
@@ -135,6 +149,7 @@ impl Curriculum {
                 scenarios,
                 blueprints,
                 illustrations: raw.illustrations,
+                glossary,
             })
         } else {
             Err(problems)
@@ -173,6 +188,14 @@ impl Curriculum {
 
     pub fn source(&self, key: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.key == key)
+    }
+
+    /// The questions no exam draws until an instructor has checked them
+    /// (`exam_hold`), in bank order, each with its `review` saying why: the
+    /// instructor area lists them with their notes; a learner never sees
+    /// the notes.
+    pub fn held_from_exams(&self) -> impl Iterator<Item = &Question> + '_ {
+        self.questions.iter().filter(|q| q.exam_hold)
     }
 
     /// The questions of a lesson that apply to a profile.

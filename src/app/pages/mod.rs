@@ -2,6 +2,7 @@
 
 mod about;
 mod check;
+mod guideline;
 mod home;
 mod learn;
 mod lesson;
@@ -9,6 +10,7 @@ mod not_found;
 mod print;
 pub mod region;
 mod settings;
+mod why;
 
 pub use about::AboutPage;
 pub use home::HomePage;

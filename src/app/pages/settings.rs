@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::guideline::GuidelineNote;
 use super::profile_name;
 use super::region::{RegionNote, RegionSelect};
 use crate::adapters::files::{self, ReadError};
@@ -82,6 +83,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <p class="help">{t!(i18n, settings.profile_help)}</p>
                 {profiles}
             </fieldset>
+            <GuidelineNote />
             <fieldset id="where">
                 <legend>{t!(i18n, place.title)}</legend>
                 <p class="help">{t!(i18n, place.help)}</p>
