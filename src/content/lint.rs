@@ -41,17 +41,19 @@ pub const HARD_ZH: usize = 40;
 pub const HARD_EN: usize = 25;
 /// The most Chinese sentences of the lessons over the soft limit the
 /// test allows: the count measured after the last plain-words rewrite (111
-/// before the first, 29 before the second).
-pub const SOFT_BUDGET_ZH: usize = 29;
+/// before the first, 29 before the second; the five left are objectives,
+/// which only instructors read, and one step's emergency numbers).
+pub const SOFT_BUDGET_ZH: usize = 5;
 /// The most English sentences of the lessons over the soft limit the test
-/// allows (138 before the first rewrite, 35 before the second).
-pub const SOFT_BUDGET_EN: usize = 35;
+/// allows (138 before the first rewrite, 35 before the second; the five
+/// left are objectives).
+pub const SOFT_BUDGET_EN: usize = 5;
 /// The most Chinese sentences of the questions over the soft limit the
 /// test allows (77 before their rewrite).
-pub const SOFT_BUDGET_QUESTIONS_ZH: usize = 76;
+pub const SOFT_BUDGET_QUESTIONS_ZH: usize = 0;
 /// The most English sentences of the questions over the soft limit the
 /// test allows (92 before their rewrite).
-pub const SOFT_BUDGET_QUESTIONS_EN: usize = 91;
+pub const SOFT_BUDGET_QUESTIONS_EN: usize = 0;
 
 /// The two parts measured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
