@@ -40,6 +40,7 @@ fn main() {
         |p: &Path, base: &str| format!("{base}/{}", p.file_name().unwrap().to_string_lossy());
 
     let sources = read_toml(&root.join("sources.toml"));
+    let glossary = read_toml(&root.join("glossary.toml"));
     let mut lessons = BTreeMap::new();
     for p in files(&root.join("lessons"), "toml") {
         lessons.insert(name(&p, "lessons"), read_toml(&p));
@@ -73,6 +74,7 @@ fn main() {
         "questions": questions,
         "blueprints": blueprints,
         "illustrations": illustrations,
+        "glossary": glossary,
     })
     .to_string();
     let digest = Sha256::digest(bundle.as_bytes());

@@ -7,7 +7,7 @@
 //! { "format", "version", "content_version", "languages": ["zh", "en"],
 //!   "profiles": [ {
 //!     "profile": "aha", "emergency_number": "911",
-//!     "lessons": [ { "id", "group", "order", "minutes", "title", "summary",
+//!     "lessons": [ { "id", "group", "order", "minutes", "title", "subtitle"?, "summary",
 //!       "objectives": [ { "id", "text" } ],
 //!       "steps": [ { "id", "objective", "text", "profile_specific",
 //!         "sources": [ { "key", "title", "url", "section"? } ],
@@ -119,12 +119,16 @@ pub fn to_json(c: &Curriculum, sel: &Selection) -> Value {
                             Value::Object(m)
                         })
                         .collect();
-                    json!({
+                    let mut lesson = json!({
                         "id": l.id, "group": l.group.as_str(), "order": l.order, "minutes": l.minutes,
                         "title": text(&l.title, sel), "summary": text(&l.summary, sel),
                         "objectives": l.objectives.iter().map(|o| json!({"id": o.id, "text": text(&o.text, sel)})).collect::<Vec<_>>(),
                         "steps": steps,
-                    })
+                    });
+                    if let (Some(sub), Some(m)) = (&l.subtitle, lesson.as_object_mut()) {
+                        m.insert("subtitle".into(), text(sub, sel));
+                    }
+                    lesson
                 })
                 .collect();
             let questions: Vec<Value> = c
@@ -222,9 +226,13 @@ pub fn to_markdown(c: &Curriculum, sel: &Selection) -> String {
         for l in &c.lessons {
             let _ = writeln!(
                 md,
-                "### {}. {} (`{}`, {} min)\n\n{}\n",
+                "### {}. {}{} (`{}`, {} min)\n\n{}\n",
                 l.order,
                 t(&l.title),
+                l.subtitle
+                    .as_ref()
+                    .map(|s| format!(" — {}", t(s)))
+                    .unwrap_or_default(),
                 l.id,
                 l.minutes,
                 t(&l.summary)

@@ -3,16 +3,19 @@
 //!
 //! The guideline reference's "plain words" rule asks for about 25 Chinese
 //! characters or 15 English words a sentence at most. This module measures
-//! every learner-facing sentence of the lessons — titles, summaries,
-//! objectives and every profile's wording of every step — and reports, per
-//! language, how many are over that soft limit and which are over the hard
+//! every sentence of the texts [`super::plain::items`] lists, in two parts
+//! — the lessons (titles, subtitles, summaries, objectives and every
+//! profile's wording of every step) and the questions (scenarios, prompts,
+//! options, explanations, hotspot labels) — and reports, per language and
+//! part, how many are over that soft limit and which are over the hard
 //! limit (40 characters, 25 words). A native test keeps the hard limit at
-//! zero and the soft-limit count at or below [`SOFT_BUDGET_ZH`] and
-//! [`SOFT_BUDGET_EN`], the counts measured after the plain-words rewrite, so
-//! the text can only get plainer.
+//! zero everywhere and each part's soft-limit count at or below its budget
+//! ([`SOFT_BUDGET_ZH`], [`SOFT_BUDGET_EN`], [`SOFT_BUDGET_QUESTIONS_ZH`],
+//! [`SOFT_BUDGET_QUESTIONS_EN`]), the counts measured after the last
+//! plain-words rewrite, so the text can only get plainer.
 //!
 //! What is not measured: the instructor layer (`differs`, `review`,
-//! sources), illustration descriptions (`alt`), and the question bank.
+//! sources) and illustration descriptions (`alt`).
 //!
 //! Counting: a Chinese sentence ends at `。`, `！` or `？` (closing quotes
 //! and brackets stay with it); its length is its letters and digits
@@ -20,10 +23,11 @@
 //! digit), not punctuation or spaces. An English sentence ends at `.`, `!`
 //! or `?` (closing quotes and brackets stay with it) followed by a space or
 //! the end; its length is its words, runs of non-space characters with at
-//! least one letter or digit.
+//! least one letter or digit. A semicolon does not end a sentence.
 
 use std::fmt::Write as _;
 
+use super::plain::{items, Field};
 use super::Curriculum;
 use crate::settings::Lang;
 
@@ -35,12 +39,39 @@ pub const SOFT_EN: usize = 15;
 pub const HARD_ZH: usize = 40;
 /// No sentence may be longer than this many English words.
 pub const HARD_EN: usize = 25;
-/// The most Chinese sentences over the soft limit the test allows: the
-/// count measured after the plain-words rewrite (111 before it).
-pub const SOFT_BUDGET_ZH: usize = 29;
-/// The most English sentences over the soft limit the test allows: the
-/// count measured after the plain-words rewrite (138 before it).
-pub const SOFT_BUDGET_EN: usize = 35;
+/// The most Chinese sentences of the lessons over the soft limit the
+/// test allows: the count measured after the last plain-words rewrite (111
+/// before the first, 29 before the second; the five left are objectives,
+/// which only instructors read, and one step's emergency numbers).
+pub const SOFT_BUDGET_ZH: usize = 5;
+/// The most English sentences of the lessons over the soft limit the test
+/// allows (138 before the first rewrite, 35 before the second; the five
+/// left are objectives).
+pub const SOFT_BUDGET_EN: usize = 5;
+/// The most Chinese sentences of the questions over the soft limit the
+/// test allows (77 before their rewrite).
+pub const SOFT_BUDGET_QUESTIONS_ZH: usize = 0;
+/// The most English sentences of the questions over the soft limit the
+/// test allows (92 before their rewrite).
+pub const SOFT_BUDGET_QUESTIONS_EN: usize = 0;
+
+/// The two parts measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// Titles, subtitles, summaries, objectives, steps.
+    Lessons,
+    /// Scenarios, prompts, options, explanations, hotspot labels.
+    Questions,
+}
+
+impl Part {
+    pub fn name(self) -> &'static str {
+        match self {
+            Part::Lessons => "lessons",
+            Part::Questions => "questions",
+        }
+    }
+}
 
 /// One learner-facing sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,10 +83,11 @@ pub struct Sentence {
     pub length: usize,
 }
 
-/// The findings for one language.
+/// The findings for one language and part.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LangReport {
     pub lang: Lang,
+    pub part: Part,
     /// Sentences measured.
     pub sentences: usize,
     /// Sentences over the soft limit (those over the hard limit included).
@@ -72,13 +104,32 @@ impl LangReport {
     pub fn hard_limit(&self) -> usize {
         hard_limit(self.lang)
     }
+
+    /// The most sentences over the soft limit the test allows.
+    pub fn budget(&self) -> usize {
+        match (self.lang, self.part) {
+            (Lang::ZhCn, Part::Lessons) => SOFT_BUDGET_ZH,
+            (Lang::En, Part::Lessons) => SOFT_BUDGET_EN,
+            (Lang::ZhCn, Part::Questions) => SOFT_BUDGET_QUESTIONS_ZH,
+            (Lang::En, Part::Questions) => SOFT_BUDGET_QUESTIONS_EN,
+        }
+    }
 }
 
-/// The findings for both languages.
+/// The findings: Chinese lessons, Chinese questions, English lessons,
+/// English questions.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
-    pub zh: LangReport,
-    pub en: LangReport,
+    pub parts: Vec<LangReport>,
+}
+
+impl Report {
+    pub fn get(&self, lang: Lang, part: Part) -> &LangReport {
+        self.parts
+            .iter()
+            .find(|r| r.lang == lang && r.part == part)
+            .expect("every language and part is measured")
+    }
 }
 
 pub fn soft_limit(lang: Lang) -> usize {
@@ -148,47 +199,17 @@ pub fn length(lang: Lang, sentence: &str) -> usize {
     }
 }
 
-/// Every learner-facing text of the lessons, with where it is.
-fn texts(c: &Curriculum) -> Vec<(String, &super::Text)> {
-    let mut out = Vec::new();
-    for l in &c.lessons {
-        out.push((format!("{} title", l.id), &l.title));
-        out.push((format!("{} summary", l.id), &l.summary));
-        for o in &l.objectives {
-            out.push((format!("objective {}", o.id), &o.text));
-        }
-        for s in &l.steps {
-            let covered: Vec<&str> = s
-                .variants
-                .iter()
-                .flat_map(|v| v.profiles.iter().map(|p| p.as_str()))
-                .collect();
-            let rest: Vec<&str> = crate::profile::ProfileId::ALL
-                .iter()
-                .map(|p| p.as_str())
-                .filter(|p| !covered.contains(p))
-                .collect();
-            if !rest.is_empty() {
-                out.push((format!("{}/{} [{}]", l.id, s.id, rest.join(",")), &s.text));
-            }
-            for v in &s.variants {
-                let ps: Vec<&str> = v.profiles.iter().map(|p| p.as_str()).collect();
-                out.push((format!("{}/{} [{}]", l.id, s.id, ps.join(",")), &v.text));
-            }
-        }
-    }
-    out
-}
-
-fn report(c: &Curriculum, lang: Lang) -> LangReport {
+fn report(c: &Curriculum, lang: Lang, part: Part) -> LangReport {
     let mut r = LangReport {
         lang,
+        part,
         sentences: 0,
         over_soft: 0,
         over_hard: Vec::new(),
     };
-    for (at, t) in texts(c) {
-        for s in sentences(lang, t.get(lang)) {
+    let in_part = |f: Field| f.in_question() == (part == Part::Questions);
+    for item in items(c).into_iter().filter(|i| in_part(i.field)) {
+        for s in sentences(lang, item.text.get(lang)) {
             let n = length(lang, s);
             r.sentences += 1;
             if n > soft_limit(lang) {
@@ -196,7 +217,7 @@ fn report(c: &Curriculum, lang: Lang) -> LangReport {
             }
             if n > hard_limit(lang) {
                 r.over_hard.push(Sentence {
-                    at: at.clone(),
+                    at: item.at.clone(),
                     text: s.to_owned(),
                     length: n,
                 });
@@ -206,27 +227,33 @@ fn report(c: &Curriculum, lang: Lang) -> LangReport {
     r
 }
 
-/// Measures every learner-facing sentence of the lessons.
+/// Measures every learner-facing sentence of the lessons and questions.
 pub fn lint(c: &Curriculum) -> Report {
-    Report {
-        zh: report(c, Lang::ZhCn),
-        en: report(c, Lang::En),
+    let mut parts = Vec::new();
+    for lang in [Lang::ZhCn, Lang::En] {
+        for part in [Part::Lessons, Part::Questions] {
+            parts.push(report(c, lang, part));
+        }
     }
+    Report { parts }
 }
 
 /// The report as the CLI prints it.
 pub fn render(r: &Report) -> String {
     let mut out = String::new();
-    for (name, unit, budget, lr) in [
-        ("zh", "characters", SOFT_BUDGET_ZH, &r.zh),
-        ("en", "words", SOFT_BUDGET_EN, &r.en),
-    ] {
+    for lr in &r.parts {
+        let (name, unit) = match lr.lang {
+            Lang::ZhCn => ("zh", "characters"),
+            Lang::En => ("en", "words"),
+        };
         let _ = writeln!(
             out,
-            "{name}: {} sentences; {} over {} {unit} (soft limit, budget {budget}); {} over {} {unit} (hard limit)",
+            "{name} {}: {} sentences; {} over {} {unit} (soft limit, budget {}); {} over {} {unit} (hard limit)",
+            lr.part.name(),
             lr.sentences,
             lr.over_soft,
             lr.soft_limit(),
+            lr.budget(),
             lr.over_hard.len(),
             lr.hard_limit(),
         );

@@ -13,8 +13,10 @@
 
 pub mod blueprint;
 pub mod export;
+pub mod glossary;
 pub mod lint;
 pub mod model;
+pub mod plain;
 pub mod svg;
 pub mod validate;
 
@@ -49,6 +51,8 @@ struct RawBundle {
     #[serde(default)]
     blueprints: BTreeMap<String, serde_json::Value>,
     illustrations: BTreeMap<String, String>,
+    #[serde(default)]
+    glossary: serde_json::Value,
 }
 
 #[derive(Deserialize)]
@@ -78,6 +82,8 @@ pub struct Curriculum {
     pub blueprints: Vec<blueprint::Blueprint>,
     /// SVG text by illustration name.
     pub illustrations: BTreeMap<String, String>,
+    /// One term per idea (`content/glossary.toml`), for the validator.
+    pub glossary: glossary::Glossary,
 }
 
 impl Curriculum {
@@ -121,6 +127,14 @@ impl Curriculum {
                 Err(e) => problems.push(format!("{file}: {e}")),
             }
         }
+        let glossary = if raw.glossary.is_null() {
+            glossary::Glossary::default()
+        } else {
+            serde_json::from_value(raw.glossary).unwrap_or_else(|e| {
+                problems.push(format!("glossary.toml: {e}"));
+                glossary::Glossary::default()
+            })
+        };
         let mut blueprints = Vec::new();
         for (file, v) in raw.blueprints {
             match serde_json::from_value(v) {
@@ -136,6 +150,7 @@ impl Curriculum {
                 scenarios,
                 blueprints,
                 illustrations: raw.illustrations,
+                glossary,
             })
         } else {
             Err(problems)
@@ -174,6 +189,14 @@ impl Curriculum {
 
     pub fn source(&self, key: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.key == key)
+    }
+
+    /// The questions no exam draws until an instructor has checked them
+    /// (`exam_hold`), in bank order, each with its `review` saying why: the
+    /// instructor area lists them with their notes; a learner never sees
+    /// the notes.
+    pub fn held_from_exams(&self) -> impl Iterator<Item = &Question> + '_ {
+        self.questions.iter().filter(|q| q.exam_hold)
     }
 
     /// The questions of a lesson that apply to a profile.

@@ -153,6 +153,11 @@ pub struct Lesson {
     pub order: u32,
     pub minutes: u32,
     pub title: Text,
+    /// The clinical name under the plain title (for example 气道异物梗阻
+    /// under 被噎住): the `clinical` term of the glossary entry the title
+    /// uses (the validator checks it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subtitle: Option<Text>,
     pub summary: Text,
     pub objectives: Vec<Objective>,
     pub steps: Vec<Step>,

@@ -35,6 +35,7 @@ pub fn validate(c: &Curriculum) -> Vec<String> {
     v.questions(c);
     v.illustrations(c);
     v.blueprints(c);
+    v.problems.extend(super::plain::problems(c));
     v.problems
 }
 

@@ -164,8 +164,10 @@ fn content_lint_prints_the_plain_words_figures_per_language() {
     assert_eq!(code, 0, "{err}");
     let lint = firstaid::content::lint::lint(&Curriculum::embedded().unwrap());
     assert_eq!(out, firstaid::content::lint::render(&lint));
-    assert!(out.starts_with("zh: "), "{out}");
-    assert!(out.contains("\nen: "), "{out}");
+    assert!(out.starts_with("zh lessons: "), "{out}");
+    for part in ["zh questions: ", "en lessons: ", "en questions: "] {
+        assert!(out.contains(&format!("\n{part}")), "{out}");
+    }
     assert!(out.contains("(soft limit, budget"), "{out}");
 }
 

@@ -61,6 +61,7 @@ fn lesson(id: &str, order: u32, objectives: &[&str]) -> Lesson {
         order,
         minutes: 5,
         title: text(id),
+        subtitle: None,
         summary: text(id),
         objectives: objectives
             .iter()
@@ -216,6 +217,7 @@ pub fn tiny() -> Curriculum {
         ],
         blueprints: vec![],
         illustrations: Default::default(),
+        glossary: Default::default(),
     }
 }
 

@@ -152,8 +152,9 @@ pub fn SaidList(
 }
 
 /// The sources of the lines shown, in a layer opened on purpose ("Why?
-/// Sources"): each line's keys, a star where the profile follows another
-/// guideline because its own is not verified for it.
+/// Sources"): each line's keys. Which lines a profile takes from another
+/// guideline is said once, on the settings page (the guideline note), not
+/// in an emergency.
 ///
 /// Props: `lines` — every line the page shows.
 #[component]
@@ -163,7 +164,6 @@ pub fn SourcesLayer(#[prop(into)] lines: Signal<Vec<Said>>) -> impl IntoView {
     view! {
         <details class="coach-sources" data-testid="coach-sources">
             <summary>{t!(i18n, coach.sources)}</summary>
-            <p class="help">{t!(i18n, coach.sources_note)}</p>
             <ul>
                 {move || {
                     let number = state.call_number();
@@ -171,9 +171,8 @@ pub fn SourcesLayer(#[prop(into)] lines: Signal<Vec<Said>>) -> impl IntoView {
                         .get()
                         .into_iter()
                         .map(|s| {
-                            let star = if s.cite.verified { "" } else { " *" };
                             let text = line_text(i18n, s.line, &number);
-                            view! { <li>{text}" — ["{s.cite.keys.join(", ")}"]"{star}</li> }
+                            view! { <li>{text}" — ["{s.cite.keys.join(", ")}"]"</li> }
                         })
                         .collect_view()
                 }}

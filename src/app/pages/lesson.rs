@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 use super::check::KnowledgeCheck;
 use super::learn::with_curriculum;
 use super::profile_name;
+use super::why::{Cite, WhyLayer};
 use crate::adapters::speech;
 use crate::app::i18n::{t, t_string, use_i18n};
 use crate::app::state::use_state;
@@ -122,13 +123,8 @@ fn Player(curriculum: Arc<Curriculum>, lesson: Lesson) -> impl IntoView {
         }
     };
 
-    let differences: Vec<crate::content::Text> = lesson
-        .steps
-        .iter()
-        .filter_map(|s| s.differs.clone())
-        .collect();
-    let has_differences = !differences.is_empty();
     let title = lesson.title.clone();
+    let subtitle = lesson.subtitle.clone();
     let lesson_for_step = lesson.clone();
     let curriculum_for_step = curriculum.clone();
     let step_view = move || {
@@ -144,23 +140,10 @@ fn Player(curriculum: Arc<Curriculum>, lesson: Lesson) -> impl IntoView {
         <article class="lesson" data-testid="player">
             <p><A href="/learn">{t!(i18n, player.all_lessons)}</A></p>
             <h1>{move || title.get(lang()).to_owned()}</h1>
-            <div class="profile-badge">
-                <p class="badge" data-testid="profile-badge">
-                    {t!(i18n, player.following, profile = move || profile_name(i18n, profile()))}
-                </p>
-                <details class="differences">
-                    <summary>{t!(i18n, player.differences)}</summary>
-                    {if has_differences {
-                        view! {
-                            <ul>
-                                {differences.into_iter().map(|d| view! { <li>{move || d.get(lang()).to_owned()}</li> }).collect_view()}
-                            </ul>
-                        }.into_any()
-                    } else {
-                        view! { <p>{t!(i18n, player.no_differences)}</p> }.into_any()
-                    }}
-                </details>
-            </div>
+            {subtitle.map(|sub| view! { <p class="subtitle" data-testid="subtitle">{move || sub.get(lang()).to_owned()}</p> })}
+            <p class="badge profile-badge" data-testid="profile-badge">
+                {t!(i18n, player.following, profile = move || profile_name(i18n, profile()))}
+            </p>
             <div class="step-area" on:touchstart=on_touch_start on:touchend=on_touch_end>
                 {step_view}
                 <Show when=move || pos.get().is_none()>
@@ -187,8 +170,11 @@ fn Player(curriculum: Arc<Curriculum>, lesson: Lesson) -> impl IntoView {
     }
 }
 
-/// The screen of one step: progress, illustration, text, differences,
-/// sources and review flag on demand, read-aloud.
+/// The screen of one step: progress, illustration, the instruction and
+/// its read-aloud, and the layer the learner opens on purpose ("Why?
+/// Sources": how the guidelines differ, the sources, the note for
+/// instructors), which read-aloud never reads. A technique step carries
+/// `data-technique`.
 fn step_screen(
     c: &Curriculum,
     r: ResolvedStep<'_>,
@@ -198,6 +184,7 @@ fn step_screen(
     i18n: leptos_i18n::I18nContext<crate::app::i18n::Locale>,
 ) -> impl IntoView {
     let text = r.text.get(lang).to_owned();
+    // Read-aloud reads the instruction only, never the layer below it.
     let speak_text = text.clone();
     // The picture the profile resolves to: a variant may show its own
     // technique (two thumbs, not the heel of the hand).
@@ -205,26 +192,28 @@ fn step_screen(
     let alt = r.alt.map(|a| a.get(lang).to_owned()).unwrap_or_default();
     let differs = r.step.differs.as_ref().map(|d| d.get(lang).to_owned());
     let review = r.review.map(|d| d.get(lang).to_owned());
-    let sources: Vec<(String, String, String)> = r
+    let sources: Vec<Cite> = r
         .sources
         .iter()
         .map(|s| {
             let (label, url) = super::source_label(c, s);
-            (s.key.clone(), label, url)
+            Cite {
+                key: s.key.clone(),
+                label,
+                url,
+            }
         })
         .collect();
     let reading = RwSignal::new(false);
     view! {
-        <section class="step" data-testid="step" data-step=r.step.id.clone() aria-live="polite">
+        <section class="step" data-testid="step" data-step=r.step.id.clone()
+            data-technique=r.step.technique.then_some("true") aria-live="polite">
             <p class="step-count" data-testid="step-count">
                 {t!(i18n, player.step_of, n = move || i + 1, total = move || total)}
             </p>
             <progress class="step-progress" max=total value=i + 1 aria-hidden="true"></progress>
             {svg.map(|svg| view! { <div class="illustration" role="img" aria-label=alt inner_html=svg></div> })}
             <p class="step-text">{text}</p>
-            {differs.map(|d| view! {
-                <p class="differs"><strong>{t!(i18n, player.other_guidelines)}</strong>" "{d}</p>
-            })}
             {speech::is_supported().then(|| view! {
                 <button type="button" class="read-aloud" aria-pressed=move || reading.get().to_string() on:click=move |_| {
                     if reading.get_untracked() {
@@ -238,20 +227,7 @@ fn step_screen(
                     {move || if reading.get() { t_string!(i18n, player.stop_reading) } else { t_string!(i18n, player.read_aloud) }}
                 </button>
             })}
-            <details class="source">
-                <summary>{t!(i18n, player.show_source)}</summary>
-                <ul>
-                    {sources.into_iter().map(|(key, label, url)| view! {
-                        <li data-source=key>
-                            {label}
-                            {(!url.is_empty()).then(|| view! { " " <a href=url.clone() rel="noopener noreferrer" target="_blank">{url.clone()}</a> })}
-                        </li>
-                    }).collect_view()}
-                </ul>
-                {review.map(|rv| view! {
-                    <p class="review-flag" data-testid="review-flag"><strong>{t!(i18n, player.review_flag)}</strong>" "{rv}</p>
-                })}
-            </details>
+            <WhyLayer differs=differs sources=sources review=review />
         </section>
     }
 }

@@ -3,6 +3,7 @@
 mod about;
 mod check;
 mod data;
+mod guideline;
 mod home;
 mod learn;
 mod lesson;
@@ -10,6 +11,7 @@ mod not_found;
 mod print;
 pub mod region;
 mod settings;
+mod why;
 
 pub use about::AboutPage;
 pub use home::HomePage;

@@ -59,7 +59,6 @@ pub fn PrintPage() -> impl IntoView {
                                     <li>
                                         {svg.map(|svg| view! { <div class="illustration small" role="img" aria-label=alt inner_html=svg></div> })}
                                         <p>{r.text.get(lang).to_owned()}" "<span class="cite">"[" {cites.join(", ")} "]"</span></p>
-                                        {s.differs.as_ref().map(|d| view! { <p class="differs">{d.get(lang).to_owned()}</p> })}
                                     </li>
                                 }
                             })
@@ -67,6 +66,7 @@ pub fn PrintPage() -> impl IntoView {
                         view! {
                             <section class="handout-lesson">
                                 <h2>{l.order}". "{l.title.get(lang).to_owned()}</h2>
+                                {l.subtitle.as_ref().map(|s| view! { <p class="subtitle">{s.get(lang).to_owned()}</p> })}
                                 <ol>{steps}</ol>
                             </section>
                         }

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::guideline::GuidelineNote;
 use super::profile_name;
 use super::region::{RegionNote, RegionSelect};
 use crate::app::i18n::{t, t_string, use_i18n};
@@ -78,6 +79,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <p class="help">{t!(i18n, settings.profile_help)}</p>
                 {profiles}
             </fieldset>
+            <GuidelineNote />
             <fieldset id="where">
                 <legend>{t!(i18n, place.title)}</legend>
                 <p class="help">{t!(i18n, place.help)}</p>

@@ -31,6 +31,7 @@ pub fn InstructorPage() -> impl IntoView {
             <InstructorCard />
             {with_curriculum(state, move |c| view! { <NewAssignment curriculum=c /> })}
             <AssignmentList />
+            {with_curriculum(state, move |c| view! { <super::held::HeldQuestions curriculum=c /> })}
         </section>
     }
 }

@@ -10,6 +10,7 @@
 pub mod assignment;
 pub mod certificate;
 pub mod contents;
+pub mod held;
 pub mod learner;
 pub mod reasons;
 

@@ -7,11 +7,31 @@ import { DIST_A } from './fixtures';
 
 export type Text = { zh: string; en: string };
 export type Question = {
-  id: string; lesson: string; profiles: string[]; check?: boolean; type: string;
+  id: string; lesson: string; profiles: string[]; check?: boolean; type: string; prompt: Text;
+  review?: Text; exam_hold?: boolean;
   options?: { id: string; correct?: boolean }[]; answer?: boolean; regions?: { id: string; correct: boolean }[];
 };
-export type Step = { id: string; text: Text; variants?: { profiles: string[]; text: Text }[] };
-export type Lesson = { id: string; order: number; title: Text; steps: Step[] };
+export type SourceRef = { ref: string; profiles?: string[] };
+export type Variant = {
+  profiles: string[]; text: Text; sources?: SourceRef[]; review?: Text; illustration?: string; shows?: string;
+};
+export type Step = {
+  id: string; text: Text; variants?: Variant[]; sources?: SourceRef[]; differs?: Text; review?: Text;
+  technique?: boolean; illustration?: string; shows?: string;
+};
+export type Lesson = { id: string; order: number; title: Text; subtitle?: Text; steps: Step[] };
+
+/** A step as a profile sees it (the app's `Step::for_profile`). */
+export function resolve(step: Step, profile: string) {
+  const v = step.variants?.find((x) => x.profiles.includes(profile));
+  const sources = (v ? v.sources ?? [] : step.sources ?? []).filter((s) => !s.profiles || s.profiles.includes(profile));
+  return {
+    text: (v ? v.text : step.text),
+    sources: sources.map((s) => s.ref),
+    review: v ? v.review ?? step.review : step.review,
+    shows: v?.shows ?? step.shows,
+  };
+}
 
 const bundleName = readdirSync(DIST_A).find((f) => /^content-[0-9a-f]{10}\.json$/.test(f))!;
 const bundle = JSON.parse(readFileSync(join(DIST_A, bundleName), 'utf8'));

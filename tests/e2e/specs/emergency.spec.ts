@@ -3,29 +3,8 @@
 // the three doors one tap from every route, the choking counter into CPR,
 // the recovery position, the CPR coach opened directly, spoken prompts,
 // and offline.
-import type { Browser, Page } from '@playwright/test';
-import { test, expect, axe, waitForApp, waitForOfflineReady } from './fixtures';
-
-/** Replaces speech synthesis with a recorder (window.__spoken). */
-async function recordSpeech(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const spoken: { text: string; lang: string }[] = [];
-    (window as unknown as { __spoken: typeof spoken }).__spoken = spoken;
-    const proto = (window as unknown as { SpeechSynthesis?: { prototype: Record<string, unknown> } }).SpeechSynthesis?.prototype;
-    if (!proto) return;
-    proto.speak = function (u: SpeechSynthesisUtterance) {
-      spoken.push({ text: u.text, lang: u.lang });
-    };
-    proto.cancel = function () {};
-    proto.getVoices = function () {
-      return [];
-    };
-  });
-}
-
-async function spoken(page: Page): Promise<{ text: string; lang: string }[]> {
-  return page.evaluate(() => (window as unknown as { __spoken: { text: string; lang: string }[] }).__spoken);
-}
+import type { Browser } from '@playwright/test';
+import { test, expect, axe, waitForApp, waitForOfflineReady, recordSpeech, spoken } from './fixtures';
 
 test.describe('the number where you are', () => {
   for (const [locale, timezoneId, number, where, call] of [

@@ -101,6 +101,28 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 
+/** Replaces speech synthesis with a recorder (`spoken` reads it back). */
+export async function recordSpeech(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const said: { text: string; lang: string }[] = [];
+    (window as unknown as { __spoken: typeof said }).__spoken = said;
+    const proto = (window as unknown as { SpeechSynthesis?: { prototype: Record<string, unknown> } }).SpeechSynthesis?.prototype;
+    if (!proto) return;
+    proto.speak = function (u: SpeechSynthesisUtterance) {
+      said.push({ text: u.text, lang: u.lang });
+    };
+    proto.cancel = function () {};
+    proto.getVoices = function () {
+      return [];
+    };
+  });
+}
+
+/** What the page has said aloud since `recordSpeech`. */
+export async function spoken(page: Page): Promise<{ text: string; lang: string }[]> {
+  return page.evaluate(() => (window as unknown as { __spoken: { text: string; lang: string }[] }).__spoken);
+}
+
 /** Waits until a service worker controls the page (the app is offline-ready). */
 export async function waitForOfflineReady(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker?.controller != null, undefined, { timeout: 20_000 });

@@ -2,12 +2,13 @@
 // scores right (and the CLI re-scores its transcript identically); a
 // keyboard-only practice through every question type; wrong answers come
 // back and are kept for review; axe-core on every quiz page; 200% text on a
-// 320 px screen.
+// 320 px screen; questions held back from exams, whose notes the instructor
+// area shows and a learner's pages never do.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, axe, waitForApp, CLI } from './fixtures';
-import { answer, byId } from './content';
+import { answer, byId, questions } from './content';
 
 
 /** Presses Tab until the focused element matches `selector` (at most 40 times). */
@@ -403,3 +404,72 @@ test.describe('data kept across tabs and updates', () => {
     await expect(page).toHaveURL(/\/quiz$/);
   });
 });
+
+for (const [locale, lang] of [['zh-CN', 'zh'], ['en-US', 'en']] as const) {
+  test.describe(`questions held back from exams (${locale})`, () => {
+    test.use({ locale, viewport: { width: 390, height: 844 } });
+    test('the instructor sees each with its note; practice still asks them; no learner page shows a note', async ({ page }) => {
+      const held = questions.filter((q) => q.exam_hold);
+      expect(held.length).toBeGreaterThan(0);
+      const notes = held.map((q) => q.review![lang]);
+      await page.goto('/instructor');
+      await waitForApp(page);
+      const list = page.getByTestId('held-questions');
+      await expect(list.locator('li[data-question]')).toHaveCount(held.length);
+      for (const q of held) {
+        const item = list.locator(`li[data-question="${q.id}"]`);
+        await expect(item.locator('.held-prompt')).toHaveText(q.prompt[lang]);
+        await expect(item.getByTestId('held-note')).toContainText(q.review![lang]);
+      }
+      await axe(page, `instructor area with the held questions (${locale})`);
+
+      // Everything on the page, shown or not (closed layers included).
+      const noNote = async (where: string) => {
+        const all = (await page.locator('body').textContent()) ?? '';
+        for (const n of notes) expect(all.includes(n), `${where} shows a held question's note`).toBe(false);
+      };
+      // Practice on a lesson with held questions asks them, without the note.
+      const lesson = held[0].lesson;
+      await page.goto('/quiz');
+      await waitForApp(page);
+      await page.getByTestId('practice-scope').selectOption(lesson);
+      await page.getByTestId('start-practice').click();
+      const card = page.getByTestId('question');
+      const done = page.getByTestId('practice-done');
+      const asked = new Set<string>();
+      for (let n = 0; n < 30; n++) {
+        await expect(card.or(done).first()).toBeVisible();
+        if (await done.isVisible()) break;
+        const id = (await card.getAttribute('data-question'))!;
+        asked.add(id);
+        await noNote(`practice, question ${id}`);
+        await answer(card, byId.get(id)!, true);
+        await page.getByTestId('check-answer').click();
+        await expect(page.getByTestId('verdict')).toBeVisible();
+        await noNote(`practice, question ${id} answered`);
+        await page.getByTestId('next-question').click();
+        // The next question, or the end of the session.
+        await expect
+          .poll(async () => (await done.isVisible()) || (await card.getAttribute('data-question')) !== id)
+          .toBe(true);
+      }
+      const profile = locale === 'zh-CN' ? 'rcsc' : 'aha';
+      const mine = held.filter((q) => q.lesson === lesson && q.profiles.includes(profile));
+      expect(mine.length).toBeGreaterThan(0);
+      for (const q of mine) expect(asked.has(q.id), `practice asks ${q.id}`).toBe(true);
+      // An exam never draws them, and its pages and results never show a note.
+      await page.goto('/quiz');
+      await waitForApp(page);
+      await page.getByTestId('start-exam').click();
+      await expect(page.getByTestId('exam-position')).toBeVisible();
+      await noNote('exam');
+      await page.getByTestId('exam-finish').click();
+      await page.getByTestId('finish-anyway').click();
+      await expect(page.getByTestId('exam-score')).toBeVisible();
+      const drawn = await page.locator('.review-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-question')!));
+      expect(drawn.length).toBe(20);
+      expect(drawn.filter((id) => held.some((q) => q.id === id))).toEqual([]);
+      await noNote('exam results');
+    });
+  });
+}
