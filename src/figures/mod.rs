@@ -11,8 +11,10 @@
 //! steps declare the technique they teach (`shows`), and the content tests
 //! fail when the two differ.
 //!
-//! Style: side-view silhouettes in `currentColor` — the rescuer solid, the
-//! casualty at reduced opacity — with the contact point and the direction
+//! Style: silhouettes in `currentColor`, mostly from the side (a person
+//! lying is sometimes seen from above, the rescuer's arms reaching in from
+//! the bottom edge) — the rescuer solid, the casualty at reduced opacity,
+//! things lighter still — with the contact point and the direction
 //! of force in the theme's accent (`class="accent"`), so the pictures read
 //! on light and dark backgrounds alike. No `style`, no script: the app
 //! inlines the SVG under a CSP that forbids inline styles.
