@@ -115,7 +115,7 @@ fn analyze_scores_a_taps_trace_as_the_app_does() {
     use firstaid::trainer::examples::Case;
     // The 21-second stop of a 2-minute 30:2 session, tapped straight
     // through the breaths (tests/trainer_score.rs derives its 11).
-    let text = write_taps(Case::StoppedEarly.taps().into_iter());
+    let text = write_taps(Case::StoppedEarly.taps());
     let file = TempFile::new("stopped.csv", &text);
     let taps = parse_taps(&text).unwrap();
     let run = |mode: &str, planned: &str| {
@@ -148,7 +148,7 @@ fn analyze_scores_a_taps_trace_as_the_app_does() {
     assert_eq!(v["compressions"], 38);
 
     // A good 30:2 session scores 100 by the CLI as by the app.
-    let text = write_taps(Case::GoodThirtyTwo.taps().into_iter());
+    let text = write_taps(Case::GoodThirtyTwo.taps());
     let good = TempFile::new("good.csv", &text);
     let (code, out, err) = firstaid(&[
         "analyze",
