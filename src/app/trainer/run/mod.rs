@@ -94,6 +94,28 @@ struct Shown {
     audio_failed: RwSignal<bool>,
 }
 
+impl Shown {
+    /// Nothing yet, the countdown about to start.
+    fn new() -> Shown {
+        Shown {
+            live: RwSignal::new(Live {
+                rate: None,
+                prompt: None,
+                in_cycle: 0,
+                total: 0,
+            }),
+            shown_prompt: RwSignal::new(None::<Prompt>),
+            cue: RwSignal::new(None::<Cue>),
+            beats: RwSignal::new(0u64),
+            elapsed: RwSignal::new(-COUNTDOWN_MS),
+            last_depth: RwSignal::new(None::<f64>),
+            motion_status: RwSignal::new(MotionStatus::Waiting),
+            sound_held: RwSignal::new(false),
+            audio_failed: RwSignal::new(false),
+        }
+    }
+}
+
 /// A running session: its setup and clock, what it records, and the
 /// browser resources it holds (beat, screen wake lock, timer, motion
 /// listener), dropped when it finishes or the page goes away.
@@ -325,6 +347,34 @@ impl Session {
         });
     }
 
+    /// Starts the metronome now (inside the start button's tap, which
+    /// browsers require for sound), its first beat when the countdown ends.
+    fn start_beat(self) {
+        let Shown {
+            cue,
+            beats,
+            sound_held,
+            audio_failed,
+            ..
+        } = self.shown;
+        let b = Beat::start_in(
+            self.setup.bpm,
+            self.setup.mode(),
+            Some(COUNTDOWN_MS / 1000.0),
+            move |c| {
+                cue.set(Some(c));
+                if matches!(c, Cue::Compression { .. }) {
+                    beats.update(|b| *b += 1);
+                }
+            },
+            move |running| {
+                let _ = sound_held.try_set(!running);
+            },
+        );
+        audio_failed.set(!b.has_sound());
+        self.beat.set_value(Some(b));
+    }
+
     fn resume(self) {
         self.beat.with_value(|b| {
             if let Some(b) = b {
@@ -364,22 +414,7 @@ pub fn Run(setup: Setup, on_end: Callback<End>) -> impl IntoView {
     let at_ms = platform::now_ms() + COUNTDOWN_MS as i64;
     let duration_ms = setup.duration_s as f64 * 1000.0;
 
-    let shown = Shown {
-        live: RwSignal::new(Live {
-            rate: None,
-            prompt: None,
-            in_cycle: 0,
-            total: 0,
-        }),
-        shown_prompt: RwSignal::new(None::<Prompt>),
-        cue: RwSignal::new(None::<Cue>),
-        beats: RwSignal::new(0u64),
-        elapsed: RwSignal::new(-COUNTDOWN_MS),
-        last_depth: RwSignal::new(None::<f64>),
-        motion_status: RwSignal::new(MotionStatus::Waiting),
-        sound_held: RwSignal::new(false),
-        audio_failed: RwSignal::new(false),
-    };
+    let shown = Shown::new();
 
     let session = Session {
         setup,
@@ -405,29 +440,7 @@ pub fn Run(setup: Setup, on_end: Callback<End>) -> impl IntoView {
     };
 
     if setup.metronome {
-        let Shown {
-            cue,
-            beats,
-            sound_held,
-            audio_failed,
-            ..
-        } = shown;
-        let b = Beat::start_in(
-            setup.bpm,
-            setup.mode(),
-            Some(COUNTDOWN_MS / 1000.0),
-            move |c| {
-                cue.set(Some(c));
-                if matches!(c, Cue::Compression { .. }) {
-                    beats.update(|b| *b += 1);
-                }
-            },
-            move |running| {
-                let _ = sound_held.try_set(!running);
-            },
-        );
-        audio_failed.set(!b.has_sound());
-        session.beat.set_value(Some(b));
+        session.start_beat();
     }
 
     session
