@@ -11,7 +11,7 @@ use crate::adapters::files;
 use crate::app::i18n::{t, t_string, use_i18n};
 use crate::app::state::use_state;
 use crate::trainer::csv::{write_motion, write_taps};
-use crate::trainer::score::{NoScore, DEPTH_MAX_MM, DEPTH_MIN_MM};
+use crate::trainer::score::{NoScore, Parts, DEPTH_MAX_MM, DEPTH_MIN_MM};
 use crate::trainer::session::{rate_series, summarize, SessionRecord, Source};
 use crate::trainer::{RATE_MAX, RATE_MIN};
 
@@ -44,6 +44,31 @@ fn percent(x: Option<f64>) -> String {
 
 fn number(x: Option<f64>, decimals: usize) -> String {
     x.map_or_else(|| "—".into(), |v| format!("{v:.decimals$}"))
+}
+
+/// The parts of a score the session has, each out of 100, and the time
+/// counted: "Rate 100 · pauses 0 · cycles 40 (each out of 100) · time 19%".
+pub(super) fn parts_line(
+    i18n: leptos_i18n::I18nContext<crate::app::i18n::Locale>,
+    p: Parts,
+) -> String {
+    let whole = |v: f64| format!("{:.0}", v * 100.0);
+    let named = [
+        (p.rate, t_string!(i18n, trainer.part_rate)),
+        (p.depth, t_string!(i18n, trainer.part_depth)),
+        (p.pauses, t_string!(i18n, trainer.part_pauses)),
+        (p.cycles, t_string!(i18n, trainer.part_cycles)),
+    ];
+    let each: Vec<String> = named
+        .into_iter()
+        .filter_map(|(v, text)| v.map(|v| crate::app::fill(text, &[("n", &whole(v))])))
+        .collect();
+    format!(
+        "{}{} · {}",
+        each.join(" · "),
+        t_string!(i18n, trainer.parts_out_of),
+        crate::app::fill(t_string!(i18n, trainer.part_time), &[("n", &whole(p.time))]),
+    )
 }
 
 /// Milliseconds as minutes and seconds, `m:ss`.
@@ -80,26 +105,7 @@ fn Results(rec: SessionRecord) -> impl IntoView {
         )),
         Source::Motion => raw_motion.map(|text| (format!("firstaid-motion-{stamp}.csv"), text)),
     };
-    let parts_line = {
-        let whole = |v: f64| format!("{:.0}", v * 100.0);
-        let p = s.parts;
-        let named = [
-            (p.rate, t_string!(i18n, trainer.part_rate)),
-            (p.depth, t_string!(i18n, trainer.part_depth)),
-            (p.pauses, t_string!(i18n, trainer.part_pauses)),
-            (p.cycles, t_string!(i18n, trainer.part_cycles)),
-        ];
-        let each: Vec<String> = named
-            .into_iter()
-            .filter_map(|(v, text)| v.map(|v| crate::app::fill(text, &[("n", &whole(v))])))
-            .collect();
-        format!(
-            "{}{} · {}",
-            each.join(" · "),
-            t_string!(i18n, trainer.parts_out_of),
-            crate::app::fill(t_string!(i18n, trainer.part_time), &[("n", &whole(p.time))]),
-        )
-    };
+    let parts_line = parts_line(i18n, s.parts);
     let time_pct = format!("{:.0}", s.parts.time * 100.0);
     let plan = rec.plan();
     let stopped_early = f64::from(rec.duration_ms) < plan.planned_ms;

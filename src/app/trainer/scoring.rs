@@ -101,7 +101,6 @@ pub fn ScoringPage() -> impl IntoView {
 #[component]
 fn Examples() -> impl IntoView {
     let i18n = use_i18n();
-    let part = |p: Option<f64>| p.map_or_else(|| "—".to_owned(), |v| format!("{:.0}", v * 100.0));
     let item = move |case: Case| {
         let s = case.summary();
         let what = move || match case {
@@ -111,32 +110,21 @@ fn Examples() -> impl IntoView {
             Case::GoodContinuous => t_string!(i18n, scoring.ex_good_continuous),
         };
         let total = s.score.map_or_else(|| "—".to_owned(), |x| x.to_string());
-        let (rate, pauses, cycles) = (
-            part(s.parts.rate),
-            part(s.parts.pauses),
-            part(s.parts.cycles),
-        );
-        let time = format!("{:.0}", s.parts.time * 100.0);
-        let due = s.assessment.breaths_due.to_string();
-        let missed = s.assessment.breaths_missed.to_string();
-        let parts = move || {
+        let parts = move || super::results::parts_line(i18n, s.parts);
+        let (due, missed) = (s.assessment.breaths_due, s.assessment.breaths_missed);
+        let breaths = move || {
             crate::app::fill(
-                t_string!(i18n, scoring.ex_parts),
-                &[
-                    ("rate", &rate),
-                    ("pauses", &pauses),
-                    ("cycles", &cycles),
-                    ("time", &time),
-                    ("due", &due),
-                    ("missed", &missed),
-                ],
+                t_string!(i18n, scoring.ex_breaths),
+                &[("due", &due), ("missed", &missed)],
             )
         };
+        let thirty_two = case.thirty_two();
         view! {
             <li data-testid="example">
-                <span>{what}</span>" "
-                <span class="example-parts">{parts}</span>" "
-                <strong class="nowrap">{move || crate::app::fill(t_string!(i18n, scoring.ex_total), &[("total", &total)])}</strong>
+                <span class="line">{what}</span>
+                <span class="line">{parts}</span>
+                {thirty_two.then(|| view! { <span class="line">{breaths}</span> })}
+                <strong class="line">{move || crate::app::fill(t_string!(i18n, scoring.ex_total), &[("total", &total)])}</strong>
             </li>
         }
     };
