@@ -88,7 +88,7 @@ fn export_format_is_pinned() {
     let v: Value = serde_json::from_str(&exported()).unwrap();
     assert_eq!(v["format"], "firstaid-backup");
     assert_eq!(v["version"], 1);
-    assert_eq!(v["store"]["schema"], 8);
+    assert_eq!(v["store"]["schema"], 9);
     assert_eq!(v["store"]["data"]["settings"]["profile"], "erc");
     // Where the learner said they are travels too.
     assert_eq!(v["store"]["data"]["settings"]["region"], "hk");

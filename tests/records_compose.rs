@@ -73,6 +73,7 @@ fn good_session(at_ms: i64) -> SessionRecord {
         bpm: Some(110),
         pause_s: None,
         duration_ms: 120_000,
+        planned_ms: Some(120_000),
         times_ms: times.clone(),
         depths_dmm: vec![],
         inferred: vec![],

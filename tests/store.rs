@@ -322,6 +322,14 @@ fn the_real_schema_reads_every_version_it_claims() {
                "progress":{"lessons":{}},"quiz":{},"trainer":{},"records":{}}}"#,
             0,
         ),
+        (
+            9,
+            r#"{"schema":9,"data":{"settings":{"lang":"en","profile":"aha","theme":"light","text_size":125},
+               "progress":{"lessons":{}},"quiz":{},"records":{},
+               "trainer":{"sessions":[{"at_ms":1800000000000,"source":"taps","bpm":110,"pause_s":5,
+                 "duration_ms":21000,"planned_ms":120000,"times_ms":[0,545,1090],"taps_ms":[0,545,1090]}]}}}"#,
+            0,
+        ),
     ];
     assert_eq!(
         fixtures.len() as u64,
@@ -365,6 +373,10 @@ fn the_real_schema_reads_every_version_it_claims() {
     let v8 = schema::read_document(fixtures[7].1).unwrap();
     assert_eq!(v8.settings.region, Some(firstaid::region::RegionId::Au));
     assert_eq!(v7.settings.region, None);
+    // Version 9 keeps a session's planned time; older sessions have none.
+    let v9 = schema::read_document(fixtures[8].1).unwrap();
+    assert_eq!(v9.trainer.sessions[0].planned_ms, Some(120_000));
+    assert_eq!(v5.trainer.sessions[0].planned_ms, None);
     let odd5 = r#"{"schema":5,"data":{"settings":{"lang":"en","profile":"aha","theme":"light","text_size":125},"progress":{"lessons":{}},"quiz":{},"trainer":{},"records":{}}}"#;
     assert!(matches!(
         schema::read_document(odd5),

@@ -1,76 +1,13 @@
-//! Training sessions: the score formula's golden cases, session figures,
-//! the stored form and the trace files the app exports.
+//! Training sessions: session figures, the stored form and the trace files
+//! the app exports (the score's golden cases are in `trainer_score.rs`).
 #![cfg(not(target_arch = "wasm32"))]
 
 use firstaid::trainer::csv::{parse_motion, parse_taps, write_motion, write_taps, MotionSample};
-use firstaid::trainer::score::{self, closeness, Parts};
 use firstaid::trainer::session::{
     rate_series, summarize, SessionRecord, Source, TrainerData, MAX_SESSIONS,
 };
 use firstaid::trainer::taps;
 use proptest::prelude::*;
-
-fn close(a: f64, b: f64) -> bool {
-    (a - b).abs() < 1e-9
-}
-
-#[test]
-fn closeness_is_one_inside_and_falls_linearly_outside() {
-    // (x, lo, hi, tolerance, expected)
-    let cases = [
-        (110.0, 100.0, 120.0, 20.0, 1.0),
-        (100.0, 100.0, 120.0, 20.0, 1.0),
-        (120.0, 100.0, 120.0, 20.0, 1.0),
-        (90.0, 100.0, 120.0, 20.0, 0.5),
-        (130.0, 100.0, 120.0, 20.0, 0.5),
-        (80.0, 100.0, 120.0, 20.0, 0.0),
-        (60.0, 100.0, 120.0, 20.0, 0.0),
-        (45.0, 50.0, 60.0, 10.0, 0.5),
-        (62.5, 50.0, 60.0, 10.0, 0.75),
-    ];
-    for (x, lo, hi, tol, want) in cases {
-        assert!(close(closeness(x, lo, hi, tol), want), "{x} in {lo}–{hi}");
-    }
-    assert!(close(score::pause_closeness(5.0), 1.0));
-    assert!(close(score::pause_closeness(15.0), 0.5));
-    assert!(close(score::pause_closeness(25.0), 0.0));
-}
-
-#[test]
-fn score_golden_cases() {
-    // (rates, depths, pauses (s), compressions, expected score)
-    #[allow(clippy::type_complexity)]
-    let cases: &[(&[f64], &[f64], &[f64], usize, Option<u32>)] = &[
-        // Perfect taps, no pauses: rate only.
-        (&[110.0; 20], &[], &[], 21, Some(100)),
-        // Half the intervals 10/min too slow (closeness 0.5): rate 0.75.
-        (&[110.0, 90.0], &[], &[], 30, Some(75)),
-        // Rate perfect, depth 45 mm everywhere (0.5): (0.4 + 0.2) / 0.8.
-        (&[110.0; 5], &[45.0; 6], &[], 30, Some(75)),
-        // All three parts: rate 1, depth 1, one 15 s pause (0.5): 0.9.
-        (&[110.0; 5], &[55.0; 6], &[15.0], 30, Some(90)),
-        // Far too fast, too shallow, too long a pause: 0.
-        (&[150.0; 5], &[30.0; 6], &[30.0], 30, Some(0)),
-        // Too few compressions: no score.
-        (&[110.0; 5], &[], &[], 9, None),
-        // No intervals at all: no score.
-        (&[], &[55.0; 12], &[], 12, None),
-    ];
-    for (i, (rates, depths, pauses, n, want)) in cases.iter().enumerate() {
-        let p = score::parts(rates, depths, pauses);
-        assert_eq!(score::score(p, *n), *want, "case {i}: {p:?}");
-    }
-    // Weights sum to one: a session with all parts perfect scores 100.
-    assert!(close(score::W_RATE + score::W_DEPTH + score::W_PAUSES, 1.0));
-    let all = Parts {
-        rate: Some(1.0),
-        depth: Some(1.0),
-        pauses: Some(1.0),
-    };
-    assert_eq!(score::score(all, 100), Some(100));
-    // The scoring page's examples.
-    assert_eq!(score::examples(), (100, 83));
-}
 
 /// Compressions at `rate` per minute in `cycles` cycles of `per_cycle`,
 /// `pause_ms` apart, from `start`.
@@ -92,11 +29,14 @@ fn schedule(rate: f64, cycles: usize, per_cycle: usize, pause_ms: f64) -> Vec<f6
 fn a_tap_session_of_four_30_2_cycles_is_summarised() {
     let taps = schedule(110.0, 4, 30, 5000.0);
     let (comps, _) = taps::analyze(&taps);
+    // From 1 s, four cycles of 15.8 s and three 5 s pauses: the last
+    // compression at 79.3 s, within the 2 s grace of the planned 80 s.
     let rec = SessionRecord::from_taps(
         1_800_000_000_000,
         Some(110),
         Some(5),
-        120_000,
+        80_000,
+        80_000,
         &taps,
         &comps,
     );
@@ -126,8 +66,10 @@ fn slow_shallow_motion_sessions_score_lower_and_depth_counts() {
     let times = schedule(90.0, 1, 40, 0.0);
     let good: Vec<(f64, f64)> = times.iter().map(|&t| (t, 55.0)).collect();
     let shallow: Vec<(f64, f64)> = times.iter().map(|&t| (t, 40.0)).collect();
-    let a = summarize(&SessionRecord::from_motion(1, None, None, 60_000, &good));
-    let b = summarize(&SessionRecord::from_motion(2, None, None, 60_000, &shallow));
+    let a = summarize(&SessionRecord::from_motion(1, None, None, 0, 60_000, &good));
+    let b = summarize(&SessionRecord::from_motion(
+        2, None, None, 0, 60_000, &shallow,
+    ));
     assert_eq!(a.depth_in_range, Some(1.0));
     assert_eq!(b.depth_in_range, Some(0.0));
     assert!((a.mean_depth_mm.unwrap() - 55.0).abs() < 1e-9);
@@ -141,7 +83,7 @@ fn slow_shallow_motion_sessions_score_lower_and_depth_counts() {
 fn motion_cycles_split_at_pauses() {
     let at = |times: &[f64]| {
         let c: Vec<(f64, f64)> = times.iter().map(|&t| (t, 55.0)).collect();
-        SessionRecord::from_motion(0, None, None, 0, &c).cycle_starts
+        SessionRecord::from_motion(0, None, None, 0, 0, &c).cycle_starts
     };
     assert_eq!(at(&schedule(110.0, 3, 30, 6000.0)), [30, 60]);
     assert!(at(&schedule(110.0, 1, 60, 0.0)).is_empty());
@@ -154,7 +96,7 @@ fn inferred_taps_are_recorded() {
     let mut taps = schedule(110.0, 1, 20, 0.0);
     taps.remove(10);
     let (comps, summary) = taps::analyze(&taps);
-    let rec = SessionRecord::from_taps(0, None, None, 30_000, &taps, &comps);
+    let rec = SessionRecord::from_taps(0, None, None, 30_000, 30_000, &taps, &comps);
     assert_eq!(rec.inferred, [10]);
     assert_eq!(summarize(&rec).inferred, summary.inferred);
     assert_eq!(rec.taps_ms.len(), 19);
@@ -168,7 +110,7 @@ fn stored_sessions_keep_the_latest_and_find_the_best() {
     let mk = |at: i64, depth: f64| {
         let times = schedule(110.0, 1, 20, 0.0);
         let c: Vec<(f64, f64)> = times.iter().map(|&t| (t, depth)).collect();
-        SessionRecord::from_motion(at, Some(110), None, 20_000, &c)
+        SessionRecord::from_motion(at, Some(110), None, 0, 20_000, &c)
     };
     data.add(mk(1, 55.0));
     data.add(mk(2, 40.0));
@@ -217,7 +159,7 @@ proptest! {
         let mut t = 0.0;
         let comps: Vec<(f64, f64)> = gaps.iter().zip(depths.iter().chain(std::iter::repeat(&50.0)))
             .map(|(g, d)| { t += *g as f64; (t, *d) }).collect();
-        let s = summarize(&SessionRecord::from_motion(0, None, None, 0, &comps));
+        let s = summarize(&SessionRecord::from_motion(0, None, None, 0, 0, &comps));
         prop_assert_eq!(s.compressions as usize, comps.len());
         if let Some(sc) = s.score { prop_assert!(sc <= 100); }
         for share in [s.rhythm.in_range, s.depth_in_range, s.rhythm.compression_fraction].into_iter().flatten() {

@@ -232,6 +232,18 @@ impl LiveMetronome {
         mode: Mode,
         on_running: impl Fn(bool) + 'static,
     ) -> Result<Self, AudioError> {
+        Self::start_in(bpm, mode, LEAD_IN_S, on_running)
+    }
+
+    /// Like [`LiveMetronome::start`], with the first beat `lead_in_s`
+    /// seconds from now (the trainer's countdown): the context is made in
+    /// the tap, the clicks start later.
+    pub fn start_in(
+        bpm: u32,
+        mode: Mode,
+        lead_in_s: f64,
+        on_running: impl Fn(bool) + 'static,
+    ) -> Result<Self, AudioError> {
         if !is_supported() {
             return Err(AudioError::Unsupported);
         }
@@ -243,7 +255,7 @@ impl LiveMetronome {
             .connect_with_audio_node(&ctx.destination())
             .map_err(fail)?;
         let sounds = Sounds::new(&ctx).map_err(fail)?;
-        let metronome = Metronome::new(bpm, mode, ctx.current_time() + LEAD_IN_S)
+        let metronome = Metronome::new(bpm, mode, ctx.current_time() + lead_in_s)
             .map_err(|e| AudioError::Failed(format!("{e:?}")))?;
         let inner = Rc::new(Inner {
             ctx,

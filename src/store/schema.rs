@@ -21,7 +21,7 @@ use crate::settings::Settings;
 use crate::trainer::session::TrainerData;
 
 /// The version this build writes.
-pub const SCHEMA_VERSION: u64 = 8;
+pub const SCHEMA_VERSION: u64 = 9;
 
 /// A migration turns the `data` of version `i + 1` into version `i + 2`
 /// (`MIGRATIONS[0]` migrates 1 → 2).
@@ -29,8 +29,18 @@ pub type Migration = fn(Value) -> Result<Value, String>;
 
 /// The migrations of the real schema, in order.
 pub const MIGRATIONS: &[Migration] = &[
-    v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8,
+    v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8, v8_to_v9,
 ];
+
+/// Version 9 keeps with each trainer session the time it was meant to last
+/// (`planned_ms`), so that a session stopped early is scored by it. Nothing
+/// to convert (older sessions have none and are scored as if they ran
+/// their course); the version changes so that an older build keeps a copy
+/// of data with the new field instead of misreading it.
+fn v8_to_v9(data: Value) -> Result<Value, String> {
+    data.as_object().ok_or("data is not an object")?;
+    Ok(data)
+}
 
 /// Version 8 added the optional `settings.region`: where the learner
 /// confirmed they are, which decides the number every call button dials.

@@ -8,6 +8,7 @@
 
 pub mod accuracy;
 pub mod csv;
+pub mod examples;
 pub mod metronome;
 pub mod motion;
 pub mod onsets;

@@ -11,17 +11,15 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::score::{self, Parts};
+use super::score::{self, Assessment, NoScore, Parts, Plan};
 use super::taps::{self, Compression};
+
+pub use super::score::{CYCLE_COMPRESSIONS, CYCLE_SLACK};
 
 /// Sessions kept; the oldest go first.
 pub const MAX_SESSIONS: usize = 30;
 /// A session's default length (s), as in a class.
 pub const DEFAULT_DURATION_S: u32 = 120;
-/// A 30:2 cycle is "held" when it has this many compressions, give or take
-/// [`CYCLE_SLACK`].
-pub const CYCLE_COMPRESSIONS: usize = 30;
-pub const CYCLE_SLACK: usize = 2;
 
 /// How the compressions were marked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,7 +40,12 @@ pub struct SessionRecord {
     pub bpm: Option<u32>,
     /// 30:2 pause (s) or `None` for continuous compressions.
     pub pause_s: Option<u32>,
+    /// How long it ran (ms): the planned time, or less when stopped early.
     pub duration_ms: u32,
+    /// How long it was meant to last (ms); `None` in sessions stored
+    /// before schema 9, which are scored as if they ran their course.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned_ms: Option<u32>,
     /// Compression times, ms since the start.
     pub times_ms: Vec<u32>,
     /// Depths in tenths of a millimetre, one per compression (motion only).
@@ -70,6 +73,7 @@ impl SessionRecord {
         at_ms: i64,
         bpm: Option<u32>,
         pause_s: Option<u32>,
+        planned_ms: u32,
         duration_ms: u32,
         taps: &[f64],
         compressions: &[Compression],
@@ -82,6 +86,7 @@ impl SessionRecord {
             bpm,
             pause_s,
             duration_ms,
+            planned_ms: Some(planned_ms),
             times_ms: compressions.iter().map(|c| ms(c.t_ms)).collect(),
             depths_dmm: Vec::new(),
             inferred: (0..compressions.len() as u32)
@@ -99,6 +104,7 @@ impl SessionRecord {
         at_ms: i64,
         bpm: Option<u32>,
         pause_s: Option<u32>,
+        planned_ms: u32,
         duration_ms: u32,
         compressions: &[(f64, f64)],
     ) -> Self {
@@ -109,6 +115,7 @@ impl SessionRecord {
             bpm,
             pause_s,
             duration_ms,
+            planned_ms: Some(planned_ms),
             times_ms: times.iter().map(|&t| ms(t)).collect(),
             depths_dmm: compressions
                 .iter()
@@ -133,6 +140,15 @@ impl SessionRecord {
                 cycle
             })
             .collect()
+    }
+
+    /// What the session was set to do: 30:2 when it has a pause, and the
+    /// planned time (the time it ran, for sessions stored without one).
+    pub fn plan(&self) -> Plan {
+        Plan {
+            thirty_two: self.pause_s.is_some(),
+            planned_ms: f64::from(self.planned_ms.unwrap_or(self.duration_ms)),
+        }
     }
 
     /// Depths in mm (empty for taps).
@@ -163,8 +179,12 @@ pub struct SessionSummary {
     /// Cycles of 30 ± 2 compressions.
     pub cycles_held: u32,
     pub longest_pause_s: Option<f64>,
+    /// The score and what it is made of ([`score::assess`]).
+    pub assessment: Assessment,
     pub parts: Parts,
     pub score: Option<u32>,
+    /// Why there is no score.
+    pub no_score: Option<NoScore>,
 }
 
 /// One point of the rate-over-time chart: seconds since the start and the
@@ -194,13 +214,6 @@ pub fn summarize(rec: &SessionRecord) -> SessionSummary {
     let cycles = rec.cycles();
     let t: Vec<f64> = rec.times_ms.iter().map(|&x| x as f64).collect();
     let r = taps::rhythm(&t, &cycles);
-    let rates: Vec<f64> = r
-        .intervals_ms
-        .iter()
-        .filter(|&&g| g > 0.0)
-        .map(|g| 60_000.0 / g)
-        .collect();
-    let pauses_s: Vec<f64> = r.pauses_ms.iter().map(|p| p / 1000.0).collect();
     let depths = rec.depths_mm();
     let mean_depth_mm =
         (!depths.is_empty()).then(|| depths.iter().sum::<f64>() / depths.len() as f64);
@@ -219,16 +232,18 @@ pub fn summarize(rec: &SessionRecord) -> SessionSummary {
         .iter()
         .filter(|&&n| n.abs_diff(CYCLE_COMPRESSIONS) <= CYCLE_SLACK)
         .count() as u32;
-    let parts = score::parts(&rates, &depths, &pauses_s);
+    let assessment = score::assess(&t, &cycles, &depths, rec.plan());
     SessionSummary {
         compressions: t.len() as u32,
         inferred: rec.inferred.len() as u32,
         mean_depth_mm,
         depth_in_range,
         cycles_held,
-        longest_pause_s: pauses_s.iter().copied().reduce(f64::max),
-        parts,
-        score: score::score(parts, t.len()),
+        longest_pause_s: r.pauses_ms.iter().map(|p| p / 1000.0).reduce(f64::max),
+        parts: assessment.parts,
+        score: assessment.total.ok(),
+        no_score: assessment.total.err(),
+        assessment,
         rhythm: r,
     }
 }

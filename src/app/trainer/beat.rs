@@ -25,14 +25,10 @@ struct Visual {
 }
 
 impl Visual {
-    fn new(bpm: u32, mode: Mode) -> Visual {
+    fn new(bpm: u32, mode: Mode, lead_in_s: f64) -> Visual {
         Visual {
-            metronome: Metronome::new(
-                bpm,
-                mode,
-                platform::monotonic_ms() / 1000.0 + VISUAL_LEAD_IN_S,
-            )
-            .expect("the pages offer only valid settings"),
+            metronome: Metronome::new(bpm, mode, platform::monotonic_ms() / 1000.0 + lead_in_s)
+                .expect("the pages offer only valid settings"),
             seen_until: Cell::new(0.0),
         }
     }
@@ -114,18 +110,37 @@ impl Beat {
         on_cue: impl Fn(Cue) + 'static,
         on_running: impl Fn(bool) + 'static,
     ) -> Beat {
+        Beat::start_in(bpm, mode, None, on_cue, on_running)
+    }
+
+    /// Like [`Beat::start`], with the first beat `lead_in_s` seconds from
+    /// now (`None`: at once). The sound is set up now, inside the tap that
+    /// browsers require; the clicks wait.
+    pub fn start_in(
+        bpm: u32,
+        mode: Mode,
+        lead_in_s: Option<f64>,
+        on_cue: impl Fn(Cue) + 'static,
+        on_running: impl Fn(bool) + 'static,
+    ) -> Beat {
         let running = Rc::new(Cell::new(false));
         let heard = running.clone();
-        let clock = match LiveMetronome::start(bpm, mode, move |r| {
+        let on_running = move |r| {
             heard.set(r);
             on_running(r);
-        }) {
+        };
+        let live = match lead_in_s {
+            Some(s) => LiveMetronome::start_in(bpm, mode, s, on_running),
+            None => LiveMetronome::start(bpm, mode, on_running),
+        };
+        let visual_lead = lead_in_s.unwrap_or(VISUAL_LEAD_IN_S);
+        let clock = match live {
             Ok(live) => Clock::Audio {
                 live,
                 running,
-                held: Visual::new(bpm, mode),
+                held: Visual::new(bpm, mode, visual_lead),
             },
-            Err(_) => Clock::Visual(Visual::new(bpm, mode)),
+            Err(_) => Clock::Visual(Visual::new(bpm, mode, visual_lead)),
         };
         let clock = Rc::new(clock);
         let frame = Rc::new(RefCell::new(None));

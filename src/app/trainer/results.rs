@@ -11,7 +11,7 @@ use crate::adapters::files;
 use crate::app::i18n::{t, t_string, use_i18n};
 use crate::app::state::use_state;
 use crate::trainer::csv::{write_motion, write_taps};
-use crate::trainer::score::{DEPTH_MAX_MM, DEPTH_MIN_MM};
+use crate::trainer::score::{NoScore, Parts, DEPTH_MAX_MM, DEPTH_MIN_MM};
 use crate::trainer::session::{rate_series, summarize, SessionRecord, Source};
 use crate::trainer::{RATE_MAX, RATE_MIN};
 
@@ -46,6 +46,37 @@ fn number(x: Option<f64>, decimals: usize) -> String {
     x.map_or_else(|| "—".into(), |v| format!("{v:.decimals$}"))
 }
 
+/// The parts of a score the session has, each out of 100, and the time
+/// counted: "Rate 100 · pauses 0 · cycles 40 (each out of 100) · time 19%".
+pub(super) fn parts_line(
+    i18n: leptos_i18n::I18nContext<crate::app::i18n::Locale>,
+    p: Parts,
+) -> String {
+    let whole = |v: f64| format!("{:.0}", v * 100.0);
+    let named = [
+        (p.rate, t_string!(i18n, trainer.part_rate)),
+        (p.depth, t_string!(i18n, trainer.part_depth)),
+        (p.pauses, t_string!(i18n, trainer.part_pauses)),
+        (p.cycles, t_string!(i18n, trainer.part_cycles)),
+    ];
+    let each: Vec<String> = named
+        .into_iter()
+        .filter_map(|(v, text)| v.map(|v| crate::app::fill(text, &[("n", &whole(v))])))
+        .collect();
+    format!(
+        "{}{} · {}",
+        each.join(" · "),
+        t_string!(i18n, trainer.parts_out_of),
+        crate::app::fill(t_string!(i18n, trainer.part_time), &[("n", &whole(p.time))]),
+    )
+}
+
+/// Milliseconds as minutes and seconds, `m:ss`.
+fn clock(ms: f64) -> String {
+    let s = (ms / 1000.0).round().max(0.0) as u32;
+    format!("{}:{:02}", s / 60, s % 60)
+}
+
 /// Props: `rec` — the stored session.
 #[component]
 fn Results(rec: SessionRecord) -> impl IntoView {
@@ -74,12 +105,27 @@ fn Results(rec: SessionRecord) -> impl IntoView {
         )),
         Source::Motion => raw_motion.map(|text| (format!("firstaid-motion-{stamp}.csv"), text)),
     };
-    let part = |p: Option<f64>| p.map_or_else(|| "—".into(), |v| format!("{:.0}", v * 100.0));
-    let (p_rate, p_depth, p_pauses) = (
-        part(s.parts.rate),
-        part(s.parts.depth),
-        part(s.parts.pauses),
-    );
+    let parts_line = parts_line(i18n, s.parts);
+    let time_pct = format!("{:.0}", s.parts.time * 100.0);
+    let plan = rec.plan();
+    let stopped_early = f64::from(rec.duration_ms) < plan.planned_ms;
+    let time_cut = stopped_early.then(|| {
+        crate::app::fill(
+            t_string!(i18n, trainer.time_cut),
+            &[
+                ("ran", &clock(f64::from(rec.duration_ms))),
+                ("planned", &clock(plan.planned_ms)),
+                ("time", &time_pct),
+            ],
+        )
+    });
+    let a = &s.assessment;
+    let missed = (a.breaths_missed > 0).then(|| {
+        crate::app::fill(
+            t_string!(i18n, trainer.breaths_missed),
+            &[("missed", &a.breaths_missed), ("due", &a.breaths_due)],
+        )
+    });
     view! {
         <div class="card score-card">
             {match s.score {
@@ -89,13 +135,21 @@ fn Results(rec: SessionRecord) -> impl IntoView {
                         <span>{t!(i18n, trainer.out_of_100)}</span>
                     </p>
                 }.into_any(),
-                None => view! { <p data-testid="session-score">{t!(i18n, trainer.no_score)}</p> }.into_any(),
+                None => view! {
+                    <p data-testid="session-score">
+                        {match s.no_score {
+                            Some(NoScore::NoRate) => t_string!(i18n, trainer.no_score_rate),
+                            _ => t_string!(i18n, trainer.no_score),
+                        }}
+                    </p>
+                }.into_any(),
             }}
-            <p class="parts">
-                {t!(i18n, trainer.parts_line, rate = p_rate, depth = p_depth, pauses = p_pauses)}
-            </p>
+            {s.score.is_some().then(|| view! { <p class="parts" data-testid="score-parts">{parts_line}</p> })}
+            {time_cut.map(|text| view! { <p data-testid="time-cut">{text}</p> })}
+            {missed.map(|text| view! { <p data-testid="breaths-missed">{text}</p> })}
             <p><A href="/train/scoring">{t!(i18n, trainer.how_scored)}</A></p>
         </div>
+        <div class="figures-wrap">
         <table class="figures" data-testid="session-figures">
             <caption class="visually-hidden">{t!(i18n, trainer.figures_caption)}</caption>
             <tbody>
@@ -109,14 +163,16 @@ fn Results(rec: SessionRecord) -> impl IntoView {
                 <tr><th scope="row">{t!(i18n, trainer.f_pauses)}</th><td>{s.rhythm.pauses}</td></tr>
                 <tr><th scope="row">{t!(i18n, trainer.f_longest_pause)}</th><td>{number(s.longest_pause_s, 1)}</td></tr>
                 <tr><th scope="row">{t!(i18n, trainer.f_fraction)}</th><td>{percent(s.rhythm.compression_fraction)}</td></tr>
+                <tr><th scope="row">{t!(i18n, trainer.f_time)}</th><td data-testid="f-time">{percent(Some(s.parts.time))}</td></tr>
                 {rec.pause_s.is_some().then(|| view! {
-                    <tr><th scope="row">{t!(i18n, trainer.f_cycles_held)}</th><td>{format!("{} / {}", s.cycles_held, s.rhythm.cycles)}</td></tr>
+                    <tr><th scope="row">{t!(i18n, trainer.f_cycles_held)}</th><td data-testid="f-cycles-held">{format!("{} / {}", s.cycles_held, s.rhythm.cycles)}</td></tr>
                 })}
                 {(s.inferred > 0).then(|| view! {
                     <tr><th scope="row">{t!(i18n, trainer.f_inferred)}</th><td>{s.inferred}</td></tr>
                 })}
             </tbody>
         </table>
+        </div>
         <h2>{t!(i18n, trainer.chart_rate)}</h2>
         <Chart label=t_string!(i18n, trainer.chart_rate) points=rates band=(RATE_MIN, RATE_MAX) y_range=(70.0, 150.0) seconds=seconds />
         {motion.then(|| view! {

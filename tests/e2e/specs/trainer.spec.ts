@@ -1,6 +1,8 @@
-// The compression trainer (taps, metronome, results, stored sessions, CSV
-// export, the scoring page), with axe-core on each screen. The emergency
-// coach has its own spec (emergency.spec.ts).
+// The compression trainer (taps, metronome, countdown, results, stored
+// sessions, CSV export, the scoring page), with axe-core on each screen.
+// The honest score (issue #17), the live screen's layout at 100% and 200%
+// text on a 390 × 844 phone, the countdown. The emergency coach has its own
+// spec (emergency.spec.ts).
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect, axe, waitForApp } from './fixtures';
@@ -26,6 +28,18 @@ async function tapAlong(page: Page, n: number, gapMs: number): Promise<void> {
   );
 }
 
+/** Starts a session from the setup page: the countdown shows (3, 2, 1 in
+ *  the beat circle, `getReady` in the prompt, which screen readers hear),
+ *  then the session runs. */
+async function startSession(page: Page, getReady: RegExp): Promise<void> {
+  await page.getByTestId('start-training').click();
+  const run = page.getByTestId('run');
+  await expect(run).toHaveAttribute('data-state', 'countdown');
+  await expect(page.getByTestId('beat')).toHaveText(/^[123]$/);
+  await expect(page.getByTestId('prompt')).toHaveText(getReady);
+  await expect(run).toHaveAttribute('data-state', 'running', { timeout: 5_000 });
+}
+
 test.describe('trainer (en)', () => {
   test.use({ locale: 'en-US' });
 
@@ -35,7 +49,7 @@ test.describe('trainer (en)', () => {
     await expect(page.getByTestId('no-sessions')).toBeVisible();
     await axe(page, 'trainer setup');
     await page.getByLabel('Compressions only, without breaks').check();
-    await page.getByTestId('start-training').click();
+    await startSession(page, /^Get ready: [123]$/);
     // The metronome runs: the visual beat follows what is heard.
     await expect(page.getByTestId('beat')).toHaveText(/^\d+$/);
     await expect(page.getByTestId('time-left')).toHaveText(/^[12]:\d\d$/);
@@ -76,7 +90,7 @@ test.describe('trainer (en)', () => {
     await page.goto('/train');
     await waitForApp(page);
     await page.getByLabel('Play the metronome').uncheck();
-    await page.getByTestId('start-training').click();
+    await startSession(page, /^Get ready: [123]$/);
     await expect(page.getByTestId('tap-pad')).toBeFocused();
     // 67/min: a late key press would need to be 0.6 s late to look like
     // a missed one.
@@ -93,7 +107,7 @@ test.describe('trainer (en)', () => {
   test('stopping without saving asks first and keeps nothing', async ({ page }) => {
     await page.goto('/train');
     await waitForApp(page);
-    await page.getByTestId('start-training').click();
+    await startSession(page, /^Get ready: [123]$/);
     await tapAlong(page, 4, 545);
     await page.getByTestId('cancel-training').click();
     await expect(page.getByTestId('tap-pad')).toBeVisible();
@@ -101,18 +115,54 @@ test.describe('trainer (en)', () => {
     await expect(page.getByTestId('session-ended')).toHaveText('Stopped without saving.');
     await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
     await expect(page.getByTestId('no-sessions')).toBeVisible();
+    // Escape asks too, rather than closing the session's screen.
+    await startSession(page, /^Get ready: [123]$/);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('confirm-cancel')).toBeVisible();
+    await expect(page.getByTestId('run')).toBeVisible();
+    await page.getByRole('button', { name: 'No, go on' }).click();
+    await expect(page.getByTestId('finish-training')).toBeVisible();
   });
 
-  test('the scoring page shows the formula with the targets', async ({ page }) => {
+  test('the scoring page shows the formula with the targets and worked examples', async ({ page }) => {
     await page.goto('/train/scoring');
     await waitForApp(page);
     const formula = page.getByTestId('formula');
     await expect(formula).toContainText('Between 100 and 120 per minute');
     await expect(formula).toContainText('at 80 or 140 per minute');
     await expect(formula).toContainText('between 5 and 6 cm');
-    await expect(page.getByTestId('example')).toContainText('so the score is 100');
-    await expect(page.getByTestId('example')).toContainText('so the score is 83');
+    await expect(formula).toContainText('28 to 32 compressions before each pause count in full');
+    await expect(page.getByTestId('formula-time')).toContainText('Stop after 1 minute of 2 and the score is at most 50.');
+    // The default guideline for en-US is AHA's own 10 seconds.
+    await expect(page.getByTestId('pause-limit')).toContainText('under 10 seconds');
+    // The examples, scored by the app's code (tests/trainer_score.rs
+    // derives the same numbers by hand).
+    const examples = page.getByTestId('example');
+    await expect(examples).toHaveCount(4);
+    await expect(examples.nth(0)).toContainText('Score 100');
+    await expect(examples.nth(1)).toContainText('40 compressions straight through');
+    await expect(examples.nth(1)).toContainText('Score 95');
+    await expect(examples.nth(2)).toContainText('finished after 21 seconds');
+    await expect(examples.nth(2)).toContainText('Pauses for breaths due: 1, missed: 1.');
+    await expect(examples.nth(3)).not.toContainText('Pauses for breaths');
+    await expect(examples.nth(2)).toContainText('Score 11');
+    await expect(examples.nth(3)).toContainText('Score 100');
     await axe(page, 'scoring page');
+  });
+});
+
+test.describe('trainer (zh)', () => {
+  test.use({ locale: 'zh-CN' });
+
+  test('the scoring page in Chinese: the formula, the RCSC limit and the examples', async ({ page }) => {
+    await page.goto('/train/scoring');
+    await waitForApp(page);
+    await expect(page.getByTestId('formula')).toContainText('每分钟 100 到 120 次得满分');
+    // RCSC (the default for zh) gives no figure: AHA's is used, and said.
+    await expect(page.getByTestId('pause-limit')).toContainText('采用美国心脏协会的上限：少于 10 秒');
+    await expect(page.getByTestId('example').nth(2)).toContainText('得分 11');
+    await expect(page.getByTestId('example').nth(1)).toContainText('得分 95');
+    await axe(page, 'scoring page (zh)');
   });
 });
 
@@ -125,7 +175,7 @@ test.describe('motion trainer (en)', () => {
     await page.getByLabel('Hold the phone between your hands (motion sensor)').check();
     await expect(page.getByText('A phone only feels movement.').first()).toBeVisible();
     await page.getByLabel('Compressions only, without breaks').check();
-    await page.getByTestId('start-training').click();
+    await startSession(page, /^Get ready: [123]$/);
     await expect(page.getByTestId('live-depth')).toHaveText('—');
     // Twelve seconds of a phone tilted by 0.2 rad on a chest going 55 mm
     // down and up at 110/min, 60 events a second, values computed at each
@@ -175,5 +225,185 @@ test.describe('motion trainer (en)', () => {
     await waitForApp(page);
     await expect(page.getByTestId('f-compressions')).toHaveText(String(n));
     await expect(page.getByTestId('export-csv')).toHaveCount(0);
+  });
+});
+
+/** Each of these (by test id) lies wholly inside the 390 × 844 viewport. */
+async function inView(page: Page, ids: string[], when: string): Promise<void> {
+  for (const id of ids) {
+    const box = await page.getByTestId(id).boundingBox();
+    expect(box, `${id} ${when}`).not.toBeNull();
+    const b = box!;
+    expect(
+      b.x >= 0 && b.y >= 0 && b.x + b.width <= 390 && b.y + b.height <= 844,
+      `${id} ${when}: ${JSON.stringify(b)}`,
+    ).toBe(true);
+  }
+}
+
+/** How far the beat's text reaches from the circle's centre, and its
+ *  radius: every corner of every line of the text must be inside. */
+async function beatTextFit(page: Page): Promise<{ worst: number; radius: number; text: string }> {
+  return page.getByTestId('beat').evaluate((beat) => {
+    const r = beat.getBoundingClientRect();
+    const [cx, cy] = [r.left + r.width / 2, r.top + r.height / 2];
+    const range = document.createRange();
+    range.selectNodeContents(beat.querySelector('.beat-text')!);
+    const corners = [...range.getClientRects()].flatMap((q) => [
+      [q.left, q.top],
+      [q.right, q.top],
+      [q.left, q.bottom],
+      [q.right, q.bottom],
+    ]);
+    const worst = Math.max(...corners.map(([x, y]) => Math.hypot(x - cx, y - cy)));
+    return { worst, radius: r.width / 2, text: beat.textContent ?? '' };
+  });
+}
+
+/** The results table's figures: each on one line (no number broken). */
+async function figuresOnOneLine(page: Page): Promise<void> {
+  const lines = await page.getByTestId('session-figures').locator('td').evaluateAll((cells) =>
+    cells.map((td) => {
+      const range = document.createRange();
+      range.selectNodeContents(td);
+      return { text: td.textContent, lines: new Set([...range.getClientRects()].map((q) => Math.round(q.top))).size };
+    }),
+  );
+  expect(lines.length).toBeGreaterThan(5);
+  for (const l of lines) expect(l.lines, `"${l.text}"`).toBe(1);
+}
+
+const LANGS = [
+  {
+    locale: 'en-US',
+    getReady: /^Get ready: [123]$/,
+    breathe: '2 breaths',
+    pausesZero: /pauses 0 ·/,
+    timeCut: /^You stopped after 0:2\d of 2:00: the score counts \d+% of the time\.$/,
+    missed: '1 of 1 pauses for breaths never came',
+    rate: 'Metronome speed',
+    perMinute: '120 per minute',
+  },
+  {
+    locale: 'zh-CN',
+    getReady: /^准备：[123]$/,
+    breathe: '吹气 2 次',
+    pausesZero: /停顿 0 ·/,
+    timeCut: /^你在 0:2\d 时就结束了（原定 2:00）：得分只计算 \d+% 的时间。$/,
+    missed: '应该停下来吹气 1 次，其中 1 次没有停',
+    rate: '节拍器速度',
+    perMinute: '每分钟 120 次',
+  },
+];
+
+for (const lang of LANGS) {
+  test.describe(`honest score (${lang.locale})`, () => {
+    test.use({ locale: lang.locale, viewport: { width: 390, height: 844 } });
+
+    test('a 21-second stop of a 2-minute 30:2 session, tapped straight through the breaths, does not score 100', async ({ page }) => {
+      test.setTimeout(90_000);
+      await page.goto('/train');
+      await waitForApp(page);
+      // The defaults: 30:2, two minutes. 38 taps at 110/min straight on
+      // (through the pause for breaths due after 30), finished at 21 s.
+      await startSession(page, lang.getReady);
+      await tapAlong(page, 38, 545);
+      await page.waitForTimeout(500);
+      await page.getByTestId('finish-training').click();
+      await expect(page).toHaveURL(/\/train\/results\/\d+$/);
+      await expect(page.getByTestId('f-compressions')).toHaveText('38');
+      const score = Number(await page.getByTestId('session-score').locator('strong').textContent());
+      // Scaled by the time: about 19% of it; and lower still, since no
+      // pause for breaths came (pauses 0) and the cycle ran to 38.
+      const time = parseInt((await page.getByTestId('f-time').textContent()) ?? '', 10);
+      expect(time).toBeGreaterThanOrEqual(17);
+      expect(time).toBeLessThanOrEqual(21);
+      expect(score).toBeLessThan(time);
+      expect(score).toBeGreaterThan(0);
+      await expect(page.getByTestId('score-parts')).toContainText(lang.pausesZero);
+      await expect(page.getByTestId('time-cut')).toHaveText(lang.timeCut);
+      await expect(page.getByTestId('breaths-missed')).toContainText(lang.missed);
+      await expect(page.getByTestId('f-cycles-held')).toHaveText('0 / 1');
+      await figuresOnOneLine(page);
+      await axe(page, `results of the 21-second session (${lang.locale})`);
+    });
+  });
+
+  for (const size of ['100', '200'] as const) {
+    test.describe(`live screen at ${size}% text (${lang.locale})`, () => {
+      test.use({ locale: lang.locale, viewport: { width: 390, height: 844 } });
+
+      test('the beat, rate and prompt stay in view; "2 breaths" fits in the circle; figures never break', async ({ page }) => {
+        test.setTimeout(90_000);
+        if (size === '200') {
+          await page.goto('/settings');
+          await waitForApp(page);
+          await page.getByRole('radio', { name: '200 %' }).check();
+          await expect(page.locator('html')).toHaveAttribute('data-text-size', '200');
+        }
+        await page.goto('/train');
+        await waitForApp(page);
+        // 120/min: the first pause for breaths comes 15 s in.
+        await page.getByLabel(lang.rate).selectOption({ label: lang.perMinute });
+        // A phone user scrolls down to the start button.
+        await page.getByTestId('start-training').scrollIntoViewIfNeeded();
+        await page.getByTestId('start-training').click();
+        const run = page.getByTestId('run');
+        await expect(run).toHaveAttribute('data-state', 'countdown');
+        await expect(page.getByTestId('prompt')).toHaveText(lang.getReady);
+        const live = ['beat', 'live-rate', 'prompt', 'time-left', 'tap-pad', 'finish-training'];
+        await inView(page, live, 'in the countdown');
+        await axe(page, `countdown (${lang.locale}, ${size}%)`);
+        await expect(run).toHaveAttribute('data-state', 'running', { timeout: 5_000 });
+        // Tapping for 16 s (into the pause for breaths); measured every 4 s.
+        const tapping = tapAlong(page, 30, 545);
+        for (let i = 1; i <= 3; i++) {
+          await page.waitForTimeout(4_000);
+          await inView(page, live, `after ${4 * i} s of tapping`);
+        }
+        await tapping;
+        await expect(page.getByTestId('live-rate')).toHaveText(/^1[01]\d$/);
+        await axe(page, `running session (${lang.locale}, ${size}%)`);
+        const beat = page.getByTestId('beat');
+        await expect(beat).toHaveClass(/breath/, { timeout: 10_000 });
+        await expect(beat).toHaveText(lang.breathe);
+        await expect(page.getByTestId('prompt')).toHaveText(lang.breathe);
+        const fit = await beatTextFit(page);
+        expect(fit.worst, `"${fit.text}" inside the circle`).toBeLessThanOrEqual(fit.radius);
+        await inView(page, live, 'in the pause for breaths');
+        // The session's screen never scrolled.
+        expect(await run.evaluate((d) => d.scrollTop)).toBe(0);
+        await page.getByTestId('finish-training').click();
+        await expect(page).toHaveURL(/\/train\/results\/\d+$/);
+        await figuresOnOneLine(page);
+      });
+    });
+  }
+}
+
+test.describe('countdown with reduced motion', () => {
+  test.use({ locale: 'en-US', viewport: { width: 390, height: 844 } });
+
+  test('the countdown is still shown and announced, without its animation', async ({ page }) => {
+    await page.goto('/train');
+    await waitForApp(page);
+    const animation = () =>
+      page.getByTestId('beat').locator('.beat-text').evaluate((e) => getComputedStyle(e).animationName);
+    await page.getByTestId('start-training').click();
+    await expect(page.getByTestId('run')).toHaveAttribute('data-state', 'countdown');
+    expect(await animation()).toBe('countdown-pop');
+    await page.getByTestId('cancel-training').click();
+    await page.getByTestId('confirm-cancel').click();
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.getByTestId('start-training').click();
+    await expect(page.getByTestId('run')).toHaveAttribute('data-state', 'countdown');
+    await expect(page.getByTestId('beat')).toHaveText(/^[123]$/);
+    // The prompt is a polite live region: screen readers hear each second.
+    const prompt = page.getByTestId('prompt');
+    await expect(prompt).toHaveAttribute('role', 'status');
+    await expect(prompt).toHaveText(/^Get ready: [123]$/);
+    expect(await animation()).toBe('none');
+    await expect(page.getByTestId('run')).toHaveAttribute('data-state', 'running', { timeout: 5_000 });
+    await expect(prompt).toHaveText('Press with the beat');
   });
 });

@@ -25,7 +25,9 @@ use crate::trainer::motion::MotionTracker;
 use crate::trainer::session::{SessionRecord, Source};
 use crate::trainer::taps::{prompt_for, Live, Prompt, PromptSmoother, TapTracker};
 use leptos_i18n::I18nContext;
-use parts::{LiveFigures, RunActions, RunStatus, SoundBanners, TapPad};
+use parts::{
+    BeatCircle, LiveFigures, MotionHelp, RunActions, RunCount, SoundBanners, TapPad, TimeLeft,
+};
 
 type Permission = Pin<Box<dyn Future<Output = bool>>>;
 
@@ -37,6 +39,8 @@ thread_local! {
     pub(crate) static LAST_MOTION_TRACE: RefCell<Option<(i64, Vec<MotionSample>)>> = const { RefCell::new(None) };
 }
 
+/// The countdown before a session starts (ms): 3, 2, 1.
+pub(crate) const COUNTDOWN_MS: f64 = 3000.0;
 /// Seconds without a motion sample after which the sensor is reported missing.
 const NO_MOTION_S: f64 = 3.0;
 /// Spoken prompts repeat at most this often (ms), unless they change.
@@ -81,13 +85,35 @@ struct Shown {
     cue: RwSignal<Option<Cue>>,
     /// Compressions the metronome has beaten.
     beats: RwSignal<u64>,
-    /// Milliseconds since the start.
+    /// Milliseconds since the start (negative during the countdown).
     elapsed: RwSignal<f64>,
     last_depth: RwSignal<Option<f64>>,
     motion_status: RwSignal<MotionStatus>,
     /// The browser holds the sound until a tap.
     sound_held: RwSignal<bool>,
     audio_failed: RwSignal<bool>,
+}
+
+impl Shown {
+    /// Nothing yet, the countdown about to start.
+    fn new() -> Shown {
+        Shown {
+            live: RwSignal::new(Live {
+                rate: None,
+                prompt: None,
+                in_cycle: 0,
+                total: 0,
+            }),
+            shown_prompt: RwSignal::new(None::<Prompt>),
+            cue: RwSignal::new(None::<Cue>),
+            beats: RwSignal::new(0u64),
+            elapsed: RwSignal::new(-COUNTDOWN_MS),
+            last_depth: RwSignal::new(None::<f64>),
+            motion_status: RwSignal::new(MotionStatus::Waiting),
+            sound_held: RwSignal::new(false),
+            audio_failed: RwSignal::new(false),
+        }
+    }
 }
 
 /// A running session: its setup and clock, what it records, and the
@@ -183,7 +209,8 @@ impl Session {
         beat.set_value(None);
         awake.set_value(None);
         speech::stop();
-        let end = (platform::monotonic_ms() - t0).min(duration_ms) as u32;
+        let end = (platform::monotonic_ms() - t0).clamp(0.0, duration_ms) as u32;
+        let planned = duration_ms as u32;
         let bpm = setup.metronome.then_some(setup.bpm);
         let pause = setup
             .thirty_two
@@ -196,7 +223,15 @@ impl Session {
             Source::Taps => {
                 let taps = taps.get_value();
                 tracker.with_value(|t| {
-                    SessionRecord::from_taps(at_ms, bpm, pause, end, &taps, t.compressions())
+                    SessionRecord::from_taps(
+                        at_ms,
+                        bpm,
+                        pause,
+                        planned,
+                        end,
+                        &taps,
+                        t.compressions(),
+                    )
                 })
             }
             Source::Motion => {
@@ -210,7 +245,7 @@ impl Session {
                 };
                 let trace = samples.get_value();
                 LAST_MOTION_TRACE.with(|l| *l.borrow_mut() = Some((at_ms, trace)));
-                SessionRecord::from_motion(at_ms, bpm, pause, end, &comps)
+                SessionRecord::from_motion(at_ms, bpm, pause, planned, end, &comps)
             }
         };
         if rec.times_ms.is_empty() {
@@ -312,6 +347,34 @@ impl Session {
         });
     }
 
+    /// Starts the metronome now (inside the start button's tap, which
+    /// browsers require for sound), its first beat when the countdown ends.
+    fn start_beat(self) {
+        let Shown {
+            cue,
+            beats,
+            sound_held,
+            audio_failed,
+            ..
+        } = self.shown;
+        let b = Beat::start_in(
+            self.setup.bpm,
+            self.setup.mode(),
+            Some(COUNTDOWN_MS / 1000.0),
+            move |c| {
+                cue.set(Some(c));
+                if matches!(c, Cue::Compression { .. }) {
+                    beats.update(|b| *b += 1);
+                }
+            },
+            move |running| {
+                let _ = sound_held.try_set(!running);
+            },
+        );
+        audio_failed.set(!b.has_sound());
+        self.beat.set_value(Some(b));
+    }
+
     fn resume(self) {
         self.beat.with_value(|b| {
             if let Some(b) = b {
@@ -333,9 +396,13 @@ impl Session {
     }
 }
 
-/// The running session's page: the beat, the live figures, the tap pad (or
-/// the motion figures), finish and cancel. The session starts with the
-/// page and ends, unsaved, if the page goes away first.
+/// The running session's page, a modal dialog over the whole screen (so
+/// the page behind never scrolls it away): on top, always in view, the
+/// time, the beat, the rate and the prompt; below, the count, the tap pad
+/// (or the motion sensor's notes), finish and cancel. A 3-2-1 countdown
+/// comes first (the sound is set up at once, inside the start button's
+/// tap; the clicks start with the session). The session ends, unsaved, if
+/// the page goes away first.
 ///
 /// Props: `setup` — what to run; `on_end` — called once when it ends.
 #[component]
@@ -343,26 +410,11 @@ pub fn Run(setup: Setup, on_end: Callback<End>) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
     let lang = state.settings.get_untracked().lang.tag();
-    let t0 = platform::monotonic_ms();
-    let at_ms = platform::now_ms();
+    let t0 = platform::monotonic_ms() + COUNTDOWN_MS;
+    let at_ms = platform::now_ms() + COUNTDOWN_MS as i64;
     let duration_ms = setup.duration_s as f64 * 1000.0;
 
-    let shown = Shown {
-        live: RwSignal::new(Live {
-            rate: None,
-            prompt: None,
-            in_cycle: 0,
-            total: 0,
-        }),
-        shown_prompt: RwSignal::new(None::<Prompt>),
-        cue: RwSignal::new(None::<Cue>),
-        beats: RwSignal::new(0u64),
-        elapsed: RwSignal::new(0.0f64),
-        last_depth: RwSignal::new(None::<f64>),
-        motion_status: RwSignal::new(MotionStatus::Waiting),
-        sound_held: RwSignal::new(false),
-        audio_failed: RwSignal::new(false),
-    };
+    let shown = Shown::new();
 
     let session = Session {
         setup,
@@ -388,28 +440,7 @@ pub fn Run(setup: Setup, on_end: Callback<End>) -> impl IntoView {
     };
 
     if setup.metronome {
-        let Shown {
-            cue,
-            beats,
-            sound_held,
-            audio_failed,
-            ..
-        } = shown;
-        let b = Beat::start(
-            setup.bpm,
-            setup.mode(),
-            move |c| {
-                cue.set(Some(c));
-                if matches!(c, Cue::Compression { .. }) {
-                    beats.update(|b| *b += 1);
-                }
-            },
-            move |running| {
-                let _ = sound_held.try_set(!running);
-            },
-        );
-        audio_failed.set(!b.has_sound());
-        session.beat.set_value(Some(b));
+        session.start_beat();
     }
 
     session
@@ -439,6 +470,12 @@ pub fn Run(setup: Setup, on_end: Callback<End>) -> impl IntoView {
         }
     });
 
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    dialog.on_load(|d| {
+        if !d.open() {
+            let _ = d.show_modal();
+        }
+    });
     let pad = NodeRef::<leptos::html::Button>::new();
     let heading = NodeRef::<leptos::html::H1>::new();
     if setup.source == Source::Taps {
@@ -446,13 +483,46 @@ pub fn Run(setup: Setup, on_end: Callback<End>) -> impl IntoView {
     } else {
         focus_later(heading);
     }
+    let confirm_cancel = RwSignal::new(false);
+    let elapsed = shown.elapsed;
+    let phase = move || {
+        if elapsed.get() < 0.0 {
+            "countdown"
+        } else {
+            "running"
+        }
+    };
 
     view! {
-        <h1 node_ref=heading tabindex="-1">{t!(i18n, trainer.running_title)}</h1>
-        <RunStatus duration_ms shown />
-        <SoundBanners session />
-        <LiveFigures setup shown />
-        {(setup.source == Source::Taps).then(|| view! { <TapPad session pad /> })}
-        <RunActions session />
+        <dialog
+            class="run"
+            node_ref=dialog
+            aria-labelledby="run-title"
+            data-testid="run"
+            data-state=phase
+            // Escape asks whether to stop, as the cancel button does.
+            on:cancel=move |ev: web_sys::Event| {
+                ev.prevent_default();
+                confirm_cancel.set(true);
+            }
+        >
+            <div class="run-stage">
+                <div class="run-top">
+                    <h1 id="run-title" node_ref=heading tabindex="-1">{t!(i18n, trainer.running_title)}</h1>
+                    <TimeLeft duration_ms shown />
+                </div>
+                <div class="run-live">
+                    <BeatCircle shown />
+                    <LiveFigures setup shown />
+                </div>
+            </div>
+            <div class="run-rest">
+                <SoundBanners session />
+                <RunCount setup shown />
+                {(setup.source == Source::Taps).then(|| view! { <TapPad session pad /> })}
+                {(setup.source == Source::Motion).then(|| view! { <MotionHelp shown /> })}
+                <RunActions session confirm_cancel />
+            </div>
+        </dialog>
     }
 }
