@@ -21,6 +21,11 @@ pub struct Cite {
 }
 
 /// The closed "Why? Sources" layer of one step.
+///
+/// The lesson player patches one step's screen into the next, so the
+/// `<details>` element outlives its step: its `open` state is a signal the
+/// element follows, and a new step's layer starts closed even when the
+/// learner had opened the last one.
 #[component]
 pub fn WhyLayer(
     /// How the guidelines differ on this step, in the app's language.
@@ -31,8 +36,11 @@ pub fn WhyLayer(
     review: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let open = RwSignal::new(false);
     view! {
-        <details class="why" data-testid="why">
+        <details class="why" data-testid="why"
+            prop:open=move || open.get()
+            on:toggle=move |ev| open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))>
             <summary>{t!(i18n, player.why)}</summary>
             {differs.map(|d| view! {
                 <p class="differs" data-testid="why-differs"><strong>{t!(i18n, player.other_guidelines)}</strong>" "{d}</p>
