@@ -120,6 +120,11 @@ test.describe('trainer (en)', () => {
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('confirm-cancel')).toBeVisible();
     await expect(page.getByTestId('run')).toBeVisible();
+    // A second Escape (which browsers may let close the dialog) neither
+    // hides the running session nor stops it.
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('run')).toBeVisible();
+    await expect(page.getByTestId('confirm-cancel')).toBeVisible();
     await page.getByRole('button', { name: 'No, go on' }).click();
     await expect(page.getByTestId('finish-training')).toBeVisible();
   });

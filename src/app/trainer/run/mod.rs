@@ -505,6 +505,16 @@ pub fn Run(setup: Setup, on_end: Callback<End>) -> impl IntoView {
                 ev.prevent_default();
                 confirm_cancel.set(true);
             }
+            // A browser may close it anyway (a second Escape without a tap
+            // between): while the session runs, it opens again and asks.
+            on:close=move |_| {
+                if done.try_get_value() == Some(false) {
+                    if let Some(d) = dialog.get_untracked() {
+                        let _ = d.show_modal();
+                    }
+                    confirm_cancel.set(true);
+                }
+            }
         >
             <div class="run-stage">
                 <div class="run-top">
