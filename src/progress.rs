@@ -92,3 +92,48 @@ impl Progress {
         })
     }
 }
+
+/// What the home page offers next, given the lessons in their suggested
+/// order (each as its id and step ids).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NextUp {
+    /// Nothing started yet: begin with the first lesson.
+    Start(String),
+    /// A lesson begun and not finished: the first such in the suggested
+    /// order, where it resumes.
+    Continue(String, Resume),
+    /// Every lesson begun so far is finished: the next one not begun.
+    Next(String),
+    /// Every lesson is finished.
+    AllDone,
+}
+
+impl Progress {
+    /// Whether the learner has begun any lesson (the home page greets a
+    /// first-time visitor with one "Start learning" action).
+    pub fn started<L: AsRef<str>>(&self, lessons: &[L]) -> bool {
+        lessons.iter().any(|l| self.lesson(l.as_ref()).is_some())
+    }
+
+    /// The lesson to offer next (see [`NextUp`]); lessons not in `lessons`
+    /// (since removed) are ignored.
+    pub fn next_up<L: AsRef<str>, S: AsRef<str>>(&self, lessons: &[(L, Vec<S>)]) -> NextUp {
+        let ids: Vec<&str> = lessons.iter().map(|(l, _)| l.as_ref()).collect();
+        let Some(first) = ids.first() else {
+            return NextUp::AllDone;
+        };
+        if !self.started(&ids) {
+            return NextUp::Start((*first).to_owned());
+        }
+        let open = lessons
+            .iter()
+            .find(|(l, _)| self.lesson(l.as_ref()).is_some() && !self.is_complete(l.as_ref()));
+        if let Some((l, steps)) = open {
+            return NextUp::Continue(l.as_ref().to_owned(), self.resume(l.as_ref(), steps));
+        }
+        match ids.iter().find(|l| !self.is_complete(l)) {
+            Some(l) => NextUp::Next((*l).to_owned()),
+            None => NextUp::AllDone,
+        }
+    }
+}

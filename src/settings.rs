@@ -81,6 +81,41 @@ impl Theme {
     }
 }
 
+/// Movement on screen: the technique pictures' loops, and the app's other
+/// movement (the trainer's beat pulsing, transitions).
+///
+/// Serialized in lower case; left out of the stored settings when it is
+/// [`Motion::System`], the default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Motion {
+    /// Follow the phone (`prefers-reduced-motion`).
+    #[default]
+    System,
+    /// Pictures move, whatever the phone's setting.
+    On,
+    /// Still pictures and no movement for show.
+    Off,
+}
+
+impl Motion {
+    pub const ALL: [Motion; 3] = [Motion::System, Motion::On, Motion::Off];
+
+    /// Value of the `data-motion` attribute on `<html>`.
+    pub fn attr(self) -> &'static str {
+        match self {
+            Motion::System => "system",
+            Motion::On => "on",
+            Motion::Off => "off",
+        }
+    }
+
+    /// Whether this is the default (not stored).
+    pub fn is_system(&self) -> bool {
+        *self == Motion::System
+    }
+}
+
 /// Text size as a percentage of the browser's default font size.
 ///
 /// Serialized as the bare number (100, 125, 150, 200); any other number is
@@ -209,6 +244,10 @@ pub struct Settings {
     /// asks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<RegionId>,
+    /// Moving pictures (schema 10): follow the phone unless the learner
+    /// chose.
+    #[serde(default, skip_serializing_if = "Motion::is_system")]
+    pub motion: Motion,
 }
 
 impl Settings {
@@ -229,7 +268,8 @@ impl Settings {
 
     /// Defaults for a first visit, from the browser's language preferences:
     /// the language as in [`Lang::from_preferences`], the guideline profile as
-    /// in [`ProfileId::default_for`], system theme, 100 % text.
+    /// in [`ProfileId::default_for`], system theme, 100 % text, motion as
+    /// the phone says.
     pub fn first_visit<S: AsRef<str>>(preferred: &[S]) -> Settings {
         Settings {
             lang: Lang::from_preferences(preferred),
@@ -238,6 +278,7 @@ impl Settings {
             text_size: TextSize::P100,
             emergency_number: None,
             region: None,
+            motion: Motion::System,
         }
     }
 }
@@ -253,6 +294,7 @@ impl Default for Settings {
             text_size: TextSize::P100,
             emergency_number: None,
             region: None,
+            motion: Motion::System,
         }
     }
 }

@@ -19,6 +19,7 @@ fn sample() -> Document {
         text_size: TextSize::P200,
         emergency_number: None,
         region: Some(firstaid::region::RegionId::Hk),
+        motion: firstaid::settings::Motion::Off,
     });
     let c = firstaid::content::Curriculum::embedded().unwrap();
     let record = example::record(&c, firstaid::content::CONTENT_VERSION);
@@ -88,10 +89,11 @@ fn export_format_is_pinned() {
     let v: Value = serde_json::from_str(&exported()).unwrap();
     assert_eq!(v["format"], "firstaid-backup");
     assert_eq!(v["version"], 1);
-    assert_eq!(v["store"]["schema"], 9);
+    assert_eq!(v["store"]["schema"], 10);
     assert_eq!(v["store"]["data"]["settings"]["profile"], "erc");
-    // Where the learner said they are travels too.
+    // Where the learner said they are travels too, and still pictures.
     assert_eq!(v["store"]["data"]["settings"]["region"], "hk");
+    assert_eq!(v["store"]["data"]["settings"]["motion"], "off");
     // Keys, assignments and rosters travel in the backup.
     let records = &v["store"]["data"]["records"];
     assert_eq!(records["learner"]["key"], "2a".repeat(32));

@@ -272,6 +272,79 @@ fn an_avoided_word_in_any_learner_facing_field_is_rejected() {
     }
 }
 
+fn step_mut<'a>(c: &'a mut Curriculum, id: &str) -> &'a mut Step {
+    let steps = &mut lesson_mut(c, "choking-infant").steps;
+    steps.iter_mut().find(|s| s.id == id).unwrap()
+}
+
+/// A picture's description (`alt`, read out by a screen reader) keeps the
+/// glossary's terms and names no guideline, in both languages, on the
+/// step and on a profile's own picture.
+#[test]
+fn a_pictures_description_with_an_avoided_word_is_rejected() {
+    let base = curriculum();
+    let cases: Vec<(&str, &str, Break)> = vec![
+        (
+            "choking-infant/infant-back-blows alt (zh)",
+            "uses \"宝宝\"",
+            Box::new(|c| {
+                step_mut(c, "infant-back-blows").alt.as_mut().unwrap().zh =
+                    "宝宝趴在前臂上。".into()
+            }),
+        ),
+        (
+            "choking-infant/infant-back-blows alt (en)",
+            "uses \"infant\"",
+            Box::new(|c| {
+                step_mut(c, "infant-back-blows").alt.as_mut().unwrap().en =
+                    "An infant lies face down.".into()
+            }),
+        ),
+        (
+            "choking-infant/infant-chest-thrusts [",
+            "uses \"胸部\"",
+            Box::new(|c| {
+                let s = step_mut(c, "infant-chest-thrusts");
+                let v = s.variants.iter_mut().find(|v| v.alt.is_some()).unwrap();
+                v.alt.as_mut().unwrap().zh = "两个大拇指压在胸部。".into()
+            }),
+        ),
+        (
+            "choking-infant/infant-back-blows alt (en)",
+            "names a guideline",
+            Box::new(|c| {
+                step_mut(c, "infant-back-blows").alt.as_mut().unwrap().en =
+                    "Back blows, as ERC 2025 teaches.".into()
+            }),
+        ),
+    ];
+    assert!(plain(&base).is_empty());
+    for (at, what, break_it) in cases {
+        let mut c = base.clone();
+        break_it(&mut c);
+        let found = plain(&c);
+        assert!(
+            found
+                .iter()
+                .any(|p| p.starts_with(at) && p.contains(" alt (") && p.contains(what)),
+            "{at}: {found:?}"
+        );
+    }
+}
+
+/// A picture's description is not a sentence the learner reads in the
+/// lesson: the sentence-length lint leaves it out.
+#[test]
+fn a_long_pictures_description_is_not_measured() {
+    let mut c = curriculum();
+    let before = lint(&c);
+    let steps = &mut lesson_mut(&mut c, "choking-infant").steps;
+    let s = steps.iter_mut().find(|s| s.alt.is_some()).unwrap();
+    s.alt.as_mut().unwrap().en = format!("{}.", ["word"; 40].join(" "));
+    assert_eq!(render(&lint(&c)), render(&before));
+    assert!(plain(&c).is_empty());
+}
+
 #[test]
 fn the_glossary_itself_is_checked() {
     let mut g = glossary();

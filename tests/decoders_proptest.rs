@@ -19,15 +19,17 @@ fn any_settings() -> impl Strategy<Value = Settings> {
         prop::option::of(prop::sample::select(
             firstaid::region::RegionId::ALL.to_vec(),
         )),
+        prop::sample::select(firstaid::settings::Motion::ALL.to_vec()),
     )
         .prop_map(
-            |(lang, profile, theme, text_size, number, region)| Settings {
+            |(lang, profile, theme, text_size, number, region, motion)| Settings {
                 lang,
                 profile,
                 theme,
                 text_size,
                 emergency_number: number.map(|n| EmergencyNumber::parse(&n).unwrap()),
                 region,
+                motion,
             },
         )
 }

@@ -1,5 +1,6 @@
 //! The technique pictures are data (`src/figures`): every scene's SVG in
-//! `content/illustrations/` must equal a fresh render, so a picture cannot
+//! `content/illustrations/`, and the keyframes of their loops in
+//! `style/figures.css`, must equal a fresh render, so a picture cannot
 //! drift from its pose. `FIRSTAID_BLESS=1 cargo test --test figures`
 //! rewrites them. (The figure library is native only: the app ships the
 //! rendered SVGs, not the code that draws them.)
@@ -25,6 +26,14 @@ fn committed_pictures_equal_a_fresh_render() {
         } else if std::fs::read_to_string(&path).ok().as_deref() != Some(svg.as_str()) {
             stale.push(path.display().to_string());
         }
+    }
+    // The loops' keyframes, in the app's stylesheet.
+    let css_path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("style/figures.css");
+    let css = figures::motion::css(&figures::scenes());
+    if bless {
+        std::fs::write(&css_path, &css).unwrap();
+    } else if std::fs::read_to_string(&css_path).ok().as_deref() != Some(css.as_str()) {
+        stale.push(css_path.display().to_string());
     }
     assert!(
         stale.is_empty(),

@@ -1,6 +1,6 @@
 //! Lesson progress: resume positions by stable step ids, completion.
 
-use firstaid::progress::{Progress, Resume};
+use firstaid::progress::{NextUp, Progress, Resume};
 
 const STEPS: [&str; 3] = ["safety", "check", "call"];
 
@@ -43,4 +43,57 @@ fn completion_keeps_the_first_time() {
         Some("2026-11-29T01:00:00.000Z")
     );
     assert!(!p.is_complete("other"));
+}
+
+fn course() -> Vec<(&'static str, Vec<&'static str>)> {
+    vec![
+        ("a", vec!["a1", "a2", "a3"]),
+        ("b", vec!["b1", "b2"]),
+        ("c", vec!["c1"]),
+    ]
+}
+
+#[test]
+fn next_up_starts_a_new_visitor_at_the_first_lesson() {
+    let p = Progress::default();
+    assert!(!p.started(&["a", "b", "c"]));
+    assert_eq!(p.next_up(&course()), NextUp::Start("a".into()));
+    let empty: Vec<(&str, Vec<&str>)> = vec![];
+    assert_eq!(p.next_up(&empty), NextUp::AllDone);
+}
+
+#[test]
+fn next_up_continues_the_lesson_begun_where_it_was_left() {
+    let mut p = Progress::default();
+    p.visit_step("a", "a1");
+    p.complete("a", "2026-01-01T00:00:00Z");
+    p.visit_step("b", "b1");
+    p.visit_step("b", "b2");
+    assert!(p.started(&["a", "b", "c"]));
+    assert_eq!(
+        p.next_up(&course()),
+        NextUp::Continue("b".into(), Resume::Step(1))
+    );
+    p.visit_check("b");
+    assert_eq!(
+        p.next_up(&course()),
+        NextUp::Continue("b".into(), Resume::Check)
+    );
+}
+
+#[test]
+fn next_up_offers_the_next_lesson_then_says_all_done() {
+    let mut p = Progress::default();
+    p.visit_step("a", "a1");
+    p.complete("a", "2026-01-01T00:00:00Z");
+    assert_eq!(p.next_up(&course()), NextUp::Next("b".into()));
+    // A lesson of an older curriculum does not count as begun.
+    let mut old = Progress::default();
+    old.visit_step("gone", "x");
+    assert_eq!(old.next_up(&course()), NextUp::Start("a".into()));
+    for l in ["b", "c"] {
+        p.visit_step(l, "x");
+        p.complete(l, "2026-01-02T00:00:00Z");
+    }
+    assert_eq!(p.next_up(&course()), NextUp::AllDone);
 }

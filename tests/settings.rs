@@ -2,7 +2,7 @@
 
 use firstaid::profile::ProfileId;
 use firstaid::region::RegionId;
-use firstaid::settings::{EmergencyNumber, Lang, NumberError, Settings, TextSize, Theme};
+use firstaid::settings::{EmergencyNumber, Lang, Motion, NumberError, Settings, TextSize, Theme};
 use serde_json::json;
 
 #[test]
@@ -81,6 +81,7 @@ fn first_visit_defaults() {
             text_size: TextSize::P100,
             emergency_number: None,
             region: None,
+            motion: Motion::System,
         }
     );
     let s = Settings::first_visit(&["en-US"]);
@@ -98,6 +99,7 @@ fn serialized_form_is_pinned() {
         text_size: TextSize::P150,
         emergency_number: None,
         region: None,
+        motion: Motion::System,
     };
     assert_eq!(
         serde_json::to_value(s).unwrap(),
@@ -111,6 +113,17 @@ fn serialized_form_is_pinned() {
         serde_json::to_value(confirmed).unwrap(),
         json!({"lang": "en", "profile": "erc", "theme": "dark", "text_size": 150, "region": "hk"})
     );
+    // Following the phone is the default and is not written; a choice is.
+    for (motion, value) in [(Motion::On, "on"), (Motion::Off, "off")] {
+        let chose = Settings { motion, ..s };
+        assert_eq!(
+            serde_json::to_value(chose).unwrap(),
+            json!({"lang": "en", "profile": "erc", "theme": "dark", "text_size": 150, "motion": value})
+        );
+    }
+    for m in Motion::ALL {
+        assert_eq!(serde_json::to_value(m).unwrap(), json!(m.attr()));
+    }
     for r in RegionId::ALL {
         assert_eq!(serde_json::to_value(r).unwrap(), json!(r.as_str()));
         assert_eq!(RegionId::from_id(r.as_str()), Some(r));
@@ -135,6 +148,10 @@ fn invalid_settings_are_rejected() {
         ("text_size", json!(-1)),
         ("region", json!("HK")),
         ("region", json!("mars")),
+        ("motion", json!("Off")),
+        ("motion", json!("still")),
+        ("motion", json!(false)),
+        ("motion", json!(null)),
     ];
     for (field, value) in bad {
         let mut v = good.clone();
@@ -216,4 +233,36 @@ fn the_number_follows_the_region_and_the_learners_own_overrides_it() {
     let mut bad = serde_json::to_value(Settings::default()).unwrap();
     bad["emergency_number"] = json!("12a");
     assert!(serde_json::from_value::<Settings>(bad).is_err());
+}
+
+/// Every setting survives being written and read back, the motion choice
+/// with it; settings written before it existed read as "follow the phone".
+#[test]
+fn settings_round_trip_with_motion() {
+    for motion in Motion::ALL {
+        for theme in Theme::ALL {
+            let s = Settings {
+                motion,
+                theme,
+                region: Some(RegionId::Cn),
+                emergency_number: Some(EmergencyNumber::parse("120").unwrap()),
+                ..Settings::default()
+            };
+            let text = serde_json::to_string(&s).unwrap();
+            assert_eq!(
+                serde_json::from_str::<Settings>(&text).unwrap(),
+                s,
+                "{text}"
+            );
+        }
+    }
+    let old = json!({"lang": "zh-CN", "profile": "rcsc", "theme": "system", "text_size": 100});
+    let read: Settings = serde_json::from_value(old).unwrap();
+    assert_eq!(read.motion, Motion::System);
+    assert_eq!(Settings::default().motion, Motion::System);
+    assert_eq!(
+        Motion::ALL.map(Motion::attr),
+        ["system", "on", "off"],
+        "the values main.css matches on <html data-motion>"
+    );
 }

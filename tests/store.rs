@@ -330,6 +330,12 @@ fn the_real_schema_reads_every_version_it_claims() {
                  "duration_ms":21000,"planned_ms":120000,"times_ms":[0,545,1090],"taps_ms":[0,545,1090]}]}}}"#,
             0,
         ),
+        (
+            10,
+            r#"{"schema":10,"data":{"settings":{"lang":"en","profile":"aha","theme":"light","text_size":125,"motion":"off"},
+               "progress":{"lessons":{}},"quiz":{},"trainer":{},"records":{}}}"#,
+            0,
+        ),
     ];
     assert_eq!(
         fixtures.len() as u64,
@@ -377,6 +383,18 @@ fn the_real_schema_reads_every_version_it_claims() {
     let v9 = schema::read_document(fixtures[8].1).unwrap();
     assert_eq!(v9.trainer.sessions[0].planned_ms, Some(120_000));
     assert_eq!(v5.trainer.sessions[0].planned_ms, None);
+    // Version 10 keeps whether pictures move; older data follows the phone.
+    let v10 = schema::read_document(fixtures[9].1).unwrap();
+    assert_eq!(v10.settings.motion, firstaid::settings::Motion::Off);
+    assert_eq!(v9.settings.motion, firstaid::settings::Motion::System);
+    assert_eq!(
+        v9.settings,
+        firstaid::settings::Settings {
+            motion: firstaid::settings::Motion::System,
+            ..v10.settings
+        },
+        "an old document reads with motion following the phone, nothing else changed"
+    );
     let odd5 = r#"{"schema":5,"data":{"settings":{"lang":"en","profile":"aha","theme":"light","text_size":125},"progress":{"lessons":{}},"quiz":{},"trainer":{},"records":{}}}"#;
     assert!(matches!(
         schema::read_document(odd5),

@@ -324,6 +324,7 @@ fn truth(times: &[f64]) -> Vec<TrueCompression> {
             t_ms: t,
             depth_mm: 50.0,
             lean_mm: 0.0,
+            end_ms: t + 300.0,
         })
         .collect()
 }

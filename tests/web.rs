@@ -60,10 +60,12 @@ async fn the_whole_app_mounts_with_its_shell() {
     let handle = leptos::mount::mount_to(el.clone(), App);
     settle().await;
     assert!(el.query_selector("header.app-header").unwrap().is_some());
+    // The settings gear in the top bar, the tabs in their own navigation.
     assert!(el
-        .query_selector("nav a[href='/settings']")
+        .query_selector("header a[href='/settings']")
         .unwrap()
         .is_some());
+    assert!(el.query_selector("nav a[href='/learn']").unwrap().is_some());
     assert!(el.query_selector("main#main").unwrap().is_some());
     drop(handle);
 }
@@ -105,14 +107,17 @@ async fn settings_persist_in_the_real_store_across_a_remount() {
     radio(&el, "profile", "erc").click();
     radio(&el, "theme", "dark").click();
     radio(&el, "text_size", "150").click();
+    radio(&el, "motion", "off").click();
     settle().await;
     assert_eq!(html_attr("data-theme").as_deref(), Some("dark"));
     assert_eq!(html_attr("data-text-size").as_deref(), Some("150"));
+    assert_eq!(html_attr("data-motion").as_deref(), Some("off"));
     drop(handle);
     el.set_inner_html("");
 
     let stored = storage().get_item(DOC_KEY).unwrap().expect("saved");
     assert!(stored.contains("\"profile\":\"erc\""), "{stored}");
+    assert!(stored.contains("\"motion\":\"off\""), "{stored}");
 
     let handle = leptos::mount::mount_to(
         el.clone(),
@@ -124,6 +129,8 @@ async fn settings_persist_in_the_real_store_across_a_remount() {
     assert!(radio(&el, "theme", "dark").checked());
     assert!(radio(&el, "text_size", "150").checked());
     assert!(!radio(&el, "text_size", "100").checked());
+    assert!(radio(&el, "motion", "off").checked());
+    assert!(!radio(&el, "motion", "system").checked());
     drop(handle);
 }
 

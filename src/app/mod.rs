@@ -61,7 +61,7 @@ pub fn start() {
 }
 
 /// Everything the pages need: the translation context and the app state,
-/// kept in sync with `<html>` (lang, theme, text size).
+/// kept in sync with `<html>` (lang, theme, text size, motion).
 ///
 /// Props: `children` — the views that use translations and state.
 #[component]
@@ -90,6 +90,7 @@ fn StateSync() -> impl IntoView {
             "data-text-size",
             &s.text_size.percent().to_string(),
         );
+        crate::adapters::platform::set_root_attribute("data-motion", s.motion.attr());
         let want = locale_of(s.lang);
         if i18n.get_locale() != want {
             i18n.set_locale(want);

@@ -27,6 +27,7 @@ thread_local! {
     static SW: RefCell<Option<sw::SwWatch>> = const { RefCell::new(None) };
     static ONLINE: RefCell<Option<network::OnlineWatch>> = const { RefCell::new(None) };
     static OTHER_TABS: RefCell<Option<crate::adapters::storage::OtherTabsWatch>> = const { RefCell::new(None) };
+    static INSTALL: RefCell<Option<crate::adapters::install::InstallWatch>> = const { RefCell::new(None) };
 }
 
 /// Something the app must tell the user about their data.
@@ -73,6 +74,8 @@ pub struct AppState {
     pub notice: RwSignal<Option<Notice>>,
     pub online: RwSignal<bool>,
     pub update_ready: RwSignal<bool>,
+    /// The browser offers to install the app (`beforeinstallprompt`).
+    pub installable: RwSignal<bool>,
     /// `Some(true)` when the browser promised to keep the data.
     pub persisted: RwSignal<Option<bool>>,
     pub progress: RwSignal<Progress>,
@@ -110,6 +113,7 @@ impl AppState {
             notice: RwSignal::new(notice),
             online: RwSignal::new(network::is_online()),
             update_ready: RwSignal::new(false),
+            installable: RwSignal::new(false),
             persisted: RwSignal::new(None),
             progress: RwSignal::new(Progress::default()),
             quiz: RwSignal::new(QuizData::default()),
@@ -120,6 +124,11 @@ impl AppState {
         };
         state.show(opened.store.doc());
         STORE.with(|s| *s.borrow_mut() = Some(opened.store));
+        let installable = state.installable;
+        INSTALL.with(|i| {
+            *i.borrow_mut() =
+                crate::adapters::install::InstallWatch::start(move |can| installable.set(can))
+        });
         let online = state.online;
         ONLINE.with(|o| *o.borrow_mut() = network::OnlineWatch::start(move |up| online.set(up)));
         // Another tab saved: take its document, so this tab's next save

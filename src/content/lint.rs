@@ -208,7 +208,10 @@ fn report(c: &Curriculum, lang: Lang, part: Part) -> LangReport {
         over_hard: Vec::new(),
     };
     let in_part = |f: Field| f.in_question() == (part == Part::Questions);
-    for item in items(c).into_iter().filter(|i| in_part(i.field)) {
+    for item in items(c)
+        .into_iter()
+        .filter(|i| i.field.measured() && in_part(i.field))
+    {
         for s in sentences(lang, item.text.get(lang)) {
             let n = length(lang, s);
             r.sentences += 1;

@@ -13,11 +13,13 @@
 //!
 //! Learner-facing: lesson titles, subtitles and summaries; every wording of
 //! every step a profile sees; scenarios, question prompts, options,
-//! explanations and hotspot labels. Lesson objectives are for instructors
-//! and reviewers (the app does not show them): the lint measures them, the
-//! attribution rule leaves them alone. Exam titles name the guideline an
-//! exam is for and are not checked; illustration descriptions (`alt`) are
-//! not checked yet.
+//! explanations and hotspot labels, and the descriptions of the pictures
+//! (`alt`, which a screen reader reads out). Lesson objectives are for
+//! instructors and reviewers (the app does not show them): the lint
+//! measures them, the attribution rule leaves them alone. Picture
+//! descriptions keep every rule but the sentence lengths (they describe a
+//! picture, a little longer). Exam titles name the guideline an exam is
+//! for and are not checked.
 
 use super::glossary::Glossary;
 use super::model::Text;
@@ -40,6 +42,8 @@ pub enum Field {
     Explanation,
     /// A hotspot region's accessible name.
     Region,
+    /// A picture's description (`alt`).
+    Alt,
 }
 
 impl Field {
@@ -54,6 +58,12 @@ impl Field {
     /// Shown to a learner in the app.
     pub fn learner_facing(self) -> bool {
         self != Field::Objective
+    }
+
+    /// Measured by the sentence-length lint ([`super::lint`]): everything
+    /// but a picture's description.
+    pub fn measured(self) -> bool {
+        self != Field::Alt
     }
 }
 
@@ -94,6 +104,9 @@ pub fn items(c: &Curriculum) -> Vec<Item<'_>> {
                     &s.text,
                 );
             }
+            if let Some(alt) = &s.alt {
+                push(format!("{}/{} alt", l.id, s.id), Field::Alt, alt);
+            }
             for v in &s.variants {
                 let ps: Vec<&str> = v.profiles.iter().map(|p| p.as_str()).collect();
                 push(
@@ -101,6 +114,13 @@ pub fn items(c: &Curriculum) -> Vec<Item<'_>> {
                     Field::Step,
                     &v.text,
                 );
+                if let Some(alt) = &v.alt {
+                    push(
+                        format!("{}/{} [{}] alt", l.id, s.id, ps.join(",")),
+                        Field::Alt,
+                        alt,
+                    );
+                }
             }
         }
     }

@@ -62,6 +62,7 @@ fn bare_chest() -> Scene {
         technique: "bare-chest",
         view: VIEW,
         items,
+        motion: None,
     }
 }
 
@@ -77,6 +78,7 @@ fn adult_pads_placed() -> Scene {
         technique: "adult-pads",
         view: VIEW,
         items,
+        motion: None,
     }
 }
 
@@ -105,6 +107,7 @@ fn child_pads_apart() -> Scene {
         technique: "child-pads-apart",
         view: [104.0, 58.0, 124.0, BOTTOM - 58.0],
         items,
+        motion: None,
     }
 }
 
@@ -121,10 +124,7 @@ fn child_pads_front_and_back() -> Scene {
     let hand = front.go(-90.0, a.hand / 2.0);
     let mut r = kneeling(hand.go(-62.0, 40.0), front.x + 34.0);
     r.arms = [
-        Limb::Reach {
-            to: hand,
-            bend: 1.0,
-        },
+        Limb::to(hand),
         Limb::Reach {
             to: back.go(0.0, half + 3.0).go(-90.0, 2.0),
             bend: 1.0,
@@ -148,6 +148,7 @@ fn child_pads_front_and_back() -> Scene {
                 len: 18.0,
             },
         ],
+        motion: None,
     }
 }
 
@@ -161,13 +162,7 @@ fn wipe_dry() -> Scene {
     ];
     let hand = spot.go(-90.0, 6.0);
     let mut r = kneeling(hand.go(-70.0, 60.0), 190.0);
-    r.arms = [
-        Limb::Reach {
-            to: hand,
-            bend: 1.0,
-        },
-        Limb::Angles(110.0, 60.0),
-    ];
+    r.arms = [Limb::to(hand), Limb::Angles(110.0, 60.0)];
     Scene {
         name: "aed-wipe-chest",
         technique: "wipe-chest-dry",
@@ -189,6 +184,7 @@ fn wipe_dry() -> Scene {
                 len: 22.0,
             },
         ],
+        motion: None,
     }
 }
 
@@ -233,6 +229,7 @@ fn remove_patch() -> Scene {
         technique: "remove-patch",
         view: VIEW,
         items,
+        motion: None,
     }
 }
 
@@ -261,6 +258,7 @@ fn implanted_device() -> Scene {
         technique: "pad-away-from-device",
         view: VIEW,
         items,
+        motion: None,
     }
 }
 
@@ -297,6 +295,7 @@ fn shave_hair() -> Scene {
         technique: "shave-chest-hair",
         view: VIEW,
         items,
+        motion: None,
     }
 }
 

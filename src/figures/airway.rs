@@ -6,6 +6,7 @@ use super::body::{Build, Figure, Limb, Part};
 use super::choking::FLOOR;
 use super::cpr::{kneeling, lying};
 use super::marks::Mark;
+use super::motion::{Key, Motion};
 use super::{pt, Item, Pt, Scene};
 
 /// A casualty on their back, head to the left, the head tilted back by
@@ -34,12 +35,49 @@ fn kneeling_at_head(shoulder: Pt, back: f64) -> Figure {
     kneeling(shoulder, shoulder.x + back).mirrored(shoulder.x)
 }
 
+/// How far the head tips back to open an adult's airway, in degrees.
+const TILT: f64 = 30.0;
+/// The head before it is tilted: as it lies (a little tipped, so the
+/// fingertips under the chin stay clear of the chest).
+const LEVEL: f64 = 6.0;
+
 /// Head tilt–chin lift: the rescuer's far hand on the forehead, the
-/// fingertips of the near hand under the chin.
+/// fingertips of the near hand under the chin. It moves: from the head
+/// tilted (the still frame, as the step says) the loop shows the head
+/// level, then the hands tip it back and hold it there.
 fn open_airway() -> Scene {
-    let c = tilted(Build::Adult, 120.0, 30.0);
+    let key = |at: f64, tilt: f64| Key {
+        at,
+        items: open_airway_at(tilt),
+        press: 0.0,
+    };
+    Scene {
+        name: "cpr-open-airway",
+        technique: "head-tilt-chin-lift",
+        view: [0.0, 108.0, 240.0, 126.0],
+        items: open_airway_at(TILT),
+        motion: Some(Motion {
+            period: 2.5,
+            keys: vec![
+                key(0.3, TILT),
+                key(0.45, LEVEL),
+                key(0.6, LEVEL),
+                // Half-way, so that the arms stay whole as the head turns.
+                key(0.8, (TILT + LEVEL) / 2.0),
+            ],
+        }),
+    }
+}
+
+/// The head tilted back by `tilt` degrees, the rescuer's hands on the
+/// forehead and under the chin; the rescuer's shoulders stay where they
+/// are.
+fn open_airway_at(tilt: f64) -> Vec<Item> {
+    let still = tilted(Build::Adult, 120.0, TILT);
+    let (at_rest, ..) = face_points(&still);
+    let c = tilted(Build::Adult, 120.0, tilt);
     let (forehead, _, _, chin) = face_points(&c);
-    let mut r = kneeling_at_head(pt(forehead.x - 16.0, forehead.y - 54.0), 34.0);
+    let mut r = kneeling_at_head(pt(at_rest.x - 16.0, at_rest.y - 54.0), 34.0);
     r.neck = -35.0;
     r.face = 60.0;
     r.arms = [
@@ -53,33 +91,29 @@ fn open_airway() -> Scene {
         },
     ];
     let head = c.head();
-    Scene {
-        name: "cpr-open-airway",
-        technique: "head-tilt-chin-lift",
-        view: [0.0, 108.0, 240.0, 126.0],
-        items: vec![
-            Item::Ground(pt(20.0, FLOOR), pt(300.0, FLOOR)),
-            Item::Figure(r.clone(), Part::All),
-            Item::Figure(c, Part::All),
-            Item::Figure(r, Part::Arms),
-            Item::Contact(forehead),
-            Item::Contact(chin),
-            // The head tips back: the chin comes up.
-            Item::Swing {
-                centre: head,
-                r: 32.0,
-                from: 10.0,
-                to: -45.0,
-            },
-        ],
-    }
+    vec![
+        Item::Ground(pt(20.0, FLOOR), pt(300.0, FLOOR)),
+        Item::Figure(r.clone(), Part::All),
+        Item::Figure(c, Part::All),
+        Item::Figure(r, Part::Arms),
+        Item::Contact(forehead),
+        Item::Contact(chin),
+        // The head tips back: the chin comes up.
+        Item::Swing {
+            centre: head,
+            r: 32.0,
+            from: 10.0,
+            to: -45.0,
+        },
+    ]
 }
 
 /// A rescue breath: the rescuer's mouth sealed over the casualty's mouth
 /// (and, for a baby, its nose too), the far hand on the forehead (its
 /// fingers pinching the nose unless `cover_nose`), the near fingertips
-/// under the chin; an arrow shows the chest rising.
-fn breath(c: &Figure, cover_nose: bool) -> Vec<Item> {
+/// under the chin; an arrow shows the chest rising. `lift` (0 to 1) raises
+/// the rescuer's head off the mouth and turns it to watch the chest.
+fn breath(c: &Figure, cover_nose: bool, lift: f64) -> Vec<Item> {
     let (forehead, nose, mouth, chin) = face_points(c);
     let a = Build::Adult.dims();
     let seal = if cover_nose {
@@ -90,8 +124,8 @@ fn breath(c: &Figure, cover_nose: bool) -> Vec<Item> {
     let rh = seal.go(-105.0, a.head_r + 1.0);
     let shoulder = rh.go(-115.0, a.neck + a.head_r);
     let mut r = kneeling_at_head(shoulder, 30.0);
-    r.neck = shoulder.angle_to(rh);
-    r.face = 80.0;
+    r.neck = shoulder.angle_to(rh) - 40.0 * lift;
+    r.face = 80.0 - 50.0 * lift;
     let pinch = if cover_nose {
         forehead
     } else {
@@ -125,15 +159,38 @@ fn breath(c: &Figure, cover_nose: bool) -> Vec<Item> {
     ]
 }
 
+/// How far an adult's chest rises with a breath, in the figures' units.
+const RISE: f64 = 3.0;
+
+/// A rescue breath, moving: the chest rises for about a second with the
+/// mouth sealed (the still frame is the seal, as the step says), then the
+/// rescuer lifts their head and watches the chest fall before the next.
 fn adult_breath() -> Scene {
     let c = tilted(Build::Adult, 120.0, 30.0);
-    let mut items = vec![Item::Ground(pt(20.0, FLOOR), pt(300.0, FLOOR))];
-    items.extend(breath(&c, false));
+    let at = |lift: f64| {
+        let mut items = vec![Item::Ground(pt(20.0, FLOOR), pt(300.0, FLOOR))];
+        items.extend(breath(&c, false, lift));
+        items
+    };
+    let key = |at_: f64, lift: f64, rise: f64| Key {
+        at: at_,
+        items: at(lift),
+        press: -rise,
+    };
     Scene {
         name: "cpr-adult-breath",
         technique: "rescue-breath",
         view: [10.0, 132.0, 240.0, 102.0],
-        items,
+        items: at(0.0),
+        motion: Some(Motion {
+            period: 3.0,
+            keys: vec![
+                key(0.35, 0.0, RISE),
+                key(0.45, 1.0, RISE),
+                key(0.75, 1.0, 0.0),
+                key(0.85, 1.0, 0.0),
+            ],
+        }),
     }
 }
 
@@ -144,12 +201,13 @@ fn child_infant_breaths() -> Scene {
     let panel = |build: Build, name: &'static str, tilt: f64| {
         let c = tilted(build, 110.0, tilt);
         let mut items = vec![Item::Ground(pt(0.0, FLOOR), pt(320.0, FLOOR))];
-        items.extend(breath(&c, build == Build::Baby));
+        items.extend(breath(&c, build == Build::Baby, 0.0));
         Scene {
             name,
             technique: "child-infant-breaths",
             view: [44.0, 150.0, 186.0, 81.0],
             items,
+            motion: None,
         }
     };
     Scene {
@@ -166,6 +224,7 @@ fn child_infant_breaths() -> Scene {
                 scene: Box::new(panel(Build::Baby, "cpr-child-infant-breaths-baby", 0.0)),
             }),
         ],
+        motion: None,
     }
 }
 

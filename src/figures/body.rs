@@ -112,6 +112,13 @@ pub enum Limb {
     Reach { to: Pt, bend: f64 },
 }
 
+impl Limb {
+    /// Reaching `to` a point, the elbow or knee bent the usual way.
+    pub fn to(to: Pt) -> Self {
+        Limb::Reach { to, bend: 1.0 }
+    }
+}
+
 /// Where a person is seen from.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum View {

@@ -42,6 +42,7 @@ fn tap_shoulders() -> Scene {
                 deg: mouth.angle_to(face),
             }),
         ],
+        motion: None,
     }
 }
 
@@ -78,6 +79,7 @@ fn tap_foot() -> Scene {
                 deg: mouth.angle_to(c.head()),
             }),
         ],
+        motion: None,
     }
 }
 

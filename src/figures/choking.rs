@@ -3,6 +3,7 @@
 
 use super::body::{Build, Figure, Hand, Limb, Part, Role, View};
 use super::marks::Mark;
+use super::motion::{pressed, segment_gap, Key, Motion};
 use super::{infant, pt, Item, Pt, Scene};
 
 pub(super) const W: f64 = 320.0;
@@ -56,7 +57,61 @@ pub(super) fn kneeling_on_one_knee(hip: Pt, spine: f64) -> Figure {
     }
 }
 
+/// Where a hand reaching from `from` towards `to` first touches `c`'s
+/// torso: the last point on the way at which the hand of arm `arm` of
+/// `pose(point)` stays outside it.
+fn touching(c: &Figure, pose: impl Fn(Pt) -> Figure, arm: usize, from: Pt, to: Pt) -> Pt {
+    let at = |s: f64| pt(from.x + (to.x - from.x) * s, from.y + (to.y - from.y) * s);
+    let sinks = |p: Pt| {
+        let f = pose(p);
+        let d = f.dims();
+        let j = f.arm_joints()[arm];
+        let along = j.mid.angle_to(j.end);
+        let wrist = j.mid.go(along, d.forearm);
+        let tip = wrist.go(along, d.hand);
+        segment_gap((wrist, tip), (c.hip, c.shoulder()))
+            < c.dims().torso_w / 2.0 + d.arm_w * 0.85 / 2.0
+    };
+    let (mut lo, mut hi) = (0.0, 1.0);
+    for _ in 0..40 {
+        let mid = (lo + hi) / 2.0;
+        if sinks(at(mid)) {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    at(lo)
+}
+
+/// A back blow's loop: the heel of the hand swings down onto the back
+/// between the shoulder blades, stays a moment, and comes back up.
+/// `pose(s)` is the scene's items with the hand `s` of the way there.
+fn blow(period: f64, pose: impl Fn(f64) -> Vec<Item>) -> Motion {
+    let key = |at: f64, s: f64| Key {
+        at,
+        items: pose(s),
+        press: 0.0,
+    };
+    Motion {
+        period,
+        keys: vec![key(0.1, 0.5), key(0.2, 1.0), key(0.3, 1.0), key(0.5, 0.5)],
+    }
+}
+
 fn back_blows() -> Scene {
+    Scene {
+        name: "choking-back-blows",
+        technique: "back-blows",
+        view: [0.0, 0.0, W, H],
+        items: back_blows_at(0.0),
+        motion: Some(blow(1.5, back_blows_at)),
+    }
+}
+
+/// The hand raised to strike (`swing` 0, the still frame) or `swing` of
+/// the way down to the back (1: touching it).
+fn back_blows_at(swing: f64) -> Vec<Item> {
     // The casualty faces right and leans well forward.
     let mut c = standing(
         Build::Adult,
@@ -73,42 +128,44 @@ fn back_blows() -> Scene {
     let chest = c.torso_at(0.62, 1.2);
     let blades = c.torso_at(0.8, -1.0);
     let strike = blades.go(-80.0, 44.0);
-    let mut r = standing(
-        Build::Adult,
-        Role::Rescuer,
-        160.0,
-        -72.0,
-        [
-            Limb::Reach {
-                to: chest,
-                bend: 1.0,
-            },
-            Limb::Reach {
-                to: strike,
-                bend: 1.0,
-            },
-        ],
-    );
-    r.neck = -82.0;
-    r.face = 15.0;
-    r.legs = [foot(170.0), foot(146.0)];
-    Scene {
-        name: "choking-back-blows",
-        technique: "back-blows",
-        view: [0.0, 0.0, W, H],
-        items: vec![
-            Item::Ground(pt(20.0, FLOOR), pt(300.0, FLOOR)),
-            Item::Figure(r.clone(), Part::Far),
-            Item::Figure(c, Part::All),
-            Item::Figure(r, Part::Near),
-            Item::Contact(blades),
-            Item::Arrow {
-                from: strike.go(100.0, 10.0),
-                deg: 100.0,
-                len: 18.0,
-            },
-        ],
-    }
+    let rescuer = |hand: Pt| {
+        let mut r = standing(
+            Build::Adult,
+            Role::Rescuer,
+            160.0,
+            -72.0,
+            [
+                Limb::to(chest),
+                Limb::Reach {
+                    to: hand,
+                    bend: -1.0,
+                },
+            ],
+        );
+        r.neck = -82.0;
+        r.face = 15.0;
+        r.legs = [foot(170.0), foot(146.0)];
+        r
+    };
+    let touch = touching(&c, rescuer, 1, strike, blades);
+    let r = rescuer(pt(
+        strike.x + (touch.x - strike.x) * swing,
+        strike.y + (touch.y - strike.y) * swing,
+    ));
+    // The arrow lies on the hand's way down: drawn first, so the moving
+    // hand passes over it.
+    vec![
+        Item::Ground(pt(20.0, FLOOR), pt(300.0, FLOOR)),
+        Item::Arrow {
+            from: strike.go(100.0, 10.0),
+            deg: 100.0,
+            len: 18.0,
+        },
+        Item::Figure(r.clone(), Part::Far),
+        Item::Figure(c, Part::All),
+        Item::Figure(r, Part::Near),
+        Item::Contact(blades),
+    ]
 }
 
 /// Standing behind the casualty, arms round the torso, the fist at
@@ -129,16 +186,7 @@ pub(super) fn from_behind(build: Build, t: f64, lean: f64) -> (Figure, Figure, P
         Role::Rescuer,
         172.0,
         -84.0,
-        [
-            Limb::Reach {
-                to: fist,
-                bend: 1.0,
-            },
-            Limb::Reach {
-                to: fist,
-                bend: 1.0,
-            },
-        ],
+        [Limb::to(fist), Limb::to(fist)],
     );
     r.face = 15.0;
     r.neck = -78.0;
@@ -147,46 +195,109 @@ pub(super) fn from_behind(build: Build, t: f64, lean: f64) -> (Figure, Figure, P
     (c, r, fist)
 }
 
-fn abdominal_thrusts() -> Scene {
-    let (c, r, fist) = from_behind(Build::Adult, 0.42, 14.0);
-    Scene {
-        name: "choking-abdominal-thrusts",
-        technique: "abdominal-thrusts",
-        view: [0.0, 0.0, W, H],
-        items: vec![
-            Item::Ground(pt(20.0, FLOOR), pt(300.0, FLOOR)),
-            Item::Figure(r.clone(), Part::Far),
-            Item::Figure(c, Part::All),
-            Item::Figure(r, Part::Near),
-            Item::Contact(fist),
-            Item::Arrow {
-                from: fist.go(40.0, 34.0),
-                deg: -140.0,
-                len: 26.0,
-            },
-        ],
+/// A thrust's loop: quick in, a moment held, slowly back, then a pause
+/// (each thrust a separate attempt). `pose(s)` is the scene's items `s`
+/// of the way in; `by` how far the torso is pressed then.
+fn thrust(period: f64, by: f64, pose: impl Fn(f64) -> Vec<Item>) -> Motion {
+    let key = |at: f64, s: f64| Key {
+        at,
+        items: pose(s),
+        press: by * s,
+    };
+    Motion {
+        period,
+        keys: vec![key(0.2, 1.0), key(0.3, 1.0), key(0.6, 0.0)],
     }
 }
 
+/// From behind, the fists at `t` of the casualty's front, pulled `s` of
+/// the way: `inwards` towards the back and `up` along the spine.
+fn from_behind_at(
+    build: Build,
+    t: f64,
+    lean: f64,
+    (inwards, up): (f64, f64),
+    s: f64,
+) -> (Figure, Figure, Pt, Pt) {
+    let (c, mut r, rest) = from_behind(build, t, lean);
+    let fist = pressed(&c, inwards * s, rest).go(c.spine, up * s);
+    r.arms = [Limb::to(fist), Limb::to(fist)];
+    (c, r, rest, fist)
+}
+
+/// Abdominal thrusts pull in and up.
+const ABDOMINAL: (f64, f64) = (5.0, 5.0);
+
+fn abdominal_thrusts() -> Scene {
+    thrust_scene(
+        "choking-abdominal-thrusts",
+        "abdominal-thrusts",
+        ABDOMINAL.0,
+        abdominal_thrusts_at,
+    )
+}
+
+fn abdominal_thrusts_at(s: f64) -> Vec<Item> {
+    from_behind_items(Build::Adult, 0.42, 14.0, ABDOMINAL, s, (40.0, 34.0, -140.0))
+}
+
+/// Chest thrusts pull straight back.
+const CHEST: (f64, f64) = (5.0, 0.0);
+
 fn chest_thrusts_standing() -> Scene {
-    let (c, r, fist) = from_behind(Build::Pregnant, 0.78, 4.0);
+    thrust_scene(
+        "choking-chest-thrusts-standing",
+        "chest-thrusts-standing",
+        CHEST.0,
+        chest_thrusts_standing_at,
+    )
+}
+
+fn chest_thrusts_standing_at(s: f64) -> Vec<Item> {
+    from_behind_items(Build::Pregnant, 0.78, 4.0, CHEST, s, (0.0, 44.0, 180.0))
+}
+
+/// A thrust from behind as a scene: its still frame (`at(0.0)`) and a
+/// 1.2 s loop that pulls `pull` px.
+fn thrust_scene(
+    name: &'static str,
+    technique: &'static str,
+    pull: f64,
+    at: fn(f64) -> Vec<Item>,
+) -> Scene {
     Scene {
-        name: "choking-chest-thrusts-standing",
-        technique: "chest-thrusts-standing",
+        name,
+        technique,
         view: [0.0, 0.0, W, H],
-        items: vec![
-            Item::Ground(pt(20.0, FLOOR), pt(300.0, FLOOR)),
-            Item::Figure(r.clone(), Part::Far),
-            Item::Figure(c, Part::All),
-            Item::Figure(r, Part::Near),
-            Item::Contact(fist),
-            Item::Arrow {
-                from: fist.go(0.0, 44.0),
-                deg: 180.0,
-                len: 26.0,
-            },
-        ],
+        items: at(0.0),
+        motion: Some(thrust(1.2, pull, at)),
     }
+}
+
+/// The rescuer behind the person (see [`from_behind_at`]) on the floor,
+/// the fist's contact mark, and an arrow `(dx, dy, deg)` from the fist's
+/// rest position showing the pull.
+fn from_behind_items(
+    build: Build,
+    t: f64,
+    lean: f64,
+    dir: (f64, f64),
+    s: f64,
+    arrow: (f64, f64, f64),
+) -> Vec<Item> {
+    let (c, r, rest, fist) = from_behind_at(build, t, lean, dir, s);
+    vec![
+        Item::Ground(pt(20.0, FLOOR), pt(300.0, FLOOR)),
+        Item::Figure(r.clone(), Part::Far),
+        Item::Figure(c, Part::All),
+        Item::Figure(r, Part::Near),
+        Item::Contact(fist),
+        Item::Arrow {
+            from: rest.go(arrow.0, arrow.1),
+            deg: arrow.2,
+            len: 26.0,
+        },
+    ]
 }
 
 /// The view of the infant scenes: closer, so the baby reads at 320 px.
@@ -224,94 +335,51 @@ fn baby_on_lap(face: f64) -> (Figure, Figure) {
 }
 
 fn infant_back_blows() -> Scene {
-    let (mut r, b) = baby_on_lap(95.0);
-    let dims = Build::Baby.dims();
-    let jaw = b.head().go(105.0, dims.head_r * 0.9);
-    let blades = b.torso_at(0.8, -1.0);
-    let strike = blades.go(-55.0, 36.0);
-    r.arms = [
-        Limb::Reach { to: jaw, bend: 1.0 },
-        Limb::Reach {
-            to: strike,
-            bend: 1.0,
-        },
-    ];
     Scene {
         name: "choking-infant-back-blows",
         technique: "infant-back-blows",
         view: CLOSE,
-        items: vec![
-            Item::Ground(pt(60.0, KNEEL_FLOOR), pt(260.0, KNEEL_FLOOR)),
-            Item::Figure(r, Part::All),
-            Item::Figure(b, Part::All),
-            Item::Contact(blades),
-            Item::Arrow {
-                from: strike.go(blades.angle_to(strike) + 180.0, 9.0),
-                deg: strike.angle_to(blades),
-                len: 14.0,
-            },
-        ],
+        items: infant_back_blows_at(0.0),
+        motion: Some(blow(1.5, infant_back_blows_at)),
     }
 }
 
+/// The hand raised (`swing` 0) or `swing` of the way down to the baby's
+/// back.
+fn infant_back_blows_at(swing: f64) -> Vec<Item> {
+    let (r, b) = baby_on_lap(95.0);
+    let dims = Build::Baby.dims();
+    let jaw = b.head().go(105.0, dims.head_r * 0.9);
+    let blades = b.torso_at(0.8, -1.0);
+    let strike = blades.go(-55.0, 36.0);
+    let rescuer = |hand: Pt| {
+        let mut r = r.clone();
+        r.arms = [Limb::to(jaw), Limb::to(hand)];
+        r
+    };
+    let touch = touching(&b, rescuer, 1, strike, blades);
+    let r = rescuer(pt(
+        strike.x + (touch.x - strike.x) * swing,
+        strike.y + (touch.y - strike.y) * swing,
+    ));
+    vec![
+        Item::Ground(pt(60.0, KNEEL_FLOOR), pt(260.0, KNEEL_FLOOR)),
+        Item::Figure(r, Part::All),
+        Item::Figure(b, Part::All),
+        Item::Contact(blades),
+        Item::Arrow {
+            from: strike.go(blades.angle_to(strike) + 180.0, 9.0),
+            deg: strike.angle_to(blades),
+            len: 14.0,
+        },
+    ]
+}
+
+/// Infant chest thrusts: a third of the chest's depth, sharper and slower
+/// than compressions, about one a second (guideline reference §8).
 fn infant_chest_thrusts(two_thumbs: bool) -> Scene {
-    let (mut r, b) = baby_on_lap(-95.0);
-    let spot = b.torso_at(0.7, 1.0);
-    let mut items = vec![Item::Ground(pt(60.0, KNEEL_FLOOR), pt(260.0, KNEEL_FLOOR))];
-    if two_thumbs {
-        // Both hands round the chest: fingers under the back, thumbs on
-        // the breastbone.
-        let side = b.torso_at(0.62, 0.0);
-        let palm = side.go(-160.0, 9.0);
-        r.arms = [
-            Limb::Reach {
-                to: palm,
-                bend: 1.0,
-            },
-            Limb::Reach {
-                to: palm,
-                bend: 1.0,
-            },
-        ];
-        r.hands = [Hand::Fist, Hand::Fist];
-        items.push(Item::Figure(r, Part::All));
-        items.push(Item::Figure(b.clone(), Part::All));
-        let back = b.torso_at(0.75, -1.15);
-        items.push(Item::Stroke(vec![palm, side.go(60.0, 4.0), back], 5.0));
-        items.push(Item::Stroke(vec![palm, spot.go(-90.0, 2.0)], 4.5));
-        // Seen from above: both thumbs on the breastbone, the hands round
-        // the chest.
-        items.push(Item::Mark(Mark::Inset {
-            at: [215.0, 54.0, 78.0, 78.0],
-            scene: Box::new(infant::thumbs_close_up(
-                "choking-infant-chest-thrusts-two-thumbs-close-up",
-                "infant-two-thumbs",
-            )),
-        }));
-    } else {
-        // One forearm under the back, that hand holding the head; the
-        // heel of the other hand on the spot, arm straight.
-        let head = b.head().go(120.0, 4.0);
-        r.arms = [
-            Limb::Reach {
-                to: head,
-                bend: 1.0,
-            },
-            Limb::Reach {
-                to: spot.go(-100.0, Build::Adult.dims().hand * 0.5),
-                bend: -1.0,
-            },
-        ];
-        items.push(Item::Figure(r.clone(), Part::Near));
-        items.push(Item::Figure(b.clone(), Part::All));
-        items.push(Item::Figure(r, Part::Far));
-    }
-    items.push(Item::Contact(spot));
-    items.push(Item::Arrow {
-        from: spot.go(-90.0, 44.0).go(0.0, 22.0),
-        deg: 90.0,
-        len: 24.0,
-    });
+    let by = Build::Baby.dims().torso_w / 3.0;
+    let at = |s: f64| infant_chest_thrusts_at(two_thumbs, by * s);
     Scene {
         name: if two_thumbs {
             "choking-infant-chest-thrusts-two-thumbs"
@@ -328,8 +396,78 @@ fn infant_chest_thrusts(two_thumbs: bool) -> Scene {
         } else {
             CLOSE
         },
-        items,
+        items: at(0.0),
+        motion: Some(Motion {
+            period: 1.0,
+            keys: vec![
+                Key {
+                    at: 0.2,
+                    items: at(1.0),
+                    press: by,
+                },
+                Key {
+                    at: 0.45,
+                    items: at(0.0),
+                    press: 0.0,
+                },
+            ],
+        }),
     }
+}
+
+/// The baby's chest pressed `depth` (0: the still frame).
+fn infant_chest_thrusts_at(two_thumbs: bool, depth: f64) -> Vec<Item> {
+    let (mut r, b) = baby_on_lap(-95.0);
+    let press = |p: Pt| pressed(&b, depth, p);
+    let rest = b.torso_at(0.7, 1.0);
+    let spot = press(rest);
+    let mut items = vec![Item::Ground(pt(60.0, KNEEL_FLOOR), pt(260.0, KNEEL_FLOOR))];
+    if two_thumbs {
+        // Both hands round the chest: fingers under the back, thumbs on
+        // the breastbone; the hands go down with the chest.
+        let side = b.torso_at(0.62, 0.0);
+        let palm = press(side.go(-160.0, 9.0));
+        r.arms = [Limb::to(palm), Limb::to(palm)];
+        r.hands = [Hand::Fist, Hand::Fist];
+        items.push(Item::Figure(r, Part::All));
+        items.push(Item::Figure(b.clone(), Part::All));
+        let back = press(b.torso_at(0.75, -1.15));
+        items.push(Item::Stroke(
+            vec![palm, press(side.go(60.0, 4.0)), back],
+            5.0,
+        ));
+        items.push(Item::Stroke(vec![palm, press(rest.go(-90.0, 2.0))], 4.5));
+        // Seen from above: both thumbs on the breastbone, the hands round
+        // the chest (a still close-up).
+        items.push(Item::Mark(Mark::Inset {
+            at: [215.0, 54.0, 78.0, 78.0],
+            scene: Box::new(infant::thumbs_close_up(
+                "choking-infant-chest-thrusts-two-thumbs-close-up",
+                "infant-two-thumbs",
+            )),
+        }));
+    } else {
+        // One forearm under the back, that hand holding the head; the
+        // heel of the other hand on the spot, arm straight.
+        let head = b.head().go(120.0, 4.0);
+        r.arms = [
+            Limb::to(head),
+            Limb::Reach {
+                to: spot.go(-100.0, Build::Adult.dims().hand * 0.5),
+                bend: -1.0,
+            },
+        ];
+        items.push(Item::Figure(r.clone(), Part::Near));
+        items.push(Item::Figure(b.clone(), Part::All));
+        items.push(Item::Figure(r, Part::Far));
+    }
+    items.push(Item::Contact(spot));
+    items.push(Item::Arrow {
+        from: rest.go(-90.0, 44.0).go(0.0, 22.0),
+        deg: 90.0,
+        len: 24.0,
+    });
+    items
 }
 
 pub(super) fn scenes() -> Vec<Scene> {

@@ -3,6 +3,7 @@
 
 use super::body::{Build, Figure, Hand, Limb, Part, Role, View};
 use super::choking::FLOOR;
+use super::motion::{pressed, Motion};
 
 /// The view of a person lying on the floor with a rescuer kneeling.
 pub(super) const CLOSE: [f64; 4] = [40.0, 74.0, 248.0, 162.0];
@@ -38,6 +39,10 @@ pub(super) fn kneeling(shoulder: Pt, knee_x: f64) -> Figure {
     let (a, b) = (d.torso, d.thigh);
     let dd = shoulder.dist(knee);
     let along = (a * a - b * b + dd * dd) / (2.0 * dd);
+    assert!(
+        dd < a + b,
+        "kneeling: shoulders out of reach of knees at {knee_x}"
+    );
     let h = (a * a - along * along).max(0.0).sqrt();
     let base = shoulder.go(shoulder.angle_to(knee), along);
     let hip = base.go(shoulder.angle_to(knee) - 90.0, h);
@@ -51,29 +56,38 @@ pub(super) fn kneeling(shoulder: Pt, knee_x: f64) -> Figure {
         face: 120.0,
         arms: [Limb::Angles(90.0, 90.0), Limb::Angles(90.0, 90.0)],
         hands: [Hand::Open, Hand::Open],
-        // Shins along the floor behind, the feet a little raised.
+        // Shins along the floor behind, raised so the toes rest on it.
         legs: [
-            Limb::Angles(hip.angle_to(knee), -10.0),
-            Limb::Angles(hip.angle_to(knee) - 6.0, -10.0),
+            Limb::Angles(hip.angle_to(knee), -14.0),
+            Limb::Angles(hip.angle_to(knee) - 6.0, -14.0),
         ],
     }
 }
 
-/// The adult compression: the rescuer kneeling, arms straight, the
-/// stacked hands on the spot, pushed `push` into the chest. The floor
-/// and the people, and the spot on the chest at rest.
+/// How far an adult's chest goes down: 5 to 6 cm (guideline reference
+/// §8), at the figures' scale of about a unit a centimetre.
+pub(super) const ADULT_PRESS: f64 = 5.5;
+
+/// A child's or a baby's: a third of the chest's depth.
+pub(super) fn small_press(build: Build) -> f64 {
+    build.dims().torso_w / 3.0
+}
+
+/// The adult compression: the rescuer kneeling, arms straight, shoulders
+/// above the stacked hands on the spot, the chest pressed `push` down (0:
+/// at full recoil). The rescuer bends at the hips, knees where they are.
+/// The floor and the people, and the spot on the chest at rest.
 pub(super) fn adult_push(push: f64) -> (Vec<Item>, Pt) {
     let c = lying(Build::Adult, 92.0);
     let spot = c.torso_at(0.78, 1.0);
-    let hands = spot.go(-90.0, 4.0 - push);
+    let hands = pressed(&c, push, spot).go(-90.0, 4.0);
     let d = Build::Adult.dims();
     let reach = d.upper_arm + d.forearm + d.hand / 2.0;
-    let mut r = kneeling(hands.go(-90.0, reach - 0.5), 196.0);
+    // Knees close enough that the shoulders can be right above the
+    // hands with the arms straight.
+    let mut r = kneeling(hands.go(-90.0, reach - 0.05), spot.x + 40.0);
     r.arms = [
-        Limb::Reach {
-            to: hands,
-            bend: 1.0,
-        },
+        Limb::to(hands),
         Limb::Reach {
             to: hands.go(0.0, 3.0),
             bend: 1.0,
@@ -88,19 +102,32 @@ pub(super) fn adult_push(push: f64) -> (Vec<Item>, Pt) {
     (items, spot)
 }
 
+/// The contact ring and the force arrow of a push `push` deep at `spot`
+/// (at rest): lying on the floor, a pressed chest goes straight down; the
+/// arrow stays.
+fn push_marks(spot: Pt, push: f64, above: f64, back: f64, len: f64) -> [Item; 2] {
+    [
+        Item::Contact(spot.go(90.0, push)),
+        Item::Arrow {
+            from: spot.go(-90.0, above).go(180.0, back),
+            deg: 90.0,
+            len,
+        },
+    ]
+}
+
 fn compressions(name: &'static str, technique: &'static str, view: [f64; 4]) -> Scene {
-    let (mut items, spot) = adult_push(0.0);
-    items.push(Item::Contact(spot));
-    items.push(Item::Arrow {
-        from: spot.go(-90.0, 52.0).go(180.0, 24.0),
-        deg: 90.0,
-        len: 28.0,
-    });
+    let at = |push: f64| {
+        let (mut items, spot) = adult_push(push);
+        items.extend(push_marks(spot, push, 52.0, 24.0, 28.0));
+        items
+    };
     Scene {
         name,
         technique,
         view,
-        items,
+        items: at(0.0),
+        motion: Some(Motion::compressions(at(ADULT_PRESS), ADULT_PRESS)),
     }
 }
 
@@ -113,47 +140,38 @@ pub(super) enum Hands {
     TwoThumbs,
 }
 
-/// A child's or a baby's compression, the hand or the thumbs pushed
-/// `push` into the chest: the floor and the people, and the spot on the
-/// chest at rest.
+/// A child's or a baby's compression, the chest pressed `push` down
+/// under the hand or the thumbs (0: the still frame): the floor and the
+/// people, and the spot on the chest at rest.
 pub(super) fn small_push(build: Build, hands: Hands, push: f64) -> (Vec<Item>, Pt) {
     let c = lying(build, 100.0);
     let spot = c.torso_at(0.72, 1.0);
+    let pushed = pressed(&c, push, spot);
     let d = Build::Adult.dims();
     let reach = d.upper_arm + d.forearm + d.hand / 2.0;
     let mut items = vec![Item::Ground(pt(20.0, FLOOR), pt(300.0, FLOOR))];
-    let rest = Limb::Angles(110.0, 60.0);
     if hands == Hands::OneHeel {
-        let hand = spot.go(-90.0, d.hand / 2.0 - 1.0 - push);
-        let mut r = kneeling(hand.go(-90.0, reach - 0.5), spot.x + 30.0);
-        r.arms = [
-            Limb::Reach {
-                to: hand,
-                bend: 1.0,
-            },
-            rest,
-        ];
+        // The upper body goes down with the arm straight; the other hand
+        // rests on the thigh.
+        let hand = pushed.go(-90.0, d.hand / 2.0 - 1.0);
+        let mut r = kneeling(hand.go(-90.0, reach - 0.05), spot.x + 40.0);
+        let lap = r.torso_at(0.0, 1.4);
+        r.arms = [Limb::to(hand), Limb::to(lap)];
         items.push(Item::Figure(r.clone(), Part::All));
         items.push(Item::Figure(c, Part::All));
         items.push(Item::Figure(r, Part::Arms));
     } else {
-        let side = c.torso_at(0.72, 0.1);
-        let mut r = kneeling(side.go(-70.0, 52.0), spot.x + 26.0);
-        r.arms = [
-            Limb::Reach {
-                to: side,
-                bend: 1.0,
-            },
-            Limb::Reach {
-                to: side,
-                bend: 1.0,
-            },
-        ];
+        // The hands round the chest go down with it; the thumbs press.
+        let rest_side = c.torso_at(0.72, 0.1);
+        let side = pressed(&c, push, rest_side);
+        let mut r = kneeling(rest_side.go(-70.0, 52.0), spot.x + 26.0);
+        r.arms = [Limb::to(side), Limb::to(side)];
         r.hands = [Hand::Fist, Hand::Fist];
+        let back = pressed(&c, push, c.torso_at(0.72, -0.8));
         items.push(Item::Figure(r, Part::All));
-        items.push(Item::Figure(c.clone(), Part::All));
-        items.push(Item::Stroke(vec![side, c.torso_at(0.72, -0.8)], 5.0));
-        items.push(Item::Stroke(vec![side, spot.go(-90.0, 1.5 - push)], 4.5));
+        items.push(Item::Figure(c, Part::All));
+        items.push(Item::Stroke(vec![side, back], 5.0));
+        items.push(Item::Stroke(vec![side, pushed.go(-90.0, 1.5)], 4.5));
         // The palm flat on the flank, over the chest.
         items.push(Item::Stroke(
             vec![side.go(0.0, -4.0), side.go(0.0, 4.0)],
@@ -173,29 +191,29 @@ fn small_chest(build: Build, hands: Hands) -> Scene {
         (Build::Baby, Hands::OneHeel) => ("cpr-infant-heel", "infant-cpr-heel", BABY_VIEW),
         _ => ("cpr-child-one-hand", "child-one-hand", CLOSE),
     };
-    let (mut items, spot) = small_push(build, hands, 0.0);
-    if hands == Hands::TwoThumbs {
-        // Seen from above: both thumbs on the breastbone, the hands round
-        // the chest.
-        items.push(Item::Mark(Mark::Inset {
-            at: [20.0, 101.0, 75.0, 75.0],
-            scene: Box::new(infant::thumbs_close_up(
-                "cpr-infant-two-thumbs-close-up",
-                technique,
-            )),
-        }));
-    }
-    items.push(Item::Contact(spot));
-    items.push(Item::Arrow {
-        from: spot.go(-90.0, 46.0).go(180.0, 20.0),
-        deg: 90.0,
-        len: 26.0,
-    });
+    let at = |push: f64| {
+        let (mut items, spot) = small_push(build, hands, push);
+        if hands == Hands::TwoThumbs {
+            // Seen from above: both thumbs on the breastbone, the hands
+            // round the chest (a still close-up).
+            items.push(Item::Mark(Mark::Inset {
+                at: [20.0, 101.0, 75.0, 75.0],
+                scene: Box::new(infant::thumbs_close_up(
+                    "cpr-infant-two-thumbs-close-up",
+                    technique,
+                )),
+            }));
+        }
+        items.extend(push_marks(spot, push, 46.0, 20.0, 26.0));
+        items
+    };
+    let by = small_press(build);
     Scene {
         name,
         technique,
         view,
-        items,
+        items: at(0.0),
+        motion: Some(Motion::compressions(at(by), by)),
     }
 }
 
@@ -211,13 +229,7 @@ fn child_pads_front_back() -> Scene {
     let a = Build::Adult.dims();
     let hand = front.go(-90.0, a.hand / 2.0);
     let mut r = kneeling(hand.go(-80.0, 60.0), front.x + 34.0);
-    r.arms = [
-        Limb::Reach {
-            to: hand,
-            bend: 1.0,
-        },
-        Limb::Angles(110.0, 60.0),
-    ];
+    r.arms = [Limb::to(hand), Limb::Angles(110.0, 60.0)];
     Scene {
         name: "aed-child-pads-front-back",
         technique: "aed-pads-front-back",
@@ -230,6 +242,7 @@ fn child_pads_front_back() -> Scene {
             Item::Figure(r, Part::Arms),
             Item::Pad(front.go(180.0, half), front.go(0.0, half)),
         ],
+        motion: None,
     }
 }
 

@@ -3,7 +3,7 @@
 //! the same fast up and down for children and babies.
 
 use super::body::Build;
-use super::cpr::{adult_push, small_push, Hands};
+use super::cpr::{adult_push, small_press, small_push, Hands, ADULT_PRESS};
 use super::marks::Mark;
 use super::{pt, Item, Pt, Scene};
 
@@ -28,10 +28,10 @@ fn gauge(spot: Pt, depth: f64, width: f64) -> Vec<Item> {
     ]
 }
 
-/// The adult push, 5.5 (about 5–6 cm at the figures' scale) deep, with a
-/// close-up of the chest going down.
+/// The adult push, [`ADULT_PRESS`] (about 5–6 cm at the figures' scale)
+/// deep, with a close-up of the chest going down.
 fn adult_depth() -> Scene {
-    let depth = 5.5;
+    let depth = ADULT_PRESS;
     let (mut items, spot) = adult_push(depth);
     let mut close = items.clone();
     close.extend(gauge(spot, depth, 14.0));
@@ -47,6 +47,7 @@ fn adult_depth() -> Scene {
             technique: "adult-depth",
             view: [spot.x - 24.0, spot.y - 20.0, 56.0, 42.0],
             items: close,
+            motion: None,
         }),
     }));
     Scene {
@@ -54,6 +55,7 @@ fn adult_depth() -> Scene {
         technique: "adult-depth",
         view: [40.0, 74.0, 248.0, 162.0],
         items,
+        motion: None,
     }
 }
 
@@ -78,6 +80,7 @@ fn child_baby(
             technique,
             view: [spot.x - w * zoom[1], spot.y + 24.0 - h, w, h],
             items,
+            motion: None,
         }
     };
     let child = panel(Build::Child, Hands::OneHeel, frames[0]);
@@ -96,6 +99,7 @@ fn child_baby(
                 scene: Box::new(baby),
             }),
         ],
+        motion: None,
     }
 }
 
@@ -109,7 +113,7 @@ fn child_infant_depth() -> Scene {
             "cpr-child-infant-depth-child",
             "cpr-child-infant-depth-baby",
         ],
-        |build| build.dims().torso_w / 3.0,
+        small_press,
         |build, spot| {
             let chest = build.dims().torso_w;
             let mut v = gauge(spot, chest / 3.0, 12.0);

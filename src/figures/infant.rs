@@ -96,6 +96,7 @@ pub(super) fn thumbs_close_up(name: &'static str, technique: &'static str) -> Sc
         technique,
         view: [-30.0, -44.0, 60.0, 60.0],
         items,
+        motion: None,
     }
 }
 
@@ -121,6 +122,7 @@ fn infant_spot() -> Scene {
             technique: "infant-spot",
             view: [-21.0, -26.0, 42.0, 42.0],
             items: close,
+            motion: None,
         }),
     }));
     Scene {
@@ -128,6 +130,7 @@ fn infant_spot() -> Scene {
         technique: "infant-spot",
         view: [70.0, 72.0, 184.0, 124.0],
         items,
+        motion: None,
     }
 }
 

@@ -29,6 +29,7 @@ mod cpr;
 mod depth;
 mod infant;
 mod marks;
+pub mod motion;
 mod recovery;
 mod thrusts;
 
@@ -36,6 +37,7 @@ use std::fmt::Write as _;
 
 pub use body::{Build, Figure, Hand, Limb, Part, Role, Shape, View};
 pub use marks::Mark;
+pub use motion::{Key, Motion};
 
 /// A point in the scene's coordinates (SVG: y grows downwards).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -99,6 +101,9 @@ pub struct Scene {
     /// The viewBox: x, y, width, height.
     pub view: [f64; 4],
     pub items: Vec<Item>,
+    /// The loop the picture plays, if it moves (see [`motion`]); the
+    /// items above are its still frame.
+    pub motion: Option<Motion>,
 }
 
 /// Every scene, in a fixed order.
@@ -136,7 +141,7 @@ pub(crate) fn n(v: f64) -> String {
 const GAP: f64 = 2.5;
 
 /// The shapes an item draws, and whether it is a casualty (drawn lighter).
-fn item_shapes(item: &Item) -> Option<(Vec<Shape>, bool)> {
+pub(crate) fn item_shapes(item: &Item) -> Option<(Vec<Shape>, bool)> {
     match item {
         Item::Figure(f, part) => Some((body::shapes(f, *part), f.role == Role::Casualty)),
         Item::Stroke(pts, w) => Some((vec![Shape::Line(pts.clone(), *w)], false)),
@@ -175,13 +180,14 @@ pub fn render(s: &Scene) -> String {
          test with FIRSTAID_BLESS=1 -->",
         s.name
     );
+    let plan = motion::plan(s);
     for (i, item) in s.items.iter().enumerate() {
-        if let Some((shapes, light)) = item_shapes(item) {
-            let front: Vec<Shape> = s.items[i + 1..]
+        if let Some((_, light)) = item_shapes(item) {
+            let front: Vec<&motion::Drawn> = s.items[i + 1..]
                 .iter()
-                .filter(|later| cuts(item, later))
-                .filter_map(item_shapes)
-                .flat_map(|(v, _)| v)
+                .zip(&plan.shapes[i + 1..])
+                .filter(|(later, _)| cuts(item, later))
+                .flat_map(|(_, drawn)| drawn)
                 .collect();
             let mut attrs = String::new();
             if light {
@@ -203,14 +209,18 @@ pub fn render(s: &Scene) -> String {
                     n(w),
                     n(h)
                 );
-                body::emit(&mut out, &front, Some(GAP));
+                motion::emit(&mut out, &plan.names, &front, Some(GAP));
                 out.push_str("  </mask>\n");
                 let _ = write!(attrs, " mask=\"url(#{id})\"");
             }
             let _ = writeln!(out, "  <g{attrs}>");
-            body::emit(&mut out, &shapes, None);
+            let own: Vec<&motion::Drawn> = plan.shapes[i].iter().collect();
+            motion::emit(&mut out, &plan.names, &own, None);
             out.push_str("  </g>\n");
             continue;
+        }
+        if let Some(c) = plan.marks[i] {
+            let _ = writeln!(out, "  <g class=\"fm {}\">", plan.names[c]);
         }
         match item {
             Item::Figure(..) | Item::Stroke(..) => {}
@@ -268,6 +278,9 @@ pub fn render(s: &Scene) -> String {
                 let tangent = if to > from { to + 90.0 } else { to - 90.0 };
                 head(&mut out, b, tangent);
             }
+        }
+        if plan.marks[i].is_some() {
+            out.push_str("  </g>\n");
         }
     }
     out.push_str("</svg>\n");

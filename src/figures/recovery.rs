@@ -61,6 +61,7 @@ fn recovery_turn() -> Scene {
         technique: "recovery-turn",
         view: [50.0, 40.0, 240.0, BOTTOM - 40.0],
         items,
+        motion: None,
     }
 }
 
@@ -100,6 +101,7 @@ fn recovery_settle() -> Scene {
         technique: "recovery-settled",
         view: [50.0, 40.0, 240.0, BOTTOM - 40.0],
         items,
+        motion: None,
     }
 }
 
@@ -147,6 +149,7 @@ fn recovery_baby() -> Scene {
             Item::Figure(b, Part::Arms),
             Item::Mark(Mark::Look(eye, head.go(-60.0, d.head_r * 0.8))),
         ],
+        motion: None,
     }
 }
 

@@ -34,6 +34,7 @@ fn fist_position() -> Scene {
                 len: 26.0,
             },
         ],
+        motion: None,
     }
 }
 
@@ -71,16 +72,7 @@ fn self_rescue() -> Scene {
     a.neck = -70.0;
     a.face = 25.0;
     let fist = a.torso_at(0.42, 1.3);
-    a.arms = [
-        Limb::Reach {
-            to: fist,
-            bend: 1.0,
-        },
-        Limb::Reach {
-            to: fist,
-            bend: 1.0,
-        },
-    ];
+    a.arms = [Limb::to(fist), Limb::to(fist)];
     a.hands = [Hand::Fist, Hand::Fist];
     a.legs = [foot(86.0), foot(66.0)];
 
@@ -134,6 +126,7 @@ fn self_rescue() -> Scene {
         technique: "self-rescue",
         view: [20.0, 40.0, 290.0, 196.0],
         items,
+        motion: None,
     }
 }
 
@@ -168,10 +161,7 @@ fn lower_to_ground() -> Scene {
         110.0,
         -62.0,
         [
-            Limb::Reach {
-                to: chest,
-                bend: 1.0,
-            },
+            Limb::to(chest),
             Limb::Reach {
                 to: chest.go(0.0, 3.0),
                 bend: 1.0,
@@ -197,6 +187,7 @@ fn lower_to_ground() -> Scene {
                 len: 50.0,
             },
         ],
+        motion: None,
     }
 }
 
@@ -212,16 +203,7 @@ fn look_in_mouth() -> Scene {
     let mut r = kneeling(pt(118.0, 146.0), 158.0);
     r.neck = -150.0;
     r.face = 140.0;
-    r.arms = [
-        Limb::Reach {
-            to: chin,
-            bend: 1.0,
-        },
-        Limb::Reach {
-            to: forehead,
-            bend: 1.0,
-        },
-    ];
+    r.arms = [Limb::to(chin), Limb::to(forehead)];
     let eye = r.head().go(r.face - 20.0, d.head_r * 0.7);
     Scene {
         name: "choking-look-in-mouth",
@@ -235,6 +217,7 @@ fn look_in_mouth() -> Scene {
             Item::Mark(Mark::Look(eye, mouth.go(-60.0, 3.0))),
             Item::Contact(mouth),
         ],
+        motion: None,
     }
 }
 

@@ -29,7 +29,7 @@
 //! the bottom before (or in the 0.6 s before) minus the bottom's.
 
 use super::csv::MotionSample;
-use super::motion::MotionCompression;
+use super::motion::{MotionCompression, MotionTracker, Provisional};
 use super::synth::TrueCompression;
 
 /// An estimate matches a true compression this close (ms).
@@ -167,6 +167,72 @@ pub fn score(estimate: &[(f64, Option<f64>)], truth: &[TrueCompression]) -> Accu
 /// Motion compressions as an estimate for [`score`].
 pub fn estimate(c: &[MotionCompression]) -> Vec<(f64, Option<f64>)> {
     c.iter().map(|c| (c.t_ms, Some(c.depth_mm))).collect()
+}
+
+/// One stroke's provisional depth as a live display sees it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LiveStroke {
+    /// The time of the sample that brought the first value (ms).
+    pub issued_ms: f64,
+    /// The first value, and the last before the final one.
+    pub first: Provisional,
+    pub last: Provisional,
+}
+
+/// Feeds the samples to a tracker one at a time, as the app does, and
+/// records every stroke's provisional depths as they appear in
+/// [`MotionTracker::provisional`]; with the final compressions.
+pub fn live_strokes(samples: &[MotionSample]) -> (Vec<MotionCompression>, Vec<LiveStroke>) {
+    let mut tracker = MotionTracker::new();
+    let mut live: Vec<LiveStroke> = Vec::new();
+    for &s in samples {
+        tracker.push(s);
+        for &p in tracker.provisional() {
+            let newer = live.last().is_none_or(|l| l.first.stroke < p.stroke);
+            if newer {
+                live.push(LiveStroke {
+                    issued_ms: s.t_ms,
+                    first: p,
+                    last: p,
+                });
+            } else if let Some(l) = live.iter_mut().rev().find(|l| l.first.stroke == p.stroke) {
+                l.last = p;
+            }
+        }
+    }
+    tracker.finish();
+    (tracker.compressions().to_vec(), live)
+}
+
+/// How long after each true stroke's end (the top after its bottom) its
+/// first provisional depth came (ms), for the strokes matched as in
+/// [`Tally::add`] (nearest within [`MATCH_MS`], each once).
+pub fn live_latency(live: &[LiveStroke], truth: &[TrueCompression]) -> Vec<f64> {
+    let est: Vec<(f64, Option<f64>)> = live
+        .iter()
+        .map(|l| (l.first.t_ms, Some(l.first.depth_mm)))
+        .collect();
+    let mut used = vec![false; live.len()];
+    let mut out = Vec::new();
+    for tc in truth {
+        let best = (0..est.len())
+            .filter(|&j| !used[j] && (est[j].0 - tc.t_ms).abs() <= MATCH_MS)
+            .min_by(|&a, &b| {
+                (est[a].0 - tc.t_ms)
+                    .abs()
+                    .total_cmp(&(est[b].0 - tc.t_ms).abs())
+            });
+        if let Some(j) = best {
+            used[j] = true;
+            out.push(live[j].issued_ms - tc.end_ms);
+        }
+    }
+    out
+}
+
+/// The `q` quantile (0–1) of `v` by nearest rank.
+pub fn quantile(v: &[f64], q: f64) -> Option<f64> {
+    percentile(v, q)
 }
 
 /// In-place radix-2 FFT of `re`/`im` (length a power of two); `inverse`

@@ -22,9 +22,9 @@
 //!   rescuer switch); the first stroke after a pause starts from the
 //!   released chest (no lean).
 //! - **Truth**: per stroke, the time of the bottom, the excursion `Dₖ`
-//!   (what an accelerometer can observe) and the lean `leanₖ` (the chest's
+//!   (what an accelerometer can observe), the lean `leanₖ` (the chest's
 //!   offset below its rest level at the start of the stroke; the absolute
-//!   depth is their sum).
+//!   depth is their sum) and the time the upstroke ends.
 //! - **Sensor**: `accelerationIncludingGravity` = `(g + ẍ)·n(t) + l·ẍ·m(t)`
 //!   on the device's axes, where `n(t)` is the world's up direction as the
 //!   phone sees it (a fixed tilt plus a slow wobble), `m(t)` a horizontal
@@ -184,6 +184,9 @@ pub struct TrueCompression {
     /// How far below its rest level the chest was when the stroke started
     /// (mm); the absolute depth is `depth_mm + lean_mm`.
     pub lean_mm: f64,
+    /// The stroke's end: the top after the bottom, where the upstroke ends
+    /// (ms from the trace's start).
+    pub end_ms: f64,
 }
 
 /// A generated trace.
@@ -331,6 +334,7 @@ pub fn generate(spec: &TraceSpec, seed: u64) -> Trace {
                 t_ms: (t + down) * 1000.0,
                 depth_mm: depth,
                 lean_mm: lean,
+                end_ms: (t + down + up) * 1000.0,
             });
             phases.push(Phase {
                 t0: t + down,

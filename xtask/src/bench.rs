@@ -41,8 +41,10 @@ pub fn motion_accuracy() -> Result<()> {
     ];
     let (mut minutes, mut ours_time, mut base_time) = (0.0, Duration::ZERO, Duration::ZERO);
     let mut rows = Vec::new();
+    let mut live_rows = Vec::new();
     for (k, (name, spec, depth_target)) in kinds.iter().enumerate() {
         let (mut ours, mut base) = (Tally::new(), Tally::new());
+        let mut live = LiveFigures::default();
         for i in 0..MOTION_TRACES {
             let trace = synth::generate(spec, MOTION_SEED + 1000 * k as u64 + i);
             minutes += spec.duration_s / 60.0;
@@ -54,8 +56,10 @@ pub fn motion_accuracy() -> Result<()> {
             base_time += t.elapsed();
             ours.add(&accuracy::estimate(&found), &trace.truth);
             base.add(&accuracy::estimate(&b), &trace.truth);
+            live.add(&trace, &found);
         }
         rows.push((*name, ours.accuracy(), base.accuracy(), *depth_target));
+        live_rows.push((*name, live));
     }
     let pct = |x: f64| format!("{:.2}%", 100.0 * x);
     let mm = |x: Option<f64>| x.map_or("n/a".into(), |v| format!("{v:.2} mm"));
@@ -106,6 +110,7 @@ pub fn motion_accuracy() -> Result<()> {
             format!("{} / {}", b.truth, b.estimated)
         );
     }
+    live_table(&rows, &live_rows);
     println!(
         "literature: published accelerometer feedback, depth error 1.4–2 mm \
          (Song et al. 2015; González-Otero et al. 2014; Aase & Myklebust 2002)"
@@ -121,6 +126,96 @@ pub fn motion_accuracy() -> Result<()> {
         }
     );
     Ok(())
+}
+
+/// The provisional depths of one kind of trace, fed sample by sample.
+#[derive(Default)]
+struct LiveFigures {
+    first: Tally,
+    last: Tally,
+    latency_ms: Vec<f64>,
+    finals_differ: usize,
+}
+
+impl LiveFigures {
+    fn add(&mut self, trace: &synth::Trace, found: &[motion::MotionCompression]) {
+        let (finals, live) = accuracy::live_strokes(&trace.samples);
+        if finals != found {
+            self.finals_differ += 1;
+        }
+        let est = |f: &dyn Fn(&accuracy::LiveStroke) -> motion::Provisional| {
+            live.iter()
+                .map(|l| (f(l).t_ms, Some(f(l).depth_mm)))
+                .collect::<Vec<_>>()
+        };
+        self.first.add(&est(&|l| l.first), &trace.truth);
+        self.last.add(&est(&|l| l.last), &trace.truth);
+        self.latency_ms
+            .extend(accuracy::live_latency(&live, &trace.truth));
+    }
+}
+
+/// The provisional depths (first value, last value before the final one)
+/// beside the final ones, and how soon the first came after the stroke's
+/// end.
+fn live_table(rows: &[(&str, Accuracy, Accuracy, f64)], live: &[(&str, LiveFigures)]) {
+    println!("\n-- Provisional depth (live, fed sample by sample; shown until the final value) --");
+    println!(
+        "{:<8} {:<28} {:>12} {:>12} {:>12}   target",
+        "traces", "figure", "final", "prov. first", "prov. last"
+    );
+    let mm = |x: Option<f64>| x.map_or("n/a".into(), |v| format!("{v:.2} mm"));
+    for ((name, fin, _, _), (_, l)) in rows.iter().zip(live) {
+        let (first, last) = (l.first.accuracy(), l.last.accuracy());
+        let target = if *name == "hard" {
+            "≤ 1.5 mm (prov. first)"
+        } else {
+            ""
+        };
+        println!(
+            "{name:<8} {:<28} {:>12} {:>12} {:>12}   {target}",
+            "depth error, mean",
+            mm(fin.depth_mean_mm),
+            mm(first.depth_mean_mm),
+            mm(last.depth_mean_mm)
+        );
+        println!(
+            "{name:<8} {:<28} {:>12} {:>12} {:>12}",
+            "depth error, 95th pct",
+            mm(fin.depth_p95_mm),
+            mm(first.depth_p95_mm),
+            mm(last.depth_p95_mm)
+        );
+        println!(
+            "{name:<8} {:<28} {:>12} {:>12} {:>12}",
+            "depth bias (est − true)",
+            mm(fin.depth_bias_mm),
+            mm(first.depth_bias_mm),
+            mm(last.depth_bias_mm)
+        );
+        println!(
+            "{name:<8} {:<28} {:>12} {:>12} {:>12}",
+            "compressions (true / found)",
+            format!("{} / {}", fin.truth, fin.estimated),
+            format!("{} / {}", first.truth, first.estimated),
+            ""
+        );
+        let q = |p: f64| {
+            accuracy::quantile(&l.latency_ms, p).map_or("n/a".into(), |v| format!("{v:.0} ms"))
+        };
+        println!(
+            "{name:<8} {:<28} {:>12} {:>12} {:>12}   ≤ 600 ms",
+            "first value after stroke end",
+            format!("p50 {}", q(0.5)),
+            format!("p95 {}", q(0.95)),
+            format!("max {}", q(1.0)),
+        );
+        println!(
+            "{name:<8} {:<28} {:>12}",
+            "finals changed by feeding",
+            format!("{} traces", l.finals_differ)
+        );
+    }
 }
 
 /// Records verified per second by the release CLI, and the example

@@ -10,10 +10,14 @@
 //!   sizes (raw, gzip, brotli) and Lighthouse figures; `--motion` or
 //!   `--records` or `--sizes` only that one.
 //! - `fuzz [--seconds N] [TARGET…]` — the fuzz targets (cargo-fuzz), N seconds each.
+//! - `screenshots [--out DIR] [--no-build]` — every route and state on a
+//!   phone (both languages, light and dark, 100% and 200% text) and a
+//!   contact sheet per language, for a person to review.
 
 mod bench;
 mod dist;
 mod fuzz;
+mod screens;
 mod server;
 mod sh;
 mod test;
@@ -23,14 +27,17 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
 
-const USAGE: &str = "usage: cargo xtask <serve|test|dist|bench|fuzz> [options]
+const USAGE: &str = "usage: cargo xtask <serve|test|dist|bench|fuzz|screenshots> [options]
   serve [--port N] [--dir DIR] [--no-build]   build and serve on 127.0.0.1 (default port 8080)
   test                                        the whole test suite
   dist [--out DIR] [--label LABEL]            build the deployable folder (default dist/)
   bench [--motion|--records|--sizes]          motion accuracy, records per second, metronome
                                               timing, sizes and Lighthouse figures
                                               (--motion / --records / --sizes: only that one)
-  fuzz [--seconds N] [TARGET…]               every decoder (or these) under libFuzzer, N s each (default 300)";
+  fuzz [--seconds N] [TARGET…]               every decoder (or these) under libFuzzer, N s each (default 300)
+  screenshots [--out DIR] [--no-build]        every route and state on a phone, both languages, light and
+                                              dark, 100% and 200% text, with contact sheets (default
+                                              target/screens)";
 
 fn main() {
     if let Err(e) = run() {
@@ -109,6 +116,14 @@ fn run() -> Result<()> {
                 bail!("unknown option {flag}\n{USAGE}");
             }
             fuzz::run(seconds, &only)
+        }
+        "screenshots" => {
+            let out = opt(&mut args, "--out")?
+                .map(PathBuf::from)
+                .unwrap_or_else(|| PathBuf::from("target/screens"));
+            let no_build = flag(&mut args, "--no-build");
+            no_more(&args)?;
+            screens::run(&out, no_build)
         }
         "help" | "--help" | "-h" => {
             println!("{USAGE}");

@@ -57,7 +57,8 @@ pub fn KnowledgeCheck(curriculum: Arc<Curriculum>, lesson: Arc<Lesson>) -> impl 
                     let next = next_lesson.clone();
                     view! {
                         <div class="complete" role="status" data-testid="lesson-complete">
-                            <p>{t!(i18n, check.complete)}</p>
+                            <crate::app::quiz::Celebrate />
+                            <p class="complete-words">{t!(i18n, check.complete)}</p>
                             {next.map(|id| view! { <A href=format!("/learn/{id}") attr:class="button primary">{t!(i18n, check.next_lesson)}</A> })}
                             " "
                             <crate::app::quiz::PractiseLessonButton lesson=lesson_id2.clone() />
@@ -138,7 +139,8 @@ fn CheckQuestion(
                 {move || verdict.get().map(|ok| {
                     let explanation = explanation.get(lang()).to_owned();
                     view! {
-                        <p class=if ok { "correct" } else { "wrong" }>
+                        <p class=if ok { "verdict correct" } else { "verdict wrong" }>
+                            <span class="mark-icon" aria-hidden="true">{if ok { "✓" } else { "✗" }}</span>
                             {if ok { t_string!(i18n, check.correct) } else { t_string!(i18n, check.wrong) }}
                         </p>
                         <p><strong>{t!(i18n, check.why)}</strong>" "{explanation}</p>

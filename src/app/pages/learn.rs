@@ -71,7 +71,7 @@ pub fn LearnPage() -> impl IntoView {
                     .collect_view()
             })}
             <p><A href="/quiz" attr:class="button primary" attr:data-testid="learn-quiz">{t!(i18n, learn.quiz_link)}</A></p>
-            <p><A href="/print">{t!(i18n, learn.print_all)}</A></p>
+            <p><A href="/print" attr:class="inline-link">{t!(i18n, learn.print_all)}</A></p>
         </section>
     }
 }

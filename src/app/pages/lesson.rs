@@ -29,7 +29,7 @@ pub fn LessonPage() -> impl IntoView {
                     Some(lesson) => view! { <Player curriculum=c.clone() lesson=lesson /> }.into_any(),
                     None => view! {
                         <h1>{t!(i18n, player.not_found)}</h1>
-                        <p><A href="/learn">{t!(i18n, player.all_lessons)}</A></p>
+                        <p><A href="/learn" attr:class="inline-link">{t!(i18n, player.all_lessons)}</A></p>
                     }
                     .into_any(),
                 }
@@ -138,7 +138,7 @@ fn Player(curriculum: Arc<Curriculum>, lesson: Lesson) -> impl IntoView {
 
     view! {
         <article class="lesson" data-testid="player">
-            <p><A href="/learn">{t!(i18n, player.all_lessons)}</A></p>
+            <p><A href="/learn" attr:class="inline-link">{t!(i18n, player.all_lessons)}</A></p>
             <h1>{move || title.get(lang()).to_owned()}</h1>
             {subtitle.map(|sub| view! { <p class="subtitle" data-testid="subtitle">{move || sub.get(lang()).to_owned()}</p> })}
             <p class="badge profile-badge" data-testid="profile-badge">
@@ -165,7 +165,7 @@ fn Player(curriculum: Arc<Curriculum>, lesson: Lesson) -> impl IntoView {
                 </Show>
             </nav>
             <p class="help">{t!(i18n, player.keys_hint)}</p>
-            <p><A href=format!("/print/{}", lesson.id)>{t!(i18n, player.print)}</A></p>
+            <p><A href=format!("/print/{}", lesson.id) attr:class="inline-link">{t!(i18n, player.print)}</A></p>
         </article>
     }
 }

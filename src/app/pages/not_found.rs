@@ -11,7 +11,7 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <section class="page">
             <h1>{t!(i18n, not_found.title)}</h1>
-            <p><A href="/">{t!(i18n, not_found.home)}</A></p>
+            <p><A href="/" attr:class="inline-link">{t!(i18n, not_found.home)}</A></p>
         </section>
     }
 }

@@ -106,7 +106,7 @@ pub fn WhereCard() -> impl IntoView {
                 }>
                 <div class="actions">
                     <Show when=move || state.region_unconfirmed()>
-                        <button type="button" class="primary" data-testid="region-confirm"
+                        <button type="button" data-testid="region-confirm"
                             on:click=move |_| {
                                 let r = state.region();
                                 state.update_settings(|s| s.region = Some(r));

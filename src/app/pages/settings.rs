@@ -6,10 +6,10 @@ use super::region::{RegionNote, RegionSelect};
 use crate::app::i18n::{t, t_string, use_i18n};
 use crate::app::state::use_state;
 use crate::profile::ProfileId;
-use crate::settings::{EmergencyNumber, Lang, TextSize, Theme};
+use crate::settings::{EmergencyNumber, Lang, Motion, TextSize, Theme};
 
-/// Settings: language, guideline profile, colours, text size, and the data
-/// section (backup file, restore, erase).
+/// Settings: language, guideline profile, colours, text size, moving
+/// pictures, and the data section (backup file, restore, erase).
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -97,8 +97,40 @@ pub fn SettingsPage() -> impl IntoView {
                 {sizes}
                 <p class="help">{t!(i18n, settings.text_size_sample)}</p>
             </fieldset>
+            <MotionSetting />
             <super::data::DataSection />
         </section>
+    }
+}
+
+/// Moving pictures: as the phone says (reduced motion), on, or off (still
+/// pictures and no movement for show); mirrored onto `<html data-motion>`.
+#[component]
+fn MotionSetting() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let settings = state.settings;
+    let choices = Motion::ALL.map(|motion| {
+        let label = move || match motion {
+            Motion::System => t_string!(i18n, settings.motion_system),
+            Motion::On => t_string!(i18n, settings.motion_on),
+            Motion::Off => t_string!(i18n, settings.motion_off),
+        };
+        view! {
+            <label class="choice">
+                <input type="radio" name="motion" value=motion.attr()
+                    prop:checked=move || settings.get().motion == motion
+                    on:change=move |_| state.update_settings(|s| s.motion = motion) />
+                <span>{label}</span>
+            </label>
+        }
+    });
+    view! {
+        <fieldset>
+            <legend>{t!(i18n, settings.motion)}</legend>
+            <p class="help">{t!(i18n, settings.motion_help)}</p>
+            {choices}
+        </fieldset>
     }
 }
 

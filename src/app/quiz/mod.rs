@@ -3,6 +3,7 @@
 //! results with their review (`/quiz/results/:seed`). The rules live in the
 //! pure `crate::quiz`; these pages show them and save after every answer.
 
+pub mod celebrate;
 pub mod exam;
 pub mod practice;
 pub mod question;
@@ -23,6 +24,7 @@ use crate::content::{Curriculum, CONTENT_VERSION};
 use crate::quiz::attempt::ExamAttempt;
 use crate::quiz::practice::{self as plan, Scope, SESSION_LENGTH};
 
+pub use celebrate::Celebrate;
 pub use exam::ExamPage;
 pub use practice::PracticePage;
 pub use results::ResultsPage;

@@ -205,6 +205,7 @@ fn PracticeQuestion(
     view! {
         <QuestionView curriculum=curriculum.clone() question=question.clone() options=options answer=answer
             disabled=Signal::derive(move || points.get().is_some())
+            reveal=Signal::derive(move || points.get().is_some())
             on_change=Callback::new(move |()| hint.set(false))>
             <Show when=move || points.get().is_none()>
                 <button type="button" class="primary" data-testid="check-answer" on:click=check.clone()>{t!(i18n, quiz.check)}</button>
@@ -212,15 +213,15 @@ fn PracticeQuestion(
             <div role="status" class="feedback" data-testid="feedback" tabindex="-1" node_ref=feedback>
                 {move || hint.get().then(|| view! { <p class="wrong">{t!(i18n, quiz.choose_first)}</p> })}
                 {move || points.get().map(|p| {
-                    let (class, text) = if p == FULL {
-                        ("correct", t_string!(i18n, quiz.correct))
+                    let (class, icon, text) = if p == FULL {
+                        ("verdict correct", "✓", t_string!(i18n, quiz.correct))
                     } else if p > 0 {
-                        ("wrong", t_string!(i18n, quiz.partly))
+                        ("verdict partly", "◐", t_string!(i18n, quiz.partly))
                     } else {
-                        ("wrong", t_string!(i18n, quiz.wrong))
+                        ("verdict wrong", "✗", t_string!(i18n, quiz.wrong))
                     };
                     view! {
-                        <p class=class data-testid="verdict">{text}</p>
+                        <p class=class><span class="mark-icon" aria-hidden="true">{icon}</span><span data-testid="verdict">{text}</span></p>
                         <p><strong>{t!(i18n, check.why)}</strong>" "{explanation.get(lang()).to_owned()}</p>
                         {move || requeued.get().then(|| view! { <p class="help">{t!(i18n, quiz.comes_back)}</p> })}
                         {

@@ -86,6 +86,7 @@ fn Result(curriculum: Arc<Curriculum>, transcript: Arc<Transcript>) -> impl Into
     view! {
         <h1 tabindex="-1">{move || bp_title.title(lang()).to_owned()}</h1>
         <div class=if passed { "result passed" } else { "result failed" } role="status" data-testid="exam-result">
+            {passed.then(|| view! { <super::Celebrate /> })}
             <p class="verdict" data-testid="exam-verdict">{move || if passed { t_string!(i18n, quiz.passed) } else { t_string!(i18n, quiz.failed) }}</p>
             {timed_out.then(|| view! { <p data-testid="timed-out">{t!(i18n, quiz.time_up)}</p> })}
             <p data-testid="exam-score">

@@ -399,7 +399,7 @@ pub fn ClassPage() -> impl IntoView {
     crate::app::page_title(move || t_string!(i18n, instructor.title));
     view! {
         <section class="page class-page">
-            <p><A href="/instructor">{t!(i18n, instructor.back)}</A></p>
+            <p><A href="/instructor" attr:class="inline-link">{t!(i18n, instructor.back)}</A></p>
             {move || match found.get() {
                 None => view! { <h1>{t!(i18n, instructor.title)}</h1><p role="alert">{t!(i18n, instructor.not_found)}</p> }.into_any(),
                 Some(a) => {

@@ -27,17 +27,64 @@ pub fn RecordPage() -> impl IntoView {
     view! {
         <section class="page record-page">
             <h1>{t!(i18n, records.title)}</h1>
-            <p class="lead">{t!(i18n, records.intro)}</p>
-            <ProfileForm />
-            <KeyCard />
+            <ProgressSummary />
             {with_curriculum(state, move |c| view! { <Assignments curriculum=c actions=true /> })}
             <super::certificate::MyCertificates />
-            {with_curriculum(state, move |c| view! { <super::xapi::LearnerXapi curriculum=c /> })}
-            <section class="card" aria-labelledby="trust-heading">
-                <h2 id="trust-heading">{t!(i18n, records.trust_heading)}</h2>
-                <p>{t!(i18n, records.trust)}</p>
+            <ProfileForm />
+            <section class="for-instructors" aria-labelledby="for-instructors-heading" data-testid="for-instructors">
+                <h2 id="for-instructors-heading">{t!(i18n, records.for_instructors)}</h2>
+                <p>{t!(i18n, records.intro)}</p>
+                <KeyCard />
+                {with_curriculum(state, move |c| view! { <super::xapi::LearnerXapi curriculum=c /> })}
+                <section class="card" aria-labelledby="trust-heading">
+                    <h2 id="trust-heading">{t!(i18n, records.trust_heading)}</h2>
+                    <p>{t!(i18n, records.trust)}</p>
+                </section>
+                <p><A href="/instructor" attr:class="inline-link" attr:data-testid="instructor-link">{t!(i18n, records.instructor_link)}</A></p>
             </section>
-            <p><A href="/instructor" attr:data-testid="instructor-link">{t!(i18n, records.instructor_link)}</A></p>
+        </section>
+    }
+}
+
+/// Progress at a glance: lessons finished, exams passed, the best
+/// training score.
+#[component]
+fn ProgressSummary() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let lessons = move || {
+        state.progress.with(|p| {
+            p.lessons
+                .values()
+                .filter(|l| l.completed_at.is_some())
+                .count()
+        })
+    };
+    let exams = move || {
+        state
+            .quiz
+            .with(|q| q.results.iter().filter(|t| t.passed).count())
+    };
+    let best = move || {
+        state.trainer.with(|t| {
+            t.best()
+                .and_then(|r| crate::trainer::session::summarize(r).score)
+        })
+    };
+    // Sessions too short to score are still training done.
+    let trained = move || state.trainer.with(|t| !t.sessions.is_empty());
+    view! {
+        <section class="card" aria-labelledby="summary-heading" data-testid="progress-summary">
+            <h2 id="summary-heading">{t!(i18n, records.summary_heading)}</h2>
+            <ul class="summary-list">
+                <li>{t!(i18n, records.summary_lessons, n = lessons)}</li>
+                <li>{t!(i18n, records.summary_exams, n = exams)}</li>
+                <li>{move || match (best(), trained()) {
+                    (Some(s), _) => t!(i18n, records.summary_training, score = move || s).into_any(),
+                    (None, true) => t!(i18n, records.summary_no_score).into_any(),
+                    (None, false) => t!(i18n, records.summary_no_training).into_any(),
+                }}</li>
+            </ul>
         </section>
     }
 }

@@ -222,7 +222,7 @@ fn SetupForm(on_start: Callback<Setup>, ended: RwSignal<Option<run::End>>) -> im
             <button type="submit" class="button primary big" data-testid="start-training">{t!(i18n, trainer.start)}</button>
         </form>
         <Sessions />
-        <p><A href="/train/scoring">{t!(i18n, trainer.how_scored)}</A></p>
+        <p><A href="/train/scoring" attr:class="inline-link">{t!(i18n, trainer.how_scored)}</A></p>
     }
 }
 

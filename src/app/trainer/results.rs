@@ -30,7 +30,7 @@ pub fn ResultsPage() -> impl IntoView {
                     Some(rec) => view! { <Results rec=rec /> }.into_any(),
                     None => view! {
                         <p data-testid="session-missing">{t!(i18n, trainer.session_missing)}</p>
-                        <p><A href="/train">{t!(i18n, trainer.train_again)}</A></p>
+                        <p><A href="/train" attr:class="inline-link">{t!(i18n, trainer.train_again)}</A></p>
                     }.into_any(),
                 }
             }}
@@ -119,6 +119,17 @@ fn Results(rec: SessionRecord) -> impl IntoView {
             ],
         )
     });
+    // A personal best: scored higher than every earlier scored session.
+    let personal_best = s.score.is_some_and(|score| {
+        let earlier: Vec<u32> = use_state().trainer.with_untracked(|t| {
+            t.sessions
+                .iter()
+                .filter(|r| r.at_ms < rec.at_ms)
+                .filter_map(|r| summarize(r).score)
+                .collect()
+        });
+        !earlier.is_empty() && earlier.iter().all(|&e| score > e)
+    });
     let a = &s.assessment;
     let missed = (a.breaths_missed > 0).then(|| {
         crate::app::fill(
@@ -127,6 +138,12 @@ fn Results(rec: SessionRecord) -> impl IntoView {
         )
     });
     view! {
+        {personal_best.then(|| view! {
+            <div class="complete" role="status" data-testid="personal-best">
+                <crate::app::quiz::Celebrate />
+                <p class="complete-words">{t!(i18n, trainer.personal_best)}</p>
+            </div>
+        })}
         <div class="card score-card">
             {match s.score {
                 Some(score) => view! {
@@ -147,7 +164,7 @@ fn Results(rec: SessionRecord) -> impl IntoView {
             {s.score.is_some().then(|| view! { <p class="parts" data-testid="score-parts">{parts_line}</p> })}
             {time_cut.map(|text| view! { <p data-testid="time-cut">{text}</p> })}
             {missed.map(|text| view! { <p data-testid="breaths-missed">{text}</p> })}
-            <p><A href="/train/scoring">{t!(i18n, trainer.how_scored)}</A></p>
+            <p><A href="/train/scoring" attr:class="inline-link">{t!(i18n, trainer.how_scored)}</A></p>
         </div>
         <div class="figures-wrap">
         <table class="figures" data-testid="session-figures">

@@ -91,7 +91,7 @@ pub fn ScoringPage() -> impl IntoView {
             <h2>{t!(i18n, scoring.limits_heading)}</h2>
             <p>{t!(i18n, scoring.limits)}</p>
             <p class="help">{t!(i18n, scoring.sources)}</p>
-            <p><A href="/train">{t!(i18n, scoring.back)}</A></p>
+            <p><A href="/train" attr:class="inline-link">{t!(i18n, scoring.back)}</A></p>
         </section>
     }
 }

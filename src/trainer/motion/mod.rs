@@ -102,6 +102,13 @@
 //!    ([`RUN_GAP_S`] after its last bottom). A stroke shallower than
 //!    [`MIN_DEPTH_MM`] is not a compression and is dropped.
 //!
+//! 7. **Provisional depths.** So that the live screen need not wait
+//!    for stage 6, every stroke also gets a provisional depth as soon as its
+//!    bottom is found, refined as later strokes arrive
+//!    ([`MotionTracker::provisional`], [`MotionTracker::latest`]); see
+//!    `provisional.rs`. Only the final values of stage 6 are stored and
+//!    scored.
+//!
 //! **Cost:** per sample, the interpolation, the running mean of gravity, a
 //! projection and the band-pass (about 60 additions); per stroke, a few
 //! integrations over ~100 samples each. A two-minute trace takes a few
@@ -111,15 +118,18 @@
 //! the compression times exactly as for taps ([`super::taps::rhythm`]).//!
 //! The stages live beside this module: [`signal`] (the resampled,
 //! band-passed signal and the integration between two times), [`tracker`]
-//! (the streaming estimator: bottoms, tops, runs, refinement and strokes)
-//! and [`summary`] (a session's figures from its compressions).
+//! (the streaming estimator: bottoms, tops, runs, refinement and strokes),
+//! [`provisional`] (stage 7) and [`summary`] (a session's figures from its
+//! compressions).
 
+mod provisional;
 mod signal;
 mod summary;
 mod tracker;
 
 use serde::Serialize;
 
+pub use provisional::{Provisional, LOOK_S};
 pub use summary::{analyze, summarize, MotionSummary};
 pub use tracker::MotionTracker;
 

@@ -64,9 +64,28 @@ impl Signal {
     /// the drift `b + c·t` removed so that velocity and position are zero at
     /// both ends (stage 4). Writes the points into `pts`.
     pub(super) fn integrate(&self, ta: f64, tb: f64, pts: &mut Vec<Pt>) {
+        if !self.integrate_raw(ta, tb, pts) {
+            return;
+        }
+        let end = pts[pts.len() - 1];
+        let t_end = end.t * DT_S;
+        let c = (6.0 * end.v * t_end - 12.0 * end.x) / t_end.powi(3);
+        let b = end.v / t_end - c * t_end / 2.0;
+        for p in pts.iter_mut() {
+            let t = p.t * DT_S;
+            p.a -= b + c * t;
+            p.v -= b * t + c * t * t / 2.0;
+            p.x -= b * t * t / 2.0 + c * t * t * t / 6.0;
+        }
+    }
+
+    /// Integrates `u` from `ta` to `tb` from rest (velocity and position
+    /// zero at `ta`), nothing removed. False (and no points) when the span
+    /// is shorter than two samples.
+    pub(super) fn integrate_raw(&self, ta: f64, tb: f64, pts: &mut Vec<Pt>) -> bool {
         pts.clear();
         if tb - ta < 2.0 || tb.is_nan() || ta.is_nan() {
-            return;
+            return false;
         }
         let mut push = |t: f64| {
             pts.push(Pt {
@@ -91,16 +110,26 @@ impl Signal {
             pts[i].v = p.v + h * (p.a + q.a) / 2.0;
             pts[i].x = p.x + h * p.v + h * h * (2.0 * p.a + q.a) / 6.0;
         }
-        let end = pts[pts.len() - 1];
-        let t_end = end.t * DT_S;
-        let c = (6.0 * end.v * t_end - 12.0 * end.x) / t_end.powi(3);
-        let b = end.v / t_end - c * t_end / 2.0;
-        for p in pts.iter_mut() {
-            let t = p.t * DT_S;
-            p.a -= b + c * t;
-            p.v -= b * t + c * t * t / 2.0;
-            p.x -= b * t * t / 2.0 + c * t * t * t / 6.0;
-        }
+        true
+    }
+
+    /// The top between two strokes (stage 5): the maximum of the position
+    /// integrated from `lo` to `hi` with the drift removed, looked for
+    /// between `b_lo` and `b_hi` (the bottoms on either side). Absolute
+    /// fractional index.
+    pub(super) fn top_between(
+        &self,
+        lo: f64,
+        hi: f64,
+        b_lo: f64,
+        b_hi: f64,
+        pts: &mut Vec<Pt>,
+    ) -> Option<f64> {
+        self.integrate(lo, hi, pts);
+        let index = |pts: &[Pt], t: f64| pts.partition_point(|p| p.t + lo < t);
+        let (from, to) = (index(pts, b_lo) + 1, index(pts, b_hi));
+        let (t, _) = extremum(pts, from, to, true)?;
+        Some(lo + t)
     }
 }
 

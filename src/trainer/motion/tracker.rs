@@ -2,23 +2,33 @@
 //! the band-pass updated, bottoms and tops found, each run's strokes
 //! refined and integrated to depths, compressions out in time order.
 
+use super::provisional::Provisional;
 use super::signal::{extremum, Pt, Signal};
 use super::*;
 use crate::trainer::csv::MotionSample;
 
 /// The compressions of one run (strokes between pauses) being found.
 #[derive(Debug, Clone, Default)]
-struct Run {
+pub(super) struct Run {
     /// Bottoms found by the band-pass (absolute indices).
-    bottoms: Vec<usize>,
+    pub(super) bottoms: Vec<usize>,
     /// Tops: `tops[k]` before `bottoms[k]`; one more than the bottoms once
     /// the run is closed. Fractional absolute indices, refined in place.
-    tops: Vec<f64>,
+    pub(super) tops: Vec<f64>,
     /// Strokes reported (or dropped) so far.
-    done: usize,
+    pub(super) done: usize,
+    /// Strokes given a provisional depth so far (stage 7).
+    pub(super) issued: usize,
+    /// The session's number of the run's first stroke.
+    pub(super) first_seq: u64,
     /// Where the chest is taken to be at rest before the first top and
     /// after the last one (fixed from the tops as first found).
-    rest_before: f64,
+    pub(super) rest_before: f64,
+    /// Whether a pause (or a first second with no stroke) came before the
+    /// first top: only then is `rest_before` a moment at rest a provisional
+    /// depth can start from (a session that starts mid-stroke waits for a
+    /// final top).
+    pub(super) rest_seen: bool,
     rest_after: Option<f64>,
 }
 
@@ -29,20 +39,24 @@ pub struct MotionTracker {
     /// The event before, for the linear interpolation.
     last: Option<MotionSample>,
     /// Time (ms) of absolute index 0 of the current stretch.
-    origin_ms: f64,
+    pub(super) origin_ms: f64,
     /// Gravity's running mean and how many samples it has seen.
     g: [f64; 3],
     g_n: u64,
-    sig: Signal,
+    pub(super) sig: Signal,
     /// Running sums for the band-pass: next index whose band-pass is due.
     next_bp: usize,
     /// Next index to test as a bottom.
     next_peak: usize,
     /// Heights of the recent bottoms.
     recent: Vec<f64>,
-    run: Run,
-    pts: Vec<Pt>,
+    pub(super) run: Run,
+    pub(super) pts: Vec<Pt>,
     pub(super) found: Vec<MotionCompression>,
+    /// Strokes found so far in the session (numbers for [`Provisional`]).
+    strokes: u64,
+    /// The provisional depths of the strokes not yet final (stage 7).
+    pub(super) pending: Vec<Provisional>,
 }
 
 impl MotionTracker {
@@ -172,6 +186,7 @@ impl MotionTracker {
                 self.close_run();
             }
         }
+        self.update_provisional();
         self.trim();
     }
 
@@ -201,7 +216,13 @@ impl MotionTracker {
         }
         if self.run.bottoms.is_empty() {
             self.run.rest_before = (top as f64 - REST).max(self.sig.off as f64);
+            // A later run follows a pause; the first needs a second of
+            // signal with no stroke before it, or the session began
+            // mid-stroke.
+            self.run.rest_seen = self.strokes > 0 || top as f64 >= RATE_HZ;
+            self.run.first_seq = self.strokes;
         }
+        self.strokes += 1;
         self.run.bottoms.push(p);
         self.run.tops.push(top as f64);
         // Refine the tops that have a top on both sides, then report the
@@ -214,6 +235,8 @@ impl MotionTracker {
             self.stroke(self.run.done);
             self.run.done += 1;
         }
+        let first = self.run.first_seq + self.run.done as u64;
+        self.pending.retain(|p| p.stroke >= first);
     }
 
     /// Ends the current run: the last stroke ends at the band-pass's
@@ -237,6 +260,7 @@ impl MotionTracker {
                 self.run.done += 1;
             }
         }
+        self.pending.clear();
         self.run = Run::default();
     }
 
@@ -275,7 +299,6 @@ impl MotionTracker {
         } else {
             self.run.rest_after.unwrap_or(tops[i] + REST).min(last)
         };
-        self.sig.integrate(lo, hi, &mut self.pts);
         // The maximum lies between the bottoms on either side.
         let b_lo = if i == 0 {
             lo
@@ -283,12 +306,9 @@ impl MotionTracker {
             self.run.bottoms[i - 1] as f64
         };
         let b_hi = self.run.bottoms.get(i).map_or(hi, |&b| b as f64).min(hi);
-        let index = |pts: &[Pt], t: f64| pts.partition_point(|p| p.t + lo < t);
-        let (from, to) = (index(&self.pts, b_lo) + 1, index(&self.pts, b_hi));
-        let Some((t, _)) = extremum(&self.pts, from, to, true) else {
-            return;
-        };
-        self.run.tops[i] = lo + t;
+        if let Some(t) = self.sig.top_between(lo, hi, b_lo, b_hi, &mut self.pts) {
+            self.run.tops[i] = t;
+        }
     }
 
     /// Integrates stroke `k` (from top `k` to top `k + 1`) and reports it.

@@ -1,19 +1,29 @@
-// axe-core on every route, in both languages and both colour schemes.
-import { test, axe, waitForApp } from './fixtures';
+// axe-core on every route, in both languages, both colour schemes and at
+// 100 % and 200 % text.
+import { test, expect, axe, waitForApp } from './fixtures';
 
-const routes = ['/', '/settings', '/about', '/train', '/train/scoring', '/emergency', '/emergency/cpr', '/emergency/choking', '/emergency/recovery', '/record', '/instructor', '/instructor/0000-0000', '/assignment', '/certificate'];
+const routes = ['/', '/learn', '/quiz', '/settings', '/about', '/train', '/train/scoring', '/emergency', '/emergency/cpr', '/emergency/choking', '/emergency/recovery', '/record', '/instructor', '/instructor/0000-0000', '/assignment', '/certificate'];
 
 for (const locale of ['zh-CN', 'en-US']) {
   for (const colorScheme of ['light', 'dark'] as const) {
-    test.describe(`${locale}, ${colorScheme}`, () => {
-      test.use({ locale, colorScheme });
-      test('no axe violations on any route', async ({ page }) => {
-        for (const route of routes) {
-          await page.goto(route);
-          await waitForApp(page);
-          await axe(page, `${route} (${locale}, ${colorScheme})`);
-        }
+    for (const size of ['100', '200']) {
+      test.describe(`${locale}, ${colorScheme}, ${size} % text`, () => {
+        test.use({ locale, colorScheme });
+        test('no axe violations on any route', async ({ page }) => {
+          test.setTimeout(120_000);
+          if (size !== '100') {
+            await page.goto('/settings');
+            await waitForApp(page);
+            await page.getByRole('radio', { name: `${size} %` }).check();
+            await expect(page.locator('html')).toHaveAttribute('data-text-size', size);
+          }
+          for (const route of routes) {
+            await page.goto(route);
+            await waitForApp(page);
+            await axe(page, `${route} (${locale}, ${colorScheme}, ${size} %)`);
+          }
+        });
       });
-    });
+    }
   }
 }

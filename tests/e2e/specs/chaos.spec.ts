@@ -1,15 +1,17 @@
-// No progress lost to a crash: at random points in a lesson, a practice, an
-// exam and accepting an assignment, the page is closed without warning
-// (no unload handlers run) and opened again. Everything the app had
-// acknowledged on screen — a step reached, an answer checked, an exam
-// answer counted, an assignment accepted — must still be there, and the
-// app must open without an error. A few cuts come right after a tap,
-// before the app could acknowledge it: then the old or the new state is
-// fine, a broken one is not. The seed and the counts are printed.
+// No progress lost to a crash: at random points in a lesson, a practice,
+// an exam, a trainer session and accepting an assignment, the page is
+// closed without warning (no unload handlers run) and opened again.
+// Everything the app had acknowledged on screen — a step reached, an
+// answer checked, an exam answer counted, a trainer session's results, an
+// assignment accepted — must still be there, and the app must open without
+// an error. A few cuts come right after a tap, before the app could
+// acknowledge it: then the old or the new state is fine, a broken one is
+// not. The seed and the counts are printed.
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, waitForApp } from './fixtures';
 import { answer, byId, lessons } from './content';
 import { makeAssignment } from './classroom';
+import { startSession, tapAlong } from './tapping';
 
 /** A small seeded generator (mulberry32), so a failure can be replayed. */
 function rng(seed: number) {
@@ -40,7 +42,7 @@ const number = async (p: Page, testid: string, at = 0) =>
 const NO_EXAM = /There is no exam in progress|目前没有进行中的考试/;
 const NO_PRACTICE = /There is no practice in progress|目前没有进行中的练习/;
 
-interface Tally { points: number; losses: string[] }
+interface Tally { points: number; losses: string[]; kinds: Record<string, number> }
 
 /** Lesson: k more steps, then the crash; the lesson resumes at the last step shown. */
 async function lessonPoint(ctx: BrowserContext, problems: string[], r: (n: number) => number, t: Tally) {
@@ -186,6 +188,41 @@ async function assignmentPoint(ctx: BrowserContext, problems: string[], links: s
   await crash(p);
 }
 
+/** Trainer: a short session of taps, finished (its results page is the
+ * acknowledgement), then the crash; the session is still there. Or the
+ * crash while it runs: nothing was acknowledged, the app must open cleanly. */
+async function trainerPoint(ctx: BrowserContext, problems: string[], r: (n: number) => number, t: Tally) {
+  let p = await openTab(ctx, problems);
+  await p.goto('/train');
+  await waitForApp(p);
+  await startSession(p, /\S/);
+  const n = 10 + r(6);
+  await tapAlong(p, n, 545);
+  if (r(4) === 0) {
+    await crash(p);
+    p = await openTab(ctx, problems);
+    await p.goto('/train');
+    await waitForApp(p);
+    await expect(p.getByTestId('start-training')).toBeVisible();
+    t.points++;
+    await crash(p);
+    return;
+  }
+  await p.getByTestId('finish-training').click();
+  await expect(p).toHaveURL(/\/train\/results\/\d+$/);
+  await expect(p.getByTestId('f-compressions')).toHaveText(String(n));
+  const results = new URL(p.url()).pathname;
+  await crash(p);
+  p = await openTab(ctx, problems);
+  await p.goto(results);
+  await waitForApp(p);
+  t.points++;
+  await expect(p.getByTestId('f-compressions'))
+    .toHaveText(String(n), { timeout: 5000 })
+    .catch(() => t.losses.push(`trainer: a session of ${n} taps finished, not found at ${results} after reopening`));
+  await crash(p);
+}
+
 /** A tap and at once the crash, before the app could acknowledge it: the
  * app must open without an error, whatever was kept. */
 async function abruptPoint(ctx: BrowserContext, problems: string[], r: (n: number) => number, t: Tally) {
@@ -206,7 +243,7 @@ async function abruptPoint(ctx: BrowserContext, problems: string[], r: (n: numbe
 for (const locale of ['en-US', 'zh-CN'] as const) {
   test.describe(`no progress lost to a crash (${locale})`, () => {
     test.use({ locale });
-    test('at random points in lessons, practice, exams and accepting assignments', async ({ page, browser, baseURL }, info) => {
+    test('at random points in lessons, practice, exams, the trainer and accepting assignments', async ({ page, browser, baseURL }, info) => {
       test.skip(info.project.name !== 'phone', 'one viewport is enough');
       test.setTimeout(600_000);
       const seed = Number(process.env.FIRSTAID_CHAOS_SEED ?? 20261203) + (locale === 'zh-CN' ? 1 : 0);
@@ -226,18 +263,22 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       await page.getByTestId('save-profile').click();
       await page.close();
 
-      const t: Tally = { points: 0, losses: [] };
+      const t: Tally = { points: 0, losses: [], kinds: {} };
       const want = Number(process.env.FIRSTAID_CHAOS_POINTS ?? 55);
       while (t.points < want) {
-        const kind = r(10);
+        const kind = r(11);
+        const before = t.points;
+        const name = ['lesson', 'lesson', 'lesson', 'practice', 'practice', 'exam', 'exam', 'exam', 'assignment', 'trainer', 'abrupt'][kind];
         if (kind < 3) await lessonPoint(ctx, problems, r, t);
         else if (kind < 5) await practicePoint(ctx, problems, r, t);
         else if (kind < 8) await examPoint(ctx, problems, r, t);
         else if (kind < 9) await assignmentPoint(ctx, problems, links, r, t);
+        else if (kind < 10) await trainerPoint(ctx, problems, r, t);
         else await abruptPoint(ctx, problems, r, t);
+        t.kinds[name] = (t.kinds[name] ?? 0) + t.points - before;
         if (process.env.FIRSTAID_CHAOS_TRACE) console.log(`${t.points} points, kind ${kind}`);
       }
-      console.log(`chaos (${locale}, seed ${seed}): ${t.points} points, ${t.losses.length} losses`);
+      console.log(`chaos (${locale}, seed ${seed}): ${t.points} points (${JSON.stringify(t.kinds)}), ${t.losses.length} losses`);
       expect(t.losses).toEqual([]);
       expect(problems).toEqual([]);
     });

@@ -2,7 +2,7 @@
 // help before and without the app (the static page with the wasm blocked),
 // the three doors one tap from every route, the choking counter into CPR,
 // the recovery position, the CPR coach opened directly, spoken prompts,
-// and offline.
+// and offline; the call number never broken at 200 % text.
 import type { Browser } from '@playwright/test';
 import { test, expect, axe, waitForApp, waitForOfflineReady, recordSpeech, spoken } from './fixtures';
 
@@ -245,3 +245,41 @@ test.describe('the coach', () => {
     await context.close();
   });
 });
+
+/** How many lines the call number takes inside a call button. */
+async function numberLines(page: import('@playwright/test').Page, testid: string): Promise<number> {
+  return page.getByTestId(testid).first().evaluate((a) => {
+    const digits = a.textContent!.match(/\d+/)![0];
+    const walker = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const i = node.textContent!.indexOf(digits);
+      if (i < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + digits.length);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    }
+    return 0;
+  });
+}
+
+for (const locale of ['en-US', 'zh-CN'] as const) {
+  test.describe(`the call button at 200% text (${locale})`, () => {
+    test.use({ locale });
+    test('the number is never broken across lines', async ({ page }) => {
+      await page.goto('/settings');
+      await waitForApp(page);
+      await page.getByRole('radio', { name: '200 %' }).check();
+      await expect(page.locator('html')).toHaveAttribute('data-text-size', '200');
+      await page.goto('/');
+      await waitForApp(page);
+      expect(await numberLines(page, 'home-call'), 'home').toBe(1);
+      for (const path of ['/emergency', '/emergency/cpr', '/emergency/choking', '/emergency/recovery']) {
+        await page.goto(path);
+        await waitForApp(page);
+        await expect(page.getByTestId('emergency-call')).toBeVisible();
+        expect(await numberLines(page, 'emergency-call'), path).toBe(1);
+      }
+    });
+  });
+}

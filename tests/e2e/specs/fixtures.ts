@@ -71,7 +71,9 @@ type Fixtures = { server: Server; guards: void };
 
 export const test = base.extend<Fixtures>({
   server: async ({}, use, testInfo) => {
-    const server = new Server(18_100 + testInfo.parallelIndex);
+    // FIRSTAID_E2E_PORT moves the ports, so two checkouts can run specs at once.
+    const base = Number(process.env.FIRSTAID_E2E_PORT ?? 18_100);
+    const server = new Server(base + testInfo.parallelIndex);
     await server.start(DIST_A);
     await use(server);
     await server.stop();
@@ -130,7 +132,7 @@ export async function waitForOfflineReady(page: Page): Promise<void> {
 
 /** Waits until the wasm app has replaced the static loading shell. */
 export async function waitForApp(page: Page): Promise<void> {
-  await expect(page.locator('nav a[href="/settings"]')).toBeVisible();
+  await expect(page.locator('header a[href="/settings"]')).toBeVisible();
 }
 
 /** axe-core on the page as it is now: WCAG 2.2 A/AA and best practices,

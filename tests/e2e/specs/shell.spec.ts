@@ -116,7 +116,7 @@ test.describe('tap targets', () => {
       await page.goto(path);
       await waitForApp(page);
       const small = await page.evaluate(() => {
-        const controls = document.querySelectorAll('nav a, button, .button, label.choice, a.brand');
+        const controls = document.querySelectorAll('nav a, header a, button, .button, label.choice');
         return [...controls]
           .map((el) => ({ el, r: el.getBoundingClientRect() }))
           .filter(({ r }) => r.width > 0 && (r.width < 44 || r.height < 44))
@@ -189,13 +189,18 @@ test.describe('your data', () => {
     await page.goto('/settings');
     await waitForApp(page);
     await page.getByRole('radio', { name: 'Dark' }).check();
+    await page.getByRole('radio', { name: 'Off: still pictures' }).check();
     await page.getByRole('button', { name: 'Erase everything' }).click();
     await page.getByRole('button', { name: 'No, keep my data' }).click();
     await expect(page.getByRole('radio', { name: 'Dark' })).toBeChecked();
     await page.getByRole('button', { name: 'Erase everything' }).click();
     await page.getByRole('button', { name: 'Yes, erase everything' }).click();
     await expect(page.getByTestId('data-status')).toHaveText('Everything was erased.');
-    await expect(page.getByRole('radio', { name: 'Same as this device' })).toBeChecked();
+    const sameAsDevice = (group: string) =>
+      page.getByRole('group', { name: group }).getByRole('radio', { name: 'Same as this device' });
+    await expect(sameAsDevice('Colours')).toBeChecked();
+    await expect(sameAsDevice('Moving pictures')).toBeChecked();
+    await expect(page.locator('html')).toHaveAttribute('data-motion', 'system');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   });
 

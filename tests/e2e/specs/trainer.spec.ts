@@ -6,39 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect, axe, waitForApp } from './fixtures';
-
-/** Taps the pad `n` times, `gapMs` apart, with pointer events dispatched
- *  in the page on a fixed schedule (each tap aims at start + k·gap, so one
- *  late timer does not shift the rest). */
-async function tapAlong(page: Page, n: number, gapMs: number): Promise<void> {
-  await page.getByTestId('tap-pad').evaluate(
-    (pad, [n, gap]) =>
-      new Promise<void>((resolve) => {
-        const start = performance.now();
-        let k = 0;
-        const next = () => {
-          pad.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, cancelable: true, pointerType: 'touch', isPrimary: true }));
-          k += 1;
-          if (k >= n) return resolve();
-          setTimeout(next, Math.max(0, start + k * gap - performance.now()));
-        };
-        next();
-      }),
-    [n, gapMs] as const,
-  );
-}
-
-/** Starts a session from the setup page: the countdown shows (3, 2, 1 in
- *  the beat circle, `getReady` in the prompt, which screen readers hear),
- *  then the session runs. */
-async function startSession(page: Page, getReady: RegExp): Promise<void> {
-  await page.getByTestId('start-training').click();
-  const run = page.getByTestId('run');
-  await expect(run).toHaveAttribute('data-state', 'countdown');
-  await expect(page.getByTestId('beat')).toHaveText(/^[123]$/);
-  await expect(page.getByTestId('prompt')).toHaveText(getReady);
-  await expect(run).toHaveAttribute('data-state', 'running', { timeout: 5_000 });
-}
+import { startSession, tapAlong } from './tapping';
 
 test.describe('trainer (en)', () => {
   test.use({ locale: 'en-US' });
@@ -102,6 +70,10 @@ test.describe('trainer (en)', () => {
     await page.getByTestId('finish-training').click();
     await expect(page.getByTestId('f-compressions')).toHaveText('5');
     await expect(page.getByTestId('session-score')).toContainText('fewer than 10');
+    // The record page says training was done, not "no training yet".
+    await page.goto('/record');
+    await waitForApp(page);
+    await expect(page.getByTestId('progress-summary')).toContainText('Trained, but no score yet');
   });
 
   test('stopping without saving asks first and keeps nothing', async ({ page }) => {
@@ -174,7 +146,7 @@ test.describe('trainer (zh)', () => {
 test.describe('motion trainer (en)', () => {
   test.use({ locale: 'en-US' });
 
-  test('sensor readings of 5.5 cm compressions give live depth, a depth chart and the raw trace', async ({ page }) => {
+  test('sensor readings of 5.5 cm compressions give a provisional live depth within a stroke, then the final one, a depth chart and the raw trace', async ({ page }) => {
     await page.goto('/train');
     await waitForApp(page);
     await page.getByLabel('Hold the phone between your hands (motion sensor)').check();
@@ -182,18 +154,33 @@ test.describe('motion trainer (en)', () => {
     await page.getByLabel('Compressions only, without breaks').check();
     await startSession(page, /^Get ready: [123]$/);
     await expect(page.getByTestId('live-depth')).toHaveText('—');
-    // Twelve seconds of a phone tilted by 0.2 rad on a chest going 55 mm
-    // down and up at 110/min, 60 events a second, values computed at each
-    // event's real time (the app reads the event's time stamp).
-    await page.evaluate(
+    // The phone held still on the chest for 1.5 s, then twelve seconds of
+    // it tilted by 0.2 rad on a chest going 55 mm down and up at 110/min,
+    // then 2.5 s at rest (stopping at a top), 60 events a second, values
+    // computed at each event's real time (the app reads the event's time
+    // stamp). The live depth is read in the page after three strokes
+    // (bottoms at 1.77, 2.32 and 2.86 s, the third's end at 3.14 s) and at
+    // the end of the twelve seconds. (A session that starts mid-stroke
+    // shows no depth until a final one: tests/trainer_motion_live.rs.)
+    type Seen = { text: string; provisional: string | null };
+    const seen = await page.evaluate(
       () =>
-        new Promise<void>((resolve) => {
+        new Promise<Seen[]>((resolve) => {
           const hz = 60, depth = 0.055, w = (2 * Math.PI * 110) / 60, g = 9.80665, tilt = 0.2;
+          const lead = 1.5;
+          const marks = [lead + 1.7, lead + 12];
+          const out: Seen[] = [];
           const start = performance.now();
           let k = 0;
           const next = () => {
             const t = (performance.now() - start) / 1000;
-            const up = g - (depth / 2) * w * w * Math.cos(w * t);
+            while (marks.length > 0 && t >= marks[0]) {
+              marks.shift();
+              const el = document.querySelector('[data-testid="live-depth"]')!;
+              out.push({ text: el.textContent ?? '', provisional: el.getAttribute('data-provisional') });
+            }
+            const m = t - lead;
+            const up = m >= 0 && m < 12 ? g - (depth / 2) * w * w * Math.cos(w * m) : g;
             window.dispatchEvent(
               new DeviceMotionEvent('devicemotion', {
                 accelerationIncludingGravity: { x: 0.05, y: Math.sin(tilt) * up, z: Math.cos(tilt) * up },
@@ -201,13 +188,24 @@ test.describe('motion trainer (en)', () => {
               }),
             );
             k += 1;
-            if (t >= 12) return resolve();
+            if (t >= lead + 14.5) return resolve(out);
             setTimeout(next, Math.max(0, start + (k * 1000) / hz - performance.now()));
           };
           next();
         }),
     );
-    const live = Number(await page.getByTestId('live-depth').textContent());
+    // Within a stroke of the first stroke's end its depth shows,
+    // provisional (the final value needs three more strokes); at the end of
+    // the motion the newest depth is still provisional.
+    expect(seen.map((s) => s.provisional)).toEqual(['true', 'true']);
+    for (const s of seen) {
+      expect(Number(s.text)).toBeGreaterThan(5.0);
+      expect(Number(s.text)).toBeLessThan(6.0);
+    }
+    // At rest, the run ends and the last depth becomes final.
+    const depth = page.getByTestId('live-depth');
+    await expect(depth).toHaveAttribute('data-provisional', 'false');
+    const live = Number(await depth.textContent());
     expect(live).toBeGreaterThan(5.0);
     expect(live).toBeLessThan(6.0);
     await page.getByTestId('finish-training').click();

@@ -87,7 +87,10 @@ pub fn source_lines(c: &Curriculum, refs: &[SourceRef], p: ProfileId) -> Vec<(St
 /// Props: `curriculum` (illustrations and scenarios); `question`;
 /// `options` — option ids in the order shown (empty: as authored);
 /// `answer` — the learner's choice, read and written by the controls;
-/// `disabled` — true once the answer is final; `on_change` — called after
+/// `disabled` — true once the answer is final; `reveal` — true once the
+/// answer is checked and the right options are to be marked (choices and
+/// true/false: the right one "right", a chosen wrong one "wrong", by
+/// colour, icon and words); `on_change` — called after
 /// every change the learner makes; `children` — what follows the controls
 /// (the page's buttons and feedback), inside the same card.
 #[component]
@@ -97,6 +100,7 @@ pub fn QuestionView(
     #[prop(optional)] options: Vec<String>,
     answer: RwSignal<Answer>,
     #[prop(into, optional)] disabled: Signal<bool>,
+    #[prop(into, optional)] reveal: Signal<bool>,
     #[prop(optional)] on_change: Option<Callback<()>>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
@@ -129,9 +133,13 @@ pub fn QuestionView(
     let shown = shown_options(&q, &options);
     let body = match q.kind {
         QuestionType::Single | QuestionType::Multiple => {
-            choices(&q, shown, answer, disabled, name, multiple, changed).into_any()
+            let marks = Marks { disabled, reveal };
+            choices(&q, shown, answer, marks, name, multiple, changed).into_any()
         }
-        QuestionType::TrueFalse => true_false(answer, disabled, name, changed).into_any(),
+        QuestionType::TrueFalse => {
+            let marks = Marks { disabled, reveal };
+            true_false(q.answer, answer, marks, name, changed).into_any()
+        }
         QuestionType::Order => order_list(&q, answer, disabled, changed).into_any(),
         QuestionType::Hotspot => hotspot(
             &curriculum,
@@ -156,11 +164,54 @@ pub fn QuestionView(
     }
 }
 
+/// Whether the controls are locked, and whether the right options show.
+#[derive(Clone, Copy)]
+struct Marks {
+    disabled: Signal<bool>,
+    reveal: Signal<bool>,
+}
+
+impl Marks {
+    /// The option's class: marked right or wrong once revealed.
+    fn class(self, right: bool, chosen: impl Fn() -> bool) -> &'static str {
+        match (self.reveal.get(), right, chosen()) {
+            (true, true, _) => "choice right",
+            (true, false, true) => "choice wrong",
+            _ => "choice",
+        }
+    }
+}
+
+/// The icon and words beside an option once the answer is revealed.
+fn mark(
+    marks: Marks,
+    right: bool,
+    chosen: impl Fn() -> bool + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        if !marks.reveal.get() {
+            return None;
+        }
+        let (icon, text) = match (right, chosen()) {
+            (true, true) => ("✓", t_string!(i18n, quiz.mark_chosen_right)),
+            (true, false) => ("✓", t_string!(i18n, quiz.mark_right)),
+            (false, true) => ("✗", t_string!(i18n, quiz.mark_chosen_wrong)),
+            (false, false) => return None,
+        };
+        Some(view! {
+            <span class="choice-mark" data-testid="choice-mark">
+                <span class="mark-icon" aria-hidden="true">{icon}</span>{text}
+            </span>
+        })
+    }
+}
+
 fn choices(
     q: &Question,
     shown: Vec<String>,
     answer: RwSignal<Answer>,
-    disabled: Signal<bool>,
+    marks: Marks,
     name: String,
     multiple: bool,
     changed: impl Fn() + Copy + Send + Sync + 'static,
@@ -174,13 +225,15 @@ fn choices(
             let id = o.id.clone();
             let id2 = o.id.clone();
             let text = o.text.clone();
-            let checked =
-                move || matches!(answer.get(), Answer::Choices(ref v) if v.contains(&id));
+            let right = o.correct == Some(true);
+            let chosen =
+                Memo::new(move |_| matches!(answer.get(), Answer::Choices(ref v) if v.contains(&id)));
+            let checked = move || chosen.get();
             view! {
-                <label class="choice">
+                <label class=move || marks.class(right, checked)>
                     <input type=if multiple { "checkbox" } else { "radio" } name=name.clone() value=o.id.clone()
                         prop:checked=checked
-                        disabled=move || disabled.get()
+                        disabled=move || marks.disabled.get()
                         on:change=move |_| {
                             answer.update(|a| if let Answer::Choices(v) = a {
                                 if multiple {
@@ -191,7 +244,10 @@ fn choices(
                             });
                             changed();
                         } />
-                    <span>{move || text.get(lang()).to_owned()}</span>
+                    <span class="choice-text">
+                        <span>{move || text.get(lang()).to_owned()}</span>
+                        {mark(marks, right, checked)}
+                    </span>
                 </label>
             }
         })
@@ -199,8 +255,9 @@ fn choices(
 }
 
 fn true_false(
+    key: Option<bool>,
     answer: RwSignal<Answer>,
-    disabled: Signal<bool>,
+    marks: Marks,
     name: String,
     changed: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
@@ -208,13 +265,18 @@ fn true_false(
     [true, false]
         .into_iter()
         .map(|value| {
+            let right = key == Some(value);
+            let checked = move || answer.get() == Answer::Bool(Some(value));
             view! {
-                <label class="choice">
+                <label class=move || marks.class(right, checked)>
                     <input type="radio" name=name.clone() value=value.to_string()
-                        prop:checked=move || answer.get() == Answer::Bool(Some(value))
-                        disabled=move || disabled.get()
+                        prop:checked=checked
+                        disabled=move || marks.disabled.get()
                         on:change=move |_| { answer.set(Answer::Bool(Some(value))); changed(); } />
-                    <span>{move || if value { t_string!(i18n, check.true_label) } else { t_string!(i18n, check.false_label) }}</span>
+                    <span class="choice-text">
+                        <span>{move || if value { t_string!(i18n, check.true_label) } else { t_string!(i18n, check.false_label) }}</span>
+                        {mark(marks, right, checked)}
+                    </span>
                 </label>
             }
         })

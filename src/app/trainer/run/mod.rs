@@ -87,7 +87,10 @@ struct Shown {
     beats: RwSignal<u64>,
     /// Milliseconds since the start (negative during the countdown).
     elapsed: RwSignal<f64>,
+    /// The newest compression's depth (mm) and whether it is still
+    /// provisional (the final value replaces it a few strokes later).
     last_depth: RwSignal<Option<f64>>,
+    depth_provisional: RwSignal<bool>,
     motion_status: RwSignal<MotionStatus>,
     /// The browser holds the sound until a tap.
     sound_held: RwSignal<bool>,
@@ -109,6 +112,7 @@ impl Shown {
             beats: RwSignal::new(0u64),
             elapsed: RwSignal::new(-COUNTDOWN_MS),
             last_depth: RwSignal::new(None::<f64>),
+            depth_provisional: RwSignal::new(false),
             motion_status: RwSignal::new(MotionStatus::Waiting),
             sound_held: RwSignal::new(false),
             audio_failed: RwSignal::new(false),
@@ -300,6 +304,7 @@ impl Session {
         let Shown {
             live,
             last_depth,
+            depth_provisional,
             motion_status,
             ..
         } = shown;
@@ -329,8 +334,17 @@ impl Session {
                     motion_status.set(MotionStatus::Reading);
                 }
                 let new = motion.write_value().push(s);
-                if let Some(c) = new.last() {
-                    last_depth.set(Some(c.depth_mm));
+                // The newest depth: provisional at first, then final (only
+                // the final values are stored and scored).
+                if let Some((d, provisional)) = motion.with_value(|m| m.latest()) {
+                    if last_depth.get_untracked() != Some(d) {
+                        last_depth.set(Some(d));
+                    }
+                    if depth_provisional.get_untracked() != provisional {
+                        depth_provisional.set(provisional);
+                    }
+                }
+                if !new.is_empty() {
                     let times: Vec<f64> =
                         motion.with_value(|m| m.compressions().iter().map(|c| c.t_ms).collect());
                     let rate = live_rate(&times);

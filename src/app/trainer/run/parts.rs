@@ -138,7 +138,9 @@ pub(super) fn LiveFigures(setup: Setup, shown: Shown) -> impl IntoView {
     }
 }
 
-/// With motion: the last depth, its gauge and its prompt.
+/// With motion: the last depth, its gauge and its prompt. A provisional
+/// depth (the stroke's final value comes a few strokes later) is shown at
+/// once, underlined with dots.
 ///
 /// Props: `shown` — what the session sets.
 #[component]
@@ -159,7 +161,9 @@ fn DepthFigures(shown: Shown) -> impl IntoView {
     view! {
         <p class="live-depth">
             <span class="label">{t!(i18n, trainer.depth)}</span>" "
-            <strong data-testid="live-depth">
+            <strong data-testid="live-depth"
+                class:provisional=move || shown.depth_provisional.get()
+                data-provisional=move || shown.depth_provisional.get().to_string()>
                 {move || last_depth.get().map(|d| format!("{:.1}", d / 10.0)).unwrap_or_else(|| "—".into())}
             </strong>" "
             <span class="unit">{t!(i18n, trainer.cm)}</span>

@@ -1,9 +1,12 @@
-//! The frame around every page: skip link, header with the app name and
-//! navigation, the banners (offline, update available, data notices) and the
-//! `<main>` landmark.
+//! The frame around every page: skip link, the top bar and navigation
+//! (`nav.rs`), the banners (offline, update available, data notices), the
+//! `<main>` landmark and the footer.
+
+mod nav;
+
+use nav::{Footer, TopBar};
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 use super::i18n::{t, t_string, use_i18n};
@@ -28,28 +31,10 @@ pub fn Shell(children: Children) -> impl IntoView {
     let in_emergency = move || pathname.with(|p| p == "/emergency" || p.starts_with("/emergency/"));
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>{t!(i18n, skip_to_content)}</a>
-        <header class="app-header" inert=in_emergency>
-            <A href="/" attr:class="brand">
-                <img src="/icons/icon.svg" alt="" width="32" height="32" />
-                <span>{t!(i18n, app_name)}</span>
-            </A>
-            <nav aria-label=move || t_string!(i18n, nav.label)>
-                <ul>
-                    <li><A href="/" exact=true>{t!(i18n, nav.home)}</A></li>
-                    <li><A href="/learn">{t!(i18n, nav.learn)}</A></li>
-                    <li><A href="/quiz">{t!(i18n, nav.quiz)}</A></li>
-                    <li><A href="/train">{t!(i18n, nav.train)}</A></li>
-                    <li><A href="/record">{t!(i18n, nav.record)}</A></li>
-                    <li><A href="/settings">{t!(i18n, nav.settings)}</A></li>
-                    <li><A href="/about">{t!(i18n, nav.about)}</A></li>
-                </ul>
-            </nav>
-            <A href="/emergency" attr:class="emergency-button" attr:data-testid="emergency-button">
-                {t!(i18n, nav.emergency)}
-            </A>
-        </header>
+        <TopBar inert=Signal::derive(in_emergency) />
         <div inert=in_emergency><Banners /></div>
         <main id="main" tabindex="-1">{children()}</main>
+        <Footer inert=Signal::derive(in_emergency) />
     }
 }
 

@@ -1,0 +1,239 @@
+// The phone-first frame (issue #19): the chrome's height at 100 % and 200 %
+// text, tap targets on every route, no sideways scrolling at 320 px, the
+// home dashboard's states, practice feedback that marks the right answer,
+// and no technical words on learner screens outside "For instructors and
+// schools".
+import type { Page } from '@playwright/test';
+import { test, expect, waitForApp } from './fixtures';
+import { answer, lessons, questions } from './content';
+
+const routes = ['/', '/learn', `/learn/${lessons[0].id}`, '/quiz', '/train', '/train/scoring', '/record', '/settings', '/about', '/instructor', '/assignment', '/certificate'];
+
+async function textSize(page: Page, size: string): Promise<void> {
+  await page.goto('/settings');
+  await waitForApp(page);
+  await page.getByRole('radio', { name: `${size} %` }).check();
+  await expect(page.locator('html')).toHaveAttribute('data-text-size', size);
+}
+
+/** The top bar's and the tab bar's heights, and the viewport's. */
+async function chrome(page: Page): Promise<{ top: number; tabs: number; viewport: number }> {
+  return page.evaluate(() => {
+    const top = document.querySelector('.app-header')!.getBoundingClientRect().height;
+    const bar = document.querySelector('.tab-bar')!;
+    // On wide screens the tabs are inside the top bar, not a bar of their own.
+    const tabs = getComputedStyle(bar).position === 'fixed' ? bar.getBoundingClientRect().height : 0;
+    return { top, tabs, viewport: window.innerHeight };
+  });
+}
+
+for (const locale of ['zh-CN', 'en-US']) {
+  test.describe(`chrome at 390 × 844 (${locale})`, () => {
+    test.use({ locale, viewport: { width: 390, height: 844 } });
+
+    for (const size of ['100', '200']) {
+      test(`top bar and tab bar take at most 20 % at ${size} % text; emergency stays visible`, async ({ page }) => {
+        await textSize(page, size);
+        for (const route of ['/', '/learn', '/record', '/settings']) {
+          await page.goto(route);
+          await waitForApp(page);
+          const c = await chrome(page);
+          expect(c.tabs, `${route}: the tab bar is at the bottom`).toBeGreaterThan(0);
+          expect((c.top + c.tabs) / c.viewport, `${route} at ${size} %: ${JSON.stringify(c)}`).toBeLessThanOrEqual(0.2);
+          // Scrolled to the end, the Emergency button and the tabs are still there.
+          await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+          await expect(page.getByTestId('emergency-button')).toBeInViewport();
+          await expect(page.getByRole('navigation', { name: /Main|主菜单/ })).toBeInViewport();
+        }
+        // One tap from anywhere.
+        await page.getByTestId('emergency-button').click();
+        await expect(page).toHaveURL(/\/emergency$/);
+      });
+    }
+
+    test('the tabs mark where you are', async ({ page }) => {
+      const nav = page.getByRole('navigation', { name: /Main|主菜单/ });
+      for (const [route, href] of [['/', '/'], ['/learn', '/learn'], [`/learn/${lessons[0].id}`, '/learn'], ['/quiz', '/quiz'], ['/train/scoring', '/train'], ['/record', '/record']]) {
+        await page.goto(route);
+        await waitForApp(page);
+        await expect(nav.locator('a[aria-current="page"]')).toHaveCount(1);
+        await expect(nav.locator('a[aria-current="page"]')).toHaveAttribute('href', href);
+      }
+    });
+  });
+}
+
+test.describe('targets and widths', () => {
+  test.use({ locale: 'en-US', viewport: { width: 390, height: 844 } });
+
+  test('every tap target is at least 44 × 44 px on every route', async ({ page }) => {
+    const found: string[] = [];
+    for (const route of routes) {
+      await page.goto(route);
+      await waitForApp(page);
+      const small = await page.evaluate(() => {
+        const all = document.querySelectorAll<HTMLElement>('a[href], button, summary, select, textarea, input:not([type="radio"]):not([type="checkbox"]):not([type="file"]), label.choice');
+        return [...all]
+          .filter((el) => !el.closest('.skip-link, [inert]') && el.checkVisibility())
+          .map((el) => ({ el, r: el.getBoundingClientRect() }))
+          .filter(({ r }) => r.width > 0 && (r.width < 44 || r.height < 44))
+          .map(({ el, r }) => `${el.tagName} "${el.textContent?.trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+      });
+      found.push(...small.map((s) => `${route}: ${s}`));
+    }
+    expect(found).toEqual([]);
+  });
+
+  for (const size of ['100', '200']) {
+    test(`no sideways scrolling at 320 px, ${size} % text`, async ({ page }) => {
+      await page.setViewportSize({ width: 320, height: 640 });
+      await textSize(page, size);
+      for (const route of routes) {
+        await page.goto(route);
+        await waitForApp(page);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${route} at ${size} %`).toBeLessThanOrEqual(0);
+      }
+    });
+  }
+
+  test('form fields are at least 16 px', async ({ page }) => {
+    for (const route of ['/record', '/settings', '/instructor']) {
+      await page.goto(route);
+      await waitForApp(page);
+      const small = await page.evaluate(() =>
+        [...document.querySelectorAll('input:not([type="radio"]):not([type="checkbox"]):not([type="file"]):not([type="hidden"]), select, textarea')]
+          .filter((el) => parseFloat(getComputedStyle(el).fontSize) < 16)
+          .map((el) => `${el.outerHTML.slice(0, 60)} ${getComputedStyle(el).fontSize}`),
+      );
+      expect(small, route).toEqual([]);
+    }
+  });
+});
+
+test.describe('home dashboard', () => {
+  test.use({ locale: 'en-US' });
+
+  test('a first visit shows one "Start learning" action into the first lesson', async ({ page }) => {
+    await page.goto('/');
+    await waitForApp(page);
+    const start = page.getByTestId('start-learning');
+    await expect(start).toHaveText('Start learning');
+    await expect(start).toHaveAttribute('href', `/learn/${lessons[0].id}`);
+    await expect(page.locator('main .primary')).toHaveCount(1);
+    await expect(page.getByTestId('continue-card')).toHaveCount(0);
+    await expect(page.getByTestId('lessons-progress')).toHaveCount(0);
+    await expect(page.getByTestId('today')).toHaveCount(0);
+  });
+
+  test('mid-course: continue at the step left, progress per lesson, reviews due', async ({ page }) => {
+    const lesson = lessons[0];
+    await page.goto(`/learn/${lesson.id}`);
+    await waitForApp(page);
+    await expect(page.getByTestId('step')).toHaveAttribute('data-step', lesson.steps[0].id);
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('step')).toHaveAttribute('data-step', lesson.steps[1].id);
+    // One practice answer puts a question in the review schedule.
+    await page.goto('/quiz');
+    await waitForApp(page);
+    await page.getByTestId('start-practice').click();
+    const card = page.getByTestId('question');
+    const id = await card.getAttribute('data-question');
+    await answer(card, questions.find((x) => x.id === id)!, false);
+    await page.getByTestId('check-answer').click();
+    await expect(page.getByTestId('verdict')).toBeVisible();
+
+    await page.getByRole('link', { name: 'Home', exact: true }).click();
+    await expect(page.getByTestId('start-learning')).toHaveCount(0);
+    await expect(page.getByTestId('continue-card')).toContainText('Continue where you left off');
+    await expect(page.getByTestId('continue-title')).toHaveText(lesson.title.en);
+    await expect(page.getByTestId('continue-where')).toHaveText(`Step 2 of ${lesson.steps.length}`);
+    await expect(page.getByTestId(`home-lesson-${lesson.id}`)).toContainText(`2 of ${lesson.steps.length} steps`);
+    await expect(page.getByTestId('today')).toBeVisible();
+    await expect(page.getByTestId('due')).toHaveText(/Questions to review today: \d+|Nothing to review today/);
+    await page.getByTestId('continue').click();
+    await expect(page.getByTestId('step')).toHaveAttribute('data-step', lesson.steps[1].id);
+  });
+
+  test('the install hint uses the browser\'s prompt, once', async ({ page }) => {
+    const lesson = lessons[0];
+    await page.goto(`/learn/${lesson.id}`);
+    await waitForApp(page);
+    await expect(page.getByTestId('step')).toHaveAttribute('data-step', lesson.steps[0].id);
+    await page.getByRole('link', { name: 'Home', exact: true }).click();
+    await expect(page.getByTestId('continue-card')).toBeVisible();
+    await expect(page.getByTestId('install-hint')).toHaveCount(0);
+    // The browser offers to install (as Chromium does): the hint appears.
+    const offer = () =>
+      page.evaluate(() => {
+        const e = new Event('beforeinstallprompt', { cancelable: true }) as Event & { prompt?: () => Promise<void> };
+        e.prompt = async () => {
+          (window as unknown as { __prompted: number }).__prompted = ((window as unknown as { __prompted?: number }).__prompted ?? 0) + 1;
+        };
+        window.dispatchEvent(e);
+        return e.defaultPrevented;
+      });
+    expect(await offer(), 'the mini-bar is kept away').toBe(true);
+    await expect(page.getByTestId('install-hint')).toBeVisible();
+    await page.getByTestId('install').click();
+    await expect(page.getByTestId('install-hint')).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { __prompted: number }).__prompted)).toBe(1);
+    // Offered again, "Not now" puts it away until the app is opened again.
+    await offer();
+    await page.getByRole('button', { name: 'Not now' }).click();
+    await expect(page.getByTestId('install-hint')).toHaveCount(0);
+    await page.getByRole('link', { name: 'Learn', exact: true }).click();
+    await page.getByRole('link', { name: 'Home', exact: true }).click();
+    await expect(page.getByTestId('continue-card')).toBeVisible();
+    await expect(page.getByTestId('install-hint')).toHaveCount(0);
+  });
+});
+
+test.describe('practice feedback', () => {
+  test.use({ locale: 'en-US' });
+  test('a wrong choice is marked wrong and the right one right, in words', async ({ page }) => {
+    await page.goto('/quiz');
+    await waitForApp(page);
+    await page.getByTestId('start-practice').click();
+    // Skip to a question with options to choose.
+    for (let i = 0; i < 10; i++) {
+      const card = page.getByTestId('question');
+      const kind = await card.getAttribute('data-type');
+      const id = await card.getAttribute('data-question');
+      const q = questions.find((x) => x.id === id)!;
+      await answer(card, q, false);
+      await page.getByTestId('check-answer').click();
+      if (kind === 'single' || kind === 'true_false') {
+        await expect(card.locator('label.choice.right')).toHaveCount(1);
+        await expect(card.locator('label.choice.right')).toContainText('Right answer');
+        await expect(card.locator('label.choice.wrong')).toHaveCount(1);
+        await expect(card.locator('label.choice.wrong')).toContainText('Your answer: not right');
+        await expect(card.locator('label.choice.wrong .mark-icon')).toHaveText('✗');
+        return;
+      }
+      await page.getByTestId('next-question').click();
+    }
+    throw new Error('no single-choice or true/false question in ten');
+  });
+});
+
+test.describe('plain words', () => {
+  for (const locale of ['en-US', 'zh-CN']) {
+    test.describe(locale, () => {
+      test.use({ locale });
+      test('no technical words on learner screens outside "For instructors and schools"', async ({ page }) => {
+        for (const route of ['/', '/learn', `/learn/${lessons[0].id}`, '/quiz', '/train', '/record', '/settings', '/about']) {
+          await page.goto(route);
+          await waitForApp(page);
+          await expect(page.locator('main h1')).toBeVisible();
+          const text = await page.evaluate(() => {
+            const copy = document.body.cloneNode(true) as HTMLElement;
+            copy.querySelectorAll('[data-testid="for-instructors"], details:not([open]) > :not(summary), script, style').forEach((e) => e.remove());
+            return copy.innerText ?? copy.textContent ?? '';
+          });
+          expect(text, route).not.toMatch(/\bLRS\b|xAPI|JSON|fingerprint|Leitner|指纹/i);
+        }
+      });
+    });
+  }
+});
