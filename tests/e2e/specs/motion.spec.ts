@@ -27,14 +27,19 @@ async function openStep(page: Page, lessonId: string, stepId: string) {
   await expect(page.locator('[data-testid="step"] .illustration svg')).toBeVisible();
 }
 
-type Seen = { running: number; others: number; moved: number; groups: number };
+type Seen = { running: number; others: number; moved: number; groups: number; connected: boolean };
 
 /** The step picture's animations (running and not), and how many of its
  * moving groups stand anywhere but where the picture draws them, a fifth
  * or half of the way through their loop, whichever moves more (a loop may
  * hold its still frame a while first); or now, when nothing runs. */
 async function picture(page: Page): Promise<Seen> {
-  return page.locator('[data-testid="step"] .illustration svg').evaluate((svg) => {
+  // The picture is looked up inside the page at the moment it is read (not
+  // through a handle found earlier), so a copy the player has just swapped
+  // out is never the one measured.
+  return page.evaluate(() => {
+    const svg = document.querySelector('[data-testid="step"] .illustration svg');
+    if (svg === null) return { running: 0, others: 0, moved: 0, groups: 0, connected: false };
     const anims = svg.getAnimations({ subtree: true });
     const running = anims.filter((a) => a.playState === 'running').length;
     const groups = [...svg.querySelectorAll('g.fm')];
@@ -51,8 +56,27 @@ async function picture(page: Page): Promise<Seen> {
       moved = Math.max(moved, now);
     }
     for (const a of anims) a.play();
-    return { running, others: anims.length - running, moved, groups: groups.length };
+    return { running, others: anims.length - running, moved, groups: groups.length, connected: svg.isConnected };
   });
+}
+
+/** The step picture once it plays: the lesson player may still swap the
+ * step's picture for its own copy just after the step changes, and CSS
+ * animations start on the next style pass, so this reads `picture` again
+ * (for up to 5 s) until every moving group of a picture still in the page
+ * runs. A picture that never plays fails with what was last seen. */
+async function playing(page: Page): Promise<Seen> {
+  let seen: Seen | undefined;
+  await expect
+    .poll(async () => {
+      seen = await picture(page);
+      return seen.connected && seen.groups > 0 && seen.running === seen.groups;
+    }, { timeout: 5_000, message: 'the picture plays' })
+    .toBe(true)
+    .catch((e) => {
+      throw new Error(`${e}\nlast seen: ${JSON.stringify(seen)}`);
+    });
+  return seen!;
 }
 
 const steps = [
@@ -69,7 +93,7 @@ for (const locale of ['zh-CN', 'en-US']) {
     test('a technique picture plays its loop', async ({ page }) => {
       for (const [lesson, step] of steps) {
         await openStep(page, lesson, step);
-        const seen = await picture(page);
+        const seen = await playing(page);
         expect(seen.groups, `${lesson}/${step}: moving parts`).toBeGreaterThan(0);
         expect(seen.running, `${lesson}/${step}: one animation per moving part`).toBe(seen.groups);
         expect(seen.moved, `${lesson}/${step}: parts away from the still frame`).toBeGreaterThan(0);
@@ -89,7 +113,7 @@ for (const locale of ['zh-CN', 'en-US']) {
       await page.getByRole('radio', { name: locale === 'zh-CN' ? '开' : 'On', exact: true }).check();
       await expect(page.locator('html')).toHaveAttribute('data-motion', 'on');
       await openStep(page, ...steps[0]);
-      const seen = await picture(page);
+      const seen = await playing(page);
       expect(seen.running).toBe(seen.groups);
       expect(seen.moved).toBeGreaterThan(0);
     });
