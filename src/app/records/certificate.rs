@@ -326,7 +326,7 @@ fn CertificateView(checked: Checked) -> impl IntoView {
             {share::can_share_url().then(|| view! { <button type="button" on:click=share_link>{t!(i18n, certificate.share)}</button> })}
         </div>
         <label class="field no-print">
-            <span>{t!(i18n, instructor.link)}</span>
+            <span>{t!(i18n, certificate.link)}</span>
             <input type="text" readonly class="mono" data-testid="certificate-link" prop:value=url />
         </label>
         <p role="status" class="status no-print">{move || status.get()}</p>

@@ -90,6 +90,9 @@ struct Verify {
     /// The roster: verdicts computed again where this build can re-score
     /// (else the one kept from when each record was read).
     rows: Memo<Vec<Row>>,
+    /// The learner last issued a certificate on this page: their key's
+    /// fingerprint and name as the roster shows it (for the confirmation).
+    issued: RwSignal<Option<(String, String)>>,
 }
 
 impl Verify {
@@ -195,6 +198,7 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
         curriculum: StoredValue::new(c),
         last,
         rows,
+        issued: RwSignal::new(None),
     };
 
     view! {

@@ -83,8 +83,11 @@ impl Verify {
     }
 
     /// Issues a certificate to a learner who passed (theory verified,
-    /// practical exam marked), signed with this phone's instructor key.
-    fn issue(self, rec: Record) {
+    /// practical exam marked), signed with this phone's instructor key;
+    /// says so in the roster's live region and moves focus to the new
+    /// "Open the certificate" link. `who` is the learner as the roster
+    /// names them.
+    fn issue(self, rec: Record, who: String) {
         let state = self.state;
         let (Some(key), Some(random)) = (state.instructor_key(), random::key_seed()) else {
             return;
@@ -99,7 +102,9 @@ impl Verify {
         let input = certificate_input(&rec, &a5, &c5, &name, profile, platform::now_ms(), random);
         match badge::issue(&input, &key).map(|v| badge::to_qr_text(&v)) {
             Ok(Ok(qr)) => {
-                focus_id_later(format!("certificate-{}", rec.body.key.fingerprint()));
+                let fp = rec.body.key.fingerprint();
+                focus_id_later(format!("certificate-{fp}"));
+                self.issued.set(Some((fp, who)));
                 state.update_records(|r| {
                     if let Some(e) = r
                         .instructor
@@ -117,8 +122,10 @@ impl Verify {
     }
 }
 
-/// The class roster: how many passed, one row per learner's device, the
-/// CSV export.
+/// The class roster: how many passed, one entry per learner's device (a
+/// card on a phone, a table row where the roster has room: one table, laid
+/// out by `style/components/roster.css`), the confirmation of a
+/// certificate issued, the CSV export.
 ///
 /// Props: `verify` — the verifier's shared state.
 #[component]
@@ -133,14 +140,21 @@ pub(super) fn RosterCard(verify: Verify) -> impl IntoView {
             .collect_view()
     };
     let counts = move || rows.with(|r| (r.iter().filter(|row| row.status.ok()).count(), r.len()));
+    let issued = move || {
+        verify.issued.with(|i| {
+            i.as_ref()
+                .map(|(_, who)| fill(t_string!(i18n, certificate.issued_to), &[("name", who)]))
+        })
+    };
 
     view! {
         <section class="card" aria-labelledby="roster-heading">
             <h2 id="roster-heading">{t!(i18n, verifier.roster_heading)}</h2>
             <p data-testid="roster-count">{move || { let (ok, n) = counts(); t!(i18n, verifier.roster_count, ok = move || ok, n = move || n) }}</p>
+            <p role="status" class="status roster-status" data-testid="roster-status">{issued}</p>
             <Show when=move || counts().1 != 0 fallback=move || view! { <p class="help">{t!(i18n, verifier.empty)}</p> }>
-                <div class="table-scroll" tabindex="0" role="region" aria-label=move || t_string!(i18n, verifier.table_label)>
-                    <table class="roster">
+                <div class="roster-wrap">
+                    <table class="roster" aria-labelledby="roster-heading">
                         <thead><tr>
                             <th scope="col">{t!(i18n, verifier.col_name)}</th>
                             <th scope="col">{t!(i18n, verifier.col_status)}</th>
@@ -160,9 +174,11 @@ pub(super) fn RosterCard(verify: Verify) -> impl IntoView {
     }
 }
 
-/// One roster row: the learner, the verdict with its reasons, exam and
+/// One roster entry: the learner, the verdict with its reasons, exam and
 /// trainer figures, the practical exam's checkbox and the certificate,
-/// when it was read. A plain function, not a component: it runs inside the
+/// when it was read. Each cell starts with its column's name, shown only
+/// where the entry is a card (the table's head names the columns where it
+/// is a table). A plain function, not a component: it runs inside the
 /// roster's reactive closure, so the language and verdicts it reads
 /// rebuild the rows as they always did.
 fn roster_row(verify: Verify, row: Row, l: Lang) -> impl IntoView {
@@ -175,19 +191,20 @@ fn roster_row(verify: Verify, row: Row, l: Lang) -> impl IntoView {
         certificate,
     } = row;
     let ok = status.ok();
+    // Each figure whole: "100%" never breaks between its digits and sign.
     let exams = status
         .exam_percents()
         .iter()
         .map(|p| p.map_or("?".to_owned(), |p| format!("{p}%")))
-        .collect::<Vec<_>>()
-        .join(" ");
+        .map(|p| view! { <span class="num">{p}</span>" " })
+        .collect::<Vec<_>>();
+    let exams = if exams.is_empty() { None } else { Some(exams) };
     let trainer = rec
         .body
         .trainer
         .as_ref()
         .and_then(|t| t.score)
-        .map(|s| s.to_string())
-        .unwrap_or_default();
+        .map_or("–".to_owned(), |s| s.to_string());
     let reasons = verify.status_reasons(&status);
     let mut who = rec.body.learner.name.clone();
     if let Some(n) = &rec.body.learner.number {
@@ -195,38 +212,50 @@ fn roster_row(verify: Verify, row: Row, l: Lang) -> impl IntoView {
     }
     let practical_label = fill(t_string!(i18n, verifier.practical_label), &[("name", &who)]);
     let key = rec.body.key;
+    let fp = key.fingerprint();
+    let just_issued = verify
+        .issued
+        .with_untracked(|i| i.as_ref().is_some_and(|(f, _)| *f == fp));
     let certificate_view = match (certificate, ok && practical.is_some()) {
         (Some(q), _) => {
             let label = fill(t_string!(i18n, certificate.view_label), &[("name", &who)]);
-            Some(view! { <a class="button" href=link("", &q) aria-label=label id=format!("certificate-{}", key.fingerprint()) data-testid="open-certificate">{t!(i18n, certificate.view)}</a> }.into_any())
+            Some(view! {
+                {just_issued.then(|| view! { <span class="issued" data-testid="certificate-issued">{t!(i18n, certificate.issued)}</span> })}
+                <a class="button roster-action" href=link("", &q) aria-label=label id=format!("certificate-{fp}") data-testid="open-certificate">{t!(i18n, certificate.view)}</a>
+            }.into_any())
         }
         (None, true) => {
             let label = fill(t_string!(i18n, certificate.issue_label), &[("name", &who)]);
-            let rec = rec.clone();
-            Some(view! { <button type="button" aria-label=label data-testid="issue-certificate" on:click=move |_| verify.issue(rec.clone())>{t!(i18n, certificate.issue)}</button> }.into_any())
+            let (rec, who) = (rec.clone(), who.clone());
+            Some(view! { <button type="button" class="primary roster-action" aria-label=label data-testid="issue-certificate" on:click=move |_| verify.issue(rec.clone(), who.clone())>{t!(i18n, certificate.issue)}</button> }.into_any())
         }
         (None, false) => None,
     };
+    let label = |text| view! { <span class="cell-label">{text}</span> };
     view! {
         <tr data-testid="roster-row">
-            <th scope="row">{who}</th>
+            <th scope="row">{rec.body.learner.name.clone()}{rec.body.learner.number.clone().map(|n| view! { " "<span class="num">"("{n}")"</span> })}</th>
             <td>
-                <span class=if ok { "status-ok" } else { "status-fail" }>{if ok { t_string!(i18n, verifier.ok) } else { t_string!(i18n, verifier.failed) }}</span>
-                {(!reasons.is_empty()).then(|| view! { <ul class="reasons">{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul> })}
+                {label(t_string!(i18n, verifier.col_status))}
+                <div>
+                    <span class=if ok { "status-ok" } else { "status-fail" }>{if ok { t_string!(i18n, verifier.ok) } else { t_string!(i18n, verifier.failed) }}</span>
+                    {(!reasons.is_empty()).then(|| view! { <ul class="reasons">{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul> })}
+                </div>
             </td>
-            <td>{exams}</td>
-            <td>{trainer}</td>
-            <td>
+            <td>{label(t_string!(i18n, verifier.col_exam))}<span>{exams.map_or_else(|| "–".into_any(), |e| e.collect_view().into_any())}</span></td>
+            <td>{label(t_string!(i18n, verifier.col_trainer))}<span class="num">{trainer}</span></td>
+            <td class="roster-practical">
+                {label(t_string!(i18n, verifier.col_practical))}
                 <label class="choice">
                     <input type="checkbox" data-testid="practical" aria-label=practical_label
-                        id=format!("practical-{}", key.fingerprint())
+                        id=format!("practical-{fp}")
                         prop:checked=practical.is_some()
                         on:change=move |ev| verify.set_practical(key, event_target_checked(&ev)) />
                     <span aria-hidden="true">{t!(i18n, verifier.practical_passed)}</span>
                 </label>
                 {certificate_view}
             </td>
-            <td>{local_time(at.max(0) as u64, l.tag())}</td>
+            <td>{label(t_string!(i18n, verifier.col_time))}<span>{local_time(at.max(0) as u64, l.tag())}</span></td>
         </tr>
     }
 }
