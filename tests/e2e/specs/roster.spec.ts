@@ -170,6 +170,11 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       await expect(page).toHaveURL(/\/certificate#FAC1:/);
       await expect(page.getByLabel(w.link, { exact: true })).toHaveValue(/\/certificate#FAC1:/);
       expect(await smallControls(page, 'main')).toEqual([]);
+      // So does every field of the instructor area.
+      await page.goto('/instructor');
+      await waitForApp(page);
+      await expect(page.getByTestId('assignment-class')).toBeVisible();
+      expect(await smallControls(page, 'main')).toEqual([]);
 
       await done.ctx.close();
       await notDone.ctx.close();
