@@ -138,13 +138,27 @@ export async function waitForApp(page: Page): Promise<void> {
 /** axe-core on the page as it is now: WCAG 2.2 A/AA and best practices,
  * no violations (`what` names the screen in the failure).
  *
- * The page is scrolled to its top first: axe's target-size rule counts a
- * field that happens to sit half under the sticky top bar at the current
- * scroll position as too small, which says where the test last clicked,
- * not how the page is laid out. (Focus never lands under the bars: the
- * page's scroll-padding keeps a focused field clear of them.) */
+ * axe sees the whole page at once: the viewport is made as tall as the page
+ * (same width, so the same layout) while it runs, then put back. Otherwise
+ * its target-size rule counts a field that the current scroll position puts
+ * under the fixed tab bar or the sticky top bar as too small, which says
+ * where the test last clicked, not how the page is laid out. (Focus never
+ * lands under the bars: the page's scroll-padding keeps a focused field
+ * clear of them; body padding keeps the page's end above the tab bar.) */
 export async function axe(page: Page, what: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
+  const size = page.viewportSize();
+  const tall = await page.evaluate(() => document.documentElement.scrollHeight);
+  if (size !== null && tall > size.height) {
+    await page.setViewportSize({ width: size.width, height: Math.min(tall, 12_000) });
+  }
+  try {
+    await analyze(page, what);
+  } finally {
+    if (size !== null) await page.setViewportSize(size);
+  }
+}
+
+async function analyze(page: Page, what: string): Promise<void> {
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
     .analyze();
