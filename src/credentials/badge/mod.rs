@@ -32,7 +32,7 @@
 //!   `urn:uuid:` made from 16 random bytes the caller passes.
 //! - `credentialSchema`: 1EdTech's Open Badges 3.0 JSON Schema
 //!   ([`CREDENTIAL_SCHEMA_ID`]), which every credential issued passes
-//!   (natively, [`schema`] checks it against a copy of that schema).
+//!   (natively, `schema` checks it against a copy of that schema).
 //! - `proof`: an array of one `eddsa-jcs-2022` proof
 //!   ([`proof::sign_in_set`]), as that schema requires. Version 1
 //!   certificates, signed with the proof as one object and without
