@@ -14,7 +14,7 @@ fn a_certificate_travels_as_a_link_and_comes_back_from_it() {
     let qr = badge::to_qr_text(&badge::example()).unwrap();
     // base45 has a space and a '%', which a link escapes.
     let l = link("https://firstaid.example", &qr);
-    assert!(l.starts_with("https://firstaid.example/certificate#FAC1:"));
+    assert!(l.starts_with("https://firstaid.example/certificate#FAC2:"));
     assert!(!l.contains(' '));
     assert_eq!(credential_text(&l), qr);
     assert_eq!(credential_text(&format!("  {qr}\n")), qr);
@@ -26,6 +26,17 @@ fn a_certificate_travels_as_a_link_and_comes_back_from_it() {
     let from_link = verify_credential(&credential_text(&l), now).unwrap();
     let from_json = verify_credential(&credential_text(&json), now).unwrap();
     assert_eq!(from_link, from_json);
+    // A version 1 certificate's link (FAC1:) still opens and verifies.
+    let golden: serde_json::Value =
+        serde_json::from_str(include_str!("golden/credential-v1.json")).unwrap();
+    let v1 = golden["qr"].as_str().unwrap();
+    let l = link("https://firstaid.example", v1);
+    assert!(l.starts_with("https://firstaid.example/certificate#FAC1:"));
+    assert_eq!(credential_text(&l), v1);
+    assert_eq!(
+        verify_credential(&credential_text(&l), now).unwrap(),
+        from_json
+    );
 }
 
 #[test]
@@ -65,6 +76,7 @@ fn a_roster_learner_gets_a_certificate_with_their_name_hashed_number_guideline_a
     assert_eq!(input.valid_until_ms, parse_iso("2028-11-29T09:30:00.000Z"));
     let key = KeyPair::from_seed([5; 32]);
     let credential = badge::issue(&input, &key).unwrap();
+    assert_eq!(badge::schema::check(&credential), Ok(()));
     let v = verify_credential(&badge::to_qr_text(&credential).unwrap(), now + 1000).unwrap();
     assert_eq!(
         v.learner_name.as_deref(),
@@ -101,6 +113,10 @@ fn a_roster_learner_gets_a_certificate_with_their_name_hashed_number_guideline_a
     let input = certificate_input(&nameless, &plain, &c, "Ms Chen", fallback, now, [8; 32]);
     assert_eq!(input.profile, fallback);
     assert!(input.learner_identifier.is_none());
+    assert_eq!(
+        badge::schema::check(&badge::issue(&input, &key).unwrap()),
+        Ok(())
+    );
     // Other random bytes, another credential id.
     let a = badge::issue(
         &certificate_input(&record, &assignment, &c, "Ms Chen", fallback, now, [1; 32]),

@@ -315,11 +315,27 @@ fn a_context_appended_after_signing_is_accepted_as_the_specification_says() {
 }
 
 #[test]
-fn proof_sets_and_odd_shapes_are_refused() {
+fn a_set_of_one_proof_verifies_and_larger_sets_and_odd_shapes_are_refused() {
     let signed = json(fixture!("signedJCS.json"));
     let mut set = signed.clone();
     set["proof"] = json!([signed["proof"].clone()]);
+    assert_eq!(proof::verify(&set).unwrap(), vector_key().public());
+    // sign_in_set makes exactly that array.
+    let mut unsigned = signed.clone();
+    unsigned.as_object_mut().unwrap().remove("proof");
+    let options = ProofOptions {
+        created: signed["proof"]["created"].as_str().map(str::to_owned),
+    };
+    assert_eq!(
+        proof::sign_in_set(&unsigned, &vector_key(), options).unwrap(),
+        set
+    );
+    set["proof"] = json!([signed["proof"].clone(), signed["proof"].clone()]);
     assert_eq!(proof::verify(&set), Err(ProofError::ProofSetNotSupported));
+    set["proof"] = json!([]);
+    assert_eq!(proof::verify(&set), Err(ProofError::MissingProof));
+    set["proof"] = json!(["proof"]);
+    assert_eq!(proof::verify(&set), Err(ProofError::MalformedProof));
     let mut text = signed.clone();
     text["proof"] = json!("proof");
     assert_eq!(proof::verify(&text), Err(ProofError::MalformedProof));

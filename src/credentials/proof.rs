@@ -23,8 +23,12 @@
 //! Proof, step 4) — so contexts appended after signing do not break the
 //! proof, as the specification intends for proof sets and chains.
 //!
-//! A document's `proof` must be one object; proof sets and chains (an array)
-//! are refused with [`ProofError::ProofSetNotSupported`].
+//! A document's `proof` is one object, or an array holding one object (a
+//! proof set of one: [`sign_in_set`]; Open Badges 3.0's JSON Schema wants
+//! `proof` as an array). In a proof set each proof secures the document
+//! without any `proof`, so both forms hash the same bytes. Sets of more
+//! than one proof, and chains, are refused with
+//! [`ProofError::ProofSetNotSupported`]; an empty array is a missing proof.
 
 use std::fmt;
 
@@ -61,7 +65,8 @@ pub enum ProofError {
     AlreadySigned,
     /// The secured document has no `proof`.
     MissingProof,
-    /// The `proof` is an array (a proof set or chain).
+    /// The `proof` is an array of more than one proof (a proof set or
+    /// chain).
     ProofSetNotSupported,
     /// The `proof` is not an object.
     MalformedProof,
@@ -96,7 +101,10 @@ impl fmt::Display for ProofError {
             ProofError::AlreadySigned => write!(f, "the document already has a proof"),
             ProofError::MissingProof => write!(f, "the document has no proof"),
             ProofError::ProofSetNotSupported => {
-                write!(f, "proof sets and proof chains are not supported")
+                write!(
+                    f,
+                    "sets and chains of more than one proof are not supported"
+                )
             }
             ProofError::MalformedProof => write!(f, "the proof is not a JSON object"),
             ProofError::MissingProperty(name) => {
@@ -172,6 +180,22 @@ pub fn sign(document: &Value, key: &KeyPair, options: ProofOptions) -> Result<Va
     Ok(Value::Object(secured))
 }
 
+/// [`sign`], with the proof in an array: `"proof": [{…}]`, a proof set of
+/// one. The signature is the same as [`sign`]'s.
+pub fn sign_in_set(
+    document: &Value,
+    key: &KeyPair,
+    options: ProofOptions,
+) -> Result<Value, ProofError> {
+    let mut secured = sign(document, key, options)?;
+    if let Some(object) = secured.as_object_mut() {
+        if let Some(proof) = object.remove("proof") {
+            object.insert("proof".into(), Value::Array(vec![proof]));
+        }
+    }
+    Ok(secured)
+}
+
 /// Verifies the `proof` of `secured` (Verify Proof, eddsa-jcs-2022) and
 /// returns the key that made it, named by its `did:key` verification method.
 /// Also checks that the proof's `type`, `cryptosuite` and `proofPurpose`
@@ -181,7 +205,12 @@ pub fn verify(secured: &Value) -> Result<PublicKey, ProofError> {
     let proof = match secured.get("proof") {
         None => return Err(ProofError::MissingProof),
         Some(Value::Object(proof)) => proof,
-        Some(Value::Array(_)) => return Err(ProofError::ProofSetNotSupported),
+        Some(Value::Array(set)) => match set.as_slice() {
+            [] => return Err(ProofError::MissingProof),
+            [Value::Object(proof)] => proof,
+            [_] => return Err(ProofError::MalformedProof),
+            _ => return Err(ProofError::ProofSetNotSupported),
+        },
         Some(_) => return Err(ProofError::MalformedProof),
     };
     let mut unsecured = secured.clone();

@@ -39,7 +39,8 @@ pub struct Entry {
     /// When the instructor marked this learner's practical exam passed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub practical_passed_at_ms: Option<i64>,
-    /// The certificate issued to this learner (its QR text, `FAC1:…`).
+    /// The certificate issued to this learner (its QR text, `FAC2:…`, or
+    /// `FAC1:…` from before version 2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub certificate: Option<String>,
 }

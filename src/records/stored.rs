@@ -86,8 +86,8 @@ pub struct LearnerData {
     #[serde(default)]
     pub assignments: Vec<Accepted>,
     /// "My certificates": the certificates this learner kept, as their QR
-    /// text (`FAC1:…`), oldest first, each once. Kept as received (checked
-    /// again whenever shown).
+    /// text (`FAC2:…`, or `FAC1:…` from before version 2), oldest first,
+    /// each once. Kept as received (checked again whenever shown).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub certificates: Vec<String>,
 }

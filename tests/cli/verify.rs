@@ -171,7 +171,7 @@ fn verify_checks_certificates_beside_records() {
         );
         assert!(line.contains(&fingerprint), "{line}");
         assert!(
-            line.contains("valid 2020-01-01T00:00:00Z to no end · profile rcsc"),
+            line.ends_with("valid 2020-01-01T00:00:00Z to no end · profile rcsc · schema: OK"),
             "{line}"
         );
     }
@@ -201,16 +201,22 @@ fn verify_checks_certificates_beside_records() {
     assert_eq!(code, 1, "{out}");
     let lines: Vec<&str> = out.lines().collect();
     assert!(lines[0].contains(": OK"), "{out}");
+    // The schema is reported beside the signature's result, whatever it is.
     assert!(
-        lines[1].ends_with("FAIL: certificate: expired on 2022-01-01T00:00:00Z"),
+        lines[1].ends_with("FAIL: certificate: expired on 2022-01-01T00:00:00Z · schema: OK"),
         "{out}"
     );
     assert!(
-        lines[2].ends_with("FAIL: certificate: not valid yet: valid from 9000-01-01T00:00:00Z"),
+        lines[2].ends_with(
+            "FAIL: certificate: not valid yet: valid from 9000-01-01T00:00:00Z · schema: OK"
+        ),
         "{out}"
     );
     assert!(lines[3].contains("the signature does not match"), "{out}");
+    assert!(lines[3].ends_with(" · schema: OK"), "{out}");
+    // Nothing to check a schema against in a damaged QR text.
     assert!(lines[4].contains("QR text is damaged"), "{out}");
+    assert!(!lines[4].contains("schema"), "{out}");
     // With --csv, certificates go to standard error; the roster to output.
     let (code, out, err) = firstaid(&["verify", record.arg(), expired.arg(), "--csv"]);
     assert_eq!(code, 1);
@@ -219,6 +225,66 @@ fn verify_checks_certificates_beside_records() {
         err.contains("expired.json: FAIL: certificate: expired"),
         "{err}"
     );
+}
+
+#[test]
+fn verify_reports_the_open_badges_schema_beside_the_signature() {
+    use firstaid::credentials::badge;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let golden = |name: &str| -> serde_json::Value {
+        let text = std::fs::read_to_string(root.join("tests/golden").join(name)).unwrap();
+        serde_json::from_str(&text).unwrap()
+    };
+    let (v1, v2) = (golden("credential-v1.json"), golden("credential-v2.json"));
+    let v1_json = TempFile::new("v1.json", &v1["credential"].to_string());
+    let v1_qr = TempFile::new("v1.txt", v1["qr"].as_str().unwrap());
+    let v2_json = TempFile::new("v2.json", &v2["credential"].to_string());
+    let v2_qr = TempFile::new("v2.txt", v2["qr"].as_str().unwrap());
+    // A certificate that verifies but fails the schema (its credentialSchema
+    // without a type), signed again so only the schema objects.
+    let mut odd = badge::example();
+    let odd_map = odd.as_object_mut().unwrap();
+    odd_map.remove("proof");
+    odd_map["credentialSchema"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("type");
+    let created = Some("2026-11-29T03:00:00Z".to_owned());
+    let options = firstaid::credentials::proof::ProofOptions { created };
+    let odd =
+        firstaid::credentials::proof::sign_in_set(&odd, &badge::example_key(), options).unwrap();
+    let odd_json = TempFile::new("odd.json", &odd.to_string());
+    let (code, out, err) = firstaid(&[
+        "verify",
+        v1_json.arg(),
+        v1_qr.arg(),
+        v2_json.arg(),
+        v2_qr.arg(),
+        odd_json.arg(),
+    ]);
+    // The schema does not decide: all five verify (exit 0).
+    assert_eq!(code, 0, "{out}{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 5, "{out}");
+    for line in &lines {
+        assert!(line.contains(": OK — certificate \""), "{line}");
+    }
+    // Version 1 (the proof one object) fails it, for its proof alone.
+    for line in &lines[..2] {
+        let (_, schema) = line.split_once(" · schema: ").unwrap();
+        assert!(schema.starts_with("FAIL: /proof: "), "{line}");
+        assert!(schema.contains("\"array\""), "{line}");
+        assert!(!schema.contains("credentialSchema"), "{line}");
+    }
+    for line in &lines[2..4] {
+        assert!(line.ends_with(" · schema: OK"), "{line}");
+    }
+    assert!(
+        lines[4].contains(" · schema: FAIL: /credentialSchema/0: "),
+        "{}",
+        lines[4]
+    );
+    assert!(lines[4].contains("\"type\""), "{}", lines[4]);
 }
 
 #[test]

@@ -1,10 +1,12 @@
 //! Certificates (Open Badges 3.0 credentials, `credentials::badge`): the
-//! builder's output pinned by a golden file, sign → verify round trips in
-//! JSON and QR text, every rejection reason with its fixture, every
-//! single-bit flip of the QR payload rejected, the shipped JSON-LD contexts
-//! checked against their recorded hashes, and the specification's published
-//! examples (tests/fixtures/ob3, see its README) through the structure
-//! check.
+//! builder's output pinned by golden files (version 2, and version 1 made
+//! from the same inputs with the proof as one object, which still
+//! verifies), sign → verify round trips in JSON and QR text, every
+//! rejection reason with its fixture, every single-bit flip of the QR
+//! payload rejected, the shipped JSON-LD contexts checked against their
+//! recorded hashes, the specification's published examples
+//! (tests/fixtures/ob3, see its README) through the structure check, and
+//! every issued credential through 1EdTech's JSON Schema (`schema.rs`).
 #![cfg(not(target_arch = "wasm32"))]
 
 #[path = "../common/mod.rs"]
@@ -12,6 +14,7 @@ mod common;
 
 mod rejections;
 mod robustness;
+mod schema;
 
 use firstaid::credentials::badge::verify::{check_structure, date_time_z_ms, is_credential_text};
 use firstaid::credentials::badge::{
@@ -45,7 +48,7 @@ fn resigned(edit: impl FnOnce(&mut Value), key: &KeyPair) -> String {
     v.as_object_mut().unwrap().remove("proof");
     edit(&mut v);
     let created = Some("2026-11-29T03:00:00Z".to_owned());
-    let signed = proof::sign(&v, key, ProofOptions { created }).unwrap();
+    let signed = proof::sign_in_set(&v, key, ProofOptions { created }).unwrap();
     signed.to_string()
 }
 
@@ -56,17 +59,79 @@ fn tampered(edit: impl FnOnce(&mut Value)) -> String {
     v.to_string()
 }
 
+/// The golden file's content for a signed credential.
+fn golden_of(credential: &Value, proof: &Value) -> Value {
+    json!({
+        "credential": credential,
+        "jcs": jcs::canonicalize(credential).unwrap(),
+        "proofValue": proof["proofValue"],
+        "qr": badge::to_qr_text(credential).unwrap(),
+    })
+}
+
 #[test]
 fn the_example_is_pinned_by_its_golden_file() {
     let credential = badge::example();
-    let canonical = jcs::canonicalize(&credential).unwrap();
-    let golden = json!({
-        "credential": credential,
-        "jcs": canonical,
-        "proofValue": credential["proof"]["proofValue"],
-        "qr": badge::to_qr_text(&credential).unwrap(),
-    });
+    assert_eq!(badge::VERSION, 2);
+    assert!(credential["proof"].is_array());
+    let golden = golden_of(&credential, &credential["proof"][0]);
+    assert!(golden["qr"].as_str().unwrap().starts_with("FAC2:"));
+    common::check_golden("credential-v2.json", &golden);
+}
+
+/// The example as version 1 issued it: no `credentialSchema`, the proof one
+/// object.
+fn example_v1() -> Value {
+    let mut unsigned = serde_json::to_value(
+        badge::unsigned(&badge::example_input(), &badge::example_key()).unwrap(),
+    )
+    .unwrap();
+    unsigned
+        .as_object_mut()
+        .unwrap()
+        .remove("credentialSchema")
+        .unwrap();
+    let created = Some("2026-11-29T03:00:00Z".to_owned());
+    proof::sign(&unsigned, &badge::example_key(), ProofOptions { created }).unwrap()
+}
+
+#[test]
+fn version_1_certificates_are_pinned_and_still_verify() {
+    // The same bytes as issued before version 2: the golden file is
+    // unchanged.
+    let v1 = example_v1();
+    let golden = golden_of(&v1, &v1["proof"]);
     common::check_golden("credential-v1.json", &golden);
+    let qr = golden["qr"].as_str().unwrap();
+    assert!(qr.starts_with("FAC1:"));
+    // The stored golden file itself, as JSON and as its FAC1: QR text.
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/credential-v1.json"),
+    )
+    .unwrap();
+    let stored: Value = serde_json::from_str(&text).unwrap();
+    for text in [
+        stored["credential"].to_string(),
+        stored["qr"].as_str().unwrap().to_owned(),
+    ] {
+        let v = verify(&text, NOW).unwrap();
+        assert_eq!(v.learner_name.as_deref(), Some("王小明"));
+        assert_eq!(v.issuer_key, badge::example_key().public());
+    }
+    // Version 2 signs the same document plus its credentialSchema: the
+    // two signatures differ, the data otherwise is the same.
+    let v2 = badge::example();
+    let mut v2_data = v2.clone();
+    let v2_data = v2_data.as_object_mut().unwrap();
+    v2_data.remove("proof");
+    v2_data.remove("credentialSchema");
+    let mut v1_data = v1.clone();
+    v1_data.as_object_mut().unwrap().remove("proof");
+    assert_eq!(Value::Object(v2_data.clone()), v1_data);
+    assert_ne!(v2["proof"][0]["proofValue"], v1["proof"]["proofValue"]);
+    // Either prefix reads either version (the proof tells them apart).
+    let v1_as_fac2 = payload::wrap(badge::QR_PREFIX, stored["jcs"].as_str().unwrap().as_bytes());
+    assert!(verify(&v1_as_fac2, NOW).is_ok());
 }
 
 #[test]
@@ -90,6 +155,13 @@ fn the_builder_makes_an_open_badges_credential() {
     );
     assert_eq!(v["validFrom"], "2026-11-29T03:00:00Z");
     assert_eq!(v["validUntil"], "2028-11-29T03:00:00Z");
+    assert_eq!(
+        v["credentialSchema"],
+        json!([{
+            "id": "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json",
+            "type": "1EdTechJsonSchemaValidator2019",
+        }])
+    );
     let subject = &v["credentialSubject"];
     assert_eq!(subject["type"], json!(["AchievementSubject"]));
     assert!(subject.get("id").is_none());
@@ -138,7 +210,8 @@ fn the_builder_makes_an_open_badges_credential() {
             "targetUrl": "https://www.redcross.org.cn/",
         }])
     );
-    let p = &v["proof"];
+    assert_eq!(v["proof"].as_array().unwrap().len(), 1);
+    let p = &v["proof"][0];
     assert_eq!(p["type"], "DataIntegrityProof");
     assert_eq!(p["cryptosuite"], "eddsa-jcs-2022");
     assert_eq!(p["created"], v["validFrom"]);
@@ -216,7 +289,9 @@ fn issued_certificates_verify_from_json_and_from_qr_text() {
             });
             let key = KeyPair::from_seed([profile as u8 + 1; 32]);
             let credential = badge::issue(&input, &key).unwrap();
+            assert_eq!(badge::schema::check(&credential), Ok(()));
             let qr = badge::to_qr_text(&credential).unwrap();
+            assert!(qr.starts_with(badge::QR_PREFIX));
             for text in [credential.to_string(), format!("\u{feff}{qr}\n")] {
                 let v = verify(&text, NOW).unwrap();
                 assert_eq!(v.profile, Some(profile));

@@ -277,15 +277,27 @@ fn every_rejection_has_its_reason() {
         ),
         (
             "another cryptosuite",
-            tampered(|v| v["proof"]["cryptosuite"] = json!("eddsa-rdfc-2022")),
+            tampered(|v| v["proof"][0]["cryptosuite"] = json!("eddsa-rdfc-2022")),
             NOW,
             CredentialError::Proof(ProofError::WrongCryptosuite),
         ),
         (
             "a damaged proof value",
-            tampered(|v| v["proof"]["proofValue"] = json!("z111")),
+            tampered(|v| v["proof"][0]["proofValue"] = json!("z111")),
             NOW,
             CredentialError::Proof(ProofError::InvalidProofValue),
+        ),
+        (
+            "a set of two proofs",
+            tampered(|v| v["proof"] = json!([v["proof"][0], v["proof"][0]])),
+            NOW,
+            CredentialError::Proof(ProofError::ProofSetNotSupported),
+        ),
+        (
+            "an empty proof set",
+            tampered(|v| v["proof"] = json!([])),
+            NOW,
+            CredentialError::Proof(ProofError::MissingProof),
         ),
         (
             "a damaged QR text",

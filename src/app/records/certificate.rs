@@ -1,6 +1,6 @@
-//! Certificates in the app (issue #7): `/certificate#FAC1:…` shows a
-//! certificate and checks it on the phone (signature, issuer key, dates),
-//! whoever opens it — the learner keeping it, anyone it is shown to; a
+//! Certificates in the app (issue #7): `/certificate#FAC2:…` (or
+//! `FAC1:…`) shows a certificate and checks it on the phone (signature,
+//! issuer key, dates), whoever opens it — the learner keeping it, anyone it is shown to; a
 //! certificate can also be pasted, or read from its file or a photo of its
 //! QR code. The page prints as the certificate itself (A4 or a phone's
 //! page), with the QR code that checks it. "My certificates" lists the
@@ -84,7 +84,8 @@ fn in_language(text: &str, lang: Lang) -> (String, Option<String>) {
 #[derive(Clone, PartialEq)]
 struct Checked {
     verified: VerifiedCredential,
-    /// The QR text (`FAC1:…`), for its link and QR code.
+    /// The QR text (`FAC2:…`, or `FAC1:…` for a version 1 certificate),
+    /// for its link and QR code.
     qr_text: String,
     /// The credential, for its file.
     credential: Value,

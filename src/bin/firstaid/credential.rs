@@ -1,5 +1,5 @@
 //! The certificate half of the CLI: `firstaid verify` on certificates
-//! (Open Badges 3.0 credentials, JSON or `FAC1:` QR text — told apart from
+//! (Open Badges 3.0 credentials, JSON or `FAC2:`/`FAC1:` QR text — told apart from
 //! completion records by `firstaid::credentials::badge::verify::is_credential_text`)
 //! and `firstaid credential example`. The checks are the app's own
 //! (`firstaid::credentials::badge::verify_credential`).
@@ -16,7 +16,7 @@ pub enum Command {
 /// Print the fixed example certificate.
 #[derive(clap::Args)]
 pub struct ExampleArgs {
-    /// The signed credential as JSON, or its `FAC1:` QR text (its size and
+    /// The signed credential as JSON, or its `FAC2:` QR text (its size and
     /// QR version then go to standard error).
     #[arg(long, value_enum, default_value_t = Format::Json)]
     format: Format,
@@ -30,8 +30,18 @@ enum Format {
 
 /// The line `firstaid verify` prints for a certificate file, and whether it
 /// verified at `now_ms`. Text from the certificate is printed with control
-/// characters escaped, so a name cannot forge a line.
+/// characters escaped, so a name cannot forge a line. When the text holds a
+/// JSON value, the line ends with what 1EdTech's JSON Schema says of it
+/// (`badge::schema::summary`), which does not decide the result.
 pub fn verify_line(file: &str, text: &str, now_ms: i64) -> (String, bool) {
+    let schema = badge::verify::credential_value(text)
+        .map(|v| format!(" · {}", badge::schema::summary(&v)))
+        .unwrap_or_default();
+    let (line, ok) = signature_line(file, text, now_ms);
+    (line + &schema, ok)
+}
+
+fn signature_line(file: &str, text: &str, now_ms: i64) -> (String, bool) {
     match badge::verify_credential(text, now_ms) {
         Ok(v) => {
             let esc = |s: &str| s.escape_debug().collect::<String>();

@@ -1,8 +1,11 @@
 //! `firstaid verify`: completion records (JSON or `FAR1:` QR text) and
-//! certificates (Open Badges 3.0 credentials: JSON or `FAC1:` QR text),
-//! told apart by their contents, checked with the app's own code, one line
-//! per file; the options apply to records (with `--csv`, certificates are
-//! reported on standard error). Exit status 1 when any file fails.
+//! certificates (Open Badges 3.0 credentials: JSON or `FAC2:`/`FAC1:` QR
+//! text), told apart by their contents, checked with the app's own code,
+//! one line per file; the options apply to records (with `--csv`,
+//! certificates are reported on standard error). A certificate's line also
+//! says whether it passes 1EdTech's JSON Schema (`schema: OK` or its first
+//! errors); that does not change the exit status. Exit status 1 when any
+//! file fails.
 
 use std::fmt::Write as _;
 
@@ -13,6 +16,11 @@ use firstaid::records::record::Record;
 use firstaid::records::{roster, verify};
 
 /// Check completion records and certificates; exit status 1 when any fails.
+///
+/// A certificate's line also reports whether it passes the Open Badges 3.0
+/// JSON Schema ("schema: OK" or its first errors); certificates made before
+/// the proof became an array fail it but still verify, so the schema does
+/// not change the exit status.
 #[derive(clap::Args)]
 pub struct Args {
     /// Records and certificates: JSON files or QR text.

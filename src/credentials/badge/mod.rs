@@ -30,6 +30,13 @@
 //! - `validFrom` (whole seconds, UTC) and optionally `validUntil`
 //!   (commonly two years later: [`crate::time::add_years`]); `id` a
 //!   `urn:uuid:` made from 16 random bytes the caller passes.
+//! - `credentialSchema`: 1EdTech's Open Badges 3.0 JSON Schema
+//!   ([`CREDENTIAL_SCHEMA_ID`]), which every credential issued passes
+//!   (natively, `schema` checks it against a copy of that schema).
+//! - `proof`: an array of one `eddsa-jcs-2022` proof
+//!   ([`proof::sign_in_set`]), as that schema requires. Version 1
+//!   certificates, signed with the proof as one object and without
+//!   `credentialSchema`, still verify ([`wire`] has both versions).
 //!
 //! **Both languages in one string.** VC 2.0 allows language value objects
 //! (`{"@value", "@language"}`) for a credential's `name` and
@@ -42,15 +49,20 @@
 //! separated by ` · ` ([`split_languages`] takes them apart again), and
 //! has no `inLanguage`. These texts are signed data, not UI strings.
 //!
-//! The credential's QR text ([`to_qr_text`]) is `FAC1:` + base45(deflate(the
-//! JCS canonical bytes of the signed credential)), the scheme of records
-//! ([`crate::records::payload`]); a reader insists on the canonical bytes,
-//! so the QR code holds exactly the signed credential. It is large: the
-//! example ([`example`], 2,076 bytes of JSON) is 1,747 characters, QR
-//! version 29 at level M (27 without the hashed identifier) — the
+//! The credential's QR text ([`to_qr_text`]) is `FAC2:` (`FAC1:` for a
+//! version 1 credential) + base45(deflate(the JCS canonical bytes of the
+//! signed credential)), the scheme of records ([`crate::records::payload`]);
+//! a reader insists on the canonical bytes, so the QR code holds exactly
+//! the signed credential, and reads both prefixes. It is large: the
+//! example ([`example`], 2,242 bytes of canonical JSON) is 1,826
+//! characters, QR version 29 at level M (28 without the hashed identifier;
+//! version 1's was 2,076 bytes, 1,747 characters, version 29) — the
 //! bilingual texts, the proof and the random identifiers do not deflate
-//! much. [`verify`] checks a credential from its JSON or its QR text.
+//! much. [`verify`]
+//! checks a credential from its JSON or its QR text.
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 pub mod verify;
 pub mod wire;
 
@@ -66,14 +78,14 @@ use crate::profile::ProfileId;
 use crate::records::keys::KeyPair;
 use crate::records::payload;
 use wire::{
-    AchievementSubjectV1, AchievementV1, AlignmentV1, CriteriaV1, IdentityObjectV1,
-    OpenBadgeCredentialV1, ProfileV1,
+    AchievementSubjectV1, AchievementV1, AlignmentV1, CredentialSchemaV2, CriteriaV1,
+    IdentityObjectV1, OpenBadgeCredentialV2, ProfileV1,
 };
 
 pub use verify::{verify_credential, verify_value, CredentialError, VerifiedCredential};
 
 /// The version of the credential shape this module issues ([`wire`]).
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// The credential's `@context`, exactly, in this order.
 pub const CONTEXT: [&str; 2] = [
@@ -110,8 +122,29 @@ pub const CONTEXT_DOCUMENTS: [ContextDocument; 2] = [
 /// The credential's `type`.
 pub const TYPE: [&str; 2] = ["VerifiableCredential", "OpenBadgeCredential"];
 
-/// The prefix of a credential's QR text (version 1).
-pub const QR_PREFIX: &str = "FAC1:";
+/// The prefix of a credential's QR text (version 2: the proof in an
+/// array).
+pub const QR_PREFIX: &str = "FAC2:";
+
+/// The prefix of a version 1 credential's QR text (the proof one object),
+/// still read.
+pub const QR_PREFIX_V1: &str = "FAC1:";
+
+/// The QR prefixes a reader accepts, newest first.
+pub const QR_PREFIXES: [&str; 2] = [QR_PREFIX, QR_PREFIX_V1];
+
+/// The prefix `text` starts with, if it is a credential's QR text.
+pub fn qr_prefix(text: &str) -> Option<&'static str> {
+    QR_PREFIXES.into_iter().find(|p| text.starts_with(p))
+}
+
+/// The `id` of the credential's `credentialSchema`: 1EdTech's JSON Schema
+/// of an Open Badges 3.0 `AchievementCredential`.
+pub const CREDENTIAL_SCHEMA_ID: &str =
+    "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json";
+
+/// The `type` of the credential's `credentialSchema`.
+pub const CREDENTIAL_SCHEMA_TYPE: &str = "1EdTechJsonSchemaValidator2019";
 
 /// The largest credential accepted, in bytes of JSON text (and of the
 /// inflated QR payload): far above what this app issues (about 2 kB).
@@ -342,7 +375,7 @@ fn checked_name(name: &str, error: IssueError) -> Result<String, IssueError> {
 pub fn unsigned(
     input: &CertificateInput,
     instructor: &KeyPair,
-) -> Result<OpenBadgeCredentialV1, IssueError> {
+) -> Result<OpenBadgeCredentialV2, IssueError> {
     let instructor_name = checked_name(&input.instructor_name, IssueError::InstructorName)?;
     let learner_name = checked_name(&input.learner_name, IssueError::LearnerName)?;
     let in_range = |ms: i64| (0..=MAX_MS).contains(&ms);
@@ -376,7 +409,7 @@ pub fn unsigned(
         });
     }
     let g = guideline(input.profile);
-    Ok(OpenBadgeCredentialV1 {
+    Ok(OpenBadgeCredentialV2 {
         context: CONTEXT.iter().map(|s| (*s).to_owned()).collect(),
         id: random_urn_uuid(input.id_bytes),
         kind: TYPE.iter().map(|s| (*s).to_owned()).collect(),
@@ -408,16 +441,21 @@ pub fn unsigned(
                 }],
             },
         },
+        credential_schema: vec![CredentialSchemaV2 {
+            id: CREDENTIAL_SCHEMA_ID.into(),
+            kind: CREDENTIAL_SCHEMA_TYPE.into(),
+        }],
     })
 }
 
 /// The signed credential of `input`: [`unsigned`], then an
-/// `eddsa-jcs-2022` proof by `instructor` created at `validFrom`.
+/// `eddsa-jcs-2022` proof by `instructor` created at `validFrom`, in an
+/// array ([`proof::sign_in_set`]).
 pub fn issue(input: &CertificateInput, instructor: &KeyPair) -> Result<Value, IssueError> {
     let credential = unsigned(input, instructor)?;
     let created = credential.valid_from.clone();
     let document = serde_json::to_value(&credential).expect("the wire structs serialize");
-    proof::sign(
+    proof::sign_in_set(
         &document,
         instructor,
         ProofOptions {
@@ -428,10 +466,16 @@ pub fn issue(input: &CertificateInput, instructor: &KeyPair) -> Result<Value, Is
 }
 
 /// The QR text of a (signed) credential: [`QR_PREFIX`] + base45(deflate(its
-/// JCS canonical bytes)).
+/// JCS canonical bytes)); [`QR_PREFIX_V1`] when its `proof` is not an array
+/// (a version 1 credential).
 pub fn to_qr_text(credential: &Value) -> Result<String, JcsError> {
+    let prefix = if credential.get("proof").is_some_and(Value::is_array) {
+        QR_PREFIX
+    } else {
+        QR_PREFIX_V1
+    };
     Ok(payload::wrap(
-        QR_PREFIX,
+        prefix,
         jcs::canonicalize(credential)?.as_bytes(),
     ))
 }

@@ -2,7 +2,7 @@
 //! this same code.
 //!
 //! [`verify_credential`] takes what a user gives: the credential's JSON, or
-//! its QR text (`FAC1:…`). The checks, in order, each failing with its own
+//! its QR text (`FAC2:…`, or `FAC1:…` for a version 1 credential). The checks, in order, each failing with its own
 //! [`CredentialError`]:
 //!
 //! 1. size (at most [`MAX_BYTES`]), JSON (or a QR text whose payload is
@@ -15,7 +15,8 @@
 //!    time zone, a `credentialSubject` of type `AchievementSubject` with an
 //!    `id` or an `identifier`, and its `achievement` with `id`, `type`
 //!    `Achievement`, `name`, `description` and `criteria`;
-//! 5. the `eddsa-jcs-2022` proof ([`proof::verify`]);
+//! 5. the `eddsa-jcs-2022` proof ([`proof::verify`]): one object (version
+//!    1) or an array of one (version 2);
 //! 6. the proof's key is the issuer's: `issuer.id` is the `did:key` of the
 //!    key that made the proof;
 //! 7. `now` is within `validFrom` … `validUntil`.
@@ -27,7 +28,7 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
-use super::{profile_of_achievement, CONTEXT, MAX_BYTES, QR_PREFIX};
+use super::{profile_of_achievement, qr_prefix, CONTEXT, MAX_BYTES};
 use crate::credentials::did_key;
 use crate::credentials::jcs;
 use crate::credentials::proof::{self, ProofError};
@@ -187,6 +188,12 @@ pub struct VerifiedCredential {
 /// Checks a certificate given as text — its JSON or its QR text — at
 /// `now_ms` (ms since the epoch). See the module documentation.
 pub fn verify_credential(text: &str, now_ms: i64) -> Result<VerifiedCredential, CredentialError> {
+    verify_value(&credential_value(text)?, now_ms)
+}
+
+/// The credential a text holds — its JSON or its QR text — parsed but not
+/// yet verified (step 1 of the module documentation).
+pub fn credential_value(text: &str) -> Result<Value, CredentialError> {
     if text.len() > MAX_BYTES {
         return Err(CredentialError::TooLarge(text.len()));
     }
@@ -196,22 +203,24 @@ pub fn verify_credential(text: &str, now_ms: i64) -> Result<VerifiedCredential, 
     {
         return Err(CredentialError::RecordNotCredential);
     }
-    let value = if text.starts_with(QR_PREFIX) {
-        decode_qr_text(text)?
-    } else {
-        let value: Value = serde_json::from_str(text).map_err(|_| CredentialError::NotJson)?;
-        if value.get("format").and_then(Value::as_str) == Some(crate::records::record::FORMAT) {
-            return Err(CredentialError::RecordNotCredential);
-        }
-        value
-    };
-    verify_value(&value, now_ms)
+    if qr_prefix(text).is_some() {
+        return decode_qr_text(text);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|_| CredentialError::NotJson)?;
+    if value.get("format").and_then(Value::as_str) == Some(crate::records::record::FORMAT) {
+        return Err(CredentialError::RecordNotCredential);
+    }
+    Ok(value)
 }
 
 /// The credential a QR text holds, if the text is well formed and holds the
 /// canonical bytes of a JSON value (not yet verified).
+/// The prefix is `FAC2:` or `FAC1:`; either may hold either version (the
+/// proof's form tells them apart), though this app writes each version's
+/// own ([`super::to_qr_text`]).
 pub fn decode_qr_text(text: &str) -> Result<Value, CredentialError> {
-    let bytes = payload::unwrap(QR_PREFIX, text).map_err(CredentialError::Qr)?;
+    let prefix = qr_prefix(text.trim()).unwrap_or(super::QR_PREFIX);
+    let bytes = payload::unwrap(prefix, text).map_err(CredentialError::Qr)?;
     if bytes.len() > MAX_BYTES {
         return Err(CredentialError::TooLarge(bytes.len()));
     }
@@ -224,12 +233,12 @@ pub fn decode_qr_text(text: &str) -> Result<Value, CredentialError> {
 }
 
 /// Whether `text` is meant as a certificate rather than a completion
-/// record: a `FAC1:` QR text, or JSON with an `@context` (records and
+/// record: a `FAC2:` or `FAC1:` QR text, or JSON with an `@context` (records and
 /// assignments have none). For tools that accept both, such as
 /// `firstaid verify`.
 pub fn is_credential_text(text: &str) -> bool {
     let text = text.trim_start_matches('\u{feff}').trim_start();
-    if text.starts_with(QR_PREFIX) {
+    if qr_prefix(text).is_some() {
         return true;
     }
     text.starts_with('{')

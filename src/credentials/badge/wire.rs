@@ -1,9 +1,17 @@
-//! The credential as this app issues it, version 1: the JSON shape of an
-//! Open Badges 3.0 `OpenBadgeCredential` with the properties we fill in,
-//! serialized as is (before the proof is added). Nothing internal is
-//! serialized straight out: [`super::unsigned`] builds these structs from
-//! its inputs. A change of shape is a new version (`…V2` structs and a new
-//! QR prefix), never an edit of these.
+//! The credential as this app issues it: the JSON shape of an Open Badges
+//! 3.0 `OpenBadgeCredential` with the properties we fill in, serialized as
+//! is (before the proof is added). Nothing internal is serialized straight
+//! out: [`super::unsigned`] builds these structs from its inputs. A change
+//! of shape is a new version (`…V2` structs and a new QR prefix), never an
+//! edit of the older ones.
+//!
+//! - Version 1 ([`OpenBadgeCredentialV1`], QR text `FAC1:`): signed with
+//!   the proof as one object. Issued until version 2; such certificates
+//!   still verify.
+//! - Version 2 ([`OpenBadgeCredentialV2`], QR text `FAC2:`): version 1 and
+//!   a `credentialSchema` naming 1EdTech's JSON Schema, signed with the
+//!   proof in an array (`proof: [{…}]`), as that schema requires. Its
+//!   parts are version 1's.
 //!
 //! Property names and cardinalities follow the Open Badges 3.0 data model
 //! (`AchievementCredential`, `Profile`, `AchievementSubject`,
@@ -31,6 +39,39 @@ pub struct OpenBadgeCredentialV1 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub valid_until: Option<String>,
     pub credential_subject: AchievementSubjectV1,
+}
+
+/// An `OpenBadgeCredential` without its proof, version 2.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OpenBadgeCredentialV2 {
+    /// Always [`super::CONTEXT`].
+    #[serde(rename = "@context")]
+    pub context: Vec<String>,
+    /// `urn:uuid:…`, random per credential.
+    pub id: String,
+    /// `["VerifiableCredential", "OpenBadgeCredential"]`.
+    #[serde(rename = "type")]
+    pub kind: Vec<String>,
+    /// The credential's display name (both languages).
+    pub name: String,
+    pub issuer: ProfileV1,
+    /// XML Schema `dateTime` with `Z`, whole seconds.
+    pub valid_from: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub valid_until: Option<String>,
+    pub credential_subject: AchievementSubjectV1,
+    /// One entry: [`super::CREDENTIAL_SCHEMA_ID`] of type
+    /// [`super::CREDENTIAL_SCHEMA_TYPE`].
+    pub credential_schema: Vec<CredentialSchemaV2>,
+}
+
+/// A schema the credential conforms to (VC 2.0 `credentialSchema`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CredentialSchemaV2 {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: String,
 }
 
 /// The issuer: the instructor, identified by the `did:key` of their key.

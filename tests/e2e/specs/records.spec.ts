@@ -205,14 +205,14 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       await page.reload();
       await waitForApp(page);
       await row.getByTestId('open-certificate').click();
-      await expect(page).toHaveURL(/\/certificate#FAC1:/);
+      await expect(page).toHaveURL(/\/certificate#FAC2:/);
       await expect(page.getByTestId('certificate-status')).toContainText(cw.genuine);
       await expect(page.getByTestId('certificate-name')).toHaveText(w.name);
       await expect(page.getByTestId('certificate-issuer')).toContainText('Ms Chen 陈老师');
       await expect(page.getByTestId('certificate-issuer')).toContainText(instructorFp);
       await expect(page.getByTestId('certificate-title')).toContainText(cw.course);
       const certLink = await page.getByTestId('certificate-link').inputValue();
-      expect(certLink).toMatch(new RegExp(`^${baseURL}/certificate#FAC1:`));
+      expect(certLink).toMatch(new RegExp(`^${baseURL}/certificate#FAC2:`));
       // The link's address in byte mode, its certificate in alphanumeric
       // mode: about version 31 (165 modules a side would be version 37).
       const version = Number(await page.getByTestId('certificate-qr').getAttribute('data-qr-version'));
@@ -224,7 +224,14 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       await download.saveAs(file);
       const credential = JSON.parse(readFileSync(file, 'utf8'));
       expect(credential.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
-      expect(credential.proof.cryptosuite).toBe('eddsa-jcs-2022');
+      // Version 2: the proof in an array, the schema named (1EdTech's
+      // JSON Schema wants both).
+      expect(credential.proof).toHaveLength(1);
+      expect(credential.proof[0].cryptosuite).toBe('eddsa-jcs-2022');
+      expect(credential.credentialSchema).toEqual([{
+        id: 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json',
+        type: '1EdTechJsonSchemaValidator2019',
+      }]);
       expect(credential.issuer.id).toMatch(/^did:key:z6Mk/);
 
       // The learner opens the link (a phone's camera opens the QR code's
@@ -286,6 +293,7 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       // The CLI checks the same file.
       const out = execFileSync(CLI, ['verify', file]).toString();
       expect(out).toContain(w.name);
+      expect(out).toContain('schema: OK');
 
       // xAPI: the class's verified results, accounts named by learner number
       // on the school's system; the learner's own learning.
