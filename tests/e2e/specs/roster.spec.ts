@@ -167,8 +167,8 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
 
       // The certificate page names its link field for what it is.
       await open.click();
-      await expect(page).toHaveURL(/\/certificate#FAC1:/);
-      await expect(page.getByLabel(w.link, { exact: true })).toHaveValue(/\/certificate#FAC1:/);
+      await expect(page).toHaveURL(/\/certificate#FAC2:/);
+      await expect(page.getByLabel(w.link, { exact: true })).toHaveValue(/\/certificate#FAC2:/);
       expect(await smallControls(page, 'main')).toEqual([]);
       // So does every field of the instructor area.
       await page.goto('/instructor');
