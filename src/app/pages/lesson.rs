@@ -84,7 +84,8 @@ fn Player(curriculum: Arc<Curriculum>, lesson: Lesson) -> impl IntoView {
                 (None, -1) => Some(total - 1),
                 (other, _) => other,
             }
-        })
+        });
+        bring_step_into_view();
     };
     let keys = gloo_events::EventListener::new(&document(), "keydown", move |ev| {
         let Some(ev) = wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(ev) else {
@@ -167,6 +168,25 @@ fn Player(curriculum: Arc<Curriculum>, lesson: Lesson) -> impl IntoView {
             <p class="help">{t!(i18n, player.keys_hint)}</p>
             <p><A href=format!("/print/{}", lesson.id) attr:class="inline-link">{t!(i18n, player.print)}</A></p>
         </article>
+    }
+}
+
+/// After Next or Back, a learner who had scrolled down to the buttons
+/// would see the middle of the new step: when the step's top is above the
+/// top of the screen (or under the sticky top bar), it is scrolled into
+/// view (the page's scroll-padding stops it below the bar). A step whose
+/// top is already in view does not move.
+fn bring_step_into_view() {
+    let Some(area) = document().query_selector(".step-area").ok().flatten() else {
+        return;
+    };
+    let bar = document()
+        .query_selector(".app-header")
+        .ok()
+        .flatten()
+        .map_or(0.0, |h| h.get_bounding_client_rect().bottom());
+    if area.get_bounding_client_rect().top() < bar {
+        area.scroll_into_view_with_bool(true);
     }
 }
 

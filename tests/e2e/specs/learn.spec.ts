@@ -202,6 +202,32 @@ test.describe('learning at 200% text on a 320 px screen', () => {
   });
 });
 
+for (const locale of ['zh-CN', 'en-US']) {
+  test.describe(`Next on a short phone screen (${locale})`, () => {
+    test.use({ locale, viewport: { width: 390, height: 560 } });
+    test('the new step starts at its top, below the top bar, after Next or Back', async ({ page }) => {
+      const lesson = lessons.find((l) => l.id === 'adult-cpr')!;
+      await page.goto(`/learn/${lesson.id}`);
+      await waitForApp(page);
+      const step = page.getByTestId('step');
+      await expect(step).toHaveAttribute('data-step', lesson.steps[0].id);
+      const bar = async () => (await page.locator('header.app-header, .app-header').first().boundingBox())!;
+      const top = async () => (await page.locator('.step-area').boundingBox())!.y;
+      for (const [button, at] of [[/^(Next|下一步)$/, 1], [/^(Next|下一步)$/, 2], [/^(Back|上一步)$/, 1]] as const) {
+        const nav = page.getByRole('navigation', { name: /step|步骤/i }).getByRole('button', { name: button });
+        await nav.scrollIntoViewIfNeeded();
+        // The step's top has scrolled away (or under the bar): the case this is about.
+        const b = await bar();
+        expect(await top(), 'scrolled down to the buttons').toBeLessThan(b.y + b.height);
+        await nav.click();
+        await expect(step).toHaveAttribute('data-step', lesson.steps[at].id);
+        await expect.poll(top, { message: 'the step starts below the top bar' }).toBeGreaterThanOrEqual(b.y + b.height - 1);
+        expect(await top(), 'and on the screen').toBeLessThan(560 / 2);
+      }
+    });
+  });
+}
+
 /** Guideline names, sources and review wording: never in what is read aloud. */
 const ATTRIBUTION = /\b(AHA|ERC|RCSC|IFRC|ILCOR|RCUK)\b|指南|红十字|核实|审核|救护师资|guideline|red cross|verif|instructor/i;
 
