@@ -27,7 +27,7 @@ async function openStep(page: Page, lessonId: string, stepId: string) {
   await expect(page.locator('[data-testid="step"] .illustration svg')).toBeVisible();
 }
 
-type Seen = { running: number; others: number; moved: number; groups: number; connected: boolean };
+type Seen = { running: number; others: number; moved: number; groups: number };
 
 /** The step picture's animations (running and not), and how many of its
  * moving groups stand anywhere but where the picture draws them, a fifth
@@ -39,7 +39,7 @@ async function picture(page: Page): Promise<Seen> {
   // out is never the one measured.
   return page.evaluate(() => {
     const svg = document.querySelector('[data-testid="step"] .illustration svg');
-    if (svg === null) return { running: 0, others: 0, moved: 0, groups: 0, connected: false };
+    if (svg === null) return { running: 0, others: 0, moved: 0, groups: 0 };
     const anims = svg.getAnimations({ subtree: true });
     const running = anims.filter((a) => a.playState === 'running').length;
     const groups = [...svg.querySelectorAll('g.fm')];
@@ -56,21 +56,21 @@ async function picture(page: Page): Promise<Seen> {
       moved = Math.max(moved, now);
     }
     for (const a of anims) a.play();
-    return { running, others: anims.length - running, moved, groups: groups.length, connected: svg.isConnected };
+    return { running, others: anims.length - running, moved, groups: groups.length };
   });
 }
 
 /** The step picture once it plays: the lesson player may still swap the
  * step's picture for its own copy just after the step changes, and CSS
  * animations start on the next style pass, so this reads `picture` again
- * (for up to 5 s) until every moving group of a picture still in the page
+ * (for up to 5 s) until every moving group of the picture in the page
  * runs. A picture that never plays fails with what was last seen. */
 async function playing(page: Page): Promise<Seen> {
   let seen: Seen | undefined;
   await expect
     .poll(async () => {
       seen = await picture(page);
-      return seen.connected && seen.groups > 0 && seen.running === seen.groups;
+      return seen.groups > 0 && seen.running === seen.groups;
     }, { timeout: 5_000, message: 'the picture plays' })
     .toBe(true)
     .catch((e) => {
