@@ -94,3 +94,56 @@ fn comments_are_well_formed_xml() {
         }
     }
 }
+
+/// The hands (or thumbs) of every compression picture press the lower
+/// half of the breastbone, as the steps say — not the middle of the
+/// chest, not the belly. Checked on the still frame each picture shows,
+/// insets included. (The depth pictures draw the same pushes, from the
+/// same functions, with a gauge in place of the contact ring.)
+#[test]
+fn compressions_press_the_lower_half_of_the_breastbone() {
+    use figures::{Item, Mark, Role};
+    fn walk(name: &str, items: &[Item], seen: &mut usize) {
+        let casualty = items.iter().find_map(|i| match i {
+            Item::Figure(f, _) if f.role == Role::Casualty => Some(f),
+            _ => None,
+        });
+        for item in items {
+            match item {
+                Item::Mark(Mark::Inset { scene, .. }) => walk(scene.name, &scene.items, seen),
+                Item::Contact(p) => {
+                    let c = casualty.expect("a contact on a casualty");
+                    let (bottom, top) = c.build.breastbone();
+                    let spine = c.spine.to_radians();
+                    let along = (p.x - c.hip.x) * spine.cos() + (p.y - c.hip.y) * spine.sin();
+                    let t = along / c.dims().torso;
+                    let mid = (bottom + top) / 2.0;
+                    assert!(
+                        (bottom..=mid).contains(&t),
+                        "{name}: the hands press at {t:.2} of the {:?}'s torso, \
+                         outside the lower half of the breastbone ({bottom:.2} to {mid:.2})",
+                        c.build
+                    );
+                    *seen += 1;
+                }
+                _ => {}
+            }
+        }
+    }
+    let names = [
+        "cpr-adult-compressions",
+        "cpr-adult-hands",
+        "cpr-child-one-hand",
+        "cpr-infant-heel",
+        "cpr-infant-two-thumbs",
+    ];
+    for name in names {
+        let s = figures::scenes()
+            .into_iter()
+            .find(|s| s.name == name)
+            .unwrap_or_else(|| panic!("no scene {name}"));
+        let mut seen = 0;
+        walk(name, &s.items, &mut seen);
+        assert!(seen > 0, "{name}: no contact point to check");
+    }
+}

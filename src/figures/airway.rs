@@ -29,10 +29,11 @@ fn face_points(c: &Figure) -> (Pt, Pt, Pt, Pt) {
     )
 }
 
-/// A rescuer kneeling beyond the casualty's head, facing right (towards
-/// their feet), the shoulders at `shoulder`, the knees `back` behind them.
-fn kneeling_at_head(shoulder: Pt, back: f64) -> Figure {
-    kneeling(shoulder, shoulder.x + back).mirrored(shoulder.x)
+/// A rescuer kneeling beside the casualty's head and shoulders (on the
+/// far side), facing left along the body towards the head, the shoulders
+/// at `shoulder`, the knees `back` to the right of them.
+fn kneeling_beside_head(shoulder: Pt, back: f64) -> Figure {
+    kneeling(shoulder, shoulder.x + back)
 }
 
 /// How far the head tips back to open an adult's airway, in degrees.
@@ -54,7 +55,7 @@ fn open_airway() -> Scene {
     Scene {
         name: "cpr-open-airway",
         technique: "head-tilt-chin-lift",
-        view: [0.0, 108.0, 240.0, 126.0],
+        view: [70.0, 118.0, 210.0, 114.0],
         items: open_airway_at(TILT),
         motion: Some(Motion {
             period: 2.5,
@@ -77,9 +78,9 @@ fn open_airway_at(tilt: f64) -> Vec<Item> {
     let (at_rest, ..) = face_points(&still);
     let c = tilted(Build::Adult, 120.0, tilt);
     let (forehead, _, _, chin) = face_points(&c);
-    let mut r = kneeling_at_head(pt(at_rest.x - 16.0, at_rest.y - 54.0), 34.0);
-    r.neck = -35.0;
-    r.face = 60.0;
+    let mut r = kneeling_beside_head(pt(at_rest.x + 26.0, at_rest.y - 57.0), 40.0);
+    r.neck = -150.0;
+    r.face = 110.0;
     r.arms = [
         Limb::Reach {
             to: chin,
@@ -121,11 +122,13 @@ fn breath(c: &Figure, cover_nose: bool, lift: f64) -> Vec<Item> {
     } else {
         mouth
     };
-    let rh = seal.go(-105.0, a.head_r + 1.0);
-    let shoulder = rh.go(-115.0, a.neck + a.head_r);
-    let mut r = kneeling_at_head(shoulder, 30.0);
-    r.neck = shoulder.angle_to(rh) - 40.0 * lift;
-    r.face = 80.0 - 50.0 * lift;
+    // The rescuer's head is above the seal; the shoulders are to its
+    // right, the back bent low over the casualty.
+    let rh = seal.go(-80.0, a.head_r + 1.0);
+    let shoulder = rh.go(-62.0, a.neck + a.head_r);
+    let mut r = kneeling_beside_head(shoulder, 40.0);
+    r.neck = shoulder.angle_to(rh) + 35.0 * lift;
+    r.face = 100.0 - 70.0 * lift;
     let pinch = if cover_nose {
         forehead
     } else {
@@ -180,7 +183,7 @@ fn adult_breath() -> Scene {
     Scene {
         name: "cpr-adult-breath",
         technique: "rescue-breath",
-        view: [10.0, 132.0, 240.0, 102.0],
+        view: [70.0, 130.0, 210.0, 102.0],
         items: at(0.0),
         motion: Some(Motion {
             period: 3.0,
@@ -205,7 +208,7 @@ fn child_infant_breaths() -> Scene {
         Scene {
             name,
             technique: "child-infant-breaths",
-            view: [44.0, 150.0, 186.0, 81.0],
+            view: [66.0, 148.0, 186.0, 81.0],
             items,
             motion: None,
         }

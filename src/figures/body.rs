@@ -35,6 +35,18 @@ pub struct Dims {
 }
 
 impl Build {
+    /// Where the breastbone lies along the torso, as `(bottom, top)` from
+    /// the hips (0) to the shoulders (1): from the notch at the base of
+    /// the neck about a third of the way down (an adult's is about 17 cm
+    /// of a 50 cm trunk; a child's and a baby's a little more of theirs).
+    /// The pictures put the hands on its lower half.
+    pub fn breastbone(self) -> (f64, f64) {
+        match self {
+            Build::Adult | Build::Pregnant => (0.64, 1.0),
+            Build::Child | Build::Baby => (0.6, 1.0),
+        }
+    }
+
     pub fn dims(self) -> Dims {
         match self {
             Build::Adult | Build::Pregnant => Dims {

@@ -238,7 +238,7 @@ fn abdominal_thrusts() -> Scene {
 }
 
 fn abdominal_thrusts_at(s: f64) -> Vec<Item> {
-    from_behind_items(Build::Adult, 0.42, 14.0, ABDOMINAL, s, (40.0, 34.0, -140.0))
+    from_behind_items(Build::Adult, 0.42, 26.0, ABDOMINAL, s, (40.0, 34.0, -140.0))
 }
 
 /// Chest thrusts pull straight back.

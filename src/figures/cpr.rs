@@ -64,6 +64,11 @@ pub(super) fn kneeling(shoulder: Pt, knee_x: f64) -> Figure {
     }
 }
 
+/// Where the hands go on an adult's chest, from the hips (0) to the
+/// shoulders (1): the middle of the lower half of the breastbone (see
+/// [`Build::breastbone`]).
+pub const ADULT_SPOT: f64 = 0.72;
+
 /// How far an adult's chest goes down: 5 to 6 cm (guideline reference
 /// §8), at the figures' scale of about a unit a centimetre.
 pub(super) const ADULT_PRESS: f64 = 5.5;
@@ -79,7 +84,7 @@ pub(super) fn small_press(build: Build) -> f64 {
 /// The floor and the people, and the spot on the chest at rest.
 pub(super) fn adult_push(push: f64) -> (Vec<Item>, Pt) {
     let c = lying(Build::Adult, 92.0);
-    let spot = c.torso_at(0.78, 1.0);
+    let spot = c.torso_at(ADULT_SPOT, 1.0);
     let hands = pressed(&c, push, spot).go(-90.0, 4.0);
     let d = Build::Adult.dims();
     let reach = d.upper_arm + d.forearm + d.hand / 2.0;

@@ -41,7 +41,7 @@ fn adult_depth() -> Scene {
         len: 28.0,
     });
     items.push(Item::Mark(Mark::Inset {
-        at: [42.0, 76.0, 84.0, 64.0],
+        at: [202.0, 76.0, 84.0, 64.0],
         scene: Box::new(Scene {
             name: "cpr-adult-depth-close-up",
             technique: "adult-depth",
