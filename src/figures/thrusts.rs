@@ -11,7 +11,7 @@ use super::{pt, Item, Pt, Scene};
 /// A close-up of the abdominal thrust: the fist between the belly button
 /// and the bottom tip of the breastbone, pulled in and up.
 fn fist_position() -> Scene {
-    let (c, r, fist) = from_behind(Build::Adult, 0.44, 14.0);
+    let (c, r, fist) = from_behind(Build::Adult, 0.44, 26.0);
     let navel = c.torso_at(0.2, 0.72);
     let notch = c.torso_at(0.97, 0.62);
     let tip = c.torso_at(0.66, 0.62);
