@@ -112,7 +112,7 @@ fn stat(stderr: &str, name: &str) -> Option<u64> {
     })
 }
 
-fn run_target(target: &str, seconds: u64) -> Result<Stats> {
+fn run_target(target: &str, seconds: u64, profile: &[&str]) -> Result<Stats> {
     let corpus = sh::root().join("target/fuzz-corpus").join(target);
     std::fs::create_dir_all(&corpus)?;
     for (name, bytes) in seeds(target)? {
@@ -120,7 +120,9 @@ fn run_target(target: &str, seconds: u64) -> Result<Stats> {
     }
     println!("xtask: fuzzing {target} for {seconds} s");
     let out = Command::new("cargo")
-        .args(["+nightly", "fuzz", "run", target])
+        .args(["+nightly", "fuzz", "run"])
+        .args(profile)
+        .arg(target)
         .arg(&corpus)
         .args([
             "--",
@@ -147,9 +149,21 @@ fn run_target(target: &str, seconds: u64) -> Result<Stats> {
     })
 }
 
+/// How the targets are built.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Build {
+    /// Optimised (cargo-fuzz's default): the real fuzzing runs.
+    Release,
+    /// Unoptimised (`--dev`): a smoke run, where a few seconds per target
+    /// only check that the seeds and their first mutations do not crash —
+    /// building is most of its time, and an unoptimised build of the app
+    /// and its dependencies takes about half as long.
+    Dev,
+}
+
 /// Runs `only` (every target when empty) for `seconds` each, prints the
 /// table, and fails if any target crashed.
-pub fn run(seconds: u64, only: &[String]) -> Result<()> {
+pub fn run(seconds: u64, only: &[String], build: Build) -> Result<()> {
     tools::ensure_fuzz_tools()?;
     if !Path::new("fuzz/Cargo.toml").exists() {
         bail!("run from the repository root (fuzz/ is missing)");
@@ -159,11 +173,27 @@ pub fn run(seconds: u64, only: &[String]) -> Result<()> {
             bail!("unknown fuzz target {t} (targets: {})", TARGETS.join(", "));
         }
     }
+    let profile: &[&str] = match build {
+        Build::Release => &[],
+        Build::Dev => &["--dev"],
+    };
+    // Every target in one build first (one Cargo run links them in
+    // parallel; each run below then finds its binary built).
+    let chosen: Vec<&str> = TARGETS
+        .into_iter()
+        .filter(|t| only.is_empty() || only.iter().any(|o| o == t))
+        .collect();
+    if chosen.len() == TARGETS.len() {
+        sh::run(
+            Command::new("cargo")
+                .args(["+nightly", "fuzz", "build"])
+                .args(profile)
+                .current_dir(sh::root()),
+        )?;
+    }
     let mut rows = Vec::new();
-    for target in TARGETS {
-        if only.is_empty() || only.iter().any(|t| t == target) {
-            rows.push((target, run_target(target, seconds)?));
-        }
+    for target in chosen {
+        rows.push((target, run_target(target, seconds, profile)?));
     }
     println!("\n== Fuzzing ({seconds} s per target) ==");
     println!(

@@ -115,7 +115,7 @@ fn run() -> Result<()> {
             if let Some(flag) = only.iter().find(|a| a.starts_with('-')) {
                 bail!("unknown option {flag}\n{USAGE}");
             }
-            fuzz::run(seconds, &only)
+            fuzz::run(seconds, &only, fuzz::Build::Release)
         }
         "screenshots" => {
             let out = opt(&mut args, "--out")?

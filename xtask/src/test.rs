@@ -3,7 +3,7 @@
 //! 1. `cargo fmt --check`; clippy with `-D warnings` on the native and the
 //!    wasm32 target.
 //! 2. Native tests (`cargo test --workspace`): the pure core and xtask.
-//! 3. A smoke run of every fuzz target (`cargo xtask fuzz --seconds 5`).
+//! 3. A smoke run of every fuzz target (an unoptimised build, 5 s each).
 //! 4. Browser component tests (wasm-bindgen-test in headless Chromium).
 //! 5. The release build, assembled twice (builds "a" and "b", for the update
 //!    test), and the Playwright end-to-end tests on a phone and a desktop
@@ -90,8 +90,10 @@ fn run_stages(stages: &mut Stages) -> Result<()> {
     })?;
 
     stages.run("fuzzing smoke run", || {
-        section("fuzzing (smoke: 5 s per target; `cargo xtask fuzz` runs longer)");
-        crate::fuzz::run(5, &[])
+        section(
+            "fuzzing (smoke: an unoptimised build, 5 s per target; `cargo xtask fuzz` runs longer)",
+        );
+        crate::fuzz::run(5, &[], crate::fuzz::Build::Dev)
     })?;
 
     stages.run("browser component tests (wasm)", || {
