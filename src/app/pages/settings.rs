@@ -6,7 +6,7 @@ use super::region::{RegionNote, RegionSelect};
 use crate::app::i18n::{t, t_string, use_i18n};
 use crate::app::state::use_state;
 use crate::profile::ProfileId;
-use crate::settings::{EmergencyNumber, Lang, Motion, TextSize, Theme};
+use crate::settings::{EmergencyNumber, Lang, Motion, Settings, TextSize, Theme};
 
 /// Settings: language, guideline profile, colours, text size, moving
 /// pictures, and the data section (backup file, restore, erase).
@@ -14,8 +14,6 @@ use crate::settings::{EmergencyNumber, Lang, Motion, TextSize, Theme};
 pub fn SettingsPage() -> impl IntoView {
     let i18n = use_i18n();
     crate::app::page_title(move || t_string!(i18n, settings.title));
-    let state = use_state();
-    let settings = state.settings;
 
     let languages = Lang::ALL.map(|lang| {
         let label = match lang {
@@ -23,22 +21,18 @@ pub fn SettingsPage() -> impl IntoView {
             Lang::En => t_string!(i18n, lang_en),
         };
         view! {
-            <label class="choice" lang=lang.tag()>
-                <input type="radio" name="lang" value=lang.tag()
-                    prop:checked=move || settings.get().lang == lang
-                    on:change=move |_| state.update_settings(|s| s.lang = lang) />
-                <span>{label}</span>
-            </label>
+            <Choice name="lang" value=lang.tag() this=lang lang=lang.tag()
+                field=|s| s.lang pick=|s, v| s.lang = v>
+                {label}
+            </Choice>
         }
     });
     let profiles = ProfileId::ALL.map(|id| {
         view! {
-            <label class="choice">
-                <input type="radio" name="profile" value=id.as_str()
-                    prop:checked=move || settings.get().profile == id
-                    on:change=move |_| state.update_settings(|s| s.profile = id) />
-                <span>{move || profile_name(i18n, id)}</span>
-            </label>
+            <Choice name="profile" value=id.as_str() this=id
+                field=|s| s.profile pick=|s, v| s.profile = v>
+                {move || profile_name(i18n, id)}
+            </Choice>
         }
     });
     let themes = Theme::ALL.map(|theme| {
@@ -48,22 +42,18 @@ pub fn SettingsPage() -> impl IntoView {
             Theme::Dark => t_string!(i18n, settings.theme_dark),
         };
         view! {
-            <label class="choice">
-                <input type="radio" name="theme" value=theme.attr()
-                    prop:checked=move || settings.get().theme == theme
-                    on:change=move |_| state.update_settings(|s| s.theme = theme) />
-                <span>{label}</span>
-            </label>
+            <Choice name="theme" value=theme.attr() this=theme
+                field=|s| s.theme pick=|s, v| s.theme = v>
+                {label}
+            </Choice>
         }
     });
     let sizes = TextSize::ALL.map(|size| {
         view! {
-            <label class="choice">
-                <input type="radio" name="text_size" value=size.percent()
-                    prop:checked=move || settings.get().text_size == size
-                    on:change=move |_| state.update_settings(|s| s.text_size = size) />
-                <span>{size.percent()}" %"</span>
-            </label>
+            <Choice name="text_size" value=size.percent().to_string() this=size
+                field=|s| s.text_size pick=|s, v| s.text_size = v>
+                {size.percent()}" %"
+            </Choice>
         }
     });
 
@@ -103,13 +93,43 @@ pub fn SettingsPage() -> impl IntoView {
     }
 }
 
+/// One option of a group of radio buttons bound to a setting: checked
+/// while the setting is `this`, and stores `this` when picked.
+///
+/// Props: `name` — the group's name; `value` — this option's form value;
+/// `this` — the option; `field` — reads the setting; `pick` — stores an
+/// option in the settings; `lang` — the label's language, when it is not
+/// the page's (a language's own name); children — the label.
+#[component]
+fn Choice<T>(
+    name: &'static str,
+    #[prop(into)] value: String,
+    this: T,
+    field: fn(&Settings) -> T,
+    pick: fn(&mut Settings, T),
+    #[prop(optional)] lang: Option<&'static str>,
+    children: Children,
+) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    let state = use_state();
+    let settings = state.settings;
+    view! {
+        <label class="choice" lang=lang>
+            <input type="radio" name=name value=value
+                prop:checked=move || settings.with(|s| field(s) == this)
+                on:change=move |_| state.update_settings(|s| pick(s, this)) />
+            <span>{children()}</span>
+        </label>
+    }
+}
+
 /// Moving pictures: as the phone says (reduced motion), on, or off (still
 /// pictures and no movement for show); mirrored onto `<html data-motion>`.
 #[component]
 fn MotionSetting() -> impl IntoView {
     let i18n = use_i18n();
-    let state = use_state();
-    let settings = state.settings;
     let choices = Motion::ALL.map(|motion| {
         let label = move || match motion {
             Motion::System => t_string!(i18n, settings.motion_system),
@@ -117,12 +137,10 @@ fn MotionSetting() -> impl IntoView {
             Motion::Off => t_string!(i18n, settings.motion_off),
         };
         view! {
-            <label class="choice">
-                <input type="radio" name="motion" value=motion.attr()
-                    prop:checked=move || settings.get().motion == motion
-                    on:change=move |_| state.update_settings(|s| s.motion = motion) />
-                <span>{label}</span>
-            </label>
+            <Choice name="motion" value=motion.attr() this=motion
+                field=|s| s.motion pick=|s, v| s.motion = v>
+                {label}
+            </Choice>
         }
     });
     view! {
