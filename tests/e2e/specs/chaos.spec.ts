@@ -211,6 +211,7 @@ async function trainerPoint(ctx: BrowserContext, problems: string[], r: (n: numb
     return;
   }
   await p.getByTestId('finish-training').click();
+  await p.getByTestId('confirm-finish').click();
   await expect(p).toHaveURL(/\/train\/results\/\d+$/);
   await expect(p.getByTestId('f-compressions')).toHaveText(String(n));
   const results = new URL(p.url()).pathname;
