@@ -261,7 +261,11 @@ fn PracticeCard(curriculum: Arc<Curriculum>) -> impl IntoView {
                 </select>
             </label>
             <p class="help" data-testid="practice-counts">
-                {t!(i18n, quiz.due_new, due = move || counts.get().0, new = move || counts.get().1)}
+                {move || if counts.get().0 == 0 {
+                    t!(i18n, quiz.none_due_new, new = move || counts.get().1).into_any()
+                } else {
+                    t!(i18n, quiz.due_new, due = move || counts.get().0, new = move || counts.get().1).into_any()
+                }}
             </p>
             {move || running.get().map(|at| view! {
                 <p><A href="/quiz/practice" attr:class="button primary" attr:data-testid="resume-practice">
