@@ -247,7 +247,10 @@ pub(super) fn hotspot(
             {move || if multi { t_string!(i18n, quiz.hotspot_keys_many) } else { t_string!(i18n, quiz.hotspot_keys) }}
         </p>
         <div class="hotspot" node_ref=image on:click=on_click on:keydown=on_key inner_html=svg></div>
-        <p class="hotspot-caption" data-testid="hotspot-caption">{caption}</p>
+        // Once revealed, the marks below say what was chosen.
+        <Show when=move || !reveal.get()>
+            <p class="hotspot-caption" data-testid="hotspot-caption">{caption.clone()}</p>
+        </Show>
         {marks}
     }
 }
