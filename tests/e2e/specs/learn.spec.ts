@@ -250,7 +250,7 @@ for (const [locale, lang, profile] of [['zh-CN', 'zh', 'rcsc'], ['en-US', 'en', 
         await waitForApp(page);
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(lesson.title[lang]);
         // The clinical subtitle is for reviewers, not learners: plain words only.
-        await expect(page.getByText(lesson.subtitle![lang])).toHaveCount(0);
+        await expect(page.getByText(lesson.subtitle![lang], { exact: true })).toHaveCount(0);
         for (const s of lesson.steps) {
           const r = resolve(s, profile);
           const step = page.getByTestId('step');
