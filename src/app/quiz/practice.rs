@@ -63,6 +63,12 @@ fn Session(curriculum: Arc<Curriculum>) -> impl IntoView {
             .quiz
             .with(|q| q.practice.as_ref().map_or(0, |p| p.planned()))
     });
+    // The queue's length, for tests that must not run past its end.
+    let queue = Memo::new(move |_| {
+        state
+            .quiz
+            .with(|q| q.practice.as_ref().map_or(0, |p| p.queue.len()))
+    });
     let end = move |_| {
         state.update_quiz(|q| q.practice = None);
         leptos_router::hooks::use_navigate()("/quiz", Default::default());
@@ -113,7 +119,7 @@ fn Session(curriculum: Arc<Curriculum>) -> impl IntoView {
                 }.into_any()
             }
             Some((index, false)) => view! {
-                <h2 class="step-count" tabindex="-1" node_ref=heading data-testid="practice-position" data-index=index>
+                <h2 class="step-count" tabindex="-1" node_ref=heading data-testid="practice-position" data-index=index data-queue=move || queue.get()>
                     {move || if index < total.get() {
                         t!(i18n, quiz.question_of, n = move || index + 1, total = move || total.get()).into_any()
                     } else {

@@ -88,8 +88,10 @@ async function practicePoint(ctx: BrowserContext, problems: string[], r: (n: num
   // The queue's index (the heading's "n of N" keeps N when wrong answers
   // come back, and those say "once more").
   const index = async (q: Page) => (await q.getByTestId('practice-position').getAttribute('data-index'))!;
+  const queue = async (q: Page) => Number(await q.getByTestId('practice-position').getAttribute('data-queue'));
   let at = await index(p);
-  const j = r(4);
+  // Never past the last question (a finished session is not resumed).
+  const j = Math.min(r(4), (await queue(p)) - 1 - Number(at));
   for (let i = 0; i < j; i++) {
     await answer(card, byId.get((await card.getAttribute('data-question'))!)!, r(2) === 0);
     await p.getByTestId('check-answer').click();
