@@ -61,7 +61,7 @@ const WORDING: &[(&str, &[&str], &[&str])] = &[
     ("child-one-hand", &["heel of one hand"], &[]),
     (
         "aed-pads-front-back",
-        &["never touch", "centre of the chest", "centre of the back"],
+        &["never touch", "center of the chest", "center of the back"],
         &[],
     ),
     ("infant-cpr-heel", &["heel of one hand"], &[]),
@@ -129,7 +129,7 @@ const WORDING: &[(&str, &[&str], &[&str])] = &[
             "far arm across their chest",
             "near cheek",
             "bend the far knee",
-            "roll them towards you",
+            "roll them toward you",
         ],
         &[],
     ),
@@ -168,7 +168,7 @@ const WORDING: &[(&str, &[&str], &[&str])] = &[
         &[
             "kneel",
             "heel of one hand",
-            "centre of the chest",
+            "center of the chest",
             "other hand on top",
         ],
         &[],

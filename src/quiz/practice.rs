@@ -59,6 +59,15 @@ pub struct Checked {
     pub points: u32,
 }
 
+/// Where the shown question stands in a session (see [`Session::position`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Position {
+    /// Question `n` (from 1) of the `of` planned.
+    Planned { n: usize, of: usize },
+    /// A question answered wrongly, come back after the planned ones.
+    Again,
+}
+
 /// A practice session in progress.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -184,6 +193,32 @@ impl Session {
 
     pub fn is_finished(&self) -> bool {
         self.index >= self.queue.len()
+    }
+
+    /// How many questions the session planned: the queue before its first
+    /// retry (a wrong answer comes back at the end, so the queue grows but
+    /// this does not). The count a learner is shown as "of N".
+    pub fn planned(&self) -> usize {
+        self.queue
+            .iter()
+            .enumerate()
+            .position(|(i, e)| self.queue[..i].iter().any(|x| x.question == e.question))
+            .unwrap_or(self.queue.len())
+    }
+
+    /// Where question `index` stands for the learner: one of the planned
+    /// questions (its number from 1, of [`Session::planned`]), or a wrong
+    /// answer come back.
+    pub fn position(&self, index: usize) -> Position {
+        let planned = self.planned();
+        if index < planned {
+            Position::Planned {
+                n: index + 1,
+                of: planned,
+            }
+        } else {
+            Position::Again
+        }
     }
 
     /// Records the checked answer of the current question (once; a second

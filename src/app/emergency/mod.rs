@@ -62,8 +62,17 @@ pub fn EmergencyFrame(
     let i18n = use_i18n();
     crate::app::page_title(move || t_string!(i18n, emergency.title));
     let _awake = StoredValue::new_local(ScreenAwake::request());
+    // Each page opens at its top, its heading just below the call bar
+    // (coming from another emergency page, the scroll position must not
+    // carry over and leave the heading under the bar).
+    let frame = NodeRef::<leptos::html::Section>::new();
+    Effect::new(move |_| {
+        if let Some(f) = frame.get() {
+            f.set_scroll_top(0);
+        }
+    });
     view! {
-        <section class="emergency" aria-labelledby="emergency-title" data-testid="emergency">
+        <section class="emergency" aria-labelledby="emergency-title" data-testid="emergency" node_ref=frame>
             <CallBar />
             <h1 id="emergency-title">{move || title.get()}</h1>
             {children()}

@@ -91,7 +91,8 @@ fn LessonCard(lesson: crate::content::Lesson) -> impl IntoView {
     let seen = Memo::new(move |_| state.progress.with(|p| p.seen_count(&id, &steps)));
     let done = Memo::new(move |_| state.progress.with(|p| p.is_complete(&id2)));
     let title = lesson.title.clone();
-    let subtitle = lesson.subtitle.clone();
+    // The clinical subtitle (气道异物梗阻, "Foreign-body airway obstruction")
+    // is for reviewers (the curriculum export), not for learners.
     let minutes = lesson.minutes;
     view! {
         <li>
@@ -99,7 +100,6 @@ fn LessonCard(lesson: crate::content::Lesson) -> impl IntoView {
                 <span class="order" aria-hidden="true">{lesson.order}</span>
                 <span class="lesson-text">
                     <span class="lesson-title">{move || title.get(lang()).to_owned()}</span>
-                    {subtitle.map(|s| view! { <span class="lesson-subtitle">{move || s.get(lang()).to_owned()}</span> })}
                     <span class="lesson-meta">
                         {t!(i18n, learn.minutes, n = move || minutes)}
                         " · "

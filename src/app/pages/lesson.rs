@@ -125,7 +125,6 @@ fn Player(curriculum: Arc<Curriculum>, lesson: Lesson) -> impl IntoView {
     };
 
     let title = lesson.title.clone();
-    let subtitle = lesson.subtitle.clone();
     let lesson_for_step = lesson.clone();
     let curriculum_for_step = curriculum.clone();
     let step_view = move || {
@@ -141,7 +140,6 @@ fn Player(curriculum: Arc<Curriculum>, lesson: Lesson) -> impl IntoView {
         <article class="lesson" data-testid="player">
             <p><A href="/learn" attr:class="inline-link">{t!(i18n, player.all_lessons)}</A></p>
             <h1>{move || title.get(lang()).to_owned()}</h1>
-            {subtitle.map(|sub| view! { <p class="subtitle" data-testid="subtitle">{move || sub.get(lang()).to_owned()}</p> })}
             <p class="badge profile-badge" data-testid="profile-badge">
                 {t!(i18n, player.following, profile = move || profile_name(i18n, profile()))}
             </p>

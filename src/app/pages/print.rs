@@ -66,7 +66,6 @@ pub fn PrintPage() -> impl IntoView {
                         view! {
                             <section class="handout-lesson">
                                 <h2>{l.order}". "{l.title.get(lang).to_owned()}</h2>
-                                {l.subtitle.as_ref().map(|s| view! { <p class="subtitle">{s.get(lang).to_owned()}</p> })}
                                 <ol>{steps}</ol>
                             </section>
                         }

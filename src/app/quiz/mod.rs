@@ -22,7 +22,7 @@ use crate::app::pages::with_curriculum;
 use crate::app::state::{use_state, AppState};
 use crate::content::{Curriculum, CONTENT_VERSION};
 use crate::quiz::attempt::ExamAttempt;
-use crate::quiz::practice::{self as plan, Scope, SESSION_LENGTH};
+use crate::quiz::practice::{self as plan, Position, Scope, SESSION_LENGTH};
 
 pub use celebrate::Celebrate;
 pub use exam::ExamPage;
@@ -238,7 +238,7 @@ fn PracticeCard(curriculum: Arc<Curriculum>) -> impl IntoView {
             q.practice
                 .as_ref()
                 .filter(|p| !p.is_finished())
-                .map(|p| (p.index + 1, p.queue.len()))
+                .map(|p| p.position(p.index))
         })
     });
     let lessons: Vec<(String, crate::content::Text)> = curriculum
@@ -261,11 +261,18 @@ fn PracticeCard(curriculum: Arc<Curriculum>) -> impl IntoView {
                 </select>
             </label>
             <p class="help" data-testid="practice-counts">
-                {t!(i18n, quiz.due_new, due = move || counts.get().0, new = move || counts.get().1)}
+                {move || if counts.get().0 == 0 {
+                    t!(i18n, quiz.none_due_new, new = move || counts.get().1).into_any()
+                } else {
+                    t!(i18n, quiz.due_new, due = move || counts.get().0, new = move || counts.get().1).into_any()
+                }}
             </p>
-            {move || running.get().map(|(n, total)| view! {
+            {move || running.get().map(|at| view! {
                 <p><A href="/quiz/practice" attr:class="button primary" attr:data-testid="resume-practice">
-                    {t!(i18n, quiz.resume_practice, n = move || n, total = move || total)}
+                    {match at {
+                        Position::Planned { n, of } => t!(i18n, quiz.resume_practice, n = move || n, total = move || of).into_any(),
+                        Position::Again => t!(i18n, quiz.resume_practice_again).into_any(),
+                    }}
                 </A></p>
             })}
             <button type="button" class=move || if running.get().is_some() { "" } else { "primary" } data-testid="start-practice"

@@ -56,9 +56,15 @@ fn Session(curriculum: Arc<Curriculum>) -> impl IntoView {
             })
         })
     });
-    // Grows when a wrong answer comes back; shown, but not a reason to
-    // render the question again.
+    // The planned questions: a wrong answer comes back at the end without
+    // changing it ("question 3 of 10"; then "once more").
     let total = Memo::new(move |_| {
+        state
+            .quiz
+            .with(|q| q.practice.as_ref().map_or(0, |p| p.planned()))
+    });
+    // The queue's length, for tests that must not run past its end.
+    let queue = Memo::new(move |_| {
         state
             .quiz
             .with(|q| q.practice.as_ref().map_or(0, |p| p.queue.len()))
@@ -113,10 +119,14 @@ fn Session(curriculum: Arc<Curriculum>) -> impl IntoView {
                 }.into_any()
             }
             Some((index, false)) => view! {
-                <h2 class="step-count" tabindex="-1" node_ref=heading data-testid="practice-position">
-                    {t!(i18n, quiz.question_of, n = move || index + 1, total = move || total.get())}
+                <h2 class="step-count" tabindex="-1" node_ref=heading data-testid="practice-position" data-index=index data-queue=move || queue.get()>
+                    {move || if index < total.get() {
+                        t!(i18n, quiz.question_of, n = move || index + 1, total = move || total.get()).into_any()
+                    } else {
+                        t!(i18n, quiz.once_more).into_any()
+                    }}
                 </h2>
-                <progress class="step-progress" max=move || total.get() value=index aria-hidden="true"></progress>
+                <progress class="step-progress" max=move || total.get() value=move || index.min(total.get()) aria-hidden="true"></progress>
                 {question.clone()}
                 <p><button type="button" class="link-button" data-testid="end-practice" on:click=end>{t!(i18n, quiz.end_practice)}</button></p>
             }.into_any(),
@@ -223,10 +233,16 @@ fn PracticeQuestion(
                     view! {
                         <p class=class><span class="mark-icon" aria-hidden="true">{icon}</span><span data-testid="verdict">{text}</span></p>
                         <p><strong>{t!(i18n, check.why)}</strong>" "{explanation.get(lang()).to_owned()}</p>
-                        {move || requeued.get().then(|| view! { <p class="help">{t!(i18n, quiz.comes_back)}</p> })}
+                        // One "you will see this again": at the end of this
+                        // practice when it comes back, else when the schedule
+                        // brings it back.
                         {
                             let q4 = q4.clone();
-                            move || leitner_box(&q4).map(|b| view! { <p class="help" data-testid="leitner-box">{box_text(b)}</p> })
+                            move || if requeued.get() {
+                                Some(view! { <p class="help" data-testid="comes-back">{t!(i18n, quiz.comes_back)}</p> }.into_any())
+                            } else {
+                                leitner_box(&q4).map(|b| view! { <p class="help" data-testid="leitner-box">{box_text(b)}</p> }.into_any())
+                            }
                         }
                     }
                 })}

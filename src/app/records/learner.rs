@@ -31,8 +31,12 @@ pub fn RecordPage() -> impl IntoView {
             {with_curriculum(state, move |c| view! { <Assignments curriculum=c actions=true /> })}
             <super::certificate::MyCertificates />
             <ProfileForm />
-            <section class="for-instructors" aria-labelledby="for-instructors-heading" data-testid="for-instructors">
-                <h2 id="for-instructors-heading">{t!(i18n, records.for_instructors)}</h2>
+            // The technical part (the phone's key and its check code, the
+            // export for a school's system, what a record proves): closed,
+            // below everything a learner looks for.
+            <details class="for-instructors" data-testid="for-instructors">
+                <summary><h2 id="for-instructors-heading">{t!(i18n, records.for_instructors)}</h2></summary>
+                <p class="help">{t!(i18n, records.for_instructors_intro)}</p>
                 <p>{t!(i18n, records.intro)}</p>
                 <KeyCard />
                 {with_curriculum(state, move |c| view! { <super::xapi::LearnerXapi curriculum=c /> })}
@@ -41,7 +45,7 @@ pub fn RecordPage() -> impl IntoView {
                     <p>{t!(i18n, records.trust)}</p>
                 </section>
                 <p><A href="/instructor" attr:class="inline-link" attr:data-testid="instructor-link">{t!(i18n, records.instructor_link)}</A></p>
-            </section>
+            </details>
         </section>
     }
 }

@@ -45,6 +45,9 @@ for (const locale of ['zh-CN', 'en-US']) {
           await expect(page.getByTestId('emergency-button')).toBeInViewport();
           await expect(page.getByRole('navigation', { name: /Main|主菜单/ })).toBeInViewport();
         }
+        // The tab labels grow with the text size (13 px at 100 %).
+        const label = await page.locator('.tab-label').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+        if (size === '200') expect(label, 'tab label font at 200 %').toBeGreaterThanOrEqual(17);
         // One tap from anywhere.
         await page.getByTestId('emergency-button').click();
         await expect(page).toHaveURL(/\/emergency$/);
@@ -230,6 +233,8 @@ test.describe('plain words', () => {
           // such as the inside of a closed <details>).
           const text = await page.evaluate(() => document.body.innerText);
           expect(text, route).not.toMatch(/\bLRS\b|xAPI|JSON|fingerprint|Leitner|signing key|tamper|指纹|签名密钥/i);
+          // One word for an instructor (导师), en-US spellings, and no "0 due".
+          expect(text, route).not.toMatch(/教练|救护师资|\bpractis|\bcolour|\bcentre\b|\borganis|\b0 due\b/i);
         }
         // On the Me page the instructors' layer is closed, and opening it
         // shows it.

@@ -283,3 +283,30 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
     });
   });
 }
+
+for (const locale of ['en-US', 'zh-CN'] as const) {
+  test.describe(`compact chrome at 200% text on a 390×844 phone (${locale})`, () => {
+    test.use({ locale, viewport: { width: 390, height: 844 } });
+    test('the first CPR instruction is on the first screen; from CPR to choking the heading is below the call bar', async ({ page }) => {
+      await page.goto('/settings');
+      await waitForApp(page);
+      await page.getByRole('radio', { name: '200 %' }).check();
+      await expect(page.locator('html')).toHaveAttribute('data-text-size', '200');
+      await page.goto('/emergency/cpr');
+      await waitForApp(page);
+      const first = page.locator('.emergency-steps > li').first();
+      await expect(first).toBeVisible();
+      const box = (await first.boundingBox())!;
+      expect(box.y + 40, 'the first instruction starts on the first screen').toBeLessThan(844);
+      // CPR, then the other kinds of help, then choking.
+      await page.getByTestId('emergency-back').click();
+      await page.getByTestId('need-choking').click();
+      await expect(page).toHaveURL(/\/emergency\/choking$/);
+      const bar = (await page.locator('.emergency-callbar').boundingBox())!;
+      const heading = page.locator('#emergency-title');
+      await expect(heading).toBeVisible();
+      await expect.poll(async () => (await heading.boundingBox())!.y, 'the heading is below the call bar').toBeGreaterThanOrEqual(bar.y + bar.height - 1);
+      expect((await heading.boundingBox())!.y).toBeLessThan(844);
+    });
+  });
+}

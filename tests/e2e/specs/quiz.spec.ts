@@ -209,6 +209,52 @@ test.describe('practice', () => {
     await expect(page.getByTestId('verdict')).toHaveText('Correct!');
   });
 
+  test('a hotspot on a 390 px phone: 44 px places, keyboard help only for keyboards, the right places marked right', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const card = await practiseUntil(page, 'aed', async (c) => (await c.getAttribute('data-question')) === 'aed.adult-pads-hotspot');
+    await expect(card).toHaveAttribute('data-question', 'aed.adult-pads-hotspot');
+    const places = card.locator('[role="checkbox"]');
+    await expect(places).toHaveCount(4);
+    for (const box of await places.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()))) {
+      expect(box.width, JSON.stringify(box)).toBeGreaterThanOrEqual(44);
+      expect(box.height, JSON.stringify(box)).toBeGreaterThanOrEqual(44);
+    }
+    // A tap at a place's edge (outside its dashed mark) still chooses it.
+    const hit = await card.locator('[id="left-side"] .hit').boundingBox();
+    await page.mouse.click(hit!.x + 2, hit!.y + hit!.height / 2);
+    await expect(card.locator('[id="left-side"]')).toHaveAttribute('aria-checked', 'true');
+    // Keyboard help only where there is a fine pointer; always the picture's description.
+    const fine = await page.evaluate(() => matchMedia('(hover: hover) and (pointer: fine)').matches);
+    await expect(page.getByTestId('hotspot-keys')).toBeVisible({ visible: fine });
+    await expect(card.locator('[role="group"]')).toHaveAccessibleDescription(/arrow keys/);
+    await expect(page.getByTestId('hotspot-help')).not.toContainText('arrow keys');
+    // One right place and one wrong: the missed right place is marked right too.
+    await card.locator('[id="belly"]').click();
+    await page.getByTestId('check-answer').click();
+    await expect(page.getByTestId('verdict')).toHaveText(/Not quite|Partly right/);
+    await expect(card.locator('[id="left-side"]')).toHaveClass(/\bright\b/);
+    await expect(card.locator('[id="right-upper-chest"]')).toHaveClass(/\bright\b/);
+    await expect(card.locator('[id="belly"]')).toHaveClass(/\bwrong\b/);
+    await expect(card.locator('[id="upper-arm"]')).not.toHaveClass(/\b(right|wrong)\b/);
+    await expect(card.locator('[id="right-upper-chest"] .spot-icon')).toHaveText('✓');
+    await expect(card.locator('[id="belly"] .spot-icon')).toHaveText('✗');
+    // The chosen right place is drawn in the "right" colour, not the chosen red.
+    const colour = (sel: string) => card.locator(sel).evaluate((e) => getComputedStyle(e).stroke);
+    const ok = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--ok').trim());
+    const okRgb = await page.evaluate((c) => { const d = document.createElement('div'); d.style.color = c; document.body.append(d); const v = getComputedStyle(d).color; d.remove(); return v; }, ok);
+    expect(await colour('[id="left-side"] .mark')).toBe(okRgb);
+    expect(await colour('[id="right-upper-chest"] .mark')).toBe(okRgb);
+    expect(await colour('[id="belly"] .mark')).not.toBe(okRgb);
+    const marks = page.getByTestId('hotspot-marks').locator('li');
+    await expect(marks).toHaveText([
+      /Their upper right chest.* — Right answer/,
+      /Their left side.* — Your answer: right/,
+      /The belly — Your answer: not right/,
+    ]);
+    await expect(card.locator('[id="right-upper-chest"]')).toHaveAccessibleName(/Right answer/);
+    await axe(page, 'a hotspot after its answer is revealed');
+  });
+
   test('ordering by dragging a step by its handle', async ({ page }) => {
     const card = await practiseUntil(page, 'adult-cpr', async (c) => (await c.getAttribute('data-type')) === 'order');
     await expect(card).toHaveAttribute('data-type', 'order');
@@ -242,19 +288,22 @@ test.describe('practice', () => {
     await page.getByTestId('check-answer').click();
     await expect(page.getByTestId('verdict')).toHaveText(/Not quite|Partly right/);
     await expect(page.getByTestId('feedback')).toContainText('Why:');
-    await expect(page.getByTestId('feedback')).toContainText('come back at the end');
-    await expect(page.getByTestId('leitner-box')).toHaveText("You'll see this question again in your next practice.");
+    // One "you will see this again", not two.
+    await expect(page.getByTestId('comes-back')).toHaveText('This question will come back at the end of this practice.');
+    await expect(page.getByTestId('leitner-box')).toHaveCount(0);
+    await expect(page.getByTestId('feedback').locator('[data-testid="comes-back"], [data-testid="leitner-box"]')).toHaveCount(1);
     await expect(card.locator('details.source li').first()).toBeAttached();
     await page.getByTestId('next-question').click();
-    await expect(page.getByTestId('practice-position')).toHaveText('Question 2 of 11');
+    // The total stays the planned ten; the wrong answer comes back at the end.
+    await expect(page.getByTestId('practice-position')).toHaveText('Question 2 of 10');
 
     await page.reload();
     await waitForApp(page);
-    await expect(page.getByTestId('practice-position')).toHaveText('Question 2 of 11');
+    await expect(page.getByTestId('practice-position')).toHaveText('Question 2 of 10');
     await page.goto('/quiz');
     await waitForApp(page);
     await expect(page.getByTestId('mistake-count')).toHaveText('Questions you last got wrong: 1.');
-    await expect(page.getByTestId('resume-practice')).toContainText('question 2 of 11');
+    await expect(page.getByTestId('resume-practice')).toContainText('question 2 of 10');
     await page.getByTestId('start-mistakes').click();
     await expect(page.getByTestId('practice-position')).toHaveText('Question 1 of 1');
     await expect(card).toHaveAttribute('data-question', id);

@@ -326,6 +326,9 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
 
       await lp.goto('/record');
       await waitForApp(lp);
+      // The export is in the closed "For instructors and schools" part.
+      await expect(lp.getByTestId('xapi-learner-export')).toBeHidden();
+      await lp.getByTestId('for-instructors').locator('summary').click();
       const [mine] = await Promise.all([lp.waitForEvent('download'), lp.getByTestId('xapi-learner-export').click()]);
       const minePath = info.outputPath('my-xapi.json');
       await mine.saveAs(minePath);

@@ -198,7 +198,7 @@ test.describe('your data', () => {
     await expect(page.getByTestId('data-status')).toHaveText('Everything was erased.');
     const sameAsDevice = (group: string) =>
       page.getByRole('group', { name: group }).getByRole('radio', { name: 'Same as this device' });
-    await expect(sameAsDevice('Colours')).toBeChecked();
+    await expect(sameAsDevice('Colors')).toBeChecked();
     await expect(sameAsDevice('Moving pictures')).toBeChecked();
     await expect(page.locator('html')).toHaveAttribute('data-motion', 'system');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');

@@ -29,6 +29,7 @@ test.describe('trainer (en)', () => {
     expect(rate).toBeLessThanOrEqual(120);
     await expect(page.getByTestId('prompt')).toHaveText('Good');
     await page.getByTestId('finish-training').click();
+    await page.getByTestId('confirm-finish').click();
 
     await expect(page).toHaveURL(/\/train\/results\/\d+$/);
     await expect(page.getByTestId('f-compressions')).toHaveText('12');
@@ -68,6 +69,7 @@ test.describe('trainer (en)', () => {
     }
     await expect(page.getByTestId('prompt')).toHaveText('Faster');
     await page.getByTestId('finish-training').click();
+    await page.getByTestId('confirm-finish').click();
     await expect(page.getByTestId('f-compressions')).toHaveText('5');
     await expect(page.getByTestId('session-score')).toContainText('fewer than 10');
     // The record page says training was done, not "no training yet".
@@ -209,6 +211,7 @@ test.describe('motion trainer (en)', () => {
     expect(live).toBeGreaterThan(5.0);
     expect(live).toBeLessThan(6.0);
     await page.getByTestId('finish-training').click();
+    await page.getByTestId('confirm-finish').click();
 
     await expect(page).toHaveURL(/\/train\/results\/\d+$/);
     const n = Number(await page.getByTestId('f-compressions').textContent());
@@ -313,6 +316,7 @@ for (const lang of LANGS) {
       await tapAlong(page, 38, 545);
       await page.waitForTimeout(500);
       await page.getByTestId('finish-training').click();
+      await page.getByTestId('confirm-finish').click();
       await expect(page).toHaveURL(/\/train\/results\/\d+$/);
       await expect(page.getByTestId('f-compressions')).toHaveText('38');
       const score = Number(await page.getByTestId('session-score').locator('strong').textContent());
@@ -356,6 +360,11 @@ for (const lang of LANGS) {
         await expect(page.getByTestId('prompt')).toHaveText(lang.getReady);
         const live = ['beat', 'live-rate', 'prompt', 'time-left', 'tap-pad', 'finish-training'];
         await inView(page, live, 'in the countdown');
+        // "Finish now" sits well clear of the pad (a tap that misses the pad
+        // must not land on it), and asks before it ends the session.
+        const pad = (await page.getByTestId('tap-pad').boundingBox())!;
+        const finish = (await page.getByTestId('finish-training').boundingBox())!;
+        expect(finish.y - (pad.y + pad.height), 'gap between the pad and "Finish now"').toBeGreaterThanOrEqual(24);
         await axe(page, `countdown (${lang.locale}, ${size}%)`);
         await expect(run).toHaveAttribute('data-state', 'running', { timeout: 5_000 });
         // Tapping for 16 s (into the pause for breaths); measured every 4 s.
@@ -377,6 +386,10 @@ for (const lang of LANGS) {
         // The session's screen never scrolled.
         expect(await run.evaluate((d) => d.scrollTop)).toBe(0);
         await page.getByTestId('finish-training').click();
+        await page.getByTestId('keep-going').click();
+        await expect(run).toBeVisible();
+        await page.getByTestId('finish-training').click();
+        await page.getByTestId('confirm-finish').click();
         await expect(page).toHaveURL(/\/train\/results\/\d+$/);
         await figuresOnOneLine(page);
       });

@@ -90,7 +90,8 @@ pub fn source_lines(c: &Curriculum, refs: &[SourceRef], p: ProfileId) -> Vec<(St
 /// `disabled` — true once the answer is final; `reveal` — true once the
 /// answer is checked and the right options are to be marked (choices and
 /// true/false: the right one "right", a chosen wrong one "wrong", by
-/// colour, icon and words); `on_change` — called after
+/// colour, icon and words; a picture: its right places and a chosen wrong
+/// one, the same way); `on_change` — called after
 /// every change the learner makes; `children` — what follows the controls
 /// (the page's buttons and feedback), inside the same card.
 #[component]
@@ -146,6 +147,7 @@ pub fn QuestionView(
             &q,
             answer,
             disabled,
+            reveal,
             legend_id.clone(),
             changed,
         )

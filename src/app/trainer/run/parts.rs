@@ -283,17 +283,29 @@ pub(super) fn TapPad(session: Session, pad: NodeRef<leptos::html::Button>) -> im
     }
 }
 
-/// Finish (saving), and cancel with its confirmation (which Escape opens
-/// too).
+/// Finish (saving) and cancel, each with its confirmation (Escape opens
+/// the cancel one too): the pad is just above, and a tap that misses it
+/// must not end the session. A gap keeps them apart as well.
 ///
 /// Props: `session` — the running session; `confirm_cancel` — whether the
 /// confirmation shows.
 #[component]
 pub(super) fn RunActions(session: Session, confirm_cancel: RwSignal<bool>) -> impl IntoView {
     let i18n = use_i18n();
+    let confirm_finish = RwSignal::new(false);
     view! {
-        <div class="actions run-actions">
-            {move || if confirm_cancel.get() {
+        <div class="actions run-actions" data-testid="run-actions">
+            {move || if confirm_finish.get() && !confirm_cancel.get() {
+                view! {
+                    <p>{t!(i18n, trainer.confirm_finish)}</p>
+                    <button type="button" class="button primary" data-testid="confirm-finish" on:click=move |_| session.finish(true)>
+                        {t!(i18n, trainer.finish_yes)}
+                    </button>
+                    <button type="button" class="button" data-testid="keep-going" on:click=move |_| confirm_finish.set(false)>
+                        {t!(i18n, trainer.cancel_no)}
+                    </button>
+                }.into_any()
+            } else if confirm_cancel.get() {
                 view! {
                     <p>{t!(i18n, trainer.confirm_cancel)}</p>
                     <button type="button" class="button danger" data-testid="confirm-cancel" on:click=move |_| session.finish(false)>
@@ -305,7 +317,7 @@ pub(super) fn RunActions(session: Session, confirm_cancel: RwSignal<bool>) -> im
                 }.into_any()
             } else {
                 view! {
-                    <button type="button" class="button primary" data-testid="finish-training" on:click=move |_| session.finish(true)>
+                    <button type="button" class="button primary" data-testid="finish-training" on:click=move |_| confirm_finish.set(true)>
                         {t!(i18n, trainer.finish)}
                     </button>
                     <button type="button" class="button" data-testid="cancel-training" on:click=move |_| confirm_cancel.set(true)>
