@@ -119,7 +119,12 @@ fn fingerprint(c: &[MotionCompression]) -> u64 {
 }
 
 /// The final values are those of the estimator before provisional depths
-/// were added (fingerprints computed with that code, commit aa51e41).
+/// were added (fingerprints computed with that code, commit aa51e41), but
+/// for one fix since: at the end of a run, the top that ends the last
+/// stroke already reported is no longer moved (moving it could report
+/// that stroke's bottom a second time, out of time order; the property
+/// test `any_samples_never_panic` found it). Same compressions, the last
+/// of each run a little different.
 #[test]
 fn final_values_are_those_of_the_estimator_before() {
     let got: Vec<(usize, u64)> = [
@@ -138,9 +143,9 @@ fn final_values_are_those_of_the_estimator_before() {
 }
 
 const PINNED: [(usize, u64); 3] = [
-    (90, 10_132_709_200_942_793_974),
-    (86, 16_081_205_802_144_783_028),
-    (69, 6_677_327_056_242_082_975),
+    (90, 9_307_908_815_989_468_762),
+    (86, 7_926_238_283_351_358_686),
+    (69, 2_478_358_882_118_590_872),
 ];
 
 #[test]

@@ -250,8 +250,16 @@ impl MotionTracker {
             self.run.tops.push(top as f64);
             self.run.rest_after = Some((top as f64 + REST).min((self.sig.len() - 1) as f64));
             let k = self.run.tops.len();
+            // The top that ends the last stroke reported is final: moved
+            // now, the next stroke would start before the bottom already
+            // reported and could report it a second time, earlier.
+            let from = if self.run.done > 0 {
+                self.run.done + 1
+            } else {
+                0
+            };
             for _ in 0..REFINE_PASSES {
-                for i in self.run.done..k {
+                for i in from..k {
                     self.refine_one(i);
                 }
             }
