@@ -224,7 +224,7 @@ test.describe('the coach', () => {
       await page.getByTestId('voice-toggle').click();
       await expect(page.getByTestId('voice-toggle')).toHaveAttribute('aria-pressed', 'false');
       // 30:2 counts; the breath pause says "give two breaths".
-      await page.getByRole('button', { name: '30:2 with breaths' }).click();
+      await page.getByRole('button', { name: 'Compressions and breaths (30:2)' }).click();
       await expect(beat).toHaveText(/^(1|2|3|4)$/);
     });
   });
@@ -240,7 +240,7 @@ test.describe('the coach', () => {
     await expect(page.getByTestId('emergency-call')).toHaveAttribute('href', 'tel:120');
     await expect(page.getByTestId('choking-action')).toHaveText('拍背五次。');
     await page.goto('/emergency/cpr');
-    await page.getByRole('button', { name: '30:2 加人工呼吸' }).click();
+    await page.getByRole('button', { name: '按压加人工呼吸（30:2）' }).click();
     await expect(page.getByTestId('emergency-beat')).toHaveText(/^(1|2|3|4)$/);
     await context.close();
   });
