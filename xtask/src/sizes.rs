@@ -114,7 +114,9 @@ pub fn first_load(index: &str, script: &dyn Fn(&str) -> Option<String>) -> Vec<S
         }
         if let Some(text) = script(&name) {
             for spec in static_imports(&text) {
-                if let Some(dep) = resolve(&name, &spec) {
+                // Modules may import each other (the glue and the split
+                // loader do): each is visited once.
+                if let Some(dep) = resolve(&name, &spec).filter(|d| !found.contains(d)) {
                     found.push(dep);
                 }
             }

@@ -68,7 +68,12 @@ fn scripts(name: &str) -> Option<String> {
                 .into(),
         ),
         "__wasm_split.js" => {
-            Some("const chunks = [new URL('./split_1-0123456789.wasm', import.meta.url)];".into())
+            // It imports the glue back: a cycle, visited once.
+            Some(
+                "import { initSync } from \"./firstaid-0123456789.js\";\n\
+                 const chunks = [new URL('./split_1-0123456789.wasm', import.meta.url)];"
+                    .into(),
+            )
         }
         _ => Some(String::new()),
     }
