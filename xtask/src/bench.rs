@@ -7,7 +7,8 @@
 //!   naive `setInterval` metronome under a busy main thread.
 //! - Records verified per second on one core (`firstaid verify --repeat`,
 //!   release build) on the example record, and that record's QR size.
-//! - Size of every shipped file, raw / gzip / brotli, and the first-load total.
+//! - Size of every shipped file, raw / gzip / brotli, the first load of `/`
+//!   and the app's wasm modules (`crate::sizes`).
 //! - Lighthouse (mobile profile, headless Chromium): performance,
 //!   accessibility, best practices, LCP, TBT, CLS.
 //!
@@ -22,7 +23,7 @@ use anyhow::{Context, Result};
 use firstaid::trainer::accuracy::{self, Accuracy, Tally};
 use firstaid::trainer::{motion, synth};
 
-use crate::{dist, sh, tools};
+use crate::{dist, sh, sizes, tools};
 
 /// Traces per kind and their first seed (fixed, so the figures repeat).
 const MOTION_TRACES: u64 = 20;
@@ -267,9 +268,6 @@ pub fn metronome_timing() -> Result<()> {
     ))
 }
 
-/// The shell's first-load target, brotli bytes.
-const FIRST_LOAD_TARGET: u64 = 120 * 1024;
-
 pub fn run() -> Result<()> {
     motion_accuracy()?;
     records()?;
@@ -277,71 +275,27 @@ pub fn run() -> Result<()> {
     metronome_timing()?;
     let out = Path::new("target/bench/dist");
     dist::build(out, "bench")?;
-    sizes(out)?;
+    sizes::report(out)?;
     lighthouse(out)
 }
 
-/// `--sizes`: the release build and its size table only.
-pub fn build_sizes() -> Result<()> {
-    let out = Path::new("target/bench/dist");
-    dist::build(out, "bench")?;
-    sizes(out).map(|_| ())
-}
-
-/// Prints the size table and returns the first-load brotli total.
-pub fn sizes(dir: &Path) -> Result<u64> {
-    println!("\n== Shipped files (bytes) ==");
-    println!(
-        "{:<40} {:>10} {:>10} {:>10}",
-        "file", "raw", "gzip", "brotli"
-    );
-    let index = std::fs::read_to_string(dir.join("index.html"))?;
-    let mut first_load = 0;
-    for path in dist::walk(dir)? {
-        let name = path.strip_prefix(dir)?.to_string_lossy().replace('\\', "/");
-        if name.ends_with(".br") || name.ends_with(".gz") {
-            continue;
+/// `--sizes [--dir DIR] [--check]`: the size tables of the dist folder
+/// `dir` (or of a release build made into `target/bench/dist`), and with
+/// `check` the first load against the committed budget.
+pub fn build_sizes(dir: Option<&Path>, check: bool) -> Result<()> {
+    let out = match dir {
+        Some(d) => d,
+        None => {
+            let out = Path::new("target/bench/dist");
+            dist::build(out, "bench")?;
+            out
         }
-        let bytes = std::fs::read(&path)?;
-        let (gz, br) = if dist::compressible(&name) {
-            (
-                dist::gzip(&bytes)?.len() as u64,
-                dist::brotli(&bytes)?.len() as u64,
-            )
-        } else {
-            (bytes.len() as u64, bytes.len() as u64)
-        };
-        // First load: the document and everything it references directly
-        // (an upper bound: browsers fetch the touch icon only when installing),
-        // except the QR decoder's worker, named in a <meta> and started only
-        // when a picture is read.
-        let on_first_load = name == "index.html"
-            || (index.contains(&format!("/{name}\""))
-                && !index.contains(&format!(
-                    "name=\"firstaid-scan-worker\" content=\"/{name}\""
-                )));
-        if on_first_load {
-            first_load += br;
-        }
-        println!(
-            "{:<40} {:>10} {:>10} {:>10}{}",
-            name,
-            bytes.len(),
-            gz,
-            br,
-            if on_first_load {
-                "  (referenced by index.html)"
-            } else {
-                ""
-            }
-        );
+    };
+    let total = sizes::report(out)?;
+    if check {
+        sizes::check(total.brotli)?;
     }
-    println!(
-        "first load, brotli: {first_load} bytes ({:.1} KiB) — target ≤ {} KiB",
-        first_load as f64 / 1024.0,
-        FIRST_LOAD_TARGET / 1024
-    );
-    Ok(first_load)
+    Ok(())
 }
 
 fn lighthouse(dir: &Path) -> Result<()> {

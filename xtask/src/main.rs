@@ -8,7 +8,9 @@
 //! - `bench [--motion|--records|--sizes]` — motion analysis accuracy on generated
 //!   traces, records verified per second, the metronome's timing, shipped
 //!   sizes (raw, gzip, brotli) and Lighthouse figures; `--motion` or
-//!   `--records` or `--sizes` only that one.
+//!   `--records` or `--sizes` only that one. `--sizes --dir DIR` measures an
+//!   existing dist; `--sizes --check` fails when the first load exceeds the
+//!   budget in `xtask/size-budget.toml`.
 //! - `fuzz [--seconds N] [TARGET…]` — the fuzz targets (cargo-fuzz), N seconds each.
 //! - `screenshots [--out DIR] [--no-build]` — every route and state on a
 //!   phone (both languages, light and dark, 100% and 200% text) and a
@@ -20,6 +22,7 @@ mod fuzz;
 mod screens;
 mod server;
 mod sh;
+mod sizes;
 mod test;
 mod tools;
 
@@ -34,6 +37,8 @@ const USAGE: &str = "usage: cargo xtask <serve|test|dist|bench|fuzz|screenshots>
   bench [--motion|--records|--sizes]          motion accuracy, records per second, metronome
                                               timing, sizes and Lighthouse figures
                                               (--motion / --records / --sizes: only that one)
+  bench --sizes [--dir DIR] [--check]         sizes of DIR (an existing dist; default: build one),
+                                              --check: fail over the budget in xtask/size-budget.toml
   fuzz [--seconds N] [TARGET…]               every decoder (or these) under libFuzzer, N s each (default 300)
   screenshots [--out DIR] [--no-build]        every route and state on a phone, both languages, light and
                                               dark, 100% and 200% text, with contact sheets (default
@@ -92,11 +97,16 @@ fn run() -> Result<()> {
             let motion_only = flag(&mut args, "--motion");
             let records_only = flag(&mut args, "--records");
             let sizes_only = flag(&mut args, "--sizes");
+            let dir = opt(&mut args, "--dir")?.map(PathBuf::from);
+            let check = flag(&mut args, "--check");
+            if (dir.is_some() || check) && !sizes_only {
+                bail!("--dir and --check go with --sizes\n{USAGE}");
+            }
             no_more(&args)?;
             match (motion_only, records_only, sizes_only) {
                 (true, false, false) => bench::motion_accuracy(),
                 (false, true, false) => bench::records(),
-                (false, false, true) => bench::build_sizes(),
+                (false, false, true) => bench::build_sizes(dir.as_deref(), check),
                 (false, false, false) => bench::run(),
                 _ => bail!("give one of --motion, --records and --sizes\n{USAGE}"),
             }

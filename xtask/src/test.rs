@@ -6,8 +6,9 @@
 //! 3. A smoke run of every fuzz target (an unoptimised build, 5 s each).
 //! 4. Browser component tests (wasm-bindgen-test in headless Chromium).
 //! 5. The release build, assembled twice (builds "a" and "b", for the update
-//!    test), and the Playwright end-to-end tests on a phone and a desktop
-//!    viewport, with axe-core. The specs run the `firstaid` CLI from
+//!    test); the size guard on build "a" (what `bench --sizes --check` does:
+//!    the first load against `xtask/size-budget.toml`); the Playwright
+//!    end-to-end tests on a phone and a desktop viewport, with axe-core. The specs run the `firstaid` CLI from
 //!    `FIRSTAID_CLI`: the debug build in the target directory `cargo
 //!    metadata` names ([`sh::target_dir`]), so `CARGO_TARGET_DIR` works.
 //!
@@ -112,6 +113,12 @@ fn run_stages(stages: &mut Stages) -> Result<()> {
         dist::compile()?;
         dist::assemble(Path::new("target/wasm-pack"), &dist_a, "a")?;
         dist::assemble(Path::new("target/wasm-pack"), &dist_b, "b")
+    })?;
+
+    stages.run("size budget", || {
+        section("size budget (the first load of the release build above)");
+        let total = crate::sizes::report(&dist_a)?;
+        crate::sizes::check(total.brotli)
     })?;
 
     stages.run("end-to-end tests", || {
