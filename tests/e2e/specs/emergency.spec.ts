@@ -224,7 +224,7 @@ test.describe('the coach', () => {
       await page.getByTestId('voice-toggle').click();
       await expect(page.getByTestId('voice-toggle')).toHaveAttribute('aria-pressed', 'false');
       // 30:2 counts; the breath pause says "give two breaths".
-      await page.getByRole('button', { name: 'Compressions and breaths (30:2)' }).click();
+      await page.getByRole('button', { name: '30:2 with breaths' }).click();
       await expect(beat).toHaveText(/^(1|2|3|4)$/);
     });
   });
