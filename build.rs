@@ -53,6 +53,10 @@ fn main() {
     for p in files(&root.join("blueprints"), "toml") {
         blueprints.insert(name(&p, "blueprints"), read_toml(&p));
     }
+    let mut checklists = BTreeMap::new();
+    for p in files(&root.join("checklists"), "toml") {
+        checklists.insert(name(&p, "checklists"), read_toml(&p));
+    }
     let mut illustrations = BTreeMap::new();
     for p in files(&root.join("illustrations"), "svg") {
         println!("cargo:rerun-if-changed={}", p.display());
@@ -73,6 +77,7 @@ fn main() {
         "lessons": lessons,
         "questions": questions,
         "blueprints": blueprints,
+        "checklists": checklists,
         "illustrations": illustrations,
         "glossary": glossary,
     })

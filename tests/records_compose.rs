@@ -476,10 +476,17 @@ fn a_roster_keeps_its_verdicts_practical_marks_and_certificates() {
     // records, and only their row has it.
     assert!(roster.set_practical(&device().public(), Some(77)));
     assert!(roster.set_certificate(&device().public(), "FAC1:CERT".into()));
+    use firstaid::records::assess::Mark;
+    assert!(roster.assess(&device().public(), |a| {
+        a.set_mark("choking", "back-blows", Some(Mark::Passed), 78)
+    }));
+    assert!(!roster.assess(&KeyPair::from_seed([9; 32]).public(), |_| {}));
     let newer = compose(&l.sources(), &device(), Some(&a), T0 as u64 + 11_000_000).unwrap();
     assert_eq!(roster.add_verified(&newer, 4, &before), Added::Updated);
     assert_eq!(roster.entries[0].practical_passed_at_ms, Some(77));
     assert_eq!(roster.entries[0].certificate.as_deref(), Some("FAC1:CERT"));
+    let marks = roster.entries[0].assessments.of("choking").unwrap();
+    assert_eq!(marks.mark("back-blows"), Some(Mark::Passed));
     assert!(!roster.set_practical(&KeyPair::from_seed([9; 32]).public(), Some(1)));
     assert!(roster.set_practical(&device().public(), None));
     assert_eq!(roster.entries[0].practical_passed_at_ms, None);

@@ -362,6 +362,7 @@ fn a_roster_has_one_row_per_device_and_never_goes_back_to_an_older_record() {
             &r,
             &Status::Now(v),
             e.practical_passed_at_ms,
+            "",
             e.verified_at_ms,
             &CsvLabels::EN,
             &|_, f| f.to_string(),
@@ -370,7 +371,7 @@ fn a_roster_has_one_row_per_device_and_never_goes_back_to_an_older_record() {
     let lines: Vec<&str> = csv.split("\r\n").collect();
     assert_eq!(
         lines[0],
-        "\u{feff}name,number,class,key,status,lessons,exams,trainer,practical,verified,reasons"
+        "\u{feff}name,number,class,key,status,lessons,exams,trainer,practical,checklists,verified,reasons"
     );
     assert!(
         lines[1].starts_with("王小明,2026-0142,初二(3)班,"),
@@ -379,7 +380,7 @@ fn a_roster_has_one_row_per_device_and_never_goes_back_to_an_older_record() {
     );
     assert!(
         lines[1].contains(
-            ",OK,8,course-rcsc 100%,91,1970-01-01T00:00:00.005Z,1970-01-01T00:00:00.003Z,"
+            ",OK,8,course-rcsc 100%,91,1970-01-01T00:00:00.005Z,,1970-01-01T00:00:00.003Z,"
         ),
         "{}",
         lines[1]

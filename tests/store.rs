@@ -336,6 +336,18 @@ fn the_real_schema_reads_every_version_it_claims() {
                "progress":{"lessons":{}},"quiz":{},"trainer":{},"records":{}}}"#,
             0,
         ),
+        (
+            11,
+            r#"{"schema":11,"data":{"settings":{"lang":"en","profile":"aha","theme":"light","text_size":125},
+               "progress":{"lessons":{}},"quiz":{},"trainer":{},
+               "records":{"instructor":{"name":"Ms Chen",
+                 "assignments":[{"assignment":"FAA1:X",
+                 "roster":{"entries":[{"record":"FAR1:X","verified_at_ms":5,
+                   "assessments":[{"checklist":"choking","marks":[
+                     {"item":"back-blows","mark":"passed","at_ms":7},
+                     {"item":"abdominal-thrusts","mark":"practice","note":"fist too low","at_ms":8}]}]}]}}]}}}}"#,
+            0,
+        ),
     ];
     assert_eq!(
         fixtures.len() as u64,
@@ -395,6 +407,18 @@ fn the_real_schema_reads_every_version_it_claims() {
         },
         "an old document reads with motion following the phone, nothing else changed"
     );
+    // Version 11 keeps the checklist marks; a version 7 tick stays as it was.
+    let v11 = schema::read_document(fixtures[10].1).unwrap();
+    let row = &v11.records.instructor.assignments[0].roster.entries[0];
+    let choking = row.assessments.of("choking").unwrap();
+    assert_eq!(
+        choking.mark("abdominal-thrusts"),
+        Some(firstaid::records::assess::Mark::Practice)
+    );
+    assert_eq!(choking.note("abdominal-thrusts"), Some("fist too low"));
+    assert!(v7.records.instructor.assignments[0].roster.entries[0]
+        .assessments
+        .is_empty());
     let odd5 = r#"{"schema":5,"data":{"settings":{"lang":"en","profile":"aha","theme":"light","text_size":125},"progress":{"lessons":{}},"quiz":{},"trainer":{},"records":{}}}"#;
     assert!(matches!(
         schema::read_document(odd5),

@@ -15,7 +15,9 @@
 //!     "questions": [ { "id", "lesson", "objective", "check", "type",
 //!       "prompt", "explanation", "sources", "review"?, "exam_hold"?, "scenario"?,
 //!       "options"?: [ { "id", "text", "correct"? } ], "answer"?,
-//!       "image"?, "regions"?: [ { "id", "label", "correct" } ] } ] } ] }
+//!       "image"?, "regions"?: [ { "id", "label", "correct" } ] } ],
+//!     "checklists": [ { "id", "order", "title", "lessons",
+//!       "items": [ { "id", "text", "sources", "evidence"?, "review"? } ] } ] } ] }
 //! ```
 //!
 //! Every text is an object keyed by language (`zh`, `en`) holding the
@@ -23,8 +25,11 @@
 //! the default wording); `review` is present exactly where an instructor
 //! must check the wording. `technique: true` marks a step that shows what to
 //! do with your hands on a person; `exam_hold: true` a question no exam
-//! draws until its review is cleared. Fields marked `?` are omitted when
-//! empty (or false).
+//! draws until its review is cleared. `checklists` are the practical exam's
+//! skills checklists, their items resolved for the profile like steps
+//! (added in version 1 without a version step: a reader that does not know
+//! them can ignore them). Fields marked `?` are omitted when empty (or
+//! false).
 
 use serde_json::{json, Map, Value};
 
@@ -175,11 +180,39 @@ pub fn to_json(c: &Curriculum, sel: &Selection) -> Value {
                     Value::Object(m)
                 })
                 .collect();
+            let checklists: Vec<Value> = c
+                .checklists
+                .iter()
+                .map(|l| {
+                    let items: Vec<Value> = l
+                        .items
+                        .iter()
+                        .map(|i| {
+                            let r = i.for_profile(p);
+                            let mut m = Map::new();
+                            m.insert("id".into(), json!(i.id));
+                            m.insert("text".into(), text(r.text, sel));
+                            m.insert("sources".into(), sources(c, &r.sources));
+                            put(&mut m, "evidence", i.evidence.map(|e| json!(e)));
+                            put(&mut m, "review", r.review.map(|t| text(t, sel)));
+                            Value::Object(m)
+                        })
+                        .collect();
+                    json!({
+                        "id": l.id,
+                        "order": l.order,
+                        "title": text(&l.title, sel),
+                        "lessons": l.lessons,
+                        "items": items,
+                    })
+                })
+                .collect();
             json!({
                 "profile": p.as_str(),
                 "emergency_number": p.profile().emergency_number,
                 "lessons": lessons,
                 "questions": questions,
+                "checklists": checklists,
             })
         })
         .collect();
@@ -317,6 +350,29 @@ pub fn to_markdown(c: &Curriculum, sel: &Selection) -> String {
                 let _ = writeln!(md, "  - Explanation: {}", t(&q.explanation));
                 if let Some(rv) = &q.review {
                     let _ = writeln!(md, "  - ⚠ REVIEW: {}", t(rv));
+                }
+            }
+            md.push('\n');
+        }
+        for l in &c.checklists {
+            let _ = writeln!(
+                md,
+                "### Practical exam checklist: {} (`{}`)\n",
+                t(&l.title),
+                l.id
+            );
+            for (n, i) in l.items.iter().enumerate() {
+                let r = i.for_profile(p);
+                let _ = writeln!(
+                    md,
+                    "{}. **`{}`** {} {}",
+                    n + 1,
+                    i.id,
+                    t(r.text),
+                    cite(&r.sources)
+                );
+                if let Some(rv) = r.review {
+                    let _ = writeln!(md, "   - ⚠ REVIEW: {}", t(rv));
                 }
             }
             md.push('\n');

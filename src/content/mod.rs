@@ -12,6 +12,7 @@
 //! the quiz engine draws exams from them.
 
 pub mod blueprint;
+pub mod checklist;
 pub mod export;
 pub mod glossary;
 pub mod lint;
@@ -50,6 +51,8 @@ struct RawBundle {
     questions: BTreeMap<String, serde_json::Value>,
     #[serde(default)]
     blueprints: BTreeMap<String, serde_json::Value>,
+    #[serde(default)]
+    checklists: BTreeMap<String, serde_json::Value>,
     illustrations: BTreeMap<String, String>,
     #[serde(default)]
     glossary: serde_json::Value,
@@ -80,6 +83,8 @@ pub struct Curriculum {
     pub scenarios: Vec<Scenario>,
     /// The exam blueprints shipped with the content, in file-name order.
     pub blueprints: Vec<blueprint::Blueprint>,
+    /// The skills checklists of the practical exam, in `order`.
+    pub checklists: Vec<checklist::Checklist>,
     /// SVG text by illustration name.
     pub illustrations: BTreeMap<String, String>,
     /// One term per idea (`content/glossary.toml`), for the validator.
@@ -142,6 +147,14 @@ impl Curriculum {
                 Err(e) => problems.push(format!("{file}: {e}")),
             }
         }
+        let mut checklists = Vec::new();
+        for (file, v) in raw.checklists {
+            match serde_json::from_value::<checklist::Checklist>(v) {
+                Ok(c) => checklists.push(c),
+                Err(e) => problems.push(format!("{file}: {e}")),
+            }
+        }
+        checklists.sort_by_key(|c| c.order);
         if problems.is_empty() {
             Ok(Curriculum {
                 sources,
@@ -149,6 +162,7 @@ impl Curriculum {
                 questions,
                 scenarios,
                 blueprints,
+                checklists,
                 illustrations: raw.illustrations,
                 glossary,
             })
@@ -185,6 +199,11 @@ impl Curriculum {
     /// The shipped blueprint with this id.
     pub fn blueprint(&self, id: &str) -> Option<&blueprint::Blueprint> {
         self.blueprints.iter().find(|b| b.id == id)
+    }
+
+    /// The skills checklist with this id.
+    pub fn checklist(&self, id: &str) -> Option<&checklist::Checklist> {
+        self.checklists.iter().find(|c| c.id == id)
     }
 
     pub fn source(&self, key: &str) -> Option<&Source> {

@@ -35,6 +35,7 @@ pub fn validate(c: &Curriculum) -> Vec<String> {
     v.questions(c);
     v.illustrations(c);
     v.blueprints(c);
+    v.problems.extend(super::checklist::problems(c));
     v.problems.extend(super::plain::problems(c));
     v.problems
 }
@@ -43,7 +44,7 @@ struct Validator {
     problems: Vec<String>,
 }
 
-fn is_kebab(id: &str) -> bool {
+pub(super) fn is_kebab(id: &str) -> bool {
     !id.is_empty()
         && id.split('.').all(|part| {
             !part.is_empty()

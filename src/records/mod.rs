@@ -3,10 +3,12 @@
 //! their canonical [`codec`]), [`verify`] (the instructor's checks),
 //! [`keys`] (Ed25519 keys and fingerprints), [`payload`] (QR text:
 //! versioned prefix, deflate, [`base45`]), [`csv`] (files for
-//! spreadsheets), [`stored`] (what the app keeps: profile, keys,
+//! spreadsheets), [`assess`] (the practical exam's checklist marks),
+//! [`stored`] (what the app keeps: profile, keys,
 //! assignments, rosters) and [`compose`] (a learner's record from the
 //! app's data).
 
+pub mod assess;
 pub mod assignment;
 pub mod base45;
 pub mod codec;

@@ -13,11 +13,14 @@
 //! with the earlier content): then the verdict kept from when it was read
 //! stands, labelled with the content it was checked with ([`Status`]), so a
 //! class's results survive an app update. The instructor's mark that a
-//! learner passed the practical exam (issue #7's certificates) is kept with
-//! the row and survives newer records of the same learner.
+//! learner passed the practical exam (issue #7's certificates; since
+//! schema 11, "assessed before checklists existed") and their marks on the
+//! skills checklists ([`super::assess`]) are kept with the row and survive
+//! newer records of the same learner.
 
 use serde::{Deserialize, Serialize};
 
+use super::assess::Assessments;
 use super::csv;
 use super::keys::PublicKey;
 use super::record::Record;
@@ -36,9 +39,14 @@ pub struct Entry {
     /// that could not).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checked: Option<Checked>,
-    /// When the instructor marked this learner's practical exam passed.
+    /// When the instructor ticked this learner's practical exam passed, on
+    /// a roster from before the skills checklists (schema 11): kept, shown
+    /// as "assessed before checklists existed".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub practical_passed_at_ms: Option<i64>,
+    /// The learner's marks on the skills checklists.
+    #[serde(default, skip_serializing_if = "Assessments::is_empty")]
+    pub assessments: Assessments,
     /// The certificate issued to this learner (its QR text, `FAC2:…`, or
     /// `FAC1:…` from before version 2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -170,6 +178,7 @@ impl Roster {
             verified_at_ms: now_ms,
             checked,
             practical_passed_at_ms: None,
+            assessments: Assessments::default(),
             certificate: None,
         };
         let existing = self
@@ -189,6 +198,7 @@ impl Roster {
                     // The practical exam was this learner's, whatever record
                     // they show next.
                     entry.practical_passed_at_ms = e.practical_passed_at_ms;
+                    entry.assessments = std::mem::take(&mut e.assessments);
                     entry.certificate = e.certificate.take();
                     *e = entry;
                     Added::Updated
@@ -241,6 +251,22 @@ impl Roster {
         }
     }
 
+    /// Changes the checklist marks of the learner whose device key is
+    /// `key` with `change`; false when no row holds that key.
+    pub fn assess(&mut self, key: &PublicKey, change: impl FnOnce(&mut Assessments)) -> bool {
+        match self
+            .entries
+            .iter_mut()
+            .find(|e| e.record().is_some_and(|r| r.body.key == *key))
+        {
+            Some(e) => {
+                change(&mut e.assessments);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Marks (or, with `None`, unmarks) the practical exam of the learner
     /// whose device key is `key` as passed at `at_ms`; false when no row
     /// holds that key.
@@ -262,8 +288,9 @@ impl Roster {
 /// The words a CSV file is written in (the app passes its translations).
 pub struct CsvLabels<'a> {
     /// Column headers: name, number, class, device key, status, lessons,
-    /// exams, trainer score, practical exam passed at, verified at, reasons.
-    pub headers: [&'a str; 11],
+    /// exams, trainer score, practical exam passed at, the checklists'
+    /// outcomes, verified at, reasons.
+    pub headers: [&'a str; 12],
     pub ok: &'a str,
     pub fail: &'a str,
     /// The reasons column of a row whose verdict was kept from an earlier
@@ -284,6 +311,7 @@ impl CsvLabels<'static> {
             "exams",
             "trainer",
             "practical",
+            "checklists",
             "verified",
             "reasons",
         ],
@@ -294,12 +322,15 @@ impl CsvLabels<'static> {
 }
 
 /// The CSV line of one verified record (with the reasons in whatever words
-/// `reason` gives); `practical_passed_at_ms` is the roster's mark (none
-/// outside a roster).
+/// `reason` gives); `practical_passed_at_ms` is when the roster's learner
+/// passed the practical exam and `checklists` the outcome of each checklist
+/// ([`super::assess::summary`]; none outside a roster).
+#[allow(clippy::too_many_arguments)]
 pub fn csv_row(
     record: &Record,
     status: &Status,
     practical_passed_at_ms: Option<i64>,
+    checklists: &str,
     verified_at_ms: i64,
     labels: &CsvLabels,
     reason: &dyn Fn(&Check, &Failure) -> String,
@@ -324,6 +355,7 @@ pub fn csv_row(
             .map(|s| s.to_string())
             .unwrap_or_default(),
         practical_passed_at_ms.map(format_iso).unwrap_or_default(),
+        checklists.to_owned(),
         format_iso(verified_at_ms),
         reasons.join("; "),
     ])

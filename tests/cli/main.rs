@@ -45,6 +45,14 @@ fn json_export_is_versioned_and_filters_language_and_profile() {
     );
     assert!(!step["sources"].as_array().unwrap().is_empty());
     assert!(profiles[0]["questions"].as_array().unwrap().len() >= 20);
+    // The practical exam's checklists, resolved for the profile.
+    let lists = profiles[0]["checklists"].as_array().unwrap();
+    assert_eq!(lists.len(), 3);
+    let rate = &lists[0]["items"][5];
+    assert_eq!(rate["id"], "rate");
+    assert_eq!(rate["evidence"], "rate");
+    assert_eq!(rate["text"]["en"], "Compressions at 100 to 120 a minute.");
+    assert_eq!(rate["sources"][0]["key"], "A1");
 }
 
 #[test]
@@ -92,6 +100,7 @@ fn markdown_export_lists_steps_sources_questions_and_flags() {
         "RCSC items marked unverified are flagged"
     );
     assert!(out.contains("## Sources"));
+    assert!(out.contains("### Practical exam checklist: 成人心肺复苏与AED (`adult-cpr-aed`)"));
     assert!(!out.contains("## Profile `aha`"));
 }
 

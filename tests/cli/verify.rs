@@ -93,7 +93,7 @@ fn verify_with_the_assignment_checks_its_requirements_and_writes_csv() {
     assert_eq!(code, 1, "trainer score 91 is below 95");
     assert!(
         out.starts_with(
-            "\u{feff}name,number,class,key,status,lessons,exams,trainer,practical,verified,reasons\r\n"
+            "\u{feff}name,number,class,key,status,lessons,exams,trainer,practical,checklists,verified,reasons\r\n"
         ),
         "{out}"
     );

@@ -216,6 +216,7 @@ pub fn tiny() -> Curriculum {
             },
         ],
         blueprints: vec![],
+        checklists: vec![],
         illustrations: Default::default(),
         glossary: Default::default(),
     }

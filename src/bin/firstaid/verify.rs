@@ -167,6 +167,7 @@ pub fn run(args: &Args) -> Result<(String, bool), String> {
                         r,
                         &roster::Status::Now(v),
                         None,
+                        "",
                         now,
                         &labels,
                         &reason,

@@ -3,7 +3,7 @@
 // learner who saves their name and accepts it, and the learner's work
 // (a lesson played to its end, an exam answered). One definition, so a
 // change to these screens is fixed in one place.
-import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { axe, waitForApp, waitForOfflineReady } from './fixtures';
 import { answer, byId, lessons, questions } from './content';
 
@@ -156,3 +156,31 @@ export async function takeExam(page: Page, wrong: number): Promise<void> {
   await expect(page).toHaveURL(/\/quiz\/results\//);
 }
 
+
+/** The instructor's practical exam for a roster row: opens it ("Assess"),
+ * marks every item of every checklist passed — each press keeps focus on
+ * the button pressed and is saved at once — and closes it, focus back on
+ * the row's "Assess". */
+export async function passPractical(page: Page, row: Locator): Promise<void> {
+  await row.getByTestId('assess').click();
+  const card = page.getByTestId('practical');
+  await expect(card.locator('#practical-heading')).toBeFocused();
+  const tabs = card.getByTestId('checklist-tab');
+  const lists = await tabs.count();
+  expect(lists).toBeGreaterThanOrEqual(3);
+  for (let i = 0; i < lists; i++) {
+    await tabs.nth(i).click();
+    await expect(tabs.nth(i)).toHaveAttribute('aria-pressed', 'true');
+    const pass = card.getByTestId('mark-passed');
+    const items = await pass.count();
+    for (let j = 0; j < items; j++) {
+      await pass.nth(j).click();
+      await expect(pass.nth(j)).toHaveAttribute('aria-pressed', 'true');
+      await expect(pass.nth(j)).toBeFocused();
+    }
+    await expect(tabs.nth(i)).toContainText(/✓/);
+  }
+  await card.getByTestId('close-practical').click();
+  await expect(card).toHaveCount(0);
+  await expect(row.getByTestId('assess')).toBeFocused();
+}

@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { test, expect, axe, waitForApp, CLI } from './fixtures';
 import { lessons } from './content';
-import { accept, anotherPhone, completeLesson, learnerPhone, makeAssignment, offline, takeExam } from './classroom';
+import { accept, anotherPhone, completeLesson, learnerPhone, makeAssignment, offline, passPractical, takeExam } from './classroom';
 
 const words = {
   'en-US': { colon: ': ', lang: 'en', profile: 'aha', ok: 'Verified', failed: 'Not verified', signature: 'The signature does not match', class: 'Year 8 — 3', name: 'Li Hua' },
@@ -116,18 +116,18 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       await expect(page.getByTestId('verify-error')).toBeVisible();
       await axe(page, 'verifier with a rejection');
 
-      // After the practical exam the instructor marks it passed on the row
-      // (its label names the learner).
-      const practical = page.getByTestId('roster-row').getByTestId('practical');
-      await expect(practical).not.toBeChecked();
-      await expect(practical).toHaveAccessibleName(new RegExp(w.name));
-      await practical.check();
+      // In the practical exam the instructor marks the learner against
+      // every checklist (the button's label names the learner).
+      const rosterRow = page.getByTestId('roster-row');
+      await expect(rosterRow.getByTestId('assess')).toHaveAccessibleName(new RegExp(w.name));
+      await expect(rosterRow.getByTestId('practical-status')).toContainText(/0/);
+      await passPractical(page, rosterRow);
 
       // The roster persists (reload, offline) and exports as CSV with a BOM.
       await page.reload();
       await waitForApp(page);
       await expect(page.getByTestId('roster-row')).toHaveCount(1);
-      await expect(page.getByTestId('roster-row').getByTestId('practical')).toBeChecked();
+      await expect(page.getByTestId('roster-row').getByTestId('practical-status')).toHaveClass(/status-ok/);
       const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-roster').click()]);
       const csvPath = info.outputPath('roster.csv');
       await csv.saveAs(csvPath);
@@ -138,8 +138,9 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       expect(lines[1]).toContain(w.name);
       expect(lines[1]).toContain(learnerFp);
       expect(lines[1]).toContain(w.ok);
-      // The practical exam's column holds when it was marked (UTC).
-      expect(lines[1]).toMatch(/,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z,\d{4}-/);
+      // The practical exam's column holds when it was passed (UTC), the
+      // next each checklist's outcome.
+      expect(lines[1]).toMatch(/,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z,[^,]+; [^,]+; [^,]+,\d{4}-/);
 
       // The CLI verifies the same file against the same assignment.
       const out = execFileSync(CLI, ['verify', file, '--assignment', link]).toString();
@@ -194,9 +195,7 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       await expect(page.getByTestId('verify-result')).toContainText(`${w.name}${w.colon}${w.ok}`);
       const row = page.getByTestId('roster-row');
       await expect(row.getByTestId('issue-certificate')).toHaveCount(0);
-      await row.getByTestId('practical').check();
-      // The row is drawn again; focus stays where the instructor works.
-      await expect(row.getByTestId('practical')).toBeFocused();
+      await passPractical(page, row);
       await row.getByTestId('issue-certificate').click();
       await expect(row.getByTestId('open-certificate')).toBeVisible();
       await expect(row.getByTestId('open-certificate')).toBeFocused();

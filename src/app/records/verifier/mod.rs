@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 mod camera;
+mod practical;
 mod roster;
 
 use super::contents::{read_picked, take_picked_file, Picked};
@@ -18,13 +19,16 @@ use crate::app::fill;
 use crate::app::i18n::{t, t_string, use_i18n, Locale};
 use crate::app::state::{use_state, AppState};
 use crate::content::{Curriculum, CONTENT_VERSION};
+use crate::records::assess::{Assessments, Practical};
 use crate::records::assignment::Assignment;
+use crate::records::keys::PublicKey;
 use crate::records::record::Record;
 use crate::records::roster::{Added, Status};
 use crate::records::verify::{verify, Verdict};
 use crate::settings::Lang;
 use camera::{Camera, CameraButton, CameraView};
 use leptos_i18n::I18nContext;
+use practical::PracticalCard;
 use roster::RosterCard;
 
 /// The largest record file read (a record is a few kilobytes).
@@ -35,6 +39,8 @@ const MAX_FILE_BYTES: u64 = 256 * 1024;
 enum Last {
     Read {
         name: String,
+        /// The learner's device key (to open their practical exam).
+        key: PublicKey,
         verdict: Verdict,
         /// What happened to the roster (`None`: the record answers another
         /// assignment or none, so it is not this class's business).
@@ -64,8 +70,11 @@ struct Row {
     status: Status,
     /// When it was read.
     at: i64,
-    /// When the practical exam was marked passed.
-    practical: Option<i64>,
+    /// The learner's marks on the skills checklists.
+    assessments: Assessments,
+    /// Where they stand on the practical exam (the checklists, or the tick
+    /// of a roster from before them).
+    practical: Practical,
     /// The certificate issued (its QR text).
     certificate: Option<String>,
 }
@@ -93,6 +102,8 @@ struct Verify {
     /// The learner last issued a certificate on this page: their key's
     /// fingerprint and name as the roster shows it (for the confirmation).
     issued: RwSignal<Option<(String, String)>>,
+    /// The learner whose practical exam is open.
+    assessing: RwSignal<Option<PublicKey>>,
 }
 
 impl Verify {
@@ -163,6 +174,7 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
             haptics::pulse(if verdict.ok() { 80 } else { 300 });
             last.set(Some(Last::Read {
                 name: record.body.learner.name.clone(),
+                key: record.body.key,
                 verdict,
                 added,
             }));
@@ -183,7 +195,10 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
                     Some(Row {
                         status,
                         at: e.verified_at_ms,
-                        practical: e.practical_passed_at_ms,
+                        practical: e
+                            .assessments
+                            .practical(&c2.checklists, e.practical_passed_at_ms),
+                        assessments: e.assessments.clone(),
                         certificate: e.certificate.clone(),
                         rec,
                     })
@@ -199,10 +214,12 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
         last,
         rows,
         issued: RwSignal::new(None),
+        assessing: RwSignal::new(None),
     };
 
     view! {
         <ReadCard verify check />
+        <PracticalCard verify />
         <RosterCard verify />
     }
 }
@@ -291,7 +308,10 @@ fn LastRead(verify: Verify) -> impl IntoView {
     let last_view = move || {
         last.get().map(|l| match l {
             Last::Error(e) => view! { <p class="error" data-testid="verify-error">{e}</p> }.into_any(),
-            Last::Read { name, verdict, added } => {
+            Last::Read { name, key, verdict, added } => {
+                // On the roster: their practical exam is one tap away.
+                let on_roster = matches!(added, Some(Added::New | Added::Updated | Added::Older | Added::KeptPassing));
+                let assess_label = fill(t_string!(i18n, practical.assess_label), &[("name", &name)]);
                 let ok = verdict.ok();
                 let reasons = verify.reasons_of(&verdict);
                 let added = match added {
@@ -307,6 +327,10 @@ fn LastRead(verify: Verify) -> impl IntoView {
                         <p class="verdict">{name}{t!(i18n, records.colon)}{if ok { t_string!(i18n, verifier.ok) } else { t_string!(i18n, verifier.failed) }}</p>
                         <ul data-testid="verify-reasons">{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
                         <p>{added}</p>
+                        {on_roster.then(|| view! {
+                            <button type="button" class="primary" aria-label=assess_label data-testid="assess-last"
+                                on:click=move |_| verify.assess(key)>{t!(i18n, practical.assess)}</button>
+                        })}
                     </div>
                 }
                 .into_any()

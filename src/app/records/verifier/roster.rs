@@ -1,8 +1,9 @@
-//! The verifier's roster: one row per learner's device, the practical
-//! exam's mark, certificates issued, the CSV export.
+//! The verifier's roster: one row per learner's device, where each stands
+//! on the practical exam, certificates issued, the CSV export.
 
 use leptos::prelude::*;
 
+use super::practical::who;
 use super::{focus_id_later, Row, Verify};
 use crate::adapters::{files, platform, random};
 use crate::app::fill;
@@ -12,29 +13,12 @@ use crate::app::records::reasons::failure_text;
 use crate::credentials::badge;
 use crate::credentials::link::link;
 use crate::credentials::roster::certificate_input;
-use crate::records::keys::PublicKey;
+use crate::records::assess::{self, Practical};
 use crate::records::record::Record;
 use crate::records::roster::{self, CsvLabels};
 use crate::settings::Lang;
 
 impl Verify {
-    /// Marks a learner's practical exam passed (or not), saved at once.
-    fn set_practical(self, key: PublicKey, passed: bool) {
-        let id4 = self.id();
-        focus_id_later(format!("practical-{}", key.fingerprint()));
-        let at = passed.then(platform::now_ms);
-        self.state.update_records(|r| {
-            if let Some(e) = r
-                .instructor
-                .assignments
-                .iter_mut()
-                .find(|e| e.get().is_some_and(|x| x.body.id == id4))
-            {
-                e.roster.set_practical(&key, at);
-            }
-        });
-    }
-
     /// The roster as a CSV file, downloaded.
     fn export(self) {
         let i18n = self.i18n;
@@ -49,6 +33,7 @@ impl Verify {
                 t_string!(i18n, verifier.col_exam),
                 t_string!(i18n, verifier.col_trainer),
                 t_string!(i18n, verifier.csv_practical),
+                t_string!(i18n, verifier.csv_checklists),
                 t_string!(i18n, verifier.col_time),
                 t_string!(i18n, verifier.csv_reasons),
             ],
@@ -59,11 +44,25 @@ impl Verify {
         let mut csv = roster::csv_header(&labels);
         let l = self.lang();
         let c4 = self.curriculum.get_value();
+        let words = assess::SummaryWords {
+            passed: t_string!(i18n, practical.passed),
+            practice: t_string!(i18n, practical.csv_practice),
+            before: t_string!(i18n, practical.before),
+        };
         for row in self.rows.get_untracked() {
+            let ticked = matches!(row.practical, Practical::Before { .. });
+            let checklists = assess::summary(
+                &row.assessments,
+                &c4.checklists,
+                &|c| c.title.get(l).to_owned(),
+                ticked,
+                &words,
+            );
             csv.push_str(&roster::csv_row(
                 &row.rec,
                 &row.status,
-                row.practical,
+                row.practical.at_ms(),
+                &checklists,
                 row.at,
                 &labels,
                 &|ch, f| failure_text(i18n, Some(&c4), l, ch, f),
@@ -83,7 +82,7 @@ impl Verify {
     }
 
     /// Issues a certificate to a learner who passed (theory verified,
-    /// practical exam marked), signed with this phone's instructor key;
+    /// practical exam passed), signed with this phone's instructor key;
     /// says so in the roster's live region and moves focus to the new
     /// "Open the certificate" link. `who` is the learner as the roster
     /// names them.
@@ -175,7 +174,8 @@ pub(super) fn RosterCard(verify: Verify) -> impl IntoView {
 }
 
 /// One roster entry: the learner, the verdict with its reasons, exam and
-/// trainer figures, the practical exam's checkbox and the certificate,
+/// trainer figures, the practical exam (where they stand, "Assess") and the
+/// certificate,
 /// when it was read. Each cell starts with its column's name, shown only
 /// where the entry is a card (the table's head names the columns where it
 /// is a table). A plain function, not a component: it runs inside the
@@ -183,12 +183,21 @@ pub(super) fn RosterCard(verify: Verify) -> impl IntoView {
 /// rebuild the rows as they always did.
 fn roster_row(verify: Verify, row: Row, l: Lang) -> impl IntoView {
     let i18n = verify.i18n;
+    let who = who(&row);
+    let checklists_passed = verify.curriculum.with_value(|c| {
+        c.checklists
+            .iter()
+            .filter(|l| matches!(row.assessments.outcome(l), assess::Outcome::Passed { .. }))
+            .count()
+    });
+    let checklists_total = verify.curriculum.with_value(|c| c.checklists.len());
     let Row {
         rec,
         status,
         at,
         practical,
         certificate,
+        ..
     } = row;
     let ok = status.ok();
     // Each figure whole: "100%" never breaks between its digits and sign.
@@ -206,17 +215,21 @@ fn roster_row(verify: Verify, row: Row, l: Lang) -> impl IntoView {
         .and_then(|t| t.score)
         .map_or("–".to_owned(), |s| s.to_string());
     let reasons = verify.status_reasons(&status);
-    let mut who = rec.body.learner.name.clone();
-    if let Some(n) = &rec.body.learner.number {
-        who.push_str(&format!(" ({n})"));
-    }
-    let practical_label = fill(t_string!(i18n, verifier.practical_label), &[("name", &who)]);
+    let practical_text = match practical {
+        Practical::Passed { .. } => t_string!(i18n, practical.all_passed).to_owned(),
+        Practical::Before { .. } => t_string!(i18n, practical.before).to_owned(),
+        Practical::Pending => fill(
+            t_string!(i18n, practical.progress),
+            &[("n", &checklists_passed), ("total", &checklists_total)],
+        ),
+    };
+    let assess_label = fill(t_string!(i18n, practical.assess_label), &[("name", &who)]);
     let key = rec.body.key;
     let fp = key.fingerprint();
     let just_issued = verify
         .issued
         .with_untracked(|i| i.as_ref().is_some_and(|(f, _)| *f == fp));
-    let certificate_view = match (certificate, ok && practical.is_some()) {
+    let certificate_view = match (certificate, ok && practical.done()) {
         (Some(q), _) => {
             let label = fill(t_string!(i18n, certificate.view_label), &[("name", &who)]);
             Some(view! {
@@ -246,13 +259,9 @@ fn roster_row(verify: Verify, row: Row, l: Lang) -> impl IntoView {
             <td>{label(t_string!(i18n, verifier.col_trainer))}<span class="num">{trainer}</span></td>
             <td class="roster-practical">
                 {label(t_string!(i18n, verifier.col_practical))}
-                <label class="choice">
-                    <input type="checkbox" data-testid="practical" aria-label=practical_label
-                        id=format!("practical-{fp}")
-                        prop:checked=practical.is_some()
-                        on:change=move |ev| verify.set_practical(key, event_target_checked(&ev)) />
-                    <span aria-hidden="true">{t!(i18n, verifier.practical_passed)}</span>
-                </label>
+                <span data-testid="practical-status" class:status-ok=practical.done()>{practical_text}</span>
+                <button type="button" class="roster-action" id=format!("assess-{fp}") aria-label=assess_label
+                    data-testid="assess" on:click=move |_| verify.assess(key)>{t!(i18n, practical.assess)}</button>
                 {certificate_view}
             </td>
             <td>{label(t_string!(i18n, verifier.col_time))}<span>{local_time(at.max(0) as u64, l.tag())}</span></td>
