@@ -4,6 +4,7 @@
 //! [`keys`] (Ed25519 keys and fingerprints), [`payload`] (QR text:
 //! versioned prefix, deflate, [`base45`]), [`csv`] (files for
 //! spreadsheets), [`assess`] (the practical exam's checklist marks),
+//! [`stations`] (a practical session's groups, stations and rotation),
 //! [`stored`] (what the app keeps: profile, keys,
 //! assignments, rosters) and [`compose`] (a learner's record from the
 //! app's data).
@@ -20,5 +21,6 @@ pub mod payload;
 pub mod record;
 pub mod roster;
 pub mod scan;
+pub mod stations;
 pub mod stored;
 pub mod verify;

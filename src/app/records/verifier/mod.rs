@@ -3,6 +3,7 @@
 //! put on the class roster (one row per learner's device), which is saved at
 //! once and exported as CSV.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -11,6 +12,7 @@ use wasm_bindgen::JsCast;
 mod camera;
 mod practical;
 mod roster;
+mod session;
 
 use super::contents::{read_picked, take_picked_file, Picked};
 use super::reasons::{failure_text, record_error_text};
@@ -30,6 +32,7 @@ use camera::{Camera, CameraButton, CameraView};
 use leptos_i18n::I18nContext;
 use practical::PracticalCard;
 use roster::RosterCard;
+use session::ClassSession;
 
 /// The largest record file read (a record is a few kilobytes).
 const MAX_FILE_BYTES: u64 = 256 * 1024;
@@ -182,16 +185,30 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
     });
 
     let (a2, c2, id2) = (a.clone(), c.clone(), id);
+    // Each record read and checked once, not again on every change to the
+    // roster (a mark in the practical exam, a certificate): keyed by the
+    // record's text, kept only for the records on the roster.
+    let checked = StoredValue::new(HashMap::<String, (Record, Verdict)>::new());
     let rows = Memo::new(move |_| {
-        state.records.with(|r| {
+        let mut before = checked.try_update_value(std::mem::take).unwrap_or_default();
+        let mut now = HashMap::new();
+        let rows = state.records.with(|r| {
             r.instructor
                 .issued(&id2)
                 .map(|(i, _)| r.instructor.assignments[i].roster.entries.clone())
                 .unwrap_or_default()
                 .into_iter()
                 .filter_map(|e| {
-                    let rec = e.record()?;
-                    let status = e.status(&rec, verify(&rec, &c2, CONTENT_VERSION, Some(&a2)));
+                    let (rec, verdict) = match before.remove(&e.record) {
+                        Some(hit) => hit,
+                        None => {
+                            let rec = e.record()?;
+                            let v = verify(&rec, &c2, CONTENT_VERSION, Some(&a2));
+                            (rec, v)
+                        }
+                    };
+                    now.insert(e.record.clone(), (rec.clone(), verdict.clone()));
+                    let status = e.status(&rec, verdict);
                     Some(Row {
                         status,
                         at: e.verified_at_ms,
@@ -204,7 +221,9 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
                     })
                 })
                 .collect::<Vec<_>>()
-        })
+        });
+        checked.set_value(now);
+        rows
     });
     let verify = Verify {
         i18n,
@@ -220,6 +239,7 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
     view! {
         <ReadCard verify check />
         <PracticalCard verify />
+        <ClassSession verify />
         <RosterCard verify />
     }
 }
