@@ -74,6 +74,7 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       const heading = card.locator('#practical-heading');
       await expect(heading).toBeFocused();
       await expect(heading).toHaveText(new RegExp(`^${w.heading}${w.b}`));
+      await page.screenshot({ path: info.outputPath(`practical-top-390-${locale}.png`) });
       // The trainer's figure sits beside the items it is evidence for.
       await expect(card.getByTestId('evidence').first()).toHaveText(w.none);
 

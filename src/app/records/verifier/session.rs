@@ -194,7 +194,8 @@ pub(super) fn ClassSession(verify: Verify) -> impl IntoView {
                 {move || if running() {
                     view! { <button type="button" class="primary" data-testid="rotation-pause" on:click=pause>{t!(i18n, session.pause)}</button> }.into_any()
                 } else {
-                    view! { <button type="button" class="primary" data-testid="rotation-start" on:click=start>{t!(i18n, session.start)}</button> }.into_any()
+                    let label = if rotation.with(|r| r.banked_ms) > 0 { t_string!(i18n, session.resume) } else { t_string!(i18n, session.start) };
+                    view! { <button type="button" class="primary" data-testid="rotation-start" on:click=start>{label}</button> }.into_any()
                 }}
                 <button type="button" data-testid="rotation-reset" on:click=reset>{t!(i18n, session.reset)}</button>
                 <button type="button" aria-pressed=move || beating.get().to_string() data-testid="station-metronome"
