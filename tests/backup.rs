@@ -89,7 +89,7 @@ fn export_format_is_pinned() {
     let v: Value = serde_json::from_str(&exported()).unwrap();
     assert_eq!(v["format"], "firstaid-backup");
     assert_eq!(v["version"], 1);
-    assert_eq!(v["store"]["schema"], 10);
+    assert_eq!(v["store"]["schema"], 11);
     assert_eq!(v["store"]["data"]["settings"]["profile"], "erc");
     // Where the learner said they are travels too, and still pictures.
     assert_eq!(v["store"]["data"]["settings"]["region"], "hk");

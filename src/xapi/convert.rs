@@ -251,13 +251,13 @@ pub fn registration(assignment: &AssignmentRef, learner: &PublicKey) -> String {
 
 /// An http(s) IRI with a host: what the validator accepts as an IRL, and
 /// what bases and home pages must be.
-fn is_http_iri(s: &str) -> bool {
+pub(super) fn is_http_iri(s: &str) -> bool {
     super::validate::is_irl(s)
 }
 
 /// Percent-encodes everything but RFC 3986's unreserved characters, so an
 /// id of any text makes one path segment.
-fn segment(id: &str) -> String {
+pub(super) fn segment(id: &str) -> String {
     let mut out = String::new();
     for b in id.bytes() {
         if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
@@ -269,7 +269,7 @@ fn segment(id: &str) -> String {
     out
 }
 
-fn actor(learner: &LearnerIdentity, cfg: &ActorConfig) -> Result<Agent, ExportError> {
+pub(super) fn actor(learner: &LearnerIdentity, cfg: &ActorConfig) -> Result<Agent, ExportError> {
     let name = cfg.include_name.then(|| learner.name.clone());
     let (mbox, account) = match &cfg.id {
         ActorId::Account {
@@ -331,7 +331,7 @@ fn actor(learner: &LearnerIdentity, cfg: &ActorConfig) -> Result<Agent, ExportEr
 
 /// A time as a statement's timestamp (times past the year 9999, which no
 /// record holds, are written as its last millisecond).
-fn iso(ms: u64) -> String {
+pub(super) fn iso(ms: u64) -> String {
     format_iso(ms.min(MAX_TIME_MS) as i64)
 }
 
@@ -413,6 +413,7 @@ pub fn learner_statements(
                     success: None,
                     completion: Some(true),
                     duration: None,
+                    response: None,
                 }),
                 context: Some(context(BTreeMap::new())),
                 timestamp,
@@ -477,6 +478,7 @@ pub fn learner_statements(
                     success: Some(passed),
                     completion: None,
                     duration: e.duration_ms.map(duration),
+                    response: None,
                 }),
                 context: Some(context(extensions)),
                 timestamp,

@@ -10,6 +10,8 @@
 //!   ([`learner_statements`]), the instructor's export of verified records
 //!   ([`verified_statements`], [`class_export`]) and the file
 //!   ([`export_file`]).
+//! - [`practical`] — the practical exam's checklists in the class export
+//!   ([`practical_statements`]).
 //! - [`validate`] — the xAPI 1.0.3 statement rules that can be checked
 //!   without an LRS.
 //!
@@ -20,6 +22,8 @@
 //! | a lesson completed | `http://adlnet.gov/expapi/verbs/completed` | `completion: true` | when its knowledge check was passed |
 //! | an exam at or above its pass mark | `…/verbs/passed` | `success: true`, score, duration | when it was handed in |
 //! | an exam below its pass mark | `…/verbs/failed` | `success: false`, score, duration | when it was handed in |
+//! | a skills checklist, every item passed (class export) | `…/verbs/passed` | `success: true` | its last mark |
+//! | a skills checklist with items that need practice | `…/verbs/failed` | `success: false`, `response` naming them | its last mark |
 //!
 //! The score is `raw` = the percent, `min` 0, `max` 100, `scaled` =
 //! raw / max (0 to 1, which is what cmi5 allows of xAPI's −1 to 1);
@@ -118,6 +122,7 @@
 
 pub mod class;
 pub mod convert;
+pub mod practical;
 pub mod settings;
 pub mod statement;
 pub mod validate;
@@ -128,5 +133,6 @@ pub use convert::{
     ExportOptions, LearnerActivity, LearnerIdentity, LessonCompletion, DEFAULT_ACTIVITY_BASE,
     DEFAULT_HOME_PAGE,
 };
+pub use practical::practical_statements;
 pub use statement::Statement;
 pub use validate::{validate, validate_export, Problem, Rule};

@@ -184,6 +184,10 @@ pub struct StatementResult {
     /// ISO 8601 duration ([`duration`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub duration: Option<String>,
+    /// What the learner did, in words (a checklist's items that need
+    /// practice).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response: Option<String>,
 }
 
 /// A score (2.4.5.1): `scaled` = `raw` / `max`, with `min` 0.

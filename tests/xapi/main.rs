@@ -10,6 +10,7 @@ mod common;
 
 mod cli;
 mod cmi5;
+mod practical;
 mod validator;
 
 use common::cli::{firstaid, TempFile};

@@ -16,8 +16,8 @@ use crate::records::assignment::Assignment;
 use crate::time::format_iso;
 use crate::xapi::settings::XapiSettings;
 use crate::xapi::{
-    class_export, export_file, learner_statements, ExamResult, ExportError, ExportOptions,
-    LearnerActivity, LearnerIdentity, LessonCompletion,
+    class_export, export_file, learner_statements, practical_statements, ExamResult, ExportError,
+    ExportOptions, LearnerActivity, LearnerIdentity, LessonCompletion,
 };
 use leptos_i18n::I18nContext;
 
@@ -127,22 +127,34 @@ pub fn ClassXapi(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl In
             include_names: include_names.get_untracked(),
         };
         state.update_records(|r| r.instructor.xapi = Some(settings.clone()));
-        let records: Vec<_> = state.records.with_untracked(|r| {
+        let (records, marks): (Vec<_>, Vec<_>) = state.records.with_untracked(|r| {
             r.instructor
                 .issued(&id)
                 .map(|(i, _)| r.instructor.assignments[i].roster.entries.clone())
                 .unwrap_or_default()
-                .iter()
-                .filter_map(|e| e.record())
-                .collect()
+                .into_iter()
+                .filter_map(|e| Some((e.record()?, e.assessments)))
+                .unzip()
         });
-        let out = class_export(
+        let mut out = class_export(
             &records,
             &curriculum,
             CONTENT_VERSION,
             Some(&assignment),
             &settings.options(),
         );
+        // The practical exam of every learner whose record verified.
+        let mut ids: std::collections::BTreeSet<String> =
+            out.statements.iter().map(|s| s.id.clone()).collect();
+        for (i, (r, m)) in records.iter().zip(&marks).enumerate() {
+            if out.refused.iter().any(|(j, _)| *j == i) {
+                continue;
+            }
+            if let Ok(s) = practical_statements(r, m, &curriculum, &settings.options()) {
+                out.statements
+                    .extend(s.into_iter().filter(|s| ids.insert(s.id.clone())));
+            }
+        }
         // Nothing to export: a setting that fails for everyone (a bad
         // address), or nobody verified yet.
         if out.statements.is_empty() {

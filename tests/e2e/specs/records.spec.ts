@@ -315,6 +315,9 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
         expect(st.timestamp).toMatch(/Z$/);
       }
       expect(classStatements.some((st: { verb: { id: string } }) => st.verb.id.endsWith('/completed'))).toBe(true);
+      // The practical exam: a "passed" statement per checklist.
+      const checklists = classStatements.filter((st: { object: { id: string } }) => st.object.id.includes('/activities/checklist/'));
+      expect(checklists.map((st: { verb: { id: string } }) => st.verb.id.split('/').pop())).toEqual(['passed', 'passed', 'passed']);
       await expect(page.getByTestId('xapi-status')).toContainText('1');
       await axe(page, 'class page with the xAPI export');
       // The setting is kept.
