@@ -57,8 +57,21 @@ pub fn record(c: &Curriculum, content_version: &str) -> Record {
 }
 
 fn try_record(c: &Curriculum, content_version: &str) -> Option<Record> {
+    learner_record(c, content_version, &learner_key(), "王小明", "2026-0142")
+}
+
+/// A record like the example's for another learner (their device key,
+/// name and number): what a class's rosters are made of in the roster
+/// benchmark (`cargo xtask bench --roster`). `None` without `course-rcsc`.
+pub fn learner_record(
+    c: &Curriculum,
+    content_version: &str,
+    key: &KeyPair,
+    name: &str,
+    number: &str,
+) -> Option<Record> {
     let bp = c.blueprint("course-rcsc")?;
-    let key = learner_key();
+    let key = key.clone();
     let assignment = AssignmentRef {
         id: "A7K2-9QX4".into(),
         instructor: instructor_key().public(),
@@ -91,8 +104,8 @@ fn try_record(c: &Curriculum, content_version: &str) -> Option<Record> {
             content_version: content_version.into(),
             issued_at_ms: T0 + 86_400_000,
             learner: Learner {
-                name: "王小明".into(),
-                number: Some("2026-0142".into()),
+                name: name.into(),
+                number: Some(number.into()),
                 class: Some("初二(3)班".into()),
             },
             assignment: Some(assignment),

@@ -5,6 +5,8 @@
 //! - `test` — formatting, lints (native and wasm32), native tests, browser
 //!   component tests, end-to-end tests.
 //! - `dist [--out DIR] [--label L]` — the deployable static folder.
+//! - `bench --roster` — an instructor's training day: taking one more
+//!   learner onto rosters of 10, 50 and 200, and the stored document's size.
 //! - `bench [--motion|--records|--sizes]` — motion analysis accuracy on generated
 //!   traces, records verified per second, the metronome's timing, shipped
 //!   sizes (raw, gzip, brotli) and Lighthouse figures; `--motion` or
@@ -19,6 +21,7 @@
 mod bench;
 mod dist;
 mod fuzz;
+mod roster_bench;
 mod screens;
 mod server;
 mod sh;
@@ -37,6 +40,7 @@ const USAGE: &str = "usage: cargo xtask <serve|test|dist|bench|fuzz|screenshots>
   bench [--motion|--records|--sizes]          motion accuracy, records per second, metronome
                                               timing, sizes and Lighthouse figures
                                               (--motion / --records / --sizes: only that one)
+  bench --roster                              one more learner on rosters of 10, 50, 200: time, stored size
   bench --sizes [--dir DIR] [--check]         sizes of DIR (an existing dist; default: build one),
                                               --check: fail over the budget in xtask/size-budget.toml
   fuzz [--seconds N] [TARGET…]               every decoder (or these) under libFuzzer, N s each (default 300)
@@ -97,6 +101,10 @@ fn run() -> Result<()> {
             let motion_only = flag(&mut args, "--motion");
             let records_only = flag(&mut args, "--records");
             let sizes_only = flag(&mut args, "--sizes");
+            if flag(&mut args, "--roster") {
+                no_more(&args)?;
+                return roster_bench::run_optimised();
+            }
             let dir = opt(&mut args, "--dir")?.map(PathBuf::from);
             let check = flag(&mut args, "--check");
             if (dir.is_some() || check) && !sizes_only {

@@ -1,0 +1,146 @@
+//! `cargo xtask bench --roster`: an instructor's training day, natively.
+//! For rosters of 10, 50 and 200 learners (each with a verified record,
+//! the practical exam marked on every checklist and a certificate issued),
+//! the time to take one more learner — read and verify their record, put it
+//! on the roster, work out every row as the verifier shows it (records
+//! already read come from its cache, so only the new one is verified) and
+//! write the whole stored document, as a save does — and the size of that
+//! document. Native timings on this machine's CPU, not a phone's: the
+//! browser's re-rendering is not in them. Figures, never pass/fail.
+
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+
+use firstaid::content::{Curriculum, CONTENT_VERSION};
+use firstaid::credentials::{badge, roster::certificate_input};
+use firstaid::profile::ProfileId;
+use firstaid::records::assess::Mark;
+use firstaid::records::example::{self, T0};
+use firstaid::records::keys::KeyPair;
+use firstaid::records::record::Record;
+use firstaid::records::stored::{key_to_hex, Issued};
+use firstaid::records::verify::verify;
+use firstaid::settings::Settings;
+use firstaid::store::schema::{write_document, Document};
+
+/// The roster sizes measured.
+const SIZES: [usize; 3] = [10, 50, 200];
+
+/// The target on a mid-range phone (the issue's): scan to roster shown.
+const TARGET_MS: f64 = 300.0;
+
+/// The learner `i`'s record (a device key of their own).
+fn record(c: &Curriculum, i: usize) -> Result<Record> {
+    let mut seed = [7u8; 32];
+    seed[..8].copy_from_slice(&(i as u64).to_le_bytes());
+    example::learner_record(
+        c,
+        CONTENT_VERSION,
+        &KeyPair::from_seed(seed),
+        &format!("学员 {i}"),
+        &format!("2026-{i:04}"),
+    )
+    .context("the shipped content has course-rcsc")
+}
+
+/// Runs [`run`] in an optimised build of xtask (the app's code at the
+/// release profile, like the CLI's): a debug build's figures would be
+/// those of unoptimised code.
+pub fn run_optimised() -> Result<()> {
+    if cfg!(debug_assertions) {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        return crate::sh::run(std::process::Command::new(cargo).args([
+            "run",
+            "--quiet",
+            "--release",
+            "--package",
+            "xtask",
+            "--",
+            "bench",
+            "--roster",
+        ]));
+    }
+    run()
+}
+
+pub fn run() -> Result<()> {
+    let c = Curriculum::embedded().map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    let a = example::assignment(&c, CONTENT_VERSION);
+    let key = example::instructor_key();
+    println!("\n== Roster of a training day (native, this machine; the browser's rendering not included) ==");
+    println!(
+        "{:>6} {:>16} {:>16} {:>14} {:>16}   target",
+        "rows", "take one more", "of which save", "stored", "per row"
+    );
+    for n in SIZES {
+        let mut doc = Document::with_settings(Settings::default());
+        doc.records.instructor.key = Some(key_to_hex(&key));
+        doc.records.instructor.name = "李老师".into();
+        doc.records.instructor.assignments.push(Issued {
+            assignment: a.to_qr_text(),
+            roster: Default::default(),
+        });
+        let verdict_of = |r: &Record| verify(r, &c, CONTENT_VERSION, Some(&a));
+        let mut cache = std::collections::HashMap::new();
+        for i in 0..n - 1 {
+            let r = record(&c, i)?;
+            let roster = &mut doc.records.instructor.assignments[0].roster;
+            roster.add_verified(&r, T0 as i64, &verdict_of);
+            roster.assess(&r.body.key, |m| {
+                for list in &c.checklists {
+                    for item in &list.items {
+                        m.set_mark(&list.id, &item.id, Some(Mark::Passed), T0 as i64);
+                    }
+                }
+            });
+            let input = certificate_input(
+                &r,
+                &a,
+                &c,
+                "李老师",
+                ProfileId::Rcsc,
+                T0 as i64,
+                [i as u8; 32],
+            );
+            let cert = badge::issue(&input, &key).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+            roster.set_certificate(&r.body.key, badge::to_qr_text(&cert)?);
+            cache.insert(r.to_qr_text(), verdict_of(&r));
+        }
+        let next = record(&c, n - 1)?.to_qr_text();
+
+        // One more learner's QR code, from the text to the saved document.
+        let t = Instant::now();
+        let r = Record::parse(&next).context("the record reads")?;
+        let v = verdict_of(&r);
+        let roster = &mut doc.records.instructor.assignments[0].roster;
+        roster.add_verified(&r, T0 as i64 + 1, &verdict_of);
+        cache.insert(next.clone(), v);
+        let mut passed = 0;
+        for e in &roster.entries {
+            let rec = e.record().context("a stored record reads")?;
+            let v = cache
+                .get(&e.record)
+                .cloned()
+                .unwrap_or_else(|| verdict_of(&rec));
+            let status = e.status(&rec, v);
+            let practical = e
+                .assessments
+                .practical(&c.checklists, e.practical_passed_at_ms);
+            passed += usize::from(status.ok() && practical.done());
+        }
+        let saved = Instant::now();
+        let text = write_document(&doc);
+        let save = saved.elapsed();
+        let total = t.elapsed();
+        assert_eq!(passed, n - 1, "every earlier learner passed");
+        println!(
+            "{n:>6} {:>13.1} ms {:>13.1} ms {:>11} KB {:>13.2} KB   ≤ {TARGET_MS} ms on a mid-range phone",
+            total.as_secs_f64() * 1000.0,
+            save.as_secs_f64() * 1000.0,
+            text.len() / 1000,
+            text.len() as f64 / n as f64 / 1000.0,
+        );
+    }
+    Ok(())
+}
