@@ -329,6 +329,19 @@ pub(super) fn actor(learner: &LearnerIdentity, cfg: &ActorConfig) -> Result<Agen
     })
 }
 
+/// The activity base (checked, without a trailing slash) and the actor of
+/// a learner's statements.
+pub(super) fn base_and_actor<'a>(
+    a: &LearnerActivity,
+    opts: &'a ExportOptions,
+) -> Result<(&'a str, Agent), ExportError> {
+    let base = opts.activity_base.trim_end_matches('/');
+    if !is_http_iri(base) {
+        return Err(ExportError::ActivityBase(opts.activity_base.clone()));
+    }
+    Ok((base, actor(&a.learner, &opts.actor)?))
+}
+
 /// A time as a statement's timestamp (times past the year 9999, which no
 /// record holds, are written as its last millisecond).
 pub(super) fn iso(ms: u64) -> String {
@@ -362,11 +375,7 @@ pub fn learner_statements(
     c: &Curriculum,
     opts: &ExportOptions,
 ) -> Result<Vec<Statement>, ExportError> {
-    let base = opts.activity_base.trim_end_matches('/');
-    if !is_http_iri(base) {
-        return Err(ExportError::ActivityBase(opts.activity_base.clone()));
-    }
-    let agent = actor(&a.learner, &opts.actor)?;
+    let (base, agent) = base_and_actor(a, opts)?;
     let registration = a.registration.as_deref();
     let context = |extensions: BTreeMap<String, serde_json::Value>| Context {
         registration: registration.map(str::to_owned),

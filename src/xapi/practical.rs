@@ -11,7 +11,7 @@
 //! A checklist not marked to the end is not exported: "needs practice" on
 //! one item before the others are marked is not yet a result.
 
-use super::convert::{actor, is_http_iri, iso, segment, ExportError, ExportOptions, PLATFORM};
+use super::convert::{base_and_actor, iso, segment, ExportError, ExportOptions, PLATFORM};
 use super::statement::{
     bilingual, statement_id, Activity, ActivityDefinition, Context, Statement, StatementResult,
     VerbId, TYPE_ASSESSMENT,
@@ -28,12 +28,8 @@ pub fn practical_statements(
     c: &Curriculum,
     opts: &ExportOptions,
 ) -> Result<Vec<Statement>, ExportError> {
-    let base = opts.activity_base.trim_end_matches('/');
-    if !is_http_iri(base) {
-        return Err(ExportError::ActivityBase(opts.activity_base.clone()));
-    }
     let a = super::record_activity(r);
-    let agent = actor(&a.learner, &opts.actor)?;
+    let (base, agent) = base_and_actor(&a, opts)?;
     let registration = a.registration.as_deref();
     let mut out = Vec::new();
     for list in &c.checklists {
