@@ -1,8 +1,9 @@
 //! The release build and the deployable folder.
 //!
-//! `build(out, label)`: wasm-pack (release, `--mode no-install`), binaryen's
-//! wasm-opt from npm, then [`assemble`]: hashed file names, `index.html` and
-//! the boot script pointing at them, the service worker's precache list and
+//! `build(out, label)`: the app built and split into chunks
+//! ([`crate::split`]), the QR decoder's worker (wasm-pack), binaryen's
+//! wasm-opt from npm on every module, then [`assemble`]: hashed file names,
+//! `index.html`, the boot script and the split loader pointing at them, the service worker's precache list and
 //! cache name (from the content hash of every output), brotli and gzip
 //! copies, and a `_headers` file with the same headers `serve` sends.
 
@@ -16,7 +17,7 @@ use std::process::Command;
 use anyhow::{Context, Result};
 use sha2::{Digest, Sha256};
 
-use crate::sh;
+use crate::{sh, split};
 
 /// Where wasm-pack writes its package.
 const PKG: &str = "target/wasm-pack";
@@ -68,28 +69,13 @@ pub fn build(out: &Path, label: &str) -> Result<()> {
     assemble(Path::new(PKG), out, label)
 }
 
-/// wasm-pack and wasm-opt, for the app and for the QR decoder's worker.
+/// The app (built, split into chunks and bound: [`crate::split`]) and the
+/// QR decoder's worker (wasm-pack), each module through wasm-opt.
 pub fn compile() -> Result<()> {
-    // The app's wasm is optimised for size; native release builds (the CLI)
-    // keep opt-level 3 (Cargo.toml).
-    sh::run(
-        Command::new("wasm-pack")
-            .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "z")
-            .args([
-                "build",
-                "--target",
-                "web",
-                "--release",
-                "--mode",
-                "no-install",
-                "--no-typescript",
-                "--no-pack",
-                "--out-dir",
-                PKG,
-                "--out-name",
-                "firstaid",
-            ]),
-    )?;
+    let chunks = crate::split::build_app(Path::new(PKG))?;
+    for chunk in &chunks {
+        wasm_opt(chunk, "-Oz")?;
+    }
     wasm_opt(&Path::new(PKG).join("firstaid_bg.wasm"), "-Oz")?;
     // The decoder (scan/): a classic worker's script (`importScripts`, so
     // every browser with workers runs it), optimised for speed — it reads a
@@ -219,6 +205,34 @@ pub fn assemble(pkg: &Path, out: &Path, label: &str) -> Result<()> {
         .replace("__WASM__", &format!("/{wasm_name}"))
         .replace("__BOOT__", &format!("/{boot_name}"))
         .replace("__SCAN_WORKER__", &format!("/{worker_name}"));
+    // The split loader (imported by the glue as `./__wasm_split.js`, so its
+    // name stays) and the chunks it fetches, named by their content.
+    let split_dir = pkg.join("split");
+    if split_dir.join(split::LOADER).exists() {
+        let mut loader = fs::read_to_string(split_dir.join(split::LOADER))?;
+        loader = split::patch_loader(&loader, &format!("./{js_name}"))?;
+        for path in walk(&split_dir)? {
+            let Some(stem) = path
+                .file_name()
+                .and_then(|n| n.to_str()?.strip_suffix(".wasm"))
+            else {
+                continue;
+            };
+            if stem == "main" {
+                continue;
+            }
+            let bytes = fs::read(&path)?;
+            let name = hashed_name(stem, "wasm", &bytes);
+            let plain = format!("\"./{stem}.wasm\"");
+            // A module the loader never fetches (an empty split) is not shipped.
+            if !loader.contains(&plain) {
+                continue;
+            }
+            loader = loader.replace(&plain, &format!("\"./{name}\""));
+            files.insert(name, bytes);
+        }
+        files.insert(split::LOADER.into(), loader.into_bytes());
+    }
     files.insert(js_name, js);
     files.insert(wasm_name, wasm);
     files.insert(css_name, css);

@@ -23,6 +23,7 @@ mod screens;
 mod server;
 mod sh;
 mod sizes;
+mod split;
 mod test;
 mod tools;
 
