@@ -80,6 +80,9 @@ pub fn build_app(pkg: &Path) -> Result<Vec<PathBuf>> {
                 "--target",
                 "web",
                 "--no-typescript",
+                // The loader hands the chunks the main module's function
+                // table (`__indirect_function_table`), an export of LLD's.
+                "--keep-lld-exports",
                 "--out-name",
                 "firstaid",
                 "--out-dir",
