@@ -13,6 +13,8 @@ use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::Mutex;
+use std::time::Instant;
 
 use anyhow::{Context, Result};
 use sha2::{Digest, Sha256};
@@ -73,10 +75,25 @@ pub fn build(out: &Path, label: &str) -> Result<()> {
 /// QR decoder's worker (wasm-pack), each module through wasm-opt.
 pub fn compile() -> Result<()> {
     let chunks = crate::split::build_app(Path::new(PKG))?;
-    for chunk in &chunks {
-        wasm_opt(chunk, "-Oz")?;
-    }
-    wasm_opt(&Path::new(PKG).join("firstaid_bg.wasm"), "-Oz")?;
+    // wasm-opt, two at a time: the main module (the command, the longest
+    // run by far) beside every chunk (binaryen.js in one process).
+    let start = Instant::now();
+    std::thread::scope(|s| {
+        let main = s.spawn(|| wasm_opt(&Path::new(PKG).join("firstaid_bg.wasm"), "-Oz"));
+        let chunks = sh::run(
+            Command::new("node")
+                .arg("xtask/npm/opt-chunks.mjs")
+                .args(&chunks),
+        );
+        main.join()
+            .expect("the wasm-opt thread panicked")
+            .and(chunks)
+    })?;
+    println!(
+        "xtask: wasm-opt on the main module and {} chunks took {:.1} s",
+        chunks.len(),
+        start.elapsed().as_secs_f64()
+    );
     // The decoder (scan/): a classic worker's script (`importScripts`, so
     // every browser with workers runs it), optimised for speed — it reads a
     // camera frame five times a second and is not part of the first load.
@@ -103,9 +120,37 @@ pub fn compile() -> Result<()> {
     wasm_opt(&scan_out.join("scan_bg.wasm"), "-O3")
 }
 
+/// `work` on every item, on two threads (the suite's machines have two
+/// cores; brotli uses one), the largest items (by the
+/// `u64`) first, so the biggest one does not start last.
+fn two_at_a_time<T: Send>(
+    mut items: Vec<(u64, T)>,
+    work: impl Fn(T) -> Result<()> + Sync,
+) -> Result<()> {
+    items.sort_by_key(|(size, _)| *size);
+    let queue = Mutex::new(items);
+    let next = || queue.lock().expect("no panic holding the queue").pop();
+    std::thread::scope(|s| {
+        let workers: Vec<_> = (0..2)
+            .map(|_| {
+                s.spawn(|| -> Result<()> {
+                    while let Some((_, item)) = next() {
+                        work(item)?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .try_for_each(|w| w.join().expect("a worker thread panicked"))
+    })
+}
+
 /// binaryen's wasm-opt (from npm) on `wasm`, in place.
 fn wasm_opt(wasm: &Path, level: &str) -> Result<()> {
     let before = fs::metadata(wasm)?.len();
+    let start = Instant::now();
     sh::run(
         Command::new("xtask/npm/node_modules/.bin/wasm-opt")
             .args([
@@ -124,9 +169,10 @@ fn wasm_opt(wasm: &Path, level: &str) -> Result<()> {
             .arg(wasm),
     )?;
     println!(
-        "xtask: wasm-opt {}: {before} → {} bytes",
+        "xtask: wasm-opt {}: {before} → {} bytes, {:.1} s",
         wasm.display(),
-        fs::metadata(wasm)?.len()
+        fs::metadata(wasm)?.len(),
+        start.elapsed().as_secs_f64()
     );
     Ok(())
 }
@@ -274,7 +320,8 @@ pub fn assemble(pkg: &Path, out: &Path, label: &str) -> Result<()> {
     files.insert("sw.js".into(), sw.into_bytes());
     files.insert("_headers".into(), headers_file(files.keys()).into_bytes());
 
-    for (name, bytes) in &files {
+    let sized = files.iter().map(|f| (f.1.len() as u64, f)).collect();
+    two_at_a_time(sized, |(name, bytes)| {
         let path = out.join(name);
         fs::create_dir_all(path.parent().expect("inside out"))?;
         fs::write(&path, bytes)?;
@@ -282,7 +329,8 @@ pub fn assemble(pkg: &Path, out: &Path, label: &str) -> Result<()> {
             fs::write(with_suffix(&path, "br"), brotli(bytes)?)?;
             fs::write(with_suffix(&path, "gz"), gzip(bytes)?)?;
         }
-    }
+        Ok(())
+    })?;
     println!(
         "xtask: assembled {} ({} files, cache {cache}, label {label})",
         out.display(),
