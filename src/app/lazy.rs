@@ -3,10 +3,11 @@
 //! dist` builds with `--cfg firstaid_split` and cuts the code only they
 //! reach into a wasm chunk of its own, fetched the first time one of the
 //! area's routes is shown. While a chunk loads, the page shows a short
-//! placeholder (`role="status"`); when it cannot load (offline before it
-//! was cached, a network error), a translated message with a retry button —
-//! never a panic: the split points are `fallible`, and a failed load is not
-//! kept, so "Try again" fetches again.
+//! placeholder (`role="status"`, its text the page's heading); when it
+//! cannot load (offline before it was cached, a network error), a
+//! translated message with a retry button — never a panic: the split
+//! points are `fallible`, and a failed load is not kept, so "Try again"
+//! fetches again.
 //!
 //! Without `--cfg firstaid_split` (the browser component tests, `cargo
 //! check`), the same functions call the pages directly.
@@ -110,9 +111,11 @@ where
     let attempt = RwSignal::new(0u32);
     let placeholder = move || {
         view! {
-            <p class="loading lazy-loading" role="status" data-testid="lazy-loading">
-                {t!(i18n, lazy.loading)}
-            </p>
+            // The page's heading while it loads, where the page's own will be
+            // (a page needs a level-1 heading, and the layout barely moves).
+            <div class="lazy-loading" role="status" data-testid="lazy-loading">
+                <h1>{t!(i18n, lazy.loading)}</h1>
+            </div>
         }
     };
     view! {
