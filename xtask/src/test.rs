@@ -85,13 +85,18 @@ fn run_stages(stages: &mut Stages) -> Result<()> {
             "warnings",
         ]))?;
         // The app as `cargo xtask dist` builds it, its pages behind split
-        // points (app::lazy): the cfg goes to the crate only, so the
+        // points (app::lazy): the cfg goes to the workspace's crates only,
+        // and the packages and features are those above, so the
         // dependencies checked above are reused.
         sh::run(cargo().args([
             "clippy",
             "-p",
             "firstaid",
+            "-p",
+            "firstaid-scan",
             "--lib",
+            "--tests",
+            "--all-features",
             "--target",
             "wasm32-unknown-unknown",
             "--",
