@@ -19,6 +19,7 @@ const _: &str = include_str!("../../locales/zh-CN.json");
 
 pub mod crash;
 pub mod emergency;
+pub mod lazy;
 pub mod pages;
 pub mod quiz;
 pub mod records;
@@ -131,26 +132,26 @@ pub fn App() -> impl IntoView {
                 <shell::Shell>
                     <Routes fallback=pages::NotFound>
                         <Route path=path!("/") view=pages::HomePage />
-                        <Route path=path!("/learn") view=pages::LearnPage />
-                        <Route path=path!("/learn/:lesson") view=pages::LessonPage />
-                        <Route path=path!("/print") view=pages::PrintPage />
-                        <Route path=path!("/print/:lesson") view=pages::PrintPage />
-                        <Route path=path!("/quiz") view=quiz::QuizPage />
-                        <Route path=path!("/quiz/practice") view=quiz::PracticePage />
-                        <Route path=path!("/quiz/exam") view=quiz::ExamPage />
-                        <Route path=path!("/quiz/results/:seed") view=quiz::ResultsPage />
-                        <Route path=path!("/train") view=trainer::TrainerPage />
-                        <Route path=path!("/train/results/:at") view=trainer::ResultsPage />
-                        <Route path=path!("/train/scoring") view=trainer::ScoringPage />
+                        <Route path=path!("/learn") view=lazy::route::learn_page />
+                        <Route path=path!("/learn/:lesson") view=lazy::route::lesson_page />
+                        <Route path=path!("/print") view=lazy::route::print_page />
+                        <Route path=path!("/print/:lesson") view=lazy::route::print_page />
+                        <Route path=path!("/quiz") view=lazy::route::quiz_page />
+                        <Route path=path!("/quiz/practice") view=lazy::route::practice_page />
+                        <Route path=path!("/quiz/exam") view=lazy::route::exam_page />
+                        <Route path=path!("/quiz/results/:seed") view=lazy::route::quiz_results_page />
+                        <Route path=path!("/train") view=lazy::route::trainer_page />
+                        <Route path=path!("/train/results/:at") view=lazy::route::trainer_results_page />
+                        <Route path=path!("/train/scoring") view=lazy::route::scoring_page />
                         <Route path=path!("/emergency") view=emergency::EmergencyPage />
                         <Route path=path!("/emergency/cpr") view=emergency::CprPage />
                         <Route path=path!("/emergency/choking") view=emergency::ChokingPage />
                         <Route path=path!("/emergency/recovery") view=emergency::RecoveryPage />
-                        <Route path=path!("/record") view=records::RecordPage />
-                        <Route path=path!("/assignment") view=records::AssignmentPage />
-                        <Route path=path!("/certificate") view=records::CertificatePage />
-                        <Route path=path!("/instructor") view=records::InstructorPage />
-                        <Route path=path!("/instructor/:id") view=records::ClassPage />
+                        <Route path=path!("/record") view=lazy::route::record_page />
+                        <Route path=path!("/assignment") view=lazy::route::assignment_page />
+                        <Route path=path!("/certificate") view=lazy::route::certificate_page />
+                        <Route path=path!("/instructor") view=lazy::route::instructor_page />
+                        <Route path=path!("/instructor/:id") view=lazy::route::class_page />
                         <Route path=path!("/settings") view=pages::SettingsPage />
                         <Route path=path!("/about") view=pages::AboutPage />
                     </Routes>

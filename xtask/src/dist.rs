@@ -1,8 +1,9 @@
 //! The release build and the deployable folder.
 //!
-//! `build(out, label)`: wasm-pack (release, `--mode no-install`), binaryen's
-//! wasm-opt from npm, then [`assemble`]: hashed file names, `index.html` and
-//! the boot script pointing at them, the service worker's precache list and
+//! `build(out, label)`: the app built and split into chunks
+//! ([`crate::split`]), the QR decoder's worker (wasm-pack), binaryen's
+//! wasm-opt from npm on every module, then [`assemble`]: hashed file names,
+//! `index.html`, the boot script and the split loader pointing at them, the service worker's precache list and
 //! cache name (from the content hash of every output), brotli and gzip
 //! copies, and a `_headers` file with the same headers `serve` sends.
 
@@ -12,11 +13,13 @@ use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::Mutex;
+use std::time::Instant;
 
 use anyhow::{Context, Result};
 use sha2::{Digest, Sha256};
 
-use crate::sh;
+use crate::{sh, split};
 
 /// Where wasm-pack writes its package.
 const PKG: &str = "target/wasm-pack";
@@ -68,29 +71,29 @@ pub fn build(out: &Path, label: &str) -> Result<()> {
     assemble(Path::new(PKG), out, label)
 }
 
-/// wasm-pack and wasm-opt, for the app and for the QR decoder's worker.
+/// The app (built, split into chunks and bound: [`crate::split`]) and the
+/// QR decoder's worker (wasm-pack), each module through wasm-opt.
 pub fn compile() -> Result<()> {
-    // The app's wasm is optimised for size; native release builds (the CLI)
-    // keep opt-level 3 (Cargo.toml).
-    sh::run(
-        Command::new("wasm-pack")
-            .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "z")
-            .args([
-                "build",
-                "--target",
-                "web",
-                "--release",
-                "--mode",
-                "no-install",
-                "--no-typescript",
-                "--no-pack",
-                "--out-dir",
-                PKG,
-                "--out-name",
-                "firstaid",
-            ]),
-    )?;
-    wasm_opt(&Path::new(PKG).join("firstaid_bg.wasm"), "-Oz")?;
+    let chunks = crate::split::build_app(Path::new(PKG))?;
+    // wasm-opt, two at a time: the main module (the command, the longest
+    // run by far) beside every chunk (binaryen.js in one process).
+    let start = Instant::now();
+    std::thread::scope(|s| {
+        let main = s.spawn(|| wasm_opt(&Path::new(PKG).join("firstaid_bg.wasm"), "-Oz"));
+        let chunks = sh::run(
+            Command::new("node")
+                .arg("xtask/npm/opt-chunks.mjs")
+                .args(&chunks),
+        );
+        main.join()
+            .expect("the wasm-opt thread panicked")
+            .and(chunks)
+    })?;
+    println!(
+        "xtask: wasm-opt on the main module and {} chunks took {:.1} s",
+        chunks.len(),
+        start.elapsed().as_secs_f64()
+    );
     // The decoder (scan/): a classic worker's script (`importScripts`, so
     // every browser with workers runs it), optimised for speed — it reads a
     // camera frame five times a second and is not part of the first load.
@@ -117,9 +120,37 @@ pub fn compile() -> Result<()> {
     wasm_opt(&scan_out.join("scan_bg.wasm"), "-O3")
 }
 
+/// `work` on every item, on two threads (the suite's machines have two
+/// cores; brotli uses one), the largest items (by the
+/// `u64`) first, so the biggest one does not start last.
+fn two_at_a_time<T: Send>(
+    mut items: Vec<(u64, T)>,
+    work: impl Fn(T) -> Result<()> + Sync,
+) -> Result<()> {
+    items.sort_by_key(|(size, _)| *size);
+    let queue = Mutex::new(items);
+    let next = || queue.lock().expect("no panic holding the queue").pop();
+    std::thread::scope(|s| {
+        let workers: Vec<_> = (0..2)
+            .map(|_| {
+                s.spawn(|| -> Result<()> {
+                    while let Some((_, item)) = next() {
+                        work(item)?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .try_for_each(|w| w.join().expect("a worker thread panicked"))
+    })
+}
+
 /// binaryen's wasm-opt (from npm) on `wasm`, in place.
 fn wasm_opt(wasm: &Path, level: &str) -> Result<()> {
     let before = fs::metadata(wasm)?.len();
+    let start = Instant::now();
     sh::run(
         Command::new("xtask/npm/node_modules/.bin/wasm-opt")
             .args([
@@ -138,9 +169,10 @@ fn wasm_opt(wasm: &Path, level: &str) -> Result<()> {
             .arg(wasm),
     )?;
     println!(
-        "xtask: wasm-opt {}: {before} → {} bytes",
+        "xtask: wasm-opt {}: {before} → {} bytes, {:.1} s",
         wasm.display(),
-        fs::metadata(wasm)?.len()
+        fs::metadata(wasm)?.len(),
+        start.elapsed().as_secs_f64()
     );
     Ok(())
 }
@@ -219,6 +251,34 @@ pub fn assemble(pkg: &Path, out: &Path, label: &str) -> Result<()> {
         .replace("__WASM__", &format!("/{wasm_name}"))
         .replace("__BOOT__", &format!("/{boot_name}"))
         .replace("__SCAN_WORKER__", &format!("/{worker_name}"));
+    // The split loader (imported by the glue as `./__wasm_split.js`, so its
+    // name stays) and the chunks it fetches, named by their content.
+    let split_dir = pkg.join("split");
+    if split_dir.join(split::LOADER).exists() {
+        let mut loader = fs::read_to_string(split_dir.join(split::LOADER))?;
+        loader = split::patch_loader(&loader, &format!("./{js_name}"))?;
+        for path in walk(&split_dir)? {
+            let Some(stem) = path
+                .file_name()
+                .and_then(|n| n.to_str()?.strip_suffix(".wasm"))
+            else {
+                continue;
+            };
+            if stem == "main" {
+                continue;
+            }
+            let bytes = fs::read(&path)?;
+            let name = hashed_name(stem, "wasm", &bytes);
+            let plain = format!("\"./{stem}.wasm\"");
+            // A module the loader never fetches (an empty split) is not shipped.
+            if !loader.contains(&plain) {
+                continue;
+            }
+            loader = loader.replace(&plain, &format!("\"./{name}\""));
+            files.insert(name, bytes);
+        }
+        files.insert(split::LOADER.into(), loader.into_bytes());
+    }
     files.insert(js_name, js);
     files.insert(wasm_name, wasm);
     files.insert(css_name, css);
@@ -260,7 +320,8 @@ pub fn assemble(pkg: &Path, out: &Path, label: &str) -> Result<()> {
     files.insert("sw.js".into(), sw.into_bytes());
     files.insert("_headers".into(), headers_file(files.keys()).into_bytes());
 
-    for (name, bytes) in &files {
+    let sized = files.iter().map(|f| (f.1.len() as u64, f)).collect();
+    two_at_a_time(sized, |(name, bytes)| {
         let path = out.join(name);
         fs::create_dir_all(path.parent().expect("inside out"))?;
         fs::write(&path, bytes)?;
@@ -268,7 +329,8 @@ pub fn assemble(pkg: &Path, out: &Path, label: &str) -> Result<()> {
             fs::write(with_suffix(&path, "br"), brotli(bytes)?)?;
             fs::write(with_suffix(&path, "gz"), gzip(bytes)?)?;
         }
-    }
+        Ok(())
+    })?;
     println!(
         "xtask: assembled {} ({} files, cache {cache}, label {label})",
         out.display(),

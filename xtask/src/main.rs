@@ -26,17 +26,18 @@ mod screens;
 mod server;
 mod sh;
 mod sizes;
+mod split;
 mod test;
 mod tools;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 
 const USAGE: &str = "usage: cargo xtask <serve|test|dist|bench|fuzz|screenshots> [options]
   serve [--port N] [--dir DIR] [--no-build]   build and serve on 127.0.0.1 (default port 8080)
   test                                        the whole test suite
-  dist [--out DIR] [--label LABEL]            build the deployable folder (default dist/)
+  dist [--out DIR] [--label LABEL] [--no-build]  build the deployable folder (default dist/)
   bench [--motion|--records|--sizes]          motion accuracy, records per second, metronome
                                               timing, sizes and Lighthouse figures
                                               (--motion / --records / --sizes: only that one)
@@ -87,9 +88,15 @@ fn run() -> Result<()> {
                 .map(PathBuf::from)
                 .unwrap_or_else(|| PathBuf::from("dist"));
             let label = opt(&mut args, "--label")?.unwrap_or_else(|| "release".into());
+            // --no-build: assemble from the last build's modules.
+            let no_build = flag(&mut args, "--no-build");
             no_more(&args)?;
-            tools::ensure_build_tools()?;
-            dist::build(&out, &label)?;
+            if no_build {
+                dist::assemble(Path::new("target/wasm-pack"), &out, &label)?;
+            } else {
+                tools::ensure_build_tools()?;
+                dist::build(&out, &label)?;
+            }
             println!("xtask: deployable folder ready in {}", out.display());
             Ok(())
         }

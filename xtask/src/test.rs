@@ -1,7 +1,8 @@
 //! `cargo xtask test`: the whole suite, in the order that fails fastest.
 //!
 //! 1. `cargo fmt --check`; clippy with `-D warnings` on the native and the
-//!    wasm32 target.
+//!    wasm32 target, and on the wasm32 library with `--cfg firstaid_split`
+//!    (the split points of `app::lazy`, as `cargo xtask dist` builds it).
 //! 2. Native tests (`cargo test --workspace`): the pure core and xtask.
 //! 3. A smoke run of every fuzz target (an unoptimised build, 5 s each).
 //! 4. Browser component tests (wasm-bindgen-test in headless Chromium).
@@ -82,6 +83,27 @@ fn run_stages(stages: &mut Stages) -> Result<()> {
             "--",
             "-D",
             "warnings",
+        ]))?;
+        // The app as `cargo xtask dist` builds it, its pages behind split
+        // points (app::lazy): the cfg goes to the workspace's crates only,
+        // and the packages and features are those above, so the
+        // dependencies checked above are reused.
+        sh::run(cargo().args([
+            "clippy",
+            "-p",
+            "firstaid",
+            "-p",
+            "firstaid-scan",
+            "--lib",
+            "--tests",
+            "--all-features",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+            "--cfg",
+            "firstaid_split",
         ]))
     })?;
 

@@ -1,0 +1,142 @@
+//! Pages loaded on demand (issue 16). Each area's pages sit behind a split
+//! point (`wasm_split`, what Leptos's `#[lazy]` is built on); `cargo xtask
+//! dist` builds with `--cfg firstaid_split` and cuts the code only they
+//! reach into a wasm chunk of its own, fetched the first time one of the
+//! area's routes is shown. While a chunk loads, the page shows a short
+//! placeholder (`role="status"`, its text the page's heading); when it
+//! cannot load (offline before it was cached, a network error), a
+//! translated message with a retry button — never a panic: the split
+//! points are `fallible`, and a failed load is not kept, so "Try again"
+//! fetches again.
+//!
+//! Without `--cfg firstaid_split` (the browser component tests, `cargo
+//! check`), the same functions call the pages directly.
+
+use std::future::Future;
+
+use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
+use send_wrapper::SendWrapper;
+
+use crate::app::i18n::{t, use_i18n};
+use crate::app::{pages, quiz, records, trainer};
+
+/// A page of the chunk `$chunk`: `$name()` loads the chunk (once) and
+/// returns the page's view, or the error when the chunk did not load.
+macro_rules! split_page {
+    ($chunk:ident, $name:ident, $page:expr) => {
+        #[cfg(firstaid_split)]
+        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $name() -> Result<AnyView, SplitLoaderError> {
+            Ok($page.into_any())
+        }
+        #[cfg(not(firstaid_split))]
+        async fn $name() -> Result<AnyView, SplitLoaderError> {
+            Ok($page.into_any())
+        }
+    };
+}
+
+split_page!(lessons, learn_page, view! { <pages::LearnPage /> });
+split_page!(lessons, lesson_page, view! { <pages::LessonPage /> });
+split_page!(print, print_page, view! { <pages::PrintPage /> });
+split_page!(quiz, quiz_page, view! { <quiz::QuizPage /> });
+split_page!(quiz, practice_page, view! { <quiz::PracticePage /> });
+split_page!(quiz, exam_page, view! { <quiz::ExamPage /> });
+split_page!(quiz, quiz_results_page, view! { <quiz::ResultsPage /> });
+split_page!(trainer, trainer_page, view! { <trainer::TrainerPage /> });
+split_page!(
+    trainer,
+    trainer_results_page,
+    view! { <trainer::ResultsPage /> }
+);
+split_page!(trainer, scoring_page, view! { <trainer::ScoringPage /> });
+split_page!(records, record_page, view! { <records::RecordPage /> });
+split_page!(
+    records,
+    assignment_page,
+    view! { <records::AssignmentPage /> }
+);
+split_page!(
+    instructor,
+    instructor_page,
+    view! { <records::InstructorPage /> }
+);
+split_page!(instructor, class_page, view! { <records::ClassPage /> });
+split_page!(
+    certificate,
+    certificate_page,
+    view! { <records::CertificatePage /> }
+);
+
+/// The routes' views, one per page loaded on demand.
+pub mod route {
+    use super::*;
+
+    macro_rules! route {
+        ($($name:ident),*) => {$(
+            pub fn $name() -> impl IntoView {
+                view! { <Lazy load=super::$name /> }
+            }
+        )*};
+    }
+    route!(
+        learn_page,
+        lesson_page,
+        print_page,
+        quiz_page,
+        practice_page,
+        exam_page,
+        quiz_results_page,
+        trainer_page,
+        trainer_results_page,
+        scoring_page,
+        record_page,
+        assignment_page,
+        instructor_page,
+        class_page,
+        certificate_page
+    );
+}
+
+/// Shows the page `load` returns: a placeholder while its chunk loads, the
+/// page, or a message with a retry when the chunk did not load.
+#[component]
+pub fn Lazy<F, Fut>(load: F) -> impl IntoView
+where
+    F: Fn() -> Fut + Copy + Send + Sync + 'static,
+    Fut: Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
+{
+    let i18n = use_i18n();
+    let attempt = RwSignal::new(0u32);
+    let placeholder = move || {
+        view! {
+            // The page's heading while it loads, where the page's own will be
+            // (a page needs a level-1 heading, and the layout barely moves).
+            <div class="lazy-loading" role="status" data-testid="lazy-loading">
+                <h1>{t!(i18n, lazy.loading)}</h1>
+            </div>
+        }
+    };
+    view! {
+        <Suspense fallback=placeholder>
+            {move || {
+                attempt.track();
+                Suspend::new(SendWrapper::new(async move {
+                    match load().await {
+                        Ok(page) => page,
+                        Err(_) => view! {
+                            <div class="error" role="alert" data-testid="lazy-failed">
+                                <p>{t!(i18n, lazy.failed)}</p>
+                                <button type="button" on:click=move |_| {
+                                    attempt.update(|n| *n += 1)
+                                }>{t!(i18n, lazy.retry)}</button>
+                            </div>
+                        }
+                        .into_any(),
+                    }
+                }))
+            }}
+        </Suspense>
+    }
+}

@@ -1,0 +1,48 @@
+// Pages loaded on demand (issue 16): the lessons, quiz, trainer, records,
+// instructor, certificate and print pages come in wasm chunks fetched the
+// first time they are shown. A chunk that cannot load shows a message with
+// a retry in the learner's language, never a crash; once it can load,
+// "Try again" brings the page.
+import { test, expect, waitForApp } from './fixtures';
+
+for (const [locale, nav, failed, retry, heading] of [
+  ['en-US', 'Learn', 'This page could not be loaded. Check your connection and try again.', 'Try again', 'Learn'],
+  ['zh-CN', '学习', '无法加载本页。请检查网络后再试。', '重试', '学习'],
+] as const) {
+  test(`a blocked chunk offers a retry and recovers (${locale})`, async ({ browser, server }) => {
+    // A context of its own (no service worker, so every request reaches the
+    // route below); the page errors it raises are collected here, because a
+    // blocked request is expected to be logged.
+    const context = await browser.newContext({ locale, baseURL: server.origin, serviceWorkers: 'block' });
+    let blocked = true;
+    const chunks: string[] = [];
+    await context.route(/\.wasm$/, (route) => {
+      const url = route.request().url();
+      if (/\/firstaid_bg-/.test(url) || /\/scan_bg-/.test(url)) return route.continue();
+      chunks.push(url);
+      return blocked ? route.abort() : route.continue();
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+
+    await page.goto('/');
+    await waitForApp(page);
+    expect(chunks, 'the home page needs no chunk').toEqual([]);
+
+    await page.getByRole('navigation').getByRole('link', { name: nav }).first().click();
+    const alert = page.getByTestId('lazy-failed');
+    await expect(alert).toContainText(failed, { timeout: 20_000 });
+    await expect(alert).toHaveAttribute('role', 'alert');
+    expect(chunks.length).toBeGreaterThan(0);
+    // The shell still works: the app did not crash.
+    await expect(page.locator('header a[href="/settings"]')).toBeVisible();
+
+    blocked = false;
+    await alert.getByRole('button', { name: retry }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+    await expect(page.getByTestId('lazy-failed')).toHaveCount(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+}
