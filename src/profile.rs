@@ -53,6 +53,15 @@ const ERC_REGIONS: [&str; 32] = [
     "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO", "GB", "CH",
 ];
 
+/// The language tags' regions that pick a profile on a first visit, for the
+/// copy in `public/first-paint.js` (between `/* profiles:begin */` and
+/// `/* profiles:end */`), which chooses the home page rendered at build time
+/// before the app runs: `{"aha": [...], "erc": [...]}`. `tests/profile.rs`
+/// checks the copy is this (and `FIRSTAID_BLESS=1` rewrites it).
+pub fn first_visit_table() -> serde_json::Value {
+    serde_json::json!({ "aha": AHA_REGIONS, "erc": ERC_REGIONS })
+}
+
 impl ProfileId {
     pub const ALL: [ProfileId; 3] = [ProfileId::Rcsc, ProfileId::Aha, ProfileId::Erc];
 

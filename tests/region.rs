@@ -1,5 +1,6 @@
 //! Where the learner is: the region table, its sources, the first-visit
-//! guess, and the copy of both that the static page's boot script carries.
+//! guess, and the copy of both that the static page's inline script carries
+//! (with the table of the profiles a first visit starts with).
 
 use firstaid::region::{self, RegionId, REGIONS};
 
@@ -102,19 +103,20 @@ fn the_guess_follows_the_time_zone_then_the_language_tag() {
     }
 }
 
-/// The static page shows a call button before the app has loaded; its boot
-/// script picks the number with a copy of the table and of the guess's data.
+/// The static page shows a call button before the app has loaded; its inline
+/// script (public/first-paint.js) picks the number with a copy of the table and of the guess's data.
 /// The copy must be exactly what the table says (`FIRSTAID_BLESS=1`
 /// rewrites it, deliberately).
-#[test]
-fn the_boot_scripts_copy_matches_the_table() {
-    const BEGIN: &str = "/* regions:begin */";
-    const END: &str = "/* regions:end */";
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/public/boot.js");
+/// The copy in public/first-paint.js between `/* NAME:begin */` and
+/// `/* NAME:end */`, checked against `want` (or rewritten to it with
+/// `FIRSTAID_BLESS=1`, deliberately).
+fn check_copy(name: &str, want: &serde_json::Value) {
+    let (begin, end) = (format!("/* {name}:begin */"), format!("/* {name}:end */"));
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/public/first-paint.js");
     let js = std::fs::read_to_string(path).unwrap();
-    let start = js.find(BEGIN).expect("begin marker") + BEGIN.len();
-    let stop = js[start..].find(END).expect("end marker") + start;
-    let want = serde_json::to_string(&region::boot_table()).unwrap();
+    let start = js.find(&begin).expect("begin marker") + begin.len();
+    let stop = js[start..].find(&end).expect("end marker") + start;
+    let want = serde_json::to_string(want).unwrap();
     if std::env::var_os("FIRSTAID_BLESS").is_some() {
         std::fs::write(path, format!("{}{want}{}", &js[..start], &js[stop..])).unwrap();
         return;
@@ -122,10 +124,31 @@ fn the_boot_scripts_copy_matches_the_table() {
     assert_eq!(
         &js[start..stop],
         want,
-        "public/boot.js's region table differs from src/region.rs (FIRSTAID_BLESS=1 rewrites it)"
+        "public/first-paint.js's {name} table differs from the Rust one (FIRSTAID_BLESS=1 rewrites it)"
     );
+}
+
+/// The first paint picks the home page rendered for the profile a first
+/// visit starts with, from a copy of the regions that pick each profile.
+#[test]
+fn the_first_paint_scripts_profile_copy_matches_the_table() {
+    use firstaid::profile::{first_visit_table, ProfileId};
+    let table = first_visit_table();
+    check_copy("profiles", &table);
+    // The copy picks as default_for does, for every listed region.
+    for (key, want) in [("aha", ProfileId::Aha), ("erc", ProfileId::Erc)] {
+        for r in table[key].as_array().unwrap() {
+            let tag = format!("en-{}", r.as_str().unwrap());
+            assert_eq!(ProfileId::default_for(&[tag.as_str()]), want, "{tag}");
+        }
+    }
+}
+
+#[test]
+fn the_boot_scripts_copy_matches_the_table() {
+    let copy = region::boot_table();
+    check_copy("regions", &copy);
     // What the copy holds places every zone and country as the guess does.
-    let copy: serde_json::Value = serde_json::from_str(&want).unwrap();
     for (zone, id) in copy["zones"].as_object().unwrap() {
         assert_eq!(
             region::from_time_zone(zone).map(|r| r.as_str()),

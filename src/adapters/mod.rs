@@ -10,6 +10,7 @@ pub mod install;
 pub mod motion;
 pub mod network;
 pub mod platform;
+pub mod preload;
 pub mod qr_worker;
 pub mod random;
 pub mod share;

@@ -43,6 +43,14 @@ pub fn set_root_attribute(name: &str, value: &str) {
     }
 }
 
+/// Marks a moment on the page's performance timeline (`performance.mark`),
+/// for the tests and benchmarks that time the app.
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
 /// Reads an attribute of `<html>`.
 pub fn root_attribute(name: &str) -> Option<String> {
     web_sys::window()?

@@ -45,11 +45,16 @@ pub fn locale_of(lang: Lang) -> Locale {
 }
 
 /// Entry point, called by the boot script once the wasm module is loaded:
-/// installs the crash screen, replaces the static loading shell with the app
-/// and starts the offline and update machinery.
+/// installs the crash screen, replaces the static page (the loading shell,
+/// or the home page rendered at build time) with the app and starts the
+/// offline and update machinery.
+///
+/// `curriculum`: the boot script's fetch of the curriculum bundle — its
+/// text, a promise of it, or `undefined` ([`crate::adapters::preload`]).
 #[wasm_bindgen]
-pub fn start() {
+pub fn start(curriculum: JsValue) {
     crash::install_hook();
+    crate::adapters::preload::set_curriculum(curriculum);
     let document = web_sys::window()
         .and_then(|w| w.document())
         .expect("a document");
@@ -59,6 +64,10 @@ pub fn start() {
         .expect("index.html has #app");
     root.set_inner_html("");
     leptos::mount::mount_to(root, App).forget();
+    // The page is the app's now (tests and the prerender wait for this;
+    // the mark says when, for the first-paint test and the benchmarks).
+    crate::adapters::platform::set_root_attribute("data-app", "running");
+    crate::adapters::platform::mark("firstaid:app");
 }
 
 /// Everything the pages need: the translation context and the app state,

@@ -119,7 +119,13 @@ impl AppState {
             quiz: RwSignal::new(QuizData::default()),
             trainer: RwSignal::new(TrainerData::default()),
             records: RwSignal::new(RecordsData::default()),
-            curriculum: RwSignal::new(None),
+            // Ready at once when the boot script waited for it (a first
+            // visit of `/`, whose prerendered page shows the lessons).
+            curriculum: RwSignal::new(
+                crate::adapters::preload::take_text()
+                    .map(|text| parse_curriculum(&text))
+                    .filter(Result::is_ok),
+            ),
             region_guess: platform::region_guess(),
         };
         state.show(opened.store.doc());
@@ -276,13 +282,15 @@ impl AppState {
         }
         let target = self.curriculum;
         leptos::task::spawn_local(async move {
-            let path = format!("/{}", crate::content::bundle_file_name());
-            let result = match crate::adapters::fetch::fetch_text(&path).await {
-                Ok(text) => Curriculum::parse(&text)
-                    .map(Arc::new)
-                    .map_err(|e| e.join("; ")),
-                Err(e) => Err(e),
+            // The boot script's fetch if it is still under way, else ours.
+            let text = match crate::adapters::preload::take_pending().await {
+                Some(text) => Ok(text),
+                None => {
+                    let path = format!("/{}", crate::content::bundle_file_name());
+                    crate::adapters::fetch::fetch_text(&path).await
+                }
             };
+            let result = text.and_then(|t| parse_curriculum(&t));
             if let Err(e) = &result {
                 web_sys::console::warn_1(&format!("curriculum: {e}").into());
             }
@@ -383,4 +391,11 @@ impl AppState {
 /// The state provided by [`crate::app::Providers`].
 pub fn use_state() -> AppState {
     expect_context::<AppState>()
+}
+
+/// The curriculum bundle's text, parsed (or why not).
+fn parse_curriculum(text: &str) -> Result<Arc<Curriculum>, String> {
+    Curriculum::parse(text)
+        .map(Arc::new)
+        .map_err(|e| e.join("; "))
 }

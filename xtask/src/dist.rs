@@ -19,21 +19,15 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use sha2::{Digest, Sha256};
 
-use crate::{sh, split};
+use crate::{first_paint, prerender, sh, split};
 
 /// Where wasm-pack writes its package.
 const PKG: &str = "target/wasm-pack";
 
-/// The Content Security Policy, shared by the server, `_headers` and the
-/// `<meta>` in index.html (which cannot carry frame-ancestors).
-pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; \
-media-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
 /// Security headers sent with every response.
 pub fn security_headers() -> Vec<(&'static str, String)> {
     vec![
-        ("Content-Security-Policy", CSP.to_owned()),
+        ("Content-Security-Policy", first_paint::csp()),
         ("X-Content-Type-Options", "nosniff".to_owned()),
         ("Referrer-Policy", "no-referrer".to_owned()),
         ("Cross-Origin-Opener-Policy", "same-origin".to_owned()),
@@ -189,8 +183,25 @@ fn hashed_name(stem: &str, ext: &str, bytes: &[u8]) -> String {
     format!("{stem}-{}.{ext}", short_hash(bytes))
 }
 
-/// Assembles the deployable folder from a wasm-pack package.
+/// Assembles the deployable folder from a wasm-pack package, with the home
+/// page rendered by the app itself for the first paint: assembled once
+/// without it, the app run in headless Chromium on that folder
+/// ([`prerender::capture`]), and assembled again with the pages it drew.
 pub fn assemble(pkg: &Path, out: &Path, label: &str) -> Result<()> {
+    assemble_with(pkg, out, label, &BTreeMap::new())?;
+    let pages = prerender::capture(out)?;
+    assemble_with(pkg, out, label, &pages)
+}
+
+/// Assembles the deployable folder; `first_paint` holds the home page's
+/// `#app` content per `lang/profile` (what index.html shows a first visit
+/// before the app runs; public/first-paint.js picks one).
+fn assemble_with(
+    pkg: &Path,
+    out: &Path,
+    label: &str,
+    first_paint: &BTreeMap<String, String>,
+) -> Result<()> {
     if out.exists() {
         fs::remove_dir_all(out).with_context(|| format!("cannot clear {}", out.display()))?;
     }
@@ -231,6 +242,10 @@ pub fn assemble(pkg: &Path, out: &Path, label: &str) -> Result<()> {
     let wasm_name = hashed_name("firstaid_bg", "wasm", &wasm);
     let css_name = hashed_name("app", "css", &css);
     let boot = fs::read_to_string("public/boot.js")?
+        .replace(
+            "__CURRICULUM__",
+            &format!("/{}", firstaid::content::bundle_file_name()),
+        )
         .replace("__JS__", &format!("/{js_name}"))
         .replace("__WASM__", &format!("/{wasm_name}"));
     let boot_name = hashed_name("boot", "js", boot.as_bytes());
@@ -244,7 +259,11 @@ pub fn assemble(pkg: &Path, out: &Path, label: &str) -> Result<()> {
         .replace("__SCAN_WASM__", &format!("/{scan_wasm_name}"));
     let worker_name = hashed_name("scan-worker", "js", worker.as_bytes());
     let index = fs::read_to_string("public/index.html")?
-        .replace("__CSP__", &CSP.replace("; frame-ancestors 'none'", ""))
+        .replace(
+            "__CSP__",
+            &first_paint::csp().replace("; frame-ancestors 'none'", ""),
+        )
+        .replace("__FIRST_PAINT__", first_paint::SCRIPT)
         .replace("__BUILD__", label)
         .replace("__CSS__", &format!("/{css_name}"))
         .replace("__JS__", &format!("/{js_name}"))
@@ -295,7 +314,10 @@ pub fn assemble(pkg: &Path, out: &Path, label: &str) -> Result<()> {
         ("emergency.html", "public/static-emergency.html"),
     ] {
         let main = fs::read_to_string(main)?.replace("<!-- static:failed -->", failed.trim_end());
-        let html = index.replace("<!-- static:main -->", main.trim_end());
+        let mut html = index.replace("<!-- static:main -->", main.trim_end());
+        if page == "index.html" {
+            html = html.replace("<!-- first-paint -->", &prerender::copies(first_paint));
+        }
         files.insert(page.into(), html.into_bytes());
     }
     // The curriculum, fetched by the app when first needed (and precached).

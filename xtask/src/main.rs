@@ -20,7 +20,9 @@
 
 mod bench;
 mod dist;
+mod first_paint;
 mod fuzz;
+mod prerender;
 mod roster_bench;
 mod screens;
 mod server;

@@ -16,6 +16,9 @@ pub fn ensure_build_tools() -> Result<()> {
     let version = wasm_bindgen_version()?;
     ensure_cargo_tool("wasm-bindgen", "wasm-bindgen-cli", Some(&version), false)?;
     ensure_npm(Path::new("xtask/npm"))?;
+    // The build draws the home page with the app in headless Chromium
+    // (the first paint: crate::prerender).
+    ensure_apt(&[("chromium", "/usr/bin/chromium")])?;
     Ok(())
 }
 

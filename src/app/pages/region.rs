@@ -72,10 +72,10 @@ pub fn RegionNote() -> impl IntoView {
     move || {
         let region = state.region().region();
         if region.id == RegionId::Other {
-            Some(view! { <p class="help" data-testid="check-local">{t!(i18n, place.check_local)}</p> }.into_any())
+            Some(view! { <p class="help" data-place="" data-testid="check-local">{t!(i18n, place.check_local)}</p> }.into_any())
         } else {
             region.also.map(|n| {
-                view! { <p class="help">{t!(i18n, place.also, number = move || n)}</p> }.into_any()
+                view! { <p class="help" data-place="">{t!(i18n, place.also, number = move || n)}</p> }.into_any()
             })
         }
     }
@@ -93,7 +93,9 @@ pub fn WhereCard() -> impl IntoView {
     view! {
         <section class="card where-card" aria-labelledby="where-heading" data-testid="where-card">
             <h2 id="where-heading">{t!(i18n, place.title)}</h2>
-            <p class="where-line" data-testid="where-line">
+            // `data-place`: text about where the phone is, which the home
+            // page rendered at build time leaves blank (xtask prerender).
+            <p class="where-line" data-place="" data-testid="where-line">
                 <strong>{t!(i18n, place.you_are_in, region = name)}</strong>
                 " · "
                 {t!(i18n, place.ambulance, number = number)}

@@ -130,8 +130,11 @@ export async function waitForOfflineReady(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker?.controller != null, undefined, { timeout: 20_000 });
 }
 
-/** Waits until the wasm app has replaced the static loading shell. */
+/** Waits until the wasm app has replaced the static page (the loading
+ * shell, or the home page rendered at build time, which looks the same but
+ * does not answer a tap yet). */
 export async function waitForApp(page: Page): Promise<void> {
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'running');
   await expect(page.locator('header a[href="/settings"]')).toBeVisible();
 }
 

@@ -1,0 +1,134 @@
+// Inlined into every HTML page (the build puts its hash into the
+// Content-Security-Policy) so that it runs before the first paint, with no
+// request of its own. It makes the static page right for this visitor:
+// - the language: the stored one, else the first Chinese or English tag;
+// - the call buttons get the number where the phone is (the learner's own,
+//   or the region they confirmed, or a guess from the time zone and the
+//   language tags, with a copy of src/region.rs's table that tests/region.rs
+//   checks);
+// - on a first visit of `/` (nothing stored yet), the real home page: the
+//   build rendered it with the app itself in each language and guideline
+//   profile a first visit can start with (`cargo xtask dist`, prerender.rs);
+//   the copy for this visitor stays, the others and the loading shell go,
+//   so the first paint is the page the app then draws again in its place.
+(function () {
+'use strict';
+const T = /* regions:begin */{"countries":{"AS":"us","AT":"eu","AU":"au","BE":"eu","BG":"eu","CA":"ca","CN":"cn","CY":"eu","CZ":"eu","DE":"eu","DK":"eu","EE":"eu","ES":"eu","FI":"eu","FR":"eu","GB":"gb","GR":"eu","GU":"us","HK":"hk","HR":"eu","HU":"eu","IE":"eu","IN":"in","IS":"eu","IT":"eu","JP":"jp","KR":"kr","LI":"eu","LT":"eu","LU":"eu","LV":"eu","MO":"mo","MP":"us","MT":"eu","NL":"eu","NO":"eu","NZ":"nz","PL":"eu","PR":"us","PT":"eu","RO":"eu","SE":"eu","SG":"sg","SI":"eu","SK":"eu","TW":"tw","UK":"gb","US":"us","VI":"us"},"numbers":{"au":"000","ca":"911","cn":"120","eu":"112","gb":"999","hk":"999","in":"112","jp":"119","kr":"119","mo":"999","nz":"111","other":"112","sg":"995","tw":"119","us":"911"},"zonePrefixes":{"America/Indiana/":"us","America/Kentucky/":"us","America/North_Dakota/":"us","Australia/":"au","Canada/":"ca","US/":"us"},"zones":{"Africa/Ceuta":"eu","America/Anchorage":"us","America/Boise":"us","America/Chicago":"us","America/Denver":"us","America/Detroit":"us","America/Edmonton":"ca","America/Halifax":"ca","America/Juneau":"us","America/Los_Angeles":"us","America/Moncton":"ca","America/Montreal":"ca","America/New_York":"us","America/Phoenix":"us","America/Puerto_Rico":"us","America/Regina":"ca","America/St_Johns":"ca","America/Toronto":"ca","America/Vancouver":"ca","America/Whitehorse":"ca","America/Winnipeg":"ca","America/Yellowknife":"ca","Asia/Calcutta":"in","Asia/Chongqing":"cn","Asia/Chungking":"cn","Asia/Famagusta":"eu","Asia/Harbin":"cn","Asia/Hong_Kong":"hk","Asia/Kolkata":"in","Asia/Macao":"mo","Asia/Macau":"mo","Asia/Nicosia":"eu","Asia/Seoul":"kr","Asia/Shanghai":"cn","Asia/Singapore":"sg","Asia/Taipei":"tw","Asia/Tokyo":"jp","Asia/Urumqi":"cn","Atlantic/Azores":"eu","Atlantic/Canary":"eu","Atlantic/Madeira":"eu","Atlantic/Reykjavik":"eu","Europe/Amsterdam":"eu","Europe/Athens":"eu","Europe/Belfast":"gb","Europe/Berlin":"eu","Europe/Bratislava":"eu","Europe/Brussels":"eu","Europe/Bucharest":"eu","Europe/Budapest":"eu","Europe/Busingen":"eu","Europe/Copenhagen":"eu","Europe/Dublin":"eu","Europe/Helsinki":"eu","Europe/Lisbon":"eu","Europe/Ljubljana":"eu","Europe/London":"gb","Europe/Luxembourg":"eu","Europe/Madrid":"eu","Europe/Malta":"eu","Europe/Mariehamn":"eu","Europe/Nicosia":"eu","Europe/Oslo":"eu","Europe/Paris":"eu","Europe/Prague":"eu","Europe/Riga":"eu","Europe/Rome":"eu","Europe/Sofia":"eu","Europe/Stockholm":"eu","Europe/Tallinn":"eu","Europe/Vienna":"eu","Europe/Vilnius":"eu","Europe/Warsaw":"eu","Europe/Zagreb":"eu","GB":"gb","Hongkong":"hk","Japan":"jp","NZ":"nz","PRC":"cn","Pacific/Auckland":"nz","Pacific/Chatham":"nz","Pacific/Honolulu":"us","ROC":"tw","ROK":"kr","Singapore":"sg"}}/* regions:end */;
+
+/** The stored settings, if any (the app's one store). */
+function storedSettings() {
+  try {
+    const doc = JSON.parse(localStorage.getItem('firstaid/store') || 'null');
+    return (doc && doc.data && doc.data.settings) || {};
+  } catch (e) {
+    return {};
+  }
+}
+
+/** The region a language tag names (as region::from_language_tag). */
+function fromTag(tag) {
+  const parts = String(tag).split(/[-_]/);
+  const primary = parts[0].toLowerCase();
+  let script = null;
+  for (const part of parts.slice(1)) {
+    if (/^[A-Za-z]{2}$/.test(part)) return T.countries[part.toUpperCase()] || 'other';
+    if (/^[0-9]{3}$/.test(part)) return 'other';
+    if (part.length === 4 && script === null) script = part.toLowerCase();
+  }
+  if (primary === 'zh' && (script === null || script === 'hans')) return 'cn';
+  if (primary === 'ja') return 'jp';
+  if (primary === 'ko') return 'kr';
+  return null;
+}
+
+/** Where the phone is (as region::guess). */
+function guess(tags) {
+  let zone = '';
+  try {
+    zone = Intl.DateTimeFormat().resolvedOptions().timeZone || '';
+  } catch (e) {
+    zone = '';
+  }
+  if (T.zones[zone]) return T.zones[zone];
+  for (const prefix of Object.keys(T.zonePrefixes)) {
+    if (zone.startsWith(prefix)) return T.zonePrefixes[prefix];
+  }
+  for (const tag of tags) {
+    const r = fromTag(tag);
+    if (r) return r;
+  }
+  return 'other';
+}
+
+function languages() {
+  const list = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ''];
+  return Array.from(list);
+}
+
+/** The static page's language: the stored one, else the first Chinese or English tag. */
+function language(settings, tags) {
+  if (settings.lang === 'en' || settings.lang === 'zh-CN') return settings.lang;
+  for (const tag of tags) {
+    const primary = String(tag).split(/[-_]/)[0].toLowerCase();
+    if (primary === 'zh') return 'zh-CN';
+    if (primary === 'en') return 'en';
+  }
+  return 'en';
+}
+
+/* The guideline profile a first visit starts with (as profile::ProfileId::default_for). */
+const P = /* profiles:begin */{"aha":["US","CA","PR"],"erc":["AT","BE","BG","HR","CY","CZ","DK","EE","FI","FR","DE","GR","HU","IE","IT","LV","LT","LU","MT","NL","PL","PT","RO","SK","SI","ES","SE","IS","LI","NO","GB","CH"]}/* profiles:end */;
+
+function profileFor(tags) {
+  const first = tags.length ? String(tags[0]) : '';
+  const parts = first.split(/[-_]/);
+  if (parts[0].toLowerCase() === 'zh') return 'rcsc';
+  const region = parts.slice(1).find((p) => /^[A-Za-z]{2}$/.test(p));
+  const r = region ? region.toUpperCase() : '';
+  if (P.aha.includes(r)) return 'aha';
+  if (P.erc.includes(r)) return 'erc';
+  return 'rcsc';
+}
+
+let stored = null;
+try {
+  stored = localStorage.getItem('firstaid/store');
+} catch (e) {
+  stored = null;
+}
+const settings = storedSettings();
+const tags = languages();
+const lang = language(settings, tags);
+const region = T.numbers[settings.region] ? settings.region : guess(tags);
+const number = /^[0-9]{2,8}$/.test(settings.emergency_number || '') ? settings.emergency_number : T.numbers[region];
+const root = document.documentElement;
+root.setAttribute('lang', lang);
+root.setAttribute('data-static-lang', lang);
+root.setAttribute('data-static-region', region);
+
+// The prerendered home page for this visitor, if this is a first visit of `/`.
+const want = stored === null && location.pathname === '/' ? `${lang}/${profileFor(tags)}` : null;
+let chosen = null;
+for (const copy of document.querySelectorAll('[data-first-paint]')) {
+  if (copy.getAttribute('data-first-paint') === want) chosen = copy;
+  else copy.remove();
+}
+if (chosen) {
+  const shell = document.querySelector('[data-static-shell]');
+  const failed = shell && shell.querySelector('[data-static-failed]');
+  const main = chosen.querySelector('main');
+  if (failed && main) main.prepend(failed);
+  if (shell) shell.remove();
+  chosen.hidden = false;
+  root.setAttribute('data-first-paint', want);
+}
+for (const a of document.querySelectorAll('[data-static-call]')) a.setAttribute('href', `tel:${number}`);
+for (const n of document.querySelectorAll('[data-static-number]')) n.textContent = number;
+// The prerendered page's call buttons, in the text as the app drew it.
+for (const a of document.querySelectorAll('[data-drawn-number]')) {
+  const drawn = a.getAttribute('data-drawn-number');
+  const walker = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) walker.currentNode.data = walker.currentNode.data.split(drawn).join(number);
+  a.removeAttribute('data-drawn-number');
+}
+})();

@@ -1,0 +1,134 @@
+// The first paint is the real home page: rendered at build time by the app
+// itself (xtask prerender), in the visitor's language and guideline profile,
+// with the number where the phone is, before any wasm has run; the app then
+// draws the same page in its place without a layout shift.
+import type { Browser, Page } from '@playwright/test';
+import { test, expect, axe, waitForApp } from './fixtures';
+
+const visitors = [
+  { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', number: '120', call: '拨打 120', title: '欢迎', start: '开始学习', profile: 'zh-CN/rcsc' },
+  { locale: 'en-US', timezoneId: 'America/Chicago', number: '911', call: 'Call 911', title: 'Welcome', start: 'Start learning', profile: 'en/aha' },
+  { locale: 'en-AU', timezoneId: 'Australia/Sydney', number: '000', call: 'Call 000', title: 'Welcome', start: 'Start learning', profile: 'en/rcsc' },
+];
+
+/** A first visit (a new profile) whose wasm never arrives. */
+async function withoutWasm(browser: Browser, origin: string, locale: string, timezoneId: string) {
+  const context = await browser.newContext({ locale, timezoneId, baseURL: origin, viewport: { width: 390, height: 844 } });
+  await context.route(/\.wasm$/, (route) => route.abort());
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // A refused inline script or style would say so here.
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().includes('Failed to load resource')) errors.push(m.text());
+  });
+  return { context, page, errors };
+}
+
+test.describe('the first paint', () => {
+  for (const v of visitors) {
+    test(`with the wasm blocked, a first visit in ${v.locale} sees the home page (${v.profile})`, async ({ browser, server }) => {
+      const { context, page, errors } = await withoutWasm(browser, server.origin, v.locale, v.timezoneId);
+      await page.goto('/');
+      await expect(page.locator('html')).toHaveAttribute('data-first-paint', v.profile);
+      await expect(page.locator('html')).toHaveAttribute('lang', v.locale.startsWith('zh') ? 'zh-CN' : 'en');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(v.title);
+      await expect(page.getByTestId('start-learning')).toHaveText(v.start);
+      // The number where the phone is, not where the build ran.
+      const call = page.getByTestId('home-call');
+      await expect(call).toHaveAttribute('href', `tel:${v.number}`);
+      await expect(call).toHaveText(v.call);
+      // Drawn as the app draws it: one line of text, the number beside the word.
+      expect(await call.evaluate((e) => e.childElementCount)).toBe(0);
+      // The place line keeps its box, blank until the app names the place.
+      await expect(page.getByTestId('where-line')).toBeHidden();
+      expect(await page.getByTestId('where-line').evaluate((e) => e.getBoundingClientRect().height)).toBeGreaterThan(0);
+      // One page: the other copies and the loading shell are gone.
+      await expect(page.locator('#app [data-first-paint]')).toHaveCount(1);
+      await expect(page.locator('[data-static-shell]')).toHaveCount(0);
+      expect(await page.locator('[id]').evaluateAll((els) => els.length - new Set(els.map((e) => e.id)).size)).toBe(0);
+      // The app did not load: said at the top, with a retry; the call stays.
+      const failed = page.locator('main [data-static-failed]');
+      await expect(failed).toBeVisible();
+      expect(await failed.evaluate((e) => e.parentElement?.firstElementChild === e)).toBe(true);
+      await expect(page.getByRole('button', { name: v.locale.startsWith('zh') ? '重试' : 'Retry', exact: true })).toBeVisible();
+      await expect(failed.locator(`[lang="${v.locale.startsWith('zh') ? 'en' : 'zh-CN'}"]`).first()).toBeHidden();
+      await axe(page, `first paint ${v.locale}`);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+
+  test('a returning visitor does not get a first visit\'s page', async ({ browser, server }) => {
+    const { context, page, errors } = await withoutWasm(browser, server.origin, 'en-US', 'America/Chicago');
+    await context.addInitScript(() => {
+      if (localStorage.getItem('firstaid/store') === null) localStorage.setItem('firstaid/store', '{"schema":1,"data":{}}');
+    });
+    await page.goto('/');
+    await expect(page.locator('html')).not.toHaveAttribute('data-first-paint', /.*/);
+    await expect(page.locator('#app [data-first-paint]')).toHaveCount(0);
+    await expect(page.locator('.static-call')).toHaveAttribute('href', 'tel:911');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('other routes get the loading shell, not the home page', async ({ browser, server }) => {
+    const { context, page, errors } = await withoutWasm(browser, server.origin, 'en-US', 'America/Chicago');
+    await page.goto('/learn');
+    await expect(page.locator('#app [data-first-paint]')).toHaveCount(0);
+    await expect(page.locator('.static-call')).toBeVisible();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+/** Layout shifts and the largest paints, recorded from the start. (An
+ * entry's element is null once the app has replaced it, so a paint is
+ * placed by its time.) */
+async function watchPaint(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as Watched;
+    w.e2eShift = 0;
+    w.e2eLcp = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+        if (!e.hadRecentInput) w.e2eShift += e.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.e2eLcp.push(e.startTime);
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  });
+}
+
+type Watched = { e2eShift: number; e2eLcp: number[] };
+
+test.describe('the app takes over', () => {
+  for (const v of visitors.slice(0, 2)) {
+    test(`without a layout shift, the largest paint from the page in the HTML (${v.locale})`, async ({ browser, server }) => {
+      const context = await browser.newContext({ locale: v.locale, timezoneId: v.timezoneId, baseURL: server.origin, viewport: { width: 390, height: 844 } });
+      const page = await context.newPage();
+      await watchPaint(page);
+      await page.goto('/');
+      await waitForApp(page);
+      await expect(page.getByTestId('start-learning')).toHaveText(v.start);
+      await expect(page.getByTestId('where-line')).toBeVisible();
+      await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+      const { shift, lcp, app } = await page.evaluate(() => {
+        const w = window as unknown as Watched;
+        // The app marks the moment it has drawn its first frame.
+        const app = performance.getEntriesByName('firstaid:app')[0]?.startTime ?? null;
+        return { shift: w.e2eShift, lcp: w.e2eLcp, app };
+      });
+      expect(shift, 'cumulative layout shift').toBe(0);
+      expect(app, 'when the app took the page').not.toBeNull();
+      expect(lcp.length).toBeGreaterThan(0);
+      // Every largest paint came before the app ran: the page in the HTML.
+      for (const time of lcp) expect(time, `largest paint ${lcp} before the app at ${app}`).toBeLessThan(app as number);
+      // The app answers: the first lesson opens.
+      await page.getByTestId('start-learning').click();
+      await expect(page).toHaveURL(/\/learn\//);
+      await context.close();
+    });
+  }
+});

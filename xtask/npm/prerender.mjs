@@ -1,0 +1,65 @@
+// Draws the home page of a first visit with the app itself, in headless
+// Chromium, once per variant, for the first paint (see xtask/src/prerender.rs).
+// Usage: node prerender.mjs ORIGIN '[{"key","locale","zone"}, …]'
+// Prints {key: the #app element's content} as JSON on stdout.
+import { chromium } from 'playwright-core';
+
+const [origin, list] = process.argv.slice(2);
+const variants = JSON.parse(list);
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const pages = {};
+try {
+  for (const v of variants) {
+    // A first visit: a new profile, the service worker kept out (so no
+    // "ready offline" notice or update banner is drawn).
+    const context = await browser.newContext({
+      locale: v.locale,
+      timezoneId: v.zone,
+      viewport: { width: 390, height: 844 },
+      serviceWorkers: 'block',
+    });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+    });
+    await page.goto(`${origin}/`);
+    // The app has replaced the static page, and the home page shows its lessons.
+    await page.waitForFunction(
+      () =>
+        document.documentElement.getAttribute('data-app') === 'running' &&
+        document.querySelector('#app .page.home h1') !== null &&
+        document.querySelector('#app .page.home .loading') === null,
+      null,
+      { timeout: 60_000 },
+    );
+    // Two frames, so every effect of the first render has run.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    pages[v.key] = await page.evaluate(() => {
+      const app = document.getElementById('app').cloneNode(true);
+      // The number depends on where the phone is: first-paint.js sets it
+      // (in the text as drawn: an element around the number would split the
+      // button's flex line).
+      for (const a of app.querySelectorAll('a[href^="tel:"]')) {
+        a.setAttribute('data-static-call', '');
+        a.setAttribute('data-drawn-number', a.getAttribute('href').slice(4));
+      }
+      // Leptos leaves an empty script element at the end (the app's own, drawn
+      // again when it starts); inline, the policy would refuse it.
+      for (const s of app.querySelectorAll('script')) s.remove();
+      // Text that names the place: blank until the app draws it.
+      for (const e of app.querySelectorAll('[data-place]')) e.classList.add('first-paint-blank');
+      return app.innerHTML;
+    });
+    if (problems.length) throw new Error(`${v.key}: ${problems.join('; ')}`);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+}
+process.stdout.write(JSON.stringify(pages));
