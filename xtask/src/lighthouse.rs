@@ -230,22 +230,26 @@ pub fn report(dir: &Path) -> Result<()> {
     let server = Server::start(dir)?;
     let out = PathBuf::from("target/bench");
     std::fs::create_dir_all(&out)?;
-    let mut medians = Vec::new();
+    let mut pages = Vec::new();
     for (p, page) in PAGES.iter().enumerate() {
         let mut runs = Vec::new();
         for r in 1..=RUNS {
             let report = out.join(format!("lighthouse-{p}-{r}.json"));
             runs.push(lighthouse(&format!("{}{page}", server.origin), &report)?);
         }
-        let median = median_run(&runs).cloned().unwrap_or_default();
-        medians.push(median);
+        pages.push(runs);
     }
-    print_table(&medians);
+    print_table(&pages);
     println!("(reports: {}/lighthouse-P-R.json)", out.display());
     route_change::report(&server.origin)
 }
 
-fn print_table(pages: &[Figures]) {
+/// The median run of each page's runs, and every run's performance.
+fn print_table(runs: &[Vec<Figures>]) {
+    let pages: Vec<Figures> = runs
+        .iter()
+        .map(|r| median_run(r).cloned().unwrap_or_default())
+        .collect();
     println!(
         "\n== Lighthouse (mobile: simulated slow 4G, 4× CPU; median of {RUNS} runs per page) =="
     );
@@ -260,7 +264,7 @@ fn print_table(pages: &[Figures]) {
                target: &str,
                before: Option<f64>| {
         print!("{name:<16}");
-        for f in pages {
+        for f in &pages {
             print!(" {:>26}", get(f).map_or("n/a".into(), fmt));
         }
         println!("   {target:<10} {}", before.map_or(String::new(), fmt));
@@ -295,6 +299,15 @@ fn print_table(pages: &[Figures]) {
         "",
         Some(BEFORE_FIRST_LOAD_KIB * 1024.0),
     );
+    print!("{:<16}", "perf., each run");
+    for r in runs {
+        let each: Vec<String> = r
+            .iter()
+            .map(|f| f.performance.map_or("n/a".into(), score))
+            .collect();
+        print!(" {:>26}", each.join(" / "));
+    }
+    println!();
     row("accessibility", &|f| f.accessibility, &score, "100", None);
     row("best practices", &|f| f.best_practices, &score, "100", None);
     println!(

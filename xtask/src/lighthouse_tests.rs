@@ -121,7 +121,7 @@ fn the_lesson_page_measured_is_a_lesson_of_the_curriculum() {
 fn route_change_output_gives_each_routes_times_and_bytes() {
     let text = r#"{"network": {"latency": 562.5}, "cpu_slowdown": 4, "routes": [
         {"route": "/learn", "runs": [
-            {"ms": 2874.1, "chunk_bytes": 120389, "bytes_after_tap": 121106,
+            {"ms": 2874.1, "heading": "Learn", "chunk_bytes": 120389, "bytes_after_tap": 121106,
              "chunks": ["/chunk_9-a.wasm", "/split_lessons-b.wasm"], "encodings": ["gzip"]},
             {"ms": 2500, "chunk_bytes": 120389, "chunks": ["/split_lessons-b.wasm"],
              "encodings": ["gzip", "identity"]}]},
@@ -137,6 +137,7 @@ fn route_change_output_gives_each_routes_times_and_bytes() {
                 chunk_bytes: vec![120_389.0, 120_389.0],
                 chunks: 2,
                 encodings: vec!["gzip".into(), "identity".into()],
+                heading: "Learn".into(),
             },
             route_change::Route {
                 route: "/quiz".into(),
@@ -144,6 +145,7 @@ fn route_change_output_gives_each_routes_times_and_bytes() {
                 chunk_bytes: vec![0.0],
                 chunks: 0,
                 encodings: vec![],
+                heading: String::new(),
             },
         ]
     );

@@ -24,6 +24,8 @@ pub struct Route {
     pub chunk_bytes: Vec<f64>,
     pub chunks: usize,
     pub encodings: Vec<String>,
+    /// The heading that ended the timing (the first run's).
+    pub heading: String,
 }
 
 /// The routes of the script's JSON output; an error when a route has no
@@ -63,6 +65,7 @@ pub fn parse(text: &str) -> Result<Vec<Route>> {
                     .collect::<Result<_>>()?,
                 chunks,
                 encodings,
+                heading: runs[0]["heading"].as_str().unwrap_or("").to_owned(),
             })
         })
         .collect()
@@ -95,7 +98,7 @@ pub fn report(origin: &str) -> Result<()> {
          no service worker; median of {RUNS} runs) =="
     );
     println!(
-        "{:<10} {:>14} {:>18} {:>20} {:>8}",
+        "{:<10} {:>14} {:>18} {:>20} {:>8}   heading shown",
         "route", "tap → content", "fastest – slowest", "wasm fetched", "files"
     );
     for r in &routes {
@@ -104,12 +107,13 @@ pub fn report(origin: &str) -> Result<()> {
         let hi = r.ms.iter().copied().fold(0.0, f64::max);
         let bytes = median(&r.chunk_bytes).unwrap_or(0.0);
         println!(
-            "{:<10} {:>14} {:>18} {:>20} {:>8}",
+            "{:<10} {:>14} {:>18} {:>20} {:>8}   {}",
             r.route,
             median(&r.ms).map_or("n/a".into(), s),
             format!("{} – {}", s(lo), s(hi)),
             format!("{:.0} KiB {}", bytes / 1024.0, r.encodings.join("/")),
-            r.chunks
+            r.chunks,
+            r.heading
         );
     }
     println!(

@@ -69,20 +69,35 @@ async function measure(route) {
       if (r) fetched.push({ ...r, bytes: e.encodedDataLength });
     });
 
-    const main = page.waitForResponse((r) => /\/firstaid_bg-[^/]*\.wasm$/.test(r.url()));
+    // The app runs once its main module is instantiated (the boot script
+    // then calls `start()` at once): note when the page's first wasm
+    // instantiation resolves, whatever the HTML around it looks like.
+    await page.addInitScript(() => {
+      for (const name of ['instantiate', 'instantiateStreaming']) {
+        const original = WebAssembly[name];
+        WebAssembly[name] = function (...args) {
+          const p = original.apply(this, args);
+          p.then(() => (window.__wasmReady ??= performance.now()), () => {});
+          return p;
+        };
+      }
+    });
     await page.goto(`${origin}/`);
-    // The home page, and the app running (its module arrived, its header drawn).
-    await (await main).finished();
+    // The home page with the app running: the module instantiated, the tab
+    // and the header drawn, then a task and two frames for `start()`.
+    await page.waitForFunction(() => window.__wasmReady !== undefined, undefined, { timeout: 60_000, polling: 50 });
     const tab = page.locator(`nav.tab-bar a[href="${route}"]`);
     await tab.waitFor({ state: 'visible', timeout: 60_000 });
     await page.locator('header a[href="/settings"]').waitFor({ state: 'visible', timeout: 60_000 });
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.evaluate(
+      () => new Promise((r) => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(r)), 0)),
+    );
 
     // In the page: the time of the tap (first touch/pointer event) and of
     // the first frame that shows the new page's own level-1 heading.
     await page.evaluate((route) => {
       const w = window;
-      w.__bench = { tap: null, content: null };
+      w.__bench = { tap: null, content: null, heading: null };
       const home = document.querySelector('h1');
       const onTap = () => {
         if (w.__bench.tap !== null) return;
@@ -91,25 +106,34 @@ async function measure(route) {
           const h1 = [...document.querySelectorAll('h1')].find(
             (h) => h !== home && !h.closest('[data-testid="lazy-loading"]') && h.checkVisibility() && h.textContent.trim() !== '',
           );
-          if (location.pathname === route && h1) w.__bench.content = performance.now();
+          if (location.pathname === route && h1) {
+            w.__bench.content = performance.now();
+            w.__bench.heading = h1.textContent.trim();
+          }
           else requestAnimationFrame(check);
         };
         requestAnimationFrame(check);
       };
       for (const type of ['pointerdown', 'touchstart', 'click']) document.addEventListener(type, onTap, { capture: true });
     }, route);
+    // A tap the app does not handle loads a new document: no figure then.
+    const reloaded = new Promise((_, reject) =>
+      page.once('domcontentloaded', () => reject(new Error(`the tap on ${route} loaded a new document: the app was not running`))),
+    );
+    reloaded.catch(() => {});
     tapped = true;
     await tab.tap();
-    const done = await page.waitForFunction(() => window.__bench && window.__bench.content !== null ? window.__bench : null, undefined, {
+    const done = page.waitForFunction(() => (window.__bench && window.__bench.content !== null ? window.__bench : null), undefined, {
       timeout: 60_000,
       polling: 100,
     });
-    const { tap, content } = await done.jsonValue();
+    const { tap, content, heading } = await (await Promise.race([done, reloaded])).jsonValue();
     // Let the chunk requests finish being counted.
     await page.waitForLoadState('networkidle');
     const after = fetched.filter((f) => f.afterTap);
     return {
       ms: content - tap,
+      heading,
       chunk_bytes: after.filter((f) => /\.wasm$/.test(new URL(f.url).pathname)).reduce((s, f) => s + f.bytes, 0),
       bytes_after_tap: after.reduce((s, f) => s + f.bytes, 0),
       chunks: [...new Set(after.map((f) => new URL(f.url).pathname).filter((p) => p.endsWith('.wasm')))],
