@@ -9,13 +9,13 @@
 //!   release build) on the example record, and that record's QR size.
 //! - Size of every shipped file, raw / gzip / brotli, the first load of `/`
 //!   and the app's wasm modules (`crate::sizes`).
-//! - Lighthouse (mobile profile, headless Chromium): performance,
-//!   accessibility, best practices, LCP, TBT, CLS.
+//! - Lighthouse mobile on `/` and a lesson page, and the time from a tap
+//!   to a page whose chunk is not loaded yet (`crate::lighthouse`).
 //!
 //! Each figure is printed beside its target.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
@@ -23,7 +23,7 @@ use anyhow::{Context, Result};
 use firstaid::trainer::accuracy::{self, Accuracy, Tally};
 use firstaid::trainer::{motion, synth};
 
-use crate::{dist, sh, sizes, tools};
+use crate::{dist, lighthouse, sh, sizes, tools};
 
 /// Traces per kind and their first seed (fixed, so the figures repeat).
 const MOTION_TRACES: u64 = 20;
@@ -273,75 +273,38 @@ pub fn run() -> Result<()> {
     records()?;
     tools::ensure_test_tools()?;
     metronome_timing()?;
-    let out = Path::new("target/bench/dist");
-    dist::build(out, "bench")?;
+    let out = built(None)?;
     sizes::report(out)?;
-    lighthouse(out)
+    lighthouse::report(out)
+}
+
+/// The dist folder `dir`, or a release build made into `target/bench/dist`.
+fn built(dir: Option<&Path>) -> Result<&Path> {
+    match dir {
+        Some(d) => Ok(d),
+        None => {
+            let out = Path::new("target/bench/dist");
+            dist::build(out, "bench")?;
+            Ok(out)
+        }
+    }
+}
+
+/// `--lighthouse [--dir DIR]`: the Lighthouse and tap-to-content figures
+/// of the dist folder `dir` (or of a release build made into
+/// `target/bench/dist`).
+pub fn build_lighthouse(dir: Option<&Path>) -> Result<()> {
+    tools::ensure_test_tools()?;
+    lighthouse::report(built(dir)?)
 }
 
 /// `--sizes [--dir DIR] [--check]`: the size tables of the dist folder
 /// `dir` (or of a release build made into `target/bench/dist`), and with
 /// `check` the first load against the committed budget.
 pub fn build_sizes(dir: Option<&Path>, check: bool) -> Result<()> {
-    let out = match dir {
-        Some(d) => d,
-        None => {
-            let out = Path::new("target/bench/dist");
-            dist::build(out, "bench")?;
-            out
-        }
-    };
-    let total = sizes::report(out)?;
+    let total = sizes::report(built(dir)?)?;
     if check {
         sizes::check(total.brotli)?;
     }
-    Ok(())
-}
-
-fn lighthouse(dir: &Path) -> Result<()> {
-    let exe = std::env::current_exe()?;
-    let mut server = Command::new(exe)
-        .args(["serve", "--no-build", "--port", "8097", "--dir"])
-        .arg(dir)
-        .stdout(Stdio::null())
-        .spawn()
-        .context("cannot start the server")?;
-    std::thread::sleep(Duration::from_millis(800));
-    let report = Path::new("target/bench/lighthouse.json");
-    let result = sh::run(
-        Command::new("tests/e2e/node_modules/.bin/lighthouse")
-            .arg("http://127.0.0.1:8097/")
-            .args([
-                "--quiet",
-                "--output=json",
-                "--only-categories=performance,accessibility,best-practices",
-                "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run",
-            ])
-            .arg(format!("--output-path={}", report.display()))
-            .env("CHROME_PATH", "/usr/bin/chromium"),
-    );
-    let _ = server.kill();
-    let _ = server.wait();
-    result?;
-    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(report)?)?;
-    let score = |c: &str| {
-        v["categories"][c]["score"]
-            .as_f64()
-            .map(|s| (s * 100.0).round())
-    };
-    let audit = |a: &str| v["audits"][a]["numericValue"].as_f64();
-    println!("\n== Lighthouse (mobile profile, simulated throttling) ==");
-    let show = |name: &str, value: Option<f64>, unit: &str, target: &str| {
-        let v = value.map_or("n/a".to_owned(), |x| format!("{x:.0}{unit}"));
-        println!("{name:<20} {v:>10}   target {target}");
-    };
-    show("performance", score("performance"), "", "100");
-    show("accessibility", score("accessibility"), "", "100");
-    show("best-practices", score("best-practices"), "", "100");
-    show("LCP", audit("largest-contentful-paint"), " ms", "≤ 1000 ms");
-    show("TBT", audit("total-blocking-time"), " ms", "0 ms");
-    let cls = audit("cumulative-layout-shift").map_or("n/a".into(), |x| format!("{x:.3}"));
-    println!("{:<20} {:>10}   target 0", "CLS", cls);
-    println!("(full report: {})", report.display());
     Ok(())
 }

@@ -7,12 +7,16 @@
 //! - `dist [--out DIR] [--label L]` — the deployable static folder.
 //! - `bench --roster` — an instructor's training day: taking one more
 //!   learner onto rosters of 10, 50 and 200, and the stored document's size.
-//! - `bench [--motion|--records|--sizes]` — motion analysis accuracy on generated
-//!   traces, records verified per second, the metronome's timing, shipped
-//!   sizes (raw, gzip, brotli) and Lighthouse figures; `--motion` or
-//!   `--records` or `--sizes` only that one. `--sizes --dir DIR` measures an
-//!   existing dist; `--sizes --check` fails when the first load exceeds the
-//!   budget in `xtask/size-budget.toml`.
+//! - `bench [--motion|--records|--sizes|--lighthouse]` — motion analysis
+//!   accuracy on generated traces, records verified per second, the
+//!   metronome's timing, shipped sizes (raw, gzip, brotli), Lighthouse
+//!   mobile on `/` and a lesson page (performance, LCP, TBT, CLS, FCP, Speed
+//!   Index, TTI, bytes, beside the targets and `/` before splitting) and the
+//!   time from a tap to a page whose chunk is not loaded yet; `--motion`,
+//!   `--records`, `--sizes` or `--lighthouse` only that one. `--sizes --dir
+//!   DIR` and `--lighthouse --dir DIR` measure an existing dist; `--sizes
+//!   --check` fails when the first load exceeds the budget in
+//!   `xtask/size-budget.toml`.
 //! - `fuzz [--seconds N] [TARGET…]` — the fuzz targets (cargo-fuzz), N seconds each.
 //! - `screenshots [--out DIR] [--no-build]` — every route and state on a
 //!   phone (both languages, light and dark, 100% and 200% text) and a
@@ -22,8 +26,10 @@ mod bench;
 mod dist;
 mod first_paint;
 mod fuzz;
+mod lighthouse;
 mod prerender;
 mod roster_bench;
+mod route_change;
 mod screens;
 mod server;
 mod sh;
@@ -40,12 +46,15 @@ const USAGE: &str = "usage: cargo xtask <serve|test|dist|bench|fuzz|screenshots>
   serve [--port N] [--dir DIR] [--no-build]   build and serve on 127.0.0.1 (default port 8080)
   test                                        the whole test suite
   dist [--out DIR] [--label LABEL] [--no-build]  build the deployable folder (default dist/)
-  bench [--motion|--records|--sizes]          motion accuracy, records per second, metronome
-                                              timing, sizes and Lighthouse figures
-                                              (--motion / --records / --sizes: only that one)
+  bench [--motion|--records|--sizes|--lighthouse]
+                                              motion accuracy, records per second, metronome
+                                              timing, sizes, Lighthouse and tap-to-content figures
+                                              (--motion / --records / --sizes / --lighthouse: only that one)
   bench --roster                              one more learner on rosters of 10, 50, 200: time, stored size
   bench --sizes [--dir DIR] [--check]         sizes of DIR (an existing dist; default: build one),
                                               --check: fail over the budget in xtask/size-budget.toml
+  bench --lighthouse [--dir DIR]              Lighthouse mobile on / and a lesson page, and tap to content
+                                              on a not-yet-loaded route, of DIR (default: build one)
   fuzz [--seconds N] [TARGET…]               every decoder (or these) under libFuzzer, N s each (default 300)
   screenshots [--out DIR] [--no-build]        every route and state on a phone, both languages, light and
                                               dark, 100% and 200% text, with contact sheets (default
@@ -110,22 +119,24 @@ fn run() -> Result<()> {
             let motion_only = flag(&mut args, "--motion");
             let records_only = flag(&mut args, "--records");
             let sizes_only = flag(&mut args, "--sizes");
+            let lighthouse_only = flag(&mut args, "--lighthouse");
             if flag(&mut args, "--roster") {
                 no_more(&args)?;
                 return roster_bench::run_optimised();
             }
             let dir = opt(&mut args, "--dir")?.map(PathBuf::from);
             let check = flag(&mut args, "--check");
-            if (dir.is_some() || check) && !sizes_only {
-                bail!("--dir and --check go with --sizes\n{USAGE}");
+            if (dir.is_some() && !sizes_only && !lighthouse_only) || (check && !sizes_only) {
+                bail!("--dir goes with --sizes or --lighthouse, --check with --sizes\n{USAGE}");
             }
             no_more(&args)?;
-            match (motion_only, records_only, sizes_only) {
-                (true, false, false) => bench::motion_accuracy(),
-                (false, true, false) => bench::records(),
-                (false, false, true) => bench::build_sizes(dir.as_deref(), check),
-                (false, false, false) => bench::run(),
-                _ => bail!("give one of --motion, --records and --sizes\n{USAGE}"),
+            match (motion_only, records_only, sizes_only, lighthouse_only) {
+                (true, false, false, false) => bench::motion_accuracy(),
+                (false, true, false, false) => bench::records(),
+                (false, false, true, false) => bench::build_sizes(dir.as_deref(), check),
+                (false, false, false, true) => bench::build_lighthouse(dir.as_deref()),
+                (false, false, false, false) => bench::run(),
+                _ => bail!("give one of --motion, --records, --sizes and --lighthouse\n{USAGE}"),
             }
         }
         "fuzz" => {
