@@ -20,6 +20,12 @@ const slow = setTimeout(() => started || failed(null), 20000);
 const retry = document.querySelector('[data-static-retry]');
 if (retry) retry.addEventListener('click', () => location.reload());
 
+// The prerendered home page is painted before anything else is fetched:
+// its downloads start after its first frame (the first visit's largest
+// paint then waits for nothing but the HTML and the stylesheet).
+const firstPaint = document.documentElement.hasAttribute('data-first-paint');
+if (firstPaint) await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
 // The curriculum, fetched beside the wasm module rather than after it.
 const curriculum = fetch('__CURRICULUM__')
   .then((r) => (r.ok ? r.text() : undefined))
@@ -34,7 +40,7 @@ try {
   // too, so it waits for them; elsewhere the app takes the fetch under way.
   // A stalled download does not hold the app back for more than 8 s.
   let handed = curriculum;
-  if (document.documentElement.hasAttribute('data-first-paint')) {
+  if (firstPaint) {
     const late = new Promise((resolve) => setTimeout(() => resolve('late'), 8000));
     const first = await Promise.race([curriculum, late]);
     if (first !== 'late') handed = first;

@@ -106,7 +106,22 @@ root.setAttribute('lang', lang);
 root.setAttribute('data-static-lang', lang);
 root.setAttribute('data-static-region', region);
 
-// The prerendered home page for this visitor, if this is a first visit of `/`.
+/** The call buttons and numbers of `scope` get the number where the phone is. */
+function setNumber(scope) {
+  for (const a of scope.querySelectorAll('[data-static-call]')) a.setAttribute('href', `tel:${number}`);
+  for (const n of scope.querySelectorAll('[data-static-number]')) n.textContent = number;
+  // The prerendered page's call buttons, in the text as the app drew it.
+  for (const a of scope.querySelectorAll('[data-drawn-number]')) {
+    const drawn = a.getAttribute('data-drawn-number');
+    const walker = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) walker.currentNode.data = walker.currentNode.data.split(drawn).join(number);
+    a.removeAttribute('data-drawn-number');
+  }
+}
+
+// The prerendered home page for this visitor, if this is a first visit of
+// `/`. The copies come before this script in the page, the loading shell
+// after it: a paint while the rest is parsed shows this page or nothing.
 const want = stored === null && location.pathname === '/' ? `${lang}/${profileFor(tags)}` : null;
 let chosen = null;
 for (const copy of document.querySelectorAll('[data-first-paint]')) {
@@ -114,21 +129,25 @@ for (const copy of document.querySelectorAll('[data-first-paint]')) {
   else copy.remove();
 }
 if (chosen) {
-  const shell = document.querySelector('[data-static-shell]');
-  const failed = shell && shell.querySelector('[data-static-failed]');
-  const main = chosen.querySelector('main');
-  if (failed && main) main.prepend(failed);
-  if (shell) shell.remove();
+  setNumber(chosen);
   chosen.hidden = false;
+  // The shell is hidden by the stylesheet from here on.
   root.setAttribute('data-first-paint', want);
 }
-for (const a of document.querySelectorAll('[data-static-call]')) a.setAttribute('href', `tel:${number}`);
-for (const n of document.querySelectorAll('[data-static-number]')) n.textContent = number;
-// The prerendered page's call buttons, in the text as the app drew it.
-for (const a of document.querySelectorAll('[data-drawn-number]')) {
-  const drawn = a.getAttribute('data-drawn-number');
-  const walker = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
-  while (walker.nextNode()) walker.currentNode.data = walker.currentNode.data.split(drawn).join(number);
-  a.removeAttribute('data-drawn-number');
+else {
+  // The app is the page: fetch it now (the template in <head>).
+  const preload = document.querySelector('template[data-preload]');
+  if (preload) document.head.append(preload.content.cloneNode(true));
 }
+document.addEventListener('DOMContentLoaded', () => {
+  const shell = document.querySelector('[data-static-shell]');
+  if (chosen && shell) {
+    // The notice for an app that did not load goes to the top of the page.
+    const failed = shell.querySelector('[data-static-failed]');
+    const main = chosen.querySelector('main');
+    if (failed && main) main.prepend(failed);
+    shell.remove();
+  }
+  setNumber(document);
+});
 })();

@@ -6,6 +6,7 @@ pub mod camera;
 pub mod fetch;
 pub mod files;
 pub mod haptics;
+pub mod idle;
 pub mod install;
 pub mod motion;
 pub mod network;

@@ -150,6 +150,10 @@ impl AppState {
         let (update_ready, persisted) = (state.update_ready, state.persisted);
         leptos::task::spawn_local(async move {
             persisted.set(crate::adapters::storage::request_persistence().await);
+            // The worker precaches the whole build (every page's chunks):
+            // that waits until the first page is drawn and the browser is
+            // idle, so it does not compete with what the page still needs.
+            crate::adapters::idle::idle(3000).await;
             let watch = sw::register(move || update_ready.set(true)).await;
             SW.with(|s| *s.borrow_mut() = watch);
         });

@@ -122,7 +122,14 @@ fn run_stages(stages: &mut Stages) -> Result<()> {
     stages.run("browser component tests (wasm)", || {
         section("browser component tests (headless Chromium)");
         sh::run(&mut browser_tests(
-            &["--test", "web", "--test", "web_audio"],
+            &[
+                "--test",
+                "web",
+                "--test",
+                "web_audio",
+                "--test",
+                "web_adapters",
+            ],
             120,
         ))
     })?;
