@@ -69,23 +69,14 @@ async function measure(route) {
       if (r) fetched.push({ ...r, bytes: e.encodedDataLength });
     });
 
-    // The app runs once its main module is instantiated (the boot script
-    // then calls `start()` at once): note when the page's first wasm
-    // instantiation resolves, whatever the HTML around it looks like.
-    await page.addInitScript(() => {
-      for (const name of ['instantiate', 'instantiateStreaming']) {
-        const original = WebAssembly[name];
-        WebAssembly[name] = function (...args) {
-          const p = original.apply(this, args);
-          p.then(() => (window.__wasmReady ??= performance.now()), () => {});
-          return p;
-        };
-      }
-    });
     await page.goto(`${origin}/`);
-    // The home page with the app running: the module instantiated, the tab
-    // and the header drawn, then a task and two frames for `start()`.
-    await page.waitForFunction(() => window.__wasmReady !== undefined, undefined, { timeout: 60_000, polling: 50 });
+    // The home page with the app running (the first visit's page is in the
+    // HTML before that, and does not answer a tap until the app has started:
+    // the app says so on <html>), then a task and two frames.
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-app') === 'running', undefined, {
+      timeout: 60_000,
+      polling: 50,
+    });
     const tab = page.locator(`nav.tab-bar a[href="${route}"]`);
     await tab.waitFor({ state: 'visible', timeout: 60_000 });
     await page.locator('header a[href="/settings"]').waitFor({ state: 'visible', timeout: 60_000 });
