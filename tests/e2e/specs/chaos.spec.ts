@@ -30,8 +30,17 @@ async function openTab(ctx: BrowserContext, problems: string[]): Promise<Page> {
   const p = await ctx.newPage();
   p.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
   p.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  // A wasm chunk that does not arrive shows "could not be loaded": note
+  // why, for the report (requests cut by closing a tab fail too, and are
+  // not a problem, so this is not one of the test's checks).
+  p.on('requestfailed', (q) => {
+    if (q.url().endsWith('.wasm')) failedRequests.push(`${q.url()}: ${q.failure()?.errorText}${p.isClosed() ? ' (tab closed)' : ''}`);
+  });
   return p;
 }
+
+/** Wasm requests that failed, for the report of a failure. */
+const failedRequests: string[] = [];
 
 /** Closes the tab without warning: no beforeunload, no pagehide work. */
 const crash = (p: Page) => p.close({ runBeforeUnload: false });
@@ -270,18 +279,28 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
 
       const t: Tally = { points: 0, losses: [], kinds: {} };
       const want = Number(process.env.FIRSTAID_CHAOS_POINTS ?? 55);
-      while (t.points < want) {
-        const kind = r(11);
-        const before = t.points;
-        const name = ['lesson', 'lesson', 'lesson', 'practice', 'practice', 'exam', 'exam', 'exam', 'assignment', 'trainer', 'abrupt'][kind];
-        if (kind < 3) await lessonPoint(ctx, problems, r, t);
-        else if (kind < 5) await practicePoint(ctx, problems, r, t);
-        else if (kind < 8) await examPoint(ctx, problems, r, t);
-        else if (kind < 9) await assignmentPoint(ctx, problems, links, r, t);
-        else if (kind < 10) await trainerPoint(ctx, problems, r, t);
-        else await abruptPoint(ctx, problems, r, t);
-        t.kinds[name] = (t.kinds[name] ?? 0) + t.points - before;
-        if (process.env.FIRSTAID_CHAOS_TRACE) console.log(`${t.points} points, kind ${kind}`);
+      try {
+        while (t.points < want) {
+          const kind = r(11);
+          const before = t.points;
+          const name = ['lesson', 'lesson', 'lesson', 'practice', 'practice', 'exam', 'exam', 'exam', 'assignment', 'trainer', 'abrupt'][kind];
+          if (kind < 3) await lessonPoint(ctx, problems, r, t);
+          else if (kind < 5) await practicePoint(ctx, problems, r, t);
+          else if (kind < 8) await examPoint(ctx, problems, r, t);
+          else if (kind < 9) await assignmentPoint(ctx, problems, links, r, t);
+          else if (kind < 10) await trainerPoint(ctx, problems, r, t);
+          else await abruptPoint(ctx, problems, r, t);
+          t.kinds[name] = (t.kinds[name] ?? 0) + t.points - before;
+          if (process.env.FIRSTAID_CHAOS_TRACE) console.log(`${t.points} points, kind ${kind}`);
+        }
+      } finally {
+        // A step that fails stops the test before the checks below: what
+        // the pages said until then (console errors, failed requests) is
+        // what tells why.
+        const open = failedRequests.filter((f) => !f.endsWith('(tab closed)'));
+        if (problems.length || open.length) {
+          console.log(`chaos (${locale}, seed ${seed}) problems so far:\n${[...problems, ...open.map((f) => `request failed: ${f}`)].join('\n')}`);
+        }
       }
       console.log(`chaos (${locale}, seed ${seed}): ${t.points} points (${JSON.stringify(t.kinds)}), ${t.losses.length} losses`);
       expect(t.losses).toEqual([]);
