@@ -106,7 +106,9 @@ pub fn WhereCard() -> impl IntoView {
                     <label class="text-field" for="home-region">{t!(i18n, place.pick)}</label>
                     <RegionSelect id="home-region" on_pick=move |_| changing.set(false) />
                 }>
-                <div class="actions">
+                // Confirming or changing the place waits for the place to be
+                // shown: blank in the home page rendered at build time.
+                <div class="actions" data-place="">
                     <Show when=move || state.region_unconfirmed()>
                         <button type="button" data-testid="region-confirm"
                             on:click=move |_| {

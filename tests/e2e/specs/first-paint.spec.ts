@@ -43,6 +43,10 @@ test.describe('the first paint', () => {
       // The place line keeps its box, blank until the app names the place.
       await expect(page.getByTestId('where-line')).toBeHidden();
       expect(await page.getByTestId('where-line').evaluate((e) => e.getBoundingClientRect().height)).toBeGreaterThan(0);
+      // So are the buttons that confirm or change it: a tap on them could not
+      // be kept before the app runs.
+      await expect(page.getByTestId('region-confirm')).toBeHidden();
+      await expect(page.getByTestId('region-change')).toBeHidden();
       // One page: the other copies and the loading shell are gone.
       await expect(page.locator('#app [data-first-paint]')).toHaveCount(1);
       await expect(page.locator('[data-static-shell]')).toHaveCount(0);
