@@ -29,7 +29,21 @@ pub struct LessonProgress {
     /// When the knowledge check was passed (ISO 8601, UTC).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completed_at: Option<String>,
+    /// Time spent in the lesson so far, in ms ([`Progress::add_time`]);
+    /// `None` for a lesson begun before the app measured it (schema < 12),
+    /// whose time is not known and stays unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_ms: Option<u64>,
+    /// The time spent until the knowledge check was first passed: what
+    /// the learner's record and xAPI's "completed" statement report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_to_complete_ms: Option<u64>,
 }
+
+/// The most one stretch of time in a lesson counts
+/// ([`Progress::add_time`]): 5 minutes. Longer than any step takes to
+/// read and act out, so only a phone left open on a step is cut short.
+pub const MAX_STRETCH_MS: u64 = 5 * 60 * 1000;
 
 /// Where a learner resumes a lesson.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,9 +57,20 @@ impl Progress {
         self.lessons.get(id)
     }
 
+    /// The lesson's progress, begun now if it was not (a lesson begun by
+    /// this app is timed from its start).
+    fn begin(&mut self, lesson: &str) -> &mut LessonProgress {
+        self.lessons
+            .entry(lesson.to_owned())
+            .or_insert_with(|| LessonProgress {
+                time_ms: Some(0),
+                ..LessonProgress::default()
+            })
+    }
+
     /// Records that the learner is at step `step_id`.
     pub fn visit_step(&mut self, lesson: &str, step_id: &str) {
-        let p = self.lessons.entry(lesson.to_owned()).or_default();
+        let p = self.begin(lesson);
         p.current = Some(step_id.to_owned());
         p.at_check = false;
         p.seen.insert(step_id.to_owned());
@@ -53,14 +78,25 @@ impl Progress {
 
     /// Records that the learner reached the knowledge check.
     pub fn visit_check(&mut self, lesson: &str) {
-        self.lessons.entry(lesson.to_owned()).or_default().at_check = true;
+        self.begin(lesson).at_check = true;
     }
 
-    /// Marks the lesson complete (the first completion time is kept).
+    /// Adds a stretch of `ms` spent in the lesson (on its screen, the page
+    /// visible), counting at most [`MAX_STRETCH_MS`]. A lesson not timed
+    /// from its start stays untimed.
+    pub fn add_time(&mut self, lesson: &str, ms: u64) {
+        if let Some(t) = self.begin(lesson).time_ms.as_mut() {
+            *t = t.saturating_add(ms.min(MAX_STRETCH_MS));
+        }
+    }
+
+    /// Marks the lesson complete; the first completion's time and the
+    /// time spent until then are kept.
     pub fn complete(&mut self, lesson: &str, at: &str) {
-        let p = self.lessons.entry(lesson.to_owned()).or_default();
+        let p = self.begin(lesson);
         if p.completed_at.is_none() {
             p.completed_at = Some(at.to_owned());
+            p.time_to_complete_ms = p.time_ms;
         }
     }
 

@@ -89,7 +89,7 @@ fn export_format_is_pinned() {
     let v: Value = serde_json::from_str(&exported()).unwrap();
     assert_eq!(v["format"], "firstaid-backup");
     assert_eq!(v["version"], 1);
-    assert_eq!(v["store"]["schema"], 11);
+    assert_eq!(v["store"]["schema"], 12);
     assert_eq!(v["store"]["data"]["settings"]["profile"], "erc");
     // Where the learner said they are travels too, and still pictures.
     assert_eq!(v["store"]["data"]["settings"]["region"], "hk");
@@ -103,7 +103,7 @@ fn export_format_is_pinned() {
         "https://lrs.school.example"
     );
     let roster = &records["instructor"]["assignments"][0]["roster"]["entries"];
-    assert!(roster[0]["record"].as_str().unwrap().starts_with("FAR1:"));
+    assert!(roster[0]["record"].as_str().unwrap().starts_with("FAR2:"));
 }
 
 #[test]

@@ -97,3 +97,52 @@ fn next_up_offers_the_next_lesson_then_says_all_done() {
     }
     assert_eq!(p.next_up(&course()), NextUp::AllDone);
 }
+
+#[test]
+fn time_in_a_lesson_adds_up_in_capped_stretches_and_stops_counting_at_completion() {
+    use firstaid::progress::MAX_STRETCH_MS;
+    let mut p = Progress::default();
+    // (stretch added, time so far): a stretch beyond the cap counts as the cap.
+    let cases = [
+        (0, 0),
+        (40_000, 40_000),
+        (MAX_STRETCH_MS + 1, 40_000 + MAX_STRETCH_MS),
+        (u64::MAX, 40_000 + 2 * MAX_STRETCH_MS),
+        (1, 40_001 + 2 * MAX_STRETCH_MS),
+    ];
+    for (add, want) in cases {
+        p.add_time("l", add);
+        assert_eq!(
+            p.lesson("l").unwrap().time_ms,
+            Some(want),
+            "after adding {add}"
+        );
+    }
+    p.complete("l", "2026-12-05T01:00:00.000Z");
+    p.add_time("l", 5_000);
+    p.complete("l", "2026-12-06T01:00:00.000Z");
+    let l = p.lesson("l").unwrap();
+    assert_eq!(l.time_to_complete_ms, Some(40_001 + 2 * MAX_STRETCH_MS));
+    assert_eq!(l.time_ms, Some(45_001 + 2 * MAX_STRETCH_MS));
+}
+
+#[test]
+fn a_lesson_begun_before_timing_stays_untimed() {
+    // Stored by an app that did not measure time (no `time_ms`).
+    let mut p: Progress =
+        serde_json::from_str(r#"{"lessons":{"l":{"current":"check","seen":["safety","check"]}}}"#)
+            .unwrap();
+    p.add_time("l", 60_000);
+    p.visit_step("l", "call");
+    p.complete("l", "2026-12-05T01:00:00.000Z");
+    let l = p.lesson("l").unwrap();
+    assert_eq!((l.time_ms, l.time_to_complete_ms), (None, None));
+    // A lesson begun now is timed from its first step.
+    p.visit_step("m", "safety");
+    p.add_time("m", 1_000);
+    p.complete("m", "2026-12-05T01:00:00.000Z");
+    assert_eq!(p.lesson("m").unwrap().time_to_complete_ms, Some(1_000));
+    // And the fields round-trip through the store's JSON.
+    let back: Progress = serde_json::from_str(&serde_json::to_string(&p).unwrap()).unwrap();
+    assert_eq!(back, p);
+}

@@ -13,17 +13,59 @@ use firstaid::records::payload::Qr;
 use firstaid::records::record::{Record, RecordError};
 use proptest::prelude::*;
 
-use common::records::typical;
+use common::records::{typical, typical_v1};
+use firstaid::records::payload;
 
 #[test]
 fn the_canonical_encoding_and_both_representations_are_pinned() {
-    let r = typical();
-    let hex: String = r.to_bytes().iter().map(|b| format!("{b:02x}")).collect();
-    let json: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
-    check_golden(
-        "record-v1.json",
-        &serde_json::json!({ "bytes": hex, "qr_text": r.to_qr_text(), "json": json }),
-    );
+    // Version 2 (what the app writes), and version 1 unchanged: a record a
+    // version 1 app signed encodes to the same bytes and still verifies.
+    for (name, r) in [
+        ("record-v2.json", typical()),
+        ("record-v1.json", typical_v1()),
+    ] {
+        let hex: String = r.to_bytes().iter().map(|b| format!("{b:02x}")).collect();
+        let json: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
+        check_golden(
+            name,
+            &serde_json::json!({ "bytes": hex, "qr_text": r.to_qr_text(), "json": json }),
+        );
+        assert_eq!(r.verify_signature(), Ok(()), "{name}");
+    }
+}
+
+#[test]
+fn version_1_records_read_and_verify_and_lesson_times_are_version_2_only() {
+    let v1 = typical_v1();
+    let v2 = typical();
+    assert!(v1.to_qr_text().starts_with("FAR1:") && v2.to_qr_text().starts_with("FAR2:"));
+    for r in [&v1, &v2] {
+        assert_eq!(Record::parse(&r.to_qr_text()).unwrap(), *r);
+        assert_eq!(Record::parse(&r.to_json()).unwrap(), *r);
+        assert_eq!(Record::from_bytes(&r.to_bytes()).unwrap(), *r);
+    }
+    assert!(v1.body.lessons.iter().all(|l| l.time_spent_ms.is_none()));
+    assert_eq!(v2.body.lessons[0].time_spent_ms, Some(240_000));
+    assert_eq!(v2.body.lessons[1].time_spent_ms, None);
+    // A prefix of one version on the bytes of the other is refused.
+    let swapped = [
+        payload::wrap("FAR2:", &v1.to_bytes()),
+        payload::wrap("FAR1:", &v2.to_bytes()),
+    ];
+    for text in swapped {
+        assert!(Record::parse(&text).is_err(), "{text:.12}");
+    }
+    // A lesson time in a version 1 JSON file is refused, by name.
+    let mut j: serde_json::Value = serde_json::from_str(&v1.to_json()).unwrap();
+    j["lessons"][0]["time_spent_ms"] = 1.into();
+    match Record::from_json(&j.to_string()) {
+        Err(RecordError::Field { field, .. }) => assert_eq!(field, "lessons[0].time_spent_ms"),
+        other => panic!("{other:?}"),
+    }
+    // Changing a lesson's time breaks the signature.
+    let mut changed = v2.clone();
+    changed.body.lessons[0].time_spent_ms = Some(1);
+    assert!(changed.verify_signature().is_err());
 }
 
 #[test]
@@ -136,10 +178,10 @@ fn non_canonical_json_is_refused_with_the_field_named() {
         field(Record::from_json(&padded_seed).unwrap_err()),
         "exams[0].seed"
     );
-    let other = json.replace("\"version\": 1", "\"version\": 2");
+    let other = json.replace("\"version\": 2", "\"version\": 3");
     assert!(matches!(
         Record::from_json(&other),
-        Err(RecordError::Format { version: 2, .. })
+        Err(RecordError::Format { version: 3, .. })
     ));
     let extra = json.replacen('{', "{\"extra\": 1,", 1);
     assert!(matches!(
@@ -164,9 +206,11 @@ fn malformed_bytes_name_the_problem() {
     let mut longer = bytes.clone();
     longer.push(0);
     assert_eq!(err(&longer), Problem::TrailingBytes);
-    let mut wrong = bytes.clone();
-    wrong[3] = 2;
-    assert_eq!(err(&wrong), Problem::Header);
+    for version in [0, 3, 0xff] {
+        let mut wrong = bytes.clone();
+        wrong[3] = version;
+        assert_eq!(err(&wrong), Problem::Header);
+    }
     assert_eq!(err(&[]), Problem::Header);
 }
 
@@ -202,9 +246,11 @@ proptest! {
     #[test]
     fn decoders_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..600), text in ".{0,400}") {
         let _ = Record::from_bytes(&bytes);
-        let mut with_magic = b"FAR\x01".to_vec();
-        with_magic.extend(&bytes);
-        let _ = Record::from_bytes(&with_magic);
+        for magic in [b"FAR\x01", b"FAR\x02"] {
+            let mut with_magic = magic.to_vec();
+            with_magic.extend(&bytes);
+            let _ = Record::from_bytes(&with_magic);
+        }
         let _ = Record::parse(&text);
         let _ = Record::from_json(&format!("{{{text}}}"));
     }
@@ -214,18 +260,20 @@ proptest! {
 fn a_record_of_a_newer_version_is_named_as_such() {
     let json: serde_json::Value = serde_json::from_str(&typical().to_json()).unwrap();
     let cases: Vec<(String, Option<u32>)> = vec![
-        ("FAR2:ABCD".into(), Some(2)),
+        ("FAR3:ABCD".into(), Some(3)),
+        ("FAR2:ABCD".into(), None),
+        ("FAR1:ABCD".into(), None),
         ("FAR12:ABCD".into(), Some(12)),
         ("FAA1:ABCD".into(), None),
         ("hello".into(), None),
-        (typical().to_qr_text().replace("FAR1:", "FAR1:%%"), None),
+        (typical().to_qr_text().replace("FAR2:", "FAR2:%%"), None),
         (
             {
                 let mut j = json.clone();
-                j["version"] = 2.into();
+                j["version"] = 3.into();
                 j.to_string()
             },
-            Some(2),
+            Some(3),
         ),
         (
             {

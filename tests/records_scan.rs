@@ -23,7 +23,7 @@ fn texts() -> Vec<(&'static str, String)> {
     let record = example::record(&c, CONTENT_VERSION).to_qr_text();
     let fixed_record = example::record(&c, FIXED_VERSION).to_qr_text();
     let assignment = example::assignment(&c, CONTENT_VERSION).to_qr_text();
-    assert!(record.starts_with("FAR1:") && assignment.starts_with("FAA1:"));
+    assert!(record.starts_with("FAR2:") && assignment.starts_with("FAA1:"));
     vec![
         ("short ASCII", "HELLO".to_owned()),
         ("short bytes", "First Aid Hero, v1!".to_owned()),

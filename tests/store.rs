@@ -348,6 +348,13 @@ fn the_real_schema_reads_every_version_it_claims() {
                      {"item":"abdominal-thrusts","mark":"practice","note":"fist too low","at_ms":8}]}]}]}}]}}}}"#,
             0,
         ),
+        (
+            12,
+            r#"{"schema":12,"data":{"settings":{"lang":"en","profile":"aha","theme":"light","text_size":125},
+               "progress":{"lessons":{"cpr-adult":{"current":"push","seen":["push"],"completed_at":"2026-12-05T01:00:00.000Z",
+                 "time_ms":400000,"time_to_complete_ms":350000}}},"quiz":{},"trainer":{},"records":{}}}"#,
+            1,
+        ),
     ];
     assert_eq!(
         fixtures.len() as u64,
@@ -419,6 +426,13 @@ fn the_real_schema_reads_every_version_it_claims() {
     assert!(v7.records.instructor.assignments[0].roster.entries[0]
         .assessments
         .is_empty());
+    // Version 12 keeps the time spent in a lesson; older lessons have none.
+    let v12 = schema::read_document(fixtures[11].1).unwrap();
+    let lesson = &v12.progress.lessons["cpr-adult"];
+    assert_eq!(
+        (lesson.time_ms, lesson.time_to_complete_ms),
+        (Some(400_000), Some(350_000))
+    );
     let odd5 = r#"{"schema":5,"data":{"settings":{"lang":"en","profile":"aha","theme":"light","text_size":125},"progress":{"lessons":{}},"quiz":{},"trainer":{},"records":{}}}"#;
     assert!(matches!(
         schema::read_document(odd5),

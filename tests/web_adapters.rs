@@ -1,9 +1,10 @@
 //! Browser adapters in headless Chromium: the curriculum handed over by the
-//! boot script (`adapters::preload`) and waiting for idle time
-//! (`adapters::idle`).
+//! boot script (`adapters::preload`), waiting for idle time
+//! (`adapters::idle`) and the stopwatch of time on screen
+//! (`adapters::visible_time`).
 #![cfg(target_arch = "wasm32")]
 
-use firstaid::adapters::{idle, preload};
+use firstaid::adapters::{idle, preload, visible_time::VisibleTime};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
@@ -44,4 +45,57 @@ async fn idle_comes_and_lets_a_timer_run_first() {
     let _timer = gloo_timers::callback::Timeout::new(0, move || f.set(true));
     idle::idle(2000).await;
     assert!(fired.get(), "a task queued before the idle wait ran first");
+}
+
+/// Makes `document.hidden` read `hidden` (an own property over the
+/// prototype's getter; `None` removes it) and tells the page.
+fn pretend_hidden(hidden: Option<bool>) {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    match hidden {
+        Some(h) => {
+            let d = js_sys::Object::new();
+            js_sys::Reflect::set(&d, &"value".into(), &h.into()).unwrap();
+            js_sys::Reflect::set(&d, &"configurable".into(), &true.into()).unwrap();
+            js_sys::Object::define_property(&doc, &"hidden".into(), &d);
+        }
+        None => {
+            js_sys::Reflect::delete_property(&doc, &"hidden".into()).unwrap();
+        }
+    }
+    doc.dispatch_event(&web_sys::Event::new("visibilitychange").unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_stopwatch_counts_time_on_screen_once_and_reports_it_when_hidden() {
+    use std::{cell::RefCell, rc::Rc};
+    let reported = Rc::new(RefCell::new(Vec::<u64>::new()));
+    let r = reported.clone();
+    let watch = VisibleTime::start(move |ms| r.borrow_mut().push(ms));
+    gloo_timers::future::TimeoutFuture::new(120).await;
+    let first = watch.take();
+    assert!(
+        (100..5_000).contains(&first),
+        "{first} ms after 120 ms on screen"
+    );
+    // Taken time is not counted again; the watch goes on from zero.
+    let second = watch.take();
+    assert!(second < first, "{second} ms right after taking {first}");
+    // Hidden: the time so far is reported, and the watch stops.
+    gloo_timers::future::TimeoutFuture::new(80).await;
+    pretend_hidden(Some(true));
+    assert_eq!(reported.borrow().len(), 1);
+    assert!(reported.borrow()[0] >= 60, "{:?}", reported.borrow());
+    gloo_timers::future::TimeoutFuture::new(150).await;
+    assert!(watch.take() < 20, "hidden time is not counted");
+    // Shown again: it runs again, and nothing more is reported.
+    pretend_hidden(Some(false));
+    gloo_timers::future::TimeoutFuture::new(60).await;
+    assert!(watch.take() >= 40);
+    assert_eq!(reported.borrow().len(), 1);
+    // Dropped: its listener goes with it.
+    drop(watch);
+    pretend_hidden(Some(true));
+    pretend_hidden(None);
+    assert_eq!(reported.borrow().len(), 1);
 }

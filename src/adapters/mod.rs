@@ -18,4 +18,5 @@ pub mod share;
 pub mod speech;
 pub mod storage;
 pub mod sw;
+pub mod visible_time;
 pub mod wake_lock;

@@ -17,7 +17,7 @@ use super::assignment::Assignment;
 use super::keys::{KeyPair, PublicKey};
 use super::record::{
     exam_seed, Answered, AssignmentRef, ExamRecord, Learner, LessonDone, Record, RecordBody,
-    TrainerSummary, MAX_TIME_MS,
+    TrainerSummary, Version, MAX_TIME_MS,
 };
 use super::stored::Profile;
 use crate::progress::Progress;
@@ -191,6 +191,7 @@ pub fn compose(
             Some(LessonDone {
                 lesson: id.clone(),
                 completed_at_ms: ms(p.completed_at.as_deref()?)?,
+                time_spent_ms: p.time_to_complete_ms.map(|t| t.min(MAX_TIME_MS)),
             })
         })
         .collect();
@@ -210,6 +211,7 @@ pub fn compose(
         .max()
         .unwrap_or(0);
     Ok(RecordBody {
+        version: Version::CURRENT,
         app_version: src.app_version.to_owned(),
         content_version: src.content_version.to_owned(),
         issued_at_ms: now_ms.max(latest).min(MAX_TIME_MS),

@@ -8,7 +8,7 @@ use super::assignment::{Assignment, AssignmentBody, ExamRequirement};
 use super::keys::KeyPair;
 use super::record::{
     exam_seed, Answered, AssignmentRef, ExamRecord, Learner, LessonDone, Record, RecordBody,
-    TrainerSummary,
+    TrainerSummary, Version,
 };
 use crate::content::Curriculum;
 use crate::quiz::exam::draw;
@@ -96,10 +96,13 @@ pub fn learner_record(
         .map(|(i, l)| LessonDone {
             lesson: l.id.clone(),
             completed_at_ms: T0 + 3_600_000 * i as u64,
+            // Every second lesson timed (the others begun before timing).
+            time_spent_ms: (i % 2 == 0).then_some(240_000 + 30_000 * i as u64),
         })
         .collect();
     Some(
         RecordBody {
+            version: Version::CURRENT,
             app_version: "0.1.0".into(),
             content_version: content_version.into(),
             issued_at_ms: T0 + 86_400_000,

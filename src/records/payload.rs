@@ -1,7 +1,7 @@
 //! QR payloads: a versioned text prefix, then the bytes deflated (raw
 //! DEFLATE, RFC 1951) and written in base45 — the scheme of the EU digital
 //! COVID certificate, whose prefix `HC1:` tells a scanner what it holds.
-//! Our prefixes: `FAR1:` for a completion record (version 1), `FAA1:` for
+//! Our prefixes: `FAR2:` for a completion record (`FAR1:` for version 1), `FAA1:` for
 //! an assignment. Everything is in the QR alphanumeric alphabet, so the
 //! code uses the denser alphanumeric mode.
 //!

@@ -1,4 +1,5 @@
-//! Completion records (`firstaid-record`, version 1): what a learner hands
+//! Completion records (`firstaid-record`, version 2; version 1 still
+//! reads and verifies): what a learner hands
 //! their instructor — who they are, the lessons completed, the exams taken
 //! (with every answer, so the instructor re-scores them), the best trainer
 //! session — signed by the learner's device key.
@@ -9,13 +10,13 @@
 //!
 //! | field | encoding |
 //! |---|---|
-//! | magic | the 4 bytes `F A R 0x01` (format, version 1) |
+//! | magic | the 4 bytes `F A R 0x02` (format, version 2; `F A R 0x01` for version 1) |
 //! | app version | text |
 //! | content version | text |
 //! | issued at | uint, ms since the Unix epoch (UTC) |
 //! | learner name, number, class | text, option text, option text |
 //! | assignment | option: id text, instructor public key (32 bytes) |
-//! | lessons | list: lesson id text, completed at (uint ms) |
+//! | lessons | list: lesson id text, completed at (uint ms), then in version 2 only: time spent until completed (option uint ms) |
 //! | exams | list: blueprint id text, pass mark (uint %), seed (uint), started at (uint ms), duration (uint ms), answers, percent (uint), passed (bool) |
 //! | answers | list, one per exam item in the order drawn: option (answered after (uint ms from the start), answer) |
 //! | answer | tag byte then: 0 choices (list of option id text), 1 true/false (bool), 2 order (list of option id text), 3 region (text) |
@@ -29,12 +30,22 @@
 //!
 //! ## Two representations
 //!
-//! - **QR text**: `FAR1:` + base45(deflate(bytes)) ([`super::payload`]).
+//! - **QR text**: `FAR2:` (`FAR1:` for version 1) + base45(deflate(bytes))
+//!   ([`super::payload`]); the prefix's version must be the bytes'.
 //! - **JSON file**: the same fields, readable (times as ISO 8601 UTC with
 //!   milliseconds, the seed as a decimal string, key and signature in
 //!   lowercase hex). Reading it rebuilds the canonical bytes, so the same
 //!   signature covers both; a time or hex digit written any other way is
 //!   refused rather than normalised.
+//!
+//! ## Versions
+//!
+//! Version 2 adds the time a learner spent in each lesson until they
+//! completed it (what xAPI's "completed" statement reports as its
+//! `duration`, cmi5 9.5.4.1); absent for a lesson begun before the app
+//! measured it. A record keeps the version it was signed in
+//! ([`RecordBody::version`]), so a version 1 record encodes to the same
+//! bytes and still verifies; this build writes version 2.
 
 use std::fmt;
 
@@ -50,11 +61,62 @@ use crate::quiz::transcript::Answer;
 use crate::trainer::session::Source;
 
 pub const FORMAT: &str = "firstaid-record";
-pub const VERSION: u32 = 1;
-/// The first bytes of the canonical encoding.
-pub const MAGIC: [u8; 4] = *b"FAR\x01";
-/// The QR text prefix.
-pub const QR_PREFIX: &str = "FAR1:";
+/// The version this build writes.
+pub const VERSION: u32 = 2;
+/// The first bytes of the canonical encoding (version 2).
+pub const MAGIC: [u8; 4] = *b"FAR\x02";
+/// The QR text prefix (version 2).
+pub const QR_PREFIX: &str = "FAR2:";
+/// The QR text prefix of version 1.
+pub const QR_PREFIX_V1: &str = "FAR1:";
+
+/// A version of the format this build reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Version {
+    /// Lessons without the time spent.
+    V1,
+    /// Lessons with the time spent until completed.
+    V2,
+}
+
+impl Version {
+    /// What this build writes.
+    pub const CURRENT: Version = Version::V2;
+    /// Every version this build reads.
+    pub const ALL: [Version; 2] = [Version::V1, Version::V2];
+
+    pub fn number(self) -> u32 {
+        match self {
+            Version::V1 => 1,
+            Version::V2 => 2,
+        }
+    }
+
+    pub fn from_number(n: u32) -> Option<Version> {
+        Version::ALL.into_iter().find(|v| v.number() == n)
+    }
+
+    /// The first bytes of the canonical encoding.
+    pub fn magic(self) -> [u8; 4] {
+        [b'F', b'A', b'R', self.number() as u8]
+    }
+
+    /// The QR text prefix.
+    pub fn qr_prefix(self) -> &'static str {
+        match self {
+            Version::V1 => QR_PREFIX_V1,
+            Version::V2 => QR_PREFIX,
+        }
+    }
+}
+
+/// Whether `text` is (or starts like) a record's QR text, of any version
+/// this build reads.
+pub fn is_qr_text(text: &str) -> bool {
+    Version::ALL
+        .into_iter()
+        .any(|v| text.starts_with(v.qr_prefix()))
+}
 /// The latest time a record may hold (9999-12-31T23:59:59.999Z, in ms):
 /// every time must be writable in the JSON file's form. Offsets and
 /// durations are bounded so that start + offset is too.
@@ -81,6 +143,9 @@ pub struct AssignmentRef {
 pub struct LessonDone {
     pub lesson: String,
     pub completed_at_ms: u64,
+    /// Time spent in the lesson until completed (version 2; `None` in
+    /// version 1 and for a lesson begun before the app measured it).
+    pub time_spent_ms: Option<u64>,
 }
 
 /// An answer and when it was given (ms after the exam started).
@@ -124,6 +189,9 @@ pub struct TrainerSummary {
 /// Everything a record says; the signature covers its encoding.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecordBody {
+    /// The version it is encoded (and signed) in. A version 1 body has
+    /// no lesson times (they are not encoded).
+    pub version: Version,
     pub app_version: String,
     pub content_version: String,
     pub issued_at_ms: u64,
@@ -166,7 +234,7 @@ impl fmt::Display for RecordError {
             RecordError::Format { format, version } => {
                 write!(
                     f,
-                    "a {format} version {version} file, not {FORMAT} version {VERSION}"
+                    "a {format} version {version} file, not {FORMAT} version 1 or {VERSION}"
                 )
             }
             RecordError::Field { field, problem } => write!(f, "{field}: {problem}"),
@@ -182,14 +250,16 @@ impl RecordError {
     /// `firstaid-record` version, or QR text with a `FAR<n>:` prefix.
     pub fn unsupported_version(&self) -> Option<u32> {
         match self {
-            RecordError::Format { format, version } if format == FORMAT => Some(*version),
+            RecordError::Format { format, version } if format == FORMAT => {
+                Some(*version).filter(|&v| Version::from_number(v).is_none())
+            }
             RecordError::Payload(PayloadError::Prefix { found, .. }) => found
                 .strip_prefix("FAR")?
                 .split(':')
                 .next()?
                 .parse()
                 .ok()
-                .filter(|&v| v != VERSION),
+                .filter(|&v| Version::from_number(v).is_none()),
             _ => None,
         }
     }
@@ -237,8 +307,12 @@ fn opt_uint(w: &mut Writer, v: Option<u32>) {
 impl RecordBody {
     /// The canonical encoding (see the module documentation).
     pub fn encode(&self) -> Vec<u8> {
+        debug_assert!(
+            self.version >= Version::V2 || self.lessons.iter().all(|l| l.time_spent_ms.is_none()),
+            "version 1 has no lesson times"
+        );
         let mut w = Writer::new();
-        w.bytes(&MAGIC);
+        w.bytes(&self.version.magic());
         w.text(&self.app_version);
         w.text(&self.content_version);
         w.uint(self.issued_at_ms);
@@ -252,6 +326,9 @@ impl RecordBody {
         w.list(&self.lessons, |w, l| {
             w.text(&l.lesson);
             w.uint(l.completed_at_ms);
+            if self.version >= Version::V2 {
+                w.option(l.time_spent_ms.as_ref(), |w, t| w.uint(*t));
+            }
         });
         w.list(&self.exams, |w, e| {
             w.text(&e.blueprint);
@@ -287,12 +364,16 @@ impl RecordBody {
     }
 
     fn decode(r: &mut Reader) -> Result<RecordBody, DecodeError> {
-        if r.bytes(4).ok() != Some(&MAGIC[..]) {
+        let magic = r.bytes(4).ok();
+        let Some(version) = Version::ALL
+            .into_iter()
+            .find(|v| magic == Some(&v.magic()[..]))
+        else {
             return Err(DecodeError {
                 offset: 0,
                 problem: Problem::Header,
             });
-        }
+        };
         let app_version = r.text()?;
         let content_version = r.text()?;
         let issued_at_ms = r.uint_max(MAX_TIME_MS)?;
@@ -311,6 +392,10 @@ impl RecordBody {
             Ok(LessonDone {
                 lesson: r.text()?,
                 completed_at_ms: r.uint_max(MAX_TIME_MS)?,
+                time_spent_ms: match version {
+                    Version::V1 => None,
+                    Version::V2 => r.option(|r| r.uint_max(MAX_TIME_MS))?,
+                },
             })
         })?;
         let exams = r.list(|r| {
@@ -365,6 +450,7 @@ impl RecordBody {
         })?;
         let key = PublicKey(r.array()?);
         Ok(RecordBody {
+            version,
             app_version,
             content_version,
             issued_at_ms,
@@ -429,14 +515,29 @@ impl Record {
         self.body.key.verify(&self.body.encode(), &self.signature)
     }
 
-    /// The QR text.
+    /// The QR text (its prefix names the record's version).
     pub fn to_qr_text(&self) -> String {
-        payload::wrap(QR_PREFIX, &self.to_bytes())
+        payload::wrap(self.body.version.qr_prefix(), &self.to_bytes())
     }
 
+    /// A record from its QR text, of any version this build reads; the
+    /// bytes must be of the prefix's version.
     pub fn from_qr_text(text: &str) -> Result<Record, RecordError> {
-        let bytes = payload::unwrap(QR_PREFIX, text).map_err(RecordError::Payload)?;
-        Record::from_bytes(&bytes).map_err(RecordError::Decode)
+        let t = text.trim();
+        let version = Version::ALL
+            .into_iter()
+            .rev()
+            .find(|v| t.starts_with(v.qr_prefix()))
+            .unwrap_or(Version::CURRENT);
+        let bytes = payload::unwrap(version.qr_prefix(), t).map_err(RecordError::Payload)?;
+        let record = Record::from_bytes(&bytes).map_err(RecordError::Decode)?;
+        if record.body.version != version {
+            return Err(RecordError::Decode(DecodeError {
+                offset: 0,
+                problem: Problem::Header,
+            }));
+        }
+        Ok(record)
     }
 
     /// The JSON file's text.

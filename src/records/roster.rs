@@ -31,7 +31,7 @@ use crate::time::format_iso;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
-    /// The record as QR text (`FAR1:…`).
+    /// The record as QR text (`FAR2:…`, or `FAR1:…` for a version 1 record).
     pub record: String,
     pub verified_at_ms: i64,
     /// The verdict when the record was read, by a build that could re-score

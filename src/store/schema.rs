@@ -21,7 +21,7 @@ use crate::settings::Settings;
 use crate::trainer::session::TrainerData;
 
 /// The version this build writes.
-pub const SCHEMA_VERSION: u64 = 11;
+pub const SCHEMA_VERSION: u64 = 12;
 
 /// A migration turns the `data` of version `i + 1` into version `i + 2`
 /// (`MIGRATIONS[0]` migrates 1 → 2).
@@ -30,8 +30,18 @@ pub type Migration = fn(Value) -> Result<Value, String>;
 /// The migrations of the real schema, in order.
 pub const MIGRATIONS: &[Migration] = &[
     v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8, v8_to_v9, v9_to_v10,
-    v10_to_v11,
+    v10_to_v11, v11_to_v12,
 ];
+
+/// Version 12 keeps with each lesson the time spent in it (`time_ms`) and
+/// the time it took until it was completed (`time_to_complete_ms`). Nothing
+/// to convert: a lesson begun before has no time and stays untimed (its
+/// time is not known); the version changes so that an older build keeps a
+/// copy of data with the new fields instead of misreading it.
+fn v11_to_v12(data: Value) -> Result<Value, String> {
+    data.as_object().ok_or("data is not an object")?;
+    Ok(data)
+}
 
 /// Version 11 keeps with each roster row the learner's marks on the skills
 /// checklists (`assessments`). The tick of older rows

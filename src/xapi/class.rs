@@ -33,6 +33,7 @@ pub fn record_activity(r: &Record) -> LearnerActivity {
             .map(|l| LessonCompletion {
                 lesson: l.lesson.clone(),
                 completed_at_ms: l.completed_at_ms,
+                duration_ms: l.time_spent_ms,
             })
             .collect(),
         exams: b

@@ -55,6 +55,9 @@ pub struct LessonCompletion {
     pub lesson: String,
     /// When its knowledge check was passed, ms since the epoch (UTC).
     pub completed_at_ms: u64,
+    /// The time spent in it until then, if measured (the statement's
+    /// `duration`, cmi5 9.5.4.1).
+    pub duration_ms: Option<u64>,
 }
 
 /// A finished exam.
@@ -107,6 +110,7 @@ impl LessonCompletion {
                 Some(LessonCompletion {
                     lesson: id.clone(),
                     completed_at_ms: u64::try_from(parse_iso(l.completed_at.as_deref()?)?).ok()?,
+                    duration_ms: l.time_to_complete_ms,
                 })
             })
             .collect()
@@ -415,13 +419,14 @@ pub fn learner_statements(
                     definition: Some(definition),
                 },
                 // cmi5 9.5.4.1 requires a duration in "completed"
-                // statements; the app does not measure time spent in a
-                // lesson, so there is none (see the module documentation).
+                // statements: the time spent in the lesson until it was
+                // completed, absent only for a lesson begun before the app
+                // measured it (see the module documentation).
                 result: Some(StatementResult {
                     score: None,
                     success: None,
                     completion: Some(true),
-                    duration: None,
+                    duration: l.duration_ms.map(duration),
                     response: None,
                 }),
                 context: Some(context(BTreeMap::new())),

@@ -19,7 +19,7 @@
 //!
 //! | event | verb | result | timestamp |
 //! |---|---|---|---|
-//! | a lesson completed | `http://adlnet.gov/expapi/verbs/completed` | `completion: true` | when its knowledge check was passed |
+//! | a lesson completed | `http://adlnet.gov/expapi/verbs/completed` | `completion: true`, duration | when its knowledge check was passed |
 //! | an exam at or above its pass mark | `…/verbs/passed` | `success: true`, score, duration | when it was handed in |
 //! | an exam below its pass mark | `…/verbs/failed` | `success: false`, score, duration | when it was handed in |
 //! | a skills checklist, every item passed (class export) | `…/verbs/passed` | `success: true` | its last mark |
@@ -102,8 +102,12 @@
 //!   ([`registration`]) from the assignment a record answers and the
 //!   learner's key, and absent without an assignment; the activities are
 //!   not AUs of an imported course structure, so their ids are ours
-//!   (9.4); "completed" statements have **no duration**, which cmi5 9.5.4.1
-//!   requires, because the app does not measure time spent in a lesson; an
+//!   (9.4); "completed" statements carry the time spent in the lesson
+//!   until it was completed as their duration (cmi5 9.5.4.1: the lesson's
+//!   screen visible, each stretch counted up to 5 minutes,
+//!   [`crate::progress::MAX_STRETCH_MS`]), except for a lesson begun
+//!   before the app measured it (and in version 1 records), whose time is
+//!   not known and is not made up; an
 //!   mbox actor, if configured, is not the account cmi5 9.2 requires; and
 //!   statements are exported after the fact, not sent as they happen.
 //!

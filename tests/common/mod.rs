@@ -327,4 +327,15 @@ pub mod records {
     pub fn typical_for(content_version: &str) -> Record {
         example::record(&embedded(), content_version)
     }
+
+    /// The typical record as a version 1 app signed it (no lesson times).
+    #[allow(dead_code)]
+    pub fn typical_v1() -> Record {
+        let mut body = typical().body;
+        body.version = firstaid::records::record::Version::V1;
+        for l in &mut body.lessons {
+            l.time_spent_ms = None;
+        }
+        body.sign(&key())
+    }
 }

@@ -50,6 +50,7 @@ fn only_what_cmi5_allows_once_is_cmi5_defined_and_nothing_is_dropped() {
     let lesson = |at| LessonCompletion {
         lesson: "adult-cpr".into(),
         completed_at_ms: at,
+        duration_ms: Some(400_000),
     };
     // Given out of order: exported in time order.
     let a = activity(
@@ -81,6 +82,8 @@ fn only_what_cmi5_allows_once_is_cmi5_defined_and_nothing_is_dropped() {
     );
     let defined: Vec<bool> = s.iter().map(|s| !categories(s).is_empty()).collect();
     assert_eq!(defined, [true, false, true, true, false, false]);
+    // cmi5 9.5.4.1: a "completed" statement carries the time spent.
+    assert_eq!(s[0]["result"]["duration"], "PT6M40S");
     // cmi5 allowed statements keep their results but not the categories.
     assert!(s[4]["context"].get("contextActivities").is_none());
     assert_eq!(s[4]["result"]["success"], json!(false));
@@ -113,6 +116,7 @@ fn a_learner_without_a_device_key_or_duration_still_gets_valid_statements() {
         vec![LessonCompletion {
             lesson: "no-such-lesson".into(),
             completed_at_ms: T,
+            duration_ms: None,
         }],
         vec![ExamResult {
             duration_ms: None,
@@ -138,6 +142,7 @@ fn a_learner_without_a_device_key_or_duration_still_gets_valid_statements() {
         s[0]["object"]["definition"]["name"],
         json!({"en-US": "no-such-lesson", "zh-CN": "no-such-lesson"})
     );
+    assert!(s[0]["result"].get("duration").is_none());
     assert!(s[1]["result"].get("duration").is_none());
     assert_eq!(s[1]["actor"]["account"]["name"], "2026-0142");
     // Without a key, the fingerprint cannot name the account.
@@ -250,6 +255,7 @@ fn the_activity_base_is_a_parameter() {
         vec![LessonCompletion {
             lesson: "aed".into(),
             completed_at_ms: T,
+            duration_ms: Some(1),
         }],
         vec![exam(90, T + 1)],
     );
@@ -271,6 +277,7 @@ fn the_activity_base_is_a_parameter() {
         vec![LessonCompletion {
             lesson: "a b/c?".into(),
             completed_at_ms: T,
+            duration_ms: None,
         }],
         vec![],
     );
@@ -295,6 +302,8 @@ fn the_activity_base_is_a_parameter() {
 #[test]
 fn the_learners_own_data_converts_from_what_the_app_keeps() {
     let mut p = Progress::default();
+    p.visit_step("adult-cpr", "x");
+    p.add_time("adult-cpr", 61_000);
     p.complete("adult-cpr", "2026-11-29T05:35:14.123Z");
     p.complete("aed", "2026-11-29T06:00:00.000Z");
     p.visit_step("choking-adult-child", "x"); // started, not completed
@@ -304,11 +313,14 @@ fn the_learners_own_data_converts_from_what_the_app_keeps() {
         [
             LessonCompletion {
                 lesson: "adult-cpr".into(),
-                completed_at_ms: parse_iso("2026-11-29T05:35:14.123Z").unwrap() as u64
+                completed_at_ms: parse_iso("2026-11-29T05:35:14.123Z").unwrap() as u64,
+                duration_ms: Some(61_000),
             },
             LessonCompletion {
                 lesson: "aed".into(),
-                completed_at_ms: parse_iso("2026-11-29T06:00:00.000Z").unwrap() as u64
+                completed_at_ms: parse_iso("2026-11-29T06:00:00.000Z").unwrap() as u64,
+                // Completed without a step visited here: timed from then, 0.
+                duration_ms: Some(0),
             },
         ]
     );
@@ -349,6 +361,7 @@ fn the_learners_own_data_converts_from_what_the_app_keeps() {
     // Handed in before the lessons were completed: first in time order.
     assert_eq!(s[0]["verb"]["id"], "http://adlnet.gov/expapi/verbs/failed");
     assert_eq!(s[0]["result"]["duration"], "PT15M");
+    assert_eq!(s[1]["result"]["duration"], "PT1M1S");
     assert!(s.iter().all(|s| s["context"].get("registration").is_none()));
 }
 
@@ -365,6 +378,15 @@ fn only_records_that_verify_are_exported() {
         s,
         learner_statements(&record_activity(&good), &c, &opts).unwrap()
     );
+    // The record's lesson times are the "completed" statements' durations
+    // (the example timed every second lesson, the first for 4 minutes).
+    let completed: Vec<Option<String>> = to_json(&s)
+        .iter()
+        .filter(|s| s["verb"]["id"] == "http://adlnet.gov/expapi/verbs/completed")
+        .map(|s| s["result"]["duration"].as_str().map(str::to_owned))
+        .collect();
+    assert_eq!(completed.len(), good.body.lessons.len());
+    assert_eq!(completed[..2], [Some("PT4M".to_owned()), None]);
     // Against the instructor's own assignment too.
     let assignment = example::assignment(&c, CONTENT_VERSION);
     assert_eq!(

@@ -86,14 +86,20 @@ fn the_example_records_statements_are_valid_and_pinned() {
         .filter(|s| s["verb"]["id"] == "http://adlnet.gov/expapi/verbs/completed")
         .collect();
     assert_eq!(completed.len(), c.lessons.len());
-    for (s, l) in completed.iter().zip(&c.lessons) {
+    for (i, (s, l)) in completed.iter().zip(&c.lessons).enumerate() {
         assert_eq!(
             s["object"]["id"],
             format!("https://firstaid.example/xapi/activities/lesson/{}", l.id)
         );
         assert_eq!(s["object"]["definition"]["name"]["zh-CN"], l.title.zh);
         assert_eq!(s["object"]["definition"]["name"]["en-US"], l.title.en);
-        assert_eq!(s["result"], json!({ "completion": true }));
+        // The example timed every second lesson (4, 5, 6, 7 minutes); the
+        // others were begun before the app measured time: no duration.
+        let result = match i % 2 {
+            0 => json!({ "completion": true, "duration": format!("PT{}M", 4 + i / 2) }),
+            _ => json!({ "completion": true }),
+        };
+        assert_eq!(s["result"], result);
         assert_eq!(categories(s), [CATEGORY_CMI5, CATEGORY_MOVEON]);
     }
     let exam = values.last().unwrap();

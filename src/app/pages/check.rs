@@ -10,6 +10,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::lesson_clock::LessonClock;
+
 use crate::app::i18n::{t, t_string, use_i18n};
 use crate::app::quiz::question::{shown_options, Answer, QuestionView};
 use crate::app::state::use_state;
@@ -40,7 +42,14 @@ pub fn KnowledgeCheck(curriculum: Arc<Curriculum>, lesson: Arc<Lesson>) -> impl 
     let on_correct = Callback::new(move |()| {
         if index.get_untracked() + 1 >= total {
             let at = crate::adapters::platform::now_iso();
-            state.update_progress(|p| p.complete(&lesson_id, &at));
+            let clock = use_context::<LessonClock>();
+            state.update_progress(|p| {
+                // The time until now counts towards completing it.
+                if let Some(c) = &clock {
+                    c.add_to(p);
+                }
+                p.complete(&lesson_id, &at);
+            });
             done.set(true);
         } else {
             index.update(|i| *i += 1);

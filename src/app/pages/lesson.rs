@@ -6,6 +6,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::check::KnowledgeCheck;
 use super::learn::with_curriculum;
+use super::lesson_clock::LessonClock;
 use super::profile_name;
 use super::why::{Cite, WhyLayer};
 use crate::adapters::speech;
@@ -62,14 +63,20 @@ fn Player(curriculum: Arc<Curriculum>, lesson: Lesson) -> impl IntoView {
         Resume::Check => None,
     };
     let pos = RwSignal::new(start);
+    // The time spent in the lesson, added to its progress at each step.
+    let clock = LessonClock::start(state, &lesson.id);
+    provide_context(clock.clone());
     {
         let lesson = lesson.clone();
         Effect::new(move |_| {
             let at = pos.get();
             speech::stop();
-            state.update_progress(|p| match at {
-                Some(i) => p.visit_step(&lesson.id, &lesson.steps[i].id),
-                None => p.visit_check(&lesson.id),
+            state.update_progress(|p| {
+                clock.add_to(p);
+                match at {
+                    Some(i) => p.visit_step(&lesson.id, &lesson.steps[i].id),
+                    None => p.visit_check(&lesson.id),
+                }
             });
         });
     }

@@ -7,6 +7,7 @@ mod guideline;
 mod home;
 mod learn;
 mod lesson;
+mod lesson_clock;
 mod not_found;
 mod print;
 pub mod region;

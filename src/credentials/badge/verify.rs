@@ -198,7 +198,7 @@ pub fn credential_value(text: &str) -> Result<Value, CredentialError> {
         return Err(CredentialError::TooLarge(text.len()));
     }
     let text = text.trim_start_matches('\u{feff}').trim();
-    if text.starts_with(crate::records::record::QR_PREFIX)
+    if crate::records::record::is_qr_text(text)
         || text.starts_with(crate::records::assignment::QR_PREFIX)
     {
         return Err(CredentialError::RecordNotCredential);

@@ -38,6 +38,9 @@ struct AssignmentJson {
 struct LessonJson {
     lesson: String,
     completed_at: String,
+    /// Version 2 only; absent when not measured.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    time_spent_ms: Option<u64>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -111,7 +114,7 @@ impl From<&Record> for RecordJson {
         let b = &r.body;
         RecordJson {
             format: FORMAT.to_owned(),
-            version: VERSION,
+            version: b.version.number(),
             app_version: b.app_version.clone(),
             content_version: b.content_version.clone(),
             issued_at: iso(b.issued_at_ms),
@@ -126,6 +129,7 @@ impl From<&Record> for RecordJson {
                 .map(|l| LessonJson {
                     lesson: l.lesson.clone(),
                     completed_at: iso(l.completed_at_ms),
+                    time_spent_ms: l.time_spent_ms,
                 })
                 .collect(),
             exams: b
@@ -172,12 +176,12 @@ impl TryFrom<RecordJson> for Record {
     type Error = RecordError;
 
     fn try_from(j: RecordJson) -> Result<Record, RecordError> {
-        if j.format != FORMAT || j.version != VERSION {
-            return Err(RecordError::Format {
+        let version = Version::from_number(j.version)
+            .filter(|_| j.format == FORMAT)
+            .ok_or(RecordError::Format {
                 format: j.format,
                 version: j.version,
-            });
-        }
+            })?;
         let mut exams = Vec::with_capacity(j.exams.len());
         for (n, e) in j.exams.into_iter().enumerate() {
             let field = |f: &str| format!("exams[{n}].{f}");
@@ -234,9 +238,26 @@ impl TryFrom<RecordJson> for Record {
         }
         let mut lessons = Vec::with_capacity(j.lessons.len());
         for (n, l) in j.lessons.into_iter().enumerate() {
+            let field = |f: &str| format!("lessons[{n}].{f}");
+            let time_spent_ms = match (version, l.time_spent_ms) {
+                (Version::V1, Some(_)) => {
+                    return Err(RecordError::Field {
+                        field: field("time_spent_ms"),
+                        problem: "not in a version 1 record".to_owned(),
+                    })
+                }
+                (_, Some(t)) if t > MAX_TIME_MS => {
+                    return Err(RecordError::Field {
+                        field: field("time_spent_ms"),
+                        problem: "too large".to_owned(),
+                    })
+                }
+                (_, t) => t,
+            };
             lessons.push(LessonDone {
-                completed_at_ms: time(&format!("lessons[{n}].completed_at"), &l.completed_at)?,
+                completed_at_ms: time(&field("completed_at"), &l.completed_at)?,
                 lesson: l.lesson,
+                time_spent_ms,
             });
         }
         let trainer = match j.trainer {
@@ -276,6 +297,7 @@ impl TryFrom<RecordJson> for Record {
         };
         Ok(Record {
             body: RecordBody {
+                version,
                 app_version: j.app_version,
                 content_version: j.content_version,
                 issued_at_ms: time("issued_at", &j.issued_at)?,

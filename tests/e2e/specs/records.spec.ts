@@ -80,7 +80,7 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       expect(version).toBeLessThanOrEqual(25);
       await axe(lp, 'made record');
       const qrText = await made.getByTestId('record-text').inputValue();
-      expect(qrText.startsWith('FAR1:')).toBe(true);
+      expect(qrText.startsWith('FAR2:')).toBe(true);
       const [download] = await Promise.all([lp.waitForEvent('download'), made.getByTestId('download-record').click()]);
       const file = info.outputPath('record.json');
       await download.saveAs(file);
@@ -314,7 +314,12 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
         expect(st.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
         expect(st.timestamp).toMatch(/Z$/);
       }
-      expect(classStatements.some((st: { verb: { id: string } }) => st.verb.id.endsWith('/completed'))).toBe(true);
+      // cmi5 9.5.4.1: "completed" carries the time spent in the lesson,
+      // measured by the learner's app and carried by their signed record.
+      const completedIn = (sts: { verb: { id: string }; result: { duration?: string } }[]) =>
+        sts.filter((st) => st.verb.id.endsWith('/completed'));
+      expect(completedIn(classStatements).length).toBeGreaterThan(0);
+      for (const st of completedIn(classStatements)) expect(st.result.duration).toMatch(/^PT(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?$/);
       // The practical exam: a "passed" statement per checklist.
       const checklists = classStatements.filter((st: { object: { id: string } }) => st.object.id.includes('/activities/checklist/'));
       expect(checklists.map((st: { verb: { id: string } }) => st.verb.id.split('/').pop())).toEqual(['passed', 'passed', 'passed']);
@@ -336,6 +341,7 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       await mine.saveAs(minePath);
       const myStatements = JSON.parse(readFileSync(minePath, 'utf8'));
       expect(myStatements.map((st: { verb: { id: string } }) => st.verb.id)).toContain('http://adlnet.gov/expapi/verbs/completed');
+      for (const st of completedIn(myStatements)) expect(st.result.duration).toMatch(/^PT(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?$/);
       expect(myStatements[0].actor.name).toBe(w.name);
 
       await learner.ctx.close();
