@@ -133,6 +133,32 @@ if (chosen) {
   chosen.hidden = false;
   // The shell is hidden by the stylesheet from here on.
   root.setAttribute('data-first-paint', want);
+  // A link tapped before the app runs (Start learning, a tab) is not a new
+  // page load, which would start every download over: the address changes
+  // in place, the link shows it was tapped, and the app opens that page
+  // when it starts (its router reads the address). The emergency pages
+  // stay real links: their page in the HTML helps at once, without the app.
+  let tapped = false;
+  chosen.addEventListener('click', (event) => {
+    const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+    if (!link || event.defaultPrevented || event.button !== 0) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const url = new URL(link.href, location.href);
+    if (url.origin !== location.origin || /^\/emergency(\/|$)/.test(url.pathname)) return;
+    event.preventDefault();
+    const to = url.pathname + url.search + url.hash;
+    if (to !== location.pathname + location.search + location.hash) {
+      if (tapped) history.replaceState(null, '', to);
+      else history.pushState(null, '', to);
+      tapped = true;
+    }
+    for (const other of chosen.querySelectorAll('[data-tapped]')) {
+      other.removeAttribute('data-tapped');
+      other.removeAttribute('aria-busy');
+    }
+    link.setAttribute('data-tapped', '');
+    link.setAttribute('aria-busy', 'true');
+  });
 }
 else {
   // The app is the page: fetch it now (the template in <head>).

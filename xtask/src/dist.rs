@@ -185,22 +185,25 @@ fn hashed_name(stem: &str, ext: &str, bytes: &[u8]) -> String {
 
 /// Assembles the deployable folder from a wasm-pack package, with the home
 /// page rendered by the app itself for the first paint: assembled once
-/// without it, the app run in headless Chromium on that folder
+/// without it and without the compressed copies (the server falls back to
+/// the plain files), the app run in headless Chromium on that folder
 /// ([`prerender::capture`]), and assembled again with the pages it drew.
 pub fn assemble(pkg: &Path, out: &Path, label: &str) -> Result<()> {
-    assemble_with(pkg, out, label, &BTreeMap::new())?;
+    assemble_with(pkg, out, label, &BTreeMap::new(), false)?;
     let pages = prerender::capture(out)?;
-    assemble_with(pkg, out, label, &pages)
+    assemble_with(pkg, out, label, &pages, true)
 }
 
 /// Assembles the deployable folder; `first_paint` holds the home page's
 /// `#app` content per `lang/profile` (what index.html shows a first visit
-/// before the app runs; public/first-paint.js picks one).
+/// before the app runs; public/first-paint.js picks one); `compress`
+/// writes each text file's brotli and gzip copies beside it.
 fn assemble_with(
     pkg: &Path,
     out: &Path,
     label: &str,
     first_paint: &BTreeMap<String, String>,
+    compress: bool,
 ) -> Result<()> {
     if out.exists() {
         fs::remove_dir_all(out).with_context(|| format!("cannot clear {}", out.display()))?;
@@ -347,7 +350,7 @@ fn assemble_with(
         let path = out.join(name);
         fs::create_dir_all(path.parent().expect("inside out"))?;
         fs::write(&path, bytes)?;
-        if compressible(name) {
+        if compress && compressible(name) {
             fs::write(with_suffix(&path, "br"), brotli(bytes)?)?;
             fs::write(with_suffix(&path, "gz"), gzip(bytes)?)?;
         }

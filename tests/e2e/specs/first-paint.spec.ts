@@ -58,6 +58,10 @@ test.describe('the first paint', () => {
       await expect(page.getByRole('button', { name: v.locale.startsWith('zh') ? '重试' : 'Retry', exact: true })).toBeVisible();
       await expect(failed.locator(`[lang="${v.locale.startsWith('zh') ? 'en' : 'zh-CN'}"]`).first()).toBeHidden();
       await axe(page, `first paint ${v.locale}`);
+      // An emergency door stays a real link: its page helps without the app.
+      await page.locator('a[href^="/emergency/"]').first().click();
+      await expect(page).toHaveURL(/\/emergency\//);
+      await expect(page.locator('.static-call').first()).toHaveAttribute('href', `tel:${v.number}`);
       expect(errors).toEqual([]);
       await context.close();
     });
@@ -135,4 +139,41 @@ test.describe('the app takes over', () => {
       await context.close();
     });
   }
+
+  test('a link tapped before the app runs keeps the downloads and opens when the app starts', async ({ browser, server }) => {
+    const context = await browser.newContext({ locale: 'en-US', timezoneId: 'America/Chicago', baseURL: server.origin, viewport: { width: 390, height: 844 } });
+    // The main module is held back until the tap has been made.
+    let release = () => {};
+    const gate = new Promise<void>((r) => { release = r; });
+    let mainRequests = 0;
+    await context.route(/\/firstaid_bg-[0-9a-f]+\.wasm$/, async (route) => {
+      mainRequests++;
+      await gate;
+      await route.continue();
+    });
+    const page = await context.newPage();
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('data-first-paint', 'en/aha');
+    await page.evaluate(() => { (window as unknown as { e2eSamePage: boolean }).e2eSamePage = true; });
+    const start = page.getByTestId('start-learning');
+    const href = await start.getAttribute('href');
+    expect(href).toMatch(/^\/learn\//);
+    await start.click();
+    // No new page load: the address changed in place, the tap is shown.
+    await expect(page).toHaveURL(new RegExp(`${href}$`));
+    await expect(start).toHaveAttribute('data-tapped', '');
+    await expect(start).toHaveAttribute('aria-busy', 'true');
+    expect(await page.evaluate(() => (window as unknown as { e2eSamePage?: boolean }).e2eSamePage)).toBe(true);
+    release();
+    await waitForApp(page);
+    // The app opened the page tapped; the module was fetched once.
+    await expect(page.getByTestId('player')).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { e2eSamePage?: boolean }).e2eSamePage)).toBe(true);
+    expect(mainRequests).toBe(1);
+    // Back goes home, in the app, which now offers to continue the lesson.
+    await page.goBack();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole('link', { name: 'Continue', exact: true })).toHaveAttribute('href', href!);
+    await context.close();
+  });
 });
