@@ -13,6 +13,7 @@
 //! check`), the same functions call the pages directly.
 
 use std::future::Future;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
@@ -20,6 +21,7 @@ use send_wrapper::SendWrapper;
 
 use crate::app::i18n::{t, use_i18n};
 use crate::app::{pages, quiz, records, trainer};
+use crate::content::Curriculum;
 
 /// A page of the chunk `$chunk`: `$name()` loads the chunk (once) and
 /// returns the page's view, or the error when the chunk did not load.
@@ -69,6 +71,41 @@ split_page!(
     view! { <records::CertificatePage /> }
 );
 
+// Parts of pages that are in the main module, loaded on demand too: what
+// they need (signing and checking records, deflate, QR codes; reading a
+// backup file and summarising it) is their own, and most visitors never
+// see them (a learner with a class assignment; the data section at the
+// bottom of the settings page).
+
+#[cfg(firstaid_split)]
+#[leptos::wasm_split::wasm_split(records, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn assignments_card(curriculum: Arc<Curriculum>) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <records::Assignments curriculum actions=false /> }.into_any())
+}
+#[cfg(not(firstaid_split))]
+async fn assignments_card(curriculum: Arc<Curriculum>) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <records::Assignments curriculum actions=false /> }.into_any())
+}
+
+split_page!(data, data_section, view! { <pages::DataSection /> });
+
+/// The home page's card of the learner's class assignments (with their
+/// progress), loaded on demand.
+///
+/// Props: `curriculum` — the loaded curriculum.
+#[component]
+pub fn AssignmentsCard(curriculum: Arc<Curriculum>) -> impl IntoView {
+    let curriculum = StoredValue::new(curriculum);
+    view! { <Lazy load=move || assignments_card(curriculum.get_value()) part=true /> }
+}
+
+/// The settings page's data section (backup file, restore, erase), loaded
+/// on demand.
+#[component]
+pub fn DataSection() -> impl IntoView {
+    view! { <Lazy load=data_section part=true /> }
+}
+
 /// The routes' views, one per page loaded on demand.
 pub mod route {
     use super::*;
@@ -101,8 +138,12 @@ pub mod route {
 
 /// Shows the page `load` returns: a placeholder while its chunk loads, the
 /// page, or a message with a retry when the chunk did not load.
+///
+/// Props: `load` — loads the chunk and makes the view; `part` — the view is
+/// a part of a page (a card, a section), not a page: its placeholder is a
+/// line of text, not the page's heading.
 #[component]
-pub fn Lazy<F, Fut>(load: F) -> impl IntoView
+pub fn Lazy<F, Fut>(load: F, #[prop(optional)] part: bool) -> impl IntoView
 where
     F: Fn() -> Fut + Copy + Send + Sync + 'static,
     Fut: Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
@@ -110,6 +151,14 @@ where
     let i18n = use_i18n();
     let attempt = RwSignal::new(0u32);
     let placeholder = move || {
+        if part {
+            return view! {
+                <div class="lazy-loading" role="status" data-testid="lazy-loading">
+                    <p>{t!(i18n, lazy.loading)}</p>
+                </div>
+            }
+            .into_any();
+        }
         view! {
             // The page's heading while it loads, where the page's own will be
             // (a page needs a level-1 heading, and the layout barely moves).
@@ -117,6 +166,7 @@ where
                 <h1>{t!(i18n, lazy.loading)}</h1>
             </div>
         }
+        .into_any()
     };
     view! {
         <Suspense fallback=placeholder>

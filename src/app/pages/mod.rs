@@ -15,6 +15,7 @@ mod settings;
 mod why;
 
 pub use about::AboutPage;
+pub use data::DataSection;
 pub use home::HomePage;
 pub use learn::{with_curriculum, LearnPage};
 pub use lesson::LessonPage;

@@ -88,7 +88,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <p class="help">{t!(i18n, settings.text_size_sample)}</p>
             </fieldset>
             <MotionSetting />
-            <super::data::DataSection />
+            <crate::app::lazy::DataSection />
         </section>
     }
 }

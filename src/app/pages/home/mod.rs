@@ -38,7 +38,7 @@ pub fn HomePage() -> impl IntoView {
                     </Show>
                     <TodayCard curriculum=c.clone() />
                     <Show when=has_assignments>
-                        <crate::app::records::Assignments curriculum=c1.clone() actions=false />
+                        <crate::app::lazy::AssignmentsCard curriculum=c1.clone() />
                     </Show>
                     <Show when=started>
                         <InstallHint />
