@@ -19,7 +19,7 @@ use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 use send_wrapper::SendWrapper;
 
-use crate::app::i18n::{t, use_i18n};
+use crate::app::i18n::{t, t_string, use_i18n};
 use crate::app::{pages, quiz, records, trainer};
 use crate::content::Curriculum;
 
@@ -154,7 +154,7 @@ where
         if part {
             return view! {
                 <div class="lazy-loading" role="status" data-testid="lazy-loading">
-                    <p>{t!(i18n, lazy.loading)}</p>
+                    <p>{t!(i18n, lazy.loading_part)}</p>
                 </div>
             }
             .into_any();
@@ -177,7 +177,11 @@ where
                         Ok(page) => page,
                         Err(_) => view! {
                             <div class="error" role="alert" data-testid="lazy-failed">
-                                <p>{t!(i18n, lazy.failed)}</p>
+                                <p>{move || if part {
+                                    t_string!(i18n, lazy.failed_part)
+                                } else {
+                                    t_string!(i18n, lazy.failed)
+                                }}</p>
                                 <button type="button" on:click=move |_| {
                                     attempt.update(|n| *n += 1)
                                 }>{t!(i18n, lazy.retry)}</button>

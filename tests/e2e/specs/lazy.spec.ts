@@ -46,3 +46,37 @@ for (const [locale, nav, failed, retry, heading] of [
     await context.close();
   });
 }
+
+// A part of a page in a chunk of its own (the settings page's data
+// section): while it loads, a line of text in the page; when it cannot
+// load, the page stays and the part says so, in its own words, with a retry.
+for (const [locale, failed, retry, heading] of [
+  ['en-US', 'This part could not be loaded. Check your connection and try again.', 'Try again', 'Settings'],
+  ['zh-CN', '无法加载这一部分。请检查网络后再试。', '重试', '设置'],
+] as const) {
+  test(`a part of a page whose chunk is blocked offers a retry and recovers (${locale})`, async ({ browser, server }) => {
+    const context = await browser.newContext({ locale, baseURL: server.origin, serviceWorkers: 'block' });
+    let blocked = true;
+    await context.route(/\.wasm$/, (route) => {
+      const url = route.request().url();
+      if (/\/firstaid_bg-/.test(url) || /\/scan_bg-/.test(url) || !blocked) return route.continue();
+      return route.abort();
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto('/settings');
+    await waitForApp(page);
+    // The page is there (it is in the main module); only its data part failed.
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+    const alert = page.getByTestId('lazy-failed');
+    await expect(alert).toHaveText(new RegExp(`^${failed}`), { timeout: 20_000 });
+    await expect(page.getByTestId('import')).toHaveCount(0);
+    blocked = false;
+    await alert.getByRole('button', { name: retry }).click();
+    await expect(page.getByTestId('import')).toBeAttached();
+    await expect(page.getByTestId('lazy-failed')).toHaveCount(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+}
