@@ -1,4 +1,4 @@
-//! A certificate as a user may paste or scan it (JSON or `FAC2:`/`FAC1:` QR text):
+//! A certificate as a user may paste or scan it (JSON or `FAC3:`/`FAC2:`/`FAC1:` QR text):
 //! never a panic; a certificate that verifies reads back the same from its
 //! own QR text.
 #![no_main]

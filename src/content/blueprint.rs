@@ -47,8 +47,11 @@ pub const VERSION: u32 = 1;
 /// The most questions one exam may have.
 pub const MAX_QUESTIONS: u32 = 200;
 
+/// The pass mark of a blueprint that names none (%).
+pub const DEFAULT_PASS_PERCENT: u32 = 80;
+
 fn default_pass() -> u32 {
-    80
+    DEFAULT_PASS_PERCENT
 }
 
 /// An exam blueprint (see the module documentation for the format).

@@ -1,4 +1,4 @@
-//! Certificates as links: `https://…/certificate#FAC2:…`, the QR text in
+//! Certificates as links: `https://…/certificate#FAC3:…`, the QR text in
 //! the fragment (which browsers never send to a server), as the QR code on
 //! a printed certificate and the link an instructor shares. Any phone's
 //! camera opens it; the app checks the certificate offline.

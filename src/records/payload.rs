@@ -114,8 +114,9 @@ impl Qr {
     /// `None` when even version 40 cannot. Alphanumeric mode (5.5 bits a
     /// character) where the text allows; a [`link`] goes in two segments,
     /// its address in byte mode and its fragment — QR text, escaped — in
-    /// alphanumeric mode (a link with a certificate is then about version
-    /// 31 instead of 37); anything else in byte mode.
+    /// alphanumeric mode (a link with a version 2 certificate is then
+    /// version 31 instead of 37, with a version 3 one 35); anything else in
+    /// byte mode.
     pub fn new(text: &str) -> Option<Qr> {
         let segments = if QrSegment::is_alphanumeric(text) {
             vec![QrSegment::make_alphanumeric(text)]

@@ -47,8 +47,8 @@ pub struct Entry {
     /// The learner's marks on the skills checklists.
     #[serde(default, skip_serializing_if = "Assessments::is_empty")]
     pub assessments: Assessments,
-    /// The certificate issued to this learner (its QR text, `FAC2:…`, or
-    /// `FAC1:…` from before version 2).
+    /// The certificate issued to this learner (its QR text, `FAC3:…`, or
+    /// `FAC2:…`, `FAC1:…` from before versions 3 and 2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub certificate: Option<String>,
 }

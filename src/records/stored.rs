@@ -86,7 +86,7 @@ pub struct LearnerData {
     #[serde(default)]
     pub assignments: Vec<Accepted>,
     /// "My certificates": the certificates this learner kept, as their QR
-    /// text (`FAC2:…`, or `FAC1:…` from before version 2), oldest first,
+    /// text (`FAC3:…`, or `FAC2:…`, `FAC1:…` from before versions 3 and 2), oldest first,
     /// each once. Kept as received (checked again whenever shown).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub certificates: Vec<String>,

@@ -171,7 +171,11 @@ fn verify_checks_certificates_beside_records() {
         );
         assert!(line.contains(&fingerprint), "{line}");
         assert!(
-            line.ends_with("valid 2020-01-01T00:00:00Z to no end · profile rcsc · schema: OK"),
+            line.contains("valid 2020-01-01T00:00:00Z to no end · profile rcsc · results: "),
+            "{line}"
+        );
+        assert!(
+            line.ends_with("; Practical: Choking Completed · schema: OK"),
             "{line}"
         );
     }
@@ -254,6 +258,8 @@ fn verify_reports_the_open_badges_schema_beside_the_signature() {
     let odd =
         firstaid::credentials::proof::sign_in_set(&odd, &badge::example_key(), options).unwrap();
     let odd_json = TempFile::new("odd.json", &odd.to_string());
+    let v3 = golden("credential-v3.json");
+    let v3_qr = TempFile::new("v3.txt", v3["qr"].as_str().unwrap());
     let (code, out, err) = firstaid(&[
         "verify",
         v1_json.arg(),
@@ -261,11 +267,24 @@ fn verify_reports_the_open_badges_schema_beside_the_signature() {
         v2_json.arg(),
         v2_qr.arg(),
         odd_json.arg(),
+        v3_qr.arg(),
     ]);
-    // The schema does not decide: all five verify (exit 0).
+    // The schema does not decide: all six verify (exit 0).
     assert_eq!(code, 0, "{out}{err}");
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines.len(), 5, "{out}");
+    assert_eq!(lines.len(), 6, "{out}");
+    // Version 3 says what was assessed, in English; versions 1 and 2 have
+    // no results.
+    assert!(
+        lines[5].contains(
+            " · results: Theory exam 90% (pass mark 80%); Practical: Adult CPR with an AED \
+             Completed; Practical: Child and baby CPR Completed; Practical: Choking Completed · \
+             schema: OK"
+        ),
+        "{}",
+        lines[5]
+    );
+    assert!(lines[..4].iter().all(|l| !l.contains("results:")), "{out}");
     for line in &lines {
         assert!(line.contains(": OK — certificate \""), "{line}");
     }

@@ -1,7 +1,7 @@
 //! Certificates (Open Badges 3.0 credentials, `credentials::badge`): the
-//! builder's output pinned by golden files (version 2, and version 1 made
-//! from the same inputs with the proof as one object, which still
-//! verifies), sign → verify round trips in JSON and QR text, every
+//! builder's output pinned by a golden file (version 3, with results;
+//! the stored version 1 and 2 goldens, as those versions issued them, still
+//! verify), what was assessed read back, sign → verify round trips in JSON and QR text, every
 //! rejection reason with its fixture, every single-bit flip of the QR
 //! payload rejected, the shipped JSON-LD contexts checked against their
 //! recorded hashes, the specification's published examples
@@ -72,66 +72,159 @@ fn golden_of(credential: &Value, proof: &Value) -> Value {
 #[test]
 fn the_example_is_pinned_by_its_golden_file() {
     let credential = badge::example();
-    assert_eq!(badge::VERSION, 2);
+    assert_eq!(badge::VERSION, 3);
     assert!(credential["proof"].is_array());
     let golden = golden_of(&credential, &credential["proof"][0]);
-    assert!(golden["qr"].as_str().unwrap().starts_with("FAC2:"));
-    common::check_golden("credential-v2.json", &golden);
+    assert!(golden["qr"].as_str().unwrap().starts_with("FAC3:"));
+    common::check_golden("credential-v3.json", &golden);
 }
 
-/// The example as version 1 issued it: no `credentialSchema`, the proof one
-/// object.
-fn example_v1() -> Value {
-    let mut unsigned = serde_json::to_value(
-        badge::unsigned(&badge::example_input(), &badge::example_key()).unwrap(),
+/// A stored golden file (never rewritten for versions 1 and 2: they are
+/// what those versions issued).
+fn stored_golden(name: &str) -> Value {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/golden")
+            .join(name),
     )
     .unwrap();
-    unsigned
-        .as_object_mut()
-        .unwrap()
-        .remove("credentialSchema")
-        .unwrap();
-    let created = Some("2026-11-29T03:00:00Z".to_owned());
-    proof::sign(&unsigned, &badge::example_key(), ProofOptions { created }).unwrap()
+    serde_json::from_str(&text).unwrap()
 }
 
 #[test]
-fn version_1_certificates_are_pinned_and_still_verify() {
-    // The same bytes as issued before version 2: the golden file is
-    // unchanged.
-    let v1 = example_v1();
-    let golden = golden_of(&v1, &v1["proof"]);
-    common::check_golden("credential-v1.json", &golden);
-    let qr = golden["qr"].as_str().unwrap();
-    assert!(qr.starts_with("FAC1:"));
-    // The stored golden file itself, as JSON and as its FAC1: QR text.
-    let text = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/credential-v1.json"),
-    )
-    .unwrap();
-    let stored: Value = serde_json::from_str(&text).unwrap();
-    for text in [
-        stored["credential"].to_string(),
-        stored["qr"].as_str().unwrap().to_owned(),
+fn version_1_and_2_certificates_still_verify() {
+    let v3 = badge::example();
+    for (name, prefix) in [
+        ("credential-v1.json", badge::QR_PREFIX_V1),
+        ("credential-v2.json", badge::QR_PREFIX_V2),
     ] {
-        let v = verify(&text, NOW).unwrap();
-        assert_eq!(v.learner_name.as_deref(), Some("王小明"));
-        assert_eq!(v.issuer_key, badge::example_key().public());
+        let stored = stored_golden(name);
+        let credential = &stored["credential"];
+        // The file is consistent: its JCS, proof value and QR text are the
+        // credential's.
+        assert_eq!(jcs::canonicalize(credential).unwrap(), stored["jcs"]);
+        let qr = badge::to_qr_text(credential).unwrap();
+        assert_eq!(qr, stored["qr"], "{name}");
+        assert!(qr.starts_with(prefix), "{name}");
+        for text in [credential.to_string(), qr.clone()] {
+            let v = verify(&text, NOW).unwrap();
+            assert_eq!(v.learner_name.as_deref(), Some("王小明"), "{name}");
+            assert_eq!(v.issuer_key, badge::example_key().public());
+            assert_eq!(v.profile, Some(ProfileId::Rcsc));
+            assert!(v.results.is_empty(), "{name}");
+            assert!(v.criteria.unwrap().contains("Passed the theory exam"));
+        }
+        // Any prefix reads any version (the credential tells them apart).
+        let as_fac3 = payload::wrap(badge::QR_PREFIX, stored["jcs"].as_str().unwrap().as_bytes());
+        assert!(verify(&as_fac3, NOW).is_ok(), "{name}");
+        // Version 3 is the same document, but for what was assessed: the
+        // criteria, the result descriptions and the results.
+        let strip = |v: &Value| {
+            let mut v = v.clone();
+            let o = v.as_object_mut().unwrap();
+            o.remove("proof");
+            o.remove("credentialSchema");
+            let subject = o["credentialSubject"].as_object_mut().unwrap();
+            subject.remove("result");
+            let a = subject["achievement"].as_object_mut().unwrap();
+            a.remove("criteria");
+            a.remove("resultDescription");
+            v
+        };
+        assert_eq!(strip(&v3), strip(credential), "{name}");
     }
-    // Version 2 signs the same document plus its credentialSchema: the
-    // two signatures differ, the data otherwise is the same.
-    let v2 = badge::example();
-    let mut v2_data = v2.clone();
-    let v2_data = v2_data.as_object_mut().unwrap();
-    v2_data.remove("proof");
-    v2_data.remove("credentialSchema");
-    let mut v1_data = v1.clone();
-    v1_data.as_object_mut().unwrap().remove("proof");
-    assert_eq!(Value::Object(v2_data.clone()), v1_data);
-    assert_ne!(v2["proof"][0]["proofValue"], v1["proof"]["proofValue"]);
-    // Either prefix reads either version (the proof tells them apart).
-    let v1_as_fac2 = payload::wrap(badge::QR_PREFIX, stored["jcs"].as_str().unwrap().as_bytes());
-    assert!(verify(&v1_as_fac2, NOW).is_ok());
+    let v2 = stored_golden("credential-v2.json");
+    assert_ne!(
+        v3["proof"][0]["proofValue"],
+        v2["credential"]["proof"][0]["proofValue"]
+    );
+}
+
+#[test]
+fn the_example_says_what_was_assessed() {
+    let c = common::embedded();
+    let pass = c.blueprint("course-rcsc").unwrap().pass_percent;
+    let v = verify(&badge::to_qr_text(&badge::example()).unwrap(), NOW).unwrap();
+    // The criteria: the pass mark and every checklist of the content, in
+    // both languages.
+    let criteria = v.criteria.unwrap();
+    let (zh, en) = criteria.split_once("\n\n").unwrap();
+    assert!(zh.contains(&format!("及格线 {pass}%")), "{zh}");
+    assert!(en.contains(&format!("pass mark {pass}%")), "{en}");
+    assert!(zh.contains("中国红十字会") && en.contains("Red Cross Society of China"));
+    for list in &c.checklists {
+        assert!(
+            zh.contains(&list.title.zh) && en.contains(&list.title.en),
+            "{}",
+            list.id
+        );
+    }
+    // The results: 90% of a pass mark from the content, then each
+    // checklist completed, each with its description.
+    assert_eq!(v.results.len(), 1 + c.checklists.len());
+    let theory = &v.results[0];
+    assert!(theory.percent() && !theory.completed());
+    assert_eq!(theory.value.as_deref(), Some("90"));
+    assert_eq!(theory.required_value, Some(pass.to_string()));
+    assert_eq!(theory.name, badge::assessed::THEORY_NAME);
+    assert_eq!(
+        theory.description_id,
+        format!("{}#theory", badge::achievement_id(ProfileId::Rcsc))
+    );
+    for (r, list) in v.results[1..].iter().zip(&c.checklists) {
+        assert!(r.completed() && !r.percent());
+        assert_eq!(r.result_type, "Status");
+        let (zh, en) = badge::split_languages(&r.name).unwrap();
+        assert_eq!(zh, format!("实操：{}", list.title.zh));
+        assert_eq!(en, format!("Practical: {}", list.title.en));
+        assert!(r
+            .description_id
+            .ends_with(&format!("#checklist-{}", list.id)));
+    }
+}
+
+#[test]
+fn a_certificate_states_only_what_was_assessed() {
+    let c = common::embedded();
+    let g = badge::guideline(ProfileId::Rcsc);
+    // (exam percent, checklists passed, the theory clause, the checklists
+    // named, results): a class without an exam states none; a learner
+    // ticked before checklists existed is named by the old assessment.
+    let cases = [
+        (Some(90), true, true, true, 1 + c.checklists.len()),
+        (None, true, false, true, c.checklists.len()),
+        (Some(85), false, true, false, 1),
+        (None, false, false, false, 0),
+    ];
+    for (exam, lists, theory, named, results) in cases {
+        let mut input = badge::example_input();
+        input.assessed.exam_percent = exam;
+        for l in &mut input.assessed.checklists {
+            l.passed = lists;
+        }
+        let narrative = badge::assessed::criteria_narrative(&input.assessed, &g);
+        let (zh, en) = narrative.split_once("\n\n").unwrap();
+        let case = format!("exam {exam:?}, checklists {lists}: {narrative}");
+        assert_eq!(en.contains("theory exam"), theory, "{case}");
+        assert_eq!(zh.contains("理论考试"), theory, "{case}");
+        for l in &c.checklists {
+            assert_eq!(en.contains(&l.title.en), named, "{case}");
+            assert_eq!(zh.contains(&l.title.zh), named, "{case}");
+        }
+        assert_eq!(
+            en.contains("the instructor's in-person practical assessment"),
+            !named,
+            "{case}"
+        );
+        let key = KeyPair::from_seed([7; 32]);
+        let v = verify(
+            &badge::to_qr_text(&badge::issue(&input, &key).unwrap()).unwrap(),
+            NOW,
+        )
+        .unwrap();
+        assert_eq!(v.results.len(), results, "{case}");
+        assert_eq!(v.criteria.as_deref(), Some(narrative.as_str()), "{case}");
+    }
 }
 
 #[test]
@@ -201,6 +294,32 @@ fn the_builder_makes_an_open_badges_credential() {
     let (zh, en) = narrative.split_once("\n\n").unwrap();
     assert!(zh.contains("中国红十字会") && en.contains("Red Cross Society of China"));
     assert!(zh.contains("理论") && zh.contains("实操") && en.contains("practical"));
+    // A result description per result type, the results naming them.
+    let descriptions = a["resultDescription"].as_array().unwrap();
+    assert_eq!(descriptions.len(), 1 + input.assessed.checklists.len());
+    assert_eq!(
+        descriptions[0],
+        json!({
+            "id": format!("{}#theory", a["id"].as_str().unwrap()),
+            "type": ["ResultDescription"],
+            "name": "理论考试 · Theory exam",
+            "resultType": "Percent",
+            "requiredValue": input.assessed.pass_percent.to_string(),
+            "valueMin": "0",
+            "valueMax": "100",
+        })
+    );
+    assert_eq!(
+        subject["result"][0],
+        json!({"type": ["Result"], "resultDescription": descriptions[0]["id"], "value": "90"})
+    );
+    for (i, d) in descriptions.iter().enumerate().skip(1) {
+        assert_eq!(d["resultType"], "Status");
+        assert_eq!(
+            subject["result"][i],
+            json!({"type": ["Result"], "resultDescription": d["id"], "status": "Completed"})
+        );
+    }
     assert_eq!(
         a["alignment"],
         json!([{
@@ -251,8 +370,8 @@ fn each_profile_has_its_own_fixed_achievement_and_guideline() {
         assert_eq!(badge::profile_of_achievement(id), Some(*p));
         let g = badge::guideline(*p);
         assert!(g.url.starts_with("https://"));
-        assert!(badge::criteria_narrative(*p).contains(g.short_en));
-        assert!(badge::criteria_narrative(*p).contains(g.short_zh));
+        let narrative = badge::assessed::criteria_narrative(&badge::example_input().assessed, &g);
+        assert!(narrative.contains(g.short_en) && narrative.contains(g.short_zh));
     }
     assert_ne!(ids[0], ids[1]);
     assert_ne!(ids[1], ids[2]);

@@ -17,6 +17,78 @@ fn every_rejection_has_its_reason() {
             CredentialError::Proof(ProofError::SignatureMismatch),
         ),
         (
+            "tampered exam percent",
+            tampered(|v| v["credentialSubject"]["result"][0]["value"] = json!("100")),
+            NOW,
+            CredentialError::Proof(ProofError::SignatureMismatch),
+        ),
+        (
+            "tampered pass mark",
+            tampered(|v| {
+                v["credentialSubject"]["achievement"]["resultDescription"][0]["requiredValue"] =
+                    json!("50")
+            }),
+            NOW,
+            CredentialError::Proof(ProofError::SignatureMismatch),
+        ),
+        (
+            "a checklist result removed",
+            tampered(|v| {
+                v["credentialSubject"]["result"]
+                    .as_array_mut()
+                    .unwrap()
+                    .pop();
+            }),
+            NOW,
+            CredentialError::Proof(ProofError::SignatureMismatch),
+        ),
+        (
+            "tampered checklist status",
+            tampered(|v| v["credentialSubject"]["result"][1]["status"] = json!("Failed")),
+            NOW,
+            CredentialError::Proof(ProofError::SignatureMismatch),
+        ),
+        (
+            "tampered criteria",
+            tampered(|v| {
+                v["credentialSubject"]["achievement"]["criteria"]["narrative"] = json!("Attended.")
+            }),
+            NOW,
+            CredentialError::Proof(ProofError::SignatureMismatch),
+        ),
+        (
+            "a result naming no result description",
+            resigned(
+                |v| v["credentialSubject"]["result"][0]["resultDescription"] = json!("urn:x#y"),
+                &key,
+            ),
+            NOW,
+            CredentialError::Malformed("credentialSubject.result"),
+        ),
+        (
+            "a result that is not a Result",
+            resigned(
+                |v| v["credentialSubject"]["result"][0]["type"] = json!(["Other"]),
+                &key,
+            ),
+            NOW,
+            CredentialError::Malformed("credentialSubject.result"),
+        ),
+        (
+            "a result description without a name",
+            resigned(
+                |v| {
+                    v["credentialSubject"]["achievement"]["resultDescription"][0]
+                        .as_object_mut()
+                        .unwrap()
+                        .remove("name");
+                },
+                &key,
+            ),
+            NOW,
+            CredentialError::Malformed("credentialSubject.achievement.resultDescription"),
+        ),
+        (
             "tampered validUntil",
             tampered(|v| v["validUntil"] = json!("2099-11-29T03:00:00Z")),
             NOW,

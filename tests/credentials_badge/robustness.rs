@@ -62,7 +62,20 @@ fn the_qr_code_fits_at_level_m() {
         text.len(),
         qr.version()
     );
-    assert!(qr.version() <= 29, "version {}", qr.version());
+    // Version 3 (the criteria with the pass mark and checklists, a result
+    // description and a result per exam and checklist) is version 33; version
+    // 2's was 29. Version 40 at level M holds 3,391 characters.
+    assert!(qr.version() <= 33, "version {}", qr.version());
+    // As a link (what the app's QR code holds): the address in byte mode,
+    // the fragment, escaped, in alphanumeric mode.
+    let link = firstaid::credentials::link::link("https://firstaid.example", &text);
+    let link_qr = payload::Qr::new(&link).unwrap();
+    println!(
+        "as a link: {} characters, QR version {} at level M",
+        link.len(),
+        link_qr.version()
+    );
+    assert!(link_qr.version() <= 36, "version {}", link_qr.version());
     // Without the optional hashed identifier.
     let mut input = badge::example_input();
     input.learner_identifier = None;
@@ -75,7 +88,21 @@ fn the_qr_code_fits_at_level_m() {
         plain_text.len(),
         plain_qr.version()
     );
-    assert!(plain_qr.version() <= 29, "version {}", plain_qr.version());
+    assert!(plain_qr.version() <= 33, "version {}", plain_qr.version());
+    // Every profile's (the guideline's names differ).
+    for profile in firstaid::profile::ProfileId::ALL {
+        let mut input = badge::example_input();
+        input.profile = profile;
+        let text =
+            badge::to_qr_text(&badge::issue(&input, &badge::example_key()).unwrap()).unwrap();
+        let v = payload::Qr::new(&text).unwrap().version();
+        println!(
+            "{}: QR text {} characters, QR version {v}",
+            profile.as_str(),
+            text.len()
+        );
+        assert!(v <= 34, "{} version {v}", profile.as_str());
+    }
     // Long names still fit: 40 characters of Chinese for each.
     let mut input = badge::example_input();
     input.learner_name = "王".repeat(40);
@@ -83,7 +110,7 @@ fn the_qr_code_fits_at_level_m() {
     let long = badge::issue(&input, &badge::example_key()).unwrap();
     let long_qr = payload::Qr::new(&badge::to_qr_text(&long).unwrap()).unwrap();
     println!("with 40-character names: QR version {}", long_qr.version());
-    assert!(long_qr.version() <= 31, "version {}", long_qr.version());
+    assert!(long_qr.version() <= 35, "version {}", long_qr.version());
 }
 
 #[test]
@@ -118,6 +145,37 @@ fn the_builder_refuses_bad_input() {
     assert_eq!(
         with(|i| i.learner_identifier.as_mut().unwrap().salt = String::new()),
         IssueError::Identifier
+    );
+    // What was assessed: a pass mark of 1–100, a percent within it and
+    // 100, checklists with distinct kebab-case ids and both titles.
+    assert_eq!(with(|i| i.assessed.pass_percent = 0), IssueError::Assessed);
+    assert_eq!(
+        with(|i| i.assessed.pass_percent = 101),
+        IssueError::Assessed
+    );
+    assert_eq!(
+        with(|i| i.assessed.exam_percent = Some(i.assessed.pass_percent - 1)),
+        IssueError::Assessed
+    );
+    assert_eq!(
+        with(|i| i.assessed.exam_percent = Some(101)),
+        IssueError::Assessed
+    );
+    assert_eq!(
+        with(|i| i.assessed.checklists.clear()),
+        IssueError::Assessed
+    );
+    assert_eq!(
+        with(|i| i.assessed.checklists[1].id = i.assessed.checklists[0].id.clone()),
+        IssueError::Assessed
+    );
+    assert_eq!(
+        with(|i| i.assessed.checklists[0].id = "Adult CPR".into()),
+        IssueError::Assessed
+    );
+    assert_eq!(
+        with(|i| i.assessed.checklists[0].title.en = " ".into()),
+        IssueError::Assessed
     );
     // Names are trimmed; milliseconds dropped.
     let mut input = badge::example_input();

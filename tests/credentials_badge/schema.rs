@@ -73,6 +73,32 @@ fn the_golden_version_2_certificate_passes_and_version_1_fails_only_for_its_proo
 }
 
 #[test]
+fn the_golden_version_3_certificate_passes() {
+    let v3 = golden("credential-v3.json");
+    assert_eq!(schema::check(&v3["credential"]), Ok(()));
+    assert_eq!(
+        schema::check(&badge::verify::decode_qr_text(v3["qr"].as_str().unwrap()).unwrap()),
+        Ok(())
+    );
+    assert_eq!(schema::summary(&v3["credential"]), "schema: OK");
+    // Its results are what the schema checks: a status outside the
+    // vocabulary, or a result type outside it, fails it.
+    let mut bad = v3["credential"].clone();
+    bad["credentialSubject"]["result"][1]["status"] = json!("Passed");
+    let errors = schema::check(&bad).unwrap_err();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.path == "/credentialSubject/result/1/status"),
+        "{errors:?}"
+    );
+    let mut bad = v3["credential"].clone();
+    bad["credentialSubject"]["achievement"]["resultDescription"][0]["resultType"] =
+        json!("Percentage");
+    assert!(schema::check(&bad).is_err());
+}
+
+#[test]
 fn every_issued_certificate_passes_the_schema() {
     let names = [
         ("李老师 (Li Wei)", "王小明"),
@@ -86,8 +112,16 @@ fn every_issued_certificate_passes_the_schema() {
                 Some(IdentityType::Identifier),
                 Some(IdentityType::EmailAddress),
             ] {
-                for until in [None, Some(2)] {
+                for (until, results) in [(None, true), (Some(2), false)] {
                     let mut input = badge::example_input();
+                    // Without results: no exam percent, no checklist
+                    // passed (assessed before checklists existed).
+                    if !results {
+                        input.assessed.exam_percent = None;
+                        for c in &mut input.assessed.checklists {
+                            c.passed = false;
+                        }
+                    }
                     input.profile = profile;
                     input.instructor_name = instructor.into();
                     input.learner_name = learner.into();
@@ -100,6 +134,10 @@ fn every_issued_certificate_passes_the_schema() {
                     });
                     let credential = badge::issue(&input, &badge::example_key()).unwrap();
                     assert_eq!(schema::check(&credential), Ok(()), "{credential}");
+                    assert_eq!(
+                        credential["credentialSubject"].get("result").is_some(),
+                        results
+                    );
                 }
             }
         }

@@ -13,9 +13,10 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 
 use firstaid::content::{Curriculum, CONTENT_VERSION};
-use firstaid::credentials::{badge, roster::certificate_input};
+use firstaid::credentials::badge;
+use firstaid::credentials::roster::{certificate_input, RosterLearner};
 use firstaid::profile::ProfileId;
-use firstaid::records::assess::Mark;
+use firstaid::records::assess::{Assessments, Mark};
 use firstaid::records::example::{self, T0};
 use firstaid::records::keys::KeyPair;
 use firstaid::records::record::Record;
@@ -87,15 +88,21 @@ pub fn run() -> Result<()> {
             let r = record(&c, i)?;
             let roster = &mut doc.records.instructor.assignments[0].roster;
             roster.add_verified(&r, T0 as i64, &verdict_of);
-            roster.assess(&r.body.key, |m| {
-                for list in &c.checklists {
-                    for item in &list.items {
-                        m.set_mark(&list.id, &item.id, Some(Mark::Passed), T0 as i64);
-                    }
+            let mut marks = Assessments::default();
+            for list in &c.checklists {
+                for item in &list.items {
+                    marks.set_mark(&list.id, &item.id, Some(Mark::Passed), T0 as i64);
                 }
-            });
+            }
+            roster.assess(&r.body.key, |m| *m = marks.clone());
+            let verdict = verdict_of(&r);
+            let learner = RosterLearner {
+                record: &r,
+                exam_percents: &verdict.exam_percents,
+                assessments: &marks,
+            };
             let input = certificate_input(
-                &r,
+                &learner,
                 &a,
                 &c,
                 "李老师",
@@ -105,7 +112,7 @@ pub fn run() -> Result<()> {
             );
             let cert = badge::issue(&input, &key).map_err(|e| anyhow::anyhow!("{e:?}"))?;
             roster.set_certificate(&r.body.key, badge::to_qr_text(&cert)?);
-            cache.insert(r.to_qr_text(), verdict_of(&r));
+            cache.insert(r.to_qr_text(), verdict);
         }
         let next = record(&c, n - 1)?.to_qr_text();
 

@@ -1,6 +1,7 @@
-//! Certificates in the app (issue #7): `/certificate#FAC2:…` (or
-//! `FAC1:…`) shows a certificate and checks it on the phone (signature,
-//! issuer key, dates), whoever opens it — the learner keeping it, anyone it is shown to; a
+//! Certificates in the app (issue #7): `/certificate#FAC3:…` (or
+//! `FAC2:…`, `FAC1:…`) shows a certificate and checks it on the phone
+//! (signature, issuer key, dates) with what was assessed (the theory
+//! exam's percent, each skills checklist passed), whoever opens it — the learner keeping it, anyone it is shown to; a
 //! certificate can also be pasted, or read from its file or a photo of its
 //! QR code. The page prints as the certificate itself (A4 or a phone's
 //! page), with the QR code that checks it. "My certificates" lists the
@@ -15,6 +16,7 @@ use crate::app::fill;
 use crate::app::i18n::{t, t_string, use_i18n, Locale};
 use crate::app::pages::profile_name;
 use crate::app::state::use_state;
+use crate::credentials::badge::assessed::ResultRead;
 use crate::credentials::badge::verify::{decode_qr_text, VerifiedCredential};
 use crate::credentials::badge::{self, split_languages, CredentialError};
 use crate::credentials::link::{credential_text, link, verify_on_this_phone};
@@ -80,11 +82,26 @@ fn in_language(text: &str, lang: Lang) -> (String, Option<String>) {
     }
 }
 
+/// What a result says, in the app's language: a percent with its pass
+/// mark, "passed" for a checklist completed, else its value as written.
+fn result_text(i18n: I18nContext<Locale>, r: &ResultRead) -> String {
+    match (&r.value, &r.required_value) {
+        _ if r.completed() => t_string!(i18n, certificate.result_passed).to_owned(),
+        (Some(v), Some(req)) if r.percent() => fill(
+            t_string!(i18n, certificate.result_percent),
+            &[("value", v), ("required", req)],
+        ),
+        (Some(v), None) if r.percent() => format!("{v}%"),
+        (Some(v), _) => v.clone(),
+        (None, _) => r.status.clone().unwrap_or_default(),
+    }
+}
+
 /// A checked certificate and the credential it came from.
 #[derive(Clone, PartialEq)]
 struct Checked {
     verified: VerifiedCredential,
-    /// The QR text (`FAC2:…`, or `FAC1:…` for a version 1 certificate),
+    /// The QR text (`FAC3:…`, or `FAC2:…`, `FAC1:…` of older certificates),
     /// for its link and QR code.
     qr_text: String,
     /// The credential, for its file.
@@ -280,6 +297,28 @@ fn CertificateView(checked: Checked) -> impl IntoView {
     // One of this app's achievements (a profile's); anything else is shown
     // as its issuer's word alone.
     let ours = profile.is_some();
+    let results = v.results.clone();
+    let results_view = (!results.is_empty()).then(|| {
+        let items = move || {
+            results
+                .iter()
+                .map(|r| {
+                    let name = in_language(&r.name, lang()).0;
+                    let value = result_text(i18n, r);
+                    view! {
+                        <dt>{name}</dt>
+                        <dd data-testid="certificate-result" class:status-ok=r.completed()>{value}</dd>
+                    }
+                })
+                .collect_view()
+        };
+        view! {
+            <section class="certificate-results" aria-labelledby="certificate-results-heading" data-testid="certificate-results">
+                <h3 id="certificate-results-heading">{t!(i18n, certificate.assessed_heading)}</h3>
+                <dl class="record-contents">{items}</dl>
+            </section>
+        }
+    });
     let (from, until) = (v.valid_from_ms, v.valid_until_ms);
     view! {
         <p class="result passed no-print" role="status" data-testid="certificate-status">
@@ -295,6 +334,7 @@ fn CertificateView(checked: Checked) -> impl IntoView {
             {move || titles2().1.map(|other| view! { <p class="certificate-other">{other}</p> })}
             <p class="certificate-awarded">{t!(i18n, certificate.awarded_to)}</p>
             <p class="certificate-name" data-testid="certificate-name">{learner}</p>
+            {results_view}
             <dl class="record-contents">
                 {profile.map(|p| view! {
                     <dt>{t!(i18n, certificate.guideline)}</dt>

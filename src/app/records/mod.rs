@@ -4,7 +4,7 @@
 //! (`/assignment#FAA1:…`), and the instructor area (`/instructor`: name and
 //! key, new assignments; `/instructor/:id`: sharing one, checking records,
 //! the class roster, issuing certificates), and certificates
-//! (`/certificate#FAC2:…`: checking, keeping, printing; "My certificates").
+//! (`/certificate#FAC3:…`: checking, keeping, printing; "My certificates").
 //! The rules live in the pure `crate::records` and `crate::credentials`.
 
 pub mod assignment;

@@ -1,11 +1,12 @@
 //! The certificate half of the CLI: `firstaid verify` on certificates
-//! (Open Badges 3.0 credentials, JSON or `FAC2:`/`FAC1:` QR text — told apart from
+//! (Open Badges 3.0 credentials, JSON or `FAC3:`/`FAC2:`/`FAC1:` QR text — told apart from
 //! completion records by `firstaid::credentials::badge::verify::is_credential_text`)
 //! and `firstaid credential example`. The checks are the app's own
 //! (`firstaid::credentials::badge::verify_credential`).
 
 use clap::ValueEnum;
 use firstaid::credentials::badge;
+use firstaid::credentials::badge::assessed::ResultRead;
 
 /// Certificates: the fixed example certificate.
 #[derive(clap::Subcommand)]
@@ -16,7 +17,7 @@ pub enum Command {
 /// Print the fixed example certificate.
 #[derive(clap::Args)]
 pub struct ExampleArgs {
-    /// The signed credential as JSON, or its `FAC2:` QR text (its size and
+    /// The signed credential as JSON, or its `FAC3:` QR text (its size and
     /// QR version then go to standard error).
     #[arg(long, value_enum, default_value_t = Format::Json)]
     format: Format,
@@ -51,17 +52,45 @@ fn signature_line(file: &str, text: &str, now_ms: i64) -> (String, bool) {
             let profile = v.profile.map_or("—", |p| p.as_str());
             (
                 format!(
-                    "{file}: OK — certificate \"{}\" · learner {learner} · issuer {issuer} ({}, {}) · valid {} to {until} · profile {profile}",
+                    "{file}: OK — certificate \"{}\" · learner {learner} · issuer {issuer} ({}, {}) · valid {} to {until} · profile {profile}{}",
                     esc(&v.achievement_name),
                     v.issuer_fingerprint,
                     v.issuer_did,
                     esc(&v.valid_from),
+                    results_text(&v.results),
                 ),
                 true,
             )
         }
         Err(e) => (format!("{file}: FAIL: certificate: {e}"), false),
     }
+}
+
+/// ` · results: ` and each result (its name in English when it has both
+/// languages, then its percent and pass mark, or its status or value), or
+/// nothing when the certificate has none. Escaped like the rest.
+fn results_text(results: &[ResultRead]) -> String {
+    if results.is_empty() {
+        return String::new();
+    }
+    let esc = |s: &str| s.escape_debug().collect::<String>();
+    let items: Vec<String> = results
+        .iter()
+        .map(|r| {
+            let name = badge::split_languages(&r.name).map_or(r.name.as_str(), |(_, en)| en);
+            let what = match (&r.value, &r.status) {
+                (Some(v), _) if r.percent() => match &r.required_value {
+                    Some(req) => format!("{}% (pass mark {}%)", esc(v), esc(req)),
+                    None => format!("{}%", esc(v)),
+                },
+                (Some(v), None) => esc(v),
+                (_, Some(s)) => esc(s),
+                (None, None) => "—".to_owned(),
+            };
+            format!("{} {what}", esc(name))
+        })
+        .collect();
+    format!(" · results: {}", items.join("; "))
 }
 
 /// `firstaid credential example [--format json|qr]`: the fixed example

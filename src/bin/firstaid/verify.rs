@@ -1,5 +1,5 @@
 //! `firstaid verify`: completion records (JSON or `FAR2:`/`FAR1:` QR text) and
-//! certificates (Open Badges 3.0 credentials: JSON or `FAC2:`/`FAC1:` QR
+//! certificates (Open Badges 3.0 credentials: JSON or `FAC3:`/`FAC2:`/`FAC1:` QR
 //! text), told apart by their contents, checked with the app's own code,
 //! one line per file; the options apply to records (with `--csv`,
 //! certificates are reported on standard error). A certificate's line also

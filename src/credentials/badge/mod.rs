@@ -24,9 +24,15 @@
 //!   an e-mail address).
 //! - `credentialSubject.achievement`: the course, one `Achievement` per
 //!   guideline profile with a fixed id ([`achievement_id`]),
-//!   `achievementType` `Certificate`, `criteria.narrative`, and an
-//!   `alignment` to the guideline (RCSC, AHA 2025 or ERC 2025) whose
-//!   `targetCode` is the profile's id.
+//!   `achievementType` `Certificate`, `criteria.narrative` (what was
+//!   required: the theory exam with its pass mark, every skills checklist
+//!   by title), an `alignment` to the guideline (RCSC, AHA 2025 or ERC
+//!   2025) whose `targetCode` is the profile's id, and `resultDescription`s:
+//!   the theory exam (`Percent`, the pass mark as `requiredValue`) and each
+//!   checklist (`Status`).
+//! - `credentialSubject.result`: what the learner achieved — their exam
+//!   percent and `Completed` for each checklist passed ([`assessed`] has
+//!   the rules and why these result types).
 //! - `validFrom` (whole seconds, UTC) and optionally `validUntil`
 //!   (commonly two years later: [`crate::time::add_years`]); `id` a
 //!   `urn:uuid:` made from 16 random bytes the caller passes.
@@ -34,9 +40,12 @@
 //!   ([`CREDENTIAL_SCHEMA_ID`]), which every credential issued passes
 //!   (natively, `schema` checks it against a copy of that schema).
 //! - `proof`: an array of one `eddsa-jcs-2022` proof
-//!   ([`proof::sign_in_set`]), as that schema requires. Version 1
-//!   certificates, signed with the proof as one object and without
-//!   `credentialSchema`, still verify ([`wire`] has both versions).
+//!   ([`proof::sign_in_set`]), as that schema requires.
+//!
+//! This is version 3 of the shape ([`wire`] has all three). Version 1
+//! certificates (the proof one object, no `credentialSchema`) and version 2
+//! ones (no results, criteria without the pass mark and checklists) still
+//! verify.
 //!
 //! **Both languages in one string.** VC 2.0 allows language value objects
 //! (`{"@value", "@language"}`) for a credential's `name` and
@@ -49,18 +58,27 @@
 //! separated by ` · ` ([`split_languages`] takes them apart again), and
 //! has no `inLanguage`. These texts are signed data, not UI strings.
 //!
-//! The credential's QR text ([`to_qr_text`]) is `FAC2:` (`FAC1:` for a
-//! version 1 credential) + base45(deflate(the JCS canonical bytes of the
-//! signed credential)), the scheme of records ([`crate::records::payload`]);
-//! a reader insists on the canonical bytes, so the QR code holds exactly
-//! the signed credential, and reads both prefixes. It is large: the
-//! example ([`example`], 2,242 bytes of canonical JSON) is 1,826
-//! characters, QR version 29 at level M (28 without the hashed identifier;
-//! version 1's was 2,076 bytes, 1,747 characters, version 29) — the
-//! bilingual texts, the proof and the random identifiers do not deflate
-//! much. [`verify`]
-//! checks a credential from its JSON or its QR text.
+//! The credential's QR text ([`to_qr_text`]) is `FAC3:` (`FAC2:`, `FAC1:`
+//! for a version 2 or 1 credential) + base45(deflate(the JCS canonical
+//! bytes of the signed credential)), the scheme of records
+//! ([`crate::records::payload`]); a reader insists on the canonical bytes,
+//! so the QR code holds exactly the signed credential, and reads all three
+//! prefixes. It is large: the example ([`example`], 3,781 bytes of
+//! canonical JSON) is 2,339 characters, QR version 33 at level M (32
+//! without the hashed identifier; 34 under the AHA profile, whose names
+//! are longer). Version 2's was 2,242 bytes, 1,826 characters, version 29;
+//! version 1's 2,076 bytes, 1,747 characters, version 29. What was
+//! assessed costs about 510 characters — the criteria sentence with the
+//! checklists' titles in both languages, four result descriptions and
+//! four results — and was kept to that: no rubric levels, result
+//! descriptions whose ids are the achievement's with a fragment (repeated
+//! text deflates to almost nothing), one sentence a language. Version 40 at
+//! level M holds 3,391 characters, so a certificate still fits with about
+//! a thousand to spare. The bilingual texts, the proof and the random
+//! identifiers do not deflate much. [`verify`] checks a credential from its
+//! JSON or its QR text.
 
+pub mod assessed;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod verify;
@@ -77,15 +95,16 @@ use super::proof::{self, ProofError, ProofOptions};
 use crate::profile::ProfileId;
 use crate::records::keys::KeyPair;
 use crate::records::payload;
+use assessed::Assessed;
 use wire::{
-    AchievementSubjectV1, AchievementV1, AlignmentV1, CredentialSchemaV2, CriteriaV1,
-    IdentityObjectV1, OpenBadgeCredentialV2, ProfileV1,
+    AchievementSubjectV3, AchievementV3, AlignmentV1, CredentialSchemaV2, CriteriaV1,
+    IdentityObjectV1, OpenBadgeCredentialV3, ProfileV1,
 };
 
 pub use verify::{verify_credential, verify_value, CredentialError, VerifiedCredential};
 
 /// The version of the credential shape this module issues ([`wire`]).
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// The credential's `@context`, exactly, in this order.
 pub const CONTEXT: [&str; 2] = [
@@ -122,16 +141,19 @@ pub const CONTEXT_DOCUMENTS: [ContextDocument; 2] = [
 /// The credential's `type`.
 pub const TYPE: [&str; 2] = ["VerifiableCredential", "OpenBadgeCredential"];
 
-/// The prefix of a credential's QR text (version 2: the proof in an
-/// array).
-pub const QR_PREFIX: &str = "FAC2:";
+/// The prefix of a credential's QR text (version 3: with results).
+pub const QR_PREFIX: &str = "FAC3:";
+
+/// The prefix of a version 2 credential's QR text (the proof in an array,
+/// no results), still read.
+pub const QR_PREFIX_V2: &str = "FAC2:";
 
 /// The prefix of a version 1 credential's QR text (the proof one object),
 /// still read.
 pub const QR_PREFIX_V1: &str = "FAC1:";
 
 /// The QR prefixes a reader accepts, newest first.
-pub const QR_PREFIXES: [&str; 2] = [QR_PREFIX, QR_PREFIX_V1];
+pub const QR_PREFIXES: [&str; 3] = [QR_PREFIX, QR_PREFIX_V2, QR_PREFIX_V1];
 
 /// The prefix `text` starts with, if it is a credential's QR text.
 pub fn qr_prefix(text: &str) -> Option<&'static str> {
@@ -207,17 +229,6 @@ pub fn guideline(profile: ProfileId) -> Guideline {
             short_en: "ERC 2025 guidelines",
         },
     }
-}
-
-/// The achievement's `criteria.narrative` for `profile` (Markdown: a
-/// Chinese paragraph, then an English one).
-pub fn criteria_narrative(profile: ProfileId) -> String {
-    let g = guideline(profile);
-    format!(
-        "通过理论考试和导师现场实操考核（{}）。\n\n\
-         Passed the theory exam and the instructor's in-person practical assessment ({}).",
-        g.short_zh, g.short_en
-    )
 }
 
 /// The achievement's `id` for `profile`: a fixed `urn:uuid:` of version 8
@@ -313,6 +324,8 @@ pub struct CertificateInput {
     pub valid_until_ms: Option<i64>,
     /// 16 random bytes for the credential's `urn:uuid:` id.
     pub id_bytes: [u8; 16],
+    /// What was required and the learner's results.
+    pub assessed: Assessed,
 }
 
 /// The most characters of a name.
@@ -331,6 +344,8 @@ pub enum IssueError {
     DateOutOfRange,
     /// `valid_until_ms` is not after `valid_from_ms`.
     EndsBeforeStart,
+    /// What was assessed is not valid ([`assessed::is_valid`]).
+    Assessed,
     /// Signing failed (cannot happen for a document made here).
     Proof(ProofError),
 }
@@ -351,6 +366,10 @@ impl fmt::Display for IssueError {
             IssueError::EndsBeforeStart => {
                 write!(f, "the end of validity is not after its start")
             }
+            IssueError::Assessed => write!(
+                f,
+                "what was assessed is not valid (pass mark, percent or checklists)"
+            ),
             IssueError::Proof(e) => write!(f, "cannot sign: {e}"),
         }
     }
@@ -375,7 +394,7 @@ fn checked_name(name: &str, error: IssueError) -> Result<String, IssueError> {
 pub fn unsigned(
     input: &CertificateInput,
     instructor: &KeyPair,
-) -> Result<OpenBadgeCredentialV2, IssueError> {
+) -> Result<OpenBadgeCredentialV3, IssueError> {
     let instructor_name = checked_name(&input.instructor_name, IssueError::InstructorName)?;
     let learner_name = checked_name(&input.learner_name, IssueError::LearnerName)?;
     let in_range = |ms: i64| (0..=MAX_MS).contains(&ms);
@@ -408,8 +427,12 @@ pub fn unsigned(
             salt: Some(h.salt.clone()),
         });
     }
+    if !assessed::is_valid(&input.assessed) {
+        return Err(IssueError::Assessed);
+    }
     let g = guideline(input.profile);
-    Ok(OpenBadgeCredentialV2 {
+    let achievement = achievement_id(input.profile);
+    Ok(OpenBadgeCredentialV3 {
         context: CONTEXT.iter().map(|s| (*s).to_owned()).collect(),
         id: random_urn_uuid(input.id_bytes),
         kind: TYPE.iter().map(|s| (*s).to_owned()).collect(),
@@ -421,17 +444,19 @@ pub fn unsigned(
         },
         valid_from,
         valid_until,
-        credential_subject: AchievementSubjectV1 {
+        credential_subject: AchievementSubjectV3 {
             kind: vec!["AchievementSubject".into()],
             identifier,
-            achievement: AchievementV1 {
-                id: achievement_id(input.profile),
+            result: assessed::results(&input.assessed, &achievement),
+            achievement: AchievementV3 {
+                result_description: assessed::result_descriptions(&input.assessed, &achievement),
+                id: achievement.clone(),
                 kind: vec!["Achievement".into()],
                 achievement_type: ACHIEVEMENT_TYPE.into(),
                 name: ACHIEVEMENT_NAME.into(),
                 description: ACHIEVEMENT_DESCRIPTION.into(),
                 criteria: CriteriaV1 {
-                    narrative: criteria_narrative(input.profile),
+                    narrative: assessed::criteria_narrative(&input.assessed, &g),
                 },
                 alignment: vec![AlignmentV1 {
                     kind: vec!["Alignment".into()],
@@ -467,12 +492,16 @@ pub fn issue(input: &CertificateInput, instructor: &KeyPair) -> Result<Value, Is
 
 /// The QR text of a (signed) credential: [`QR_PREFIX`] + base45(deflate(its
 /// JCS canonical bytes)); [`QR_PREFIX_V1`] when its `proof` is not an array
-/// (a version 1 credential).
+/// (a version 1 credential), [`QR_PREFIX_V2`] when its achievement has no
+/// `resultDescription` (version 2).
 pub fn to_qr_text(credential: &Value) -> Result<String, JcsError> {
-    let prefix = if credential.get("proof").is_some_and(Value::is_array) {
-        QR_PREFIX
-    } else {
-        QR_PREFIX_V1
+    let described = credential
+        .pointer("/credentialSubject/achievement/resultDescription")
+        .is_some();
+    let prefix = match credential.get("proof") {
+        Some(p) if !p.is_array() => QR_PREFIX_V1,
+        _ if !described => QR_PREFIX_V2,
+        _ => QR_PREFIX,
     };
     Ok(payload::wrap(
         prefix,
@@ -481,8 +510,9 @@ pub fn to_qr_text(credential: &Value) -> Result<String, JcsError> {
 }
 
 /// The fixed example: a certificate for 王小明 from 李老师 (RCSC profile,
-/// valid two years from 2026-11-29T03:00:00Z, a hashed student number),
-/// signed with [`example_key`]. For the tests, the fuzz corpus and
+/// valid two years from 2026-11-29T03:00:00Z, a hashed student number,
+/// the content's RCSC course exam passed with 90%, every checklist of the
+/// content passed), signed with [`example_key`]. For the tests, the fuzz corpus and
 /// `firstaid credential example`.
 pub fn example() -> Value {
     issue(&example_input(), &example_key()).expect("the example is valid")
@@ -506,7 +536,26 @@ pub fn example_input() -> CertificateInput {
             0x3f, 0x8a, 0x51, 0x0c, 0x9e, 0x27, 0x4b, 0xd6, 0x81, 0x5a, 0x20, 0x7e, 0xc4, 0x19,
             0x6d, 0xb2,
         ],
+        assessed: example_assessed(),
     }
+}
+
+/// What [`example`] says was assessed: the embedded content's RCSC course
+/// exam pass mark and its checklists, all passed, and 90% (parsed once).
+fn example_assessed() -> Assessed {
+    static ASSESSED: std::sync::OnceLock<Assessed> = std::sync::OnceLock::new();
+    ASSESSED
+        .get_or_init(|| {
+            let c = crate::content::Curriculum::embedded().expect("the embedded content parses");
+            crate::credentials::roster::course_assessed(
+                &c,
+                ProfileId::Rcsc,
+                None,
+                Some(90),
+                &|_| true,
+            )
+        })
+        .clone()
 }
 
 /// The instructor key of [`example`] (seed 32 × `0x17`; never a real key).

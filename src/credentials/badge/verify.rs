@@ -2,7 +2,8 @@
 //! this same code.
 //!
 //! [`verify_credential`] takes what a user gives: the credential's JSON, or
-//! its QR text (`FAC2:…`, or `FAC1:…` for a version 1 credential). The checks, in order, each failing with its own
+//! its QR text (`FAC3:…`, or `FAC2:…`, `FAC1:…` for a version 2 or 1
+//! credential). The checks, in order, each failing with its own
 //! [`CredentialError`]:
 //!
 //! 1. size (at most [`MAX_BYTES`]), JSON (or a QR text whose payload is
@@ -14,7 +15,9 @@
 //!    `validFrom` (and any `validUntil`) an XML Schema `dateTime` with a
 //!    time zone, a `credentialSubject` of type `AchievementSubject` with an
 //!    `id` or an `identifier`, and its `achievement` with `id`, `type`
-//!    `Achievement`, `name`, `description` and `criteria`;
+//!    `Achievement`, `name`, `description` and `criteria`; any `result`s,
+//!    each naming one of the achievement's `resultDescription`s
+//!    ([`super::assessed::read`]);
 //! 5. the `eddsa-jcs-2022` proof ([`proof::verify`]): one object (version
 //!    1) or an array of one (version 2);
 //! 6. the proof's key is the issuer's: `issuer.id` is the `did:key` of the
@@ -28,6 +31,7 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
+use super::assessed::{self, ResultRead};
 use super::{profile_of_achievement, qr_prefix, CONTEXT, MAX_BYTES};
 use crate::credentials::did_key;
 use crate::credentials::jcs;
@@ -183,6 +187,12 @@ pub struct VerifiedCredential {
     /// `validUntil` as written, and in ms since the epoch.
     pub valid_until: Option<String>,
     pub valid_until_ms: Option<i64>,
+    /// The achievement's `criteria.narrative`, if any (in a certificate of
+    /// this app, a Chinese paragraph, then an English one).
+    pub criteria: Option<String>,
+    /// What the learner achieved: the subject's `result`s with their
+    /// descriptions (none in a certificate before version 3).
+    pub results: Vec<ResultRead>,
 }
 
 /// Checks a certificate given as text — its JSON or its QR text — at
@@ -215,9 +225,9 @@ pub fn credential_value(text: &str) -> Result<Value, CredentialError> {
 
 /// The credential a QR text holds, if the text is well formed and holds the
 /// canonical bytes of a JSON value (not yet verified).
-/// The prefix is `FAC2:` or `FAC1:`; either may hold either version (the
-/// proof's form tells them apart), though this app writes each version's
-/// own ([`super::to_qr_text`]).
+/// The prefix is `FAC3:`, `FAC2:` or `FAC1:`; any may hold any version
+/// (the credential itself tells them apart), though this app writes each
+/// version's own ([`super::to_qr_text`]).
 pub fn decode_qr_text(text: &str) -> Result<Value, CredentialError> {
     let prefix = qr_prefix(text.trim()).unwrap_or(super::QR_PREFIX);
     let bytes = payload::unwrap(prefix, text).map_err(CredentialError::Qr)?;
@@ -233,7 +243,7 @@ pub fn decode_qr_text(text: &str) -> Result<Value, CredentialError> {
 }
 
 /// Whether `text` is meant as a certificate rather than a completion
-/// record: a `FAC2:` or `FAC1:` QR text, or JSON with an `@context` (records and
+/// record: a `FAC3:`, `FAC2:` or `FAC1:` QR text, or JSON with an `@context` (records and
 /// assignments have none). For tools that accept both, such as
 /// `firstaid verify`.
 pub fn is_credential_text(text: &str) -> bool {
@@ -280,7 +290,7 @@ pub fn verify_value(value: &Value, now_ms: i64) -> Result<VerifiedCredential, Cr
 }
 
 /// Whether `value` (a string or an array of strings) contains `name`.
-fn has_type(value: Option<&Value>, name: &str) -> bool {
+pub(super) fn has_type(value: Option<&Value>, name: &str) -> bool {
     match value {
         Some(Value::String(s)) => s == name,
         Some(Value::Array(items)) => items.iter().any(|v| v == name),
@@ -392,11 +402,12 @@ fn structure(credential: &Map<String, Value>) -> Result<VerifiedCredential, Cred
         "description",
         "credentialSubject.achievement.description",
     )?;
-    if !achievement.get("criteria").is_some_and(Value::is_object) {
+    let Some(criteria) = achievement.get("criteria").and_then(Value::as_object) else {
         return Err(CredentialError::Malformed(
             "credentialSubject.achievement.criteria",
         ));
-    }
+    };
+    let results = assessed::read(subject, achievement).map_err(CredentialError::Malformed)?;
     Ok(VerifiedCredential {
         id: optional_string(credential, "id"),
         name: optional_string(credential, "name"),
@@ -415,6 +426,8 @@ fn structure(credential: &Map<String, Value>) -> Result<VerifiedCredential, Cred
         valid_from_ms,
         valid_until,
         valid_until_ms,
+        criteria: optional_string(criteria, "narrative"),
+        results,
     })
 }
 

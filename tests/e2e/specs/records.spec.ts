@@ -160,8 +160,14 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
 }
 
 const certWords = {
-  'en-US': { genuine: 'Signature checked', signature: 'The signature does not match', expired: 'This certificate expired on', kept: 'Kept in My certificates', valid: 'Valid', awarded: 'Awarded to', course: 'CPR' },
-  'zh-CN': { genuine: '签名核验通过', signature: '签名不符', expired: '此证书已于', kept: '已保存到“我的证书”', valid: '有效', awarded: '授予', course: '心肺复苏' },
+  'en-US': {
+    genuine: 'Signature checked', signature: 'The signature does not match', expired: 'This certificate expired on', kept: 'Kept in My certificates', valid: 'Valid', awarded: 'Awarded to', course: 'CPR',
+    assessed: 'What was assessed', exam: 'Theory exam', percent: /^(8\d|9\d|100)% \(80% needed to pass\)$/, passed: 'Passed', practical: 'Practical: ',
+  },
+  'zh-CN': {
+    genuine: '签名核验通过', signature: '签名不符', expired: '此证书已于', kept: '已保存到“我的证书”', valid: '有效', awarded: '授予', course: '心肺复苏',
+    assessed: '考核结果', exam: '理论考试', percent: /^(8\d|9\d|100)%（及格线 80%）$/, passed: '通过', practical: '实操：',
+  },
 } as const;
 
 for (const locale of ['en-US', 'zh-CN'] as const) {
@@ -175,14 +181,21 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       const problems: string[] = [];
       const lesson = lessons[0].id;
 
-      // The instructor: an assignment of one lesson, no exam.
-      const { instructorFp, link, classUrl } = await makeAssignment(page, { className: w.class, exam: null });
+      // The instructor: an assignment of one lesson and the profile's exam,
+      // pass at 80%.
+      const { instructorFp, link, classUrl } = await makeAssignment(page, { className: w.class, exam: `course-${w.profile}`, pass: 80 });
 
       // The learner completes it and hands over the record.
       const learner = await learnerPhone(browser, locale, baseURL!, problems, { name: w.name, number: '2026-0142' });
       const lp = learner.page;
       await accept(lp, link);
       await completeLesson(lp, lesson, w.profile);
+      // The exam, two answers of twenty wrong: about 90% (questions weigh
+      // differently), above the pass mark.
+      await lp.goto('/record');
+      await waitForApp(lp);
+      await lp.getByTestId('assignment-exam').click();
+      await takeExam(lp, 2);
       await lp.goto('/record');
       await waitForApp(lp);
       await expect(lp.getByTestId('my-certificates')).toBeVisible();
@@ -204,18 +217,32 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       await page.reload();
       await waitForApp(page);
       await row.getByTestId('open-certificate').click();
-      await expect(page).toHaveURL(/\/certificate#FAC2:/);
+      await expect(page).toHaveURL(/\/certificate#FAC3:/);
       await expect(page.getByTestId('certificate-status')).toContainText(cw.genuine);
       await expect(page.getByTestId('certificate-name')).toHaveText(w.name);
+      // What was assessed, in plain words: the exam's percent and pass
+      // mark, then each skills checklist passed.
+      const results = page.getByTestId('certificate-results');
+      await expect(results.getByRole('heading')).toHaveText(cw.assessed);
+      const lines = results.getByTestId('certificate-result');
+      await expect(lines).toHaveCount(4);
+      await expect(lines.nth(0)).toHaveText(cw.percent);
+      await expect(results.locator('dt').nth(0)).toHaveText(cw.exam);
+      for (let i = 1; i < 4; i++) {
+        await expect(lines.nth(i)).toHaveText(cw.passed);
+        await expect(results.locator('dt').nth(i)).toContainText(cw.practical);
+      }
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.getByTestId('certificate').screenshot({ path: info.outputPath(`certificate-390-${locale}.png`) });
       await expect(page.getByTestId('certificate-issuer')).toContainText('Ms Chen 陈老师');
       await expect(page.getByTestId('certificate-issuer')).toContainText(instructorFp);
       await expect(page.getByTestId('certificate-title')).toContainText(cw.course);
       const certLink = await page.getByTestId('certificate-link').inputValue();
-      expect(certLink).toMatch(new RegExp(`^${baseURL}/certificate#FAC2:`));
+      expect(certLink).toMatch(new RegExp(`^${baseURL}/certificate#FAC3:`));
       // The link's address in byte mode, its certificate in alphanumeric
-      // mode: about version 31 (165 modules a side would be version 37).
+      // mode: version 35 with the results (version 2's was 31).
       const version = Number(await page.getByTestId('certificate-qr').getAttribute('data-qr-version'));
-      expect(version).toBeLessThanOrEqual(32);
+      expect(version).toBeLessThanOrEqual(36);
       await axe(page, 'certificate page');
       // Its file, to hand over or check elsewhere.
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-certificate').click()]);
@@ -223,8 +250,16 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       await download.saveAs(file);
       const credential = JSON.parse(readFileSync(file, 'utf8'));
       expect(credential.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
-      // Version 2: the proof in an array, the schema named (1EdTech's
+      // Version 3: the results, each naming its description on the
+      // achievement; the proof in an array, the schema named (1EdTech's
       // JSON Schema wants both).
+      const subject = credential.credentialSubject;
+      expect(subject.result).toHaveLength(4);
+      expect(Number(subject.result[0].value)).toBeGreaterThanOrEqual(80);
+      expect(subject.result.slice(1).map((r: { status: string }) => r.status)).toEqual(['Completed', 'Completed', 'Completed']);
+      const described = subject.achievement.resultDescription.map((d: { id: string }) => d.id);
+      for (const r of subject.result) expect(described).toContain(r.resultDescription);
+      expect(subject.achievement.criteria.narrative).toContain('pass mark 80%');
       expect(credential.proof).toHaveLength(1);
       expect(credential.proof[0].cryptosuite).toBe('eddsa-jcs-2022');
       expect(credential.credentialSchema).toEqual([{
@@ -274,6 +309,7 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       await tp.getByTestId('certificate-file').setInputFiles(photo);
       await expect(tp.getByTestId('certificate-status')).toContainText(cw.genuine);
       await expect(tp.getByTestId('certificate-name')).toHaveText(w.name);
+      await expect(tp.getByTestId('certificate-result').first()).toHaveText(cw.percent);
       credential.credentialSubject.identifier[0].identityHash = 'Someone Else';
       const tampered = info.outputPath('tampered-certificate.json');
       writeFileSync(tampered, JSON.stringify(credential, null, 2));
@@ -293,6 +329,7 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       const out = execFileSync(CLI, ['verify', file]).toString();
       expect(out).toContain(w.name);
       expect(out).toContain('schema: OK');
+      expect(out).toMatch(/results: Theory exam \d+% \(pass mark 80%\); Practical: Adult CPR with an AED Completed/);
 
       // xAPI: the class's verified results, accounts named by learner number
       // on the school's system; the learner's own learning.

@@ -166,8 +166,11 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
 
       // The certificate page names its link field for what it is.
       await open.click();
-      await expect(page).toHaveURL(/\/certificate#FAC2:/);
-      await expect(page.getByLabel(w.link, { exact: true })).toHaveValue(/\/certificate#FAC2:/);
+      await expect(page).toHaveURL(/\/certificate#FAC3:/);
+      await expect(page.getByLabel(w.link, { exact: true })).toHaveValue(/\/certificate#FAC3:/);
+      // It shows what was assessed: no exam in this class, each checklist
+      // passed.
+      await expect(page.getByTestId('certificate-result')).toHaveCount(3);
       expect(await smallControls(page, 'main')).toEqual([]);
       // So does every field of the instructor area.
       await page.goto('/instructor');

@@ -12,9 +12,8 @@ use crate::app::records::contents::local_time;
 use crate::app::records::reasons::failure_text;
 use crate::credentials::badge;
 use crate::credentials::link::link;
-use crate::credentials::roster::certificate_input;
+use crate::credentials::roster::{certificate_input, RosterLearner};
 use crate::records::assess::{self, Practical};
-use crate::records::record::Record;
 use crate::records::roster::{self, CsvLabels};
 use crate::settings::Lang;
 
@@ -82,11 +81,13 @@ impl Verify {
     }
 
     /// Issues a certificate to a learner who passed (theory verified,
-    /// practical exam passed), signed with this phone's instructor key;
+    /// practical exam passed), signed with this phone's instructor key,
+    /// with their results (the row's exam percents and checklist marks);
     /// says so in the roster's live region and moves focus to the new
     /// "Open the certificate" link. `who` is the learner as the roster
     /// names them.
-    fn issue(self, rec: Record, who: String) {
+    fn issue(self, row: &Row, who: String) {
+        let rec = &row.rec;
         let state = self.state;
         let (Some(key), Some(random)) = (state.instructor_key(), random::key_seed()) else {
             return;
@@ -98,7 +99,20 @@ impl Verify {
         );
         let name = state.records.with_untracked(|r| r.instructor.name.clone());
         let profile = state.settings.with_untracked(|s| s.profile);
-        let input = certificate_input(&rec, &a5, &c5, &name, profile, platform::now_ms(), random);
+        let learner = RosterLearner {
+            record: rec,
+            exam_percents: row.status.exam_percents(),
+            assessments: &row.assessments,
+        };
+        let input = certificate_input(
+            &learner,
+            &a5,
+            &c5,
+            &name,
+            profile,
+            platform::now_ms(),
+            random,
+        );
         match badge::issue(&input, &key).map(|v| badge::to_qr_text(&v)) {
             Ok(Ok(qr)) => {
                 let fp = rec.body.key.fingerprint();
@@ -191,6 +205,7 @@ fn roster_row(verify: Verify, row: Row, l: Lang) -> impl IntoView {
             .count()
     });
     let checklists_total = verify.curriculum.with_value(|c| c.checklists.len());
+    let issuing = row.clone();
     let Row {
         rec,
         status,
@@ -239,8 +254,8 @@ fn roster_row(verify: Verify, row: Row, l: Lang) -> impl IntoView {
         }
         (None, true) => {
             let label = fill(t_string!(i18n, certificate.issue_label), &[("name", &who)]);
-            let (rec, who) = (rec.clone(), who.clone());
-            Some(view! { <button type="button" class="primary roster-action" aria-label=label data-testid="issue-certificate" on:click=move |_| verify.issue(rec.clone(), who.clone())>{t!(i18n, certificate.issue)}</button> }.into_any())
+            let who = who.clone();
+            Some(view! { <button type="button" class="primary roster-action" aria-label=label data-testid="issue-certificate" on:click=move |_| verify.issue(&issuing, who.clone())>{t!(i18n, certificate.issue)}</button> }.into_any())
         }
         (None, false) => None,
     };
