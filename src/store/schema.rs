@@ -21,7 +21,7 @@ use crate::settings::Settings;
 use crate::trainer::session::TrainerData;
 
 /// The version this build writes.
-pub const SCHEMA_VERSION: u64 = 11;
+pub const SCHEMA_VERSION: u64 = 12;
 
 /// A migration turns the `data` of version `i + 1` into version `i + 2`
 /// (`MIGRATIONS[0]` migrates 1 → 2).
@@ -30,8 +30,18 @@ pub type Migration = fn(Value) -> Result<Value, String>;
 /// The migrations of the real schema, in order.
 pub const MIGRATIONS: &[Migration] = &[
     v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8, v8_to_v9, v9_to_v10,
-    v10_to_v11,
+    v10_to_v11, v11_to_v12,
 ];
+
+/// Version 12 stores each class roster row under a key of its own
+/// (`super::rows`): the data is the same, only where it is kept changes.
+/// The version changes so that an older build, which reads only the head,
+/// keeps a copy instead of taking the rosters for empty and writing that
+/// over them.
+fn v11_to_v12(data: Value) -> Result<Value, String> {
+    data.as_object().ok_or("data is not an object")?;
+    Ok(data)
+}
 
 /// Version 11 keeps with each roster row the learner's marks on the skills
 /// checklists (`assessments`). The tick of older rows
