@@ -114,7 +114,8 @@ impl OtherTabsWatch {
             // `key` is null when another tab cleared the whole storage; a
             // mark in another tab changes only its roster row's key.
             let ours = |k: &str| {
-                k.starts_with(crate::store::PREFIX) && !k.starts_with(crate::store::RECOVERED_PREFIX)
+                k.starts_with(crate::store::PREFIX)
+                    && !k.starts_with(crate::store::RECOVERED_PREFIX)
             };
             if key.as_deref().is_none_or(ours) {
                 on_change();
