@@ -89,6 +89,8 @@ fn export_format_is_pinned() {
     let v: Value = serde_json::from_str(&exported()).unwrap();
     assert_eq!(v["format"], "firstaid-backup");
     assert_eq!(v["version"], 1);
+    // Schema 12 (rows under keys of their own in the store); a backup
+    // holds the whole document, rosters inline.
     assert_eq!(v["store"]["schema"], 12);
     assert_eq!(v["store"]["data"]["settings"]["profile"], "erc");
     // Where the learner said they are travels too, and still pictures.

@@ -45,14 +45,16 @@ fn texts() -> Vec<(&'static str, String)> {
 
 #[test]
 fn a_link_puts_its_fragment_in_alphanumeric_mode() {
-    // The same certificate link in byte mode only would need version 37.
+    // A certificate link: its QR text after the '#' stays in alphanumeric
+    // mode (byte mode for all of it would need a larger code). A version 3
+    // certificate, which says what was assessed, is version 35 at level M.
     let qr_text =
         firstaid::credentials::badge::to_qr_text(&firstaid::credentials::badge::example()).unwrap();
     let link = firstaid::credentials::link::link("https://firstaid.example", &qr_text);
     let mixed = qr(&link).version();
     let plain = qr(&qr_text).version();
     assert!(mixed <= plain + 2, "link {mixed}, QR text {plain}");
-    assert!(mixed <= 32, "{mixed}");
+    assert!(mixed <= 35, "{mixed}");
     // A short text after a '#' stays in one segment.
     assert_eq!(qr("https://x.example/#AB").version(), 2);
 }

@@ -348,11 +348,15 @@ fn the_real_schema_reads_every_version_it_claims() {
                      {"item":"abdominal-thrusts","mark":"practice","note":"fist too low","at_ms":8}]}]}]}}]}}}}"#,
             0,
         ),
+        // Version 12 as a backup embeds it (rows inline; in the store they
+        // have keys of their own: tests/store_rows.rs), with lesson times.
         (
             12,
             r#"{"schema":12,"data":{"settings":{"lang":"en","profile":"aha","theme":"light","text_size":125},
                "progress":{"lessons":{"cpr-adult":{"current":"push","seen":["push"],"completed_at":"2026-12-05T01:00:00.000Z",
-                 "time_ms":400000,"time_to_complete_ms":350000}}},"quiz":{},"trainer":{},"records":{}}}"#,
+                 "time_ms":400000,"time_to_complete_ms":350000}}},"quiz":{},"trainer":{},
+               "records":{"instructor":{"assignments":[{"assignment":"FAA1:X",
+                 "roster":{"entries":[{"record":"FAR1:X","verified_at_ms":5}]}}]}}}}"#,
             1,
         ),
     ];

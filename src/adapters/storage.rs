@@ -1,11 +1,11 @@
 //! Storage adapter: the store's [`KeyValue`] backend on `localStorage`, and
 //! the request for persistent storage.
 //!
-//! Why `localStorage` and not IndexedDB (see ARCHITECTURE.md): the whole
-//! document is small (kilobytes), `setItem` is synchronous and atomic, so a
-//! change is on disk before the next event and a crash can never leave half a
-//! write; and both live under the same origin quota and eviction policy, which
-//! `navigator.storage.persist()` covers alike.
+//! Why `localStorage` and not IndexedDB (see ARCHITECTURE.md): `setItem` is
+//! synchronous and atomic, so a change is on disk before the next event, a
+//! crash can never leave half a key, and start-up reads the store without
+//! waiting; the store keeps each roster row under a key of its own, so a
+//! save writes kilobytes, not the whole document.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -111,8 +111,13 @@ impl OtherTabsWatch {
         let window = web_sys::window()?;
         let listener = gloo_events::EventListener::new(&window, "storage", move |ev| {
             let key = ev.dyn_ref::<web_sys::StorageEvent>().and_then(|e| e.key());
-            // `key` is null when another tab cleared the whole storage.
-            if key.as_deref().is_none_or(|k| k == crate::store::DOC_KEY) {
+            // `key` is null when another tab cleared the whole storage; a
+            // mark in another tab changes only its roster row's key.
+            let ours = |k: &str| {
+                k.starts_with(crate::store::PREFIX)
+                    && !k.starts_with(crate::store::RECOVERED_PREFIX)
+            };
+            if key.as_deref().is_none_or(ours) {
                 on_change();
             }
         });

@@ -1,8 +1,12 @@
 //! The one versioned store for everything the app keeps on the device.
 //!
 //! Layout in the key-value backend (all keys start with [`PREFIX`]):
-//! - [`DOC_KEY`]: the whole document as JSON, `{"schema": N, "data": {…}}`,
-//!   written in one `set` so a crash never leaves half a document.
+//! - [`DOC_KEY`]: the document as JSON, `{"schema": N, "data": {…}}`, with
+//!   (since schema 12) the rows of the class rosters left out and counted
+//!   in `"rows"`: the head.
+//! - `firstaid/rows/<gen>/<assignment>/<row>`: one roster row each
+//!   ([`rows`]: what a save writes, in which order, and why a crash or a
+//!   full disk never leaves half a document).
 //! - `firstaid/recovered/<n>`: raw copies of documents that could not be
 //!   read, kept so nothing is ever silently lost (exported with the backup,
 //!   removed only by "erase everything").
@@ -11,9 +15,11 @@
 //! from defaults and reports a [`LoadNotice`] for the UI to translate.
 
 mod kv;
+pub mod rows;
 pub mod schema;
 
 pub use kv::{KeyValue, KvError, MemoryKv};
+pub use rows::{row_key, ROWS_PREFIX};
 pub use schema::{Document, MigrateError, SCHEMA_VERSION};
 
 use serde_json::Value;
@@ -41,6 +47,8 @@ pub enum LoadNotice {
 pub struct Store<K: KeyValue> {
     kv: K,
     doc: Document,
+    /// What the backend holds, so a save writes only what changed.
+    written: rows::Written,
     /// Refuse to save over a stored document of a newer schema. Off only
     /// when this store opened a newer document it could not read: a copy
     /// of it was kept, and the notice told the person so.
@@ -67,6 +75,7 @@ impl<K: KeyValue> Store<K> {
                     store: Store {
                         kv,
                         doc: defaults(),
+                        written: rows::Written::default(),
                         guard_newer: true,
                     },
                     notice: Some(LoadNotice::StorageUnavailable {
@@ -81,24 +90,45 @@ impl<K: KeyValue> Store<K> {
                 store: Store {
                     kv,
                     doc: defaults(),
+                    written: rows::Written::default(),
                     guard_newer: true,
                 },
                 notice: None,
                 first_visit: true,
             };
         };
-        match schema::read_document(&raw) {
-            Ok(doc) => Opened {
-                store: Store {
+        match read_stored(&kv, &raw) {
+            Ok((doc, written)) => {
+                let single = written.is_none();
+                let mut store = Store {
                     kv,
                     doc,
+                    written: written.unwrap_or_default(),
                     guard_newer: true,
-                },
-                notice: None,
-                first_visit: false,
-            },
+                };
+                // A single document with roster rows (schema 11 and
+                // before): its rows get keys of their own now, not in the
+                // middle of the first scan. Should that fail (a full
+                // disk), the old document is as it was and still read.
+                let has_rows = store
+                    .doc
+                    .records
+                    .instructor
+                    .assignments
+                    .iter()
+                    .any(|a| !a.roster.entries.is_empty());
+                if single && has_rows {
+                    let _ = store.save_as(true);
+                }
+                Opened {
+                    store,
+                    notice: None,
+                    first_visit: false,
+                }
+            }
             Err(err) => {
-                let notice = match keep_raw(&mut kv, &raw) {
+                let copy = rows::whole_copy(&kv, &raw);
+                let notice = match keep_raw(&mut kv, &copy) {
                     Err(e) => LoadNotice::StorageUnavailable {
                         reason: e.to_string(),
                     },
@@ -117,6 +147,7 @@ impl<K: KeyValue> Store<K> {
                     store: Store {
                         kv,
                         doc: defaults(),
+                        written: rows::Written::default(),
                         guard_newer,
                     },
                     notice: Some(notice),
@@ -132,9 +163,10 @@ impl<K: KeyValue> Store<K> {
     /// save writes it back).
     pub fn reload(&mut self) -> bool {
         match self.kv.get(DOC_KEY) {
-            Ok(Some(raw)) => match schema::read_document(&raw) {
-                Ok(doc) => {
+            Ok(Some(raw)) => match read_stored(&self.kv, &raw) {
+                Ok((doc, written)) => {
                     self.doc = doc;
+                    self.written = written.unwrap_or_default();
                     true
                 }
                 Err(_) => false,
@@ -158,7 +190,7 @@ impl<K: KeyValue> Store<K> {
     /// Replaces the whole document (backup import) and saves it.
     pub fn replace(&mut self, doc: Document) -> Result<(), KvError> {
         self.doc = doc;
-        self.save()
+        self.save_as(true)
     }
 
     /// Replaces the whole document after keeping what is stored now as a
@@ -170,7 +202,7 @@ impl<K: KeyValue> Store<K> {
         let current = schema::write_document(&self.doc);
         let kept = keep_raw(&mut self.kv, &current)?;
         let before = std::mem::replace(&mut self.doc, doc);
-        if let Err(e) = self.save() {
+        if let Err(e) = self.save_as(true) {
             // All or nothing: the phone's data stays as it was.
             self.doc = before;
             let _ = self.kv.remove(&kept);
@@ -182,8 +214,14 @@ impl<K: KeyValue> Store<K> {
     /// Saves the document, unless the stored one is newer (see
     /// [`KvError::Newer`]).
     fn save(&mut self) -> Result<(), KvError> {
+        self.save_as(false)
+    }
+
+    /// Saves in place (only what changed), or with `whole` every row under
+    /// a new generation: all or nothing ([`rows`]).
+    fn save_as(&mut self, whole: bool) -> Result<(), KvError> {
         self.check_not_newer()?;
-        self.kv.set(DOC_KEY, &schema::write_document(&self.doc))
+        rows::save(&mut self.kv, &mut self.written, &mut self.doc, whole)
     }
 
     /// Fails with [`KvError::Newer`] when the stored document's schema is
@@ -228,6 +266,7 @@ impl<K: KeyValue> Store<K> {
             }
         }
         self.doc = defaults;
+        self.written = rows::Written::default();
         self.save()
     }
 
@@ -260,6 +299,27 @@ fn keep_raw<K: KeyValue>(kv: &mut K, raw: &str) -> Result<String, KvError> {
     let key = format!("{RECOVERED_PREFIX}{next}");
     kv.set(&key, raw)?;
     Ok(key)
+}
+
+/// Reads the stored head `raw` and its rows, migrating them to the current
+/// version; with what is stored in the current layout (`None` when it must
+/// be written anew: a single document, or an older schema's rows).
+fn read_stored<K: KeyValue>(
+    kv: &K,
+    raw: &str,
+) -> Result<(Document, Option<rows::Written>), MigrateError> {
+    let head: Value =
+        serde_json::from_str(raw).map_err(|e| MigrateError::NotJson(e.to_string()))?;
+    let version = schema_of(&head);
+    if let Some(v) = version.filter(|&v| v > SCHEMA_VERSION) {
+        return Err(MigrateError::NewerVersion(v));
+    }
+    let (value, rows) = rows::assemble(kv, head).map_err(MigrateError::Invalid)?;
+    let doc = schema::read_value(value)?;
+    let written = rows
+        .filter(|_| version == Some(SCHEMA_VERSION))
+        .map(|r| rows::Written::read(raw.to_owned(), r, &doc));
+    Ok((doc, written))
 }
 
 /// Reads a JSON value's `schema` field, for error messages.

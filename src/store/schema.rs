@@ -34,10 +34,14 @@ pub const MIGRATIONS: &[Migration] = &[
 ];
 
 /// Version 12 keeps with each lesson the time spent in it (`time_ms`) and
-/// the time it took until it was completed (`time_to_complete_ms`). Nothing
-/// to convert: a lesson begun before has no time and stays untimed (its
-/// time is not known); the version changes so that an older build keeps a
-/// copy of data with the new fields instead of misreading it.
+/// the time it took until it was completed (`time_to_complete_ms`), and
+/// stores each class roster row under a key of its own (`super::rows`).
+/// Nothing to convert in the data: a lesson begun before has no time and
+/// stays untimed (its time is not known), and the rows are the same, only
+/// where they are kept changes. The version changes so that an older
+/// build, which would misread the new fields and read only the head,
+/// keeps a copy instead of taking the rosters for empty and writing that
+/// over them.
 fn v11_to_v12(data: Value) -> Result<Value, String> {
     data.as_object().ok_or("data is not an object")?;
     Ok(data)

@@ -279,7 +279,7 @@ pub fn run() -> Result<()> {
 }
 
 /// The dist folder `dir`, or a release build made into `target/bench/dist`.
-fn built(dir: Option<&Path>) -> Result<&Path> {
+pub(crate) fn built(dir: Option<&Path>) -> Result<&Path> {
     match dir {
         Some(d) => Ok(d),
         None => {

@@ -5,8 +5,10 @@
 //! - `test` — formatting, lints (native and wasm32), native tests, browser
 //!   component tests, end-to-end tests.
 //! - `dist [--out DIR] [--label L]` — the deployable static folder.
-//! - `bench --roster` — an instructor's training day: taking one more
-//!   learner onto rosters of 10, 50 and 200, and the stored document's size.
+//! - `bench --roster [--browser [--dir DIR]]` — an instructor's training
+//!   day: taking one more learner onto rosters of 10, 50 and 200, the bytes
+//!   a save writes and the stored size, natively; with `--browser` also on
+//!   a phone (Chromium, 4× CPU, release dist: DIR or a new build).
 //! - `bench [--motion|--records|--sizes|--lighthouse]` — motion analysis
 //!   accuracy on generated traces, records verified per second, the
 //!   metronome's timing, shipped sizes (raw, gzip, brotli), Lighthouse
@@ -29,6 +31,7 @@ mod fuzz;
 mod lighthouse;
 mod prerender;
 mod roster_bench;
+mod roster_browser;
 mod route_change;
 mod screens;
 mod server;
@@ -50,7 +53,8 @@ const USAGE: &str = "usage: cargo xtask <serve|test|dist|bench|fuzz|screenshots>
                                               motion accuracy, records per second, metronome
                                               timing, sizes, Lighthouse and tap-to-content figures
                                               (--motion / --records / --sizes / --lighthouse: only that one)
-  bench --roster                              one more learner on rosters of 10, 50, 200: time, stored size
+  bench --roster [--browser [--dir DIR]]      one more learner on rosters of 10, 50, 200: time, bytes written,
+                                              stored size; --browser: also on a phone (Chromium, 4× CPU)
   bench --sizes [--dir DIR] [--check]         sizes of DIR (an existing dist; default: build one),
                                               --check: fail over the budget in xtask/size-budget.toml
   bench --lighthouse [--dir DIR]              Lighthouse mobile on / and a lesson page, and tap to content
@@ -120,11 +124,21 @@ fn run() -> Result<()> {
             let records_only = flag(&mut args, "--records");
             let sizes_only = flag(&mut args, "--sizes");
             let lighthouse_only = flag(&mut args, "--lighthouse");
-            if flag(&mut args, "--roster") {
-                no_more(&args)?;
-                return roster_bench::run_optimised();
-            }
             let dir = opt(&mut args, "--dir")?.map(PathBuf::from);
+            if flag(&mut args, "--roster") {
+                let browser = flag(&mut args, "--browser");
+                if dir.is_some() && !browser {
+                    bail!("--dir goes with --roster --browser\n{USAGE}");
+                }
+                no_more(&args)?;
+                roster_bench::run_optimised()?;
+                return if browser {
+                    tools::ensure_test_tools()?;
+                    roster_browser::report(bench::built(dir.as_deref())?)
+                } else {
+                    Ok(())
+                };
+            }
             let check = flag(&mut args, "--check");
             if (dir.is_some() && !sizes_only && !lighthouse_only) || (check && !sizes_only) {
                 bail!("--dir goes with --sizes or --lighthouse, --check with --sizes\n{USAGE}");

@@ -129,6 +129,8 @@ fn run_stages(stages: &mut Stages) -> Result<()> {
                 "web_audio",
                 "--test",
                 "web_adapters",
+                "--test",
+                "web_store",
             ],
             120,
         ))

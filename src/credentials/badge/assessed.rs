@@ -115,7 +115,11 @@ pub fn criteria_narrative(a: &Assessed, g: &Guideline) -> String {
             ),
             format!(
                 "{} of the instructor's in-person practical exam: {}",
-                if every { "every skills checklist" } else { "the skills checklists" },
+                if every {
+                    "every skills checklist"
+                } else {
+                    "the skills checklists"
+                },
                 en.join("; ")
             ),
         )
@@ -148,18 +152,22 @@ pub fn result_descriptions(a: &Assessed, achievement_id: &str) -> Vec<ResultDesc
         value_min: Some("0".into()),
         value_max: Some("100".into()),
     });
-    let lists = a.checklists.iter().filter(|c| c.passed).map(|c| ResultDescriptionV3 {
-        id: format!("{achievement_id}{CHECKLIST_FRAGMENT}{}", c.id),
-        kind: vec!["ResultDescription".into()],
-        name: format!(
-            "实操：{}{LANGUAGE_SEPARATOR}Practical: {}",
-            c.title.zh, c.title.en
-        ),
-        result_type: STATUS.into(),
-        required_value: None,
-        value_min: None,
-        value_max: None,
-    });
+    let lists = a
+        .checklists
+        .iter()
+        .filter(|c| c.passed)
+        .map(|c| ResultDescriptionV3 {
+            id: format!("{achievement_id}{CHECKLIST_FRAGMENT}{}", c.id),
+            kind: vec!["ResultDescription".into()],
+            name: format!(
+                "实操：{}{LANGUAGE_SEPARATOR}Practical: {}",
+                c.title.zh, c.title.en
+            ),
+            result_type: STATUS.into(),
+            required_value: None,
+            value_min: None,
+            value_max: None,
+        });
     theory.into_iter().chain(lists).collect()
 }
 

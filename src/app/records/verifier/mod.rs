@@ -80,6 +80,9 @@ struct Row {
     practical: Practical,
     /// The certificate issued (its QR text).
     certificate: Option<String>,
+    /// Changes whenever anything above does: the roster redraws only the
+    /// rows whose stamp changed, not 200 rows for one scan or one mark.
+    stamp: u64,
 }
 
 /// Reads one text: a record is verified and put on the roster. A closure
@@ -187,38 +190,55 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
     let (a2, c2, id2) = (a.clone(), c.clone(), id);
     // Each record read and checked once, not again on every change to the
     // roster (a mark in the practical exam, a certificate): keyed by the
-    // record's text, kept only for the records on the roster.
-    let checked = StoredValue::new(HashMap::<String, (Record, Verdict)>::new());
+    // record's text, kept only for the records on the roster, with the
+    // row last shown for it and that row's stamp.
+    let checked = StoredValue::new(HashMap::<String, (Record, Verdict, Option<Row>)>::new());
+    let stamps = StoredValue::new(0u64);
     let rows = Memo::new(move |_| {
         let mut before = checked.try_update_value(std::mem::take).unwrap_or_default();
         let mut now = HashMap::new();
         let rows = state.records.with(|r| {
-            r.instructor
-                .issued(&id2)
-                .map(|(i, _)| r.instructor.assignments[i].roster.entries.clone())
-                .unwrap_or_default()
-                .into_iter()
+            let Some((i, _)) = r.instructor.issued(&id2) else {
+                return Vec::new();
+            };
+            r.instructor.assignments[i]
+                .roster
+                .entries
+                .iter()
                 .filter_map(|e| {
-                    let (rec, verdict) = match before.remove(&e.record) {
+                    let (rec, verdict, shown) = match before.remove(&e.record) {
                         Some(hit) => hit,
                         None => {
                             let rec = e.record()?;
                             let v = verify(&rec, &c2, CONTENT_VERSION, Some(&a2));
-                            (rec, v)
+                            (rec, v, None)
                         }
                     };
-                    now.insert(e.record.clone(), (rec.clone(), verdict.clone()));
-                    let status = e.status(&rec, verdict);
-                    Some(Row {
-                        status,
+                    let mut row = Row {
+                        status: e.status(&rec, verdict.clone()),
                         at: e.verified_at_ms,
                         practical: e
                             .assessments
                             .practical(&c2.checklists, e.practical_passed_at_ms),
                         assessments: e.assessments.clone(),
                         certificate: e.certificate.clone(),
-                        rec,
-                    })
+                        rec: rec.clone(),
+                        stamp: 0,
+                    };
+                    row.stamp = match shown {
+                        Some(old)
+                            if Row {
+                                stamp: 0,
+                                ..old.clone()
+                            } == row =>
+                        {
+                            old.stamp
+                        }
+                        _ => stamps.with_value(|n| n + 1),
+                    };
+                    stamps.set_value(stamps.get_value().max(row.stamp));
+                    now.insert(e.record.clone(), (rec, verdict, Some(row.clone())));
+                    Some(row)
                 })
                 .collect::<Vec<_>>()
         });

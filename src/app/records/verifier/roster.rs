@@ -145,12 +145,19 @@ impl Verify {
 pub(super) fn RosterCard(verify: Verify) -> impl IntoView {
     let i18n = use_i18n();
     let rows = verify.rows;
-    let roster_view = move || {
+    // Keyed by learner, stamp, language and whether the row shows the
+    // certificate just issued: a scan draws one new row and a mark or a
+    // certificate redraws one, whatever the class's size.
+    let each = move || {
         let l = verify.lang();
+        let issued = verify.issued.with(|i| i.as_ref().map(|(fp, _)| fp.clone()));
         rows.get()
             .into_iter()
-            .map(|row| roster_row(verify, row, l))
-            .collect_view()
+            .map(|row| {
+                let fp = row.rec.body.key.fingerprint();
+                ((l, issued.as_ref() == Some(&fp), fp, row.stamp), row)
+            })
+            .collect::<Vec<_>>()
     };
     let counts = move || rows.with(|r| (r.iter().filter(|row| row.status.ok()).count(), r.len()));
     let issued = move || {
@@ -176,7 +183,10 @@ pub(super) fn RosterCard(verify: Verify) -> impl IntoView {
                             <th scope="col">{t!(i18n, verifier.col_practical)}</th>
                             <th scope="col">{t!(i18n, verifier.col_time)}</th>
                         </tr></thead>
-                        <tbody>{roster_view}</tbody>
+                        <tbody>
+                            <For each key=|(k, _)| k.clone()
+                                children=move |((l, ..), row)| roster_row(verify, row, l) />
+                        </tbody>
                     </table>
                 </div>
                 <button type="button" data-testid="export-roster" on:click=move |_| verify.export()>{t!(i18n, verifier.export_csv)}</button>
@@ -192,9 +202,8 @@ pub(super) fn RosterCard(verify: Verify) -> impl IntoView {
 /// certificate,
 /// when it was read. Each cell starts with its column's name, shown only
 /// where the entry is a card (the table's head names the columns where it
-/// is a table). A plain function, not a component: it runs inside the
-/// roster's reactive closure, so the language and verdicts it reads
-/// rebuild the rows as they always did.
+/// is a table). Drawn again only when the row, its stamp or the language
+/// changes (the roster's `For` is keyed by them).
 fn roster_row(verify: Verify, row: Row, l: Lang) -> impl IntoView {
     let i18n = verify.i18n;
     let who = who(&row);

@@ -1,0 +1,121 @@
+//! The store on the browser's `localStorage` (`adapters::storage`) in
+//! headless Chromium: a schema 11 document with a class roster moves to
+//! one key per roster row when the app opens it, and on a storage that is
+//! full the old document stays as it was and is still read.
+#![cfg(target_arch = "wasm32")]
+
+use firstaid::adapters::storage::LocalStorageKv;
+use firstaid::records::roster::{Entry, Roster};
+use firstaid::records::stored::Issued;
+use firstaid::settings::Settings;
+use firstaid::store::{Document, KeyValue, Store, DOC_KEY, ROWS_PREFIX, SCHEMA_VERSION};
+use serde_json::{json, Value};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const FILLER: &str = "test-filler/";
+
+fn defaults() -> Document {
+    Document::with_settings(Settings::default())
+}
+
+/// A document with one roster of `n` rows of a real row's size.
+fn roster_of(n: usize) -> Document {
+    let mut doc = defaults();
+    doc.records.instructor.assignments.push(Issued {
+        assignment: "FAA1:test".into(),
+        roster: Roster {
+            entries: (0..n)
+                .map(|i| Entry {
+                    record: format!("FAR1:{i}:{}", "R".repeat(1500)),
+                    verified_at_ms: i as i64,
+                    checked: None,
+                    practical_passed_at_ms: None,
+                    assessments: Default::default(),
+                    certificate: Some(format!("FAC2:{i}:{}", "C".repeat(2500))),
+                })
+                .collect(),
+        },
+    });
+    doc
+}
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn our_keys(prefix: &str) -> Vec<String> {
+    let kv = LocalStorageKv::open();
+    let mut keys: Vec<String> = kv
+        .keys()
+        .unwrap()
+        .into_iter()
+        .filter(|k| k.starts_with(prefix))
+        .collect();
+    keys.sort();
+    keys
+}
+
+fn head_schema() -> Value {
+    let head: Value = serde_json::from_str(&storage().get_item(DOC_KEY).unwrap().unwrap()).unwrap();
+    head["schema"].clone()
+}
+
+#[wasm_bindgen_test]
+fn a_single_document_moves_to_a_key_per_row_and_reads_the_same() {
+    storage().clear().unwrap();
+    let doc = roster_of(30);
+    let v11 = json!({"schema": 11, "data": doc}).to_string();
+    storage().set_item(DOC_KEY, &v11).unwrap();
+    let opened = Store::open(LocalStorageKv::open(), defaults);
+    assert_eq!(opened.notice, None);
+    assert_eq!(opened.store.doc(), &doc);
+    assert_eq!(head_schema(), json!(SCHEMA_VERSION));
+    assert_eq!(our_keys(ROWS_PREFIX).len(), 30);
+    // A mark writes one row.
+    let mut store = opened.store;
+    store
+        .update(|d| d.records.instructor.assignments[0].roster.entries[7].verified_at_ms = 99)
+        .unwrap();
+    let reopened = Store::open(LocalStorageKv::open(), defaults);
+    assert_eq!(reopened.notice, None);
+    assert_eq!(reopened.store.doc(), store.doc());
+    storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn on_a_full_storage_the_old_document_stays_and_is_read() {
+    storage().clear().unwrap();
+    let doc = roster_of(40);
+    let v11 = json!({"schema": 11, "data": doc}).to_string();
+    storage().set_item(DOC_KEY, &v11).unwrap();
+    // Fill what is left of the origin's quota, to within 50 000 characters.
+    let chunk = "x".repeat(50_000);
+    let mut n = 0;
+    while storage().set_item(&format!("{FILLER}{n}"), &chunk).is_ok() {
+        n += 1;
+        assert!(n < 10_000, "the storage never filled up");
+    }
+    let opened = Store::open(LocalStorageKv::open(), defaults);
+    assert_eq!(opened.notice, None);
+    assert_eq!(opened.store.doc(), &doc, "the app runs on the data");
+    assert_eq!(
+        storage().get_item(DOC_KEY).unwrap().as_deref(),
+        Some(v11.as_str())
+    );
+    assert!(
+        our_keys(ROWS_PREFIX).is_empty(),
+        "no half-written rows left"
+    );
+    drop(opened);
+    // With room again, the next start moves the rows.
+    for k in our_keys(FILLER) {
+        storage().remove_item(&k).unwrap();
+    }
+    let opened = Store::open(LocalStorageKv::open(), defaults);
+    assert_eq!(opened.store.doc(), &doc);
+    assert_eq!(head_schema(), json!(SCHEMA_VERSION));
+    assert_eq!(our_keys(ROWS_PREFIX).len(), 40);
+    storage().clear().unwrap();
+}
