@@ -1,12 +1,15 @@
 //! The versioned store on the in-memory backend: first visit, save and
 //! reload, migrations, corrupt and foreign data, failing backends, erase.
 
+#[path = "common/shared_kv.rs"]
+mod shared_kv;
 use firstaid::settings::{Lang, Settings, TextSize, Theme};
 use firstaid::store::schema::{self, migrate_envelope, Migration};
 use firstaid::store::{
     Document, KeyValue, KvError, LoadNotice, MemoryKv, MigrateError, Store, DOC_KEY, SCHEMA_VERSION,
 };
 use serde_json::{json, Value};
+use shared_kv::SharedKv;
 
 fn defaults() -> Document {
     Document::with_settings(Settings::default())
@@ -462,28 +465,9 @@ fn the_real_schema_reads_every_version_it_claims() {
     ));
 }
 
-/// Two tabs of the app over the same storage.
-#[derive(Clone)]
-struct SharedKv(std::rc::Rc<std::cell::RefCell<MemoryKv>>);
-
-impl KeyValue for SharedKv {
-    fn get(&self, key: &str) -> Result<Option<String>, KvError> {
-        self.0.borrow().get(key)
-    }
-    fn set(&mut self, key: &str, value: &str) -> Result<(), KvError> {
-        self.0.borrow_mut().set(key, value)
-    }
-    fn remove(&mut self, key: &str) -> Result<(), KvError> {
-        self.0.borrow_mut().remove(key)
-    }
-    fn keys(&self) -> Result<Vec<String>, KvError> {
-        self.0.borrow().keys()
-    }
-}
-
 #[test]
 fn reload_takes_what_another_tab_saved_and_ignores_what_it_cannot_read() {
-    let shared = SharedKv(Default::default());
+    let shared = SharedKv::default();
     let mut a = Store::open(shared.clone(), defaults).store;
     let mut b = Store::open(shared.clone(), defaults).store;
     a.update(|d| d.settings.theme = Theme::Dark).unwrap();
@@ -507,7 +491,7 @@ fn reload_takes_what_another_tab_saved_and_ignores_what_it_cannot_read() {
 
 #[test]
 fn an_older_tab_never_writes_over_a_newer_apps_data() {
-    let shared = SharedKv(Default::default());
+    let shared = SharedKv::default();
     let mut older = Store::open(shared.clone(), defaults).store;
     older.update(|d| d.settings.lang = Lang::En).unwrap();
     // Another tab, running a newer version, saves its schema.

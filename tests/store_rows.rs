@@ -3,6 +3,9 @@
 //! head, a mark only its row; the single document of schema 11 migrates on
 //! opening, and neither a full disk nor a crash at any write loses data.
 
+#[path = "common/shared_kv.rs"]
+mod shared_kv;
+use shared_kv::SharedKv;
 use std::collections::BTreeMap;
 
 use firstaid::records::roster::{Entry, Roster};
@@ -312,28 +315,9 @@ fn a_missing_row_is_reported_and_every_row_kept_in_the_copy() {
     }
 }
 
-/// Two tabs over the same storage.
-#[derive(Clone, Default)]
-struct Shared(std::rc::Rc<std::cell::RefCell<MemoryKv>>);
-
-impl KeyValue for Shared {
-    fn get(&self, key: &str) -> Result<Option<String>, KvError> {
-        self.0.borrow().get(key)
-    }
-    fn set(&mut self, key: &str, value: &str) -> Result<(), KvError> {
-        self.0.borrow_mut().set(key, value)
-    }
-    fn remove(&mut self, key: &str) -> Result<(), KvError> {
-        self.0.borrow_mut().remove(key)
-    }
-    fn keys(&self) -> Result<Vec<String>, KvError> {
-        self.0.borrow().keys()
-    }
-}
-
 #[test]
 fn another_tab_sees_a_mark_and_erase_removes_every_row() {
-    let shared = Shared::default();
+    let shared = SharedKv::default();
     let mut a = Store::open(shared.clone(), defaults).store;
     a.replace(doc_with(&[3])).unwrap();
     let mut b = Store::open(shared.clone(), defaults).store;
