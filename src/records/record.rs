@@ -61,11 +61,8 @@ use crate::quiz::transcript::Answer;
 use crate::trainer::session::Source;
 
 pub const FORMAT: &str = "firstaid-record";
-/// The version this build writes.
-pub const VERSION: u32 = 2;
-/// The first bytes of the canonical encoding (version 2).
-pub const MAGIC: [u8; 4] = *b"FAR\x02";
-/// The QR text prefix (version 2).
+/// The QR text prefix (version 2, what this build writes:
+/// [`Version::CURRENT`]).
 pub const QR_PREFIX: &str = "FAR2:";
 /// The QR text prefix of version 1.
 pub const QR_PREFIX_V1: &str = "FAR1:";
@@ -234,7 +231,8 @@ impl fmt::Display for RecordError {
             RecordError::Format { format, version } => {
                 write!(
                     f,
-                    "a {format} version {version} file, not {FORMAT} version 1 or {VERSION}"
+                    "a {format} version {version} file, not {FORMAT} version 1 or {}",
+                    Version::CURRENT.number()
                 )
             }
             RecordError::Field { field, problem } => write!(f, "{field}: {problem}"),
