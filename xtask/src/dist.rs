@@ -19,7 +19,7 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use sha2::{Digest, Sha256};
 
-use crate::{first_paint, prerender, sh, split};
+use crate::{first_paint, pack, prerender, sh, split};
 
 /// Where wasm-pack writes its package.
 const PKG: &str = "target/wasm-pack";
@@ -274,11 +274,13 @@ fn assemble_with(
         .replace("__BOOT__", &format!("/{boot_name}"))
         .replace("__SCAN_WORKER__", &format!("/{worker_name}"));
     // The split loader (imported by the glue as `./__wasm_split.js`, so its
-    // name stays) and the chunks it fetches, named by their content.
+    // name stays) and the chunks it fetches, named by their content; the
+    // small shared chunks travel in one file ([`pack`]).
     let split_dir = pkg.join("split");
     if split_dir.join(split::LOADER).exists() {
-        let mut loader = fs::read_to_string(split_dir.join(split::LOADER))?;
-        loader = split::patch_loader(&loader, &format!("./{js_name}"))?;
+        let loader = fs::read_to_string(split_dir.join(split::LOADER))?;
+        let loader = split::patch_loader(&loader, &format!("./{js_name}"))?;
+        let mut chunks = Vec::new();
         for path in walk(&split_dir)? {
             let Some(stem) = path
                 .file_name()
@@ -286,18 +288,32 @@ fn assemble_with(
             else {
                 continue;
             };
-            if stem == "main" {
+            // A module the loader never fetches (an empty split) is not shipped.
+            if stem == "main" || !loader.contains(&format!("\"./{stem}.wasm\"")) {
                 continue;
             }
             let bytes = fs::read(&path)?;
-            let name = hashed_name(stem, "wasm", &bytes);
-            let plain = format!("\"./{stem}.wasm\"");
-            // A module the loader never fetches (an empty split) is not shipped.
-            if !loader.contains(&plain) {
-                continue;
-            }
-            loader = loader.replace(&plain, &format!("\"./{name}\""));
-            files.insert(name, bytes);
+            let brotli = brotli(&bytes)?.len() as u64;
+            chunks.push(pack::Chunk {
+                stem: stem.into(),
+                bytes,
+                brotli,
+            });
+        }
+        let packed = pack::pack(&loader, chunks)?;
+        let mut loader = packed.loader;
+        if !packed.index.is_empty() {
+            let name = hashed_name(pack::STEM, "bin", &packed.pack);
+            loader = pack::name_pack(&loader, &name, &packed.index)?;
+            files.insert(name, packed.pack);
+        }
+        for chunk in packed.separate {
+            let name = hashed_name(&chunk.stem, "wasm", &chunk.bytes);
+            loader = loader.replace(
+                &format!("\"./{}.wasm\"", chunk.stem),
+                &format!("\"./{name}\""),
+            );
+            files.insert(name, chunk.bytes);
         }
         files.insert(split::LOADER.into(), loader.into_bytes());
     }
@@ -387,6 +403,7 @@ pub fn compressible(name: &str) -> bool {
         ".svg",
         ".webmanifest",
         ".json",
+        ".bin",
     ]
     .iter()
     .any(|e| name.ends_with(e))

@@ -29,6 +29,7 @@ mod dist;
 mod first_paint;
 mod fuzz;
 mod lighthouse;
+mod pack;
 mod prerender;
 mod roster_bench;
 mod roster_browser;

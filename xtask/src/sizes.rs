@@ -237,9 +237,10 @@ fn resolve(from: &str, spec: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
-/// The app's wasm modules: every `.wasm` except the QR decoder's.
+/// The app's wasm modules: every `.wasm` except the QR decoder's, and the
+/// pack of small shared chunks.
 fn is_app_wasm(name: &str) -> bool {
-    name.ends_with(".wasm") && !name.starts_with("scan_bg")
+    (name.ends_with(".wasm") && !name.starts_with("scan_bg")) || crate::pack::is_pack(name)
 }
 
 /// A shipped file's sizes, from the `.gz` and `.br` copies beside it when
@@ -338,7 +339,7 @@ pub fn report(dir: &Path) -> Result<Sizes> {
         brotli: 0,
     };
     for (name, s) in &files {
-        let script = name.ends_with(".wasm") || name.ends_with(".js");
+        let script = name.ends_with(".wasm") || name.ends_with(".js") || crate::pack::is_pack(name);
         if is_app_wasm(name) {
             wasm += *s;
         }

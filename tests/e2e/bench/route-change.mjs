@@ -37,6 +37,9 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 
+/** A wasm module, or the pack of small shared chunks (xtask/src/pack.rs). */
+const isWasm = (path) => path.endsWith('.wasm') || /\/chunk_pack-[0-9a-f]{10}\.bin$/.test(path);
+
 /** One run: a fresh context, `/`, then a tap on the tab to `route`. */
 async function measure(route) {
   const context = await browser.newContext({
@@ -125,9 +128,10 @@ async function measure(route) {
     return {
       ms: content - tap,
       heading,
-      chunk_bytes: after.filter((f) => /\.wasm$/.test(new URL(f.url).pathname)).reduce((s, f) => s + f.bytes, 0),
+      // The wasm modules, and the pack of small ones (xtask/src/pack.rs).
+      chunk_bytes: after.filter((f) => isWasm(new URL(f.url).pathname)).reduce((s, f) => s + f.bytes, 0),
       bytes_after_tap: after.reduce((s, f) => s + f.bytes, 0),
-      chunks: [...new Set(after.map((f) => new URL(f.url).pathname).filter((p) => p.endsWith('.wasm')))],
+      chunks: [...new Set(after.map((f) => new URL(f.url).pathname).filter(isWasm))],
       // What the server sent (brotli when Chromium accepts it).
       encodings: [...new Set(after.map((f) => f.encoding))],
     };

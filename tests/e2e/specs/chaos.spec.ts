@@ -34,7 +34,7 @@ async function openTab(ctx: BrowserContext, problems: string[]): Promise<Page> {
   // why, for the report (requests cut by closing a tab fail too, and are
   // not a problem, so this is not one of the test's checks).
   p.on('requestfailed', (q) => {
-    if (q.url().endsWith('.wasm')) failedRequests.push(`${q.url()}: ${q.failure()?.errorText}${p.isClosed() ? ' (tab closed)' : ''}`);
+    if (/\.(wasm|bin)$/.test(q.url())) failedRequests.push(`${q.url()}: ${q.failure()?.errorText}${p.isClosed() ? ' (tab closed)' : ''}`);
   });
   return p;
 }

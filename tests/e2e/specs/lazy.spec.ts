@@ -80,3 +80,34 @@ for (const [locale, failed, retry, heading] of [
     await context.close();
   });
 }
+
+// The small shared chunks come in one file, the pack (xtask/src/pack.rs):
+// when it cannot load, the page says so like for any chunk, and "Try again"
+// fetches the pack again (a failed fetch is not kept).
+test('a blocked pack of small chunks offers a retry and recovers', async ({ browser, server }) => {
+  const context = await browser.newContext({ locale: 'en-US', baseURL: server.origin, serviceWorkers: 'block' });
+  let blocked = true;
+  const packs: string[] = [];
+  await context.route(/\/chunk_pack-[0-9a-f]{10}\.bin$/, (route) => {
+    packs.push(route.request().url());
+    return blocked ? route.abort() : route.continue();
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/');
+  await waitForApp(page);
+  expect(packs, 'the home page needs no chunk').toEqual([]);
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Practice' }).first().click();
+  const alert = page.getByTestId('lazy-failed');
+  await expect(alert).toContainText('This page could not be loaded.', { timeout: 20_000 });
+  expect(packs).toHaveLength(1);
+
+  blocked = false;
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Practice');
+  expect(packs, 'the retry fetched the pack again').toHaveLength(2);
+  expect(errors).toEqual([]);
+  await context.close();
+});
