@@ -26,14 +26,20 @@ impl LessonClock {
     pub fn start(state: AppState, lesson: &str) -> LessonClock {
         let id: Arc<str> = lesson.into();
         let on_hide = id.clone();
+        // Nothing to add is nothing to save (a page hidden and shown again
+        // at once, or left right after a step saved its time).
         let watch = VisibleTime::start(move |ms| {
-            state.update_progress(|p| p.add_time(&on_hide, ms));
+            if ms > 0 {
+                state.update_progress(|p| p.add_time(&on_hide, ms));
+            }
         });
         let clock = LessonClock { watch, lesson: id };
         let on_leave = clock.clone();
         on_cleanup(move || {
             let ms = on_leave.watch.take();
-            state.update_progress(|p| p.add_time(&on_leave.lesson, ms));
+            if ms > 0 {
+                state.update_progress(|p| p.add_time(&on_leave.lesson, ms));
+            }
         });
         clock
     }
