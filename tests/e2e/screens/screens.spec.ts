@@ -95,6 +95,8 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
           await tapAlong(page, 8, 545);
           await shot('trainer-live');
           await page.getByTestId('finish-training').click();
+          await shot('trainer-finish-confirm');
+          await page.getByTestId('confirm-finish').click();
           await expect(page).toHaveURL(/\/train\/results\//);
           await shot('trainer-results');
           await open(page, '/emergency');
