@@ -12,7 +12,7 @@
 // usage: node roster-scan.mjs ORIGIN SEED_DIR RUNS N…
 //   SEED_DIR/roster-N.json: {"storage": {key: text}, "id": assignment id, "next": record text}
 import { readFileSync } from 'node:fs';
-import { chromium } from '@playwright/test';
+import { CPU_SLOWDOWN, appRunning, launch, phoneContext } from './phone.mjs';
 
 const [origin, seedDir, runsArg, ...sizes] = process.argv.slice(2);
 const runs = Number(runsArg);
@@ -20,23 +20,12 @@ if (!origin || !seedDir || !(runs > 0) || sizes.length === 0) {
   console.error('usage: node roster-scan.mjs ORIGIN SEED_DIR RUNS N…');
   process.exit(2);
 }
-const CPU_SLOWDOWN = 4;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launch();
 
 /** One run on a fresh phone seeded with `seed`: the scan's figures. */
 async function measure(seed, n) {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 3,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'en-US',
-    serviceWorkers: 'block',
-  });
+  const context = await phoneContext(browser);
   try {
     // The seed goes in before the app starts; every write after it is
     // counted (characters of the values, as localStorage keeps them).
@@ -61,10 +50,7 @@ async function measure(seed, n) {
       if (m.text().startsWith('roster-phase ')) phases.push(m.text().slice(13));
     });
     await page.goto(`${origin}/instructor/${seed.id}`);
-    await page.waitForFunction(() => document.documentElement.getAttribute('data-app') === 'running', undefined, {
-      timeout: 60_000,
-      polling: 50,
-    });
+    await appRunning(page);
     const rows = page.getByTestId('roster-row');
     await page.waitForFunction((want) => document.querySelectorAll('[data-testid="roster-row"]').length === want, n - 1, {
       timeout: 60_000,

@@ -7,7 +7,7 @@
 // prints figures (JSON on stdout) and fails only when it cannot measure.
 //
 // usage: node route-change.mjs ORIGIN [RUNS]
-import { chromium } from '@playwright/test';
+import { CPU_SLOWDOWN, appRunning, launch, phoneContext } from './phone.mjs';
 
 const origin = process.argv[2];
 const runs = Number(process.argv[3] ?? 5);
@@ -27,29 +27,18 @@ const NETWORK = {
   downloadThroughput: (1.6 * 1024 * 0.9 * 1024) / 8,
   uploadThroughput: (750 * 0.9 * 1024) / 8,
 };
-const CPU_SLOWDOWN = 4;
 
 // The tabs to tap: each route's page is in a chunk the home page does not load.
 const ROUTES = ['/learn', '/quiz', '/train'];
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launch();
 
 /** A wasm module, or the pack of small shared chunks (xtask/src/pack.rs). */
 const isWasm = (path) => path.endsWith('.wasm') || /\/chunk_pack-[0-9a-f]{10}\.bin$/.test(path);
 
 /** One run: a fresh context, `/`, then a tap on the tab to `route`. */
 async function measure(route) {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 3,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'en-US',
-    serviceWorkers: 'block',
-  });
+  const context = await phoneContext(browser);
   try {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
@@ -76,10 +65,7 @@ async function measure(route) {
     // The home page with the app running (the first visit's page is in the
     // HTML before that, and does not answer a tap until the app has started:
     // the app says so on <html>), then a task and two frames.
-    await page.waitForFunction(() => document.documentElement.getAttribute('data-app') === 'running', undefined, {
-      timeout: 60_000,
-      polling: 50,
-    });
+    await appRunning(page);
     const tab = page.locator(`nav.tab-bar a[href="${route}"]`);
     await tab.waitFor({ state: 'visible', timeout: 60_000 });
     await page.locator('header a[href="/settings"]').waitFor({ state: 'visible', timeout: 60_000 });
