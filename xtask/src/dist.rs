@@ -62,7 +62,7 @@ pub fn cache_control(path: &str) -> &'static str {
 /// Builds the release app into `out`.
 pub fn build(out: &Path, label: &str) -> Result<()> {
     compile()?;
-    assemble(Path::new(PKG), out, label)
+    assemble(Path::new(PKG), out, label).map(drop)
 }
 
 /// The app (built, split into chunks and bound: [`crate::split`]) and the
@@ -188,22 +188,54 @@ fn hashed_name(stem: &str, ext: &str, bytes: &[u8]) -> String {
 /// without it and without the compressed copies (the server falls back to
 /// the plain files), the app run in headless Chromium on that folder
 /// ([`prerender::capture`]), and assembled again with the pages it drew.
-pub fn assemble(pkg: &Path, out: &Path, label: &str) -> Result<()> {
-    assemble_with(pkg, out, label, &BTreeMap::new(), false)?;
+pub fn assemble(pkg: &Path, out: &Path, label: &str) -> Result<FirstPaint> {
+    assemble_with(pkg, out, label, &BTreeMap::new(), None)?;
     let pages = prerender::capture(out)?;
-    assemble_with(pkg, out, label, &pages, true)
+    assemble_with(pkg, out, label, &pages, Some(Compress { like: None }))?;
+    Ok(FirstPaint(pages))
+}
+
+/// The home pages drawn for a build's first paint ([`assemble`]).
+pub struct FirstPaint(BTreeMap<String, String>);
+
+/// Assembles a second build of the same package under another label (the
+/// suite's build "b", which differs from "a" by its label only): `like` is
+/// the first build's folder and `pages` its first paint, which are the same
+/// for this one, so they are not drawn again, and a file with the same
+/// bytes as in `like` takes its compressed copies from there.
+pub fn assemble_like(
+    pkg: &Path,
+    out: &Path,
+    label: &str,
+    like: (&Path, &FirstPaint),
+) -> Result<()> {
+    let (dir, pages) = like;
+    assemble_with(
+        pkg,
+        out,
+        label,
+        &pages.0,
+        Some(Compress { like: Some(dir) }),
+    )
+}
+
+/// How `assemble_with` writes each text file's brotli and gzip copies.
+struct Compress<'a> {
+    /// A folder whose copies of a file with the same name and bytes are
+    /// taken instead of compressing again.
+    like: Option<&'a Path>,
 }
 
 /// Assembles the deployable folder; `first_paint` holds the home page's
 /// `#app` content per `lang/profile` (what index.html shows a first visit
 /// before the app runs; public/first-paint.js picks one); `compress`
-/// writes each text file's brotli and gzip copies beside it.
+/// (when given) writes each text file's brotli and gzip copies beside it.
 fn assemble_with(
     pkg: &Path,
     out: &Path,
     label: &str,
     first_paint: &BTreeMap<String, String>,
-    compress: bool,
+    compress: Option<Compress>,
 ) -> Result<()> {
     if out.exists() {
         fs::remove_dir_all(out).with_context(|| format!("cannot clear {}", out.display()))?;
@@ -366,17 +398,34 @@ fn assemble_with(
         let path = out.join(name);
         fs::create_dir_all(path.parent().expect("inside out"))?;
         fs::write(&path, bytes)?;
-        if compress && compressible(name) {
-            fs::write(with_suffix(&path, "br"), brotli(bytes)?)?;
-            fs::write(with_suffix(&path, "gz"), gzip(bytes)?)?;
+        match compress.as_ref().filter(|_| compressible(name)) {
+            Some(compress) => write_compressed(&path, name, bytes, compress),
+            None => Ok(()),
         }
-        Ok(())
     })?;
     println!(
         "xtask: assembled {} ({} files, cache {cache}, label {label})",
         out.display(),
         files.len()
     );
+    Ok(())
+}
+
+/// Writes the brotli and gzip copies of `path` (a file named `name`
+/// holding `bytes`), taken from `compress.like` when it holds the same file.
+fn write_compressed(path: &Path, name: &str, bytes: &[u8], compress: &Compress) -> Result<()> {
+    let same = compress.like.map(|d| d.join(name)).filter(|p| {
+        fs::read(p).is_ok_and(|b| b == bytes)
+            && with_suffix(p, "br").exists()
+            && with_suffix(p, "gz").exists()
+    });
+    if let Some(same) = same {
+        fs::copy(with_suffix(&same, "br"), with_suffix(path, "br"))?;
+        fs::copy(with_suffix(&same, "gz"), with_suffix(path, "gz"))?;
+    } else {
+        fs::write(with_suffix(path, "br"), brotli(bytes)?)?;
+        fs::write(with_suffix(path, "gz"), gzip(bytes)?)?;
+    }
     Ok(())
 }
 
@@ -478,6 +527,35 @@ mod tests {
         assert_eq!(a, hashed_name("x", "js", b"one"));
         assert_ne!(a, hashed_name("x", "js", b"two"));
         assert!(is_hashed(&a));
+    }
+
+    #[test]
+    fn a_second_build_takes_the_compressed_copies_of_the_same_files_only() {
+        let dir = std::env::temp_dir().join(format!("xtask-like-{}", std::process::id()));
+        let (a, b) = (dir.join("a"), dir.join("b"));
+        fs::create_dir_all(&a).unwrap();
+        fs::create_dir_all(&b).unwrap();
+        // Build a's copies of two files, marked so that a copy taken shows.
+        for (name, text) in [("same.js", "same"), ("index.html", "label a")] {
+            fs::write(a.join(name), text).unwrap();
+            fs::write(a.join(format!("{name}.br")), "a's br").unwrap();
+            fs::write(a.join(format!("{name}.gz")), "a's gz").unwrap();
+        }
+        let like = Compress { like: Some(&a) };
+        for (name, text) in [("same.js", "same"), ("index.html", "label b")] {
+            let path = b.join(name);
+            fs::write(&path, text).unwrap();
+            write_compressed(&path, name, text.as_bytes(), &like).unwrap();
+        }
+        let read = |n: &str| fs::read(b.join(n)).unwrap();
+        assert_eq!(read("same.js.br"), b"a's br");
+        assert_eq!(read("same.js.gz"), b"a's gz");
+        // Different bytes: compressed afresh.
+        let mut out = Vec::new();
+        brotli::BrotliDecompress(&mut &read("index.html.br")[..], &mut out).unwrap();
+        assert_eq!(out, b"label b");
+        assert_ne!(read("index.html.gz"), b"a's gz");
+        fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -142,8 +142,9 @@ fn run_stages(stages: &mut Stages) -> Result<()> {
     stages.run("release build", || {
         section("release build");
         dist::compile()?;
-        dist::assemble(Path::new("target/wasm-pack"), &dist_a, "a")?;
-        dist::assemble(Path::new("target/wasm-pack"), &dist_b, "b")
+        let pkg = Path::new("target/wasm-pack");
+        let first_paint = dist::assemble(pkg, &dist_a, "a")?;
+        dist::assemble_like(pkg, &dist_b, "b", (&dist_a, &first_paint))
     })?;
 
     stages.run("size budget", || {
