@@ -128,6 +128,31 @@ for (const copy of document.querySelectorAll('[data-first-paint]')) {
   if (copy.getAttribute('data-first-paint') === want) chosen = copy;
   else copy.remove();
 }
+// The modules of the page at `path` when it is loaded on demand (the build
+// lists them in <meta name="firstaid-page-files">), fetched beside the
+// app's own: the app would otherwise ask for them only once it runs. The
+// loader's fetch of each then takes the preloaded response.
+function preloadPage(path) {
+  const meta = document.querySelector('meta[name="firstaid-page-files"]');
+  let pages;
+  try {
+    pages = JSON.parse(meta ? meta.content : '{}');
+  } catch (e) {
+    return;
+  }
+  for (const prefix of Object.keys(pages)) {
+    if (path !== prefix && !path.startsWith(prefix + '/')) continue;
+    for (const file of pages[prefix]) {
+      if (document.head.querySelector(`link[rel="preload"][href="${file}"]`)) continue;
+      const link = document.createElement('link');
+      link.rel = 'preload';
+      link.as = 'fetch';
+      link.crossOrigin = 'anonymous';
+      link.href = file;
+      document.head.append(link);
+    }
+  }
+}
 if (chosen) {
   setNumber(chosen);
   chosen.hidden = false;
@@ -146,6 +171,7 @@ if (chosen) {
     const url = new URL(link.href, location.href);
     if (url.origin !== location.origin || /^\/emergency(\/|$)/.test(url.pathname)) return;
     event.preventDefault();
+    preloadPage(url.pathname);
     const to = url.pathname + url.search + url.hash;
     if (to !== location.pathname + location.search + location.hash) {
       if (tapped) history.replaceState(null, '', to);
@@ -161,9 +187,11 @@ if (chosen) {
   });
 }
 else {
-  // The app is the page: fetch it now (the template in <head>).
+  // The app is the page: fetch it now (the template in <head>), and the
+  // page's own modules beside it.
   const preload = document.querySelector('template[data-preload]');
   if (preload) document.head.append(preload.content.cloneNode(true));
+  preloadPage(location.pathname);
 }
 document.addEventListener('DOMContentLoaded', () => {
   const shell = document.querySelector('[data-static-shell]');

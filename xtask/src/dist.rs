@@ -309,6 +309,7 @@ fn assemble_with(
     // name stays) and the chunks it fetches, named by their content; the
     // small shared chunks travel in one file ([`pack`]).
     let split_dir = pkg.join("split");
+    let mut page_files = BTreeMap::new();
     if split_dir.join(split::LOADER).exists() {
         let loader = fs::read_to_string(split_dir.join(split::LOADER))?;
         let loader = split::patch_loader(&loader, &format!("./{js_name}"))?;
@@ -334,9 +335,14 @@ fn assemble_with(
         }
         let packed = pack::pack(&loader, chunks)?;
         let mut loader = packed.loader;
+        // Each module's shipped name, for the pages' preloads.
+        let mut shipped = BTreeMap::new();
         if !packed.index.is_empty() {
             let name = hashed_name(pack::STEM, "bin", &packed.pack);
             loader = pack::name_pack(&loader, &name, &packed.index)?;
+            for (stem, ..) in &packed.index {
+                shipped.insert(stem.clone(), name.clone());
+            }
             files.insert(name, packed.pack);
         }
         for chunk in packed.separate {
@@ -345,10 +351,18 @@ fn assemble_with(
                 &format!("\"./{}.wasm\"", chunk.stem),
                 &format!("\"./{name}\""),
             );
+            shipped.insert(chunk.stem, name.clone());
             files.insert(name, chunk.bytes);
         }
         files.insert(split::LOADER.into(), loader.into_bytes());
+        let prefetch = fs::read_to_string(split_dir.join(split::PREFETCH))
+            .context("the split build left no prefetch map: build again")?;
+        page_files = split::page_files(&serde_json::from_str(&prefetch)?, &shipped)?;
     }
+    // The files of each page loaded on demand, which first-paint.js
+    // preloads on a first visit of that page (file names and paths only:
+    // nothing to escape in a single-quoted attribute).
+    let index = index.replace("__PAGE_FILES__", &serde_json::to_string(&page_files)?);
     files.insert(js_name, js);
     files.insert(wasm_name, wasm);
     files.insert(css_name, css);

@@ -20,6 +20,7 @@
 //! by their plain names; `dist::assemble` replaces both with the hashed
 //! names.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -91,8 +92,63 @@ pub fn build_app(pkg: &Path) -> Result<Vec<PathBuf>> {
             .arg(pkg)
             .arg(&main),
     )?;
+    // Which files each split point needs, for the first paint's preloads.
+    fs::write(
+        split_dir.join(PREFETCH),
+        serde_json::to_string(&split.prefetch_map)?,
+    )?;
     let chunks: Vec<PathBuf> = split.split_modules.into_iter().collect();
     Ok(chunks)
+}
+
+/// The file, beside the loader, that names the modules each split point
+/// needs (the splitter's `prefetch_map`: split name → module stems, its own
+/// last).
+pub const PREFETCH: &str = "prefetch.json";
+
+/// The pages whose first visit can fetch their modules beside the app's
+/// own (`public/first-paint.js` adds a preload for each): an address, and
+/// below it, and the split point of `src/app/lazy.rs` its page is behind.
+/// A page moved to another split point only makes a preload useless; the
+/// build fails when a split point named here does not exist.
+pub const PAGES: [(&str, &str); 9] = [
+    ("/learn", "lessons"),
+    ("/print", "print"),
+    ("/quiz", "quiz"),
+    ("/train", "trainer"),
+    ("/record", "records"),
+    ("/assignment", "records"),
+    ("/certificate", "certificate"),
+    ("/instructor", "instructor"),
+    // The settings page is in the main module; its data part is not.
+    ("/settings", "data"),
+];
+
+/// Each page of [`PAGES`] with the shipped files it needs: `prefetch` is
+/// the splitter's map, `shipped` the shipped name of each module stem (the
+/// pack's name for a packed one).
+pub fn page_files(
+    prefetch: &BTreeMap<String, Vec<String>>,
+    shipped: &BTreeMap<String, String>,
+) -> Result<BTreeMap<String, Vec<String>>> {
+    let mut pages = BTreeMap::new();
+    for (path, split) in PAGES {
+        let stems = prefetch
+            .get(split)
+            .with_context(|| format!("the split point {split} (for {path}) does not exist"))?;
+        let mut files: Vec<String> = Vec::new();
+        for stem in stems {
+            let name = shipped
+                .get(stem)
+                .with_context(|| format!("the module {stem} of {split} is not shipped"))?;
+            let url = format!("/{name}");
+            if !files.contains(&url) {
+                files.push(url);
+            }
+        }
+        pages.insert(path.to_string(), files);
+    }
+    Ok(pages)
 }
 
 /// The loader as shipped: its import of the glue names the glue's hashed
@@ -109,6 +165,53 @@ pub fn patch_loader(loader: &str, glue: &str) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_page_names_its_shipped_files_once() {
+        let mut prefetch: BTreeMap<String, Vec<String>> = PAGES
+            .iter()
+            .map(|(_, split)| (split.to_string(), vec![format!("split_{split}")]))
+            .collect();
+        prefetch.insert(
+            "lessons".into(),
+            vec![
+                "chunk_9".into(),
+                "chunk_10".into(),
+                "chunk_11".into(),
+                "split_lessons".into(),
+            ],
+        );
+        let mut shipped: BTreeMap<String, String> = PAGES
+            .iter()
+            .map(|(_, split)| {
+                (
+                    format!("split_{split}"),
+                    format!("split_{split}-0123456789.wasm"),
+                )
+            })
+            .collect();
+        shipped.insert("chunk_9".into(), "chunk_pack-0123456789.bin".into());
+        shipped.insert("chunk_10".into(), "chunk_pack-0123456789.bin".into());
+        shipped.insert("chunk_11".into(), "chunk_11-0123456789.wasm".into());
+        let pages = page_files(&prefetch, &shipped).unwrap();
+        assert_eq!(
+            pages["/learn"],
+            [
+                "/chunk_pack-0123456789.bin",
+                "/chunk_11-0123456789.wasm",
+                "/split_lessons-0123456789.wasm"
+            ]
+        );
+        assert_eq!(pages["/settings"], ["/split_data-0123456789.wasm"]);
+        assert_eq!(pages.len(), PAGES.len());
+
+        // A split point that is gone, or a module not shipped: the build fails.
+        let mut gone = prefetch.clone();
+        gone.remove("quiz");
+        assert!(page_files(&gone, &shipped).is_err());
+        shipped.remove("chunk_11");
+        assert!(page_files(&prefetch, &shipped).is_err());
+    }
 
     #[test]
     fn the_loader_imports_the_hashed_glue() {

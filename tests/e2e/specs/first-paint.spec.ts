@@ -151,6 +151,11 @@ test.describe('the app takes over', () => {
       await gate;
       await route.continue();
     });
+    let released = false;
+    const pageModules: { beforeApp: boolean }[] = [];
+    context.on('request', (req) => {
+      if (/\/split_lessons-[0-9a-f]{10}\.wasm$/.test(req.url())) pageModules.push({ beforeApp: !released });
+    });
     const page = await context.newPage();
     await page.goto('/');
     await expect(page.locator('html')).toHaveAttribute('data-first-paint', 'en/aha');
@@ -164,16 +169,55 @@ test.describe('the app takes over', () => {
     await expect(start).toHaveAttribute('data-tapped', '');
     await expect(start).toHaveAttribute('aria-busy', 'true');
     expect(await page.evaluate(() => (window as unknown as { e2eSamePage?: boolean }).e2eSamePage)).toBe(true);
+    // The lesson page's modules are asked for at the tap, not when the app runs.
+    await expect.poll(() => pageModules.length).toBe(1);
+    released = true;
     release();
     await waitForApp(page);
     // The app opened the page tapped; the module was fetched once.
     await expect(page.getByTestId('player')).toBeVisible();
     expect(await page.evaluate(() => (window as unknown as { e2eSamePage?: boolean }).e2eSamePage)).toBe(true);
     expect(mainRequests).toBe(1);
+    expect(pageModules, 'the lesson page\'s module was fetched beside the app\'s, once').toHaveLength(1);
+    expect(pageModules[0].beforeApp, 'fetched while the main module was held back').toBe(true);
     // Back goes home, in the app, which now offers to continue the lesson.
     await page.goBack();
     await expect(page).toHaveURL(/\/$/);
     await expect(page.getByRole('link', { name: 'Continue', exact: true })).toHaveAttribute('href', href!);
+    await context.close();
+  });
+
+  test('a page loaded on demand, opened directly, fetches its modules beside the app\'s', async ({ browser, server }) => {
+    const context = await browser.newContext({ locale: 'zh-CN', baseURL: server.origin, serviceWorkers: 'block' });
+    let release = () => {};
+    const gate = new Promise<void>((r) => { release = r; });
+    await context.route(/\/firstaid_bg-[0-9a-f]+\.wasm$/, async (route) => {
+      await gate;
+      await route.continue();
+    });
+    const early: string[] = [];
+    const all: string[] = [];
+    let released = false;
+    context.on('request', (req) => {
+      const name = new URL(req.url()).pathname;
+      if (!/\/(split_|chunk_)/.test(name)) return;
+      all.push(name);
+      if (!released) early.push(name);
+    });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+    await page.goto('/quiz');
+    // Before the app runs: the quiz page's own module and what it shares.
+    await expect.poll(() => early.some((n) => /^\/split_quiz-/.test(n))).toBe(true);
+    expect(early.some((n) => /^\/split_(lessons|trainer|instructor)-/.test(n)), 'only this page\'s modules').toBe(false);
+    released = true;
+    release();
+    await waitForApp(page);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('练习');
+    // The loader took the preloaded responses: no module was fetched twice.
+    expect(all.length).toBe(new Set(all).size);
+    expect(problems).toEqual([]);
     await context.close();
   });
 });
