@@ -91,7 +91,7 @@ fn export_format_is_pinned() {
     assert_eq!(v["version"], 1);
     // Schema 12 (rows under keys of their own in the store); a backup
     // holds the whole document, rosters inline.
-    assert_eq!(v["store"]["schema"], 12);
+    assert_eq!(v["store"]["schema"], 13);
     assert_eq!(v["store"]["data"]["settings"]["profile"], "erc");
     // Where the learner said they are travels too, and still pictures.
     assert_eq!(v["store"]["data"]["settings"]["region"], "hk");

@@ -362,6 +362,17 @@ fn the_real_schema_reads_every_version_it_claims() {
                  "roster":{"entries":[{"record":"FAR1:X","verified_at_ms":5}]}}]}}}}"#,
             1,
         ),
+        // Version 13 keeps each roster row's device key beside its record
+        // (tests/store_row_keys.rs).
+        (
+            13,
+            r#"{"schema":13,"data":{"settings":{"lang":"en","profile":"aha","theme":"light","text_size":125},
+               "progress":{"lessons":{}},"quiz":{},"trainer":{},
+               "records":{"instructor":{"assignments":[{"assignment":"FAA1:X",
+                 "roster":{"entries":[{"record":"FAR1:X","verified_at_ms":5,
+                   "key":"0707070707070707070707070707070707070707070707070707070707070707"}]}}]}}}}"#,
+            0,
+        ),
     ];
     assert_eq!(
         fixtures.len() as u64,
@@ -439,6 +450,14 @@ fn the_real_schema_reads_every_version_it_claims() {
     assert_eq!(
         (lesson.time_ms, lesson.time_to_complete_ms),
         (Some(400_000), Some(350_000))
+    );
+    // Version 13 keeps a row's device key; a damaged record gets none.
+    let v13 = schema::read_document(fixtures[12].1).unwrap();
+    let key = v13.records.instructor.assignments[0].roster.entries[0].key;
+    assert_eq!(key.map(|k| k.0), Some([7; 32]));
+    assert_eq!(
+        v12.records.instructor.assignments[0].roster.entries[0].key,
+        None
     );
     let odd5 = r#"{"schema":5,"data":{"settings":{"lang":"en","profile":"aha","theme":"light","text_size":125},"progress":{"lessons":{}},"quiz":{},"trainer":{},"records":{}}}"#;
     assert!(matches!(

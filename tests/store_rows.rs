@@ -26,6 +26,7 @@ fn defaults() -> Document {
 fn entry(i: usize) -> Entry {
     Entry {
         record: format!("FAR1:{i}:{}", "R".repeat(1500)),
+        key: None,
         verified_at_ms: 1_700_000_000_000 + i as i64,
         checked: None,
         practical_passed_at_ms: None,

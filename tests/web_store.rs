@@ -29,6 +29,7 @@ fn roster_of(n: usize) -> Document {
             entries: (0..n)
                 .map(|i| Entry {
                     record: format!("FAR1:{i}:{}", "R".repeat(1500)),
+                    key: None,
                     verified_at_ms: i as i64,
                     checked: None,
                     practical_passed_at_ms: None,

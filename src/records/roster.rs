@@ -16,7 +16,9 @@
 //! learner passed the practical exam (issue #7's certificates; since
 //! schema 11, "assessed before checklists existed") and their marks on the
 //! skills checklists ([`super::assess`]) are kept with the row and survive
-//! newer records of the same learner.
+//! newer records of the same learner. Each row keeps its record's device
+//! key beside the record (since schema 13), so finding a learner's row is a
+//! comparison of keys, never a decoding of every record on the roster.
 
 use serde::{Deserialize, Serialize};
 
@@ -33,6 +35,12 @@ use crate::time::format_iso;
 pub struct Entry {
     /// The record as QR text (`FAR2:…`, or `FAR1:…` for a version 1 record).
     pub record: String,
+    /// The record's device key (`None` only if the stored record cannot be
+    /// read: such a row is nobody's and never found). Always the key of
+    /// `record`: set with it ([`Roster::add`]) or by the migration to
+    /// schema 13, which reads each record once.
+    #[serde(default, with = "key_hex", skip_serializing_if = "Option::is_none")]
+    pub key: Option<PublicKey>,
     pub verified_at_ms: i64,
     /// The verdict when the record was read, by a build that could re-score
     /// it (`None`: rows read before store version 7, or read by a build
@@ -120,6 +128,11 @@ impl Entry {
         Record::from_qr_text(&self.record).ok()
     }
 
+    /// Whether this is the row of the learner whose device key is `key`.
+    pub fn is_of(&self, key: &PublicKey) -> bool {
+        self.key.as_ref() == Some(key)
+    }
+
     /// The row's status given `now`, this build's verdict on its record:
     /// that verdict, unless it could not re-score the record and the row
     /// keeps a verdict made with the record's content.
@@ -161,6 +174,15 @@ pub struct Roster {
 }
 
 impl Roster {
+    /// The row of the learner whose device key is `key`.
+    pub fn row(&self, key: &PublicKey) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.is_of(key))
+    }
+
+    fn row_mut(&mut self, key: &PublicKey) -> Option<&mut Entry> {
+        self.entries.iter_mut().find(|e| e.is_of(key))
+    }
+
     /// Adds or updates the row of the record's device key (only a record
     /// whose signature holds).
     pub fn add(&mut self, record: &Record, now_ms: i64) -> Added {
@@ -175,17 +197,14 @@ impl Roster {
         let key = record.body.key;
         let mut entry = Entry {
             record: record.to_qr_text(),
+            key: Some(key),
             verified_at_ms: now_ms,
             checked,
             practical_passed_at_ms: None,
             assessments: Assessments::default(),
             certificate: None,
         };
-        let existing = self
-            .entries
-            .iter_mut()
-            .find(|e| e.record().is_some_and(|r| r.body.key == key));
-        match existing {
+        match self.row_mut(&key) {
             None => {
                 self.entries.push(entry);
                 Added::New
@@ -223,10 +242,9 @@ impl Roster {
         }
         let verdict = verdict_of(record);
         if !verdict.ok() {
-            let key = record.body.key;
-            let kept_passes = self.entries.iter().any(|e| {
+            let kept_passes = self.row(&record.body.key).is_some_and(|e| {
                 e.record()
-                    .is_some_and(|r| r.body.key == key && e.status(&r, verdict_of(&r)).ok())
+                    .is_some_and(|r| e.status(&r, verdict_of(&r)).ok())
             });
             if kept_passes {
                 return Added::KeptPassing;
@@ -238,11 +256,7 @@ impl Roster {
     /// Keeps the certificate issued to the learner whose device key is
     /// `key` (its QR text); false when no row holds that key.
     pub fn set_certificate(&mut self, key: &PublicKey, qr_text: String) -> bool {
-        match self
-            .entries
-            .iter_mut()
-            .find(|e| e.record().is_some_and(|r| r.body.key == *key))
-        {
+        match self.row_mut(key) {
             Some(e) => {
                 e.certificate = Some(qr_text);
                 true
@@ -254,11 +268,7 @@ impl Roster {
     /// Changes the checklist marks of the learner whose device key is
     /// `key` with `change`; false when no row holds that key.
     pub fn assess(&mut self, key: &PublicKey, change: impl FnOnce(&mut Assessments)) -> bool {
-        match self
-            .entries
-            .iter_mut()
-            .find(|e| e.record().is_some_and(|r| r.body.key == *key))
-        {
+        match self.row_mut(key) {
             Some(e) => {
                 change(&mut e.assessments);
                 true
@@ -271,17 +281,45 @@ impl Roster {
     /// whose device key is `key` as passed at `at_ms`; false when no row
     /// holds that key.
     pub fn set_practical(&mut self, key: &PublicKey, at_ms: Option<i64>) -> bool {
-        match self
-            .entries
-            .iter_mut()
-            .find(|e| e.record().is_some_and(|r| r.body.key == *key))
-        {
+        match self.row_mut(key) {
             Some(e) => {
                 e.practical_passed_at_ms = at_ms;
                 true
             }
             None => false,
         }
+    }
+}
+
+/// A row's device key as stored: 64 lowercase hex digits.
+mod key_hex {
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    use crate::records::keys::PublicKey;
+    use crate::records::record::hex;
+
+    pub fn serialize<S: Serializer>(key: &Option<PublicKey>, s: S) -> Result<S::Ok, S::Error> {
+        match key {
+            Some(k) => s.serialize_str(&hex(&k.0)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<PublicKey>, D::Error> {
+        let text = String::deserialize(d)?;
+        let bytes = text.as_bytes();
+        let mut key = [0u8; 32];
+        let digit = |c: u8| (c as char).to_digit(16).filter(|_| !c.is_ascii_uppercase());
+        if bytes.len() != 64 {
+            return Err(D::Error::custom("a device key is 64 hex digits"));
+        }
+        for (k, pair) in key.iter_mut().zip(bytes.chunks(2)) {
+            match (digit(pair[0]), digit(pair[1])) {
+                (Some(h), Some(l)) => *k = (h * 16 + l) as u8,
+                _ => return Err(D::Error::custom("a device key is 64 hex digits")),
+            }
+        }
+        Ok(Some(PublicKey(key)))
     }
 }
 

@@ -98,7 +98,7 @@ impl<K: KeyValue> Store<K> {
             };
         };
         match read_stored(&kv, &raw) {
-            Ok((doc, written)) => {
+            Ok((doc, written, stale)) => {
                 let single = written.is_none();
                 let mut store = Store {
                     kv,
@@ -108,8 +108,11 @@ impl<K: KeyValue> Store<K> {
                 };
                 // A single document with roster rows (schema 11 and
                 // before): its rows get keys of their own now, not in the
-                // middle of the first scan. Should that fail (a full
-                // disk), the old document is as it was and still read.
+                // middle of the first scan; rows of an older schema
+                // (12: without their device keys) are written again now
+                // for the same reason, under a new generation. Should that
+                // fail (a full disk), the old document is as it was and
+                // still read.
                 let has_rows = store
                     .doc
                     .records
@@ -117,7 +120,7 @@ impl<K: KeyValue> Store<K> {
                     .assignments
                     .iter()
                     .any(|a| !a.roster.entries.is_empty());
-                if single && has_rows {
+                if (single || stale) && has_rows {
                     let _ = store.save_as(true);
                 }
                 Opened {
@@ -164,7 +167,7 @@ impl<K: KeyValue> Store<K> {
     pub fn reload(&mut self) -> bool {
         match self.kv.get(DOC_KEY) {
             Ok(Some(raw)) => match read_stored(&self.kv, &raw) {
-                Ok((doc, written)) => {
+                Ok((doc, written, _)) => {
                     self.doc = doc;
                     self.written = written.unwrap_or_default();
                     true
@@ -302,12 +305,13 @@ fn keep_raw<K: KeyValue>(kv: &mut K, raw: &str) -> Result<String, KvError> {
 }
 
 /// Reads the stored head `raw` and its rows, migrating them to the current
-/// version; with what is stored in the current layout (`None` when it must
-/// be written anew: a single document, or an older schema's rows).
+/// version; with what is stored in the layout of rows (`None`: a single
+/// document) and whether those rows are of an older schema (to be written
+/// anew).
 fn read_stored<K: KeyValue>(
     kv: &K,
     raw: &str,
-) -> Result<(Document, Option<rows::Written>), MigrateError> {
+) -> Result<(Document, Option<rows::Written>, bool), MigrateError> {
     let head: Value =
         serde_json::from_str(raw).map_err(|e| MigrateError::NotJson(e.to_string()))?;
     let version = schema_of(&head);
@@ -316,10 +320,9 @@ fn read_stored<K: KeyValue>(
     }
     let (value, rows) = rows::assemble(kv, head).map_err(MigrateError::Invalid)?;
     let doc = schema::read_value(value)?;
-    let written = rows
-        .filter(|_| version == Some(SCHEMA_VERSION))
-        .map(|r| rows::Written::read(raw.to_owned(), r, &doc));
-    Ok((doc, written))
+    let stale = rows.is_some() && version != Some(SCHEMA_VERSION);
+    let written = rows.map(|r| rows::Written::read(raw.to_owned(), r, &doc));
+    Ok((doc, written, stale))
 }
 
 /// Reads a JSON value's `schema` field, for error messages.

@@ -6,7 +6,7 @@
 //!   `entries` empty and `"rows": {"gen": G, "counts": [n₀, n₁, …]}`, where
 //!   `nᵢ` is how many rows the `i`-th of the instructor's assignments has.
 //! - `firstaid/rows/G/i/j` holds row `j` of assignment `i` as JSON (an
-//!   `Entry`, at the head's schema).
+//!   `Entry`, at the head's schema: since 13 with its device key).
 //!
 //! Writing order makes every state a crash can leave readable: rows first,
 //! the head last (the head is the commit), and keys the head no longer

@@ -16,12 +16,13 @@ use serde_json::{json, Value};
 
 use crate::progress::Progress;
 use crate::quiz::attempt::QuizData;
+use crate::records::record::{hex, Record};
 use crate::records::stored::RecordsData;
 use crate::settings::Settings;
 use crate::trainer::session::TrainerData;
 
 /// The version this build writes.
-pub const SCHEMA_VERSION: u64 = 12;
+pub const SCHEMA_VERSION: u64 = 13;
 
 /// A migration turns the `data` of version `i + 1` into version `i + 2`
 /// (`MIGRATIONS[0]` migrates 1 → 2).
@@ -30,8 +31,44 @@ pub type Migration = fn(Value) -> Result<Value, String>;
 /// The migrations of the real schema, in order.
 pub const MIGRATIONS: &[Migration] = &[
     v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8, v8_to_v9, v9_to_v10,
-    v10_to_v11, v11_to_v12,
+    v10_to_v11, v11_to_v12, v12_to_v13,
 ];
+
+/// Version 13 keeps with each class roster row its record's device key
+/// (`key`, 64 hex digits), so that finding a learner's row on a scan
+/// compares keys instead of decoding every record on the roster. Each
+/// row's record is read once, here; a row whose record cannot be read gets
+/// no key (no learner's row: as before, it is never found). A row that
+/// already has one keeps it (a save of the new rows cut short leaves some).
+fn v12_to_v13(mut data: Value) -> Result<Value, String> {
+    let obj = data.as_object_mut().ok_or("data is not an object")?;
+    let assignments = obj
+        .get_mut("records")
+        .and_then(|r| r.pointer_mut("/instructor/assignments"))
+        .and_then(Value::as_array_mut);
+    for a in assignments.into_iter().flatten() {
+        let entries = a
+            .pointer_mut("/roster/entries")
+            .and_then(Value::as_array_mut);
+        for e in entries.into_iter().flatten() {
+            let Some(row) = e.as_object_mut() else {
+                continue;
+            };
+            if row.contains_key("key") {
+                continue;
+            }
+            let key = row
+                .get("record")
+                .and_then(Value::as_str)
+                .and_then(|t| Record::from_qr_text(t).ok())
+                .map(|r| hex(&r.body.key.0));
+            if let Some(key) = key {
+                row.insert("key".into(), Value::String(key));
+            }
+        }
+    }
+    Ok(data)
+}
 
 /// Version 12 keeps with each lesson the time spent in it (`time_ms`) and
 /// the time it took until it was completed (`time_to_complete_ms`), and

@@ -25,7 +25,7 @@ use crate::records::assess::{Assessments, Practical};
 use crate::records::assignment::Assignment;
 use crate::records::keys::PublicKey;
 use crate::records::record::Record;
-use crate::records::roster::{Added, Status};
+use crate::records::roster::{Added, Entry, Status};
 use crate::records::verify::{verify, Verdict};
 use crate::settings::Lang;
 use camera::{Camera, CameraButton, CameraView};
@@ -80,9 +80,39 @@ struct Row {
     practical: Practical,
     /// The certificate issued (its QR text).
     certificate: Option<String>,
+    /// The fingerprint of the learner's device key.
+    fp: String,
     /// Changes whenever anything above does: the roster redraws only the
     /// rows whose stamp changed, not 200 rows for one scan or one mark.
     stamp: u64,
+}
+
+/// A roster row as the roster's memo holds it: shared, and equal only to
+/// itself (a row is made again only when its stored entry changed, so the
+/// memo compares 200 pointers, not 200 records).
+#[derive(Clone)]
+struct Shown(Arc<Row>);
+
+impl PartialEq for Shown {
+    fn eq(&self, other: &Shown) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for Shown {
+    type Target = Row;
+
+    fn deref(&self) -> &Row {
+        &self.0
+    }
+}
+
+/// What the roster's memo keeps of a row between changes: the stored entry
+/// it was made from, its record's verdict by this build and the row.
+struct Kept {
+    entry: Entry,
+    verdict: Verdict,
+    row: Shown,
 }
 
 /// Reads one text: a record is verified and put on the roster. A closure
@@ -104,7 +134,7 @@ struct Verify {
     last: RwSignal<Option<Last>>,
     /// The roster: verdicts computed again where this build can re-score
     /// (else the one kept from when each record was read).
-    rows: Memo<Vec<Row>>,
+    rows: Memo<Vec<Shown>>,
     /// The learner last issued a certificate on this page: their key's
     /// fingerprint and name as the roster shows it (for the confirmation).
     issued: RwSignal<Option<(String, String)>>,
@@ -152,6 +182,9 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
     let a = Arc::new(assignment);
     let c = curriculum;
 
+    // The record just read and its verdict, for the roster's memo to show
+    // without checking it again (taken by the memo's next run).
+    let fresh = StoredValue::new(None::<(String, Verdict)>);
     // Reads one text: a record is verified and put on the roster.
     let (a1, c1, id1) = (a.clone(), c.clone(), id.clone());
     let check: CheckText = Arc::new(move |text: &str| match Record::parse(text) {
@@ -163,7 +196,17 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
                 .assignment
                 .as_ref()
                 .is_some_and(|r| r.id == a1.body.id && r.instructor == a1.body.key);
-            let verdict_of = |r: &Record| verify(r, &c1, CONTENT_VERSION, Some(&a1));
+            // The record just checked is not checked again.
+            let verdict_of = |r: &Record| {
+                if r == &record {
+                    verdict.clone()
+                } else {
+                    verify(r, &c1, CONTENT_VERSION, Some(&a1))
+                }
+            };
+            if answers_this {
+                fresh.set_value(Some((record.to_qr_text(), verdict.clone())));
+            }
             let added = answers_this.then(|| {
                 state.update_records(|r| {
                     r.instructor
@@ -189,14 +232,16 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
 
     let (a2, c2, id2) = (a.clone(), c.clone(), id);
     // Each record read and checked once, not again on every change to the
-    // roster (a mark in the practical exam, a certificate): keyed by the
-    // record's text, kept only for the records on the roster, with the
-    // row last shown for it and that row's stamp.
-    let checked = StoredValue::new(HashMap::<String, (Record, Verdict, Option<Row>)>::new());
+    // roster (a scan, a mark in the practical exam, a certificate), and
+    // each row made again only when its stored entry changed: kept by
+    // device key, for the rows on the roster only, with the verdict and the
+    // row last shown. A scan compares each row with what was kept and makes
+    // one new row.
+    let cache = StoredValue::new(HashMap::<PublicKey, Kept>::new());
     let stamps = StoredValue::new(0u64);
     let rows = Memo::new(move |_| {
-        let mut before = checked.try_update_value(std::mem::take).unwrap_or_default();
-        let mut now = HashMap::new();
+        let mut before = cache.try_update_value(std::mem::take).unwrap_or_default();
+        let mut now = HashMap::with_capacity(before.len() + 1);
         let rows = state.records.with(|r| {
             let Some((i, _)) = r.instructor.issued(&id2) else {
                 return Vec::new();
@@ -206,43 +251,54 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
                 .entries
                 .iter()
                 .filter_map(|e| {
-                    let (rec, verdict, shown) = match before.remove(&e.record) {
-                        Some(hit) => hit,
-                        None => {
-                            let rec = e.record()?;
-                            let v = verify(&rec, &c2, CONTENT_VERSION, Some(&a2));
-                            (rec, v, None)
+                    let key = e.key?;
+                    let kept = match before.remove(&key) {
+                        Some(k) if k.entry == *e => k,
+                        other => {
+                            let (rec, verdict) = match other {
+                                Some(k) if k.entry.record == e.record => {
+                                    (k.row.rec.clone(), k.verdict)
+                                }
+                                _ => {
+                                    let rec = e.record()?;
+                                    let v = fresh
+                                        .try_update_value(|f| f.take())
+                                        .flatten()
+                                        .filter(|(text, _)| *text == e.record)
+                                        .map_or_else(
+                                            || verify(&rec, &c2, CONTENT_VERSION, Some(&a2)),
+                                            |(_, v)| v,
+                                        );
+                                    (rec, v)
+                                }
+                            };
+                            stamps.update_value(|n| *n += 1);
+                            let row = Row {
+                                status: e.status(&rec, verdict.clone()),
+                                at: e.verified_at_ms,
+                                practical: e
+                                    .assessments
+                                    .practical(&c2.checklists, e.practical_passed_at_ms),
+                                assessments: e.assessments.clone(),
+                                certificate: e.certificate.clone(),
+                                fp: key.fingerprint(),
+                                rec,
+                                stamp: stamps.get_value(),
+                            };
+                            Kept {
+                                entry: e.clone(),
+                                verdict,
+                                row: Shown(Arc::new(row)),
+                            }
                         }
                     };
-                    let mut row = Row {
-                        status: e.status(&rec, verdict.clone()),
-                        at: e.verified_at_ms,
-                        practical: e
-                            .assessments
-                            .practical(&c2.checklists, e.practical_passed_at_ms),
-                        assessments: e.assessments.clone(),
-                        certificate: e.certificate.clone(),
-                        rec: rec.clone(),
-                        stamp: 0,
-                    };
-                    row.stamp = match shown {
-                        Some(old)
-                            if Row {
-                                stamp: 0,
-                                ..old.clone()
-                            } == row =>
-                        {
-                            old.stamp
-                        }
-                        _ => stamps.with_value(|n| n + 1),
-                    };
-                    stamps.set_value(stamps.get_value().max(row.stamp));
-                    now.insert(e.record.clone(), (rec, verdict, Some(row.clone())));
-                    Some(row)
+                    let shown = kept.row.clone();
+                    now.insert(key, kept);
+                    Some(shown)
                 })
                 .collect::<Vec<_>>()
         });
-        checked.set_value(now);
+        cache.set_value(now);
         rows
     });
     let verify = Verify {

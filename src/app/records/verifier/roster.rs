@@ -154,7 +154,7 @@ pub(super) fn RosterCard(verify: Verify) -> impl IntoView {
         rows.get()
             .into_iter()
             .map(|row| {
-                let fp = row.rec.body.key.fingerprint();
+                let fp = row.fp.clone();
                 ((l, issued.as_ref() == Some(&fp), fp, row.stamp), row)
             })
             .collect::<Vec<_>>()
@@ -185,7 +185,7 @@ pub(super) fn RosterCard(verify: Verify) -> impl IntoView {
                         </tr></thead>
                         <tbody>
                             <For each key=|(k, _)| k.clone()
-                                children=move |((l, ..), row)| roster_row(verify, row, l) />
+                                children=move |((l, ..), row)| roster_row(verify, Row::clone(&row), l) />
                         </tbody>
                     </table>
                 </div>

@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 
 use super::practical::who;
-use super::Verify;
+use super::{Shown, Verify};
 use crate::adapters::audio::LiveMetronome;
 use crate::adapters::wake_lock::ScreenAwake;
 use crate::adapters::{audio, haptics, platform};
@@ -103,59 +103,74 @@ pub(super) fn ClassSession(verify: Verify) -> impl IntoView {
         swap.get()
             .map(|r| fill(t_string!(i18n, session.swap), &[("round", &(r + 1))]))
     };
+    // Each group drawn again only when its learners or their rows changed
+    // (keyed by language, place and the rows' stamps): a scan redraws the
+    // last group, a mark the learner's, not 200 learners.
     let groups = move || {
+        let l = verify.lang();
         let rows = verify.rows.get();
-        let lists = verify.curriculum.with_value(|c| c.checklists.clone());
         stations::plan(rows.len(), group.get(), station.get())
             .into_iter()
             .enumerate()
             .map(|(gi, g)| {
-                let stations_view = g
+                let members: Vec<Vec<Shown>> = g
                     .stations
                     .iter()
+                    .map(|s| rows[s.clone()].to_vec())
+                    .collect();
+                let stamps: Vec<Vec<u64>> = members
+                    .iter()
+                    .map(|s| s.iter().map(|r| r.stamp).collect())
+                    .collect();
+                ((l, gi, stamps), members)
+            })
+            .collect::<Vec<_>>()
+    };
+    let group_view = move |gi: usize, members: Vec<Vec<Shown>>| {
+        let lists = verify.curriculum.with_value(|c| c.checklists.clone());
+        let count: usize = members.iter().map(Vec::len).sum();
+        let stations_view = members
+            .into_iter()
+            .enumerate()
+            .map(|(si, s)| {
+                let size = s.len();
+                let learners = s
+                    .into_iter()
                     .enumerate()
-                    .map(|(si, s)| {
-                        let size = s.len();
-                        let learners = s
-                            .clone()
-                            .enumerate()
-                            .map(|(place, i)| {
-                                let row = &rows[i];
-                                let key = row.rec.body.key;
-                                let passed = lists
-                                    .iter()
-                                    .filter(|l| matches!(row.assessments.outcome(l), Outcome::Passed { .. }))
-                                    .count();
-                                let progress = fill(
-                                    t_string!(i18n, practical.progress),
-                                    &[("n", &passed), ("total", &lists.len())],
-                                );
-                                let active = move || turn().on_manikin(size) == Some(place);
-                                view! {
-                                    <li class:on-manikin=active data-testid="station-learner">
-                                        <button type="button" class="link-button" on:click=move |_| verify.assess(key)>{who(row)}</button>
-                                        {move || active().then(|| view! { <strong class="on-manikin-label">{t!(i18n, session.on_manikin)}</strong> })}
-                                        <span class="help">{progress}</span>
-                                    </li>
-                                }
-                            })
-                            .collect_view();
+                    .map(|(place, row)| {
+                        let key = row.rec.body.key;
+                        let passed = lists
+                            .iter()
+                            .filter(|l| matches!(row.assessments.outcome(l), Outcome::Passed { .. }))
+                            .count();
+                        let progress = fill(
+                            t_string!(i18n, practical.progress),
+                            &[("n", &passed), ("total", &lists.len())],
+                        );
+                        let active = move || turn().on_manikin(size) == Some(place);
                         view! {
-                            <div class="station" data-testid="station">
-                                <h4>{fill(t_string!(i18n, session.station), &[("n", &(si + 1))])}</h4>
-                                <ol>{learners}</ol>
-                            </div>
+                            <li class:on-manikin=active data-testid="station-learner">
+                                <button type="button" class="link-button" on:click=move |_| verify.assess(key)>{who(&row)}</button>
+                                {move || active().then(|| view! { <strong class="on-manikin-label">{t!(i18n, session.on_manikin)}</strong> })}
+                                <span class="help">{progress}</span>
+                            </li>
                         }
                     })
                     .collect_view();
                 view! {
-                    <div class="group" data-testid="group">
-                        <h3>{fill(t_string!(i18n, session.group), &[("n", &(gi + 1)), ("count", &g.learners().len())])}</h3>
-                        {stations_view}
+                    <div class="station" data-testid="station">
+                        <h4>{fill(t_string!(i18n, session.station), &[("n", &(si + 1))])}</h4>
+                        <ol>{learners}</ol>
                     </div>
                 }
             })
-            .collect_view()
+            .collect_view();
+        view! {
+            <div class="group" data-testid="group">
+                <h3>{fill(t_string!(i18n, session.group), &[("n", &(gi + 1)), ("count", &count)])}</h3>
+                {stations_view}
+            </div>
+        }
     };
     let number = move |sig: RwSignal<usize>, range: std::ops::RangeInclusive<usize>| {
         move |ev: leptos::ev::Event| {
@@ -201,7 +216,9 @@ pub(super) fn ClassSession(verify: Verify) -> impl IntoView {
                 <button type="button" aria-pressed=move || beating.get().to_string() data-testid="station-metronome"
                     on:click=toggle_beat>{t!(i18n, session.metronome)}</button>
             </div>
-            <div class="groups">{groups}</div>
+            <div class="groups">
+                <For each=groups key=|(k, _)| k.clone() children=move |((_, gi, _), members)| group_view(gi, members) />
+            </div>
         </section>
     }
 }
