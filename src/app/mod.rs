@@ -63,7 +63,8 @@ pub fn start(curriculum: JsValue) {
         // shows lessons): parse it first, in tasks short enough not to
         // hold up a tap (the page in the HTML stays meanwhile), then draw
         // the app in a task of its own.
-        Some(text) => leptos::task::spawn_local(async move {
+        // (wasm-bindgen's executor: Leptos's is set up by the mount.)
+        Some(text) => wasm_bindgen_futures::spawn_local(async move {
             state::parse_before_start(&text).await;
             crate::adapters::idle::next_task().await;
             mount();
@@ -71,7 +72,7 @@ pub fn start(curriculum: JsValue) {
         // Else the app is drawn in the next task: the module's
         // instantiation and the first render are two tasks, not one long
         // one (the curriculum then arrives in tasks of its own).
-        None => leptos::task::spawn_local(async {
+        None => wasm_bindgen_futures::spawn_local(async {
             crate::adapters::idle::next_task().await;
             mount();
         }),
