@@ -15,7 +15,7 @@ fn parsing_file_by_file_gives_the_whole_curriculum() {
     }
     let stepped = parsing.finish().expect("every file types");
     // One step per file: sources, lessons, question files, the glossary,
-    // blueprints, checklists and pictures.
+    // blueprints and checklists (the pictures are text, read at once).
     let bundle: serde_json::Value = serde_json::from_str(BUNDLE).unwrap();
     let question_files = bundle["questions"].as_object().unwrap().len();
     let files = 1
@@ -23,8 +23,7 @@ fn parsing_file_by_file_gives_the_whole_curriculum() {
         + question_files
         + 1
         + whole.blueprints.len()
-        + whole.checklists.len()
-        + whole.illustrations.len();
+        + whole.checklists.len();
     assert_eq!(steps, files);
     assert_eq!(stepped, whole);
     // In suggested order, whatever order the files came in.
@@ -51,24 +50,19 @@ fn bundle() -> serde_json::Value {
 fn a_damaged_file_is_named_and_the_others_still_checked() {
     let mut b = bundle();
     b["lessons"]["lessons/02-adult-cpr.toml"] = serde_json::json!({ "id": 3 });
-    b["illustrations"]["aed-adult-pads"] = serde_json::json!(["not", "text"]);
     b["sources"]["sources"][0]["url"] = serde_json::json!(1);
     let problems = Curriculum::parse(&b.to_string()).unwrap_err();
-    assert_eq!(problems.len(), 3, "{problems:?}");
+    assert_eq!(problems.len(), 2, "{problems:?}");
     assert!(problems[0].starts_with("sources.toml: "), "{problems:?}");
     assert!(
         problems[1].starts_with("lessons/02-adult-cpr.toml: "),
-        "{problems:?}"
-    );
-    assert!(
-        problems[2].starts_with("illustrations/aed-adult-pads: "),
         "{problems:?}"
     );
 }
 
 #[test]
 fn a_bundle_that_is_not_one_is_one_problem() {
-    for text in ["", "[]", "{\"lessons\": {}}", "{\"sources\": {}, \"lessons\": {}, \"questions\": {}, \"illustrations\": {}, \"colour\": 1}"] {
+    for text in ["", "[]", "{\"sources\": {}, \"lessons\": {}, \"questions\": {}, \"illustrations\": {\"a\": 1}}", "{\"lessons\": {}}", "{\"sources\": {}, \"lessons\": {}, \"questions\": {}, \"illustrations\": {}, \"colour\": 1}"] {
         let problems = Parsing::new(text).err().expect(text);
         assert_eq!(problems.len(), 1, "{text}: {problems:?}");
         assert!(problems[0].starts_with("bundle: "), "{text}: {problems:?}");

@@ -1,6 +1,6 @@
-//! Parsing the content bundle in steps: the bundle is read once with each
-//! file's JSON left as text ([`RawValue`], borrowed), then every file is
-//! typed straight from its text — one file per [`Parsing::step`], so the
+//! Parsing the content bundle in steps: the bundle is read once into a
+//! JSON value per file, then every file is typed — one file per
+//! [`Parsing::step`], so the
 //! app can give the browser back its main thread between files (a long
 //! task blocks taps) while the CLI and the tests parse at once
 //! ([`super::Curriculum::parse`], which runs the same steps).
@@ -8,29 +8,27 @@
 use std::collections::{BTreeMap, VecDeque};
 
 use serde::Deserialize;
-use serde_json::value::RawValue;
+use serde_json::Value;
 
 use super::{blueprint, checklist, glossary, lesson_file_name, Curriculum};
 use super::{Lesson, Question, Scenario, Source};
 
-/// The bundle with each file's JSON left as text.
+/// The bundle with each file's JSON as a value (typing a file from its
+/// text instead, with `RawValue`, made the main wasm module 12 KiB brotli
+/// bigger: serde's code for each content type read from text).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawBundle<'a> {
-    #[serde(borrow)]
-    sources: &'a RawValue,
-    #[serde(borrow)]
-    lessons: BTreeMap<String, &'a RawValue>,
-    #[serde(borrow)]
-    questions: BTreeMap<String, &'a RawValue>,
-    #[serde(default, borrow)]
-    blueprints: BTreeMap<String, &'a RawValue>,
-    #[serde(default, borrow)]
-    checklists: BTreeMap<String, &'a RawValue>,
-    #[serde(borrow)]
-    illustrations: BTreeMap<String, &'a RawValue>,
-    #[serde(default, borrow)]
-    glossary: Option<&'a RawValue>,
+struct RawBundle {
+    sources: Value,
+    lessons: BTreeMap<String, Value>,
+    questions: BTreeMap<String, Value>,
+    #[serde(default)]
+    blueprints: BTreeMap<String, Value>,
+    #[serde(default)]
+    checklists: BTreeMap<String, Value>,
+    illustrations: BTreeMap<String, String>,
+    #[serde(default)]
+    glossary: Value,
 }
 
 #[derive(Deserialize)]
@@ -49,25 +47,25 @@ struct QuestionFile {
 }
 
 /// One file of the bundle still to type.
-enum Part<'a> {
-    Sources(&'a RawValue),
-    Lesson(String, &'a RawValue),
-    Questions(String, &'a RawValue),
-    Glossary(&'a RawValue),
-    Blueprint(String, &'a RawValue),
-    Checklist(String, &'a RawValue),
-    Illustration(String, &'a RawValue),
+enum Part {
+    Sources(Value),
+    Lesson(String, Value),
+    Questions(String, Value),
+    Glossary(Value),
+    Blueprint(String, Value),
+    Checklist(String, Value),
 }
 
 /// A file's JSON, typed.
-fn typed<'a, T: Deserialize<'a>>(raw: &'a RawValue) -> serde_json::Result<T> {
-    serde_json::from_str(raw.get())
+fn typed<T: serde::de::DeserializeOwned>(v: Value) -> serde_json::Result<T> {
+    serde_json::from_value(v)
 }
 
 /// A bundle being parsed: what is typed so far, what is left, and every
 /// problem found (with the name of its file).
 pub struct Parsing<'a> {
-    left: VecDeque<Part<'a>>,
+    left: VecDeque<Part>,
+    text: std::marker::PhantomData<&'a str>,
     problems: Vec<String>,
     done: Curriculum,
 }
@@ -86,7 +84,9 @@ impl<'a> Parsing<'a> {
                 .into_iter()
                 .map(|(f, v)| Part::Questions(f, v)),
         );
-        left.extend(raw.glossary.map(Part::Glossary));
+        if !raw.glossary.is_null() {
+            left.push_back(Part::Glossary(raw.glossary));
+        }
         left.extend(
             raw.blueprints
                 .into_iter()
@@ -97,13 +97,9 @@ impl<'a> Parsing<'a> {
                 .into_iter()
                 .map(|(f, v)| Part::Checklist(f, v)),
         );
-        left.extend(
-            raw.illustrations
-                .into_iter()
-                .map(|(f, v)| Part::Illustration(f, v)),
-        );
         Ok(Parsing {
             left,
+            text: std::marker::PhantomData,
             problems: Vec::new(),
             done: Curriculum {
                 sources: Vec::new(),
@@ -112,7 +108,7 @@ impl<'a> Parsing<'a> {
                 scenarios: Vec::new(),
                 blueprints: Vec::new(),
                 checklists: Vec::new(),
-                illustrations: BTreeMap::new(),
+                illustrations: raw.illustrations,
                 glossary: glossary::Glossary::default(),
             },
         })
@@ -149,8 +145,8 @@ impl<'a> Parsing<'a> {
                 }
                 Err(e) => problems.push(format!("{file}: {e}")),
             },
-            Part::Glossary(v) => match typed::<Option<glossary::Glossary>>(v) {
-                Ok(g) => c.glossary = g.unwrap_or_default(),
+            Part::Glossary(v) => match typed::<glossary::Glossary>(v) {
+                Ok(g) => c.glossary = g,
                 Err(e) => problems.push(format!("glossary.toml: {e}")),
             },
             Part::Blueprint(file, v) => match typed::<blueprint::Blueprint>(v) {
@@ -160,12 +156,6 @@ impl<'a> Parsing<'a> {
             Part::Checklist(file, v) => match typed::<checklist::Checklist>(v) {
                 Ok(l) => c.checklists.push(l),
                 Err(e) => problems.push(format!("{file}: {e}")),
-            },
-            Part::Illustration(name, v) => match typed::<String>(v) {
-                Ok(svg) => {
-                    c.illustrations.insert(name, svg);
-                }
-                Err(e) => problems.push(format!("illustrations/{name}: {e}")),
             },
         }
         true
