@@ -57,22 +57,6 @@ async fn the_next_task_comes_after_a_task_queued_before() {
     assert!(fired.get(), "the timer queued first ran before");
 }
 
-#[wasm_bindgen_test]
-async fn slices_yield_only_once_a_task_has_run_long_enough() {
-    let fired = std::rc::Rc::new(std::cell::Cell::new(false));
-    let f = fired.clone();
-    let _timer = gloo_timers::callback::Timeout::new(0, move || f.set(true));
-    let mut slices = idle::Slices::start();
-    // A short task does not yield: the timer has not run.
-    slices.pause().await;
-    assert!(!fired.get(), "yielded before the slice was used up");
-    // Busy past the slice: the next pause yields and the timer runs.
-    let start = firstaid::adapters::platform::monotonic_ms();
-    while firstaid::adapters::platform::monotonic_ms() - start < idle::SLICE_MS + 5.0 {}
-    slices.pause().await;
-    assert!(fired.get(), "did not yield after a long slice");
-}
-
 /// Makes `document.hidden` read `hidden` (an own property over the
 /// prototype's getter; `None` removes it) and tells the page.
 fn pretend_hidden(hidden: Option<bool>) {
