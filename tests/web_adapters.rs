@@ -47,6 +47,16 @@ async fn idle_comes_and_lets_a_timer_run_first() {
     assert!(fired.get(), "a task queued before the idle wait ran first");
 }
 
+#[wasm_bindgen_test]
+async fn the_next_task_comes_after_a_task_queued_before() {
+    let fired = std::rc::Rc::new(std::cell::Cell::new(false));
+    let f = fired.clone();
+    let _timer = gloo_timers::callback::Timeout::new(0, move || f.set(true));
+    assert!(!fired.get());
+    idle::next_task().await;
+    assert!(fired.get(), "the timer queued first ran before");
+}
+
 /// Makes `document.hidden` read `hidden` (an own property over the
 /// prototype's getter; `None` removes it) and tells the page.
 fn pretend_hidden(hidden: Option<bool>) {

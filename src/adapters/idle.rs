@@ -1,6 +1,7 @@
 //! Idle adapter: waits until the browser has nothing more urgent to do
 //! (`requestIdleCallback`, at most `timeout_ms` later), or, where it is
-//! missing (Safari), until the next task.
+//! missing (Safari), until the next task; [`next_task`] and [`Slices`] cut
+//! long work into tasks short enough not to hold up a tap.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -30,4 +31,52 @@ pub async fn idle(timeout_ms: u32) {
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Resolves in the next task (`setTimeout(0)`): whatever the browser has
+/// waiting — input, a frame — runs first.
+pub async fn next_task() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let done = Closure::once_into_js(move || {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        if window
+            .set_timeout_with_callback(done.unchecked_ref())
+            .is_err()
+        {
+            let _ = done
+                .unchecked_ref::<js_sys::Function>()
+                .call0(&JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Long work cut into tasks: [`Slices::pause`] gives the main thread back
+/// (the next task) once the current task has run for [`SLICE_MS`], so no
+/// task is long enough to hold up a tap (a task over 50 ms is a long task).
+pub struct Slices {
+    since: f64,
+}
+
+/// How long one task of sliced work runs at most before it yields.
+pub const SLICE_MS: f64 = 30.0;
+
+impl Slices {
+    pub fn start() -> Slices {
+        Slices {
+            since: crate::adapters::platform::monotonic_ms(),
+        }
+    }
+
+    /// Yields when this task has run long enough, else returns at once.
+    pub async fn pause(&mut self) {
+        if crate::adapters::platform::monotonic_ms() - self.since >= SLICE_MS {
+            next_task().await;
+            self.since = crate::adapters::platform::monotonic_ms();
+        }
+    }
 }

@@ -47,7 +47,10 @@ pub fn locale_of(lang: Lang) -> Locale {
 /// Entry point, called by the boot script once the wasm module is loaded:
 /// installs the crash screen, replaces the static page (the loading shell,
 /// or the home page rendered at build time) with the app and starts the
-/// offline and update machinery.
+/// offline and update machinery. The work is cut into tasks (the
+/// curriculum parsed a file at a time, the app drawn in a task of its
+/// own), so that no task holds up a tap for long (issue 16: total
+/// blocking time).
 ///
 /// `curriculum`: the boot script's fetch of the curriculum bundle — its
 /// text, a promise of it, or `undefined` ([`crate::adapters::preload`]).
@@ -55,6 +58,29 @@ pub fn locale_of(lang: Lang) -> Locale {
 pub fn start(curriculum: JsValue) {
     crash::install_hook();
     crate::adapters::preload::set_curriculum(curriculum);
+    match crate::adapters::preload::take_text() {
+        // The boot script waited for the curriculum (the page in the HTML
+        // shows lessons): parse it first, in tasks short enough not to
+        // hold up a tap (the page in the HTML stays meanwhile), then draw
+        // the app in a task of its own.
+        // (wasm-bindgen's executor: Leptos's is set up by the mount.)
+        Some(text) => wasm_bindgen_futures::spawn_local(async move {
+            state::parse_before_start(&text).await;
+            crate::adapters::idle::next_task().await;
+            mount();
+        }),
+        // Else the app is drawn in the next task: the module's
+        // instantiation and the first render are two tasks, not one long
+        // one (the curriculum then arrives in tasks of its own).
+        None => wasm_bindgen_futures::spawn_local(async {
+            crate::adapters::idle::next_task().await;
+            mount();
+        }),
+    }
+}
+
+/// Replaces the page in the HTML with the app.
+fn mount() {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .expect("a document");

@@ -7,11 +7,12 @@ use std::cell::RefCell;
 
 use leptos::prelude::*;
 
-use crate::adapters::{network, platform, storage::LocalStorageKv, sw};
+use crate::adapters::{idle, network, platform, storage::LocalStorageKv, sw};
 use std::sync::Arc;
 
 use crate::backup::summary::{relation, Relation, Summary};
 use crate::backup::{self, BackupError};
+use crate::content::parse::Parsing;
 use crate::content::Curriculum;
 use crate::progress::Progress;
 use crate::quiz::attempt::QuizData;
@@ -120,12 +121,9 @@ impl AppState {
             trainer: RwSignal::new(TrainerData::default()),
             records: RwSignal::new(RecordsData::default()),
             // Ready at once when the boot script waited for it (a first
-            // visit of `/`, whose prerendered page shows the lessons).
-            curriculum: RwSignal::new(
-                crate::adapters::preload::take_text()
-                    .map(|text| parse_curriculum(&text))
-                    .filter(Result::is_ok),
-            ),
+            // visit of `/`, whose prerendered page shows the lessons):
+            // `start` parsed it before drawing.
+            curriculum: RwSignal::new(PARSED.take().map(Ok)),
             region_guess: platform::region_guess(),
         };
         state.show(opened.store.doc());
@@ -294,10 +292,16 @@ impl AppState {
                     crate::adapters::fetch::fetch_text(&path).await
                 }
             };
-            let result = text.and_then(|t| parse_curriculum(&t));
+            let result = match text {
+                Ok(t) => parse_curriculum(&t).await,
+                Err(e) => Err(e),
+            };
             if let Err(e) = &result {
                 web_sys::console::warn_1(&format!("curriculum: {e}").into());
             }
+            // The pages waiting for it are drawn in a task of their own,
+            // not at the end of the last file's.
+            idle::next_task().await;
             LOADING.with(|l| l.set(false));
             target.set(Some(result));
         });
@@ -397,9 +401,28 @@ pub fn use_state() -> AppState {
     expect_context::<AppState>()
 }
 
-/// The curriculum bundle's text, parsed (or why not).
-fn parse_curriculum(text: &str) -> Result<Arc<Curriculum>, String> {
-    Curriculum::parse(text)
-        .map(Arc::new)
-        .map_err(|e| e.join("; "))
+thread_local! {
+    /// The curriculum `start` parsed before the app was drawn.
+    static PARSED: RefCell<Option<Arc<Curriculum>>> = const { RefCell::new(None) };
+}
+
+/// Parses the curriculum the boot script waited for (`text`) before the
+/// app is drawn, so the app's first frame shows it; kept for
+/// [`AppState::init`] when it parses.
+pub async fn parse_before_start(text: &str) {
+    let parsed = parse_curriculum(text).await.ok();
+    PARSED.with(|p| *p.borrow_mut() = parsed);
+}
+
+/// The curriculum bundle's text, parsed (or why not), a file at a time in
+/// tasks of at most about [`idle::SLICE_MS`]: parsing the whole bundle in
+/// one go was one long task that held up taps.
+async fn parse_curriculum(text: &str) -> Result<Arc<Curriculum>, String> {
+    let mut slices = idle::Slices::start();
+    let mut parsing = Parsing::new(text).map_err(|e| e.join("; "))?;
+    slices.pause().await;
+    while parsing.step() {
+        slices.pause().await;
+    }
+    parsing.finish().map(Arc::new).map_err(|e| e.join("; "))
 }

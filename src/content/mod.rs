@@ -17,13 +17,12 @@ pub mod export;
 pub mod glossary;
 pub mod lint;
 pub mod model;
+pub mod parse;
 pub mod plain;
 pub mod svg;
 pub mod validate;
 
 use std::collections::BTreeMap;
-
-use serde::Deserialize;
 
 pub use model::*;
 
@@ -41,36 +40,6 @@ pub const CONTENT_VERSION: &str = include_str!(concat!(env!("OUT_DIR"), "/conten
 pub fn bundle_file_name() -> String {
     let hex = CONTENT_VERSION.trim_start_matches("sha256:");
     format!("content-{}.json", &hex[..10])
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawBundle {
-    sources: serde_json::Value,
-    lessons: BTreeMap<String, serde_json::Value>,
-    questions: BTreeMap<String, serde_json::Value>,
-    #[serde(default)]
-    blueprints: BTreeMap<String, serde_json::Value>,
-    #[serde(default)]
-    checklists: BTreeMap<String, serde_json::Value>,
-    illustrations: BTreeMap<String, String>,
-    #[serde(default)]
-    glossary: serde_json::Value,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SourcesFile {
-    sources: Vec<Source>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct QuestionFile {
-    #[serde(default)]
-    questions: Vec<Question>,
-    #[serde(default)]
-    scenarios: Vec<Scenario>,
 }
 
 /// The whole curriculum, parsed.
@@ -95,80 +64,7 @@ impl Curriculum {
     /// Parses a bundle; every file that does not match the model is
     /// reported (with its name), not only the first.
     pub fn parse(bundle: &str) -> Result<Curriculum, Vec<String>> {
-        let raw: RawBundle =
-            serde_json::from_str(bundle).map_err(|e| vec![format!("bundle: {e}")])?;
-        let mut problems = Vec::new();
-        let sources = match serde_json::from_value::<SourcesFile>(raw.sources) {
-            Ok(f) => f.sources,
-            Err(e) => {
-                problems.push(format!("sources.toml: {e}"));
-                Vec::new()
-            }
-        };
-        let mut lessons = Vec::new();
-        for (file, v) in raw.lessons {
-            match serde_json::from_value::<Lesson>(v) {
-                Ok(l) => {
-                    let want = lesson_file_name(&l);
-                    if file != want {
-                        problems.push(format!(
-                            "{file}: lesson {} with order {} must be in {want}",
-                            l.id, l.order
-                        ));
-                    }
-                    lessons.push(l)
-                }
-                Err(e) => problems.push(format!("{file}: {e}")),
-            }
-        }
-        lessons.sort_by_key(|l| l.order);
-        let (mut questions, mut scenarios) = (Vec::new(), Vec::new());
-        for (file, v) in raw.questions {
-            match serde_json::from_value::<QuestionFile>(v) {
-                Ok(f) => {
-                    questions.extend(f.questions);
-                    scenarios.extend(f.scenarios);
-                }
-                Err(e) => problems.push(format!("{file}: {e}")),
-            }
-        }
-        let glossary = if raw.glossary.is_null() {
-            glossary::Glossary::default()
-        } else {
-            serde_json::from_value(raw.glossary).unwrap_or_else(|e| {
-                problems.push(format!("glossary.toml: {e}"));
-                glossary::Glossary::default()
-            })
-        };
-        let mut blueprints = Vec::new();
-        for (file, v) in raw.blueprints {
-            match serde_json::from_value(v) {
-                Ok(b) => blueprints.push(b),
-                Err(e) => problems.push(format!("{file}: {e}")),
-            }
-        }
-        let mut checklists = Vec::new();
-        for (file, v) in raw.checklists {
-            match serde_json::from_value::<checklist::Checklist>(v) {
-                Ok(c) => checklists.push(c),
-                Err(e) => problems.push(format!("{file}: {e}")),
-            }
-        }
-        checklists.sort_by_key(|c| c.order);
-        if problems.is_empty() {
-            Ok(Curriculum {
-                sources,
-                lessons,
-                questions,
-                scenarios,
-                blueprints,
-                checklists,
-                illustrations: raw.illustrations,
-                glossary,
-            })
-        } else {
-            Err(problems)
-        }
+        parse::Parsing::new(bundle)?.finish()
     }
 
     /// The curriculum compiled into this build.

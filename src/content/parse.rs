@@ -1,0 +1,176 @@
+//! Parsing the content bundle in steps: the bundle is read once into a
+//! JSON value per file, then every file is typed — one file per
+//! [`Parsing::step`], so the
+//! app can give the browser back its main thread between files (a long
+//! task blocks taps) while the CLI and the tests parse at once
+//! ([`super::Curriculum::parse`], which runs the same steps).
+
+use std::collections::{BTreeMap, VecDeque};
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::{blueprint, checklist, glossary, lesson_file_name, Curriculum};
+use super::{Lesson, Question, Scenario, Source};
+
+/// The bundle with each file's JSON as a value (typing a file from its
+/// text instead, with `RawValue`, made the main wasm module 12 KiB brotli
+/// bigger: serde's code for each content type read from text).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBundle {
+    sources: Value,
+    lessons: BTreeMap<String, Value>,
+    questions: BTreeMap<String, Value>,
+    #[serde(default)]
+    blueprints: BTreeMap<String, Value>,
+    #[serde(default)]
+    checklists: BTreeMap<String, Value>,
+    illustrations: BTreeMap<String, String>,
+    #[serde(default)]
+    glossary: Value,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourcesFile {
+    sources: Vec<Source>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuestionFile {
+    #[serde(default)]
+    questions: Vec<Question>,
+    #[serde(default)]
+    scenarios: Vec<Scenario>,
+}
+
+/// One file of the bundle still to type.
+enum Part {
+    Sources(Value),
+    Lesson(String, Value),
+    Questions(String, Value),
+    Glossary(Value),
+    Blueprint(String, Value),
+    Checklist(String, Value),
+}
+
+/// A file's JSON, typed.
+fn typed<T: serde::de::DeserializeOwned>(v: Value) -> serde_json::Result<T> {
+    serde_json::from_value(v)
+}
+
+/// A bundle being parsed: what is typed so far, what is left, and every
+/// problem found (with the name of its file).
+pub struct Parsing<'a> {
+    left: VecDeque<Part>,
+    text: std::marker::PhantomData<&'a str>,
+    problems: Vec<String>,
+    done: Curriculum,
+}
+
+impl<'a> Parsing<'a> {
+    /// Reads the bundle's outline (each file's text is only checked to be
+    /// JSON). An error when the bundle is not JSON or not a bundle.
+    pub fn new(bundle: &'a str) -> Result<Parsing<'a>, Vec<String>> {
+        let raw: RawBundle =
+            serde_json::from_str(bundle).map_err(|e| vec![format!("bundle: {e}")])?;
+        let mut left = VecDeque::new();
+        left.push_back(Part::Sources(raw.sources));
+        left.extend(raw.lessons.into_iter().map(|(f, v)| Part::Lesson(f, v)));
+        left.extend(
+            raw.questions
+                .into_iter()
+                .map(|(f, v)| Part::Questions(f, v)),
+        );
+        if !raw.glossary.is_null() {
+            left.push_back(Part::Glossary(raw.glossary));
+        }
+        left.extend(
+            raw.blueprints
+                .into_iter()
+                .map(|(f, v)| Part::Blueprint(f, v)),
+        );
+        left.extend(
+            raw.checklists
+                .into_iter()
+                .map(|(f, v)| Part::Checklist(f, v)),
+        );
+        Ok(Parsing {
+            left,
+            text: std::marker::PhantomData,
+            problems: Vec::new(),
+            done: Curriculum {
+                sources: Vec::new(),
+                lessons: Vec::new(),
+                questions: Vec::new(),
+                scenarios: Vec::new(),
+                blueprints: Vec::new(),
+                checklists: Vec::new(),
+                illustrations: raw.illustrations,
+                glossary: glossary::Glossary::default(),
+            },
+        })
+    }
+
+    /// Types the next file; false when none was left.
+    pub fn step(&mut self) -> bool {
+        let Some(part) = self.left.pop_front() else {
+            return false;
+        };
+        let (c, problems) = (&mut self.done, &mut self.problems);
+        match part {
+            Part::Sources(v) => match typed::<SourcesFile>(v) {
+                Ok(f) => c.sources = f.sources,
+                Err(e) => problems.push(format!("sources.toml: {e}")),
+            },
+            Part::Lesson(file, v) => match typed::<Lesson>(v) {
+                Ok(l) => {
+                    let want = lesson_file_name(&l);
+                    if file != want {
+                        problems.push(format!(
+                            "{file}: lesson {} with order {} must be in {want}",
+                            l.id, l.order
+                        ));
+                    }
+                    c.lessons.push(l)
+                }
+                Err(e) => problems.push(format!("{file}: {e}")),
+            },
+            Part::Questions(file, v) => match typed::<QuestionFile>(v) {
+                Ok(f) => {
+                    c.questions.extend(f.questions);
+                    c.scenarios.extend(f.scenarios);
+                }
+                Err(e) => problems.push(format!("{file}: {e}")),
+            },
+            Part::Glossary(v) => match typed::<glossary::Glossary>(v) {
+                Ok(g) => c.glossary = g,
+                Err(e) => problems.push(format!("glossary.toml: {e}")),
+            },
+            Part::Blueprint(file, v) => match typed::<blueprint::Blueprint>(v) {
+                Ok(b) => c.blueprints.push(b),
+                Err(e) => problems.push(format!("{file}: {e}")),
+            },
+            Part::Checklist(file, v) => match typed::<checklist::Checklist>(v) {
+                Ok(l) => c.checklists.push(l),
+                Err(e) => problems.push(format!("{file}: {e}")),
+            },
+        }
+        true
+    }
+
+    /// The curriculum, once every file is typed (the files left are typed
+    /// now), or every problem found.
+    pub fn finish(mut self) -> Result<Curriculum, Vec<String>> {
+        while self.step() {}
+        if !self.problems.is_empty() {
+            return Err(self.problems);
+        }
+        let mut c = self.done;
+        c.lessons.sort_by_key(|l| l.order);
+        c.checklists.sort_by_key(|l| l.order);
+        Ok(c)
+    }
+}

@@ -1,0 +1,84 @@
+//! The bundle parsed in steps (`content::parse::Parsing`, what the app
+//! does between tasks) gives the curriculum a whole parse gives, and names
+//! the file of every problem.
+
+use firstaid::content::parse::Parsing;
+use firstaid::content::{Curriculum, BUNDLE};
+
+#[test]
+fn parsing_file_by_file_gives_the_whole_curriculum() {
+    let whole = Curriculum::parse(BUNDLE).expect("the embedded content parses");
+    let mut parsing = Parsing::new(BUNDLE).expect("the bundle's outline reads");
+    let mut steps = 0;
+    while parsing.step() {
+        steps += 1;
+    }
+    let stepped = parsing.finish().expect("every file types");
+    // One step per file: sources, lessons, question files, the glossary,
+    // blueprints and checklists (the pictures are text, read at once).
+    let bundle: serde_json::Value = serde_json::from_str(BUNDLE).unwrap();
+    let question_files = bundle["questions"].as_object().unwrap().len();
+    let files = 1
+        + whole.lessons.len()
+        + question_files
+        + 1
+        + whole.blueprints.len()
+        + whole.checklists.len();
+    assert_eq!(steps, files);
+    assert_eq!(stepped, whole);
+    // In suggested order, whatever order the files came in.
+    let orders: Vec<u32> = stepped.lessons.iter().map(|l| l.order).collect();
+    let mut sorted = orders.clone();
+    sorted.sort();
+    assert_eq!(orders, sorted);
+}
+
+#[test]
+fn finishing_early_types_the_files_left() {
+    let whole = Curriculum::parse(BUNDLE).unwrap();
+    let mut parsing = Parsing::new(BUNDLE).unwrap();
+    assert!(parsing.step());
+    assert!(parsing.step());
+    assert_eq!(parsing.finish().unwrap(), whole);
+}
+
+fn bundle() -> serde_json::Value {
+    serde_json::from_str(BUNDLE).unwrap()
+}
+
+#[test]
+fn a_damaged_file_is_named_and_the_others_still_checked() {
+    let mut b = bundle();
+    b["lessons"]["lessons/02-adult-cpr.toml"] = serde_json::json!({ "id": 3 });
+    b["sources"]["sources"][0]["url"] = serde_json::json!(1);
+    let problems = Curriculum::parse(&b.to_string()).unwrap_err();
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems[0].starts_with("sources.toml: "), "{problems:?}");
+    assert!(
+        problems[1].starts_with("lessons/02-adult-cpr.toml: "),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_bundle_that_is_not_one_is_one_problem() {
+    for text in ["", "[]", "{\"sources\": {}, \"lessons\": {}, \"questions\": {}, \"illustrations\": {\"a\": 1}}", "{\"lessons\": {}}", "{\"sources\": {}, \"lessons\": {}, \"questions\": {}, \"illustrations\": {}, \"colour\": 1}"] {
+        let problems = Parsing::new(text).err().expect(text);
+        assert_eq!(problems.len(), 1, "{text}: {problems:?}");
+        assert!(problems[0].starts_with("bundle: "), "{text}: {problems:?}");
+    }
+}
+
+#[test]
+fn a_bundle_without_a_glossary_parses_with_an_empty_one() {
+    for glossary in [None, Some(serde_json::Value::Null)] {
+        let mut b = bundle();
+        let o = b.as_object_mut().unwrap();
+        match glossary {
+            None => o.remove("glossary"),
+            Some(g) => o.insert("glossary".into(), g),
+        };
+        let c = Curriculum::parse(&b.to_string()).unwrap();
+        assert_eq!(c.glossary, Default::default());
+    }
+}
