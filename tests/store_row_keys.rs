@@ -1,8 +1,10 @@
 //! Schema 13: each class roster row keeps its record's device key beside
 //! the record, so that a scan finds the learner's row by comparing keys,
 //! not by decoding every record on the roster. Rows stored under schema 12
-//! gain their keys when the store opens (each record decoded once) and are
-//! written anew under the next generation; the roster's lookups use them.
+//! are written anew under the next generation when the store opens, without
+//! keys (the first load does not decode records); the roster fills them in
+//! when the instructor opens the class, and finds a row without one by
+//! reading its record until then.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -47,7 +49,7 @@ fn v12_store(rows: &[Value]) -> MemoryKv {
 }
 
 #[test]
-fn schema_12_rows_gain_their_device_keys_on_opening() {
+fn schema_12_rows_gain_their_device_keys_when_the_roster_fills_them() {
     let other = PublicKey([7; 32]);
     // (the stored row, the key it has once migrated)
     let cases: Vec<(Value, Option<PublicKey>)> = vec![
@@ -74,7 +76,9 @@ fn schema_12_rows_gain_their_device_keys_on_opening() {
     let entries = &store.doc().records.instructor.assignments[0].roster.entries;
     assert_eq!(entries.len(), cases.len());
     for (j, ((row, want), got)) in cases.iter().zip(entries).enumerate() {
-        assert_eq!(got.key, *want, "row {j}");
+        // Opening reads no record: only a key stored with the row is there.
+        let stored = row.get("key").map(|_| want.unwrap());
+        assert_eq!(got.key, stored, "row {j}");
         assert_eq!(got.record, row["record"].as_str().unwrap(), "row {j}");
         assert_eq!(
             got.verified_at_ms,
@@ -101,13 +105,18 @@ fn schema_12_rows_gain_their_device_keys_on_opening() {
             .map(|j| row_key(5, 0, j))
             .collect::<Vec<_>>()
     );
-    for (j, (_, want)) in cases.iter().enumerate() {
+    for (j, (row, _)) in cases.iter().enumerate() {
         let stored: Value =
             serde_json::from_str(&kv.get(&row_key(5, 0, j)).unwrap().unwrap()).unwrap();
-        assert_eq!(
-            stored.get("key").and_then(Value::as_str),
-            want.as_ref().map(hex).as_deref()
-        );
+        assert_eq!(stored.get("key"), row.get("key"), "row {j}");
+    }
+    // The roster fills the keys in; a damaged record stays nobody's.
+    let mut roster = store.doc().records.instructor.assignments[0].roster.clone();
+    assert!(roster.lacks_keys());
+    roster.fill_keys();
+    assert!(!roster.lacks_keys());
+    for (j, ((_, want), got)) in cases.iter().zip(&roster.entries).enumerate() {
+        assert_eq!(got.key, *want, "row {j}");
     }
     // Opened again: read as it is, nothing written.
     let doc = store.doc().clone();
@@ -155,9 +164,16 @@ fn the_roster_finds_a_learner_by_the_key_kept_with_their_row() {
     assert_eq!(roster.add(&record, 2), Added::Updated);
     assert_eq!(roster.entries.len(), 1);
     assert_eq!(roster.entries[0].certificate.as_deref(), Some("FAC3:C"));
-    // A row without a key (its record could not be read when migrated) is
-    // nobody's; another key finds nothing.
+    // A row without a key (stored before schema 13) is found by reading its
+    // record, and keeps the key; another key finds nothing.
     roster.entries[0].key = None;
+    assert_eq!(roster.row(&k).map(|e| e.verified_at_ms), Some(2));
+    assert!(roster.row(&PublicKey([7; 32])).is_none());
+    assert!(roster.set_practical(&k, Some(6)));
+    assert_eq!(roster.entries[0].key, Some(k), "kept once found");
+    // A row whose record cannot be read is nobody's.
+    roster.entries[0].key = None;
+    roster.entries[0].record = "FAR1:X".into();
     for k in [k, PublicKey([7; 32])] {
         assert!(roster.row(&k).is_none());
         assert!(!roster.set_certificate(&k, "FAC3:D".into()));

@@ -174,13 +174,44 @@ pub struct Roster {
 }
 
 impl Roster {
-    /// The row of the learner whose device key is `key`.
+    /// The row of the learner whose device key is `key`: by the key kept
+    /// with each row, else (a row stored before schema 13 whose key was not
+    /// filled in yet: [`Roster::fill_keys`]) by reading its record.
     pub fn row(&self, key: &PublicKey) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.is_of(key))
+        self.position(key).map(|i| &self.entries[i])
     }
 
+    /// Like [`Roster::row`]; a row found by reading its record keeps its key.
     fn row_mut(&mut self, key: &PublicKey) -> Option<&mut Entry> {
-        self.entries.iter_mut().find(|e| e.is_of(key))
+        let i = self.position(key)?;
+        let e = &mut self.entries[i];
+        e.key = Some(*key);
+        Some(e)
+    }
+
+    fn position(&self, key: &PublicKey) -> Option<usize> {
+        self.entries.iter().position(|e| e.is_of(key)).or_else(|| {
+            self.entries
+                .iter()
+                .position(|e| e.key.is_none() && e.record().is_some_and(|r| r.body.key == *key))
+        })
+    }
+
+    /// Whether a row lacks the key its record names (rows stored before
+    /// schema 13: the store does not read records when it migrates them, as
+    /// the first load does not carry the record decoder).
+    pub fn lacks_keys(&self) -> bool {
+        self.entries
+            .iter()
+            .any(|e| e.key.is_none() && e.record().is_some())
+    }
+
+    /// Keeps with each row the device key its record names, where it lacks
+    /// it; a row whose record cannot be read stays without (nobody's row).
+    pub fn fill_keys(&mut self) {
+        for e in self.entries.iter_mut().filter(|e| e.key.is_none()) {
+            e.key = e.record().map(|r| r.body.key);
+        }
     }
 
     /// Adds or updates the row of the record's device key (only a record

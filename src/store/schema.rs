@@ -16,7 +16,6 @@ use serde_json::{json, Value};
 
 use crate::progress::Progress;
 use crate::quiz::attempt::QuizData;
-use crate::records::record::{hex, Record};
 use crate::records::stored::RecordsData;
 use crate::settings::Settings;
 use crate::trainer::session::TrainerData;
@@ -36,37 +35,13 @@ pub const MIGRATIONS: &[Migration] = &[
 
 /// Version 13 keeps with each class roster row its record's device key
 /// (`key`, 64 hex digits), so that finding a learner's row on a scan
-/// compares keys instead of decoding every record on the roster. Each
-/// row's record is read once, here; a row whose record cannot be read gets
-/// no key (no learner's row: as before, it is never found). A row that
-/// already has one keeps it (a save of the new rows cut short leaves some).
-fn v12_to_v13(mut data: Value) -> Result<Value, String> {
-    let obj = data.as_object_mut().ok_or("data is not an object")?;
-    let assignments = obj
-        .get_mut("records")
-        .and_then(|r| r.pointer_mut("/instructor/assignments"))
-        .and_then(Value::as_array_mut);
-    for a in assignments.into_iter().flatten() {
-        let entries = a
-            .pointer_mut("/roster/entries")
-            .and_then(Value::as_array_mut);
-        for e in entries.into_iter().flatten() {
-            let Some(row) = e.as_object_mut() else {
-                continue;
-            };
-            if row.contains_key("key") {
-                continue;
-            }
-            let key = row
-                .get("record")
-                .and_then(Value::as_str)
-                .and_then(|t| Record::from_qr_text(t).ok())
-                .map(|r| hex(&r.body.key.0));
-            if let Some(key) = key {
-                row.insert("key".into(), Value::String(key));
-            }
-        }
-    }
+/// compares keys instead of decoding every record on the roster. The
+/// migration does not read the records: the record decoder (deflate,
+/// base45) is not part of the first load, which runs it. The roster fills
+/// the keys in when the instructor opens the class
+/// (`records::roster::Roster::fill_keys`, in the instructor's chunk), and
+/// until then finds a row without one by reading its record.
+fn v12_to_v13(data: Value) -> Result<Value, String> {
     Ok(data)
 }
 

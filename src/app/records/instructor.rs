@@ -389,6 +389,21 @@ pub fn ClassPage() -> impl IntoView {
     let state = use_state();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    // Rows stored before schema 13 gain the device keys their records name
+    // (read here, in this chunk: the first load has no record decoder).
+    let lacks = state.records.with_untracked(|r| {
+        r.instructor
+            .assignments
+            .iter()
+            .any(|a| a.roster.lacks_keys())
+    });
+    if lacks {
+        state.update_records(|r| {
+            for a in &mut r.instructor.assignments {
+                a.roster.fill_keys();
+            }
+        });
+    }
     // A memo: the roster's changes (every scan) must not rebuild the page,
     // which would stop the camera and forget the last result.
     let found = Memo::new(move |_| {
