@@ -69,10 +69,19 @@ fn exported() -> String {
     )
 }
 
+/// The document as restored, once the class page has read the roster
+/// rows' device keys from their records again.
+fn keys_filled(mut doc: Document) -> Document {
+    for a in &mut doc.records.instructor.assignments {
+        a.roster.fill_keys();
+    }
+    doc
+}
+
 #[test]
 fn export_then_import_round_trips() {
     let b = backup::import(&exported()).unwrap();
-    assert_eq!(b.document, sample());
+    assert_eq!(keys_filled(b.document), sample());
     assert_eq!(
         b.recovered,
         [RecoveredCopy {
@@ -328,4 +337,36 @@ fn a_restore_that_cannot_keep_the_copy_changes_nothing() {
     assert!(store.replace_keeping_copy(file.document).is_err());
     assert_eq!(store.kv().map[DOC_KEY], stored_before);
     assert_eq!(store.doc(), &phone);
+}
+
+#[test]
+fn a_wrong_device_key_in_a_backup_does_not_send_the_learners_next_scan_elsewhere() {
+    let mut v: Value = serde_json::from_str(&exported()).unwrap();
+    let rows =
+        &mut v["store"]["data"]["records"]["instructor"]["assignments"][0]["roster"]["entries"];
+    let right = rows[0]["key"]
+        .as_str()
+        .expect("the exported row carries its key")
+        .to_owned();
+    let wrong = "07".repeat(32);
+    assert_ne!(right, wrong);
+    rows[0]["key"] = json!(wrong);
+    let b = backup::import(&v.to_string()).unwrap();
+    let roster = &b.document.records.instructor.assignments[0].roster;
+    assert!(
+        roster.entries.iter().all(|e| e.key.is_none()),
+        "restored keys are not kept"
+    );
+    let mut doc = keys_filled(b.document);
+    assert_eq!(doc, sample());
+    // The learner scans again: their own row is updated, none is added.
+    let c = firstaid::content::Curriculum::embedded().unwrap();
+    let record = example::record(&c, firstaid::content::CONTENT_VERSION);
+    let roster = &mut doc.records.instructor.assignments[0].roster;
+    roster.add(&record, example::T0 as i64 + 99_000_000);
+    assert_eq!(roster.entries.len(), 1);
+    assert_eq!(
+        roster.entries[0].verified_at_ms,
+        example::T0 as i64 + 99_000_000
+    );
 }

@@ -26,6 +26,26 @@ fn parsing_file_by_file_gives_the_whole_curriculum() {
         + whole.checklists.len();
     assert_eq!(steps, files);
     assert_eq!(stepped, whole);
+    // Whatever the steps, what the bundle holds: every lesson file once,
+    // every question of every file, every checklist (counted from the
+    // bundle's JSON, not from a parse).
+    let mut lesson_ids: Vec<&str> = bundle["lessons"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|l| l["id"].as_str().unwrap())
+        .collect();
+    lesson_ids.sort();
+    let mut parsed: Vec<&str> = stepped.lessons.iter().map(|l| l.id.as_str()).collect();
+    parsed.sort();
+    assert_eq!(parsed, lesson_ids);
+    let questions: usize = bundle["questions"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|f| f["questions"].as_array().map_or(0, Vec::len))
+        .sum();
+    assert_eq!(stepped.questions.len(), questions);
     // In suggested order, whatever order the files came in.
     let orders: Vec<u32> = stepped.lessons.iter().map(|l| l.order).collect();
     let mut sorted = orders.clone();

@@ -132,7 +132,13 @@ pub fn import(text: &str) -> Result<Backup, BackupError> {
     }
     let file: BackupFileV1 =
         serde_json::from_value(value).map_err(|e| BackupError::Malformed(e.to_string()))?;
-    let document = schema::read_value(file.store).map_err(BackupError::BadStore)?;
+    let mut document = schema::read_value(file.store).map_err(BackupError::BadStore)?;
+    // A roster row's device key is a copy of what its record names: a file
+    // may carry a wrong one (edited, damaged), which would send the
+    // learner's next scan to another row. The class page reads them again.
+    for a in &mut document.records.instructor.assignments {
+        a.roster.forget_keys();
+    }
     Ok(Backup {
         document,
         recovered: file.recovered,

@@ -37,8 +37,9 @@ pub struct Entry {
     pub record: String,
     /// The record's device key (`None` only if the stored record cannot be
     /// read: such a row is nobody's and never found). Always the key of
-    /// `record`: set with it ([`Roster::add`]) or by the migration to
-    /// schema 13, which reads each record once.
+    /// `record`: set with it ([`Roster::add`]) or, for a row stored before
+    /// schema 13 or restored from a backup (whose keys are not trusted:
+    /// [`crate::backup::import`] drops them), by [`Roster::fill_keys`].
     #[serde(default, with = "key_hex", skip_serializing_if = "Option::is_none")]
     pub key: Option<PublicKey>,
     pub verified_at_ms: i64,
@@ -204,6 +205,14 @@ impl Roster {
         self.entries
             .iter()
             .any(|e| e.key.is_none() && e.record().is_some())
+    }
+
+    /// Drops every row's stored device key (a backup's, not trusted):
+    /// [`Roster::fill_keys`] reads them from the records again.
+    pub fn forget_keys(&mut self) {
+        for e in &mut self.entries {
+            e.key = None;
+        }
     }
 
     /// Keeps with each row the device key its record names, where it lacks
