@@ -54,8 +54,10 @@ pub fn LearnPage() -> impl IntoView {
         <section class="page learn">
             <h1>{t!(i18n, learn.title)}</h1>
             <p class="lead">{t!(i18n, learn.intro)}</p>
+            // The links below the lessons come with them: shown while the
+            // lessons are read, they would then be pushed down (a layout shift).
             {with_curriculum(state, move |c| {
-                Group::ALL
+                let groups = Group::ALL
                     .into_iter()
                     .map(|g| {
                         let lessons: Vec<_> = c.lessons.iter().filter(|l| l.group == g).cloned().collect();
@@ -68,10 +70,13 @@ pub fn LearnPage() -> impl IntoView {
                             </section>
                         }
                     })
-                    .collect_view()
+                    .collect_view();
+                view! {
+                    {groups}
+                    <p><A href="/quiz" attr:class="button primary" attr:data-testid="learn-quiz">{t!(i18n, learn.quiz_link)}</A></p>
+                    <p><A href="/print" attr:class="inline-link">{t!(i18n, learn.print_all)}</A></p>
+                }
             })}
-            <p><A href="/quiz" attr:class="button primary" attr:data-testid="learn-quiz">{t!(i18n, learn.quiz_link)}</A></p>
-            <p><A href="/print" attr:class="inline-link">{t!(i18n, learn.print_all)}</A></p>
         </section>
     }
 }

@@ -29,9 +29,13 @@ pub fn InstructorPage() -> impl IntoView {
             <h1>{t!(i18n, instructor.title)}</h1>
             <p class="lead">{t!(i18n, instructor.intro)}</p>
             <InstructorCard />
-            {with_curriculum(state, move |c| view! { <NewAssignment curriculum=c /> })}
-            <AssignmentList />
-            {with_curriculum(state, move |c| view! { <super::held::HeldQuestions curriculum=c /> })}
+            // What follows the new assignment's form comes with it, once the
+            // lessons are read (shown before, it would be pushed down).
+            {with_curriculum(state, move |c| view! {
+                <NewAssignment curriculum=c.clone() />
+                <AssignmentList />
+                <super::held::HeldQuestions curriculum=c />
+            })}
         </section>
     }
 }
@@ -418,12 +422,16 @@ pub fn ClassPage() -> impl IntoView {
             {move || match found.get() {
                 None => view! { <h1>{t!(i18n, instructor.title)}</h1><p role="alert">{t!(i18n, instructor.not_found)}</p> }.into_any(),
                 Some(a) => {
-                    let (a2, a3) = (a.clone(), a.clone());
+                    let a2 = a.clone();
                     view! {
                         <h1 data-testid="class-title">{a.body.class.clone()}" · "{a.body.id.clone()}</h1>
                         <ShareAssignment assignment=a />
-                        {with_curriculum(state, move |c| view! { <super::verifier::Verifier assignment=a2.clone() curriculum=c /> })}
-                        {with_curriculum(state, move |c| view! { <super::xapi::ClassXapi assignment=a3.clone() curriculum=c /> })}
+                        // The export comes with the roster (one placeholder,
+                        // nothing pushed down when the lessons are read).
+                        {with_curriculum(state, move |c| view! {
+                            <super::verifier::Verifier assignment=a2.clone() curriculum=c.clone() />
+                            <super::xapi::ClassXapi assignment=a2.clone() curriculum=c />
+                        })}
                     }.into_any()
                 }
             }}

@@ -28,24 +28,29 @@ pub fn RecordPage() -> impl IntoView {
         <section class="page record-page">
             <h1>{t!(i18n, records.title)}</h1>
             <ProgressSummary />
-            {with_curriculum(state, move |c| view! { <Assignments curriculum=c actions=true /> })}
-            <super::certificate::MyCertificates />
-            <ProfileForm />
-            // The technical part (the phone's key and its check code, the
-            // export for a school's system, what a record proves): closed,
-            // below everything a learner looks for.
-            <details class="for-instructors" data-testid="for-instructors">
-                <summary><h2 id="for-instructors-heading">{t!(i18n, records.for_instructors)}</h2></summary>
-                <p class="help">{t!(i18n, records.for_instructors_intro)}</p>
-                <p>{t!(i18n, records.intro)}</p>
-                <KeyCard />
-                {with_curriculum(state, move |c| view! { <super::xapi::LearnerXapi curriculum=c /> })}
-                <section class="card" aria-labelledby="trust-heading">
-                    <h2 id="trust-heading">{t!(i18n, records.trust_heading)}</h2>
-                    <p>{t!(i18n, records.trust)}</p>
-                </section>
-                <p><A href="/instructor" attr:class="inline-link" attr:data-testid="instructor-link">{t!(i18n, records.instructor_link)}</A></p>
-            </details>
+            // The cards below the assignments come with them, once the
+            // lessons are read: shown before, they would be pushed down by
+            // the assignments card (a layout shift).
+            {with_curriculum(state, move |c| view! {
+                <Assignments curriculum=c.clone() actions=true />
+                <super::certificate::MyCertificates />
+                <ProfileForm />
+                // The technical part (the phone's key and its check code, the
+                // export for a school's system, what a record proves): closed,
+                // below everything a learner looks for.
+                <details class="for-instructors" data-testid="for-instructors">
+                    <summary><h2 id="for-instructors-heading">{t!(i18n, records.for_instructors)}</h2></summary>
+                    <p class="help">{t!(i18n, records.for_instructors_intro)}</p>
+                    <p>{t!(i18n, records.intro)}</p>
+                    <KeyCard />
+                    <super::xapi::LearnerXapi curriculum=c />
+                    <section class="card" aria-labelledby="trust-heading">
+                        <h2 id="trust-heading">{t!(i18n, records.trust_heading)}</h2>
+                        <p>{t!(i18n, records.trust)}</p>
+                    </section>
+                    <p><A href="/instructor" attr:class="inline-link" attr:data-testid="instructor-link">{t!(i18n, records.instructor_link)}</A></p>
+                </details>
+            })}
         </section>
     }
 }

@@ -117,6 +117,9 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
     await expect(placeholder).toHaveAttribute('role', 'status');
     await expect(placeholder).toHaveText(locale === 'en-US' ? 'Loading this page…' : '正在加载本页…');
     await axe(page, `the loading placeholder (${locale})`);
+    // It fills the screen: the footer is not shown under it, to jump away
+    // when the page comes (a layout shift: 0.074 on a lesson before).
+    await expect(page.locator('.app-footer')).not.toBeInViewport();
     expect(held).toHaveLength(1);
     await held[0]();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(locale === 'en-US' ? 'Practice' : '练习');
@@ -137,6 +140,42 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
     await context.setOffline(true);
     await everyRoute(page, locale, 'offline');
 
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+}
+
+for (const locale of ['en-US', 'zh-CN'] as const) {
+  test(`pages that show the lessons do not move when the lessons arrive (${locale})`, async ({ browser, server }) => {
+    const { context, page, problems } = await open(browser, locale, server.origin, 'block');
+    // Every layout shift of each page load (none comes from input here).
+    await page.addInitScript(() => {
+      (window as unknown as { shifts: number }).shifts = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as (PerformanceEntry & { value: number })[]) {
+          (window as unknown as { shifts: number }).shifts += e.value;
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    for (const path of ['/learn', '/learn/recognise-and-call', '/record', '/instructor']) {
+      // The lessons held back until the page shows that it reads them.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await context.route(/\/content-[0-9a-f]{10}\.json$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(path);
+      await waitForApp(page);
+      const loading = page.locator('main p.loading');
+      await expect(loading, path).toBeVisible();
+      release();
+      await expect(loading, path).toHaveCount(0);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts), `${path}: layout shift`).toBe(0);
+      await context.unrouteAll();
+    }
     expect(problems).toEqual([]);
     await context.close();
   });
