@@ -336,7 +336,7 @@ mod key_hex {
     use serde::{de::Error, Deserialize, Deserializer, Serializer};
 
     use crate::records::keys::PublicKey;
-    use crate::records::record::hex;
+    use crate::records::record::{hex, unhex};
 
     pub fn serialize<S: Serializer>(key: &Option<PublicKey>, s: S) -> Result<S::Ok, S::Error> {
         match key {
@@ -347,19 +347,9 @@ mod key_hex {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<PublicKey>, D::Error> {
         let text = String::deserialize(d)?;
-        let bytes = text.as_bytes();
-        let mut key = [0u8; 32];
-        let digit = |c: u8| (c as char).to_digit(16).filter(|_| !c.is_ascii_uppercase());
-        if bytes.len() != 64 {
-            return Err(D::Error::custom("a device key is 64 hex digits"));
-        }
-        for (k, pair) in key.iter_mut().zip(bytes.chunks(2)) {
-            match (digit(pair[0]), digit(pair[1])) {
-                (Some(h), Some(l)) => *k = (h * 16 + l) as u8,
-                _ => return Err(D::Error::custom("a device key is 64 hex digits")),
-            }
-        }
-        Ok(Some(PublicKey(key)))
+        unhex(&text)
+            .map(|key| Some(PublicKey(key)))
+            .ok_or_else(|| D::Error::custom("a device key is 64 hex digits"))
     }
 }
 

@@ -78,18 +78,10 @@ struct TrainerJson {
 }
 
 fn unhex<const N: usize>(field: &str, s: &str) -> Result<[u8; N], RecordError> {
-    let bad = || RecordError::Field {
+    super::unhex(s).ok_or_else(|| RecordError::Field {
         field: field.to_owned(),
         problem: format!("expected {} lowercase hexadecimal digits", 2 * N),
-    };
-    if s.len() != 2 * N || !s.bytes().all(|c| matches!(c, b'0'..=b'9' | b'a'..=b'f')) {
-        return Err(bad());
-    }
-    let mut out = [0u8; N];
-    for (i, o) in out.iter_mut().enumerate() {
-        *o = u8::from_str_radix(&s[2 * i..2 * i + 2], 16).map_err(|_| bad())?;
-    }
-    Ok(out)
+    })
 }
 
 fn iso(ms: u64) -> String {
