@@ -6,7 +6,8 @@
 //   or the region they confirmed, or a guess from the time zone and the
 //   language tags, with a copy of src/region.rs's table that tests/region.rs
 //   checks);
-// - on a first visit of `/` (nothing stored yet), the real home page: the
+// - on a first visit (nothing stored yet) of a page the build prerendered
+//   (the home page, the lessons' list, each lesson), the real page: the
 //   build rendered it with the app itself in each language and guideline
 //   profile a first visit can start with (`cargo xtask dist`, prerender.rs);
 //   the copy for this visitor stays, the others and the loading shell go,
@@ -119,13 +120,16 @@ function setNumber(scope) {
   }
 }
 
-// The prerendered home page for this visitor, if this is a first visit of
-// `/`. The copies come before this script in the page, the loading shell
-// after it: a paint while the rest is parsed shows this page or nothing.
-const want = stored === null && location.pathname === '/' ? `${lang}/${profileFor(tags)}` : null;
+// The prerendered page for this visitor, if this is a first visit of the
+// page the copies were drawn for (index.html is also what a host serves for
+// pages without a file of their own). The copies come before this script
+// in the page, the loading shell after it: a paint while the rest is parsed
+// shows this page or nothing.
+const path = location.pathname.length > 1 ? location.pathname.replace(/\/$/, '') : '/';
+const want = stored === null ? `${lang}/${profileFor(tags)}` : null;
 let chosen = null;
 for (const copy of document.querySelectorAll('[data-first-paint]')) {
-  if (copy.getAttribute('data-first-paint') === want) chosen = copy;
+  if (copy.getAttribute('data-first-paint') === want && copy.getAttribute('data-first-paint-path') === path) chosen = copy;
   else copy.remove();
 }
 // The modules of the page at `path` when it is loaded on demand (the build
@@ -158,6 +162,10 @@ if (chosen) {
   chosen.hidden = false;
   // The shell is hidden by the stylesheet from here on.
   root.setAttribute('data-first-paint', want);
+  // A page loaded on demand (a lesson) needs its modules before the app
+  // can draw it in the copy's place: fetched after the copy's first frame,
+  // like the app's own (boot.js).
+  requestAnimationFrame(() => setTimeout(() => preloadPage(path), 0));
   // A link tapped before the app runs (Start learning, a tab) is not a new
   // page load, which would start every download over: the address changes
   // in place, the link shows it was tapped, and the app opens that page

@@ -64,8 +64,15 @@ pub fn start(curriculum: JsValue) {
         // hold up a tap (the page in the HTML stays meanwhile), then draw
         // the app in a task of its own.
         // (wasm-bindgen's executor: Leptos's is set up by the mount.)
+        // A page loaded on demand (a lesson) comes with its module.
         Some(text) => wasm_bindgen_futures::spawn_local(async move {
             state::parse_before_start(&text).await;
+            if crate::adapters::platform::root_attribute("data-first-paint").is_some() {
+                let path = web_sys::window()
+                    .and_then(|w| w.location().pathname().ok())
+                    .unwrap_or_default();
+                lazy::ready(&path).await;
+            }
             crate::adapters::idle::next_task().await;
             mount();
         }),

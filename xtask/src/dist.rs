@@ -183,20 +183,20 @@ fn hashed_name(stem: &str, ext: &str, bytes: &[u8]) -> String {
     format!("{stem}-{}.{ext}", short_hash(bytes))
 }
 
-/// Assembles the deployable folder from a wasm-pack package, with the home
-/// page rendered by the app itself for the first paint: assembled once
+/// Assembles the deployable folder from a wasm-pack package, with the pages
+/// of [`prerender::paths`] rendered by the app itself for the first paint: assembled once
 /// without it and without the compressed copies (the server falls back to
 /// the plain files), the app run in headless Chromium on that folder
 /// ([`prerender::capture`]), and assembled again with the pages it drew.
 pub fn assemble(pkg: &Path, out: &Path, label: &str) -> Result<FirstPaint> {
-    assemble_with(pkg, out, label, &BTreeMap::new(), None)?;
+    assemble_with(pkg, out, label, &prerender::Pages::new(), None)?;
     let pages = prerender::capture(out)?;
     assemble_with(pkg, out, label, &pages, Some(Compress { like: None }))?;
     Ok(FirstPaint(pages))
 }
 
-/// The home pages drawn for a build's first paint ([`assemble`]).
-pub struct FirstPaint(BTreeMap<String, String>);
+/// The pages drawn for a build's first paint ([`assemble`]).
+pub struct FirstPaint(prerender::Pages);
 
 /// Assembles a second build of the same package under another label (the
 /// suite's build "b", which differs from "a" by its label only): `like` is
@@ -226,15 +226,15 @@ struct Compress<'a> {
     like: Option<&'a Path>,
 }
 
-/// Assembles the deployable folder; `first_paint` holds the home page's
-/// `#app` content per `lang/profile` (what index.html shows a first visit
-/// before the app runs; public/first-paint.js picks one); `compress`
+/// Assembles the deployable folder; `first_paint` holds each prerendered
+/// page's `#app` content per `lang/profile` (what its HTML shows a first
+/// visit before the app runs; public/first-paint.js picks one); `compress`
 /// (when given) writes each text file's brotli and gzip copies beside it.
 fn assemble_with(
     pkg: &Path,
     out: &Path,
     label: &str,
-    first_paint: &BTreeMap<String, String>,
+    first_paint: &prerender::Pages,
     compress: Option<Compress>,
 ) -> Result<()> {
     if out.exists() {
@@ -370,20 +370,29 @@ fn assemble_with(
     files.insert(scan_js_name, scan_js);
     files.insert(scan_wasm_name, scan_wasm);
     files.insert(worker_name, worker.into_bytes());
-    // Two pages from one template: the home page's static help, and the
-    // emergency page (served for /emergency and below), which works before
-    // and without the app: call button, CPR steps in text, a CSS beat.
+    // Pages from one template: the home page's static help; each
+    // prerendered page other than the home page (`learn/<id>.html`), the
+    // same with its copies; and the emergency page (served for /emergency
+    // and below), which works before and without the app: call button, CPR
+    // steps in text, a CSS beat.
     let failed = fs::read_to_string("public/static-failed.html")?;
-    for (page, main) in [
-        ("index.html", "public/static-home.html"),
-        ("emergency.html", "public/static-emergency.html"),
-    ] {
+    let page = |main: &str| -> Result<String> {
         let main = fs::read_to_string(main)?.replace("<!-- static:failed -->", failed.trim_end());
-        let mut html = index.replace("<!-- static:main -->", main.trim_end());
-        if page == "index.html" {
-            html = html.replace("<!-- first-paint -->", &prerender::copies(first_paint));
+        Ok(index.replace("<!-- static:main -->", main.trim_end()))
+    };
+    let home = page("public/static-home.html")?;
+    let emergency = page("public/static-emergency.html")?;
+    files.insert("emergency.html".into(), emergency.into_bytes());
+    let mut first_visit_only = Vec::new();
+    for (path, copies) in std::iter::once(("/", &BTreeMap::new()))
+        .chain(first_paint.iter().map(|(p, c)| (p.as_str(), c)))
+    {
+        let name = prerender::file_for(path);
+        if name != "index.html" {
+            first_visit_only.push(name.clone());
         }
-        files.insert(page.into(), html.into_bytes());
+        let html = home.replace("<!-- first-paint -->", &prerender::copies(path, copies));
+        files.insert(name, html.into_bytes());
     }
     // The curriculum, fetched by the app when first needed (and precached).
     files.insert(
@@ -400,7 +409,13 @@ fn assemble_with(
         all.update(Sha256::digest(bytes));
     }
     let cache = format!("firstaid-{}", &short_hash(&all.finalize()));
-    let assets: Vec<String> = files.keys().map(|n| format!("/{n}")).collect();
+    // The prerendered pages other than the home page help a first visit
+    // only: the service worker answers every page with index.html.
+    let assets: Vec<String> = files
+        .keys()
+        .filter(|n| !first_visit_only.contains(n))
+        .map(|n| format!("/{n}"))
+        .collect();
     let sw = fs::read_to_string("public/sw.js")?
         .replace("__CACHE_NAME__", &cache)
         .replace("__ASSETS__", &serde_json::to_string(&assets)?);

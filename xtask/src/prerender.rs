@@ -1,14 +1,17 @@
-//! The home page as the app itself draws it, for the first paint.
+//! The home page, the list of lessons and each lesson as the app itself
+//! draws them, for the first paint.
 //!
 //! `cargo xtask dist` runs the freshly assembled app in headless Chromium
-//! (`xtask/npm/prerender.mjs`, Playwright) once per variant a first visit
-//! of `/` can start with — English with each guideline profile, Chinese
-//! with the Red Cross Society of China's — and keeps each home page's
-//! `#app` content. index.html carries them, hidden; its inline script
-//! (`public/first-paint.js`) shows the visitor's before the first paint and
-//! removes the rest, so the largest paint happens before any wasm runs, and
-//! the app then draws the same page in its place. Nothing is copied by hand:
-//! a change to a component changes the next build's first paint.
+//! (`xtask/npm/prerender.mjs`, Playwright) once per page of [`paths`] and
+//! variant a first visit can start with — English with each guideline
+//! profile, Chinese with the Red Cross Society of China's — and keeps each
+//! page's `#app` content. The page's HTML carries them, hidden (index.html
+//! for `/`, `learn.html` for `/learn`, `learn/<id>.html` for a lesson); its
+//! inline script (`public/first-paint.js`) shows the visitor's before the
+//! first paint and removes the rest, so the largest paint happens before
+//! any wasm runs, and the app then draws the same page in its place. Nothing
+//! is copied by hand: a change to a component or a lesson changes the next
+//! build's first paint.
 //!
 //! What depends on where the phone is stays right: the call buttons are
 //! marked (`data-static-call`, and `data-drawn-number` naming the number
@@ -60,9 +63,37 @@ pub const VARIANTS: [Variant; 4] = [
     },
 ];
 
-/// Serves `dir` and draws the home page of every [`VARIANTS`] in headless
-/// Chromium: `key → #app content`.
-pub fn capture(dir: &Path) -> Result<BTreeMap<String, String>> {
+/// The drawn pages: `path → variant key → #app content`.
+pub type Pages = BTreeMap<String, BTreeMap<String, String>>;
+
+/// The pages a first visit is drawn for: the home page, the list of
+/// lessons, and each lesson (its first step: where a first visit starts).
+pub fn paths() -> Vec<String> {
+    let curriculum = firstaid::content::Curriculum::embedded()
+        .expect("the embedded curriculum parses (the native tests check it)");
+    ["/".to_owned(), "/learn".to_owned()]
+        .into_iter()
+        .chain(
+            curriculum
+                .lessons
+                .iter()
+                .map(|l| format!("/learn/{}", l.id)),
+        )
+        .collect()
+}
+
+/// The file of the page at `path`, as static hosts serve it for that path
+/// (`/` → `index.html`, `/learn/x` → `learn/x.html`).
+pub fn file_for(path: &str) -> String {
+    match path.trim_matches('/') {
+        "" => "index.html".to_owned(),
+        p => format!("{p}.html"),
+    }
+}
+
+/// Serves `dir` and draws every page of [`paths`] in every [`VARIANTS`] in
+/// headless Chromium.
+pub fn capture(dir: &Path) -> Result<Pages> {
     let start = Instant::now();
     let port = free_port()?;
     let mut server = Command::new(std::env::current_exe()?)
@@ -71,30 +102,36 @@ pub fn capture(dir: &Path) -> Result<BTreeMap<String, String>> {
         .stdout(Stdio::null())
         .spawn()
         .context("cannot start the server for the prerender")?;
-    let result = wait_for(port).and_then(|()| draw(port));
+    let paths = paths();
+    let result = wait_for(port).and_then(|()| draw(port, &paths));
     let _ = server.kill();
     let _ = server.wait();
     let pages = result?;
     println!(
-        "xtask: prerendered the home page ({} variants, {:.1} s)",
+        "xtask: prerendered {} pages ({} variants each, {:.1} s)",
         pages.len(),
+        VARIANTS.len(),
         start.elapsed().as_secs_f64()
     );
     Ok(pages)
 }
 
-/// index.html's hidden copies, one per variant (empty without any).
-pub fn copies(pages: &BTreeMap<String, String>) -> String {
+/// The hidden copies of the page at `path`, one per variant (empty without
+/// any), each naming the path it was drawn for: index.html is also served
+/// for pages without a file of their own, which must not show the home page.
+pub fn copies(path: &str, pages: &BTreeMap<String, String>) -> String {
     pages
         .iter()
         .map(|(key, html)| {
             let lang = key.split('/').next().unwrap_or("en");
-            format!("<div data-first-paint=\"{key}\" lang=\"{lang}\" hidden>{html}</div>\n")
+            format!(
+                "<div data-first-paint=\"{key}\" data-first-paint-path=\"{path}\" lang=\"{lang}\" hidden>{html}</div>\n"
+            )
         })
         .collect()
 }
 
-fn draw(port: u16) -> Result<BTreeMap<String, String>> {
+fn draw(port: u16, paths: &[String]) -> Result<Pages> {
     let variants: Vec<serde_json::Value> = VARIANTS
         .iter()
         .map(|v| serde_json::json!({ "key": v.key, "locale": v.locale, "zone": v.zone }))
@@ -104,25 +141,28 @@ fn draw(port: u16) -> Result<BTreeMap<String, String>> {
         .arg("xtask/npm/prerender.mjs")
         .arg(format!("http://127.0.0.1:{port}"))
         .arg(serde_json::to_string(&variants)?)
+        .arg(serde_json::to_string(paths)?)
         .stderr(Stdio::inherit())
         .output()
         .context("cannot run node xtask/npm/prerender.mjs")?;
     if !output.status.success() {
         bail!("the prerender failed ({})", output.status);
     }
-    let pages: BTreeMap<String, String> =
-        serde_json::from_slice(&output.stdout).context("the prerender's output")?;
-    check(&pages)?;
+    let pages: Pages = serde_json::from_slice(&output.stdout).context("the prerender's output")?;
+    check(&pages, paths)?;
     Ok(pages)
 }
 
-/// Every variant drawn, and nothing the page's policy or first-paint.js
-/// cannot take: no script, no inline style (the CSP refuses it), and the
-/// call button marked.
-fn check(pages: &BTreeMap<String, String>) -> Result<()> {
-    for v in &VARIANTS {
-        let Some(html) = pages.get(v.key) else {
-            bail!("the prerender drew no page for {}", v.key);
+/// Every page drawn in every variant, and nothing the page's policy or
+/// first-paint.js cannot take: no script, no inline style (the CSP refuses
+/// it), and the call button marked.
+fn check(pages: &Pages, paths: &[String]) -> Result<()> {
+    for (path, v) in paths
+        .iter()
+        .flat_map(|p| VARIANTS.iter().map(move |v| (p, v)))
+    {
+        let Some(html) = pages.get(path).and_then(|p| p.get(v.key)) else {
+            bail!("the prerender drew no page {path} for {}", v.key);
         };
         for bad in [
             "<script",
@@ -131,11 +171,14 @@ fn check(pages: &BTreeMap<String, String>) -> Result<()> {
             "data-static-shell",
         ] {
             if html.contains(bad) {
-                bail!("the prerendered page {} contains {bad:?}", v.key);
+                bail!("the prerendered page {path} {} contains {bad:?}", v.key);
             }
         }
-        if !html.contains("data-drawn-number") {
-            bail!("the prerendered page {} has no marked call number", v.key);
+        if path == "/" && !html.contains("data-drawn-number") {
+            bail!(
+                "the prerendered page {path} {} has no marked call number",
+                v.key
+            );
         }
     }
     Ok(())
@@ -165,33 +208,56 @@ mod tests {
     }
 
     #[test]
-    fn copies_are_hidden_and_carry_their_language() {
+    fn copies_are_hidden_and_carry_their_language_and_path() {
         let pages = BTreeMap::from([("zh-CN/rcsc".to_owned(), page(""))]);
-        let html = copies(&pages);
-        assert!(
-            html.starts_with("<div data-first-paint=\"zh-CN/rcsc\" lang=\"zh-CN\" hidden><header>")
-        );
-        assert_eq!(copies(&BTreeMap::new()), "");
+        let html = copies("/learn/x", &pages);
+        assert!(html.starts_with(
+            "<div data-first-paint=\"zh-CN/rcsc\" data-first-paint-path=\"/learn/x\" lang=\"zh-CN\" hidden><header>"
+        ));
+        assert_eq!(copies("/", &BTreeMap::new()), "");
     }
 
     #[test]
-    fn a_page_the_policy_would_refuse_or_a_missing_variant_fails_the_build() {
-        let all = |extra: &str| -> BTreeMap<String, String> {
-            VARIANTS
-                .iter()
-                .map(|v| (v.key.to_owned(), page(extra)))
-                .collect()
+    fn every_lesson_has_a_page_and_a_file_hosts_serve_for_its_address() {
+        let paths = paths();
+        assert_eq!(paths[..2], ["/", "/learn"]);
+        let lessons = firstaid::content::Curriculum::embedded().unwrap().lessons;
+        assert_eq!(paths.len(), 2 + lessons.len());
+        assert!(paths.contains(&format!("/learn/{}", lessons[0].id)));
+        assert_eq!(file_for("/"), "index.html");
+        assert_eq!(file_for("/learn"), "learn.html");
+        assert_eq!(file_for("/learn/adult-cpr"), "learn/adult-cpr.html");
+    }
+
+    #[test]
+    fn a_page_the_policy_would_refuse_or_a_missing_page_fails_the_build() {
+        let paths = ["/".to_owned(), "/learn/x".to_owned()];
+        let all = |extra: &str, lesson: &str| -> Pages {
+            let variants = |html: String| -> BTreeMap<String, String> {
+                VARIANTS
+                    .iter()
+                    .map(|v| (v.key.to_owned(), html.clone()))
+                    .collect()
+            };
+            BTreeMap::from([
+                ("/".to_owned(), variants(page(extra))),
+                ("/learn/x".to_owned(), variants(lesson.to_owned())),
+            ])
         };
-        assert!(check(&all("")).is_ok());
-        assert!(check(&all("<p style=\"width: 3px\">")).is_err());
-        assert!(check(&all("<script>x</script>")).is_err());
-        let mut missing = all("");
-        missing.remove("en/erc");
-        assert!(check(&missing).is_err());
-        let unmarked: BTreeMap<String, String> = VARIANTS
-            .iter()
-            .map(|v| (v.key.to_owned(), "<main>Call 112</main>".to_owned()))
-            .collect();
-        assert!(check(&unmarked).is_err());
+        // A lesson has no call button: only the home page needs one marked.
+        assert!(check(&all("", "<main><h1>Lesson</h1></main>"), &paths).is_ok());
+        assert!(check(&all("<p style=\"width: 3px\">", "<h1>L</h1>"), &paths).is_err());
+        assert!(check(&all("", "<h1>L</h1><script>x</script>"), &paths).is_err());
+        let mut missing = all("", "<h1>L</h1>");
+        missing.get_mut("/learn/x").unwrap().remove("en/erc");
+        assert!(check(&missing, &paths).is_err());
+        let mut no_page = all("", "<h1>L</h1>");
+        no_page.remove("/learn/x");
+        assert!(check(&no_page, &paths).is_err());
+        let mut unmarked = all("", "<h1>L</h1>");
+        for html in unmarked.get_mut("/").unwrap().values_mut() {
+            *html = "<main>Call 112</main>".to_owned();
+        }
+        assert!(check(&unmarked, &paths).is_err());
     }
 }

@@ -60,7 +60,10 @@ pub fn app(dir: PathBuf) -> Router {
         let index = index.clone();
         async move { spa_fallback(index, req).await }
     };
+    // A folder of prerendered pages (`learn/`) beside one (`learn.html`) is
+    // not a page: the fallback serves `/learn`, with no redirect to `/learn/`.
     let files = ServeDir::new(&dir)
+        .append_index_html_on_directories(false)
         .precompressed_br()
         .precompressed_gzip()
         .fallback(tower::service_fn(move |req: Request| {
@@ -74,7 +77,9 @@ pub fn app(dir: PathBuf) -> Router {
 
 /// App routes (no file extension) get index.html — the emergency pages
 /// (`/emergency`, `/emergency/…`) get emergency.html, whose static part
-/// already helps; missing files get 404.
+/// already helps, and a page prerendered for a first visit gets its own
+/// file (`/learn/x` → `learn/x.html`, as static hosts serve it); missing
+/// files get 404.
 async fn spa_fallback(index: PathBuf, req: Request) -> Response {
     let path = req.uri().path();
     let last = path.rsplit('/').next().unwrap_or("");
@@ -82,8 +87,11 @@ async fn spa_fallback(index: PathBuf, req: Request) -> Response {
         return (StatusCode::NOT_FOUND, "not found").into_response();
     }
     let emergency = index.with_file_name("emergency.html");
+    let own = prerendered(&index, path);
     let page = if (path == "/emergency" || path.starts_with("/emergency/")) && emergency.exists() {
         emergency
+    } else if let Some(own) = own {
+        own
     } else {
         index
     };
@@ -99,6 +107,23 @@ async fn spa_fallback(index: PathBuf, req: Request) -> Response {
 }
 
 /// Adds the security and cache headers to every response.
+/// The file of a page prerendered for `path`, beside `index`, if the build
+/// wrote one (an address of plain words only: nothing outside the folder).
+fn prerendered(index: &Path, path: &str) -> Option<PathBuf> {
+    let rel = path.trim_matches('/');
+    let plain = |seg: &str| {
+        !seg.is_empty()
+            && seg
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    };
+    if rel.is_empty() || !rel.split('/').all(plain) {
+        return None;
+    }
+    let file = index.with_file_name(format!("{rel}.html"));
+    file.exists().then_some(file)
+}
+
 async fn headers(req: Request, next: Next) -> Response {
     let path = req.uri().path().to_owned();
     let mut res = next.run(req).await;
@@ -207,6 +232,32 @@ mod tests {
                 "{path}"
             );
             assert_eq!(res.headers()["x-content-type-options"], "nosniff");
+        }
+    }
+
+    #[tokio::test]
+    async fn a_prerendered_page_is_served_for_its_address_and_only_for_it() {
+        let d = site();
+        std::fs::create_dir(d.0.join("learn")).unwrap();
+        std::fs::write(d.0.join("learn.html"), "list").unwrap();
+        std::fs::write(d.0.join("learn/adult-cpr.html"), "lesson").unwrap();
+        for (path, want) in [
+            ("/learn", "list"),
+            ("/learn/", "list"),
+            ("/learn/adult-cpr", "lesson"),
+            ("/learn/choking", "<!doctype html><title>t</title>"),
+            ("/", "<!doctype html><title>t</title>"),
+            ("/Learn", "<!doctype html><title>t</title>"),
+            ("/learn//adult-cpr", "<!doctype html><title>t</title>"),
+            ("/quiz", "<!doctype html><title>t</title>"),
+        ] {
+            let res = get(&d.0, path, None).await;
+            assert_eq!(res.status(), StatusCode::OK, "{path}");
+            assert_eq!(res.headers()[header::CONTENT_TYPE], "text/html", "{path}");
+            let body = axum::body::to_bytes(res.into_body(), 1 << 20)
+                .await
+                .unwrap();
+            assert_eq!(&body[..], want.as_bytes(), "{path}");
         }
     }
 

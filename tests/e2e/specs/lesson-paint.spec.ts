@@ -1,0 +1,100 @@
+// A lesson opened from a link (a class's chat, a poster's QR code) is the
+// first visit of many learners: its first paint is the lesson itself,
+// rendered at build time by the app (xtask prerender) in the visitor's
+// language and guideline profile, before any wasm has run; the app then
+// draws the same step in its place, with the lesson's module loaded first,
+// so its loading placeholder never covers the page.
+import { test, expect, axe, waitForApp } from './fixtures';
+import { lessons, resolve } from './content';
+import { withoutWasm, watchPaint, type Watched } from './paint';
+
+const visitors = [
+  { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', lang: 'zh' as const, profile: 'rcsc', key: 'zh-CN/rcsc', next: '下一步' },
+  { locale: 'en-US', timezoneId: 'America/Chicago', lang: 'en' as const, profile: 'aha', key: 'en/aha', next: 'Next' },
+  { locale: 'en-GB', timezoneId: 'Europe/London', lang: 'en' as const, profile: 'erc', key: 'en/erc', next: 'Next' },
+];
+
+test.describe('a lesson\'s first paint', () => {
+  for (const [i, v] of visitors.entries()) {
+    // A different lesson for each visitor: every lesson has its page.
+    const lesson = lessons[(i * 3) % lessons.length];
+    test(`with the wasm blocked, a first visit in ${v.locale} sees ${lesson.id} (${v.profile})`, async ({ browser, server }) => {
+      const { context, page, errors } = await withoutWasm(browser, server.origin, v.locale, v.timezoneId);
+      await page.goto(`/learn/${lesson.id}`);
+      await expect(page.locator('html')).toHaveAttribute('data-first-paint', v.key);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(lesson.title[v.lang]);
+      // The first step, as this visitor's guideline teaches it, with its picture.
+      const step = page.getByTestId('step');
+      await expect(step).toHaveAttribute('data-step', lesson.steps[0].id);
+      await expect(step.locator('.step-text')).toHaveText(resolve(lesson.steps[0], v.profile).text[v.lang]);
+      if (lesson.steps[0].illustration) await expect(step.locator('.illustration svg')).toBeVisible();
+      await expect(page.getByRole('button', { name: v.next, exact: true })).toBeVisible();
+      // One page: the other copies and the loading shell are gone.
+      await expect(page.locator('#app [data-first-paint]')).toHaveCount(1);
+      await expect(page.locator('[data-static-shell]')).toHaveCount(0);
+      // The app did not load: said at the top, with a retry.
+      await expect(page.locator('main [data-static-failed]')).toBeVisible();
+      await axe(page, `lesson first paint ${v.locale}`);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+
+  test('the lessons\' list has its page too, and a returning visitor gets the app\'s', async ({ browser, server }) => {
+    const { context, page, errors } = await withoutWasm(browser, server.origin, 'zh-CN', 'Asia/Shanghai');
+    await page.goto('/learn');
+    await expect(page.locator('html')).toHaveAttribute('data-first-paint', 'zh-CN/rcsc');
+    for (const lesson of lessons) {
+      await expect(page.locator(`#app a[href="/learn/${lesson.id}"]`).first()).toBeVisible();
+    }
+    // Something stored: the page may differ from a first visit's (progress,
+    // another language or profile), so the app draws it.
+    await context.addInitScript(() => {
+      if (localStorage.getItem('firstaid/store') === null) localStorage.setItem('firstaid/store', '{"schema":1,"data":{}}');
+    });
+    await page.goto(`/learn/${lessons[1].id}`);
+    await expect(page.locator('html')).not.toHaveAttribute('data-first-paint', /.*/);
+    await expect(page.locator('#app [data-first-paint]')).toHaveCount(0);
+    await expect(page.locator('.static-call')).toBeVisible();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+test.describe('the app takes over a lesson', () => {
+  for (const v of visitors.slice(0, 2)) {
+    test(`without a placeholder or a layout shift, the largest paint from the page in the HTML (${v.locale})`, async ({ browser, server }) => {
+      const context = await browser.newContext({ locale: v.locale, timezoneId: v.timezoneId, baseURL: server.origin, viewport: { width: 390, height: 844 } });
+      const page = await context.newPage();
+      await watchPaint(page);
+      // Whether the loading placeholder was ever in the page.
+      await page.addInitScript(() => {
+        const w = window as unknown as { e2ePlaceholder: boolean };
+        w.e2ePlaceholder = false;
+        new MutationObserver(() => {
+          if (document.querySelector('[data-testid="lazy-loading"]')) w.e2ePlaceholder = true;
+        }).observe(document, { childList: true, subtree: true });
+      });
+      const lesson = lessons[0];
+      await page.goto(`/learn/${lesson.id}`);
+      await expect(page.locator('html')).toHaveAttribute('data-first-paint', v.key);
+      await waitForApp(page);
+      await expect(page.getByTestId('player')).toBeVisible();
+      await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+      const { shift, lcp, app, placeholder } = await page.evaluate(() => {
+        const w = window as unknown as Watched & { e2ePlaceholder: boolean };
+        const app = performance.getEntriesByName('firstaid:app')[0]?.startTime ?? null;
+        return { shift: w.e2eShift, lcp: w.e2eLcp, app, placeholder: w.e2ePlaceholder };
+      });
+      expect(placeholder, 'the loading placeholder was drawn over the lesson').toBe(false);
+      expect(shift, 'cumulative layout shift').toBe(0);
+      expect(app, 'when the app took the page').not.toBeNull();
+      expect(lcp.length).toBeGreaterThan(0);
+      for (const time of lcp) expect(time, `largest paint ${lcp} before the app at ${app}`).toBeLessThan(app as number);
+      // The app answers: Next shows the second step.
+      await page.getByRole('button', { name: v.next, exact: true }).click();
+      await expect(page.getByTestId('step')).toHaveAttribute('data-step', lesson.steps[1].id);
+      await context.close();
+    });
+  }
+});

@@ -1,0 +1,39 @@
+// What the first-paint tests share: a first visit whose wasm never
+// arrives, and the layout shifts and largest paints of a page load.
+import type { Browser, Page } from '@playwright/test';
+
+/** A first visit (a new profile) whose wasm never arrives. */
+export async function withoutWasm(browser: Browser, origin: string, locale: string, timezoneId: string) {
+  const context = await browser.newContext({ locale, timezoneId, baseURL: origin, viewport: { width: 390, height: 844 } });
+  await context.route(/\.wasm$/, (route) => route.abort());
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // A refused inline script or style would say so here.
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().includes('Failed to load resource')) errors.push(m.text());
+  });
+  return { context, page, errors };
+}
+
+/** Layout shifts and the largest paints, recorded from the start. (An
+ * entry's element is null once the app has replaced it, so a paint is
+ * placed by its time.) */
+export async function watchPaint(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as Watched;
+    w.e2eShift = 0;
+    w.e2eLcp = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+        if (!e.hadRecentInput) w.e2eShift += e.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.e2eLcp.push(e.startTime);
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  });
+}
+
+export type Watched = { e2eShift: number; e2eLcp: number[] };
+
