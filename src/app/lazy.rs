@@ -71,7 +71,7 @@ split_page!(
 
 /// Loads the module of the page at `path` when it is one loaded on demand
 /// that the build prerenders for a first visit (the lessons' list, a
-/// lesson; `xtask prerender`). The app, started on that page in the HTML,
+/// lesson, the quiz; `xtask prerender`). The app, started on that page in the HTML,
 /// waits for it: drawn with its module loaded, the page comes in one frame
 /// in the copy's place, where it would otherwise show its loading
 /// placeholder over the copy first. A load that fails is not kept: the
@@ -80,12 +80,18 @@ pub async fn ready(path: &str) {
     // (The split loader logs why a load failed.)
     let _loaded = match path.trim_end_matches('/') {
         "/learn" => preload_learn_page().await,
+        "/quiz" => preload_quiz_page().await,
         p if p.starts_with("/learn/") => preload_lesson_page().await,
         _ => Ok(()),
     };
 }
 split_page!(print, print_page, view! { <pages::PrintPage /> });
-split_page!(quiz, quiz_page, view! { <quiz::QuizPage /> });
+split_page!(
+    quiz,
+    quiz_page,
+    preload = preload_quiz_page,
+    view! { <quiz::QuizPage /> }
+);
 split_page!(quiz, practice_page, view! { <quiz::PracticePage /> });
 split_page!(quiz, exam_page, view! { <quiz::ExamPage /> });
 split_page!(quiz, quiz_results_page, view! { <quiz::ResultsPage /> });

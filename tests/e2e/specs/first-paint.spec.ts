@@ -68,9 +68,9 @@ test.describe('the first paint', () => {
 
   test('other routes get the loading shell, not the home page', async ({ browser, server }) => {
     const { context, page, errors } = await withoutWasm(browser, server.origin, 'en-US', 'America/Chicago');
-    // The quiz has no page of its own in the build: index.html, whose home
-    // page copies are for `/` only.
-    await page.goto('/quiz');
+    // The trainer has no page of its own in the build (it depends on the
+    // phone's sensors): index.html, whose home page copies are for `/` only.
+    await page.goto('/train');
     await expect(page.locator('#app [data-first-paint]')).toHaveCount(0);
     await expect(page.locator('.static-call')).toBeVisible();
     expect(errors).toEqual([]);

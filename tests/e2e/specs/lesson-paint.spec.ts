@@ -3,7 +3,8 @@
 // rendered at build time by the app (xtask prerender) in the visitor's
 // language and guideline profile, before any wasm has run; the app then
 // draws the same step in its place, with the lesson's module loaded first,
-// so its loading placeholder never covers the page.
+// so its loading placeholder never covers the page. The quiz, also loaded
+// on demand, is prerendered the same way.
 import { test, expect, axe, waitForApp } from './fixtures';
 import { lessons, resolve } from './content';
 import { withoutWasm, watchPaint, type Watched } from './paint';
@@ -61,9 +62,23 @@ test.describe('a lesson\'s first paint', () => {
   });
 });
 
-test.describe('the app takes over a lesson', () => {
+const quizTitle = { zh: '练习', en: 'Practice' };
+
+test('with the wasm blocked, a first visit of the quiz sees the quiz', async ({ browser, server }) => {
   for (const v of visitors.slice(0, 2)) {
-    test(`without a placeholder or a layout shift, the largest paint from the page in the HTML (${v.locale})`, async ({ browser, server }) => {
+    const { context, page, errors } = await withoutWasm(browser, server.origin, v.locale, v.timezoneId);
+    await page.goto('/quiz');
+    await expect(page.locator('html')).toHaveAttribute('data-first-paint', v.key);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(quizTitle[v.lang]);
+    await expect(page.locator('#app [data-first-paint]')).toHaveCount(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  }
+});
+
+test.describe('the app takes over a page loaded on demand', () => {
+  for (const [v, path] of [[visitors[0], `/learn/${lessons[0].id}`], [visitors[1], `/learn/${lessons[0].id}`], [visitors[1], '/quiz']] as const) {
+    test(`without a placeholder or a layout shift, the largest paint from the page in the HTML (${path}, ${v.locale})`, async ({ browser, server }) => {
       const context = await browser.newContext({ locale: v.locale, timezoneId: v.timezoneId, baseURL: server.origin, viewport: { width: 390, height: 844 } });
       const page = await context.newPage();
       await watchPaint(page);
@@ -76,10 +91,9 @@ test.describe('the app takes over a lesson', () => {
         }).observe(document, { childList: true, subtree: true });
       });
       const lesson = lessons[0];
-      await page.goto(`/learn/${lesson.id}`);
+      await page.goto(path);
       await expect(page.locator('html')).toHaveAttribute('data-first-paint', v.key);
       await waitForApp(page);
-      await expect(page.getByTestId('player')).toBeVisible();
       await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
       const { shift, lcp, app, placeholder } = await page.evaluate(() => {
         const w = window as unknown as Watched & { e2ePlaceholder: boolean };
@@ -91,9 +105,14 @@ test.describe('the app takes over a lesson', () => {
       expect(app, 'when the app took the page').not.toBeNull();
       expect(lcp.length).toBeGreaterThan(0);
       for (const time of lcp) expect(time, `largest paint ${lcp} before the app at ${app}`).toBeLessThan(app as number);
-      // The app answers: Next shows the second step.
-      await page.getByRole('button', { name: v.next, exact: true }).click();
-      await expect(page.getByTestId('step')).toHaveAttribute('data-step', lesson.steps[1].id);
+      // The app answers: Next shows the second step; the quiz starts.
+      if (path === '/quiz') {
+        await page.getByRole('button', { name: 'Start practice', exact: true }).click();
+        await expect(page).toHaveURL(/\/quiz\/practice/);
+      } else {
+        await page.getByRole('button', { name: v.next, exact: true }).click();
+        await expect(page.getByTestId('step')).toHaveAttribute('data-step', lesson.steps[1].id);
+      }
       await context.close();
     });
   }
