@@ -7,7 +7,7 @@
 //   language tags, with a copy of src/region.rs's table that tests/region.rs
 //   checks);
 // - on a first visit (nothing stored yet) of a page the build prerendered
-//   (the home page, the lessons' list, each lesson), the real page: the
+//   (the home page, the lessons, the quiz, the about page), the real page: the
 //   build rendered it with the app itself in each language and guideline
 //   profile a first visit can start with (`cargo xtask dist`, prerender.rs);
 //   the copy for this visitor stays, the others and the loading shell go,

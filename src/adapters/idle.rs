@@ -55,6 +55,27 @@ pub async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Resolves after `ms` milliseconds (`setTimeout`), at the earliest.
+pub async fn after(ms: i32) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let done = Closure::once_into_js(move || {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        if window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(done.unchecked_ref(), ms)
+            .is_err()
+        {
+            let _ = done
+                .unchecked_ref::<js_sys::Function>()
+                .call0(&JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Long work cut into tasks: [`Slices::pause`] gives the main thread back
 /// (the next task) once the current task has run for [`SLICE_MS`], so no
 /// task is long enough to hold up a tap (a task over 50 ms is a long task).

@@ -26,23 +26,6 @@ use crate::content::Curriculum;
 /// A page of the chunk `$chunk`: `$name()` loads the chunk (once) and
 /// returns the page's view, or the error when the chunk did not load.
 macro_rules! split_page {
-    // With `preload = $preload`: also `$preload()`, which loads the chunk
-    // for `$name` without drawing it (see [`ready`]).
-    ($chunk:ident, $name:ident, preload = $preload:ident, $page:expr) => {
-        #[cfg(firstaid_split)]
-        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible, preload($preload))]
-        fn $name() -> Result<AnyView, SplitLoaderError> {
-            Ok($page.into_any())
-        }
-        #[cfg(not(firstaid_split))]
-        async fn $name() -> Result<AnyView, SplitLoaderError> {
-            Ok($page.into_any())
-        }
-        #[cfg(not(firstaid_split))]
-        async fn $preload() -> Result<(), SplitLoaderError> {
-            Ok(())
-        }
-    };
     ($chunk:ident, $name:ident, $page:expr) => {
         #[cfg(firstaid_split)]
         #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
@@ -56,42 +39,10 @@ macro_rules! split_page {
     };
 }
 
-split_page!(
-    lessons,
-    learn_page,
-    preload = preload_learn_page,
-    view! { <pages::LearnPage /> }
-);
-split_page!(
-    lessons,
-    lesson_page,
-    preload = preload_lesson_page,
-    view! { <pages::LessonPage /> }
-);
-
-/// Loads the module of the page at `path` when it is one loaded on demand
-/// that the build prerenders for a first visit (the lessons' list, a
-/// lesson, the quiz; `xtask prerender`). The app, started on that page in the HTML,
-/// waits for it: drawn with its module loaded, the page comes in one frame
-/// in the copy's place, where it would otherwise show its loading
-/// placeholder over the copy first. A load that fails is not kept: the
-/// page's own then shows the retry.
-pub async fn ready(path: &str) {
-    // (The split loader logs why a load failed.)
-    let _loaded = match path.trim_end_matches('/') {
-        "/learn" => preload_learn_page().await,
-        "/quiz" => preload_quiz_page().await,
-        p if p.starts_with("/learn/") => preload_lesson_page().await,
-        _ => Ok(()),
-    };
-}
+split_page!(lessons, learn_page, view! { <pages::LearnPage /> });
+split_page!(lessons, lesson_page, view! { <pages::LessonPage /> });
 split_page!(print, print_page, view! { <pages::PrintPage /> });
-split_page!(
-    quiz,
-    quiz_page,
-    preload = preload_quiz_page,
-    view! { <quiz::QuizPage /> }
-);
+split_page!(quiz, quiz_page, view! { <quiz::QuizPage /> });
 split_page!(quiz, practice_page, view! { <quiz::PracticePage /> });
 split_page!(quiz, exam_page, view! { <quiz::ExamPage /> });
 split_page!(quiz, quiz_results_page, view! { <quiz::ResultsPage /> });

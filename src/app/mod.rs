@@ -25,6 +25,7 @@ pub mod quiz;
 pub mod records;
 pub mod shell;
 pub mod state;
+pub mod takeover;
 pub mod trainer;
 
 use leptos::prelude::*;
@@ -64,43 +65,19 @@ pub fn start(curriculum: JsValue) {
         // hold up a tap (the page in the HTML stays meanwhile), then draw
         // the app in a task of its own.
         // (wasm-bindgen's executor: Leptos's is set up by the mount.)
-        // A page loaded on demand (a lesson) comes with its module.
         Some(text) => wasm_bindgen_futures::spawn_local(async move {
             state::parse_before_start(&text).await;
-            if crate::adapters::platform::root_attribute("data-first-paint").is_some() {
-                let path = web_sys::window()
-                    .and_then(|w| w.location().pathname().ok())
-                    .unwrap_or_default();
-                lazy::ready(&path).await;
-            }
             crate::adapters::idle::next_task().await;
-            mount();
+            takeover::mount(App);
         }),
         // Else the app is drawn in the next task: the module's
         // instantiation and the first render are two tasks, not one long
         // one (the curriculum then arrives in tasks of its own).
         None => wasm_bindgen_futures::spawn_local(async {
             crate::adapters::idle::next_task().await;
-            mount();
+            takeover::mount(App);
         }),
     }
-}
-
-/// Replaces the page in the HTML with the app.
-fn mount() {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document");
-    let root: web_sys::HtmlElement = document
-        .get_element_by_id("app")
-        .and_then(|e| e.dyn_into().ok())
-        .expect("index.html has #app");
-    root.set_inner_html("");
-    leptos::mount::mount_to(root, App).forget();
-    // The page is the app's now (tests and the prerender wait for this;
-    // the mark says when, for the first-paint test and the benchmarks).
-    crate::adapters::platform::set_root_attribute("data-app", "running");
-    crate::adapters::platform::mark("firstaid:app");
 }
 
 /// Everything the pages need: the translation context and the app state,

@@ -418,6 +418,10 @@ pub async fn parse_before_start(text: &str) {
 /// tasks of at most about [`idle::SLICE_MS`]: parsing the whole bundle in
 /// one go was one long task that held up taps.
 async fn parse_curriculum(text: &str) -> Result<Arc<Curriculum>, String> {
+    // Not in the task that called (the wasm module's start, which compiles
+    // and instantiates it): reading the bundle's outline is a task's work of
+    // its own.
+    idle::next_task().await;
     let mut slices = idle::Slices::start();
     let mut parsing = Parsing::new(text).map_err(|e| e.join("; "))?;
     slices.pause().await;

@@ -67,14 +67,14 @@ pub const VARIANTS: [Variant; 4] = [
 pub type Pages = BTreeMap<String, BTreeMap<String, String>>;
 
 /// The pages a first visit is drawn for: the home page, the list of
-/// lessons, each lesson (its first step: where a first visit starts) and
-/// the quiz. (Not the trainer, whose page depends on the phone's sensors,
+/// lessons, each lesson (its first step: where a first visit starts), the
+/// quiz and the about page. (Not the trainer, whose page depends on the phone's sensors,
 /// nor the settings, which show the place: a first visit's page must not
 /// depend on more than the language tags.)
 pub fn paths() -> Vec<String> {
     let curriculum = firstaid::content::Curriculum::embedded()
         .expect("the embedded curriculum parses (the native tests check it)");
-    ["/", "/learn", "/quiz"]
+    ["/", "/learn", "/quiz", "/about"]
         .into_iter()
         .map(str::to_owned)
         .chain(
@@ -224,9 +224,9 @@ mod tests {
     #[test]
     fn every_lesson_has_a_page_and_a_file_hosts_serve_for_its_address() {
         let paths = paths();
-        assert_eq!(paths[..3], ["/", "/learn", "/quiz"]);
+        assert_eq!(paths[..4], ["/", "/learn", "/quiz", "/about"]);
         let lessons = firstaid::content::Curriculum::embedded().unwrap().lessons;
-        assert_eq!(paths.len(), 3 + lessons.len());
+        assert_eq!(paths.len(), 4 + lessons.len());
         assert!(paths.contains(&format!("/learn/{}", lessons[0].id)));
         assert_eq!(file_for("/"), "index.html");
         assert_eq!(file_for("/learn"), "learn.html");

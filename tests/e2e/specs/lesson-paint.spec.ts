@@ -2,9 +2,10 @@
 // first visit of many learners: its first paint is the lesson itself,
 // rendered at build time by the app (xtask prerender) in the visitor's
 // language and guideline profile, before any wasm has run; the app then
-// draws the same step in its place, with the lesson's module loaded first,
-// so its loading placeholder never covers the page. The quiz, also loaded
-// on demand, is prerendered the same way.
+// draws the same step out of sight and puts it in the copy's place once
+// the lesson's module has come (app/takeover.rs), so its loading
+// placeholder never covers the page. The quiz, also loaded
+// on demand, is prerendered the same way, and so is the about page.
 import { test, expect, axe, waitForApp } from './fixtures';
 import { lessons, resolve } from './content';
 import { withoutWasm, watchPaint, type Watched } from './paint';
@@ -62,17 +63,19 @@ test.describe('a lesson\'s first paint', () => {
   });
 });
 
-const quizTitle = { zh: '练习', en: 'Practice' };
+const titles = { '/quiz': { zh: '练习', en: 'Practice' }, '/about': { zh: '关于急救英雄', en: 'About First Aid Hero' } };
 
-test('with the wasm blocked, a first visit of the quiz sees the quiz', async ({ browser, server }) => {
+test('with the wasm blocked, a first visit of the quiz or the about page sees that page', async ({ browser, server }) => {
   for (const v of visitors.slice(0, 2)) {
-    const { context, page, errors } = await withoutWasm(browser, server.origin, v.locale, v.timezoneId);
-    await page.goto('/quiz');
-    await expect(page.locator('html')).toHaveAttribute('data-first-paint', v.key);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(quizTitle[v.lang]);
-    await expect(page.locator('#app [data-first-paint]')).toHaveCount(1);
-    expect(errors).toEqual([]);
-    await context.close();
+    for (const [path, title] of Object.entries(titles)) {
+      const { context, page, errors } = await withoutWasm(browser, server.origin, v.locale, v.timezoneId);
+      await page.goto(path);
+      await expect(page.locator('html'), path).toHaveAttribute('data-first-paint', v.key);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(title[v.lang]);
+      await expect(page.locator('#app [data-first-paint]')).toHaveCount(1);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
   }
 });
 
@@ -116,4 +119,38 @@ test.describe('the app takes over a page loaded on demand', () => {
       await context.close();
     });
   }
+});
+
+test('a tap on the lesson before its module arrives is kept, and a module that never comes does not hold the page', async ({ browser, server }) => {
+  const context = await browser.newContext({ locale: 'en-US', timezoneId: 'America/Chicago', baseURL: server.origin, viewport: { width: 390, height: 844 } });
+  // The lessons' module is held back: the app runs, but the page it draws
+  // (out of sight) is not whole.
+  let release = () => {};
+  const gate = new Promise<void>((r) => { release = r; });
+  await context.route(/\/split_lessons-[0-9a-f]{10}\.wasm$/, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(`/learn/${lessons[1].id}`);
+  await expect(page.locator('html')).toHaveAttribute('data-first-paint', 'en/aha');
+  await page.evaluate(() => { (window as unknown as { e2eSamePage: boolean }).e2eSamePage = true; });
+  // The app has drawn its page out of sight; the copy is still the page.
+  await page.waitForFunction(() => performance.getEntriesByName('firstaid:drawing').length === 1);
+  expect(await page.evaluate(() => performance.getEntriesByName('firstaid:app').length)).toBe(0);
+  await expect(page.locator('#app [data-first-paint]')).toBeVisible();
+  await page.locator('#app a[href="/learn"]').first().click();
+  await expect(page).toHaveURL(/\/learn$/);
+  // At most 8 s later the app takes the page, with the page it was asked
+  // for loading: not the lesson, and not the copy.
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'running', { timeout: 15_000 });
+  await expect(page.getByTestId('lazy-loading')).toBeVisible();
+  await expect(page.locator('#app [data-first-paint]')).toHaveCount(0);
+  release();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Learn');
+  expect(await page.evaluate(() => (window as unknown as { e2eSamePage?: boolean }).e2eSamePage)).toBe(true);
+  expect(problems).toEqual([]);
+  await context.close();
 });

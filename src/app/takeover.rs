@@ -1,0 +1,117 @@
+//! How the app takes the page over from the page in the HTML.
+//!
+//! The app is drawn into a `<div>` of its own inside `#app`. Over the
+//! loading shell (a returning visitor, a page the build did not
+//! prerender) it goes in at once: the app's own loading placeholders are
+//! that page's.
+//!
+//! A prerendered page (a first visit: `xtask prerender`) stays on screen
+//! while the app draws the same page beside it, out of the document; the
+//! app's `<div>` takes the copy's place when the page in it is whole —
+//! what the prerender waited for before it kept the page: nothing loading,
+//! neither a page's module nor the lessons — or after
+//! [`MAX_WAIT_MS`]. So a page loaded on demand (a lesson) never shows its
+//! loading placeholder over the copy, and drawing it is cut into tasks —
+//! the app's state and shell, then the page when its module has loaded —
+//! where it was one long task that held up a tap.
+//!
+//! A link tapped on the copy changes the address in place before the app
+//! runs (`public/first-paint.js`); if that happens once the app's router
+//! has read the address, the router is told (a `popstate` event, which it
+//! answers by reading the address again).
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::adapters::{idle, platform};
+
+/// How long a prerendered page waits at most for the app's page to be
+/// whole (a page module still loading on a slow network): the page is the
+/// app's then, placeholder and all, and answers taps.
+const MAX_WAIT_MS: f64 = 8000.0;
+
+/// What is still loading in a page drawn by the app (the same as
+/// `xtask/npm/prerender.mjs` waits for).
+const LOADING: &str = "main .loading, .lazy-loading";
+
+/// Draws `app` into `#app`: at once over the loading shell, or beside the
+/// prerendered page, which it replaces when whole.
+pub fn mount<F, V>(app: F)
+where
+    F: FnOnce() -> V + 'static,
+    V: IntoView + 'static,
+{
+    let document = document();
+    let root = document
+        .get_element_by_id("app")
+        .expect("index.html has #app");
+    let holder: web_sys::HtmlElement = document
+        .create_element("div")
+        .ok()
+        .and_then(|e| e.dyn_into().ok())
+        .expect("a div");
+    holder.set_class_name("app-root");
+    if platform::root_attribute("data-first-paint").is_none() {
+        root.set_inner_html("");
+        let _ = root.append_child(&holder);
+        leptos::mount::mount_to(holder, app).forget();
+        taken();
+        return;
+    }
+    let address = current_address();
+    leptos::mount::mount_to(holder.clone(), app).forget();
+    // Drawn out of sight (the test of a tap on the copy waits for this).
+    platform::mark("firstaid:drawing");
+    wasm_bindgen_futures::spawn_local(async move {
+        until_whole(&holder, address).await;
+        // A panic meanwhile has put up the crash screen: it stays.
+        if root.query_selector(".crash").ok().flatten().is_some() {
+            return;
+        }
+        root.set_inner_html("");
+        let _ = root.append_child(&holder);
+        taken();
+    });
+}
+
+/// Waits, a task at a time, until nothing in `holder` is loading (or for
+/// [`MAX_WAIT_MS`]); tells the router when a tap on the copy has changed
+/// the address since `address` was read.
+async fn until_whole(holder: &web_sys::HtmlElement, mut address: String) {
+    let since = platform::monotonic_ms();
+    // The page's effects and what it spawned run first.
+    idle::next_task().await;
+    loop {
+        let now = current_address();
+        if now != address {
+            address = now;
+            if let Ok(event) = web_sys::Event::new("popstate") {
+                let _ = window().dispatch_event(&event);
+            }
+            idle::next_task().await;
+            continue;
+        }
+        let loading = holder.query_selector(LOADING).ok().flatten().is_some();
+        if !loading || platform::monotonic_ms() - since > MAX_WAIT_MS {
+            return;
+        }
+        // About a frame: the page's module is on its way.
+        idle::after(16).await;
+    }
+}
+
+fn current_address() -> String {
+    let location = window().location();
+    format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    )
+}
+
+/// The page is the app's now (tests and the prerender wait for this; the
+/// mark says when, for the first-paint test and the benchmarks).
+fn taken() {
+    platform::set_root_attribute("data-app", "running");
+    platform::mark("firstaid:app");
+}
