@@ -1,6 +1,6 @@
 // Loads the app. The page is already useful without it: first-paint.js
 // (inlined into the HTML) has set the language, the call buttons' number
-// and, on a first visit of `/`, the real home page rendered at build time.
+// and, on a first visit of a page the build prerendered, the real page.
 // If loading fails or takes too long, the page says so in both languages
 // with a retry, and the call button stays. The build replaces the
 // placeholders with the hashed file names.
@@ -20,7 +20,7 @@ const slow = setTimeout(() => started || failed(null), 20000);
 const retry = document.querySelector('[data-static-retry]');
 if (retry) retry.addEventListener('click', () => location.reload());
 
-// The prerendered home page is painted before anything else is fetched:
+// A prerendered page is painted before anything else is fetched:
 // its downloads start after its first frame (the first visit's largest
 // paint then waits for nothing but the HTML and the stylesheet).
 const firstPaint = document.documentElement.hasAttribute('data-first-paint');
@@ -36,7 +36,7 @@ try {
   await app.default({ module_or_path: '__WASM__' });
   started = true;
   clearTimeout(slow);
-  // The prerendered home page shows its lessons: the app's first frame must
+  // A prerendered page shows the lessons: the app's first frame must
   // too, so it waits for them; elsewhere the app takes the fetch under way.
   // A stalled download does not hold the app back for more than 8 s.
   let handed = curriculum;

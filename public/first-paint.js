@@ -170,7 +170,9 @@ if (chosen) {
   // page load, which would start every download over: the address changes
   // in place, the link shows it was tapped, and the app opens that page
   // when it starts (its router reads the address). The emergency pages
-  // stay real links: their page in the HTML helps at once, without the app.
+  // stay real links: their page in the HTML helps at once, without the app
+  // (once the app is drawing out of sight, its router opens them instead,
+  // at once: the emergency pages are in its main module).
   let tapped = false;
   chosen.addEventListener('click', (event) => {
     const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
@@ -178,6 +180,8 @@ if (chosen) {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     const url = new URL(link.href, location.href);
     if (url.origin !== location.origin || /^\/emergency(\/|$)/.test(url.pathname)) return;
+    // A link within the page (the skip link) does what it always does.
+    if (url.pathname === location.pathname && url.search === location.search && url.hash) return;
     event.preventDefault();
     preloadPage(url.pathname);
     const to = url.pathname + url.search + url.hash;

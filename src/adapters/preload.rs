@@ -1,7 +1,7 @@
 //! Preload adapter: the curriculum the boot script fetches at the same time
 //! as the wasm module (so a page that needs it does not wait for one more
-//! round trip after the app starts). On a first visit of `/`, whose page was
-//! rendered at build time with its lessons, the boot script waits for it and
+//! round trip after the app starts). On a first visit of a page rendered at
+//! build time (with the lessons it shows), the boot script waits for it and
 //! hands over the text, so the app's first frame is that page again; else it
 //! hands over the fetch still under way.
 

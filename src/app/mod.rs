@@ -47,7 +47,7 @@ pub fn locale_of(lang: Lang) -> Locale {
 
 /// Entry point, called by the boot script once the wasm module is loaded:
 /// installs the crash screen, replaces the static page (the loading shell,
-/// or the home page rendered at build time) with the app and starts the
+/// or a page rendered at build time: [`takeover`]) with the app and starts the
 /// offline and update machinery. The work is cut into tasks (the
 /// curriculum parsed a file at a time, the app drawn in a task of its
 /// own), so that no task holds up a tap for long (issue 16: total

@@ -121,7 +121,7 @@ impl AppState {
             trainer: RwSignal::new(TrainerData::default()),
             records: RwSignal::new(RecordsData::default()),
             // Ready at once when the boot script waited for it (a first
-            // visit of `/`, whose prerendered page shows the lessons):
+            // visit of a prerendered page, which shows the lessons):
             // `start` parsed it before drawing.
             curriculum: RwSignal::new(PARSED.take().map(Ok)),
             region_guess: platform::region_guess(),

@@ -63,28 +63,46 @@ where
     // Drawn out of sight (the test of a tap on the copy waits for this).
     platform::mark("firstaid:drawing");
     wasm_bindgen_futures::spawn_local(async move {
-        until_whole(&holder, address).await;
+        let moved = until_whole(&holder, address).await;
         // A panic meanwhile has put up the crash screen: it stays.
         if root.query_selector(".crash").ok().flatten().is_some() {
             return;
         }
+        // Focus on the copy (a tapped link, the skip link) would fall to
+        // the body with it: it goes to the page's main part, as after any
+        // navigation (the shell's focus went to the copy's, out of sight).
+        let focused = document
+            .active_element()
+            .is_some_and(|e| root.contains(Some(&e)));
         root.set_inner_html("");
         let _ = root.append_child(&holder);
+        if moved || focused {
+            if let Some(main) = holder
+                .query_selector("#main")
+                .ok()
+                .flatten()
+                .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = main.focus();
+            }
+        }
         taken();
     });
 }
 
 /// Waits, a task at a time, until nothing in `holder` is loading (or for
 /// [`MAX_WAIT_MS`]); tells the router when a tap on the copy has changed
-/// the address since `address` was read.
-async fn until_whole(holder: &web_sys::HtmlElement, mut address: String) {
+/// the address since `address` was read. True when it has.
+async fn until_whole(holder: &web_sys::HtmlElement, mut address: String) -> bool {
     let since = platform::monotonic_ms();
+    let mut moved = false;
     // The page's effects and what it spawned run first.
     idle::next_task().await;
     loop {
         let now = current_address();
         if now != address {
             address = now;
+            moved = true;
             if let Ok(event) = web_sys::Event::new("popstate") {
                 let _ = window().dispatch_event(&event);
             }
@@ -93,7 +111,7 @@ async fn until_whole(holder: &web_sys::HtmlElement, mut address: String) {
         }
         let loading = holder.query_selector(LOADING).ok().flatten().is_some();
         if !loading || platform::monotonic_ms() - since > MAX_WAIT_MS {
-            return;
+            return moved;
         }
         // About a frame: the page's module is on its way.
         idle::after(16).await;

@@ -387,12 +387,13 @@ fn assemble_with(
     for (path, copies) in std::iter::once(("/", &BTreeMap::new()))
         .chain(first_paint.iter().map(|(p, c)| (p.as_str(), c)))
     {
-        let name = prerender::file_for(path);
-        if name != "index.html" {
-            first_visit_only.push(name.clone());
-        }
         let html = home.replace("<!-- first-paint -->", &prerender::copies(path, copies));
-        files.insert(name, html.into_bytes());
+        for name in prerender::files_for(path, first_paint.keys()) {
+            if name != "index.html" {
+                first_visit_only.push(name.clone());
+            }
+            files.insert(name, html.clone().into_bytes());
+        }
     }
     // The curriculum, fetched by the app when first needed (and precached).
     files.insert(

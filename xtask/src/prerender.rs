@@ -95,6 +95,20 @@ pub fn file_for(path: &str) -> String {
     }
 }
 
+/// The files of the page at `path` among all the pages drawn: its
+/// [`file_for`], and `<path>/index.html` as well when other pages are
+/// under it (`/learn` beside `/learn/<id>`: a host that looks for a folder
+/// first, as nginx's `try_files $uri $uri/` or Apache do, finds the page
+/// in it instead of a folder without an index).
+pub fn files_for<'a>(path: &str, all: impl IntoIterator<Item = &'a String>) -> Vec<String> {
+    let mut files = vec![file_for(path)];
+    let folder = format!("{}/", path.trim_end_matches('/'));
+    if path != "/" && all.into_iter().any(|p| p.starts_with(&folder)) {
+        files.push(format!("{}index.html", folder.trim_start_matches('/')));
+    }
+    files
+}
+
 /// Serves `dir` and draws every page of [`paths`] in every [`VARIANTS`] in
 /// headless Chromium.
 pub fn capture(dir: &Path) -> Result<Pages> {
@@ -231,6 +245,16 @@ mod tests {
         assert_eq!(file_for("/"), "index.html");
         assert_eq!(file_for("/learn"), "learn.html");
         assert_eq!(file_for("/learn/adult-cpr"), "learn/adult-cpr.html");
+        assert_eq!(files_for("/", &paths), ["index.html"]);
+        assert_eq!(
+            files_for("/learn", &paths),
+            ["learn.html", "learn/index.html"]
+        );
+        assert_eq!(files_for("/quiz", &paths), ["quiz.html"]);
+        assert_eq!(
+            files_for("/learn/adult-cpr", &paths),
+            ["learn/adult-cpr.html"]
+        );
     }
 
     #[test]

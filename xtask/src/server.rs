@@ -106,7 +106,6 @@ async fn spa_fallback(index: PathBuf, req: Request) -> Response {
     }
 }
 
-/// Adds the security and cache headers to every response.
 /// The file of a page prerendered for `path`, beside `index`, if the build
 /// wrote one (an address of plain words only: nothing outside the folder).
 fn prerendered(index: &Path, path: &str) -> Option<PathBuf> {
@@ -124,6 +123,7 @@ fn prerendered(index: &Path, path: &str) -> Option<PathBuf> {
     file.exists().then_some(file)
 }
 
+/// Adds the security and cache headers to every response.
 async fn headers(req: Request, next: Next) -> Response {
     let path = req.uri().path().to_owned();
     let mut res = next.run(req).await;

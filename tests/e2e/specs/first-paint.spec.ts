@@ -156,6 +156,11 @@ test.describe('the app takes over', () => {
 
   test('a page loaded on demand, opened directly, fetches its modules beside the app\'s', async ({ browser, server }) => {
     const context = await browser.newContext({ locale: 'zh-CN', baseURL: server.origin, serviceWorkers: 'block' });
+    // A returning visitor: the loading shell, not the quiz prerendered for a
+    // first visit (whose modules wait for its first paint: lesson-paint.spec.ts).
+    await context.addInitScript(() => {
+      if (localStorage.getItem('firstaid/store') === null) localStorage.setItem('firstaid/store', '{"schema":1,"data":{}}');
+    });
     let release = () => {};
     const gate = new Promise<void>((r) => { release = r; });
     await context.route(/\/firstaid_bg-[0-9a-f]+\.wasm$/, async (route) => {

@@ -37,6 +37,10 @@ test.describe('a lesson\'s first paint', () => {
       // The app did not load: said at the top, with a retry.
       await expect(page.locator('main [data-static-failed]')).toBeVisible();
       await axe(page, `lesson first paint ${v.locale}`);
+      // The skip link works without the app.
+      await page.locator('.skip-link').focus();
+      await page.keyboard.press('Enter');
+      await expect(page.locator('main#main')).toBeFocused();
       expect(errors).toEqual([]);
       await context.close();
     });
@@ -148,6 +152,8 @@ test('a tap on the lesson before its module arrives is kept, and a module that n
   await expect(page.locator('html')).toHaveAttribute('data-app', 'running', { timeout: 15_000 });
   await expect(page.getByTestId('lazy-loading')).toBeVisible();
   await expect(page.locator('#app [data-first-paint]')).toHaveCount(0);
+  // Focus was on the tapped link, in the copy: it is on the app's page.
+  await expect(page.locator('main#main')).toBeFocused();
   release();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Learn');
   expect(await page.evaluate(() => (window as unknown as { e2eSamePage?: boolean }).e2eSamePage)).toBe(true);
