@@ -36,23 +36,7 @@ pub async fn idle(timeout_ms: u32) {
 /// Resolves in the next task (`setTimeout(0)`): whatever the browser has
 /// waiting — input, a frame — runs first.
 pub async fn next_task() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        let done = Closure::once_into_js(move || {
-            let _ = resolve.call0(&JsValue::NULL);
-        });
-        if window
-            .set_timeout_with_callback(done.unchecked_ref())
-            .is_err()
-        {
-            let _ = done
-                .unchecked_ref::<js_sys::Function>()
-                .call0(&JsValue::NULL);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    after(0).await;
 }
 
 /// Resolves after `ms` milliseconds (`setTimeout`), at the earliest.

@@ -4,7 +4,7 @@
 // the recovery position, the CPR coach opened directly, spoken prompts,
 // and offline; the call number never broken at 200 % text.
 import type { Browser } from '@playwright/test';
-import { test, expect, axe, waitForApp, waitForOfflineReady, recordSpeech, spoken } from './fixtures';
+import { test, expect, axe, waitForApp, waitForOfflineReady, recordSpeech, spoken, asReturningVisitor } from './fixtures';
 
 test.describe('the number where you are', () => {
   for (const [locale, timezoneId, number, where, call] of [
@@ -66,9 +66,7 @@ test.describe('help before the app has loaded', () => {
   // rendered at build time: first-paint.spec.ts), so they get the shell.
   test('with the wasm blocked, a returning visitor\'s home page calls and offers a retry (en-AU)', async ({ browser, server }) => {
     const { context, page, errors } = await withoutWasm(browser, server.origin, 'en-AU', 'Australia/Sydney');
-    await context.addInitScript(() => {
-      if (localStorage.getItem('firstaid/store') === null) localStorage.setItem('firstaid/store', '{"schema":1,"data":{}}');
-    });
+    await asReturningVisitor(context);
     await page.goto('/');
     const call = page.locator('.static-call');
     await expect(call).toHaveAttribute('href', 'tel:000');

@@ -2,7 +2,7 @@
 // itself (xtask prerender), in the visitor's language and guideline profile,
 // with the number where the phone is, before any wasm has run; the app then
 // draws the same page in its place without a layout shift.
-import { test, expect, axe, waitForApp } from './fixtures';
+import { test, expect, axe, waitForApp, asReturningVisitor } from './fixtures';
 import { withoutWasm, watchPaint, type Watched } from './paint';
 
 const visitors = [
@@ -55,9 +55,7 @@ test.describe('the first paint', () => {
 
   test('a returning visitor does not get a first visit\'s page', async ({ browser, server }) => {
     const { context, page, errors } = await withoutWasm(browser, server.origin, 'en-US', 'America/Chicago');
-    await context.addInitScript(() => {
-      if (localStorage.getItem('firstaid/store') === null) localStorage.setItem('firstaid/store', '{"schema":1,"data":{}}');
-    });
+    await asReturningVisitor(context);
     await page.goto('/');
     await expect(page.locator('html')).not.toHaveAttribute('data-first-paint', /.*/);
     await expect(page.locator('#app [data-first-paint]')).toHaveCount(0);
@@ -158,9 +156,7 @@ test.describe('the app takes over', () => {
     const context = await browser.newContext({ locale: 'zh-CN', baseURL: server.origin, serviceWorkers: 'block' });
     // A returning visitor: the loading shell, not the quiz prerendered for a
     // first visit (whose modules wait for its first paint: lesson-paint.spec.ts).
-    await context.addInitScript(() => {
-      if (localStorage.getItem('firstaid/store') === null) localStorage.setItem('firstaid/store', '{"schema":1,"data":{}}');
-    });
+    await asReturningVisitor(context);
     let release = () => {};
     const gate = new Promise<void>((r) => { release = r; });
     await context.route(/\/firstaid_bg-[0-9a-f]+\.wasm$/, async (route) => {

@@ -2,7 +2,7 @@
 // on its own port, and guards that fail a test on any console error, page
 // error or request that leaves the app's origin.
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -128,6 +128,15 @@ export async function spoken(page: Page): Promise<{ text: string; lang: string }
 /** Waits until a service worker controls the page (the app is offline-ready). */
 export async function waitForOfflineReady(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker?.controller != null, undefined, { timeout: 20_000 });
+}
+
+/** Makes every page of `context` a returning visitor's: something is
+ * stored (an empty document), so no page prerendered for a first visit is
+ * shown and the app draws each page itself. */
+export async function asReturningVisitor(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    if (localStorage.getItem('firstaid/store') === null) localStorage.setItem('firstaid/store', '{"schema":1,"data":{}}');
+  });
 }
 
 /** Waits until the wasm app has replaced the static page (the loading

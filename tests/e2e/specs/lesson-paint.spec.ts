@@ -6,7 +6,7 @@
 // the lesson's module has come (app/takeover.rs), so its loading
 // placeholder never covers the page. The quiz, also loaded
 // on demand, is prerendered the same way, and so is the about page.
-import { test, expect, axe, waitForApp } from './fixtures';
+import { test, expect, axe, waitForApp, asReturningVisitor } from './fixtures';
 import { lessons, resolve } from './content';
 import { withoutWasm, watchPaint, type Watched } from './paint';
 
@@ -55,9 +55,7 @@ test.describe('a lesson\'s first paint', () => {
     }
     // Something stored: the page may differ from a first visit's (progress,
     // another language or profile), so the app draws it.
-    await context.addInitScript(() => {
-      if (localStorage.getItem('firstaid/store') === null) localStorage.setItem('firstaid/store', '{"schema":1,"data":{}}');
-    });
+    await asReturningVisitor(context);
     await page.goto(`/learn/${lessons[1].id}`);
     await expect(page.locator('html')).not.toHaveAttribute('data-first-paint', /.*/);
     await expect(page.locator('#app [data-first-paint]')).toHaveCount(0);

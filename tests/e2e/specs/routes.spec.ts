@@ -4,7 +4,7 @@
 // (its heading), in both languages, without a console error. While a
 // chunk loads, the placeholder passes axe.
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { test, expect, axe, waitForApp, waitForOfflineReady } from './fixtures';
+import { test, expect, axe, waitForApp, waitForOfflineReady, asReturningVisitor } from './fixtures';
 
 // Phone only: the routes and chunks are the same on a desktop.
 test.beforeEach(({}, testInfo) => {
@@ -150,9 +150,7 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
     const { context, page, problems } = await open(browser, locale, server.origin, 'block');
     // A returning visitor: a first visit's lesson pages are in the HTML,
     // lessons and all (lesson-paint.spec.ts).
-    await context.addInitScript(() => {
-      if (localStorage.getItem('firstaid/store') === null) localStorage.setItem('firstaid/store', '{"schema":1,"data":{}}');
-    });
+    await asReturningVisitor(context);
     // Every layout shift of each page load (none comes from input here).
     await page.addInitScript(() => {
       (window as unknown as { shifts: number }).shifts = 0;
