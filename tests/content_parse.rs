@@ -14,18 +14,23 @@ fn parsing_file_by_file_gives_the_whole_curriculum() {
         steps += 1;
     }
     let stepped = parsing.finish().expect("every file types");
-    // One step per file: sources, lessons, question files, the glossary,
-    // blueprints and checklists (the pictures are text, read at once).
+    // One step per file: sources, lessons, question files, blueprints and
+    // checklists (the pictures are text, read at once; the glossary, which
+    // only the validator reads, is not typed by `finish`).
     let bundle: serde_json::Value = serde_json::from_str(BUNDLE).unwrap();
     let question_files = bundle["questions"].as_object().unwrap().len();
-    let files = 1
-        + whole.lessons.len()
-        + question_files
-        + 1
-        + whole.blueprints.len()
-        + whole.checklists.len();
+    let files =
+        1 + whole.lessons.len() + question_files + whole.blueprints.len() + whole.checklists.len();
     assert_eq!(steps, files);
-    assert_eq!(stepped, whole);
+    assert!(!whole.glossary.terms.is_empty());
+    assert_eq!(stepped.glossary, Default::default());
+    assert_eq!(
+        stepped,
+        Curriculum {
+            glossary: Default::default(),
+            ..whole.clone()
+        }
+    );
     // Whatever the steps, what the bundle holds: every lesson file once,
     // every question of every file, every checklist (counted from the
     // bundle's JSON, not from a parse).
@@ -59,7 +64,7 @@ fn finishing_early_types_the_files_left() {
     let mut parsing = Parsing::new(BUNDLE).unwrap();
     assert!(parsing.step());
     assert!(parsing.step());
-    assert_eq!(parsing.finish().unwrap(), whole);
+    assert_eq!(parsing.finish_with_glossary().unwrap(), whole);
 }
 
 fn bundle() -> serde_json::Value {
@@ -101,4 +106,24 @@ fn a_bundle_without_a_glossary_parses_with_an_empty_one() {
         let c = Curriculum::parse(&b.to_string()).unwrap();
         assert_eq!(c.glossary, Default::default());
     }
+}
+
+#[test]
+fn a_damaged_glossary_is_named_with_the_other_problems() {
+    let mut b = bundle();
+    b["glossary"] = serde_json::json!({ "colour": 1 });
+    b["lessons"]["lessons/02-adult-cpr.toml"] = serde_json::json!({ "id": 3 });
+    let problems = Curriculum::parse(&b.to_string()).unwrap_err();
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(
+        problems[0].starts_with("lessons/02-adult-cpr.toml: "),
+        "{problems:?}"
+    );
+    assert!(problems[1].starts_with("glossary.toml: "), "{problems:?}");
+    // The app's parse does not read the glossary.
+    let mut only_glossary = bundle();
+    only_glossary["glossary"] = serde_json::json!({ "colour": 1 });
+    let text = only_glossary.to_string();
+    assert!(Parsing::new(&text).unwrap().finish().is_ok());
+    assert!(Curriculum::parse(&text).is_err());
 }

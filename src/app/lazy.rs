@@ -70,12 +70,11 @@ split_page!(
     certificate_page,
     view! { <records::CertificatePage /> }
 );
+split_page!(settings, settings_page, view! { <pages::SettingsPage /> });
 
-// Parts of pages that are in the main module, loaded on demand too: what
-// they need (signing and checking records, deflate, QR codes; reading a
-// backup file and summarising it) is their own, and most visitors never
-// see them (a learner with a class assignment; the data section at the
-// bottom of the settings page).
+// A part of a page that is in the main module, loaded on demand too: what
+// it needs (signing and checking records, deflate, QR codes) is its own,
+// and most visitors never see it (a learner with a class assignment).
 
 #[cfg(firstaid_split)]
 #[leptos::wasm_split::wasm_split(records, wasm_split_path = ::leptos::wasm_split, fallible)]
@@ -87,8 +86,6 @@ async fn assignments_card(curriculum: Arc<Curriculum>) -> Result<AnyView, SplitL
     Ok(view! { <records::Assignments curriculum actions=false /> }.into_any())
 }
 
-split_page!(data, data_section, view! { <pages::DataSection /> });
-
 /// The home page's card of the learner's class assignments (with their
 /// progress), loaded on demand.
 ///
@@ -97,13 +94,6 @@ split_page!(data, data_section, view! { <pages::DataSection /> });
 pub fn AssignmentsCard(curriculum: Arc<Curriculum>) -> impl IntoView {
     let curriculum = StoredValue::new(curriculum);
     view! { <Lazy load=move || assignments_card(curriculum.get_value()) part=true /> }
-}
-
-/// The settings page's data section (backup file, restore, erase), loaded
-/// on demand.
-#[component]
-pub fn DataSection() -> impl IntoView {
-    view! { <Lazy load=data_section part=true /> }
 }
 
 /// The routes' views, one per page loaded on demand.
@@ -132,7 +122,8 @@ pub mod route {
         assignment_page,
         instructor_page,
         class_page,
-        certificate_page
+        certificate_page,
+        settings_page
     );
 }
 

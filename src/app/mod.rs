@@ -171,7 +171,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/certificate") view=lazy::route::certificate_page />
                         <Route path=path!("/instructor") view=lazy::route::instructor_page />
                         <Route path=path!("/instructor/:id") view=lazy::route::class_page />
-                        <Route path=path!("/settings") view=pages::SettingsPage />
+                        <Route path=path!("/settings") view=lazy::route::settings_page />
                         <Route path=path!("/about") view=pages::AboutPage />
                     </Routes>
                 </shell::Shell>

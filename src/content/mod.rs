@@ -64,7 +64,7 @@ impl Curriculum {
     /// Parses a bundle; every file that does not match the model is
     /// reported (with its name), not only the first.
     pub fn parse(bundle: &str) -> Result<Curriculum, Vec<String>> {
-        parse::Parsing::new(bundle)?.finish()
+        parse::Parsing::new(bundle)?.finish_with_glossary()
     }
 
     /// The curriculum compiled into this build.

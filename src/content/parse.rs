@@ -51,7 +51,6 @@ enum Part {
     Sources(Value),
     Lesson(String, Value),
     Questions(String, Value),
-    Glossary(Value),
     Blueprint(String, Value),
     Checklist(String, Value),
 }
@@ -68,6 +67,8 @@ pub struct Parsing<'a> {
     text: std::marker::PhantomData<&'a str>,
     problems: Vec<String>,
     done: Curriculum,
+    /// The glossary, untyped until [`Parsing::finish_with_glossary`].
+    glossary: Value,
 }
 
 impl<'a> Parsing<'a> {
@@ -84,9 +85,6 @@ impl<'a> Parsing<'a> {
                 .into_iter()
                 .map(|(f, v)| Part::Questions(f, v)),
         );
-        if !raw.glossary.is_null() {
-            left.push_back(Part::Glossary(raw.glossary));
-        }
         left.extend(
             raw.blueprints
                 .into_iter()
@@ -111,6 +109,7 @@ impl<'a> Parsing<'a> {
                 illustrations: raw.illustrations,
                 glossary: glossary::Glossary::default(),
             },
+            glossary: raw.glossary,
         })
     }
 
@@ -145,10 +144,6 @@ impl<'a> Parsing<'a> {
                 }
                 Err(e) => problems.push(format!("{file}: {e}")),
             },
-            Part::Glossary(v) => match typed::<glossary::Glossary>(v) {
-                Ok(g) => c.glossary = g,
-                Err(e) => problems.push(format!("glossary.toml: {e}")),
-            },
             Part::Blueprint(file, v) => match typed::<blueprint::Blueprint>(v) {
                 Ok(b) => c.blueprints.push(b),
                 Err(e) => problems.push(format!("{file}: {e}")),
@@ -161,8 +156,34 @@ impl<'a> Parsing<'a> {
         true
     }
 
+    /// The curriculum with its glossary ([`Parsing::finish`] and the
+    /// glossary typed), or every problem found: what the validator and the
+    /// CLI read.
+    pub fn finish_with_glossary(mut self) -> Result<Curriculum, Vec<String>> {
+        let glossary = std::mem::take(&mut self.glossary);
+        let typed_glossary = if glossary.is_null() {
+            Ok(glossary::Glossary::default())
+        } else {
+            typed::<glossary::Glossary>(glossary).map_err(|e| format!("glossary.toml: {e}"))
+        };
+        match (self.finish(), typed_glossary) {
+            (Ok(mut c), Ok(g)) => {
+                c.glossary = g;
+                Ok(c)
+            }
+            (Ok(_), Err(e)) => Err(vec![e]),
+            (Err(problems), Ok(_)) => Err(problems),
+            (Err(mut problems), Err(e)) => {
+                problems.push(e);
+                Err(problems)
+            }
+        }
+    }
+
     /// The curriculum, once every file is typed (the files left are typed
-    /// now), or every problem found.
+    /// now), or every problem found. The glossary is left out (empty): only
+    /// the validator reads it, and the app, which parses with this, would
+    /// otherwise carry the code that types it in its first load.
     pub fn finish(mut self) -> Result<Curriculum, Vec<String>> {
         while self.step() {}
         if !self.problems.is_empty() {

@@ -120,8 +120,7 @@ pub const PAGES: [(&str, &str); 9] = [
     ("/assignment", "records"),
     ("/certificate", "certificate"),
     ("/instructor", "instructor"),
-    // The settings page is in the main module; its data part is not.
-    ("/settings", "data"),
+    ("/settings", "settings"),
 ];
 
 /// Each page of [`PAGES`] with the shipped files it needs: `prefetch` is
@@ -202,7 +201,7 @@ mod tests {
                 "/split_lessons-0123456789.wasm"
             ]
         );
-        assert_eq!(pages["/settings"], ["/split_data-0123456789.wasm"]);
+        assert_eq!(pages["/settings"], ["/split_settings-0123456789.wasm"]);
         assert_eq!(pages.len(), PAGES.len());
 
         // A split point that is gone, or a module not shipped: the build fails.

@@ -15,7 +15,6 @@ mod settings;
 mod why;
 
 pub use about::AboutPage;
-pub use data::DataSection;
 pub use home::HomePage;
 pub use learn::{with_curriculum, LearnPage};
 pub use lesson::LessonPage;

@@ -32,6 +32,20 @@ test.describe('the number where you are', () => {
     });
   }
 
+  test('"Change" on the emergency screen opens the settings at the place', async ({ browser, server }) => {
+    const context = await browser.newContext({ locale: 'en-AU', timezoneId: 'Australia/Sydney', baseURL: server.origin, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto('/emergency');
+    await waitForApp(page);
+    await page.getByTestId('call-change').click();
+    await expect(page).toHaveURL(/\/settings#where$/);
+    // The settings page is loaded on demand: it goes to the place itself
+    // once it is there (the router looked before it was).
+    await expect(page.locator('#where')).toBeInViewport();
+    await expect(page.locator('#settings-region')).toBeVisible();
+    await context.close();
+  });
+
   test.describe('a bare language tag', () => {
     test.use({ locale: 'en', timezoneId: 'UTC' });
     test('falls back to 112, says to check, and can be changed', async ({ page }) => {
