@@ -13,7 +13,8 @@
 //! [`MAX_WAIT_MS`]. So a page loaded on demand (a lesson) never shows its
 //! loading placeholder over the copy, and drawing it is cut into tasks —
 //! the app's state and shell, then the page when its module has loaded —
-//! where it was one long task that held up a tap.
+//! where it was one long task that held up a tap. Out of sight, the shell
+//! draws the routed page a task after itself ([`out_of_sight`]).
 //!
 //! A link tapped on the copy changes the address in place before the app
 //! runs (`public/first-paint.js`); if that happens once the app's router
@@ -34,6 +35,12 @@ const MAX_WAIT_MS: f64 = 8000.0;
 /// `xtask/npm/prerender.mjs` waits for).
 const LOADING: &str = "main .loading, .lazy-loading";
 
+/// Whether the app is drawn out of sight, beside a prerendered page (read
+/// once, as the app starts: the attribute stays on `<html>`).
+pub fn out_of_sight() -> bool {
+    platform::root_attribute("data-first-paint").is_some()
+}
+
 /// Draws `app` into `#app`: at once over the loading shell, or beside the
 /// prerendered page, which it replaces when whole.
 pub fn mount<F, V>(app: F)
@@ -51,7 +58,7 @@ where
         .and_then(|e| e.dyn_into().ok())
         .expect("a div");
     holder.set_class_name("app-root");
-    if platform::root_attribute("data-first-paint").is_none() {
+    if !out_of_sight() {
         root.set_inner_html("");
         let _ = root.append_child(&holder);
         leptos::mount::mount_to(holder, app).forget();

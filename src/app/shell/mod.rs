@@ -6,7 +6,10 @@ mod nav;
 
 use nav::{Footer, TopBar};
 
+use std::cell::RefCell;
+
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
 use super::i18n::{t, t_string, use_i18n};
@@ -33,8 +36,33 @@ pub fn Shell(children: Children) -> impl IntoView {
         <a class="skip-link" href="#main" on:click=skip_to_main>{t!(i18n, skip_to_content)}</a>
         <TopBar inert=Signal::derive(in_emergency) />
         <div inert=in_emergency><Banners /></div>
-        <main id="main" tabindex="-1">{children()}</main>
+        <main id="main" tabindex="-1">{page_in_its_own_task(children)}</main>
         <Footer inert=Signal::derive(in_emergency) />
+    }
+}
+
+/// The routed page: at once, or — drawn out of sight beside a prerendered
+/// page ([`super::takeover`]) — a task after the frame around it, so the
+/// app's first drawing is two shorter tasks instead of one long one (a
+/// long task holds up a tap on the page in the HTML). Meanwhile `<main>`
+/// holds a `.loading` mark, so the takeover does not take a page that is
+/// not there yet.
+fn page_in_its_own_task(children: Children) -> impl IntoView {
+    let shown = RwSignal::new(!super::takeover::out_of_sight());
+    if !shown.get_untracked() {
+        wasm_bindgen_futures::spawn_local(async move {
+            crate::adapters::idle::next_task().await;
+            shown.set(true);
+        });
+    }
+    let page = SendWrapper::new(RefCell::new(Some(children)));
+    // Runs twice at most (`shown` goes from false to true once).
+    move || {
+        if !shown.get() {
+            return view! { <div class="loading" aria-hidden="true"></div> }.into_any();
+        }
+        let children = page.borrow_mut().take();
+        untrack(|| children.map(|c| c()).into_any())
     }
 }
 
