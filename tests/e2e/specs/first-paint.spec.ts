@@ -106,7 +106,10 @@ test.describe('the app takes over', () => {
   }
 
   test('a link tapped before the app runs keeps the downloads and opens when the app starts', async ({ browser, server }) => {
-    const context = await browser.newContext({ locale: 'en-US', timezoneId: 'America/Chicago', baseURL: server.origin, viewport: { width: 390, height: 844 } });
+    // No service worker: the running app registers one, whose precache
+    // fetches every module again (the requests counted below are the
+    // page's own).
+    const context = await browser.newContext({ locale: 'en-US', timezoneId: 'America/Chicago', baseURL: server.origin, viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
     // The main module is held back until the tap has been made.
     let release = () => {};
     const gate = new Promise<void>((r) => { release = r; });
