@@ -11,7 +11,9 @@
 //   build rendered it with the app itself in each language and guideline
 //   profile a first visit can start with (`cargo xtask dist`, prerender.rs);
 //   the copy for this visitor stays, the others and the loading shell go,
-//   so the first paint is the page the app then draws again in its place.
+//   so the first paint is the page the app then draws again in its place;
+//   a link tapped on it opens its page when the app runs, a button tapped
+//   on it is tapped again by the app.
 (function () {
 'use strict';
 const T = /* regions:begin */{"countries":{"AS":"us","AT":"eu","AU":"au","BE":"eu","BG":"eu","CA":"ca","CN":"cn","CY":"eu","CZ":"eu","DE":"eu","DK":"eu","EE":"eu","ES":"eu","FI":"eu","FR":"eu","GB":"gb","GR":"eu","GU":"us","HK":"hk","HR":"eu","HU":"eu","IE":"eu","IN":"in","IS":"eu","IT":"eu","JP":"jp","KR":"kr","LI":"eu","LT":"eu","LU":"eu","LV":"eu","MO":"mo","MP":"us","MT":"eu","NL":"eu","NO":"eu","NZ":"nz","PL":"eu","PR":"us","PT":"eu","RO":"eu","SE":"eu","SG":"sg","SI":"eu","SK":"eu","TW":"tw","UK":"gb","US":"us","VI":"us"},"numbers":{"au":"000","ca":"911","cn":"120","eu":"112","gb":"999","hk":"999","in":"112","jp":"119","kr":"119","mo":"999","nz":"111","other":"112","sg":"995","tw":"119","us":"911"},"zonePrefixes":{"America/Indiana/":"us","America/Kentucky/":"us","America/North_Dakota/":"us","Australia/":"au","Canada/":"ca","US/":"us"},"zones":{"Africa/Ceuta":"eu","America/Anchorage":"us","America/Boise":"us","America/Chicago":"us","America/Denver":"us","America/Detroit":"us","America/Edmonton":"ca","America/Halifax":"ca","America/Juneau":"us","America/Los_Angeles":"us","America/Moncton":"ca","America/Montreal":"ca","America/New_York":"us","America/Phoenix":"us","America/Puerto_Rico":"us","America/Regina":"ca","America/St_Johns":"ca","America/Toronto":"ca","America/Vancouver":"ca","America/Whitehorse":"ca","America/Winnipeg":"ca","America/Yellowknife":"ca","Asia/Calcutta":"in","Asia/Chongqing":"cn","Asia/Chungking":"cn","Asia/Famagusta":"eu","Asia/Harbin":"cn","Asia/Hong_Kong":"hk","Asia/Kolkata":"in","Asia/Macao":"mo","Asia/Macau":"mo","Asia/Nicosia":"eu","Asia/Seoul":"kr","Asia/Shanghai":"cn","Asia/Singapore":"sg","Asia/Taipei":"tw","Asia/Tokyo":"jp","Asia/Urumqi":"cn","Atlantic/Azores":"eu","Atlantic/Canary":"eu","Atlantic/Madeira":"eu","Atlantic/Reykjavik":"eu","Europe/Amsterdam":"eu","Europe/Athens":"eu","Europe/Belfast":"gb","Europe/Berlin":"eu","Europe/Bratislava":"eu","Europe/Brussels":"eu","Europe/Bucharest":"eu","Europe/Budapest":"eu","Europe/Busingen":"eu","Europe/Copenhagen":"eu","Europe/Dublin":"eu","Europe/Helsinki":"eu","Europe/Lisbon":"eu","Europe/Ljubljana":"eu","Europe/London":"gb","Europe/Luxembourg":"eu","Europe/Madrid":"eu","Europe/Malta":"eu","Europe/Mariehamn":"eu","Europe/Nicosia":"eu","Europe/Oslo":"eu","Europe/Paris":"eu","Europe/Prague":"eu","Europe/Riga":"eu","Europe/Rome":"eu","Europe/Sofia":"eu","Europe/Stockholm":"eu","Europe/Tallinn":"eu","Europe/Vienna":"eu","Europe/Vilnius":"eu","Europe/Warsaw":"eu","Europe/Zagreb":"eu","GB":"gb","Hongkong":"hk","Japan":"jp","NZ":"nz","PRC":"cn","Pacific/Auckland":"nz","Pacific/Chatham":"nz","Pacific/Honolulu":"us","ROC":"tw","ROK":"kr","Singapore":"sg"}}/* regions:end */;
@@ -174,7 +176,29 @@ if (chosen) {
   // (once the app is drawing out of sight, its router opens them instead,
   // at once: the emergency pages are in its main module).
   let tapped = false;
+  // A button marked data-tap-again tapped before the app runs (Next in a
+  // lesson) is shown as tapped and named on <html data-tapped-button>: the
+  // app taps it again once it has taken the page over (app/takeover.rs),
+  // if the page is still this one. Only the last tap is kept; none after a
+  // link's. Other buttons wait for the app.
+  const markTapped = (el) => {
+    for (const other of chosen.querySelectorAll('[data-tapped]')) {
+      other.removeAttribute('data-tapped');
+      other.removeAttribute('aria-busy');
+    }
+    el.setAttribute('data-tapped', '');
+    el.setAttribute('aria-busy', 'true');
+  };
   chosen.addEventListener('click', (event) => {
+    const button = event.target instanceof Element ? event.target.closest('button') : null;
+    if (button && event.button === 0) {
+      event.preventDefault();
+      const name = button.getAttribute('data-tap-again') || '';
+      if (tapped || !/^[a-z0-9-]+$/.test(name)) return;
+      root.setAttribute('data-tapped-button', name);
+      markTapped(button);
+      return;
+    }
     const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
     if (!link || event.defaultPrevented || event.button !== 0) return;
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
@@ -189,13 +213,9 @@ if (chosen) {
       if (tapped) history.replaceState(null, '', to);
       else history.pushState(null, '', to);
       tapped = true;
+      root.removeAttribute('data-tapped-button');
     }
-    for (const other of chosen.querySelectorAll('[data-tapped]')) {
-      other.removeAttribute('data-tapped');
-      other.removeAttribute('aria-busy');
-    }
-    link.setAttribute('data-tapped', '');
-    link.setAttribute('aria-busy', 'true');
+    markTapped(link);
   });
 }
 else {

@@ -51,6 +51,15 @@ pub fn mark(name: &str) {
     }
 }
 
+/// Reads an attribute of `<html>` and removes it (a message left for the
+/// app once, like first-paint.js's tapped button).
+pub fn take_root_attribute(name: &str) -> Option<String> {
+    let root = web_sys::window()?.document()?.document_element()?;
+    let value = root.get_attribute(name)?;
+    let _ = root.remove_attribute(name);
+    Some(value)
+}
+
 /// Reads an attribute of `<html>`.
 pub fn root_attribute(name: &str) -> Option<String> {
     web_sys::window()?

@@ -19,7 +19,8 @@
 //! A link tapped on the copy changes the address in place before the app
 //! runs (`public/first-paint.js`); if that happens once the app's router
 //! has read the address, the router is told (a `popstate` event, which it
-//! answers by reading the address again).
+//! answers by reading the address again). A button tapped on the copy is
+//! tapped again in the app's page once it has taken the copy's place.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -93,8 +94,32 @@ where
                 let _ = main.focus();
             }
         }
+        tap_again(&holder, moved);
         taken();
     });
+}
+
+/// The button tapped on the copy before the app ran (one marked
+/// `data-tap-again`, which first-paint.js names on `<html
+/// data-tapped-button>`: Next in a lesson, say), tapped again
+/// in the app's page — unless the address has changed since the app read
+/// it, when the app's page is not the copy's.
+fn tap_again(holder: &web_sys::HtmlElement, moved: bool) {
+    let Some(name) = platform::take_root_attribute("data-tapped-button") else {
+        return;
+    };
+    let plain = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-';
+    if moved || name.is_empty() || !name.bytes().all(plain) {
+        return;
+    }
+    let button = holder
+        .query_selector(&format!("button[data-tap-again=\"{name}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(button) = button {
+        button.click();
+    }
 }
 
 /// Waits, a task at a time, until nothing in `holder` is loading (or for

@@ -157,11 +157,14 @@ fn Player(curriculum: Arc<Curriculum>, lesson: Lesson) -> impl IntoView {
                 </Show>
             </div>
             <nav class="step-nav" aria-label=move || t_string!(i18n, player.step_nav)>
-                <button type="button" on:click=move |_| go(-1) disabled=move || pos.get() == Some(0)>
+                // `data-tap-again`: a tap on these in the page in the HTML,
+                // before the app runs, is tapped again by the app
+                // (app/takeover.rs).
+                <button type="button" data-tap-again="lesson-back" on:click=move |_| go(-1) disabled=move || pos.get() == Some(0)>
                     {t!(i18n, player.back)}
                 </button>
                 <Show when=move || pos.get().is_some()>
-                    <button type="button" class="primary" on:click=move |_| go(1)>
+                    <button type="button" class="primary" data-tap-again="lesson-next" on:click=move |_| go(1)>
                         {move || if pos.get().is_some_and(|i| i + 1 >= total) {
                             t_string!(i18n, player.to_check)
                         } else {

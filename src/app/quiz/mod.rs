@@ -275,7 +275,7 @@ fn PracticeCard(curriculum: Arc<Curriculum>) -> impl IntoView {
                     }}
                 </A></p>
             })}
-            <button type="button" class=move || if running.get().is_some() { "" } else { "primary" } data-testid="start-practice"
+            <button type="button" class=move || if running.get().is_some() { "" } else { "primary" } data-testid="start-practice" data-tap-again="start-practice"
                 on:click=move |_| {
                     let s = scope.get_untracked();
                     let sc = if s.is_empty() { Scope::All } else { Scope::Lesson(s) };
@@ -399,7 +399,7 @@ fn ExamCard(curriculum: Arc<Curriculum>) -> impl IntoView {
                     </Show>
                 }.into_any(),
                 None => view! {
-                    <button type="button" class="primary" data-testid="start-exam" node_ref=start_button on:click=start.clone()>{t!(i18n, quiz.start_exam)}</button>
+                    <button type="button" class="primary" data-testid="start-exam" data-tap-again="start-exam" node_ref=start_button on:click=start.clone()>{t!(i18n, quiz.start_exam)}</button>
                 }.into_any(),
             }}
         </section>

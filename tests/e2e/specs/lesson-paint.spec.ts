@@ -158,3 +158,36 @@ test('a tap on the lesson before its module arrives is kept, and a module that n
   expect(problems).toEqual([]);
   await context.close();
 });
+
+test('Next tapped on the lesson before the app runs is tapped again once the app has taken the page', async ({ browser, server }) => {
+  const context = await browser.newContext({ locale: 'en-US', timezoneId: 'America/Chicago', baseURL: server.origin, viewport: { width: 390, height: 844 } });
+  // The lessons' module is held back until the tap has been made.
+  let release = () => {};
+  const gate = new Promise<void>((r) => { release = r; });
+  await context.route(/\/split_lessons-[0-9a-f]{10}\.wasm$/, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  const lesson = lessons[0];
+  await page.goto(`/learn/${lesson.id}`);
+  await expect(page.locator('html')).toHaveAttribute('data-first-paint', 'en/aha');
+  const next = page.locator('#app [data-first-paint]').getByRole('button', { name: 'Next', exact: true });
+  await next.click();
+  // The copy shows the tap; nothing else happens yet.
+  await expect(next).toHaveAttribute('data-tapped', '');
+  await expect(next).toHaveAttribute('aria-busy', 'true');
+  await expect(page.getByTestId('step')).toHaveAttribute('data-step', lesson.steps[0].id);
+  release();
+  await waitForApp(page);
+  // The app's page, one step on, and the tap not kept for later.
+  await expect(page.locator('#app [data-first-paint]')).toHaveCount(0);
+  await expect(page.getByTestId('step')).toHaveAttribute('data-step', lesson.steps[1].id);
+  await expect(page.locator('html')).not.toHaveAttribute('data-tapped-button', /.*/);
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  await expect(page.getByTestId('step')).toHaveAttribute('data-step', lesson.steps[0].id);
+  expect(problems).toEqual([]);
+  await context.close();
+});
