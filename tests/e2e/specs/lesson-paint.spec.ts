@@ -6,6 +6,7 @@
 // the lesson's module has come (app/takeover.rs), so its loading
 // placeholder never covers the page. The quiz, also loaded
 // on demand, is prerendered the same way, and so is the about page.
+import type { Browser } from '@playwright/test';
 import { test, expect, axe, waitForApp, asReturningVisitor } from './fixtures';
 import { lessons, resolve } from './content';
 import { withoutWasm, watchPaint, type Watched } from './paint';
@@ -123,10 +124,11 @@ test.describe('the app takes over a page loaded on demand', () => {
   }
 });
 
-test('a tap on the lesson before its module arrives is kept, and a module that never comes does not hold the page', async ({ browser, server }) => {
-  const context = await browser.newContext({ locale: 'en-US', timezoneId: 'America/Chicago', baseURL: server.origin, viewport: { width: 390, height: 844 } });
-  // The lessons' module is held back: the app runs, but the page it draws
-  // (out of sight) is not whole.
+/** A first visit in en-US whose lessons' module is held back until
+ * `release`: the app runs, but the page it draws (out of sight) is not
+ * whole. Page errors go to `problems`. */
+async function lessonsHeldBack(browser: Browser, origin: string) {
+  const context = await browser.newContext({ locale: 'en-US', timezoneId: 'America/Chicago', baseURL: origin, viewport: { width: 390, height: 844 } });
   let release = () => {};
   const gate = new Promise<void>((r) => { release = r; });
   await context.route(/\/split_lessons-[0-9a-f]{10}\.wasm$/, async (route) => {
@@ -136,6 +138,11 @@ test('a tap on the lesson before its module arrives is kept, and a module that n
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
+  return { context, page, problems, release };
+}
+
+test('a tap on the lesson before its module arrives is kept, and a module that never comes does not hold the page', async ({ browser, server }) => {
+  const { context, page, problems, release } = await lessonsHeldBack(browser, server.origin);
   await page.goto(`/learn/${lessons[1].id}`);
   await expect(page.locator('html')).toHaveAttribute('data-first-paint', 'en/aha');
   await page.evaluate(() => { (window as unknown as { e2eSamePage: boolean }).e2eSamePage = true; });
@@ -160,17 +167,8 @@ test('a tap on the lesson before its module arrives is kept, and a module that n
 });
 
 test('Next tapped on the lesson before the app runs is tapped again once the app has taken the page', async ({ browser, server }) => {
-  const context = await browser.newContext({ locale: 'en-US', timezoneId: 'America/Chicago', baseURL: server.origin, viewport: { width: 390, height: 844 } });
   // The lessons' module is held back until the tap has been made.
-  let release = () => {};
-  const gate = new Promise<void>((r) => { release = r; });
-  await context.route(/\/split_lessons-[0-9a-f]{10}\.wasm$/, async (route) => {
-    await gate;
-    await route.continue();
-  });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(e.message));
+  const { context, page, problems, release } = await lessonsHeldBack(browser, server.origin);
   const lesson = lessons[0];
   await page.goto(`/learn/${lesson.id}`);
   await expect(page.locator('html')).toHaveAttribute('data-first-paint', 'en/aha');
