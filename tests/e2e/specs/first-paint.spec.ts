@@ -3,7 +3,7 @@
 // with the number where the phone is, before any wasm has run; the app then
 // draws the same page in its place without a layout shift.
 import { test, expect, axe, waitForApp, asReturningVisitor } from './fixtures';
-import { withoutWasm, watchPaint, type Watched } from './paint';
+import { withoutWasm, watchPaint, type Watched, downloadsBeforePaint } from './paint';
 
 const visitors = [
   { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', number: '120', call: '拨打 120', title: '欢迎', start: '开始学习', profile: 'zh-CN/rcsc' },
@@ -98,6 +98,10 @@ test.describe('the app takes over', () => {
       expect(lcp.length).toBeGreaterThan(0);
       // Every largest paint came before the app ran: the page in the HTML.
       for (const time of lcp) expect(time, `largest paint ${lcp} before the app at ${app}`).toBeLessThan(app as number);
+      // Nothing of the app was fetched before the page was painted.
+      const { fcp, early } = await downloadsBeforePaint(page);
+      expect(fcp, 'the first contentful paint').not.toBeNull();
+      expect(early, `downloads started before the first paint at ${fcp} ms`).toEqual([]);
       // The app answers: the first lesson opens.
       await page.getByTestId('start-learning').click();
       await expect(page).toHaveURL(/\/learn\//);
@@ -191,4 +195,36 @@ test.describe('the app takes over', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  // The downloads wait for the browser to report the first paint: a
+  // browser that cannot (no 'paint' entries) waits a frame instead, and
+  // one that never reports it a second after the first frame.
+  for (const [what, script] of [
+    ['cannot report paints', () => Object.defineProperty(PerformanceObserver, 'supportedEntryTypes', { get: () => ['mark', 'measure'] })],
+    ['never reports the first paint', () => {
+      const observe = PerformanceObserver.prototype.observe;
+      PerformanceObserver.prototype.observe = function (this: PerformanceObserver, options?: PerformanceObserverInit) {
+        if (options?.type !== 'paint') observe.call(this, options);
+      };
+    }],
+  ] as const) {
+    test(`the app still starts where the browser ${what}`, async ({ browser, server }) => {
+      const context = await browser.newContext({ locale: 'en-US', timezoneId: 'America/Chicago', baseURL: server.origin, viewport: { width: 390, height: 844 } });
+      const page = await context.newPage();
+      await page.addInitScript(script);
+      await page.goto('/');
+      // The browser is as described.
+      const paints = await page.evaluate(() => new Promise<number>((resolve) => {
+        if (!PerformanceObserver.supportedEntryTypes.includes('paint')) return resolve(-1);
+        new PerformanceObserver((l) => resolve(l.getEntries().length)).observe({ type: 'paint', buffered: true });
+        setTimeout(() => resolve(0), 500);
+      }));
+      expect(paints).toBeLessThanOrEqual(0);
+      await expect(page.locator('html')).toHaveAttribute('data-first-paint', 'en/aha');
+      await waitForApp(page);
+      await page.getByTestId('start-learning').click();
+      await expect(page).toHaveURL(/\/learn\//);
+      await context.close();
+    });
+  }
 });

@@ -9,7 +9,7 @@
 import type { Browser } from '@playwright/test';
 import { test, expect, axe, waitForApp, asReturningVisitor } from './fixtures';
 import { lessons, resolve } from './content';
-import { withoutWasm, watchPaint, type Watched } from './paint';
+import { withoutWasm, watchPaint, type Watched, downloadsBeforePaint } from './paint';
 
 const visitors = [
   { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', lang: 'zh' as const, profile: 'rcsc', key: 'zh-CN/rcsc', next: '下一步' },
@@ -111,6 +111,10 @@ test.describe('the app takes over a page loaded on demand', () => {
       expect(app, 'when the app took the page').not.toBeNull();
       expect(lcp.length).toBeGreaterThan(0);
       for (const time of lcp) expect(time, `largest paint ${lcp} before the app at ${app}`).toBeLessThan(app as number);
+      // Nothing of the app was fetched before the page was painted.
+      const { fcp, early } = await downloadsBeforePaint(page);
+      expect(fcp, 'the first contentful paint').not.toBeNull();
+      expect(early, `downloads started before the first paint at ${fcp} ms`).toEqual([]);
       // The app answers: Next shows the second step; the quiz starts.
       if (path === '/quiz') {
         await page.getByRole('button', { name: 'Start practice', exact: true }).click();

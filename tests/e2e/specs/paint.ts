@@ -37,3 +37,17 @@ export async function watchPaint(page: Page): Promise<void> {
 
 export type Watched = { e2eShift: number; e2eLcp: number[] };
 
+
+/** The first contentful paint's time, and the app's downloads (its
+ * modules, the curriculum) that started before it: none should, so the
+ * first paint waits for nothing but the HTML and the stylesheet. */
+export async function downloadsBeforePaint(page: Page): Promise<{ fcp: number | null; early: string[] }> {
+  return page.evaluate(() => {
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
+    const app = /\.(wasm|bin)$|\/content-[0-9a-f]+\.json$|\/firstaid-[0-9a-f]+\.js$|\/__wasm_split(-[0-9a-f]+)?\.js$/;
+    const early = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .filter((r) => app.test(new URL(r.name).pathname) && (fcp === null || r.startTime < fcp))
+      .map((r) => `${new URL(r.name).pathname} at ${Math.round(r.startTime)} ms`);
+    return { fcp, early };
+  });
+}
