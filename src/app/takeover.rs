@@ -34,7 +34,7 @@ const MAX_WAIT_MS: f64 = 8000.0;
 
 /// What is still loading in a page drawn by the app (the same as
 /// `xtask/npm/prerender.mjs` waits for).
-const LOADING: &str = "main .loading, .lazy-loading";
+const LOADING: &str = ".loading, .lazy-loading";
 
 /// Whether the app is drawn out of sight, beside a prerendered page (read
 /// once, as the app starts: the attribute stays on `<html>`).

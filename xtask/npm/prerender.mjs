@@ -38,7 +38,7 @@ async function draw(v, path) {
       () =>
         document.documentElement.getAttribute('data-app') === 'running' &&
         document.querySelector('#app main h1') !== null &&
-        document.querySelector('#app main .loading, #app .lazy-loading, #app [data-testid="lazy-failed"]') === null,
+        document.querySelector('#app .loading, #app .lazy-loading, #app [data-testid="lazy-failed"]') === null,
       null,
       { timeout: 60_000 },
     );

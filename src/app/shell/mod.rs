@@ -34,20 +34,23 @@ pub fn Shell(children: Children) -> impl IntoView {
     let in_emergency = move || pathname.with(|p| p == "/emergency" || p.starts_with("/emergency/"));
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>{t!(i18n, skip_to_content)}</a>
-        <TopBar inert=Signal::derive(in_emergency) />
-        <div inert=in_emergency><Banners /></div>
-        <main id="main" tabindex="-1">{page_in_its_own_task(children)}</main>
+        {in_a_task_of_its_own(move || view! {
+            <TopBar inert=Signal::derive(in_emergency) />
+            <div inert=in_emergency><Banners /></div>
+        }.into_any())}
+        <main id="main" tabindex="-1">{in_a_task_of_its_own(move || children().into_any())}</main>
         <Footer inert=Signal::derive(in_emergency) />
     }
 }
 
-/// The routed page: at once, or — drawn out of sight beside a prerendered
-/// page ([`super::takeover`]) — a task after the frame around it, so the
-/// app's first drawing is two shorter tasks instead of one long one (a
-/// long task holds up a tap on the page in the HTML). Meanwhile `<main>`
-/// holds a `.loading` mark, so the takeover does not take a page that is
-/// not there yet.
-fn page_in_its_own_task(children: Children) -> impl IntoView {
+/// A part of the frame (the top bar and banners, then the routed page):
+/// drawn at once, or — drawn out of sight beside a prerendered page
+/// ([`super::takeover`]) — a task after the one before it, so the app's
+/// first drawing is three shorter tasks instead of one long one (a long
+/// task holds up a tap on the page in the HTML; the first call of each
+/// wasm function also compiles it). Meanwhile the part holds a `.loading`
+/// mark, so the takeover does not take a page that is not whole.
+fn in_a_task_of_its_own(part: impl FnOnce() -> AnyView + 'static) -> impl IntoView {
     let shown = RwSignal::new(!super::takeover::out_of_sight());
     if !shown.get_untracked() {
         wasm_bindgen_futures::spawn_local(async move {
@@ -55,14 +58,14 @@ fn page_in_its_own_task(children: Children) -> impl IntoView {
             shown.set(true);
         });
     }
-    let page = SendWrapper::new(RefCell::new(Some(children)));
+    let part = SendWrapper::new(RefCell::new(Some(part)));
     // Runs twice at most (`shown` goes from false to true once).
     move || {
         if !shown.get() {
             return view! { <div class="loading" aria-hidden="true"></div> }.into_any();
         }
-        let children = page.borrow_mut().take();
-        untrack(|| children.map(|c| c()).into_any())
+        let part = part.borrow_mut().take();
+        untrack(|| part.map(|p| p()).into_any())
     }
 }
 
