@@ -24,9 +24,10 @@ use crate::app::{pages, quiz, records, trainer};
 use crate::content::Curriculum;
 
 /// A page of the chunk `$chunk`: `$name()` loads the chunk (once) and
-/// returns the page's view, or the error when the chunk did not load. The
-/// chunk's instantiation and the page's first drawing are two tasks, not
-/// one long one (on a lesson's first visit, about 80 ms at 4× CPU).
+/// returns the page's view, or the error when the chunk did not load. When
+/// the chunk has to be fetched, its instantiation and the page's first
+/// drawing are two tasks, not one long one (on a lesson's first visit,
+/// about 80 ms at 4× CPU): see [`loaded`].
 macro_rules! split_page {
     ($chunk:ident, $name:ident, $page:expr) => {
         #[cfg(firstaid_split)]
@@ -41,8 +42,7 @@ macro_rules! split_page {
         }
         #[cfg(firstaid_split)]
         async fn $name() -> Result<AnyView, SplitLoaderError> {
-            $name::load().await?;
-            crate::adapters::idle::next_task().await;
+            loaded(stringify!($chunk), $name::load()).await?;
             $name::$name().await
         }
         #[cfg(not(firstaid_split))]
@@ -50,6 +50,33 @@ macro_rules! split_page {
             Ok($page.into_any())
         }
     };
+}
+
+#[cfg(firstaid_split)]
+thread_local! {
+    /// The chunks instantiated so far, by name.
+    static INSTANTIATED: std::cell::RefCell<Vec<&'static str>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Awaits `load`, a split point's preload of the chunk `chunk`. The first
+/// time the chunk comes, the caller goes on a task later: the chunk's
+/// instantiation and the page's first drawing are then two tasks. Once it
+/// is there, nothing is added: another page of the chunk is drawn at once,
+/// without its placeholder (a split point's own first load waits for a
+/// promise even when its chunk is there, so that cannot tell).
+#[cfg(firstaid_split)]
+async fn loaded(
+    chunk: &'static str,
+    load: impl Future<Output = Result<(), SplitLoaderError>>,
+) -> Result<(), SplitLoaderError> {
+    let first = INSTANTIATED.with(|c| !c.borrow().contains(&chunk));
+    load.await?;
+    if first {
+        INSTANTIATED.with(|c| c.borrow_mut().push(chunk));
+        crate::adapters::idle::next_task().await;
+    }
+    Ok(())
 }
 
 split_page!(lessons, learn_page, view! { <pages::LearnPage /> });
@@ -90,9 +117,17 @@ split_page!(settings, settings_page, view! { <pages::SettingsPage /> });
 // and most visitors never see it (a learner with a class assignment).
 
 #[cfg(firstaid_split)]
-#[leptos::wasm_split::wasm_split(records, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn assignments_card(curriculum: Arc<Curriculum>) -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <records::Assignments curriculum actions=false /> }.into_any())
+mod assignments_card {
+    use super::*;
+    #[leptos::wasm_split::wasm_split(records, wasm_split_path = ::leptos::wasm_split, fallible, preload(load))]
+    pub fn assignments_card(curriculum: Arc<Curriculum>) -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <records::Assignments curriculum actions=false /> }.into_any())
+    }
+}
+#[cfg(firstaid_split)]
+async fn assignments_card(curriculum: Arc<Curriculum>) -> Result<AnyView, SplitLoaderError> {
+    loaded("records", assignments_card::load()).await?;
+    assignments_card::assignments_card(curriculum).await
 }
 #[cfg(not(firstaid_split))]
 async fn assignments_card(curriculum: Arc<Curriculum>) -> Result<AnyView, SplitLoaderError> {
