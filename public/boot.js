@@ -21,13 +21,11 @@ const retry = document.querySelector('[data-static-retry]');
 if (retry) retry.addEventListener('click', () => location.reload());
 
 // A prerendered page is painted before anything else is fetched: its
-// downloads start once first-paint.js has seen its first contentful paint
-// (the first visit's largest paint then waits for nothing but the HTML and
-// the stylesheet), or a frame after its first if that script is missing.
+// downloads start once first-paint.js (which kept the page and set
+// data-first-paint) has seen its first contentful paint, so the first
+// visit's largest paint waits for nothing but the HTML and the stylesheet.
 const firstPaint = document.documentElement.hasAttribute('data-first-paint');
-if (firstPaint) {
-  await (window.firstaidPainted || new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
-}
+if (firstPaint) await Promise.resolve(window.firstaidPainted).catch(() => undefined);
 
 // The curriculum, fetched beside the wasm module rather than after it.
 const curriculum = fetch('__CURRICULUM__')

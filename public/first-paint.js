@@ -167,13 +167,14 @@ function preloadPage(path) {
 // the paint was done, and Lighthouse's simulation counts every download
 // that ended before the largest paint as holding it up (a lesson's LCP
 // 1.8 s in two runs of three, 1.0 s in the third). A browser that cannot
-// report paints, or a page that paints nothing contentful, waits a frame,
-// or a second after it.
+// report paints (or refuses to), or a page that paints nothing contentful,
+// waits a frame, or a second after it.
 function afterFirstPaint() {
   return new Promise((resolve) => {
+    const frame = () => requestAnimationFrame(() => setTimeout(resolve, 0));
     const types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
     if (!types.includes('paint')) {
-      requestAnimationFrame(() => setTimeout(resolve, 0));
+      frame();
       return;
     }
     let late = 0;
@@ -183,7 +184,12 @@ function afterFirstPaint() {
       clearTimeout(late);
       resolve();
     });
-    watch.observe({ type: 'paint', buffered: true });
+    try {
+      watch.observe({ type: 'paint', buffered: true });
+    } catch (e) {
+      frame();
+      return;
+    }
     requestAnimationFrame(() => {
       late = setTimeout(() => {
         watch.disconnect();
@@ -201,7 +207,7 @@ if (chosen) {
   // can draw it in the copy's place: fetched once the copy is painted,
   // like the app's own (boot.js takes the same promise).
   const painted = afterFirstPaint();
-  Object.defineProperty(window, 'firstaidPainted', { value: painted });
+  window.firstaidPainted = painted;
   painted.then(() => preloadPage(path));
   // A link tapped before the app runs (Start learning, a tab) is not a new
   // page load, which would start every download over: the address changes

@@ -14,7 +14,8 @@
 //! loading placeholder over the copy, and drawing it is cut into tasks —
 //! the app's state and shell, then the page when its module has loaded —
 //! where it was one long task that held up a tap. Out of sight, the shell
-//! draws the routed page a task after itself ([`out_of_sight`]).
+//! draws its top bar a task after itself and the routed page a task after
+//! that ([`out_of_sight`]); each holds a `.loading` mark meanwhile.
 //!
 //! A link tapped on the copy changes the address in place before the app
 //! runs (`public/first-paint.js`); if that happens once the app's router

@@ -197,10 +197,18 @@ test.describe('the app takes over', () => {
   });
 
   // The downloads wait for the browser to report the first paint: a
-  // browser that cannot (no 'paint' entries) waits a frame instead, and
-  // one that never reports it a second after the first frame.
+  // browser that cannot (no 'paint' entries) or refuses to observe them
+  // waits a frame instead, and one that never reports it a second after
+  // the first frame.
   for (const [what, script] of [
     ['cannot report paints', () => Object.defineProperty(PerformanceObserver, 'supportedEntryTypes', { get: () => ['mark', 'measure'] })],
+    ['refuses to observe paints', () => {
+      const observe = PerformanceObserver.prototype.observe;
+      PerformanceObserver.prototype.observe = function (this: PerformanceObserver, options?: PerformanceObserverInit) {
+        if (options?.type === 'paint') throw new TypeError('not here');
+        observe.call(this, options);
+      };
+    }],
     ['never reports the first paint', () => {
       const observe = PerformanceObserver.prototype.observe;
       PerformanceObserver.prototype.observe = function (this: PerformanceObserver, options?: PerformanceObserverInit) {
@@ -216,7 +224,11 @@ test.describe('the app takes over', () => {
       // The browser is as described.
       const paints = await page.evaluate(() => new Promise<number>((resolve) => {
         if (!PerformanceObserver.supportedEntryTypes.includes('paint')) return resolve(-1);
-        new PerformanceObserver((l) => resolve(l.getEntries().length)).observe({ type: 'paint', buffered: true });
+        try {
+          new PerformanceObserver((l) => resolve(l.getEntries().length)).observe({ type: 'paint', buffered: true });
+        } catch (e) {
+          return resolve(-2);
+        }
         setTimeout(() => resolve(0), 500);
       }));
       expect(paints).toBeLessThanOrEqual(0);
