@@ -23,30 +23,33 @@ use crate::app::i18n::{t, t_string, use_i18n};
 use crate::app::{pages, quiz, records, trainer};
 use crate::content::Curriculum;
 
-/// A page of the chunk `$chunk`: `$name()` loads the chunk (once) and
-/// returns the page's view, or the error when the chunk did not load. When
-/// the chunk has to be fetched, its instantiation and the page's first
-/// drawing are two tasks, not one long one (on a lesson's first visit,
-/// about 80 ms at 4× CPU): see [`loaded`].
+/// A page (or a part of one) of the chunk `$chunk`: `$name(args…)` loads
+/// the chunk (once) and returns the view, or the error when the chunk did
+/// not load. When the chunk has to be fetched, its instantiation and the
+/// view's first drawing are two tasks, not one long one (on a lesson's
+/// first visit, about 80 ms at 4× CPU): see [`loaded`].
 macro_rules! split_page {
     ($chunk:ident, $name:ident, $page:expr) => {
+        split_page!($chunk, $name(), $page);
+    };
+    ($chunk:ident, $name:ident($($arg:ident: $ty:ty),*), $page:expr) => {
         #[cfg(firstaid_split)]
         mod $name {
             use super::*;
             // The split point is named after the page: the splitter's
             // symbol for it is made from the name and where it is written.
             #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible, preload(load))]
-            pub fn $name() -> Result<AnyView, SplitLoaderError> {
+            pub fn $name($($arg: $ty),*) -> Result<AnyView, SplitLoaderError> {
                 Ok($page.into_any())
             }
         }
         #[cfg(firstaid_split)]
-        async fn $name() -> Result<AnyView, SplitLoaderError> {
+        async fn $name($($arg: $ty),*) -> Result<AnyView, SplitLoaderError> {
             loaded(stringify!($chunk), $name::load()).await?;
-            $name::$name().await
+            $name::$name($($arg),*).await
         }
         #[cfg(not(firstaid_split))]
-        async fn $name() -> Result<AnyView, SplitLoaderError> {
+        async fn $name($($arg: $ty),*) -> Result<AnyView, SplitLoaderError> {
             Ok($page.into_any())
         }
     };
@@ -116,23 +119,11 @@ split_page!(settings, settings_page, view! { <pages::SettingsPage /> });
 // it needs (signing and checking records, deflate, QR codes) is its own,
 // and most visitors never see it (a learner with a class assignment).
 
-#[cfg(firstaid_split)]
-mod assignments_card {
-    use super::*;
-    #[leptos::wasm_split::wasm_split(records, wasm_split_path = ::leptos::wasm_split, fallible, preload(load))]
-    pub fn assignments_card(curriculum: Arc<Curriculum>) -> Result<AnyView, SplitLoaderError> {
-        Ok(view! { <records::Assignments curriculum actions=false /> }.into_any())
-    }
-}
-#[cfg(firstaid_split)]
-async fn assignments_card(curriculum: Arc<Curriculum>) -> Result<AnyView, SplitLoaderError> {
-    loaded("records", assignments_card::load()).await?;
-    assignments_card::assignments_card(curriculum).await
-}
-#[cfg(not(firstaid_split))]
-async fn assignments_card(curriculum: Arc<Curriculum>) -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <records::Assignments curriculum actions=false /> }.into_any())
-}
+split_page!(
+    records,
+    assignments_card(curriculum: Arc<Curriculum>),
+    view! { <records::Assignments curriculum actions=false /> }
+);
 
 /// The home page's card of the learner's class assignments (with their
 /// progress), loaded on demand.

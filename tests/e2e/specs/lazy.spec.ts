@@ -5,6 +5,7 @@
 // "Try again" brings the page.
 import { test, expect, waitForApp } from './fixtures';
 import { accept, makeAssignment } from './classroom';
+import { watchPlaceholder, placeholderSeen } from './paint';
 
 // What is blocked: every chunk (the app's main module and the QR decoder's
 // pass), or only the pack of small shared chunks (xtask/src/pack.rs), whose
@@ -102,23 +103,18 @@ for (const [locale, failed, retry, heading] of [
 }
 
 test('a page whose chunk is already there is drawn at once, without the placeholder', async ({ page }) => {
+  await watchPlaceholder(page);
   await page.goto('/');
   await waitForApp(page);
   // The lessons' chunk is fetched once, for the list of lessons…
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Learn' }).click();
   await expect(page.locator('.lesson-list').first()).toBeVisible();
-  await page.evaluate(() => {
-    const w = window as unknown as { e2ePlaceholder: boolean };
-    w.e2ePlaceholder = false;
-    new MutationObserver(() => {
-      if (document.querySelector('[data-testid="lazy-loading"]')) w.e2ePlaceholder = true;
-    }).observe(document, { childList: true, subtree: true });
-  });
+  await placeholderSeen(page, true);
   // …then a lesson (another page of the same chunk) and the list again
   // show no loading placeholder, not even for a task.
   await page.locator('.lesson-list a').first().click();
   await expect(page.getByTestId('step')).toBeVisible();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Learn' }).click();
   await expect(page.locator('.lesson-list').first()).toBeVisible();
-  expect(await page.evaluate(() => (window as unknown as { e2ePlaceholder: boolean }).e2ePlaceholder)).toBe(false);
+  expect(await placeholderSeen(page)).toBe(false);
 });

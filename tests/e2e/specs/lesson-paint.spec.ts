@@ -9,7 +9,7 @@
 import type { Browser } from '@playwright/test';
 import { test, expect, axe, waitForApp, asReturningVisitor } from './fixtures';
 import { lessons, resolve } from './content';
-import { withoutWasm, watchPaint, type Watched, downloadsBeforePaint } from './paint';
+import { withoutWasm, watchPaint, type Watched, downloadsBeforePaint, watchPlaceholder, placeholderSeen } from './paint';
 
 const visitors = [
   { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', lang: 'zh' as const, profile: 'rcsc', key: 'zh-CN/rcsc', next: '下一步' },
@@ -88,24 +88,18 @@ test.describe('the app takes over a page loaded on demand', () => {
       const context = await browser.newContext({ locale: v.locale, timezoneId: v.timezoneId, baseURL: server.origin, viewport: { width: 390, height: 844 } });
       const page = await context.newPage();
       await watchPaint(page);
-      // Whether the loading placeholder was ever in the page.
-      await page.addInitScript(() => {
-        const w = window as unknown as { e2ePlaceholder: boolean };
-        w.e2ePlaceholder = false;
-        new MutationObserver(() => {
-          if (document.querySelector('[data-testid="lazy-loading"]')) w.e2ePlaceholder = true;
-        }).observe(document, { childList: true, subtree: true });
-      });
+      await watchPlaceholder(page);
       const lesson = lessons[0];
       await page.goto(path);
       await expect(page.locator('html')).toHaveAttribute('data-first-paint', v.key);
       await waitForApp(page);
       await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
-      const { shift, lcp, app, placeholder } = await page.evaluate(() => {
-        const w = window as unknown as Watched & { e2ePlaceholder: boolean };
+      const { shift, lcp, app } = await page.evaluate(() => {
+        const w = window as unknown as Watched;
         const app = performance.getEntriesByName('firstaid:app')[0]?.startTime ?? null;
-        return { shift: w.e2eShift, lcp: w.e2eLcp, app, placeholder: w.e2ePlaceholder };
+        return { shift: w.e2eShift, lcp: w.e2eLcp, app };
       });
+      const placeholder = await placeholderSeen(page);
       expect(placeholder, 'the loading placeholder was drawn over the lesson').toBe(false);
       expect(shift, 'cumulative layout shift').toBe(0);
       expect(app, 'when the app took the page').not.toBeNull();

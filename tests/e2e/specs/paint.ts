@@ -51,3 +51,26 @@ export async function downloadsBeforePaint(page: Page): Promise<{ fcp: number | 
     return { fcp, early };
   });
 }
+
+/** From the start, whether the loading placeholder of a page loaded on
+ * demand was ever in the document (read and reset with `placeholderSeen`). */
+export async function watchPlaceholder(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { e2ePlaceholder: boolean };
+    w.e2ePlaceholder = false;
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid="lazy-loading"]')) w.e2ePlaceholder = true;
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
+
+/** Whether the placeholder was seen since the page loaded or the last
+ * reset; `reset` starts watching afresh. */
+export async function placeholderSeen(page: Page, reset = false): Promise<boolean> {
+  return page.evaluate((reset) => {
+    const w = window as unknown as { e2ePlaceholder: boolean };
+    const seen = w.e2ePlaceholder;
+    if (reset) w.e2ePlaceholder = false;
+    return seen;
+  }, reset);
+}
