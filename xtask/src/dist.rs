@@ -298,7 +298,7 @@ fn assemble_with(
             "__CSP__",
             &first_paint::csp().replace("; frame-ancestors 'none'", ""),
         )
-        .replace("__FIRST_PAINT__", first_paint::SCRIPT)
+        .replace("__FIRST_PAINT__", first_paint::script())
         .replace("__BUILD__", label)
         .replace("__CSS__", &format!("/{css_name}"))
         .replace("__JS__", &format!("/{js_name}"))

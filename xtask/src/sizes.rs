@@ -132,6 +132,31 @@ pub fn first_load(index: &str, script: &dyn Fn(&str) -> Option<String>) -> Vec<S
     found
 }
 
+/// The data files (`.json`) the boot script names: the curriculum, which
+/// the app reads as it starts (on a page in the HTML it waits for it).
+/// Issue 16's first load is HTML, CSS, JS and wasm, so these are printed
+/// beside it, not in it (the curriculum has been a file of its own since
+/// before the split, so the single-module figure left it out as well).
+pub fn start_data(index: &str, script: &dyn Fn(&str) -> Option<String>) -> Vec<String> {
+    let mut found = Vec::new();
+    for tag in tags(index, "script") {
+        if attr(tag, "type") != Some("module") {
+            continue;
+        }
+        let Some(text) = attr(tag, "src").and_then(local).and_then(|b| script(&b)) else {
+            continue;
+        };
+        for s in quoted(&text) {
+            if let Some(name) = local(s).filter(|n| n.ends_with(".json")) {
+                if !found.contains(&name) {
+                    found.push(name);
+                }
+            }
+        }
+    }
+    found
+}
+
 /// `<name …>` tags of `html`, each as the text between `<name` and `>`.
 fn tags<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
     let open = format!("<{name}");
@@ -331,6 +356,17 @@ pub fn report(dir: &Path) -> Result<Sizes> {
         total.brotli as f64 / 1024.0,
         FIRST_LOAD_TARGET / 1024
     );
+    for name in start_data(&index, &read) {
+        let Some(data) = files.get(&name) else {
+            bail!("the boot script names {name}, which is not in the dist");
+        };
+        println!(
+            "also fetched as the app starts (data, not HTML, CSS, JS or wasm): {name} {} bytes brotli; with it {} bytes ({:.1} KiB)",
+            data.brotli,
+            total.brotli + data.brotli,
+            (total.brotli + data.brotli) as f64 / 1024.0
+        );
+    }
 
     header("App wasm modules and other scripts (not first load: loaded on demand)");
     let mut wasm = Sizes {

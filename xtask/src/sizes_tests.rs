@@ -53,6 +53,7 @@ const INDEX: &str = r#"<!doctype html>
 const BOOT: &str = "const x = document.querySelector('[data-static-retry]');
 try {
   const app = await import('/firstaid-0123456789.js');
+  const curriculum = fetch('/content-0123456789.json');
   await app.default({ module_or_path: '/firstaid_bg-0123456789.wasm' });
 } catch (e) { console.log('/not-a-path'); }";
 
@@ -96,6 +97,20 @@ fn the_first_load_is_what_starts_the_app() {
         ],
         "not the worker, icons, manifest, nomodule script, dynamic imports or chunks"
     );
+}
+
+#[test]
+fn the_data_the_app_starts_with_is_named_apart() {
+    assert_eq!(start_data(INDEX, &scripts), ["content-0123456789.json"]);
+    assert!(!first_load(INDEX, &scripts)
+        .iter()
+        .any(|n| n.ends_with(".json")));
+    // A page without a module script starts with no data.
+    assert!(start_data(
+        "<html><script src=\"/legacy.js\"></script></html>",
+        &scripts
+    )
+    .is_empty());
 }
 
 #[test]
