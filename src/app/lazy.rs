@@ -4,21 +4,25 @@
 //! reach into a wasm chunk of its own, fetched the first time one of the
 //! area's routes is shown. While a chunk loads, the page shows a short
 //! placeholder (`role="status"`, its text the page's heading); when it
-//! cannot load (offline before it was cached, a network error), a
-//! translated message with a retry button — never a panic: the split
-//! points are `fallible`, and a failed load is not kept, so "Try again"
-//! fetches again.
+//! cannot load (offline before it was cached, a network error, still
+//! after two more tries of its own), a translated message with a retry
+//! button — never a panic: the split points are `fallible`, and a failed
+//! load is not kept, so "Try again" fetches again. A page opened at a
+//! place on it (`#fragment`) is scrolled there once it is drawn.
 //!
 //! Without `--cfg firstaid_split` (the browser component tests, `cargo
 //! check`), the same functions call the pages directly.
 
 use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 use send_wrapper::SendWrapper;
 
+use crate::adapters::{idle, network};
 use crate::app::i18n::{t, t_string, use_i18n};
 use crate::app::{pages, quiz, records, trainer};
 use crate::content::Curriculum;
@@ -166,6 +170,37 @@ pub mod route {
     );
 }
 
+/// How long a page whose chunk did not load waits before fetching it again
+/// by itself, each time: where the network dropped a request (a train, a
+/// lift), the page comes, not the error — on a first visit the error would
+/// take the place of the lesson in the HTML the visitor is reading. Offline,
+/// the message comes at once; "Try again" is the visitor's from then.
+const RETRY_AFTER_MS: [i32; 2] = [500, 2000];
+
+/// Scrolls to the element the address's `#fragment` names, if any: a page
+/// loaded on demand is drawn after the router has looked for it (the
+/// emergency screen's "Change" opens `/settings#where`). Called a frame
+/// after the page's view is made, when it is in the document; a page
+/// drawn out of sight is scrolled when it takes the page's place
+/// (`takeover`). True when it scrolled.
+pub fn scroll_to_fragment() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let hash = window.location().hash().unwrap_or_default();
+    let id = hash.trim_start_matches('#');
+    if id.is_empty() {
+        return false;
+    }
+    match window.document().and_then(|d| d.get_element_by_id(id)) {
+        Some(el) => {
+            el.scroll_into_view();
+            true
+        }
+        None => false,
+    }
+}
+
 /// Shows the page `load` returns: a placeholder while its chunk loads, the
 /// page, or a message with a retry when the chunk did not load.
 ///
@@ -178,6 +213,15 @@ where
     F: Fn() -> Fut + Copy + Send + Sync + 'static,
     Fut: Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
 {
+    lazy_view(Rc::new(move || Box::pin(load())), part)
+}
+
+/// A page's loader, boxed, so that what [`Lazy`] does with it (the
+/// placeholder, the tries, the message) is compiled once, not once per page.
+type Load = Rc<dyn Fn() -> Pin<Box<dyn Future<Output = Result<AnyView, SplitLoaderError>>>>>;
+
+fn lazy_view(load: Load, part: bool) -> AnyView {
+    let load = SendWrapper::new(load);
     let i18n = use_i18n();
     let attempt = RwSignal::new(0u32);
     let placeholder = move || {
@@ -202,9 +246,25 @@ where
         <Suspense fallback=placeholder>
             {move || {
                 attempt.track();
+                let load = load.clone();
                 Suspend::new(SendWrapper::new(async move {
-                    match load().await {
-                        Ok(page) => page,
+                    let mut loaded = load().await;
+                    for wait in RETRY_AFTER_MS {
+                        if loaded.is_ok() || !network::is_online() {
+                            break;
+                        }
+                        idle::after(wait).await;
+                        loaded = load().await;
+                    }
+                    match loaded {
+                        Ok(page) => {
+                            if !part {
+                                request_animation_frame(|| {
+                                    scroll_to_fragment();
+                                });
+                            }
+                            page
+                        }
                         Err(_) => view! {
                             <div class="error" role="alert" data-testid="lazy-failed">
                                 <p>{move || if part {
@@ -223,4 +283,5 @@ where
             }}
         </Suspense>
     }
+    .into_any()
 }

@@ -132,10 +132,10 @@ pub fn fill(template: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
 
 /// Sets `document.title` to "page · app name" in the current language while
 /// the calling page is shown.
-pub fn page_title(title: impl Fn() -> &'static str + 'static) {
+pub fn page_title<S: AsRef<str>>(title: impl Fn() -> S + 'static) {
     let i18n = i18n::use_i18n();
     Effect::new(move |_| {
-        let text = format!("{} · {}", title(), i18n::t_string!(i18n, app_name));
+        let text = format!("{} · {}", title().as_ref(), i18n::t_string!(i18n, app_name));
         if let Some(d) = web_sys::window().and_then(|w| w.document()) {
             d.set_title(&text);
         }

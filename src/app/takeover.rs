@@ -1,15 +1,16 @@
 //! How the app takes the page over from the page in the HTML.
 //!
-//! The app is drawn into a `<div>` of its own inside `#app`. Over the
-//! loading shell (a returning visitor, a page the build did not
-//! prerender) it goes in at once: the app's own loading placeholders are
-//! that page's.
-//!
-//! A prerendered page (a first visit: `xtask prerender`) stays on screen
-//! while the app draws the same page beside it, out of the document; the
-//! app's `<div>` takes the copy's place when the page in it is whole —
+//! The app is drawn into a `<div>` of its own inside `#app`, out of the
+//! document, beside the page in the HTML, which stays on screen: on a
+//! first visit the prerendered page (`xtask prerender`), else the loading
+//! shell (a returning visitor, a page the build did not prerender), whose
+//! call button then stays until the app's page is whole, instead of a
+//! chain of loading screens (the app's top bar with the page's
+//! placeholder, then the lessons' "loading", then the page). The app's
+//! `<div>` takes the copy's place when the page in it is whole —
 //! what the prerender waited for before it kept the page: nothing loading,
-//! neither a page's module nor the lessons — or after
+//! neither a page's module nor the lessons; and its images (the logo) have
+//! come, or they would blink — or after
 //! [`MAX_WAIT_MS`]. So a page loaded on demand (a lesson) never shows its
 //! loading placeholder over the copy, and drawing it is cut into tasks —
 //! the app's state and shell, then the page when its module has loaded —
@@ -21,7 +22,9 @@
 //! runs (`public/first-paint.js`); if that happens once the app's router
 //! has read the address, the router is told (a `popstate` event, which it
 //! answers by reading the address again). A button tapped on the copy is
-//! tapped again in the app's page once it has taken the copy's place.
+//! tapped again in the app's page once it has taken the copy's place, and
+//! what the visitor did on the copy (scrolled, opened, chose) is done again
+//! there first ([`Touched`]).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -37,10 +40,19 @@ const MAX_WAIT_MS: f64 = 8000.0;
 /// `xtask/npm/prerender.mjs` waits for).
 const LOADING: &str = ".loading, .lazy-loading";
 
-/// Whether the app is drawn out of sight, beside a prerendered page (read
-/// once, as the app starts: the attribute stays on `<html>`).
+/// Whether the app is drawn out of sight, beside the page in the HTML: a
+/// prerendered page, or the loading shell (read once, as the app starts,
+/// while the shell is still there).
 pub fn out_of_sight() -> bool {
-    platform::root_attribute("data-first-paint").is_some()
+    thread_local! {
+        static OUT: bool = platform::root_attribute("data-first-paint").is_some()
+            || document()
+                .query_selector("#app [data-static-shell]")
+                .ok()
+                .flatten()
+                .is_some();
+    }
+    OUT.with(|out| *out)
 }
 
 /// Draws `app` into `#app`: at once over the loading shell, or beside the
@@ -83,6 +95,7 @@ where
         let focused = document
             .active_element()
             .is_some_and(|e| root.contains(Some(&e)));
+        let touched = (!moved).then(|| Touched::read(&root, &holder));
         root.set_inner_html("");
         let _ = root.append_child(&holder);
         if moved || focused {
@@ -94,6 +107,10 @@ where
             {
                 let _ = main.focus();
             }
+        }
+        // After the focus, which may have scrolled.
+        if let Some(touched) = touched {
+            touched.redo(&holder);
         }
         tap_again(&holder, moved);
         taken();
@@ -123,6 +140,133 @@ fn tap_again(holder: &web_sys::HtmlElement, moved: bool) {
     }
 }
 
+/// What the visitor did on the copy before the app ran, done again in the
+/// app's page once it has taken the copy's place: how far down they had
+/// scrolled (the copy's removal would otherwise pull the page up), the
+/// `<details>` they opened ("Why?" in a lesson) and what they chose or
+/// typed (the quiz's practice topic, which Start practice, tapped again,
+/// must start with; first-paint.js marks a control the visitor changed
+/// `data-touched`). The app's page is the same page drawn by the same
+/// components, so its details and controls come in the same order; where
+/// their number differs, nothing of that kind is redone.
+struct Touched {
+    scroll: (f64, f64),
+    open: Vec<u32>,
+    /// Index among the controls, value, checked.
+    controls: Vec<(u32, String, bool)>,
+}
+
+/// A page's form controls, in document order.
+const CONTROLS: &str = "input, select, textarea";
+
+impl Touched {
+    fn read(copy: &web_sys::Element, holder: &web_sys::HtmlElement) -> Touched {
+        let w = window();
+        let scroll = (w.scroll_x().unwrap_or(0.0), w.scroll_y().unwrap_or(0.0));
+        let theirs = |sel: &str| elements(copy, &format!("[data-first-paint] {sel}"));
+        let (details, ours) = (theirs("details"), elements(holder, "details"));
+        let open = if details.len() == ours.len() {
+            (0u32..)
+                .zip(&details)
+                .filter(|(_, d)| d.has_attribute("open"))
+                .map(|(i, _)| i)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let (controls, ours) = (theirs(CONTROLS), elements(holder, CONTROLS));
+        let controls = if controls.len() == ours.len() {
+            (0u32..)
+                .zip(controls.iter().zip(&ours))
+                .filter(|(_, (c, o))| c.has_attribute("data-touched") && same_control(c, o))
+                .map(|(i, (c, _))| (i, js_string(c, "value"), js_bool(c, "checked")))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Touched {
+            scroll,
+            open,
+            controls,
+        }
+    }
+
+    fn redo(self, holder: &web_sys::HtmlElement) {
+        let details = elements(holder, "details");
+        for i in self.open {
+            if let Some(d) = details.get(i as usize) {
+                let _ = d.set_attribute("open", "");
+            }
+        }
+        let controls = elements(holder, CONTROLS);
+        for (i, value, checked) in self.controls {
+            let Some(c) = controls.get(i as usize) else {
+                continue;
+            };
+            let checkable = matches!(
+                c.get_attribute("type").as_deref(),
+                Some("checkbox" | "radio")
+            );
+            if checkable {
+                // A click checks it as the visitor did, and tells the app.
+                if js_bool(c, "checked") != checked {
+                    if let Some(c) = c.dyn_ref::<web_sys::HtmlElement>() {
+                        c.click();
+                    }
+                }
+            } else if js_string(c, "value") != value {
+                let _ = js_sys::Reflect::set(c, &"value".into(), &value.into());
+                for kind in ["input", "change"] {
+                    let init = web_sys::EventInit::new();
+                    init.set_bubbles(true);
+                    if let Ok(e) = web_sys::Event::new_with_event_init_dict(kind, &init) {
+                        let _ = c.dispatch_event(&e);
+                    }
+                }
+            }
+        }
+        // The page as far down as the visitor had scrolled it; or, where
+        // they had not (or the loading shell was the page), at the place
+        // the address names, which the page loaded on demand could not
+        // scroll to out of sight.
+        if self.scroll != (0.0, 0.0) || !crate::app::lazy::scroll_to_fragment() {
+            window().scroll_to_with_x_and_y(self.scroll.0, self.scroll.1);
+        }
+    }
+}
+
+fn elements(scope: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+    let Ok(list) = scope.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i).and_then(|n| n.dyn_into().ok()))
+        .collect()
+}
+
+/// Whether two controls are the same one of the same page (a file input's
+/// value cannot be set, so it is never the same).
+fn same_control(a: &web_sys::Element, b: &web_sys::Element) -> bool {
+    a.tag_name() == b.tag_name()
+        && a.get_attribute("type") == b.get_attribute("type")
+        && a.get_attribute("name") == b.get_attribute("name")
+        && a.get_attribute("type").as_deref() != Some("file")
+}
+
+fn js_string(e: &web_sys::Element, key: &str) -> String {
+    js_sys::Reflect::get(e, &key.into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+fn js_bool(e: &web_sys::Element, key: &str) -> bool {
+    js_sys::Reflect::get(e, &key.into())
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
 /// Waits, a task at a time, until nothing in `holder` is loading (or for
 /// [`MAX_WAIT_MS`]); tells the router when a tap on the copy has changed
 /// the address since `address` was read. True when it has.
@@ -142,7 +286,12 @@ async fn until_whole(holder: &web_sys::HtmlElement, mut address: String) -> bool
             idle::next_task().await;
             continue;
         }
-        let loading = holder.query_selector(LOADING).ok().flatten().is_some();
+        // An image still on its way (the top bar's logo) would blink as
+        // the page goes in.
+        let loading = holder.query_selector(LOADING).ok().flatten().is_some()
+            || elements(holder, "img")
+                .iter()
+                .any(|i| !js_bool(i, "complete"));
         if !loading || platform::monotonic_ms() - since > MAX_WAIT_MS {
             return moved;
         }

@@ -51,6 +51,10 @@ fn Player(curriculum: Arc<Curriculum>, lesson: Lesson) -> impl IntoView {
     let lang = move || state.settings.get().lang;
     let profile = move || state.settings.get().profile;
     let lesson = Arc::new(lesson);
+    {
+        let lesson = lesson.clone();
+        crate::app::page_title(move || lesson.title.get(lang()).to_owned());
+    }
     let total = lesson.steps.len();
     let step_ids: Vec<String> = lesson.steps.iter().map(|s| s.id.clone()).collect();
 
@@ -243,7 +247,7 @@ fn step_screen(
             {svg.map(|svg| view! { <div class="illustration" role="img" aria-label=alt inner_html=svg></div> })}
             <p class="step-text">{text}</p>
             {speech::is_supported().then(|| view! {
-                <button type="button" class="read-aloud" aria-pressed=move || reading.get().to_string() on:click=move |_| {
+                <button type="button" class="read-aloud" data-tap-again="read-aloud" aria-pressed=move || reading.get().to_string() on:click=move |_| {
                     if reading.get_untracked() {
                         speech::stop();
                         reading.set(false);

@@ -15,10 +15,6 @@ use crate::settings::{EmergencyNumber, Lang, Motion, Settings, TextSize, Theme};
 pub fn SettingsPage() -> impl IntoView {
     let i18n = use_i18n();
     crate::app::page_title(move || t_string!(i18n, settings.title));
-    // The page is loaded on demand, so when it is opened at a place on it
-    // (the emergency screen's "Change" opens `#where`) the router has
-    // looked for that place before the page was there: go there now.
-    Effect::new(|_| request_animation_frame(scroll_to_hash));
 
     let languages = Lang::ALL.map(|lang| {
         let label = match lang {
@@ -95,21 +91,6 @@ pub fn SettingsPage() -> impl IntoView {
             <MotionSetting />
             <DataSection />
         </section>
-    }
-}
-
-/// Scrolls to the element the address's `#fragment` names, if any.
-fn scroll_to_hash() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let hash = window.location().hash().unwrap_or_default();
-    let id = hash.trim_start_matches('#');
-    if id.is_empty() {
-        return;
-    }
-    if let Some(el) = window.document().and_then(|d| d.get_element_by_id(id)) {
-        el.scroll_into_view();
     }
 }
 

@@ -198,8 +198,8 @@ test.describe('the app takes over', () => {
 
   // The downloads wait for the browser to report the first paint: a
   // browser that cannot (no 'paint' entries) or refuses to observe them
-  // waits a frame instead, and one that never reports it a second after
-  // the first frame.
+  // waits a frame instead, and one that never reports it three seconds
+  // after the first frame.
   for (const [what, script] of [
     ['cannot report paints', () => Object.defineProperty(PerformanceObserver, 'supportedEntryTypes', { get: () => ['mark', 'measure'] })],
     ['refuses to observe paints', () => {

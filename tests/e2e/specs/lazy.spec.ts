@@ -3,9 +3,10 @@
 // first time they are shown. A chunk that cannot load shows a message with
 // a retry in the learner's language, never a crash; once it can load,
 // "Try again" brings the page.
-import { test, expect, waitForApp } from './fixtures';
+import { test, expect, waitForApp, asReturningVisitor } from './fixtures';
 import { accept, makeAssignment } from './classroom';
 import { watchPlaceholder, placeholderSeen } from './paint';
+import { lessons } from './content';
 
 // What is blocked: every chunk (the app's main module and the QR decoder's
 // pass), or only the pack of small shared chunks (xtask/src/pack.rs), whose
@@ -117,4 +118,78 @@ test('a page whose chunk is already there is drawn at once, without the placehol
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Learn' }).click();
   await expect(page.locator('.lesson-list').first()).toBeVisible();
   expect(await placeholderSeen(page)).toBe(false);
+});
+
+test('a page loaded on demand, opened by its address at a place on it, is scrolled there', async ({ page }) => {
+  await page.goto('/settings#where');
+  await waitForApp(page);
+  await expect(page.locator('#where')).toBeInViewport();
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  // Without a place, the page opens at its top.
+  await page.goto('/settings');
+  await waitForApp(page);
+  await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+});
+
+// A network that drops a request (a train, a lift) does not cost the page:
+// a chunk whose fetch failed is fetched again by the app itself, and the
+// page comes without the error ever showing.
+test('a chunk whose first fetch fails is fetched again, and the page comes without the error', async ({ browser, server }) => {
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL: server.origin, serviceWorkers: 'block' });
+  const tries = new Map<string, number>();
+  await context.route(everyChunk, (route) => {
+    const name = new URL(route.request().url()).pathname;
+    tries.set(name, (tries.get(name) ?? 0) + 1);
+    return tries.get(name) === 1 ? route.abort() : route.continue();
+  });
+  await context.addInitScript(() => {
+    const w = window as unknown as { e2eFailed: boolean };
+    w.e2eFailed = false;
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid="lazy-failed"]')) w.e2eFailed = true;
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // A first visit of a lesson: the lesson in the HTML stays until the app's
+  // lesson is whole, and it is the lesson that takes its place.
+  await page.goto(`/learn/${lessons[0].id}`);
+  await expect(page.locator('html')).toHaveAttribute('data-first-paint', 'zh-CN/rcsc');
+  await waitForApp(page);
+  await expect(page.getByTestId('step')).toBeVisible();
+  // A page reached in the app.
+  await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '训练' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('按压训练');
+  const fetched = [...tries].filter(([name]) => /\/split_(lessons|trainer)-/.test(name));
+  expect(fetched.map(([, n]) => n), 'each page\'s chunk fetched twice').toEqual([2, 2]);
+  expect(await page.evaluate(() => (window as unknown as { e2eFailed: boolean }).e2eFailed)).toBe(false);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('a returning visitor opening a page loaded on demand sees the loading shell, then the page: no chain of loading screens', async ({ browser, server }) => {
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL: server.origin, viewport: { width: 390, height: 844 } });
+  await asReturningVisitor(context);
+  await context.addInitScript(() => {
+    const w = window as unknown as { e2eLoading: string[] };
+    w.e2eLoading = [];
+    new MutationObserver(() => {
+      // The app's loading marks (not the loading shell's own "Loading…").
+      for (const el of document.querySelectorAll('#app .loading:not([data-static-loading]), #app .lazy-loading')) {
+        if (!w.e2eLoading.includes(el.className)) w.e2eLoading.push(el.className);
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const page = await context.newPage();
+  for (const path of ['/learn', `/learn/${lessons[1].id}`, '/train']) {
+    await page.goto(path);
+    await expect(page.locator('html')).not.toHaveAttribute('data-first-paint', /.*/);
+    await waitForApp(page);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.locator('[data-static-shell]')).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { e2eLoading: string[] }).e2eLoading), path).toEqual([]);
+  }
+  await context.close();
 });

@@ -249,6 +249,8 @@ for (const [locale, lang, profile] of [['zh-CN', 'zh', 'rcsc'], ['en-US', 'en', 
         await page.goto(`/learn/${id}`);
         await waitForApp(page);
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(lesson.title[lang]);
+        // The browser's tab and history name the lesson.
+        await expect(page).toHaveTitle(`${lesson.title[lang]} · ${lang === 'zh' ? '急救英雄' : 'First Aid Hero'}`);
         // The clinical subtitle is for reviewers, not learners: plain words only.
         await expect(page.getByText(lesson.subtitle![lang], { exact: true })).toHaveCount(0);
         for (const s of lesson.steps) {

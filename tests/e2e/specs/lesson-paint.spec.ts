@@ -6,10 +6,9 @@
 // the lesson's module has come (app/takeover.rs), so its loading
 // placeholder never covers the page. The quiz, also loaded
 // on demand, is prerendered the same way, and so is the about page.
-import type { Browser } from '@playwright/test';
 import { test, expect, axe, waitForApp, asReturningVisitor } from './fixtures';
 import { lessons, resolve } from './content';
-import { withoutWasm, watchPaint, type Watched, downloadsBeforePaint, watchPlaceholder, placeholderSeen } from './paint';
+import { withoutWasm, watchPaint, type Watched, downloadsBeforePaint, watchPlaceholder, placeholderSeen, lessonsHeldBack } from './paint';
 
 const visitors = [
   { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', lang: 'zh' as const, profile: 'rcsc', key: 'zh-CN/rcsc', next: '下一步' },
@@ -121,23 +120,6 @@ test.describe('the app takes over a page loaded on demand', () => {
     });
   }
 });
-
-/** A first visit in en-US whose lessons' module is held back until
- * `release`: the app runs, but the page it draws (out of sight) is not
- * whole. Page errors go to `problems`. */
-async function lessonsHeldBack(browser: Browser, origin: string) {
-  const context = await browser.newContext({ locale: 'en-US', timezoneId: 'America/Chicago', baseURL: origin, viewport: { width: 390, height: 844 } });
-  let release = () => {};
-  const gate = new Promise<void>((r) => { release = r; });
-  await context.route(/\/split_lessons-[0-9a-f]{10}\.wasm$/, async (route) => {
-    await gate;
-    await route.continue();
-  });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  return { context, page, problems, release };
-}
 
 test('a tap on the lesson before its module arrives is kept, and a module that never comes does not hold the page', async ({ browser, server }) => {
   const { context, page, problems, release } = await lessonsHeldBack(browser, server.origin);

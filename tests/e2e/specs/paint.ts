@@ -74,3 +74,25 @@ export async function placeholderSeen(page: Page, reset = false): Promise<boolea
     return seen;
   }, reset);
 }
+
+/** A first visit in en-US whose page module `chunk` (lessons, quiz) is
+ * held back until `release`: the app runs, but the page it draws (out of
+ * sight) is not whole. Page errors go to `problems`. */
+export async function chunkHeldBack(browser: Browser, origin: string, chunk: string) {
+  const context = await browser.newContext({ locale: 'en-US', timezoneId: 'America/Chicago', baseURL: origin, viewport: { width: 390, height: 844 } });
+  let release = () => {};
+  const gate = new Promise<void>((r) => { release = r; });
+  await context.route(new RegExp(`/split_${chunk}-[0-9a-f]{10}\\.wasm$`), async (route) => {
+    await gate;
+    await route.continue();
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  return { context, page, problems, release };
+}
+
+/** `chunkHeldBack` for the lessons' module. */
+export async function lessonsHeldBack(browser: Browser, origin: string) {
+  return chunkHeldBack(browser, origin, 'lessons');
+}
