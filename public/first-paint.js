@@ -231,11 +231,14 @@ if (chosen) {
     }
     el.setAttribute('data-tapped', '');
     el.setAttribute('aria-busy', 'true');
-    // A tab: the current one now (the address is its page already).
-    const tabs = el.closest('.tab-bar');
-    if (tabs && el.matches('a')) {
-      for (const tab of tabs.querySelectorAll('a[aria-current]')) tab.removeAttribute('aria-current');
-      el.setAttribute('aria-current', 'page');
+  };
+  // The tab of the page at `to` is the current one (as the app marks it:
+  // Home for / only, another tab for its page and the pages under it).
+  const currentTab = (to) => {
+    for (const tab of chosen.querySelectorAll('.tab-bar a[href]')) {
+      const h = tab.getAttribute('href');
+      if (h === to || (h !== '/' && to.startsWith(h + '/'))) tab.setAttribute('aria-current', 'page');
+      else tab.removeAttribute('aria-current');
     }
   };
   // A choice made before the app runs (the quiz's topic) is marked, for the
@@ -268,6 +271,7 @@ if (chosen) {
       else history.pushState(null, '', to);
       tapped = true;
       root.removeAttribute('data-tapped-button');
+      currentTab(url.pathname);
     }
     markTapped(link);
   });

@@ -22,7 +22,7 @@ use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 use send_wrapper::SendWrapper;
 
-use crate::adapters::{idle, network};
+use crate::adapters::{idle, network, platform};
 use crate::app::i18n::{t, t_string, use_i18n};
 use crate::app::{pages, quiz, records, trainer};
 use crate::content::Curriculum;
@@ -181,8 +181,9 @@ const RETRY_AFTER_MS: [i32; 2] = [500, 2000];
 /// loaded on demand is drawn after the router has looked for it (the
 /// emergency screen's "Change" opens `/settings#where`). Called a frame
 /// after the page's view is made, when it is in the document; a page
-/// drawn out of sight is scrolled when it takes the page's place
-/// (`takeover`). True when it scrolled.
+/// drawn out of sight (before the app has taken the page: `data-app`) is
+/// scrolled by the takeover when it takes the page's place. True when it
+/// scrolled.
 pub fn scroll_to_fragment() -> bool {
     let Some(window) = web_sys::window() else {
         return false;
@@ -258,7 +259,8 @@ fn lazy_view(load: Load, part: bool) -> AnyView {
                     }
                     match loaded {
                         Ok(page) => {
-                            if !part {
+                            // Drawn out of sight, the takeover scrolls.
+                            if !part && platform::root_attribute("data-app").is_some() {
                                 request_animation_frame(|| {
                                     scroll_to_fragment();
                                 });

@@ -95,7 +95,11 @@ where
         let focused = document
             .active_element()
             .is_some_and(|e| root.contains(Some(&e)));
-        let touched = (!moved).then(|| Touched::read(&root, &holder));
+        let touched = if moved {
+            None
+        } else {
+            Touched::read(&root, &holder)
+        };
         root.set_inner_html("");
         let _ = root.append_child(&holder);
         if moved || focused {
@@ -111,6 +115,11 @@ where
         // After the focus, which may have scrolled.
         if let Some(touched) = touched {
             touched.redo(&holder);
+        } else if !moved && !crate::app::lazy::scroll_to_fragment() {
+            // The loading shell was the page (its scroll means nothing in
+            // the app's), or a link tapped on the copy opened another: the
+            // place the address names, or the top.
+            window().scroll_to_with_x_and_y(0.0, 0.0);
         }
         tap_again(&holder, moved);
         taken();
@@ -160,10 +169,18 @@ struct Touched {
 const CONTROLS: &str = "input, select, textarea";
 
 impl Touched {
-    fn read(copy: &web_sys::Element, holder: &web_sys::HtmlElement) -> Touched {
+    /// What the visitor did on the copy in `root`, if the app's page in
+    /// `holder` is the copy's: not where the loading shell was the page, nor
+    /// where a link tapped on the copy (before the app read the address)
+    /// opened another page.
+    fn read(root: &web_sys::Element, holder: &web_sys::HtmlElement) -> Option<Touched> {
+        let copy = root.query_selector("[data-first-paint-path]").ok()??;
+        if copy.get_attribute("data-first-paint-path")? != copy_path() {
+            return None;
+        }
         let w = window();
         let scroll = (w.scroll_x().unwrap_or(0.0), w.scroll_y().unwrap_or(0.0));
-        let theirs = |sel: &str| elements(copy, &format!("[data-first-paint] {sel}"));
+        let theirs = |sel: &str| elements(&copy, sel);
         let (details, ours) = (theirs("details"), elements(holder, "details"));
         let open = if details.len() == ours.len() {
             (0u32..)
@@ -184,11 +201,11 @@ impl Touched {
         } else {
             Vec::new()
         };
-        Touched {
+        Some(Touched {
             scroll,
             open,
             controls,
-        }
+        })
     }
 
     fn redo(self, holder: &web_sys::HtmlElement) {
@@ -232,6 +249,16 @@ impl Touched {
         if self.scroll != (0.0, 0.0) || !crate::app::lazy::scroll_to_fragment() {
             window().scroll_to_with_x_and_y(self.scroll.0, self.scroll.1);
         }
+    }
+}
+
+/// The address's path as first-paint.js names a copy's
+/// (`data-first-paint-path`): no trailing slash but for `/`.
+fn copy_path() -> String {
+    let path = window().location().pathname().unwrap_or_default();
+    match path.strip_suffix('/') {
+        Some(p) if !p.is_empty() => p.to_owned(),
+        _ => path,
     }
 }
 

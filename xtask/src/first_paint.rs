@@ -39,8 +39,16 @@ fn shipped(source: &str) -> String {
             continue;
         }
         if line.starts_with("/*") {
-            in_block = !line.ends_with("*/");
-            continue;
+            match line.find("*/") {
+                // A comment that is the whole line.
+                Some(end) if end + 2 == line.len() => continue,
+                // Code after a comment: kept, comment and all.
+                Some(_) => {}
+                None => {
+                    in_block = true;
+                    continue;
+                }
+            }
         }
         if line.is_empty() || line.starts_with("//") {
             continue;
@@ -77,10 +85,10 @@ mod tests {
 
     #[test]
     fn the_shipped_script_is_the_source_without_its_comments() {
-        let src = "/** One line. */\nconst a = 1; // not a whole-line comment: kept\n\n  // gone\n  /* a block\n   * over lines */\n  if (a) {\n    b(`//x`);\n  }\nconst T = /* t:begin */{}/* t:end */;\n";
+        let src = "/** One line. */\nconst a = 1; // not a whole-line comment: kept\n\n  // gone\n  /* a block\n   * over lines */\n  if (a) {\n    b(`//x`);\n  }\nconst T = /* t:begin */{}/* t:end */;\n/* x */ c();\n";
         assert_eq!(
             shipped(src),
-            "const a = 1; // not a whole-line comment: kept\nif (a) {\nb(`//x`);\n}\nconst T = /* t:begin */{}/* t:end */;\n"
+            "const a = 1; // not a whole-line comment: kept\nif (a) {\nb(`//x`);\n}\nconst T = /* t:begin */{}/* t:end */;\n/* x */ c();\n"
         );
         // The real script: every line of code is kept, in order, and no
         // comment line; it is smaller by its comments.

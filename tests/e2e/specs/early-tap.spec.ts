@@ -170,7 +170,39 @@ test('a tab tapped before the app runs is the current tab at once, and a bar run
     await expect(tabs.locator('a[aria-current="page"]')).toHaveCount(1);
     await expect(tabs.locator('a[aria-current="page"]')).toHaveAttribute('href', '/quiz');
     expect(await bar()).toBe('""');
+    // A link that is not a tab (Start learning) makes its page's tab current.
+    await page.goto('/');
+    await page.getByTestId('start-learning').click();
+    await expect(page).toHaveURL(/\/learn\//);
+    await expect(tabs.locator('a[aria-current="page"]')).toHaveCount(1);
+    await expect(tabs.locator('a[aria-current="page"]')).toHaveAttribute('href', '/learn');
     expect(errors).toEqual([]);
     await context.close();
   }
+});
+
+test('a page opened by a link tapped before the app runs does not get the first page\'s scroll', async ({ browser, server }) => {
+  const context = await browser.newContext({ locale: 'en-US', timezoneId: 'America/Chicago', baseURL: server.origin, viewport: { width: 390, height: 844 } });
+  // The main module is held back until the tap has been made.
+  let release = () => {};
+  const gate = new Promise<void>((r) => { release = r; });
+  await context.route(/\/firstaid_bg-[0-9a-f]+\.wasm$/, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  const page = await context.newPage();
+  await page.goto('/learn');
+  await expect(page.locator('html')).toHaveAttribute('data-first-paint', 'en/aha');
+  const last = page.locator('#app [data-first-paint] .lesson-list a').last();
+  await last.scrollIntoViewIfNeeded();
+  expect(await page.evaluate(() => scrollY)).toBeGreaterThan(300);
+  const href = await last.getAttribute('href');
+  await last.click();
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
+  release();
+  await waitForApp(page);
+  await expect(page.getByTestId('step')).toBeVisible();
+  // The lesson opens at its top, its heading on the screen.
+  await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
+  await context.close();
 });
