@@ -112,14 +112,16 @@ where
                 let _ = main.focus();
             }
         }
-        // After the focus, which may have scrolled.
-        if let Some(touched) = touched {
-            touched.redo(&holder);
-        } else if !moved && !crate::app::lazy::scroll_to_fragment() {
-            // The loading shell was the page (its scroll means nothing in
-            // the app's), or a link tapped on the copy opened another: the
-            // place the address names, or the top.
-            window().scroll_to_with_x_and_y(0.0, 0.0);
+        // After the focus, which may have scrolled: the page as far down
+        // as the visitor had scrolled the copy; or, where they had not (or
+        // the loading shell was the page, or a link tapped on the copy
+        // opened another), the place the address names, which a page
+        // loaded on demand could not scroll to out of sight, or the top.
+        if !moved {
+            let (x, y) = touched.map_or((0.0, 0.0), |t| t.redo(&holder));
+            if (x, y) != (0.0, 0.0) || !crate::app::lazy::scroll_to_fragment() {
+                window().scroll_to_with_x_and_y(x, y);
+            }
         }
         tap_again(&holder, moved);
         taken();
@@ -208,7 +210,8 @@ impl Touched {
         })
     }
 
-    fn redo(self, holder: &web_sys::HtmlElement) {
+    /// Opens and chooses again in `holder`; returns the scroll to restore.
+    fn redo(self, holder: &web_sys::HtmlElement) -> (f64, f64) {
         let details = elements(holder, "details");
         for i in self.open {
             if let Some(d) = details.get(i as usize) {
@@ -242,13 +245,7 @@ impl Touched {
                 }
             }
         }
-        // The page as far down as the visitor had scrolled it; or, where
-        // they had not (or the loading shell was the page), at the place
-        // the address names, which the page loaded on demand could not
-        // scroll to out of sight.
-        if self.scroll != (0.0, 0.0) || !crate::app::lazy::scroll_to_fragment() {
-            window().scroll_to_with_x_and_y(self.scroll.0, self.scroll.1);
-        }
+        self.scroll
     }
 }
 

@@ -243,9 +243,11 @@ fn assemble_with(
     fs::create_dir_all(out)?;
     let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
 
-    // Static files, except the templates filled in below and READMEs.
+    // Static files, except the templates filled in below (first-paint.js
+    // goes inline into each page, never as a file) and READMEs.
     let templates = [
         "index.html",
+        "first-paint.js",
         "boot.js",
         "sw.js",
         "scan-worker.js",

@@ -5,7 +5,7 @@
 // "Try again" brings the page.
 import { test, expect, waitForApp, asReturningVisitor } from './fixtures';
 import { accept, makeAssignment } from './classroom';
-import { watchPlaceholder, placeholderSeen } from './paint';
+import { watchPlaceholder, placeholderSeen, watchFor, seen } from './paint';
 import { lessons } from './content';
 
 // What is blocked: every chunk (the app's main module and the QR decoder's
@@ -146,13 +146,8 @@ test('a chunk whose first fetches fail is fetched again, and the page comes with
     tries.set(name, (tries.get(name) ?? 0) + 1);
     return tries.get(name)! <= 2 ? route.abort() : route.continue();
   });
-  await context.addInitScript(() => {
-    const w = window as unknown as { e2eFailed: boolean };
-    w.e2eFailed = false;
-    new MutationObserver(() => {
-      if (document.querySelector('[data-testid="lazy-failed"]')) w.e2eFailed = true;
-    }).observe(document, { childList: true, subtree: true });
-  });
+  const failed = '[data-testid="lazy-failed"]';
+  await watchFor(context, failed);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -167,7 +162,7 @@ test('a chunk whose first fetches fail is fetched again, and the page comes with
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('按压训练');
   const fetched = [...tries].filter(([name]) => /\/split_(lessons|trainer)-/.test(name));
   expect(fetched.map(([, n]) => n), 'each page\'s chunk fetched three times').toEqual([3, 3]);
-  expect(await page.evaluate(() => (window as unknown as { e2eFailed: boolean }).e2eFailed)).toBe(false);
+  expect(await seen(page, failed), 'the error was shown').toBe(false);
   expect(errors).toEqual([]);
   await context.close();
 });
@@ -175,16 +170,9 @@ test('a chunk whose first fetches fail is fetched again, and the page comes with
 test('a returning visitor opening a page loaded on demand sees the loading shell, then the page: no chain of loading screens', async ({ browser, server }) => {
   const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL: server.origin, viewport: { width: 390, height: 844 } });
   await asReturningVisitor(context);
-  await context.addInitScript(() => {
-    const w = window as unknown as { e2eLoading: string[] };
-    w.e2eLoading = [];
-    new MutationObserver(() => {
-      // The app's loading marks (not the loading shell's own "Loading…").
-      for (const el of document.querySelectorAll('#app .loading:not([data-static-loading]), #app .lazy-loading')) {
-        if (!w.e2eLoading.includes(el.className)) w.e2eLoading.push(el.className);
-      }
-    }).observe(document, { childList: true, subtree: true });
-  });
+  // The app's loading marks (not the loading shell's own "Loading…").
+  const loading = '#app .loading:not([data-static-loading]), #app .lazy-loading';
+  await watchFor(context, loading);
   const page = await context.newPage();
   for (const path of ['/learn', `/learn/${lessons[1].id}`, '/train']) {
     await page.goto(path);
@@ -192,7 +180,7 @@ test('a returning visitor opening a page loaded on demand sees the loading shell
     await waitForApp(page);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(page.locator('[data-static-shell]')).toHaveCount(0);
-    expect(await page.evaluate(() => (window as unknown as { e2eLoading: string[] }).e2eLoading), path).toEqual([]);
+    expect(await seen(page, loading), `${path}: a loading mark of the app's was shown`).toBe(false);
   }
   await context.close();
 });

@@ -1,6 +1,6 @@
 // What the first-paint tests share: a first visit whose wasm never
 // arrives, and the layout shifts and largest paints of a page load.
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 
 /** A first visit (a new profile) whose wasm never arrives. */
 export async function withoutWasm(browser: Browser, origin: string, locale: string, timezoneId: string) {
@@ -52,27 +52,42 @@ export async function downloadsBeforePaint(page: Page): Promise<{ fcp: number | 
   });
 }
 
-/** From the start, whether the loading placeholder of a page loaded on
- * demand was ever in the document (read and reset with `placeholderSeen`). */
-export async function watchPlaceholder(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { e2ePlaceholder: boolean };
-    w.e2ePlaceholder = false;
+/** From the start of every page of `target`, whether an element matching
+ * `selector` was ever in the document (read and reset with `seen`). */
+export async function watchFor(target: Page | BrowserContext, selector: string): Promise<void> {
+  await target.addInitScript((selector) => {
+    const w = window as unknown as { e2eSeen?: Record<string, boolean> };
+    const seen = (w.e2eSeen ??= {});
+    seen[selector] = false;
     new MutationObserver(() => {
-      if (document.querySelector('[data-testid="lazy-loading"]')) w.e2ePlaceholder = true;
+      if (document.querySelector(selector)) seen[selector] = true;
     }).observe(document, { childList: true, subtree: true });
-  });
+  }, selector);
+}
+
+/** Whether `selector` (watched with `watchFor`) was seen since the page
+ * loaded or the last reset; `reset` starts watching afresh. */
+export async function seen(page: Page, selector: string, reset = false): Promise<boolean> {
+  return page.evaluate(([selector, reset]) => {
+    const w = window as unknown as { e2eSeen: Record<string, boolean> };
+    const was = w.e2eSeen[selector];
+    if (reset) w.e2eSeen[selector] = false;
+    return was;
+  }, [selector, reset] as const);
+}
+
+/** The loading placeholder of a page loaded on demand. */
+const PLACEHOLDER = '[data-testid="lazy-loading"]';
+
+/** From the start, whether the placeholder was ever in the document. */
+export async function watchPlaceholder(page: Page): Promise<void> {
+  await watchFor(page, PLACEHOLDER);
 }
 
 /** Whether the placeholder was seen since the page loaded or the last
  * reset; `reset` starts watching afresh. */
 export async function placeholderSeen(page: Page, reset = false): Promise<boolean> {
-  return page.evaluate((reset) => {
-    const w = window as unknown as { e2ePlaceholder: boolean };
-    const seen = w.e2ePlaceholder;
-    if (reset) w.e2ePlaceholder = false;
-    return seen;
-  }, reset);
+  return seen(page, PLACEHOLDER, reset);
 }
 
 /** A first visit in en-US whose page module `chunk` (lessons, quiz) is
