@@ -11,7 +11,7 @@
 //! what the prerender waited for before it kept the page: nothing loading,
 //! neither a page's module nor the lessons; and its images (the logo) have
 //! come, or they would blink — or after
-//! [`MAX_WAIT_MS`]. So a page loaded on demand (a lesson) never shows its
+//! [`max_wait_ms`]. So a page loaded on demand (a lesson) never shows its
 //! loading placeholder over the copy, and drawing it is cut into tasks —
 //! the app's state and shell, then the page when its module has loaded —
 //! where it was one long task that held up a tap. Out of sight, the shell
@@ -31,10 +31,20 @@ use wasm_bindgen::JsCast;
 
 use crate::adapters::{idle, platform};
 
-/// How long a prerendered page waits at most for the app's page to be
-/// whole (a page module still loading on a slow network): the page is the
-/// app's then, placeholder and all, and answers taps.
-const MAX_WAIT_MS: f64 = 8000.0;
+/// How long the page in the HTML stays at most while the app's page is
+/// not whole (a page module or the lessons still loading on a slow
+/// network): the page is the app's then, placeholder and all, and answers
+/// taps. A prerendered page is the real page, so it stays up to 8 s; the
+/// loading shell is only a wait with a call button, so after 3 s the app's
+/// own page, whose tabs work, is worth more than a shorter chain of
+/// loading screens.
+fn max_wait_ms() -> f64 {
+    if platform::root_attribute("data-first-paint").is_some() {
+        8000.0
+    } else {
+        3000.0
+    }
+}
 
 /// What is still loading in a page drawn by the app (the same as
 /// `xtask/npm/prerender.mjs` waits for).
@@ -292,10 +302,10 @@ fn js_bool(e: &web_sys::Element, key: &str) -> bool {
 }
 
 /// Waits, a task at a time, until nothing in `holder` is loading (or for
-/// [`MAX_WAIT_MS`]); tells the router when a tap on the copy has changed
+/// [`max_wait_ms`]); tells the router when a tap on the copy has changed
 /// the address since `address` was read. True when it has.
 async fn until_whole(holder: &web_sys::HtmlElement, mut address: String) -> bool {
-    let since = platform::monotonic_ms();
+    let (since, most) = (platform::monotonic_ms(), max_wait_ms());
     let mut moved = false;
     // The page's effects and what it spawned run first.
     idle::next_task().await;
@@ -316,7 +326,7 @@ async fn until_whole(holder: &web_sys::HtmlElement, mut address: String) -> bool
             || elements(holder, "img")
                 .iter()
                 .any(|i| !js_bool(i, "complete"));
-        if !loading || platform::monotonic_ms() - since > MAX_WAIT_MS {
+        if !loading || platform::monotonic_ms() - since > most {
             return moved;
         }
         // About a frame: the page's module is on its way.

@@ -6,6 +6,12 @@ import { test, expect, waitForApp, recordSpeech, spoken } from './fixtures';
 import { lessons, questions } from './content';
 import { withoutWasm, lessonsHeldBack, chunkHeldBack } from './paint';
 
+// Phone only: every test here makes its own browser context with the
+// viewport it names, so the desktop project would run them again unchanged.
+test.beforeEach(({}, testInfo) => {
+  test.skip(testInfo.project.name !== 'phone', 'each test names its own viewport');
+});
+
 const visitors = [
   { locale: 'zh-CN', timezoneId: 'Asia/Shanghai' },
   { locale: 'en-US', timezoneId: 'America/Chicago' },

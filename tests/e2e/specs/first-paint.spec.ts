@@ -5,6 +5,12 @@
 import { test, expect, axe, waitForApp, asReturningVisitor } from './fixtures';
 import { withoutWasm, watchPaint, type Watched, downloadsBeforePaint } from './paint';
 
+// Phone only: every test here makes its own browser context with the
+// viewport it names, so the desktop project would run them again unchanged.
+test.beforeEach(({}, testInfo) => {
+  test.skip(testInfo.project.name !== 'phone', 'each test names its own viewport');
+});
+
 const visitors = [
   { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', number: '120', call: '拨打 120', title: '欢迎', start: '开始学习', profile: 'zh-CN/rcsc' },
   { locale: 'en-US', timezoneId: 'America/Chicago', number: '911', call: 'Call 911', title: 'Welcome', start: 'Start learning', profile: 'en/aha' },

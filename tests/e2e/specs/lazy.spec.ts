@@ -20,7 +20,8 @@ for (const [what, block, locale, nav, failed, retry, heading] of [
   ['pack of small chunks', thePack, 'en-US', 'Practice', 'This page could not be loaded. Check your connection and try again.', 'Try again', 'Practice'],
   ['chunk', everyChunk, 'en-GB', 'Settings', 'This page could not be loaded. Check your connection and try again.', 'Try again', 'Settings'],
 ] as const) {
-  test(`a blocked ${what} offers a retry and recovers (${locale})`, async ({ browser, server }) => {
+  test(`a blocked ${what} offers a retry and recovers (${locale})`, async ({ browser, server }, info) => {
+    test.skip(info.project.name !== 'phone', 'the test makes its own context');
     // A context of its own (no service worker, so every request reaches the
     // route below); the page errors it raises are collected here, because a
     // blocked request is expected to be logged.
@@ -138,7 +139,8 @@ test('a page loaded on demand, opened by its address at a place on it, is scroll
 // chunk fail: on a lesson's first visit the first is the page's preload
 // (first-paint.js), so the app's own fetch must fail too for the test to
 // need the app's tries.
-test('a chunk whose first fetches fail is fetched again, and the page comes without the error', async ({ browser, server }) => {
+test('a chunk whose first fetches fail is fetched again, and the page comes without the error', async ({ browser, server }, info) => {
+  test.skip(info.project.name !== 'phone', 'the test makes its own context');
   const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL: server.origin, serviceWorkers: 'block' });
   const tries = new Map<string, number>();
   await context.route(everyChunk, (route) => {
@@ -167,7 +169,8 @@ test('a chunk whose first fetches fail is fetched again, and the page comes with
   await context.close();
 });
 
-test('a returning visitor opening a page loaded on demand sees the loading shell, then the page: no chain of loading screens', async ({ browser, server }) => {
+test('a returning visitor opening a page loaded on demand sees the loading shell, then the page: no chain of loading screens', async ({ browser, server }, info) => {
+  test.skip(info.project.name !== 'phone', 'the test names its own viewport');
   const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL: server.origin, viewport: { width: 390, height: 844 } });
   await asReturningVisitor(context);
   // The app's loading marks (not the loading shell's own "Loading…").
@@ -184,3 +187,50 @@ test('a returning visitor opening a page loaded on demand sees the loading shell
   }
   await context.close();
 });
+
+// A page left while its chunk is on its way is let go: when the chunk
+// comes (held back), or while it waits to try again (its fetches fail),
+// nothing is drawn for the page left — no error, no crash screen, no
+// fetch tried again for it — and the page opens when it is visited again.
+for (const [locale, way, learn, practice] of [
+  ['en-US', 'held back', 'Learn', 'Practice'],
+  ['zh-CN', 'failing', '学习', '练习'],
+] as const) {
+  test(`a page left while its chunk is ${way} is let go, and opens when visited again (${locale})`, async ({ browser, server }, info) => {
+    test.skip(info.project.name !== 'phone', 'the test names its own viewport');
+    const context = await browser.newContext({ locale, baseURL: server.origin, viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
+    await asReturningVisitor(context);
+    let release = () => {};
+    const gate = new Promise<void>((r) => { release = r; });
+    let fetches = 0;
+    let failing = way === 'failing';
+    await context.route(/\/split_quiz-[0-9a-f]+\.wasm$/, async (route) => {
+      fetches += 1;
+      if (failing) return route.abort();
+      await gate;
+      return route.continue();
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto('/');
+    await waitForApp(page);
+    const tabs = page.locator('nav.tab-bar');
+    await tabs.locator('a[href="/quiz"]').click();
+    await expect(page.getByTestId('lazy-loading')).toBeVisible();
+    await tabs.locator('a[href="/learn"]').click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(learn);
+    const left = fetches;
+    release();
+    // Longer than the page's own tries wait (0.5 s, then 2 s).
+    await page.waitForTimeout(3000);
+    expect(fetches, 'no fetch tried again for the page left').toBe(left);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(learn);
+    await expect(page.locator('.crash')).toHaveCount(0);
+    failing = false;
+    await tabs.locator('a[href="/quiz"]').click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(practice);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+}

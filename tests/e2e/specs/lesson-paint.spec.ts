@@ -10,6 +10,12 @@ import { test, expect, axe, waitForApp, asReturningVisitor } from './fixtures';
 import { lessons, resolve } from './content';
 import { withoutWasm, watchPaint, type Watched, downloadsBeforePaint, watchPlaceholder, placeholderSeen, lessonsHeldBack } from './paint';
 
+// Phone only: every test here makes its own browser context with the
+// viewport it names, so the desktop project would run them again unchanged.
+test.beforeEach(({}, testInfo) => {
+  test.skip(testInfo.project.name !== 'phone', 'each test names its own viewport');
+});
+
 const visitors = [
   { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', lang: 'zh' as const, profile: 'rcsc', key: 'zh-CN/rcsc', next: '下一步' },
   { locale: 'en-US', timezoneId: 'America/Chicago', lang: 'en' as const, profile: 'aha', key: 'en/aha', next: 'Next' },
