@@ -202,6 +202,9 @@ function afterFirstPaint() {
 if (chosen) {
   setNumber(chosen);
   chosen.hidden = false;
+  // The page's own title (a lesson's name), as the app sets it.
+  const title = chosen.getAttribute('data-first-paint-title');
+  if (title) document.title = title;
   // The shell is hidden by the stylesheet from here on.
   root.setAttribute('data-first-paint', want);
   // A page loaded on demand (a lesson) needs its modules before the app

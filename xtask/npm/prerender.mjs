@@ -61,7 +61,9 @@ async function draw(v, path) {
       return app.innerHTML;
     });
     if (problems.length) throw new Error(`${path} ${v.key}: ${problems.join('; ')}`);
-    pages[path][v.key] = html;
+    // The page's title as the app set it (a lesson's name): the copy
+    // carries it, and first-paint.js makes it the document's.
+    pages[path][v.key] = { html, title: await page.title() };
   } finally {
     await context.close();
   }

@@ -63,8 +63,17 @@ pub const VARIANTS: [Variant; 4] = [
     },
 ];
 
-/// The drawn pages: `path → variant key → #app content`.
-pub type Pages = BTreeMap<String, BTreeMap<String, String>>;
+/// A page as the app drew it: `#app`'s content and the document's title
+/// (the lesson's name, "Practice"…), which the copy carries so the tab,
+/// the history and a screen reader name the page before the app runs.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct Drawn {
+    pub html: String,
+    pub title: String,
+}
+
+/// The drawn pages: `path → variant key → page`.
+pub type Pages = BTreeMap<String, BTreeMap<String, Drawn>>;
 
 /// The pages a first visit is drawn for: the home page, the list of
 /// lessons, each lesson (its first step: where a first visit starts), the
@@ -137,16 +146,24 @@ pub fn capture(dir: &Path) -> Result<Pages> {
 /// The hidden copies of the page at `path`, one per variant (empty without
 /// any), each naming the path it was drawn for: index.html is also served
 /// for pages without a file of their own, which must not show the home page.
-pub fn copies(path: &str, pages: &BTreeMap<String, String>) -> String {
+pub fn copies(path: &str, pages: &BTreeMap<String, Drawn>) -> String {
     pages
         .iter()
-        .map(|(key, html)| {
+        .map(|(key, Drawn { html, title })| {
             let lang = key.split('/').next().unwrap_or("en");
+            let title = attribute(title);
             format!(
-                "<div data-first-paint=\"{key}\" data-first-paint-path=\"{path}\" lang=\"{lang}\" hidden>{html}</div>\n"
+                "<div data-first-paint=\"{key}\" data-first-paint-path=\"{path}\" data-first-paint-title=\"{title}\" lang=\"{lang}\" hidden>{html}</div>\n"
             )
         })
         .collect()
+}
+
+/// `text` as a double-quoted attribute's value.
+fn attribute(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
 }
 
 fn draw(port: u16, paths: &[String]) -> Result<Pages> {
@@ -179,9 +196,12 @@ fn check(pages: &Pages, paths: &[String]) -> Result<()> {
         .iter()
         .flat_map(|p| VARIANTS.iter().map(move |v| (p, v)))
     {
-        let Some(html) = pages.get(path).and_then(|p| p.get(v.key)) else {
+        let Some(Drawn { html, title }) = pages.get(path).and_then(|p| p.get(v.key)) else {
             bail!("the prerender drew no page {path} for {}", v.key);
         };
+        if title.trim().is_empty() {
+            bail!("the prerendered page {path} {} has no title", v.key);
+        }
         for bad in [
             "<script",
             " style=\"",
@@ -225,14 +245,27 @@ mod tests {
         format!("<header>x</header><main><a data-static-call data-drawn-number=\"1\" href=\"tel:1\">Call 1</a>{extra}</main>")
     }
 
+    fn drawn(html: String, title: &str) -> Drawn {
+        Drawn {
+            html,
+            title: title.to_owned(),
+        }
+    }
+
     #[test]
-    fn copies_are_hidden_and_carry_their_language_and_path() {
-        let pages = BTreeMap::from([("zh-CN/rcsc".to_owned(), page(""))]);
+    fn copies_are_hidden_and_carry_their_language_path_and_title() {
+        let pages = BTreeMap::from([(
+            "zh-CN/rcsc".to_owned(),
+            drawn(page(""), "识别与呼救 · 急救英雄"),
+        )]);
         let html = copies("/learn/x", &pages);
         assert!(html.starts_with(
-            "<div data-first-paint=\"zh-CN/rcsc\" data-first-paint-path=\"/learn/x\" lang=\"zh-CN\" hidden><header>"
+            "<div data-first-paint=\"zh-CN/rcsc\" data-first-paint-path=\"/learn/x\" data-first-paint-title=\"识别与呼救 · 急救英雄\" lang=\"zh-CN\" hidden><header>"
         ));
         assert_eq!(copies("/", &BTreeMap::new()), "");
+        // A title is an attribute's value: quotes and markup stay text.
+        let odd = BTreeMap::from([("en/aha".to_owned(), drawn(page(""), "\"A\" & <b>"))]);
+        assert!(copies("/", &odd).contains("data-first-paint-title=\"&quot;A&quot; &amp; &lt;b>\""));
     }
 
     #[test]
@@ -261,10 +294,10 @@ mod tests {
     fn a_page_the_policy_would_refuse_or_a_missing_page_fails_the_build() {
         let paths = ["/".to_owned(), "/learn/x".to_owned()];
         let all = |extra: &str, lesson: &str| -> Pages {
-            let variants = |html: String| -> BTreeMap<String, String> {
+            let variants = |html: String| -> BTreeMap<String, Drawn> {
                 VARIANTS
                     .iter()
-                    .map(|v| (v.key.to_owned(), html.clone()))
+                    .map(|v| (v.key.to_owned(), drawn(html.clone(), "Page")))
                     .collect()
             };
             BTreeMap::from([
@@ -283,9 +316,17 @@ mod tests {
         no_page.remove("/learn/x");
         assert!(check(&no_page, &paths).is_err());
         let mut unmarked = all("", "<h1>L</h1>");
-        for html in unmarked.get_mut("/").unwrap().values_mut() {
-            *html = "<main>Call 112</main>".to_owned();
+        for d in unmarked.get_mut("/").unwrap().values_mut() {
+            d.html = "<main>Call 112</main>".to_owned();
         }
         assert!(check(&unmarked, &paths).is_err());
+        let mut untitled = all("", "<h1>L</h1>");
+        untitled
+            .get_mut("/learn/x")
+            .unwrap()
+            .get_mut("en/aha")
+            .unwrap()
+            .title = " ".to_owned();
+        assert!(check(&untitled, &paths).is_err());
     }
 }

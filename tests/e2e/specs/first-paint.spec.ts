@@ -25,6 +25,7 @@ test.describe('the first paint', () => {
       await expect(page.locator('html')).toHaveAttribute('data-first-paint', v.profile);
       await expect(page.locator('html')).toHaveAttribute('lang', v.locale.startsWith('zh') ? 'zh-CN' : 'en');
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(v.title);
+      await expect(page).toHaveTitle(`${v.title} · ${v.locale.startsWith('zh') ? '急救英雄' : 'First Aid Hero'}`);
       await expect(page.getByTestId('start-learning')).toHaveText(v.start);
       // The number where the phone is, not where the build ran.
       const call = page.getByTestId('home-call');

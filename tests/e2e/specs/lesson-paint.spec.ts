@@ -31,6 +31,8 @@ test.describe('a lesson\'s first paint', () => {
       await page.goto(`/learn/${lesson.id}`);
       await expect(page.locator('html')).toHaveAttribute('data-first-paint', v.key);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(lesson.title[v.lang]);
+      // The tab and the history name the lesson, as the app's page does.
+      await expect(page).toHaveTitle(`${lesson.title[v.lang]} · ${v.lang === 'zh' ? '急救英雄' : 'First Aid Hero'}`);
       // The first step, as this visitor's guideline teaches it, with its picture.
       const step = page.getByTestId('step');
       await expect(step).toHaveAttribute('data-step', lesson.steps[0].id);
