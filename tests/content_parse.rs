@@ -13,15 +13,23 @@ fn parsing_file_by_file_gives_the_whole_curriculum() {
     while parsing.step() {
         steps += 1;
     }
-    let stepped = parsing.finish().expect("every file types");
-    // One step per file: sources, lessons, question files, blueprints and
-    // checklists (the pictures are text, read at once; the glossary, which
-    // only the validator reads, is not typed by `finish`).
+    let (mut stepped, mut bank) = parsing.finish_lessons().expect("every lesson file types");
+    let mut bank_steps = 0;
+    while bank.step(&mut stepped) {
+        bank_steps += 1;
+    }
+    bank.finish(&mut stepped)
+        .expect("every file of the bank types");
+    // One step per file: sources and lessons, then question files,
+    // blueprints and checklists (the pictures are text, read at once; the
+    // glossary, which only the validator reads, is not typed by `finish`).
     let bundle: serde_json::Value = serde_json::from_str(BUNDLE).unwrap();
     let question_files = bundle["questions"].as_object().unwrap().len();
-    let files =
-        1 + whole.lessons.len() + question_files + whole.blueprints.len() + whole.checklists.len();
-    assert_eq!(steps, files);
+    assert_eq!(steps, 1 + whole.lessons.len());
+    assert_eq!(
+        bank_steps,
+        question_files + whole.blueprints.len() + whole.checklists.len()
+    );
     assert!(!whole.glossary.terms.is_empty());
     assert_eq!(stepped.glossary, Default::default());
     assert_eq!(
@@ -56,6 +64,51 @@ fn parsing_file_by_file_gives_the_whole_curriculum() {
     let mut sorted = orders.clone();
     sorted.sort();
     assert_eq!(orders, sorted);
+}
+
+#[test]
+fn the_lessons_come_without_the_bank_and_the_bank_typed_later_makes_them_whole() {
+    let whole = Curriculum::parse(BUNDLE).unwrap();
+    let (lessons, bank) = Parsing::new(BUNDLE).unwrap().finish_lessons().unwrap();
+    // What the app's first page reads, and nothing of the bank.
+    assert_eq!(lessons.lessons, whole.lessons);
+    assert_eq!(lessons.sources, whole.sources);
+    assert_eq!(lessons.illustrations, whole.illustrations);
+    assert!(lessons.questions.is_empty() && lessons.scenarios.is_empty());
+    assert!(lessons.blueprints.is_empty() && lessons.checklists.is_empty());
+    let mut typed = lessons.clone();
+    bank.finish(&mut typed).unwrap();
+    assert_eq!(
+        typed,
+        Curriculum {
+            glossary: Default::default(),
+            ..whole
+        }
+    );
+}
+
+#[test]
+fn a_damaged_file_of_the_bank_does_not_keep_the_lessons_back() {
+    let mut b = bundle();
+    let file = b["questions"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .next()
+        .unwrap()
+        .clone();
+    b["questions"][&file] = serde_json::json!({ "questions": 3 });
+    let text = b.to_string();
+    let (mut c, bank) = Parsing::new(&text).unwrap().finish_lessons().unwrap();
+    assert!(!c.lessons.is_empty());
+    let problems = bank.finish(&mut c).unwrap_err();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with(&format!("{file}: ")),
+        "{problems:?}"
+    );
+    // A whole parse names it too.
+    assert_eq!(Parsing::new(&text).unwrap().finish().unwrap_err(), problems);
 }
 
 #[test]

@@ -119,24 +119,57 @@ split_page!(
 );
 split_page!(settings, settings_page, view! { <pages::SettingsPage /> });
 
-// A part of a page that is in the main module, loaded on demand too: what
-// it needs (signing and checking records, deflate, QR codes) is its own,
-// and most visitors never see it (a learner with a class assignment).
+// Parts of the home page, which is in the main module, loaded on demand
+// too: what they need is their own, and a first visitor never sees them —
+// the class assignments (signing and checking records, deflate, QR codes)
+// a learner with a class assignment, today's reviews (the question bank,
+// typed only here: `state::whole_curriculum`) a learner who has practised
+// or trained.
 
 split_page!(
     records,
     assignments_card(curriculum: Arc<Curriculum>),
-    view! { <records::Assignments curriculum actions=false /> }
+    with_whole(curriculum, |curriculum| view! { <records::Assignments curriculum actions=false /> })
 );
+split_page!(
+    today,
+    today_card(curriculum: Arc<Curriculum>),
+    with_whole(curriculum, |curriculum| view! { <pages::Today curriculum /> })
+);
+
+/// `part` with the whole curriculum made from `lessons`, or the message
+/// that the lessons could not be loaded.
+fn with_whole<V: IntoView + 'static>(
+    lessons: Arc<Curriculum>,
+    part: impl FnOnce(Arc<Curriculum>) -> V,
+) -> AnyView {
+    match crate::app::state::whole_curriculum(&lessons) {
+        Ok(c) => part(c).into_any(),
+        Err(_) => {
+            let i18n = use_i18n();
+            view! { <p class="error" role="alert">{t!(i18n, learn.load_failed)}</p> }.into_any()
+        }
+    }
+}
 
 /// The home page's card of the learner's class assignments (with their
 /// progress), loaded on demand.
 ///
-/// Props: `curriculum` — the loaded curriculum.
+/// Props: `curriculum` — the loaded lessons.
 #[component]
 pub fn AssignmentsCard(curriculum: Arc<Curriculum>) -> impl IntoView {
     let curriculum = StoredValue::new(curriculum);
     view! { <Lazy load=move || assignments_card(curriculum.get_value()) part=true /> }
+}
+
+/// The home page's card of today's reviews and the last training, loaded
+/// on demand.
+///
+/// Props: `curriculum` — the loaded lessons.
+#[component]
+pub fn TodayCard(curriculum: Arc<Curriculum>) -> impl IntoView {
+    let curriculum = StoredValue::new(curriculum);
+    view! { <Lazy load=move || today_card(curriculum.get_value()) part=true /> }
 }
 
 /// The routes' views, one per page loaded on demand.

@@ -8,11 +8,11 @@ use std::cell::RefCell;
 use leptos::prelude::*;
 
 use crate::adapters::{idle, network, platform, storage::LocalStorageKv, sw};
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 
 use crate::backup::summary::{relation, Relation, Summary};
 use crate::backup::{self, BackupError};
-use crate::content::parse::Parsing;
+use crate::content::parse::{Bank, Parsing};
 use crate::content::Curriculum;
 use crate::progress::Progress;
 use crate::quiz::attempt::QuizData;
@@ -86,7 +86,9 @@ pub struct AppState {
     pub trainer: RwSignal<TrainerData>,
     /// The learner's profile, keys, assignments and the instructor's rosters.
     pub records: RwSignal<RecordsData>,
-    /// The curriculum, once fetched (`None` while loading).
+    /// The curriculum's lessons (with their sources and pictures), once
+    /// fetched (`None` while loading); its question bank, blueprints and
+    /// checklists are empty here: [`whole_curriculum`] types them.
     pub curriculum: RwSignal<Option<Result<Arc<Curriculum>, String>>>,
     /// Where the device probably is (language tags and time zone), used
     /// until the learner confirms a region.
@@ -414,9 +416,61 @@ pub async fn parse_before_start(text: &str) {
     PARSED.with(|p| *p.borrow_mut() = parsed);
 }
 
+/// The whole curriculum (or why not), with the lessons it was made from.
+type Whole = (Arc<Curriculum>, Result<Arc<Curriculum>, String>);
+
+thread_local! {
+    /// The question bank of the lessons last parsed, not yet typed.
+    static BANK: RefCell<Option<(Weak<Curriculum>, Bank)>> = const { RefCell::new(None) };
+    /// The whole curriculum last typed.
+    static WHOLE: RefCell<Option<Whole>> = const { RefCell::new(None) };
+}
+
+/// The whole curriculum — `lessons` (what [`AppState::curriculum`] holds:
+/// the lessons, their sources and pictures) with the question bank, exam
+/// blueprints and skills checklists typed — or why the bank did not type.
+/// Typed the first time a page asks for it and kept: only pages loaded on
+/// demand call this, so the code that types the bank is not in the first
+/// load (issue 16). Lessons with no bank kept aside are taken as whole.
+pub fn whole_curriculum(lessons: &Arc<Curriculum>) -> Result<Arc<Curriculum>, String> {
+    let kept = WHOLE.with(|w| {
+        w.borrow()
+            .as_ref()
+            .filter(|(from, _)| Arc::ptr_eq(from, lessons))
+            .map(|(_, whole)| whole.clone())
+    });
+    if let Some(whole) = kept {
+        return whole;
+    }
+    let bank = BANK.with(|b| {
+        let mut b = b.borrow_mut();
+        match b.as_ref() {
+            Some((from, _)) if std::ptr::eq(from.as_ptr(), Arc::as_ptr(lessons)) => b.take(),
+            _ => None,
+        }
+    });
+    let whole = match bank {
+        Some((_, bank)) => {
+            let mut whole = Curriculum::clone(lessons);
+            bank.finish(&mut whole)
+                .map(|()| Arc::new(whole))
+                .map_err(|e| e.join("; "))
+        }
+        // No bank kept aside: the curriculum was set whole (the browser
+        // component tests do).
+        None => Ok(lessons.clone()),
+    };
+    if let Err(e) = &whole {
+        web_sys::console::warn_1(&format!("curriculum: {e}").into());
+    }
+    WHOLE.with(|w| *w.borrow_mut() = Some((lessons.clone(), whole.clone())));
+    whole
+}
+
 /// The curriculum bundle's text, parsed (or why not), a file at a time in
 /// tasks of at most about [`idle::SLICE_MS`]: parsing the whole bundle in
-/// one go was one long task that held up taps.
+/// one go was one long task that held up taps. Only the lessons are typed;
+/// the question bank waits for [`whole_curriculum`].
 async fn parse_curriculum(text: &str) -> Result<Arc<Curriculum>, String> {
     // Not in the task that called (the wasm module's start, which compiles
     // and instantiates it): reading the bundle's outline is a task's work of
@@ -428,5 +482,8 @@ async fn parse_curriculum(text: &str) -> Result<Arc<Curriculum>, String> {
     while parsing.step() {
         slices.pause().await;
     }
-    parsing.finish().map(Arc::new).map_err(|e| e.join("; "))
+    let (lessons, bank) = parsing.finish_lessons().map_err(|e| e.join("; "))?;
+    let lessons = Arc::new(lessons);
+    BANK.with(|b| *b.borrow_mut() = Some((Arc::downgrade(&lessons), bank)));
+    Ok(lessons)
 }

@@ -4,12 +4,31 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::app::i18n::{t, t_string, use_i18n};
-use crate::app::state::{use_state, AppState};
+use crate::app::state::{use_state, whole_curriculum, AppState};
 use crate::content::{Curriculum, Group};
 
-/// Shows `view` with the curriculum once it is loaded; a loading state and a
-/// retry button otherwise.
+/// Shows `view` with the whole curriculum (question bank, blueprints and
+/// checklists typed: [`whole_curriculum`]) once it is loaded; a loading
+/// state and a retry button otherwise. Only pages loaded on demand call
+/// this; the home page reads the lessons only ([`with_lessons`]).
 pub fn with_curriculum<V: IntoView + 'static>(
+    state: AppState,
+    view: impl Fn(Arc<Curriculum>) -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    with_lessons(state, move |lessons| match whole_curriculum(&lessons) {
+        Ok(c) => view(c).into_any(),
+        Err(_) => view! {
+            <div class="error" role="alert"><p>{t!(i18n, learn.load_failed)}</p></div>
+        }
+        .into_any(),
+    })
+}
+
+/// Shows `view` with the curriculum's lessons (their sources and pictures;
+/// the question bank, blueprints and checklists are empty) once they are
+/// loaded; a loading state and a retry button otherwise.
+pub fn with_lessons<V: IntoView + 'static>(
     state: AppState,
     view: impl Fn(Arc<Curriculum>) -> V + Send + Sync + 'static,
 ) -> impl IntoView {
@@ -56,7 +75,7 @@ pub fn LearnPage() -> impl IntoView {
             <p class="lead">{t!(i18n, learn.intro)}</p>
             // The links below the lessons come with them: shown while the
             // lessons are read, they would then be pushed down (a layout shift).
-            {with_curriculum(state, move |c| {
+            {with_lessons(state, move |c| {
                 let groups = Group::ALL
                     .into_iter()
                     .map(|g| {

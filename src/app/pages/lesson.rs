@@ -5,7 +5,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::check::KnowledgeCheck;
-use super::learn::with_curriculum;
+use super::learn::with_lessons;
 use super::lesson_clock::LessonClock;
 use super::profile_name;
 use super::why::{Cite, WhyLayer};
@@ -24,7 +24,7 @@ pub fn LessonPage() -> impl IntoView {
     let lesson_id = move || params.read().get("lesson").unwrap_or_default();
     view! {
         <section class="page player">
-            {with_curriculum(state, move |c: Arc<Curriculum>| {
+            {with_lessons(state, move |c: Arc<Curriculum>| {
                 let id = lesson_id();
                 match c.lesson(&id).cloned() {
                     Some(lesson) => view! { <Player curriculum=c.clone() lesson=lesson /> }.into_any(),

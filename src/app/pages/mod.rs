@@ -15,8 +15,8 @@ mod settings;
 mod why;
 
 pub use about::AboutPage;
-pub use home::HomePage;
-pub use learn::{with_curriculum, LearnPage};
+pub use home::{HomePage, Today};
+pub use learn::{with_curriculum, with_lessons, LearnPage};
 pub use lesson::LessonPage;
 pub use not_found::NotFound;
 pub use print::PrintPage;

@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::learn::with_curriculum;
+use super::learn::with_lessons;
 use super::profile_name;
 use crate::app::i18n::{t, t_string, use_i18n};
 use crate::app::state::use_state;
@@ -31,7 +31,7 @@ pub fn PrintPage() -> impl IntoView {
                 }>{t!(i18n, print.button)}</button>
             </p>
             <p>{t!(i18n, print.guideline, profile = move || profile_name(i18n, profile()), number = move || state.call_number())}</p>
-            {with_curriculum(state, move |c: Arc<Curriculum>| {
+            {with_lessons(state, move |c: Arc<Curriculum>| {
                 let only = params.read().get("lesson");
                 let lang = lang();
                 let p = profile();

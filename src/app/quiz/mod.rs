@@ -19,7 +19,7 @@ use leptos_router::hooks::use_navigate;
 use crate::adapters::{platform, random};
 use crate::app::i18n::{t, t_string, use_i18n};
 use crate::app::pages::with_curriculum;
-use crate::app::state::{use_state, AppState};
+use crate::app::state::{use_state, whole_curriculum, AppState};
 use crate::content::{Curriculum, CONTENT_VERSION};
 use crate::quiz::attempt::ExamAttempt;
 use crate::quiz::practice::{self as plan, Position, Scope, SESSION_LENGTH};
@@ -171,7 +171,8 @@ pub fn PractiseLessonButton(lesson: String) -> impl IntoView {
     let navigate = use_navigate();
     view! {
         <button type="button" data-testid="practise-lesson" on:click=move |_| {
-            if let Some(Ok(c)) = state.curriculum.get_untracked() {
+            let lessons = state.curriculum.get_untracked().and_then(Result::ok);
+            if let Some(Ok(c)) = lessons.map(|l| whole_curriculum(&l)) {
                 start_practice(state, &c, Scope::Lesson(lesson.clone()));
             } else {
                 navigate("/quiz", Default::default());

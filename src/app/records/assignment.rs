@@ -8,7 +8,7 @@ use super::contents::local_time;
 use super::reasons::{assignment_error_text, blueprint_title, lesson_title};
 use crate::adapters::platform;
 use crate::app::i18n::{t, t_string, use_i18n};
-use crate::app::state::use_state;
+use crate::app::state::{use_state, whole_curriculum};
 use crate::content::CONTENT_VERSION;
 use crate::records::assignment::{Assignment, AssignmentError};
 
@@ -93,7 +93,14 @@ fn AssignmentDetails(assignment: Assignment) -> impl IntoView {
         // The accept button is gone: focus moves on to what comes next.
         crate::app::quiz::focus_later(go_record);
     };
-    let curriculum = move || state.curriculum.get().and_then(|c| c.ok());
+    // The blueprint's title is the bank's: the whole curriculum.
+    let curriculum = move || {
+        state
+            .curriculum
+            .get()
+            .and_then(|c| c.ok())
+            .and_then(|l| whole_curriculum(&l).ok())
+    };
     let lessons = b.lessons.clone();
     let lessons_view = move || {
         let c = curriculum();

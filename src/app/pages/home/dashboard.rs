@@ -91,7 +91,7 @@ pub fn NextCard(curriculum: Arc<Curriculum>) -> impl IntoView {
 ///
 /// Props: `curriculum` — the loaded questions.
 #[component]
-pub fn TodayCard(curriculum: Arc<Curriculum>) -> impl IntoView {
+pub fn Today(curriculum: Arc<Curriculum>) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
     let due = Memo::new(move |_| {

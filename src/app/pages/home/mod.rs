@@ -10,7 +10,8 @@ use crate::coach::Need;
 mod dashboard;
 mod install;
 
-use dashboard::{LessonsProgress, NextCard, TodayCard};
+pub use dashboard::Today;
+use dashboard::{LessonsProgress, NextCard};
 use install::InstallHint;
 
 /// Home as a dashboard: one "Start learning" action on a first visit, else
@@ -26,17 +27,25 @@ pub fn HomePage() -> impl IntoView {
     let profile = move || state.settings.get().profile;
     let started = move || state.progress.with(|p| !p.lessons.is_empty());
     let has_assignments = move || state.records.with(|r| !r.learner.assignments.is_empty());
+    // What today's card shows: reviews once the learner has practised, the
+    // last training once they have trained.
+    let has_history = move || {
+        state.quiz.with(|q| !q.schedule.cards.is_empty())
+            || state.trainer.with(|t| t.latest().is_some())
+    };
     view! {
         <section class="page home">
             <h1>{t!(i18n, home.title)}</h1>
-            {crate::app::pages::with_curriculum(state, move |c| {
+            {crate::app::pages::with_lessons(state, move |c| {
                 let (c1, c2) = (c.clone(), c.clone());
                 view! {
                     <NextCard curriculum=c.clone() />
                     <Show when=move || !started()>
                         <p class="lead">{t!(i18n, home.intro)}</p>
                     </Show>
-                    <TodayCard curriculum=c.clone() />
+                    <Show when=has_history>
+                        <crate::app::lazy::TodayCard curriculum=c.clone() />
+                    </Show>
                     <Show when=has_assignments>
                         <crate::app::lazy::AssignmentsCard curriculum=c1.clone() />
                     </Show>
