@@ -436,7 +436,10 @@ pub fn whole_curriculum(lessons: &Arc<Curriculum>) -> Result<Arc<Curriculum>, St
     let kept = WHOLE.with(|w| {
         w.borrow()
             .as_ref()
-            .filter(|(from, _)| Arc::ptr_eq(from, lessons))
+            .filter(|(from, whole)| {
+                // The lessons it was made from, or itself.
+                Arc::ptr_eq(from, lessons) || whole.as_ref().is_ok_and(|w| Arc::ptr_eq(w, lessons))
+            })
             .map(|(_, whole)| whole.clone())
     });
     if let Some(whole) = kept {
@@ -457,8 +460,8 @@ pub fn whole_curriculum(lessons: &Arc<Curriculum>) -> Result<Arc<Curriculum>, St
                 .map_err(|e| e.join("; "))
         }
         // No bank kept aside: the curriculum was set whole (the browser
-        // component tests do).
-        None => Ok(lessons.clone()),
+        // component tests do). Not kept, so the lessons' own stays.
+        None => return Ok(lessons.clone()),
     };
     if let Err(e) = &whole {
         web_sys::console::warn_1(&format!("curriculum: {e}").into());

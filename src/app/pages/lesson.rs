@@ -43,7 +43,8 @@ pub fn LessonPage() -> impl IntoView {
 /// swipe), sources on demand, read-aloud, and the knowledge check at the end.
 /// Resumes where the learner left off.
 ///
-/// Props: `curriculum` — the loaded curriculum; `lesson` — the lesson played.
+/// Props: `curriculum` — the loaded lessons (the knowledge check types
+/// the questions); `lesson` — the lesson played.
 #[component]
 fn Player(curriculum: Arc<Curriculum>, lesson: Lesson) -> impl IntoView {
     let i18n = use_i18n();

@@ -93,14 +93,7 @@ fn AssignmentDetails(assignment: Assignment) -> impl IntoView {
         // The accept button is gone: focus moves on to what comes next.
         crate::app::quiz::focus_later(go_record);
     };
-    // The blueprint's title is the bank's: the whole curriculum.
-    let curriculum = move || {
-        state
-            .curriculum
-            .get()
-            .and_then(|c| c.ok())
-            .and_then(|l| whole_curriculum(&l).ok())
-    };
+    let curriculum = move || state.curriculum.get().and_then(|c| c.ok());
     let lessons = b.lessons.clone();
     let lessons_view = move || {
         let c = curriculum();
@@ -113,7 +106,9 @@ fn AssignmentDetails(assignment: Assignment) -> impl IntoView {
     let exam = b.exam.clone();
     let exam_view = move || match &exam {
         Some(req) => {
-            let title = blueprint_title(curriculum().as_deref(), &req.blueprint, lang());
+            // A blueprint is the question bank's: the whole curriculum.
+            let whole = curriculum().and_then(|l| whole_curriculum(&l).ok());
+            let title = blueprint_title(whole.as_deref(), &req.blueprint, lang());
             let pass = req.pass_percent;
             t!(
                 i18n,
