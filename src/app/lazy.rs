@@ -129,28 +129,13 @@ split_page!(settings, settings_page, view! { <pages::SettingsPage /> });
 split_page!(
     records,
     assignments_card(curriculum: Arc<Curriculum>),
-    with_whole(curriculum, |curriculum| view! { <records::Assignments curriculum actions=false /> })
+    pages::with_whole(&curriculum, |curriculum| view! { <records::Assignments curriculum actions=false /> })
 );
 split_page!(
     today,
     today_card(curriculum: Arc<Curriculum>),
-    with_whole(curriculum, |curriculum| view! { <pages::Today curriculum /> })
+    pages::with_whole(&curriculum, |curriculum| view! { <pages::Today curriculum /> })
 );
-
-/// `part` with the whole curriculum made from `lessons`, or the message
-/// that the lessons could not be loaded.
-fn with_whole<V: IntoView + 'static>(
-    lessons: Arc<Curriculum>,
-    part: impl FnOnce(Arc<Curriculum>) -> V,
-) -> AnyView {
-    match crate::app::state::whole_curriculum(&lessons) {
-        Ok(c) => part(c).into_any(),
-        Err(_) => {
-            let i18n = use_i18n();
-            view! { <p class="error" role="alert">{t!(i18n, learn.load_failed)}</p> }.into_any()
-        }
-    }
-}
 
 /// The home page's card of the learner's class assignments (with their
 /// progress), loaded on demand.

@@ -39,7 +39,7 @@ use crate::adapters::{idle, platform};
 /// own page, whose tabs work, is worth more than a shorter chain of
 /// loading screens.
 fn max_wait_ms() -> f64 {
-    if platform::root_attribute("data-first-paint").is_some() {
+    if prerendered() {
         8000.0
     } else {
         3000.0
@@ -55,7 +55,7 @@ const LOADING: &str = ".loading, .lazy-loading";
 /// while the shell is still there).
 pub fn out_of_sight() -> bool {
     thread_local! {
-        static OUT: bool = platform::root_attribute("data-first-paint").is_some()
+        static OUT: bool = prerendered()
             || document()
                 .query_selector("#app [data-static-shell]")
                 .ok()
@@ -63,6 +63,12 @@ pub fn out_of_sight() -> bool {
                 .is_some();
     }
     OUT.with(|out| *out)
+}
+
+/// Whether the page in the HTML is a prerendered page (first-paint.js
+/// kept one for this visitor), not the loading shell.
+fn prerendered() -> bool {
+    platform::root_attribute("data-first-paint").is_some()
 }
 
 /// Draws `app` into `#app`: at once over the loading shell, or beside the

@@ -14,23 +14,26 @@ use super::lesson_clock::LessonClock;
 
 use crate::app::i18n::{t, t_string, use_i18n};
 use crate::app::quiz::question::{shown_options, Answer, QuestionView};
-use crate::app::state::{use_state, whole_curriculum};
+use crate::app::state::use_state;
 use crate::content::{Curriculum, Lesson, Question, QuestionType};
 use crate::quiz::scoring::{score, FULL};
 
 /// Props: `curriculum` — the loaded lessons (the questions are typed
-/// here, when the check is first shown); `lesson` — the lesson checked.
+/// when the check is first shown); `lesson` — the lesson checked.
 #[component]
 pub fn KnowledgeCheck(curriculum: Arc<Curriculum>, lesson: Arc<Lesson>) -> impl IntoView {
+    super::with_whole(
+        &curriculum,
+        |curriculum| view! { <Check curriculum lesson /> },
+    )
+}
+
+/// The check itself.
+///
+/// Props: `curriculum` — the whole curriculum; `lesson` — the lesson checked.
+#[component]
+fn Check(curriculum: Arc<Curriculum>, lesson: Arc<Lesson>) -> impl IntoView {
     let i18n = use_i18n();
-    let Ok(curriculum) = whole_curriculum(&curriculum) else {
-        return view! {
-            <section class="check" data-testid="check">
-                <div class="error" role="alert"><p>{t!(i18n, learn.load_failed)}</p></div>
-            </section>
-        }
-        .into_any();
-    };
     let state = use_state();
     let questions: Vec<Question> = curriculum
         .questions_for(&lesson.id, state.settings.get_untracked().profile)
@@ -103,7 +106,6 @@ pub fn KnowledgeCheck(curriculum: Arc<Curriculum>, lesson: Arc<Lesson>) -> impl 
             </Show>
         </section>
     }
-    .into_any()
 }
 
 /// A deterministic starting order for ordering questions (so the correct

@@ -15,14 +15,24 @@ pub fn with_curriculum<V: IntoView + 'static>(
     state: AppState,
     view: impl Fn(Arc<Curriculum>) -> V + Send + Sync + 'static,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    with_lessons(state, move |lessons| match whole_curriculum(&lessons) {
+    with_lessons(state, move |lessons| with_whole(&lessons, &view))
+}
+
+/// `view` with the whole curriculum made from `lessons`
+/// ([`whole_curriculum`]), or the message that it could not be loaded:
+/// what a page or a part that reads the question bank shows.
+pub fn with_whole<V: IntoView + 'static>(
+    lessons: &Arc<Curriculum>,
+    view: impl FnOnce(Arc<Curriculum>) -> V,
+) -> AnyView {
+    match whole_curriculum(lessons) {
         Ok(c) => view(c).into_any(),
-        Err(_) => view! {
-            <div class="error" role="alert"><p>{t!(i18n, learn.load_failed)}</p></div>
+        Err(_) => {
+            let i18n = use_i18n();
+            view! { <div class="error" role="alert"><p>{t!(i18n, learn.load_failed)}</p></div> }
+                .into_any()
         }
-        .into_any(),
-    })
+    }
 }
 
 /// Shows `view` with the curriculum's lessons (their sources and pictures;

@@ -16,7 +16,7 @@ mod why;
 
 pub use about::AboutPage;
 pub use home::{HomePage, Today};
-pub use learn::{with_curriculum, with_lessons, LearnPage};
+pub use learn::{with_curriculum, with_lessons, with_whole, LearnPage};
 pub use lesson::LessonPage;
 pub use not_found::NotFound;
 pub use print::PrintPage;

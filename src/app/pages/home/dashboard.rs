@@ -86,8 +86,8 @@ pub fn NextCard(curriculum: Arc<Curriculum>) -> impl IntoView {
     }
 }
 
-/// Today: questions due for review and the last training's score. Shown
-/// once the learner has practised or trained.
+/// Today: questions due for review and the last training's score. The
+/// home page shows it once the learner has practised or trained.
 ///
 /// Props: `curriculum` — the loaded questions.
 #[component]
@@ -111,29 +111,26 @@ pub fn Today(curriculum: Arc<Curriculum>) -> impl IntoView {
             .trainer
             .with(|t| t.latest().map(|r| (r.at_ms, summarize(r).score)))
     });
-    let shown = move || due.get().is_some() || last.get().is_some();
     view! {
-        <Show when=shown>
-            <section class="card today" aria-labelledby="today-heading" data-testid="today">
-                <h2 id="today-heading">{t!(i18n, home.today_heading)}</h2>
-                {move || due.get().map(|n| if n > 0 {
-                    view! {
-                        <p data-testid="due">{t!(i18n, home.due, n = move || n)}</p>
-                        <p><A href="/quiz" attr:class="button primary">{t!(i18n, home.review_now)}</A></p>
-                    }.into_any()
-                } else {
-                    view! { <p data-testid="due">{t!(i18n, home.none_due)}</p> }.into_any()
-                })}
-                {move || last.get().map(|(at, score)| view! {
-                    <p data-testid="last-training">
-                        <A href=format!("/train/results/{at}") attr:class="inline-link">{match score {
-                            Some(s) => t!(i18n, home.last_training, score = move || s).into_any(),
-                            None => t!(i18n, home.last_training_none).into_any(),
-                        }}</A>
-                    </p>
-                })}
-            </section>
-        </Show>
+        <section class="card today" aria-labelledby="today-heading" data-testid="today">
+            <h2 id="today-heading">{t!(i18n, home.today_heading)}</h2>
+            {move || due.get().map(|n| if n > 0 {
+                view! {
+                    <p data-testid="due">{t!(i18n, home.due, n = move || n)}</p>
+                    <p><A href="/quiz" attr:class="button primary">{t!(i18n, home.review_now)}</A></p>
+                }.into_any()
+            } else {
+                view! { <p data-testid="due">{t!(i18n, home.none_due)}</p> }.into_any()
+            })}
+            {move || last.get().map(|(at, score)| view! {
+                <p data-testid="last-training">
+                    <A href=format!("/train/results/{at}") attr:class="inline-link">{match score {
+                        Some(s) => t!(i18n, home.last_training, score = move || s).into_any(),
+                        None => t!(i18n, home.last_training_none).into_any(),
+                    }}</A>
+                </p>
+            })}
+        </section>
     }
 }
 
