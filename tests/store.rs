@@ -1,15 +1,12 @@
 //! The versioned store on the in-memory backend: first visit, save and
 //! reload, migrations, corrupt and foreign data, failing backends, erase.
 
-#[path = "common/shared_kv.rs"]
-mod shared_kv;
 use firstaid::settings::{Lang, Settings, TextSize, Theme};
 use firstaid::store::schema::{self, migrate_envelope, Migration};
 use firstaid::store::{
     Document, KeyValue, KvError, LoadNotice, MemoryKv, MigrateError, Store, DOC_KEY, SCHEMA_VERSION,
 };
 use serde_json::{json, Value};
-use shared_kv::SharedKv;
 
 fn defaults() -> Document {
     Document::with_settings(Settings::default())
@@ -482,63 +479,6 @@ fn the_real_schema_reads_every_version_it_claims() {
         schema::read_document(odd),
         Err(MigrateError::Migration(1, _))
     ));
-}
-
-#[test]
-fn reload_takes_what_another_tab_saved_and_ignores_what_it_cannot_read() {
-    let shared = SharedKv::default();
-    let mut a = Store::open(shared.clone(), defaults).store;
-    let mut b = Store::open(shared.clone(), defaults).store;
-    a.update(|d| d.settings.theme = Theme::Dark).unwrap();
-    assert_eq!(b.doc().settings.theme, Theme::System);
-    assert!(b.reload());
-    assert_eq!(b.doc().settings.theme, Theme::Dark);
-    // B's next change keeps A's.
-    b.update(|d| d.settings.lang = Lang::En).unwrap();
-    assert!(a.reload());
-    assert_eq!(
-        (a.doc().settings.theme, a.doc().settings.lang),
-        (Theme::Dark, Lang::En)
-    );
-    // Unreadable stored text leaves the document in memory as it was.
-    shared.0.borrow_mut().set(DOC_KEY, "{broken").unwrap();
-    assert!(!a.reload());
-    assert_eq!(a.doc().settings.theme, Theme::Dark);
-    shared.0.borrow_mut().remove(DOC_KEY).unwrap();
-    assert!(!a.reload());
-}
-
-#[test]
-fn an_older_tab_never_writes_over_a_newer_apps_data() {
-    let shared = SharedKv::default();
-    let mut older = Store::open(shared.clone(), defaults).store;
-    older.update(|d| d.settings.lang = Lang::En).unwrap();
-    // Another tab, running a newer version, saves its schema.
-    let newer = r#"{"schema": 99, "data": {"settings": {}, "future": true}}"#;
-    shared.clone().set(DOC_KEY, newer).unwrap();
-    let err = older.update(|d| d.settings.lang = Lang::ZhCn).unwrap_err();
-    assert_eq!(err, KvError::Newer(99));
-    assert_eq!(
-        shared.get(DOC_KEY).unwrap().as_deref(),
-        Some(newer),
-        "the newer data is untouched"
-    );
-    assert_eq!(
-        older.doc().settings.lang,
-        Lang::ZhCn,
-        "the change stays in memory"
-    );
-    assert!(
-        older.replace_keeping_copy(defaults()).is_err(),
-        "nor does a restore"
-    );
-    assert_eq!(shared.get(DOC_KEY).unwrap().as_deref(), Some(newer));
-    // The same version in another tab is no reason to refuse.
-    shared
-        .clone()
-        .set(DOC_KEY, &schema::write_document(&defaults()))
-        .unwrap();
-    older.update(|d| d.settings.lang = Lang::En).unwrap();
 }
 
 #[test]

@@ -317,6 +317,25 @@ fn a_missing_row_is_reported_and_every_row_kept_in_the_copy() {
 }
 
 #[test]
+fn a_mark_in_another_tab_needs_no_catching_up_and_is_kept() {
+    let shared = SharedKv::default();
+    let mut a = Store::open(shared.clone(), defaults).store;
+    a.replace(doc_with(&[3])).unwrap();
+    let mut b = Store::open(shared.clone(), defaults).store;
+    a.update(|d| d.records.instructor.assignments[0].roster.entries[2].verified_at_ms = 5)
+        .unwrap();
+    // A mark writes its row only: the head is as B read it.
+    assert!(!b.catch_up());
+    b.update(|d| d.records.instructor.assignments[0].roster.entries[0].verified_at_ms = 7)
+        .unwrap();
+    let stored = Store::open(shared, defaults).store;
+    let rows = &stored.doc().records.instructor.assignments[0]
+        .roster
+        .entries;
+    assert_eq!((rows[0].verified_at_ms, rows[2].verified_at_ms), (7, 5));
+}
+
+#[test]
 fn another_tab_sees_a_mark_and_erase_removes_every_row() {
     let shared = SharedKv::default();
     let mut a = Store::open(shared.clone(), defaults).store;

@@ -1,14 +1,18 @@
 //! The store on the browser's `localStorage` (`adapters::storage`) in
 //! headless Chromium: a schema 11 document with a class roster moves to
 //! one key per roster row when the app opens it, and on a storage that is
-//! full the old document stays as it was and is still read.
+//! full the old document stays as it was and is still read; a change made
+//! in the app keeps what another tab saved a moment before.
 #![cfg(target_arch = "wasm32")]
 
 use firstaid::adapters::storage::LocalStorageKv;
+use firstaid::app::state::AppState;
+use firstaid::app::Providers;
 use firstaid::records::roster::{Entry, Roster};
 use firstaid::records::stored::Issued;
-use firstaid::settings::Settings;
+use firstaid::settings::{Lang, Settings, Theme};
 use firstaid::store::{Document, KeyValue, Store, DOC_KEY, ROWS_PREFIX, SCHEMA_VERSION};
+use leptos::prelude::*;
 use serde_json::{json, Value};
 use wasm_bindgen_test::*;
 
@@ -118,5 +122,48 @@ fn on_a_full_storage_the_old_document_stays_and_is_read() {
     assert_eq!(opened.store.doc(), &doc);
     assert_eq!(head_schema(), json!(SCHEMA_VERSION));
     assert_eq!(our_keys(ROWS_PREFIX).len(), 40);
+    storage().clear().unwrap();
+}
+
+/// Hands the app's state to the test.
+#[component]
+fn Probe(out: RwSignal<Option<AppState>>) -> impl IntoView {
+    out.set(Some(expect_context::<AppState>()));
+}
+
+#[wasm_bindgen_test]
+async fn a_change_keeps_what_another_tab_saved_before_its_event_came() {
+    storage().clear().unwrap();
+    let el: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(
+        web_sys::window()
+            .unwrap()
+            .document()
+            .unwrap()
+            .create_element("div")
+            .unwrap(),
+    );
+    let out = RwSignal::new(None);
+    let handle =
+        leptos::mount::mount_to(el, move || view! { <Providers><Probe out /></Providers> });
+    let state = out.get_untracked().expect("the app's state");
+    state.update_settings(|s| s.lang = Lang::En);
+    // Another tab saves. A tab gets no storage event for a save of its
+    // own document's storage, so the app hears nothing of it: the same as
+    // a change made before the other tab's event came.
+    let mut other = Store::open(LocalStorageKv::open(), defaults).store;
+    other.update(|d| d.settings.theme = Theme::Dark).unwrap();
+    state.update_settings(|s| s.lang = Lang::ZhCn);
+    let stored = Store::open(LocalStorageKv::open(), defaults).store;
+    assert_eq!(
+        (stored.doc().settings.theme, stored.doc().settings.lang),
+        (Theme::Dark, Lang::ZhCn),
+        "the other tab's theme is kept"
+    );
+    assert_eq!(
+        state.settings.get_untracked().theme,
+        Theme::Dark,
+        "and shown"
+    );
+    drop(handle);
     storage().clear().unwrap();
 }

@@ -137,9 +137,9 @@ impl AppState {
         });
         let online = state.online;
         ONLINE.with(|o| *o.borrow_mut() = network::OnlineWatch::start(move |up| online.set(up)));
-        // Another tab saved: take its document, so this tab's next save
-        // does not overwrite what was done there (an exam answered in one
-        // tab, practice in another).
+        // Another tab saved: take its document, so this tab's pages show
+        // it. (A save made here catches up first on its own, in case this
+        // event has not come yet: `save_part`.)
         OTHER_TABS.with(|o| {
             *o.borrow_mut() = crate::adapters::storage::OtherTabsWatch::start(move || {
                 if Self::with_store(|s| s.reload()) {
@@ -198,47 +198,52 @@ impl AppState {
 
     /// Changes the settings and saves them at once.
     pub fn update_settings(&self, f: impl FnOnce(&mut Settings)) {
-        let mut next = self.settings.get_untracked();
-        f(&mut next);
-        let saved = Self::with_store(|s| s.update(|d| d.settings = next));
-        self.settings.set(next);
-        self.report_save(saved);
+        self.save_part(self.settings, |d| &mut d.settings, f)
     }
 
     /// Changes the learning progress and saves it at once.
     pub fn update_progress(&self, f: impl FnOnce(&mut Progress)) {
-        let mut next = self.progress.get_untracked();
-        f(&mut next);
-        let saved = Self::with_store(|s| s.update(|d| d.progress = next.clone()));
-        self.progress.set(next);
-        self.report_save(saved);
+        self.save_part(self.progress, |d| &mut d.progress, f)
     }
 
     /// Changes the quiz data and saves it at once (after every answer).
     pub fn update_quiz<R>(&self, f: impl FnOnce(&mut QuizData) -> R) -> R {
-        let mut next = self.quiz.get_untracked();
-        let r = f(&mut next);
-        let saved = Self::with_store(|s| s.update(|d| d.quiz = next.clone()));
-        self.quiz.set(next);
-        self.report_save(saved);
-        r
+        self.save_part(self.quiz, |d| &mut d.quiz, f)
     }
 
     /// Changes the trainer's sessions and saves them at once.
     pub fn update_trainer(&self, f: impl FnOnce(&mut TrainerData)) {
-        let mut next = self.trainer.get_untracked();
-        f(&mut next);
-        let saved = Self::with_store(|s| s.update(|d| d.trainer = next.clone()));
-        self.trainer.set(next);
-        self.report_save(saved);
+        self.save_part(self.trainer, |d| &mut d.trainer, f)
     }
 
     /// Changes the records data and saves it at once.
     pub fn update_records<R>(&self, f: impl FnOnce(&mut RecordsData) -> R) -> R {
-        let mut next = self.records.get_untracked();
+        self.save_part(self.records, |d| &mut d.records, f)
+    }
+
+    /// Takes what another tab saved, if this tab has not yet.
+    fn catch_up(&self) {
+        if Self::with_store(|s| s.catch_up()) {
+            Self::with_store(|s| self.show(s.doc()));
+        }
+    }
+
+    /// Changes one part of the document (`part`, shown by `signal`) with
+    /// `f` and saves it at once. What another tab saved is taken first,
+    /// even when its storage event has not come yet
+    /// ([`Store::catch_up`]): `f` changes that tab's data, not an older
+    /// copy that would put it back.
+    fn save_part<T: Clone + Send + Sync + 'static, R>(
+        &self,
+        signal: RwSignal<T>,
+        part: fn(&mut Document) -> &mut T,
+        f: impl FnOnce(&mut T) -> R,
+    ) -> R {
+        self.catch_up();
+        let mut next = signal.get_untracked();
         let r = f(&mut next);
-        let saved = Self::with_store(|s| s.update(|d| d.records = next.clone()));
-        self.records.set(next);
+        let saved = Self::with_store(|s| s.update(|d| *part(d) = next.clone()));
+        signal.set(next);
         self.report_save(saved);
         r
     }
@@ -321,6 +326,7 @@ impl AppState {
 
     /// The backup file's text.
     pub fn export_backup(&self) -> String {
+        self.catch_up();
         Self::with_store(|s| {
             let recovered = s
                 .recovered()
@@ -352,6 +358,7 @@ impl AppState {
     /// person sees both sides first ([`Restore::Confirm`]).
     pub fn import_backup(&self, text: &str) -> Result<Restore, BackupError> {
         let imported = backup::import(text)?;
+        self.catch_up();
         let phone = Self::with_store(|s| Summary::of(s.doc()));
         let file = Summary::of(&imported.document);
         match relation(&phone, &file) {

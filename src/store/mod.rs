@@ -166,15 +166,41 @@ impl<K: KeyValue> Store<K> {
     /// save writes it back).
     pub fn reload(&mut self) -> bool {
         match self.kv.get(DOC_KEY) {
-            Ok(Some(raw)) => match read_stored(&self.kv, &raw) {
-                Ok((doc, written, _)) => {
-                    self.doc = doc;
-                    self.written = written.unwrap_or_default();
-                    true
-                }
-                Err(_) => false,
-            },
+            Ok(Some(raw)) => self.read_again(&raw),
             _ => false,
+        }
+    }
+
+    /// Reads the stored document again if its head is not the one this
+    /// store last read or wrote: another tab saved, and its storage event
+    /// has not come yet. Called before a change, so that the change is
+    /// made to what that tab saved, not to an older copy that would put it
+    /// back (an exam's position moved on in one tab, practice started in
+    /// the other). A change of roster rows alone leaves the head as it is;
+    /// it needs no catching up, as a save writes only the rows that it
+    /// changed. Returns true when the document in memory was replaced.
+    ///
+    /// A change whose save failed (a full disk) stays in memory: the head
+    /// is still the one this store knows, so nothing is read again, unless
+    /// another tab has saved since (then, as on its storage event, that
+    /// tab's document is taken).
+    pub fn catch_up(&mut self) -> bool {
+        match self.kv.get(DOC_KEY) {
+            Ok(Some(raw)) if !self.written.has_head(&raw) => self.read_again(&raw),
+            _ => false,
+        }
+    }
+
+    /// Takes the stored head `raw` (and its rows) as the document in
+    /// memory, if it can be read.
+    fn read_again(&mut self, raw: &str) -> bool {
+        match read_stored(&self.kv, raw) {
+            Ok((doc, written, _)) => {
+                self.doc = doc;
+                self.written = written.unwrap_or_default();
+                true
+            }
+            Err(_) => false,
         }
     }
 

@@ -98,6 +98,12 @@ impl Written {
         }
     }
 
+    /// Whether `head` is the head's text as this store last read or wrote
+    /// it.
+    pub(crate) fn has_head(&self, head: &str) -> bool {
+        self.head.as_ref().is_some_and(|(h, _)| h == head)
+    }
+
     fn row(&self, i: usize, j: usize) -> Option<&Entry> {
         self.rows.get(i)?.get(j)?.as_ref()
     }
