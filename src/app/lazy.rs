@@ -25,7 +25,7 @@ use send_wrapper::SendWrapper;
 use crate::adapters::{idle, network, platform};
 use crate::app::i18n::{t, t_string, use_i18n};
 use crate::app::{pages, quiz, records, trainer};
-use crate::content::Curriculum;
+use crate::content::{Curriculum, Lesson};
 
 /// A page (or a part of one) of the chunk `$chunk`: `$name(args…)` loads
 /// the chunk (once) and returns the view, or the error when the chunk did
@@ -136,6 +136,43 @@ split_page!(
     today_card(curriculum: Arc<Curriculum>),
     pages::with_whole(&curriculum, |curriculum| view! { <pages::Today curriculum /> })
 );
+
+// A lesson's knowledge check, loaded on demand too: the lessons' chunk
+// then holds no question, no scoring and no typing of the question bank,
+// so a first tap to the lessons fetches less. The check's chunk is fetched
+// while the lesson is read (`preload_check`).
+split_page!(
+    check,
+    knowledge_check(curriculum: Arc<Curriculum>, lesson: Arc<Lesson>),
+    view! { <pages::KnowledgeCheck curriculum lesson /> }
+);
+
+/// A lesson's knowledge check, loaded on demand (fetched beforehand by
+/// [`preload_check`]).
+///
+/// Props: `curriculum` — the loaded lessons; `lesson` — the lesson checked.
+#[component]
+pub fn CheckPart(curriculum: Arc<Curriculum>, lesson: Arc<Lesson>) -> impl IntoView {
+    let args = StoredValue::new((curriculum, lesson));
+    view! {
+        <Lazy load=move || {
+            let (curriculum, lesson) = args.get_value();
+            knowledge_check(curriculum, lesson)
+        } part=true />
+    }
+}
+
+/// Fetches the knowledge check's chunk once the browser is idle (at the
+/// latest after 2 s), so that a learner who reaches the end of a lesson
+/// finds the check there at once, offline too. A fetch that fails is not
+/// kept: the check fetches again when it is shown.
+pub fn preload_check() {
+    #[cfg(firstaid_split)]
+    leptos::task::spawn_local(async {
+        idle::idle(2000).await;
+        let _ = loaded("check", knowledge_check::load()).await;
+    });
+}
 
 /// The home page's card of the learner's class assignments (with their
 /// progress), loaded on demand.

@@ -4,7 +4,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use super::check::KnowledgeCheck;
 use super::learn::with_lessons;
 use super::lesson_clock::LessonClock;
 use super::profile_name;
@@ -43,8 +42,8 @@ pub fn LessonPage() -> impl IntoView {
 /// swipe), sources on demand, read-aloud, and the knowledge check at the end.
 /// Resumes where the learner left off.
 ///
-/// Props: `curriculum` — the loaded lessons (the knowledge check types
-/// the questions); `lesson` — the lesson played.
+/// Props: `curriculum` — the loaded lessons (the knowledge check, loaded
+/// on demand, types the questions); `lesson` — the lesson played.
 #[component]
 fn Player(curriculum: Arc<Curriculum>, lesson: Lesson) -> impl IntoView {
     let i18n = use_i18n();
@@ -68,6 +67,8 @@ fn Player(curriculum: Arc<Curriculum>, lesson: Lesson) -> impl IntoView {
         Resume::Check => None,
     };
     let pos = RwSignal::new(start);
+    // The check at the end is loaded on demand: fetched while this is read.
+    crate::app::lazy::preload_check();
     // The time spent in the lesson, added to its progress at each step.
     let clock = LessonClock::start(state, &lesson.id);
     provide_context(clock.clone());
@@ -158,7 +159,7 @@ fn Player(curriculum: Arc<Curriculum>, lesson: Lesson) -> impl IntoView {
             <div class="step-area" on:touchstart=on_touch_start on:touchend=on_touch_end>
                 {step_view}
                 <Show when=move || pos.get().is_none()>
-                    <KnowledgeCheck curriculum=curriculum_for_check.clone() lesson=lesson_for_check.clone() />
+                    <crate::app::lazy::CheckPart curriculum=curriculum_for_check.clone() lesson=lesson_for_check.clone() />
                 </Show>
             </div>
             <nav class="step-nav" aria-label=move || t_string!(i18n, player.step_nav)>

@@ -15,6 +15,7 @@ mod settings;
 mod why;
 
 pub use about::AboutPage;
+pub use check::KnowledgeCheck;
 pub use home::{HomePage, Today};
 pub use learn::{with_curriculum, with_lessons, with_whole, LearnPage};
 pub use lesson::LessonPage;

@@ -121,6 +121,43 @@ test('a page whose chunk is already there is drawn at once, without the placehol
   expect(await placeholderSeen(page)).toBe(false);
 });
 
+// A lesson's knowledge check is a part of its own (the `check` chunk), so
+// the lessons' chunk holds no question: it is fetched while the lesson is
+// read, and at the lesson's end it is there at once, the network gone.
+test('a lesson\'s knowledge check is fetched while the lesson is read, and is there at its end offline', async ({ browser, server }, info) => {
+  test.skip(info.project.name !== 'phone', 'the test makes its own context');
+  const context = await browser.newContext({ locale: 'en-US', baseURL: server.origin, serviceWorkers: 'block', viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const wasm: string[] = [];
+  page.on('requestfinished', (r) => {
+    if (/\.(wasm|bin)$/.test(r.url())) wasm.push(new URL(r.url()).pathname);
+  });
+  await watchPlaceholder(page);
+  const lesson = lessons[0];
+  const check = page.waitForResponse((r) => /\/split_check-[0-9a-f]{10}\.wasm$/.test(r.url()) && r.ok());
+  await page.goto(`/learn/${lesson.id}`);
+  await waitForApp(page);
+  await check;
+  await page.waitForLoadState('networkidle');
+  expect(wasm.some((p) => /\/split_lessons-/.test(p)), 'the lesson came from its own chunk').toBe(true);
+  await context.setOffline(true);
+  await placeholderSeen(page, true);
+  const next = page.locator('[data-tap-again="lesson-next"]');
+  for (let i = 1; i < lesson.steps.length; i++) {
+    await next.click();
+    await expect(page.getByTestId('step')).toHaveAttribute('data-step', lesson.steps[i].id);
+  }
+  await expect(next).toHaveText('Knowledge check');
+  await next.click();
+  await expect(page.getByTestId('check')).toBeVisible();
+  await expect(page.getByTestId('lazy-failed')).toHaveCount(0);
+  expect(await placeholderSeen(page), 'no loading line before the check').toBe(false);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
 test('a page loaded on demand, opened by its address at a place on it, is scrolled there', async ({ page }) => {
   await page.goto('/settings#where');
   await waitForApp(page);
