@@ -146,17 +146,21 @@ function preloadPage(path) {
   } catch (e) {
     return;
   }
+  // The longest address that is the path or above it (/quiz/exam, not /quiz).
+  let page = null;
   for (const prefix of Object.keys(pages)) {
     if (path !== prefix && !path.startsWith(prefix + '/')) continue;
-    for (const file of pages[prefix]) {
-      if (document.head.querySelector(`link[rel="preload"][href="${file}"]`)) continue;
-      const link = document.createElement('link');
-      link.rel = 'preload';
-      link.as = 'fetch';
-      link.crossOrigin = 'anonymous';
-      link.href = file;
-      document.head.append(link);
-    }
+    if (page === null || prefix.length > page.length) page = prefix;
+  }
+  if (page === null) return;
+  for (const file of pages[page]) {
+    if (document.head.querySelector(`link[rel="preload"][href="${file}"]`)) continue;
+    const link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.crossOrigin = 'anonymous';
+    link.href = file;
+    document.head.append(link);
   }
 }
 // Resolves once the browser reports the page's first contentful paint:

@@ -90,9 +90,16 @@ split_page!(lessons, learn_page, view! { <pages::LearnPage /> });
 split_page!(lessons, lesson_page, view! { <pages::LessonPage /> });
 split_page!(print, print_page, view! { <pages::PrintPage /> });
 split_page!(quiz, quiz_page, view! { <quiz::QuizPage /> });
-split_page!(quiz, practice_page, view! { <quiz::PracticePage /> });
-split_page!(quiz, exam_page, view! { <quiz::ExamPage /> });
-split_page!(quiz, quiz_results_page, view! { <quiz::ResultsPage /> });
+// Practice, the exam and its results are a chunk apart from the quiz
+// page: its first visit fetches no question view and no scoring; the
+// quiz page fetches them while it is read (`preload_quiz_play`).
+split_page!(quiz_play, practice_page, view! { <quiz::PracticePage /> });
+split_page!(quiz_play, exam_page, view! { <quiz::ExamPage /> });
+split_page!(
+    quiz_play,
+    quiz_results_page,
+    view! { <quiz::ResultsPage /> }
+);
 split_page!(trainer, trainer_page, view! { <trainer::TrainerPage /> });
 split_page!(
     trainer,
@@ -162,15 +169,31 @@ pub fn CheckPart(curriculum: Arc<Curriculum>, lesson: Arc<Lesson>) -> impl IntoV
     }
 }
 
-/// Fetches the knowledge check's chunk once the browser is idle (at the
-/// latest after 2 s), so that a learner who reaches the end of a lesson
-/// finds the check there at once, offline too. A fetch that fails is not
-/// kept: the check fetches again when it is shown.
+/// Fetches the knowledge check's chunk while a lesson is read, so that a
+/// learner who reaches its end finds the check there at once, offline too.
 pub fn preload_check() {
     #[cfg(firstaid_split)]
-    leptos::task::spawn_local(async {
+    preload("check", knowledge_check::load);
+}
+
+/// Fetches the chunk of practice, the exam and its results while the quiz
+/// page is read, so that Start opens them at once.
+pub fn preload_quiz_play() {
+    #[cfg(firstaid_split)]
+    preload("quiz_play", practice_page::load);
+}
+
+/// Fetches and instantiates the chunk `chunk` through its split point's
+/// `load` once the browser is idle (at the latest after 2 s). A fetch that
+/// fails is not kept: the page or part fetches again when it is shown.
+#[cfg(firstaid_split)]
+fn preload<F>(chunk: &'static str, load: fn() -> F)
+where
+    F: Future<Output = Result<(), SplitLoaderError>> + 'static,
+{
+    leptos::task::spawn_local(async move {
         idle::idle(2000).await;
-        let _ = loaded("check", knowledge_check::load()).await;
+        let _ = loaded(chunk, load()).await;
     });
 }
 

@@ -108,13 +108,17 @@ pub const PREFETCH: &str = "prefetch.json";
 
 /// The pages whose first visit can fetch their modules beside the app's
 /// own (`public/first-paint.js` adds a preload for each): an address, and
-/// below it, and the split point of `src/app/lazy.rs` its page is behind.
+/// below it (the longest address that matches counts), and the split point
+/// of `src/app/lazy.rs` its page is behind.
 /// A page moved to another split point only makes a preload useless; the
 /// build fails when a split point named here does not exist.
-pub const PAGES: [(&str, &str); 9] = [
+pub const PAGES: [(&str, &str); 12] = [
     ("/learn", "lessons"),
     ("/print", "print"),
     ("/quiz", "quiz"),
+    ("/quiz/practice", "quiz_play"),
+    ("/quiz/exam", "quiz_play"),
+    ("/quiz/results", "quiz_play"),
     ("/train", "trainer"),
     ("/record", "records"),
     ("/assignment", "records"),

@@ -187,6 +187,8 @@ pub fn QuizPage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
     crate::app::page_title(move || t_string!(i18n, quiz.title));
+    // Practice and the exam are loaded on demand: fetched while this is read.
+    crate::app::lazy::preload_quiz_play();
     view! {
         <section class="page quiz">
             <h1>{t!(i18n, quiz.title)}</h1>

@@ -192,7 +192,7 @@ test.describe('the app takes over', () => {
     await page.goto('/quiz');
     // Before the app runs: the quiz page's own module and what it shares.
     await expect.poll(() => early.some((n) => /^\/split_quiz-/.test(n))).toBe(true);
-    expect(early.some((n) => /^\/split_(lessons|trainer|instructor)-/.test(n)), 'only this page\'s modules').toBe(false);
+    expect(early.some((n) => /^\/split_(lessons|trainer|instructor|quiz_play)-/.test(n)), 'only this page\'s modules').toBe(false);
     released = true;
     release();
     await waitForApp(page);

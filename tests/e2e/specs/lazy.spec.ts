@@ -3,6 +3,7 @@
 // first time they are shown. A chunk that cannot load shows a message with
 // a retry in the learner's language, never a crash; once it can load,
 // "Try again" brings the page.
+import type { Page } from '@playwright/test';
 import { test, expect, waitForApp, asReturningVisitor } from './fixtures';
 import { accept, makeAssignment } from './classroom';
 import { watchPlaceholder, placeholderSeen, watchFor, seen } from './paint';
@@ -121,42 +122,47 @@ test('a page whose chunk is already there is drawn at once, without the placehol
   expect(await placeholderSeen(page)).toBe(false);
 });
 
-// A lesson's knowledge check is a part of its own (the `check` chunk), so
-// the lessons' chunk holds no question: it is fetched while the lesson is
-// read, and at the lesson's end it is there at once, the network gone.
-test('a lesson\'s knowledge check is fetched while the lesson is read, and is there at its end offline', async ({ browser, server }, info) => {
-  test.skip(info.project.name !== 'phone', 'the test makes its own context');
-  const context = await browser.newContext({ locale: 'en-US', baseURL: server.origin, serviceWorkers: 'block', viewport: { width: 390, height: 844 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  const wasm: string[] = [];
-  page.on('requestfinished', (r) => {
-    if (/\.(wasm|bin)$/.test(r.url())) wasm.push(new URL(r.url()).pathname);
-  });
-  await watchPlaceholder(page);
-  const lesson = lessons[0];
-  const check = page.waitForResponse((r) => /\/split_check-[0-9a-f]{10}\.wasm$/.test(r.url()) && r.ok());
-  await page.goto(`/learn/${lesson.id}`);
-  await waitForApp(page);
-  await check;
-  await page.waitForLoadState('networkidle');
-  expect(wasm.some((p) => /\/split_lessons-/.test(p)), 'the lesson came from its own chunk').toBe(true);
-  await context.setOffline(true);
-  await placeholderSeen(page, true);
-  const next = page.locator('[data-tap-again="lesson-next"]');
-  for (let i = 1; i < lesson.steps.length; i++) {
+// What comes after a page is fetched while the page is read, so it is
+// there at once, the network gone: a lesson's knowledge check (a part of
+// its own, the `check` chunk, so the lessons' chunk holds no question) at
+// the lesson's end, and practice (the `quiz_play` chunk, apart from the
+// quiz page's) when Start is tapped.
+for (const [what, chunk, address, reach, shown] of [
+  ['a lesson\'s knowledge check', 'check', `/learn/${lessons[0].id}`, async (page: Page) => {
+    const next = page.locator('[data-tap-again="lesson-next"]');
+    for (let i = 1; i < lessons[0].steps.length; i++) {
+      await next.click();
+      await expect(page.getByTestId('step')).toHaveAttribute('data-step', lessons[0].steps[i].id);
+    }
+    await expect(next).toHaveText('Knowledge check');
     await next.click();
-    await expect(page.getByTestId('step')).toHaveAttribute('data-step', lesson.steps[i].id);
-  }
-  await expect(next).toHaveText('Knowledge check');
-  await next.click();
-  await expect(page.getByTestId('check')).toBeVisible();
-  await expect(page.getByTestId('lazy-failed')).toHaveCount(0);
-  expect(await placeholderSeen(page), 'no loading line before the check').toBe(false);
-  expect(errors).toEqual([]);
-  await context.close();
-});
+  }, 'check'],
+  ['practice', 'quiz_play', '/quiz', async (page: Page) => {
+    await page.getByTestId('start-practice').click();
+  }, 'question'],
+] as const) {
+  test(`${what} is fetched while the page before is read, and is there offline`, async ({ browser, server }, info) => {
+    test.skip(info.project.name !== 'phone', 'the test makes its own context');
+    const context = await browser.newContext({ locale: 'en-US', baseURL: server.origin, serviceWorkers: 'block', viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await watchPlaceholder(page);
+    const fetched = page.waitForResponse((r) => new RegExp(`/split_${chunk}-[0-9a-f]{10}\\.wasm$`).test(r.url()) && r.ok());
+    await page.goto(address);
+    await waitForApp(page);
+    await fetched;
+    await page.waitForLoadState('networkidle');
+    await context.setOffline(true);
+    await placeholderSeen(page, true);
+    await reach(page);
+    await expect(page.getByTestId(shown).first()).toBeVisible();
+    await expect(page.getByTestId('lazy-failed')).toHaveCount(0);
+    expect(await placeholderSeen(page), 'no loading line before it').toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+}
 
 test('a page loaded on demand, opened by its address at a place on it, is scrolled there', async ({ page }) => {
   await page.goto('/settings#where');
