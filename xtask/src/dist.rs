@@ -335,17 +335,27 @@ fn assemble_with(
                 brotli,
             });
         }
-        let packed = pack::pack(&loader, chunks)?;
+        let prefetch: BTreeMap<String, Vec<String>> = serde_json::from_str(
+            &fs::read_to_string(split_dir.join(split::PREFETCH))
+                .context("the split build left no prefetch map: build again")?,
+        )?;
+        let packed = pack::pack(&loader, chunks, &split::pack_areas(&prefetch))?;
         let mut loader = packed.loader;
         // Each module's shipped name, for the pages' preloads.
         let mut shipped = BTreeMap::new();
-        if !packed.index.is_empty() {
-            let name = hashed_name(pack::STEM, "bin", &packed.pack);
-            loader = pack::name_pack(&loader, &name, &packed.index)?;
-            for (stem, ..) in &packed.index {
-                shipped.insert(stem.clone(), name.clone());
+        if !packed.packs.is_empty() {
+            let named: Vec<(String, &pack::Pack)> = packed
+                .packs
+                .iter()
+                .map(|p| (hashed_name(pack::STEM, "bin", &p.bytes), p))
+                .collect();
+            loader = pack::name_packs(&loader, &named)?;
+            for (name, p) in named {
+                for (stem, ..) in &p.index {
+                    shipped.insert(stem.clone(), name.clone());
+                }
+                files.insert(name, p.bytes.clone());
             }
-            files.insert(name, packed.pack);
         }
         for chunk in packed.separate {
             let name = hashed_name(&chunk.stem, "wasm", &chunk.bytes);
@@ -357,9 +367,7 @@ fn assemble_with(
             files.insert(name, chunk.bytes);
         }
         files.insert(split::LOADER.into(), loader.into_bytes());
-        let prefetch = fs::read_to_string(split_dir.join(split::PREFETCH))
-            .context("the split build left no prefetch map: build again")?;
-        page_files = split::page_files(&serde_json::from_str(&prefetch)?, &shipped)?;
+        page_files = split::page_files(&prefetch, &shipped)?;
     }
     // The files of each page loaded on demand, which first-paint.js
     // preloads on a first visit of that page (file names and paths only:

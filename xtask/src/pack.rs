@@ -8,13 +8,18 @@
 //! of it waiting, not downloading.
 //!
 //! So `dist` puts every shared chunk whose brotli size is at most
-//! [`SMALL`] into one file, the pack (`chunk_pack-<hash>.bin`: the modules
-//! one after another), and rewrites the split loader so those chunks are
-//! sliced out of the pack, fetched once, instead of fetched one by one.
-//! Each chunk is still its own wasm module, instantiated as before; only
-//! the transport changes. The pages' own modules (`split_*`) and the larger
-//! shared chunks stay separate files, so a page still loads only its own
-//! code plus at most the pack.
+//! [`SMALL`] into a pack (`chunk_pack-<hash>.bin`: the modules one after
+//! another), and rewrites the split loader so those chunks are sliced out
+//! of their pack, fetched once, instead of fetched one by one. Each chunk
+//! is still its own wasm module, instantiated as before; only the
+//! transport changes. The pages' own modules (`split_*`) and the larger
+//! shared chunks stay separate files.
+//!
+//! The areas named in `split::PACK_ORDER` (the lessons) have a pack of
+//! their own, holding the small chunks they need; the rest are in a last
+//! pack. So the lessons fetch only what they need: with one pack for all,
+//! they fetched the quiz's and the trainer's small chunks too (13 KiB more
+//! when practice became a chunk of its own).
 //!
 //! Why not merge modules: the splitter (`wasm_split_cli_support`) has no
 //! option for it, and merging wasm modules after the split would mean
@@ -44,18 +49,23 @@ pub struct Chunk {
     pub brotli: u64,
 }
 
-/// The outcome: the loader to ship, the pack's bytes and where each packed
-/// chunk is in them (both empty when nothing is small), and the chunks
-/// still shipped as files of their own.
-pub struct Packed {
-    pub loader: String,
-    pub pack: Vec<u8>,
+/// One pack: the bytes of its chunks one after another, and where each is.
+#[derive(Debug, Default)]
+pub struct Pack {
+    pub bytes: Vec<u8>,
     /// Each packed chunk's stem, offset and length.
     pub index: Vec<(String, usize, usize)>,
+}
+
+/// The outcome: the loader to ship, the packs (none when nothing is
+/// small), and the chunks still shipped as files of their own.
+pub struct Packed {
+    pub loader: String,
+    pub packs: Vec<Pack>,
     pub separate: Vec<Chunk>,
 }
 
-/// Whether a shipped file is the pack.
+/// Whether a shipped file is a pack.
 pub fn is_pack(name: &str) -> bool {
     name.starts_with(&format!("{STEM}-")) && name.ends_with(".bin")
 }
@@ -72,16 +82,18 @@ fn fetch_of(stem: &str) -> String {
 }
 
 /// Packs the small shared chunks of `chunks` (the others stay separate)
-/// and rewrites `loader` to take them from the pack; [`name_pack`] then
-/// names the pack in the loader (its name hashes its bytes).
-pub fn pack(loader: &str, mut chunks: Vec<Chunk>) -> Result<Packed> {
+/// and rewrites `loader` to take them from their packs; [`name_packs`]
+/// then names the packs in the loader (a pack's name hashes its bytes).
+/// `areas` are the modules each area needs, in the order of their packs:
+/// a small chunk goes into the pack of the first area that needs it, one
+/// that none needs into a last pack.
+pub fn pack(loader: &str, mut chunks: Vec<Chunk>, areas: &[Vec<String>]) -> Result<Packed> {
     chunks.sort_by(|a, b| a.stem.cmp(&b.stem));
     let (small, separate): (Vec<Chunk>, Vec<Chunk>) = chunks
         .into_iter()
         .partition(|c| is_shared(&c.stem) && c.brotli <= SMALL);
     let mut loader = loader.to_string();
-    let mut bytes = Vec::new();
-    let mut index = Vec::new();
+    let mut packs: Vec<Pack> = (0..=areas.len()).map(|_| Pack::default()).collect();
     for c in &small {
         let fetch = fetch_of(&c.stem);
         ensure!(
@@ -90,46 +102,57 @@ pub fn pack(loader: &str, mut chunks: Vec<Chunk>) -> Result<Packed> {
             c.stem
         );
         loader = loader.replace(&fetch, &format!("__firstaidPacked(\"{}\")", c.stem));
-        index.push((c.stem.clone(), bytes.len(), c.bytes.len()));
-        bytes.extend_from_slice(&c.bytes);
+        let area = areas
+            .iter()
+            .position(|stems| stems.contains(&c.stem))
+            .unwrap_or(areas.len());
+        let pack = &mut packs[area];
+        pack.index
+            .push((c.stem.clone(), pack.bytes.len(), c.bytes.len()));
+        pack.bytes.extend_from_slice(&c.bytes);
     }
+    packs.retain(|p| !p.index.is_empty());
     Ok(Packed {
         loader,
-        pack: bytes,
-        index,
+        packs,
         separate,
     })
 }
 
-/// The loader with the pack's fetch added after its first line (its import
-/// of the glue): `name` is the pack's shipped name, `index` each packed
-/// chunk's offset and length.
-pub fn name_pack(loader: &str, name: &str, index: &[(String, usize, usize)]) -> Result<String> {
+/// The loader with the packs' fetches added after its first line (its
+/// import of the glue): `packs` are each pack's shipped name and index.
+pub fn name_packs(loader: &str, packs: &[(String, &Pack)]) -> Result<String> {
     let (first, rest) = loader
         .split_once('\n')
         .filter(|(first, _)| first.starts_with("import "))
         .ok_or_else(|| anyhow::anyhow!("the split loader does not start with its import"))?;
+    let mut urls = String::new();
     let mut table = String::new();
-    for (i, (stem, at, len)) in index.iter().enumerate() {
-        let sep = if i == 0 { "" } else { ", " };
-        let _ = write!(table, "{sep}\"{stem}\": [{at}, {len}]");
+    for (p, (name, pack)) in packs.iter().enumerate() {
+        let sep = if p == 0 { "" } else { ", " };
+        let _ = write!(urls, "{sep}new URL(\"./{name}\", import.meta.url)");
+        for (stem, at, len) in &pack.index {
+            let sep = if table.is_empty() { "" } else { ", " };
+            let _ = write!(table, "{sep}\"{stem}\": [{p}, {at}, {len}]");
+        }
     }
     Ok(format!(
         "{first}\n\
-// Small shared chunks, one after another in one file (xtask/src/pack.rs).\n\
-const __firstaidPack = {{ url: new URL(\"./{name}\", import.meta.url), at: {{ {table} }}, load: undefined }};\n\
+// Small shared chunks, one after another in a file per area (xtask/src/pack.rs).\n\
+const __firstaidPack = {{ urls: [{urls}], at: {{ {table} }}, loads: [] }};\n\
 function __firstaidPacked(stem) {{\n\
-    if (__firstaidPack.load === undefined) {{\n\
-        const load = fetch(__firstaidPack.url).then((r) => {{\n\
-            if (!r.ok) throw new Error(`${{__firstaidPack.url}}: ${{r.status}}`);\n\
+    const [p, at, len] = __firstaidPack.at[stem];\n\
+    if (__firstaidPack.loads[p] === undefined) {{\n\
+        const url = __firstaidPack.urls[p];\n\
+        const load = fetch(url).then((r) => {{\n\
+            if (!r.ok) throw new Error(`${{url}}: ${{r.status}}`);\n\
             return r.arrayBuffer();\n\
         }});\n\
         // Kept only when it succeeds, so a retry fetches again.\n\
-        load.catch(() => {{ if (__firstaidPack.load === load) __firstaidPack.load = undefined; }});\n\
-        __firstaidPack.load = load;\n\
+        load.catch(() => {{ if (__firstaidPack.loads[p] === load) __firstaidPack.loads[p] = undefined; }});\n\
+        __firstaidPack.loads[p] = load;\n\
     }}\n\
-    const [at, len] = __firstaidPack.at[stem];\n\
-    return __firstaidPack.load.then((b) => new Response(b.slice(at, at + len), {{ headers: {{ 'Content-Type': 'application/wasm' }} }}));\n\
+    return __firstaidPack.loads[p].then((b) => new Response(b.slice(at, at + len), {{ headers: {{ 'Content-Type': 'application/wasm' }} }}));\n\
 }}\n\
 {rest}"
     ))
@@ -159,44 +182,80 @@ mod tests {
         }
     }
 
+    fn stems(p: &Pack) -> Vec<&str> {
+        p.index.iter().map(|(s, ..)| s.as_str()).collect()
+    }
+
     #[test]
-    fn small_shared_chunks_are_packed_and_the_rest_stay_files() {
-        let l = loader(&["chunk_9", "chunk_10", "chunk_11", "split_quiz"]);
+    fn small_shared_chunks_are_packed_by_the_first_area_that_needs_them() {
+        let l = loader(&[
+            "chunk_9",
+            "chunk_10",
+            "chunk_11",
+            "chunk_12",
+            "chunk_13",
+            "split_quiz",
+        ]);
         let chunks = vec![
             chunk("chunk_11", 5, SMALL),
             chunk("chunk_9", 3, 10),
             chunk("chunk_10", 7, SMALL + 1),
+            chunk("chunk_12", 2, 1),
+            chunk("chunk_13", 4, 1),
             // A page's own module stays a file however small it is.
             chunk("split_quiz", 2, 1),
         ];
-        let p = pack(&l, chunks).unwrap();
-        let index = p.index.clone();
+        let areas = vec![
+            // The lessons need 9 and 11; the quiz 9 (already in the
+            // lessons' pack) and 12; the trainer nothing small; 13 no
+            // area (a last pack).
+            vec![
+                "chunk_9".to_string(),
+                "chunk_11".into(),
+                "split_lessons".into(),
+            ],
+            vec![
+                "chunk_9".to_string(),
+                "chunk_12".into(),
+                "split_quiz".into(),
+            ],
+            vec!["chunk_10".to_string(), "split_trainer".into()],
+        ];
+        let p = pack(&l, chunks, &areas).unwrap();
         let separate: Vec<&str> = p.separate.iter().map(|c| c.stem.as_str()).collect();
         assert_eq!(separate, ["chunk_10", "split_quiz"]);
+        assert_eq!(p.packs.len(), 3, "no pack for an area with nothing small");
+        assert_eq!(stems(&p.packs[0]), ["chunk_11", "chunk_9"]);
+        assert_eq!(stems(&p.packs[1]), ["chunk_12"]);
+        assert_eq!(stems(&p.packs[2]), ["chunk_13"]);
         assert_eq!(
-            index,
+            p.packs[0].index,
             [
                 ("chunk_11".to_string(), 0, 5),
                 ("chunk_9".to_string(), 5, 3)
             ]
         );
-        let bytes = &p.pack;
-        assert_eq!(bytes.len(), 8);
-        assert_eq!(&bytes[0..5], &[8; 5]);
-        assert_eq!(&bytes[5..8], &[7; 3]);
-        assert!(p
-            .loader
-            .contains("const src = __firstaidPacked(\"chunk_9\");"));
-        assert!(p
-            .loader
-            .contains("const src = __firstaidPacked(\"chunk_11\");"));
+        assert_eq!(p.packs[0].bytes.len(), 8);
+        assert_eq!(&p.packs[0].bytes[0..5], &[8; 5]);
+        assert_eq!(&p.packs[0].bytes[5..8], &[7; 3]);
+        for stem in ["chunk_9", "chunk_11", "chunk_12", "chunk_13"] {
+            assert!(p
+                .loader
+                .contains(&format!("const src = __firstaidPacked(\"{stem}\");")));
+        }
         assert!(p.loader.contains(&fetch_of("chunk_10")));
         assert!(p.loader.contains(&fetch_of("split_quiz")));
 
-        let named = name_pack(&p.loader, "chunk_pack-0123456789.bin", &index).unwrap();
+        let named: Vec<(String, &Pack)> = p
+            .packs
+            .iter()
+            .enumerate()
+            .map(|(i, pack)| (format!("chunk_pack-{i}123456789.bin"), pack))
+            .collect();
+        let named = name_packs(&p.loader, &named).unwrap();
         assert!(named.starts_with("import { initSync } from \"./x.js\";\n// Small shared"));
         assert!(named.contains(
-            "new URL(\"./chunk_pack-0123456789.bin\", import.meta.url), at: { \"chunk_11\": [0, 5], \"chunk_9\": [5, 3] }"
+            "urls: [new URL(\"./chunk_pack-0123456789.bin\", import.meta.url), new URL(\"./chunk_pack-1123456789.bin\", import.meta.url), new URL(\"./chunk_pack-2123456789.bin\", import.meta.url)], at: { \"chunk_11\": [0, 0, 5], \"chunk_9\": [0, 5, 3], \"chunk_12\": [1, 0, 2], \"chunk_13\": [2, 0, 4] }"
         ));
         assert!(named.ends_with(&p.loader[p.loader.find('\n').unwrap() + 1..]));
     }
@@ -204,16 +263,16 @@ mod tests {
     #[test]
     fn nothing_small_means_no_pack_and_the_same_loader() {
         let l = loader(&["chunk_9"]);
-        let p = pack(&l, vec![chunk("chunk_9", 3, SMALL + 1)]).unwrap();
-        assert!(p.pack.is_empty() && p.index.is_empty());
+        let p = pack(&l, vec![chunk("chunk_9", 3, SMALL + 1)], &[]).unwrap();
+        assert!(p.packs.is_empty());
         assert_eq!(p.loader, l);
     }
 
     #[test]
     fn a_loader_that_does_not_fetch_a_chunk_as_expected_is_an_error() {
         let l = "import { initSync } from \"./x.js\";\nconst src = fetch(\"./chunk_9.wasm\");\n";
-        assert!(pack(l, vec![chunk("chunk_9", 3, 1)]).is_err());
-        assert!(name_pack("const x = 1;\n", "p.bin", &[]).is_err());
+        assert!(pack(l, vec![chunk("chunk_9", 3, 1)], &[]).is_err());
+        assert!(name_packs("const x = 1;\n", &[]).is_err());
     }
 
     #[test]
