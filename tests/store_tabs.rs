@@ -7,6 +7,7 @@
 mod shared_kv;
 use firstaid::settings::{Lang, Settings, Theme};
 use firstaid::store::{schema, Document, KeyValue, KvError, Store, DOC_KEY};
+use serde_json::json;
 use shared_kv::SharedKv;
 
 fn defaults() -> Document {
@@ -134,4 +135,29 @@ fn catching_up_leaves_the_document_as_it_is_when_the_stored_one_cannot_be_read()
     shared.0.borrow_mut().remove(DOC_KEY).unwrap();
     assert!(!a.catch_up());
     assert_eq!(a.doc().settings.theme, Theme::Dark);
+}
+
+#[test]
+fn catching_up_keeps_an_unsaved_change_to_a_document_of_an_older_layout() {
+    // A single document of schema 11 without rosters: opening it writes
+    // nothing, so the store has written no head of its own yet.
+    let shared = SharedKv::default();
+    let v11 = json!({"schema": 11, "data": defaults()}).to_string();
+    shared.clone().set(DOC_KEY, &v11).unwrap();
+    let mut a = Store::open(shared.clone(), defaults).store;
+    assert!(!a.catch_up(), "what is stored is what it read");
+    shared.0.borrow_mut().max_value_len = Some(10);
+    assert!(a.update(|d| d.settings.theme = Theme::Dark).is_err());
+    assert_eq!(shared.get(DOC_KEY).unwrap().as_deref(), Some(v11.as_str()));
+    assert!(!a.catch_up());
+    assert_eq!(a.doc().settings.theme, Theme::Dark, "the change is kept");
+    // Another tab saves the old layout anew: that is taken.
+    shared.0.borrow_mut().max_value_len = None;
+    let mut b = Store::open(shared.clone(), defaults).store;
+    b.update(|d| d.settings.lang = Lang::En).unwrap();
+    assert!(a.catch_up());
+    assert_eq!(
+        (a.doc().settings.theme, a.doc().settings.lang),
+        (Theme::System, Lang::En)
+    );
 }

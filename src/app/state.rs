@@ -221,8 +221,11 @@ impl AppState {
         self.save_part(self.records, |d| &mut d.records, f)
     }
 
-    /// Takes what another tab saved, if this tab has not yet.
-    fn catch_up(&self) {
+    /// Takes what another tab saved, if its storage event has not come
+    /// yet ([`Store::catch_up`]). Every change does this first
+    /// (`save_part`); a caller that reads the data to decide on a change
+    /// (whether an exam is running, whether a key exists) calls it before.
+    pub fn catch_up(&self) {
         if Self::with_store(|s| s.catch_up()) {
             Self::with_store(|s| self.show(s.doc()));
         }
@@ -272,6 +275,8 @@ impl AppState {
         get: fn(&RecordsData) -> Option<&str>,
         set: fn(&mut RecordsData, String),
     ) -> Option<KeyPair> {
+        // A key another tab made a moment ago is this device's key too.
+        self.catch_up();
         let stored = self
             .records
             .with_untracked(|r| get(r).and_then(stored::key_from_hex));
@@ -380,6 +385,8 @@ impl AppState {
     /// Restores a confirmed backup, keeping what the phone holds as a
     /// recovery copy first. On an error nothing changed.
     pub fn confirm_restore(&self, pending: &PendingRestore) -> Result<(), KvError> {
+        // The copy kept holds what another tab saved a moment ago too.
+        self.catch_up();
         let doc = pending.backup.document.clone();
         Self::with_store(|s| s.replace_keeping_copy(doc.clone())).map(|_| self.show(&doc))
     }

@@ -53,6 +53,12 @@ pub struct Store<K: KeyValue> {
     /// when this store opened a newer document it could not read: a copy
     /// of it was kept, and the notice told the person so.
     guard_newer: bool,
+    /// The stored head's text as this store last read it (on opening or
+    /// catching up), until a save makes `written` know the head: a single
+    /// document of schema 11 or before, or an unreadable or newer one,
+    /// leaves `written` without a head. [`Store::catch_up`] reads again
+    /// only a head that is neither.
+    read_head: Option<String>,
 }
 
 /// Result of [`Store::open`].
@@ -77,6 +83,7 @@ impl<K: KeyValue> Store<K> {
                         doc: defaults(),
                         written: rows::Written::default(),
                         guard_newer: true,
+                        read_head: None,
                     },
                     notice: Some(LoadNotice::StorageUnavailable {
                         reason: e.to_string(),
@@ -92,6 +99,7 @@ impl<K: KeyValue> Store<K> {
                     doc: defaults(),
                     written: rows::Written::default(),
                     guard_newer: true,
+                    read_head: None,
                 },
                 notice: None,
                 first_visit: true,
@@ -105,6 +113,7 @@ impl<K: KeyValue> Store<K> {
                     doc,
                     written: written.unwrap_or_default(),
                     guard_newer: true,
+                    read_head: Some(raw),
                 };
                 // A single document with roster rows (schema 11 and
                 // before): its rows get keys of their own now, not in the
@@ -152,6 +161,7 @@ impl<K: KeyValue> Store<K> {
                         doc: defaults(),
                         written: rows::Written::default(),
                         guard_newer,
+                        read_head: Some(raw),
                     },
                     notice: Some(notice),
                     first_visit: false,
@@ -166,7 +176,7 @@ impl<K: KeyValue> Store<K> {
     /// save writes it back).
     pub fn reload(&mut self) -> bool {
         match self.kv.get(DOC_KEY) {
-            Ok(Some(raw)) => self.read_again(&raw),
+            Ok(Some(raw)) => self.read_again(raw),
             _ => false,
         }
     }
@@ -181,23 +191,28 @@ impl<K: KeyValue> Store<K> {
     /// changed. Returns true when the document in memory was replaced.
     ///
     /// A change whose save failed (a full disk) stays in memory: the head
-    /// is still the one this store knows, so nothing is read again, unless
-    /// another tab has saved since (then, as on its storage event, that
-    /// tab's document is taken).
+    /// is still the one this store last read or wrote, so nothing is read
+    /// again, unless another tab has saved since (then, as on its storage
+    /// event, that tab's document is taken).
     pub fn catch_up(&mut self) -> bool {
         match self.kv.get(DOC_KEY) {
-            Ok(Some(raw)) if !self.written.has_head(&raw) => self.read_again(&raw),
+            Ok(Some(raw))
+                if !self.written.has_head(&raw) && self.read_head.as_deref() != Some(&raw) =>
+            {
+                self.read_again(raw)
+            }
             _ => false,
         }
     }
 
     /// Takes the stored head `raw` (and its rows) as the document in
     /// memory, if it can be read.
-    fn read_again(&mut self, raw: &str) -> bool {
-        match read_stored(&self.kv, raw) {
+    fn read_again(&mut self, raw: String) -> bool {
+        match read_stored(&self.kv, &raw) {
             Ok((doc, written, _)) => {
                 self.doc = doc;
                 self.written = written.unwrap_or_default();
+                self.read_head = Some(raw);
                 true
             }
             Err(_) => false,
@@ -250,7 +265,10 @@ impl<K: KeyValue> Store<K> {
     /// a new generation: all or nothing ([`rows`]).
     fn save_as(&mut self, whole: bool) -> Result<(), KvError> {
         self.check_not_newer()?;
-        rows::save(&mut self.kv, &mut self.written, &mut self.doc, whole)
+        rows::save(&mut self.kv, &mut self.written, &mut self.doc, whole)?;
+        // `written` knows the head now.
+        self.read_head = None;
+        Ok(())
     }
 
     /// Fails with [`KvError::Newer`] when the stored document's schema is
@@ -296,6 +314,7 @@ impl<K: KeyValue> Store<K> {
         }
         self.doc = defaults;
         self.written = rows::Written::default();
+        self.read_head = None;
         self.save()
     }
 

@@ -309,7 +309,7 @@ fn assemble_with(
         .replace("__SCAN_WORKER__", &format!("/{worker_name}"));
     // The split loader (imported by the glue as `./__wasm_split.js`, so its
     // name stays) and the chunks it fetches, named by their content; the
-    // small shared chunks travel in one file ([`pack`]).
+    // small shared chunks travel in packs ([`pack`]).
     let split_dir = pkg.join("split");
     let mut page_files = BTreeMap::new();
     if split_dir.join(split::LOADER).exists() {

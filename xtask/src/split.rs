@@ -11,7 +11,7 @@
 //! 3. wasm-bindgen (the CLI pinned to `Cargo.lock`'s version) on the main
 //!    module: the glue `firstaid.js` and `firstaid_bg.wasm`.
 //! 4. wasm-opt on every module (`dist::compile`); `dist::assemble` then
-//!    packs the small shared chunks into one file (`crate::pack`).
+//!    packs the small shared chunks into two files (`crate::pack`).
 //!
 //! wasm-pack is not used for the app: it would run wasm-bindgen on the
 //! module before the split, and the split main module would need a second

@@ -100,6 +100,8 @@ fn save(
 /// (`go_to` navigates; timers cannot look the router up themselves).
 fn finish(state: AppState, c: &Curriculum, items: &[ExamItem], go_to: &dyn Fn(&str)) {
     let now = platform::now_ms();
+    // The exam as saved, with answers given in another tab a moment ago.
+    state.catch_up();
     let transcript = state
         .quiz
         .with_untracked(|q| q.exam.as_ref().map(|a| a.finish(c, items, now)));

@@ -71,7 +71,9 @@ pub fn start_exam(
     assignment: Option<&crate::records::assignment::Assignment>,
 ) -> bool {
     // One exam at a time: an exam already running is continued, never
-    // replaced (that would wipe its answers and restart its clock).
+    // replaced (that would wipe its answers and restart its clock), even
+    // one started in another tab a moment ago.
+    state.catch_up();
     if state.quiz.with_untracked(|q| q.exam.is_some()) {
         return true;
     }
@@ -131,6 +133,7 @@ pub fn keep_result(state: AppState, t: crate::quiz::transcript::Transcript) {
 /// content is gone (the app was updated) is dropped.
 pub fn hand_in_running(state: AppState, c: &Curriculum) {
     let now = platform::now_ms();
+    state.catch_up();
     let transcript = state.quiz.with_untracked(|q| {
         let a = q.exam.as_ref()?;
         let items = a.exam(c, CONTENT_VERSION).ok()?;

@@ -172,6 +172,7 @@ fn PracticeQuestion(
         };
         let now = platform::now_ms();
         let id = q.id.clone();
+        state.catch_up();
         let before = state
             .quiz
             .with_untracked(|d| d.practice.as_ref().map(|s| s.queue.len()).unwrap_or(0));

@@ -166,42 +166,49 @@ test.describe('the app takes over', () => {
     await context.close();
   });
 
-  test('a page loaded on demand, opened directly, fetches its modules beside the app\'s', async ({ browser, server }) => {
-    const context = await browser.newContext({ locale: 'zh-CN', baseURL: server.origin, serviceWorkers: 'block' });
-    // A returning visitor: the loading shell, not the quiz prerendered for a
-    // first visit (whose modules wait for its first paint: lesson-paint.spec.ts).
-    await asReturningVisitor(context);
-    let release = () => {};
-    const gate = new Promise<void>((r) => { release = r; });
-    await context.route(/\/firstaid_bg-[0-9a-f]+\.wasm$/, async (route) => {
-      await gate;
-      await route.continue();
+  // The modules of the longest address that matches: /quiz/practice is in
+  // a chunk apart from the quiz page's.
+  for (const [address, own, others] of [
+    ['/quiz', 'quiz', 'lessons|trainer|instructor|quiz_play'],
+    ['/quiz/practice', 'quiz_play', 'lessons|trainer|instructor|quiz'],
+  ] as const) {
+    test(`a page loaded on demand, opened directly, fetches its modules beside the app's (${address})`, async ({ browser, server }) => {
+      const context = await browser.newContext({ locale: 'zh-CN', baseURL: server.origin, serviceWorkers: 'block' });
+      // A returning visitor: the loading shell, not the quiz prerendered for a
+      // first visit (whose modules wait for its first paint: lesson-paint.spec.ts).
+      await asReturningVisitor(context);
+      let release = () => {};
+      const gate = new Promise<void>((r) => { release = r; });
+      await context.route(/\/firstaid_bg-[0-9a-f]+\.wasm$/, async (route) => {
+        await gate;
+        await route.continue();
+      });
+      const early: string[] = [];
+      const all: string[] = [];
+      let released = false;
+      context.on('request', (req) => {
+        const name = new URL(req.url()).pathname;
+        if (!/\/(split_|chunk_)/.test(name)) return;
+        all.push(name);
+        if (!released) early.push(name);
+      });
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+      await page.goto(address);
+      // Before the app runs: the page's own module and what it shares.
+      await expect.poll(() => early.some((n) => new RegExp(`^/split_${own}-`).test(n))).toBe(true);
+      expect(early.some((n) => new RegExp(`^/split_(${others})-`).test(n)), 'only this page\'s modules').toBe(false);
+      released = true;
+      release();
+      await waitForApp(page);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('练习');
+      // The loader took the preloaded responses: no module was fetched twice.
+      expect(all.length).toBe(new Set(all).size);
+      expect(problems).toEqual([]);
+      await context.close();
     });
-    const early: string[] = [];
-    const all: string[] = [];
-    let released = false;
-    context.on('request', (req) => {
-      const name = new URL(req.url()).pathname;
-      if (!/\/(split_|chunk_)/.test(name)) return;
-      all.push(name);
-      if (!released) early.push(name);
-    });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-    await page.goto('/quiz');
-    // Before the app runs: the quiz page's own module and what it shares.
-    await expect.poll(() => early.some((n) => /^\/split_quiz-/.test(n))).toBe(true);
-    expect(early.some((n) => /^\/split_(lessons|trainer|instructor|quiz_play)-/.test(n)), 'only this page\'s modules').toBe(false);
-    released = true;
-    release();
-    await waitForApp(page);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('练习');
-    // The loader took the preloaded responses: no module was fetched twice.
-    expect(all.length).toBe(new Set(all).size);
-    expect(problems).toEqual([]);
-    await context.close();
-  });
+  }
 
   // The downloads wait for the browser to report the first paint: a
   // browser that cannot (no 'paint' entries) or refuses to observe them

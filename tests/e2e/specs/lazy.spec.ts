@@ -10,8 +10,8 @@ import { watchPlaceholder, placeholderSeen, watchFor, seen } from './paint';
 import { lessons } from './content';
 
 // What is blocked: every chunk (the app's main module and the QR decoder's
-// pass), or only the pack of small shared chunks (xtask/src/pack.rs), whose
-// failed fetch is not kept either: "Try again" fetches it again.
+// pass), or only the packs of small shared chunks (xtask/src/pack.rs), whose
+// failed fetch is not kept either: "Try again" fetches them again.
 const everyChunk = (url: URL) => /\.wasm$/.test(url.pathname) && !/\/(firstaid_bg|scan_bg)-/.test(url.pathname);
 const thePack = (url: URL) => /\/chunk_pack-[0-9a-f]{10}\.bin$/.test(url.pathname);
 
