@@ -178,11 +178,13 @@ fn PracticeQuestion(
             .with_untracked(|d| d.practice.as_ref().map(|s| s.queue.len()).unwrap_or(0));
         let after = state.update_quiz(|d| {
             d.schedule.record(&id, p == FULL, now);
-            if let Some(s) = d.practice.as_mut() {
-                s.check(response, p);
-                s.queue.len()
-            } else {
-                0
+            // The session as saved: another tab may have moved it on.
+            match d.practice.as_mut().filter(|s| on(s, &id)) {
+                Some(s) => {
+                    s.check(response, p);
+                    s.queue.len()
+                }
+                None => 0,
             }
         });
         requeued.set(after > before);
@@ -192,9 +194,14 @@ fn PracticeQuestion(
         // the next Tab reaches the sources and "next question".
         super::focus_later(feedback);
     };
+    let shown = StoredValue::new(question.id.clone());
     let next = move |_| {
         state.update_quiz(|d| {
-            if let Some(s) = d.practice.as_mut() {
+            if let Some(s) = d
+                .practice
+                .as_mut()
+                .filter(|s| shown.with_value(|id| on(s, id)))
+            {
                 s.advance();
             }
         });
@@ -254,4 +261,11 @@ fn PracticeQuestion(
             </Show>
         </QuestionView>
     }
+}
+
+/// Whether the session is at the question `id`, the one on screen: a check
+/// or a move is made to the session as saved, which another tab may have
+/// moved on a moment ago.
+fn on(s: &crate::quiz::practice::Session, id: &str) -> bool {
+    s.current().is_some_and(|e| e.question == id)
 }

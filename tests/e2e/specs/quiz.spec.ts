@@ -392,8 +392,14 @@ test.describe('exam time limit', () => {
   test.use({ locale: 'en-US' });
   test('when time runs out the exam is handed in, and its transcript still checks out', async ({ page }) => {
     await page.clock.install({ time: new Date('2026-11-29T08:00:00Z') });
+    // The exam's chunk is fetched while the quiz page is read: it is there
+    // before the clock stops (a chunk's first drawing waits for a task,
+    // which a stopped clock would never run).
+    const preloaded = page.waitForResponse((r) => /\/split_quiz_play-[0-9a-f]{10}\.wasm$/.test(r.url()));
     await page.goto('/quiz');
     await waitForApp(page);
+    await preloaded;
+    await page.waitForLoadState('networkidle');
     // Stop the clock, so the exam starts at a known time.
     await page.clock.pauseAt(new Date('2026-11-29T08:00:20Z'));
     await page.getByTestId('start-exam').click();
