@@ -147,7 +147,8 @@ split_page!(
 // A lesson's knowledge check, loaded on demand too: the lessons' chunk
 // then holds no question, no scoring and no typing of the question bank,
 // so a first tap to the lessons fetches less. The check's chunk is fetched
-// while the lesson is read (`preload_check`).
+// while the lesson is read (`preload_check`, from the learner's first
+// step on).
 split_page!(
     check,
     knowledge_check(curriculum: Arc<Curriculum>, lesson: Arc<Lesson>),

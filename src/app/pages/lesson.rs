@@ -67,8 +67,10 @@ fn Player(curriculum: Arc<Curriculum>, lesson: Lesson) -> impl IntoView {
         Resume::Check => None,
     };
     let pos = RwSignal::new(start);
-    // The check at the end is loaded on demand: fetched while this is read.
-    crate::app::lazy::preload_check();
+    // The check at the end is loaded on demand: fetched once the learner
+    // moves on from the first step shown, not while the lesson starts (its
+    // compiling would hold up the start on a slow phone).
+    let check_asked = StoredValue::new(false);
     // The time spent in the lesson, added to its progress at each step.
     let clock = LessonClock::start(state, &lesson.id);
     provide_context(clock.clone());
@@ -89,6 +91,10 @@ fn Player(curriculum: Arc<Curriculum>, lesson: Lesson) -> impl IntoView {
     on_cleanup(speech::stop);
 
     let go = move |delta: i32| {
+        if !check_asked.get_value() {
+            check_asked.set_value(true);
+            crate::app::lazy::preload_check();
+        }
         pos.update(|p| {
             *p = match (*p, delta) {
                 (Some(i), 1) if i + 1 >= total => None,
@@ -179,7 +185,10 @@ fn Player(curriculum: Arc<Curriculum>, lesson: Lesson) -> impl IntoView {
                     </button>
                 </Show>
             </nav>
-            <p class="help">{t!(i18n, player.keys_hint)}</p>
+            // Swiping on a touch screen, the arrow keys with a mouse (style:
+            // `.hint-touch`, `.hint-keys`).
+            <p class="help hint-touch" data-testid="swipe-hint">{t!(i18n, player.swipe_hint)}</p>
+            <p class="help hint-keys" data-testid="keys-hint">{t!(i18n, player.keys_hint)}</p>
             <p><A href=format!("/print/{}", lesson.id) attr:class="inline-link">{t!(i18n, player.print)}</A></p>
         </article>
     }

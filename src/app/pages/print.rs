@@ -55,10 +55,12 @@ pub fn PrintPage() -> impl IntoView {
                                     .and_then(|n| c.illustrations.get(n))
                                     .map(|svg| scoped_ids(svg, &format!("{}-{}", l.id, s.id)));
                                 let alt = r.alt.map(|a| a.get(lang).to_owned()).unwrap_or_default();
+                                // The text first: the step's number stands beside
+                                // its first line, not beside the picture's foot.
                                 view! {
                                     <li>
-                                        {svg.map(|svg| view! { <div class="illustration small" role="img" aria-label=alt inner_html=svg></div> })}
                                         <p>{r.text.get(lang).to_owned()}" "<span class="cite">"[" {cites.join(", ")} "]"</span></p>
+                                        {svg.map(|svg| view! { <div class="illustration small" role="img" aria-label=alt inner_html=svg></div> })}
                                     </li>
                                 }
                             })

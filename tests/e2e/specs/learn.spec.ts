@@ -54,6 +54,12 @@ for (const [locale, lang] of [['zh-CN', 'zh'], ['en-US', 'en']] as const) {
       await expect(page.locator('.lesson-card')).toHaveCount(8);
       await page.getByTestId(`lesson-${lesson.id}`).click();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(lesson.title[lang]);
+      // The tip fits the device: swiping on a touch screen (the phone
+      // project), the arrow keys with a mouse (the desktop one).
+      const fine = await page.evaluate(() => matchMedia('(hover: hover) and (pointer: fine)').matches);
+      expect(fine).toBe(test.info().project.name === 'desktop');
+      await expect(page.getByTestId('keys-hint')).toBeVisible({ visible: fine });
+      await expect(page.getByTestId('swipe-hint')).toBeVisible({ visible: !fine });
       for (let i = 0; i < lesson.steps.length; i++) {
         const step = page.getByTestId('step');
         await expect(step).toHaveAttribute('data-step', lesson.steps[i].id);
@@ -144,6 +150,14 @@ test.describe('lessons', () => {
     await page.getByRole('link', { name: 'Print this lesson' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('First Aid Hero: lesson handout');
     await expect(page.locator('.handout-lesson')).toHaveCount(1);
+    // A step's number stands beside its text, which comes before its picture.
+    const pictured = page.locator('.handout-lesson ol > li').filter({ has: page.locator('.illustration') });
+    expect(await pictured.count()).toBeGreaterThan(0);
+    for (const li of await pictured.all()) {
+      const text = (await li.locator('p').boundingBox())!;
+      const picture = (await li.locator('.illustration').boundingBox())!;
+      expect(text.y + text.height).toBeLessThanOrEqual(picture.y + 1);
+    }
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('.app-header')).toBeHidden();
     await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
