@@ -268,13 +268,14 @@ fn assemble_with(
 
     let js = fs::read(pkg.join("firstaid.js")).context("run the wasm build first")?;
     let wasm = fs::read(pkg.join("firstaid_bg.wasm"))?;
-    let mut css = Vec::new();
+    let mut css = String::new();
     for path in walk(Path::new("style"))? {
         if path.extension().is_some_and(|e| e == "css") {
-            css.extend(fs::read(&path)?);
-            css.push(b'\n');
+            css.push_str(&fs::read_to_string(&path)?);
+            css.push('\n');
         }
     }
+    let css = crate::css::shipped(&css).into_bytes();
     let js_name = hashed_name("firstaid", "js", &js);
     let wasm_name = hashed_name("firstaid_bg", "wasm", &wasm);
     let css_name = hashed_name("app", "css", &css);

@@ -25,6 +25,7 @@
 //!   contact sheet per language, for a person to review.
 
 mod bench;
+mod css;
 mod dist;
 mod first_paint;
 mod fuzz;
