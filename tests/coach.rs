@@ -228,6 +228,11 @@ fn choking_cycles_blows_and_the_right_thrusts() {
             lines(&s.first),
             [Line::AskChoking, Line::CoughWell, Line::CallChoking]
         );
+        // A baby cannot be asked: what it can show (cough, cry, a sound).
+        assert_eq!(
+            lines(&choking::script(p, Who::Baby).first),
+            [Line::BabySigns, Line::CoughWell, Line::BabyCall]
+        );
         assert_eq!(s.collapse[0].line, Line::Collapse);
         assert!(lines(&s.collapse).contains(&Line::NoSweep));
         // ERC: a child who collapses gets 5 breaths first.

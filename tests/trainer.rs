@@ -351,4 +351,8 @@ fn prompts_change_only_once_steady() {
     s.update(Some(Prompt::Slower));
     s.update(Some(Prompt::Good));
     assert_eq!(s.update(Some(Prompt::Slower)), Some(Prompt::Faster));
+    // Pressing stopped: nothing is shown, and the next prompt shows at once.
+    s.reset();
+    assert_eq!(s.update(None), None);
+    assert_eq!(s.update(Some(Prompt::Slower)), Some(Prompt::Slower));
 }

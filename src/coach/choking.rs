@@ -61,6 +61,11 @@ fn said(line: Line, p: ProfileId) -> Said {
         CallChoking | Collapse | NoSweep => {
             by_profile(p, follows(&["A1", "E4"]), own(&["A1"]), own(&["E4"]))
         }
+        // A baby cannot say whether it is choking: the same split (does the
+        // cough work, can it make sounds), in what a baby can show.
+        BabySigns | BabyCall => {
+            by_profile(p, follows(&["A2", "E4"]), own(&["A1", "A2"]), own(&["E4"]))
+        }
         // RCSC: back blows first is IFRC 2020's order, unverified for RCSC.
         BackBlowsStance | BackBlowsHit => {
             by_profile(p, follows(&["C4", "C1"]), own(&["A1", "A3"]), own(&["E4"]))
@@ -116,8 +121,13 @@ pub fn script(profile: ProfileId, who: Who) -> Script {
     } else {
         s(&[Collapse, NoSweep])
     };
+    let first = if who == Who::Baby {
+        s(&[BabySigns, CoughWell, BabyCall])
+    } else {
+        s(&[AskChoking, CoughWell, CallChoking])
+    };
     Script {
-        first: s(&[AskChoking, CoughWell, CallChoking]),
+        first,
         cycle,
         collapse,
         after: s(&[SeeDoctor]),

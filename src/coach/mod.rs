@@ -161,6 +161,8 @@ pub enum Line {
     AskChoking,
     CoughWell,
     CallChoking,
+    BabySigns,
+    BabyCall,
     BackBlowsStance,
     BackBlowsHit,
     AbdominalStance,
@@ -188,7 +190,7 @@ pub enum Line {
 
 impl Line {
     /// Every line, in declaration order.
-    pub const ALL: [Line; 53] = [
+    pub const ALL: [Line; 55] = [
         Line::Safe,
         Line::CheckResponse,
         Line::CheckResponseBaby,
@@ -220,6 +222,8 @@ impl Line {
         Line::AskChoking,
         Line::CoughWell,
         Line::CallChoking,
+        Line::BabySigns,
+        Line::BabyCall,
         Line::BackBlowsStance,
         Line::BackBlowsHit,
         Line::AbdominalStance,
@@ -281,6 +285,8 @@ impl Line {
             AskChoking => "ask_choking",
             CoughWell => "cough_well",
             CallChoking => "call_choking",
+            BabySigns => "baby_signs",
+            BabyCall => "baby_call",
             BackBlowsStance => "back_blows_stance",
             BackBlowsHit => "back_blows_hit",
             AbdominalStance => "abdominal_stance",

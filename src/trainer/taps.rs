@@ -77,6 +77,12 @@ pub struct PromptSmoother {
 }
 
 impl PromptSmoother {
+    /// Forgets what is shown: pressing has stopped, so no rate is kept,
+    /// and the next prompt shows at once.
+    pub fn reset(&mut self) {
+        *self = Self::default();
+    }
+
     /// Takes the latest prompt and returns the one to show.
     pub fn update(&mut self, latest: Option<Prompt>) -> Option<Prompt> {
         let Some(p) = latest else { return self.shown };

@@ -1,7 +1,7 @@
 //! `/emergency/choking`: the choking coach. It asks whether the cough
 //! works, then shows the action now (5 back blows, then 5 abdominal or
-//! chest thrusts, as the person and the profile need) with how to do it,
-//! a counter the helper taps after each blow or thrust, the cycle
+//! chest thrusts, as the person and the profile need), a counter the
+//! helper taps after each blow or thrust, how to do it, the cycle
 //! repeating, and — if the person stops responding — one tap into CPR.
 
 use leptos::prelude::*;
@@ -92,10 +92,17 @@ pub fn ChokingPage() -> impl IntoView {
             <SaidList lines=Signal::derive(move || script.get().first) class="emergency-steps" />
             <section class="coach-now" aria-labelledby="coach-now" data-testid="choking-now">
                 <p class="coach-round">{move || crate::app::fill(t_string!(i18n, coach.rounds), &[("n", &at.get().round)])}</p>
-                <h2 id="coach-now" data-testid="choking-action">
-                    {move || spoken_text(i18n, script.get().cycle[at.get().half].action.spoken())}
+                // The other half's action, unseen, in the same place: the
+                // heading is as tall as the taller of the two, so a change
+                // of half never moves the counter below it.
+                <h2 id="coach-now" class="coach-action">
+                    <span data-testid="choking-action">
+                        {move || spoken_text(i18n, script.get().cycle[at.get().half].action.spoken())}
+                    </span>
+                    <span class="coach-action-other" aria-hidden="true">
+                        {move || spoken_text(i18n, script.get().cycle[1 - at.get().half].action.spoken())}
+                    </span>
                 </h2>
-                <SaidList lines=Signal::derive(move || script.get().cycle[at.get().half].how.clone()) class="emergency-steps" />
                 <button type="button" class="coach-tap" data-testid="choking-tap" on:click=tap>
                     <span>{t!(i18n, coach.tap_count)}</span>
                     <strong data-testid="choking-count" aria-live="polite">{move || {
@@ -106,6 +113,10 @@ pub fn ChokingPage() -> impl IntoView {
                         ])
                     }}</strong>
                 </button>
+                // How, below the counter: the blows and the thrusts have
+                // pictures of different heights, and the counter must stay
+                // under the finger when one half gives way to the other.
+                <SaidList lines=Signal::derive(move || script.get().cycle[at.get().half].how.clone()) class="emergency-steps" />
             </section>
             <div class="emergency-controls">
                 <button type="button" class="button" data-testid="came-out" on:click=move |_| out.set(true)>

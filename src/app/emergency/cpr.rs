@@ -208,15 +208,21 @@ fn BeatPanel(b: BeatState, voice: Voice) -> impl IntoView {
                 <p class="coach-swap" data-testid="swap-prompt">{t!(i18n, coach.swap_now)}</p>
             </Show>
         </div>
+        // Two rows: the rhythm's two choices, then the sound's switches
+        // (side by side, "Sound" read as a third rhythm).
         <div class="emergency-controls" role="group" aria-label=move || t_string!(i18n, emergency.rhythm)>
-            <button type="button" class="button" aria-pressed=move || (!b.thirty_two.get()).to_string()
-                on:click=move |_| b.thirty_two.set(false)>{t!(i18n, emergency.hands_only)}</button>
-            <button type="button" class="button" aria-pressed=move || b.thirty_two.get().to_string()
-                on:click=move |_| b.thirty_two.set(true)>{t!(i18n, emergency.thirty_two)}</button>
-            <button type="button" class="button" aria-pressed=move || (!b.muted.get()).to_string()
-                disabled=move || !b.has_sound.get() data-testid="emergency-sound-toggle"
-                on:click=move |_| b.muted.update(|m| *m = !*m)>{t!(i18n, emergency.sound)}</button>
-            <VoiceToggle voice=voice />
+            <div class="control-row">
+                <button type="button" class="button" aria-pressed=move || (!b.thirty_two.get()).to_string()
+                    on:click=move |_| b.thirty_two.set(false)>{t!(i18n, emergency.hands_only)}</button>
+                <button type="button" class="button" aria-pressed=move || b.thirty_two.get().to_string()
+                    on:click=move |_| b.thirty_two.set(true)>{t!(i18n, emergency.thirty_two)}</button>
+            </div>
+            <div class="control-row">
+                <button type="button" class="button" aria-pressed=move || (!b.muted.get()).to_string()
+                    disabled=move || !b.has_sound.get() data-testid="emergency-sound-toggle"
+                    on:click=move |_| b.muted.update(|m| *m = !*m)>{t!(i18n, emergency.sound)}</button>
+                <VoiceToggle voice=voice />
+            </div>
         </div>
     }
 }

@@ -50,6 +50,8 @@ fn line_template(i18n: I18nContext<Locale>, line: Line) -> &'static str {
         Line::AskChoking => t_string!(i18n, coach.ask_choking),
         Line::CoughWell => t_string!(i18n, coach.cough_well),
         Line::CallChoking => t_string!(i18n, coach.call_choking),
+        Line::BabySigns => t_string!(i18n, coach.baby_signs),
+        Line::BabyCall => t_string!(i18n, coach.baby_call),
         Line::BackBlowsStance => t_string!(i18n, coach.back_blows_stance),
         Line::BackBlowsHit => t_string!(i18n, coach.back_blows_hit),
         Line::AbdominalStance => t_string!(i18n, coach.abdominal_stance),

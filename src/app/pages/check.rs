@@ -51,7 +51,12 @@ fn Check(curriculum: Arc<Curriculum>, lesson: Arc<Lesson>) -> impl IntoView {
         .map(|l| l.id.clone());
     let lesson_id = lesson.id.clone();
     let lesson_id2 = lesson.id.clone();
+    let heading = NodeRef::<leptos::html::H2>::new();
+    // The next question, or "lesson complete", starts at the check's
+    // heading: the learner tapped Next at the foot of the last answer
+    // (at large text, screens below it). Focus brings it into view.
     let on_correct = Callback::new(move |()| {
+        crate::app::quiz::focus_later(heading);
         if index.get_untracked() + 1 >= total {
             let at = crate::adapters::platform::now_iso();
             let clock = use_context::<LessonClock>();
@@ -71,7 +76,7 @@ fn Check(curriculum: Arc<Curriculum>, lesson: Arc<Lesson>) -> impl IntoView {
     let curriculum2 = curriculum.clone();
     view! {
         <section class="check" aria-labelledby="check-heading" data-testid="check">
-            <h2 id="check-heading" tabindex="-1">{t!(i18n, check.title)}</h2>
+            <h2 id="check-heading" tabindex="-1" node_ref=heading>{t!(i18n, check.title)}</h2>
             <Show
                 when=move || !done.get()
                 fallback=move || {
@@ -144,19 +149,21 @@ fn CheckQuestion(
     // None: not checked yet; Some(correct).
     let verdict = RwSignal::new(None::<bool>);
     let q2 = q.clone();
+    let feedback = NodeRef::<leptos::html::Div>::new();
     let submit = move |_| {
         let ok = answer
             .get_untracked()
             .response()
             .is_some_and(|r| score(&q2, &r) == Ok(FULL));
         verdict.set(Some(ok));
+        crate::app::quiz::reveal_later(feedback);
     };
     let explanation = q.explanation.clone();
     view! {
         <QuestionView curriculum=curriculum question=q.clone() options=options answer=answer
             on_change=Callback::new(move |()| verdict.set(None))>
             <button type="button" class="primary" on:click=submit>{t!(i18n, check.submit)}</button>
-            <div role="status" class="feedback" data-testid="feedback">
+            <div role="status" class="feedback" data-testid="feedback" node_ref=feedback>
                 {move || verdict.get().map(|ok| {
                     let explanation = explanation.get(lang()).to_owned();
                     view! {

@@ -43,6 +43,25 @@ where
     });
 }
 
+/// Scrolls `node` into view on the next frame, as little as needed: an
+/// answer's feedback shown below the check button must not stay under the
+/// tab bar (the page's scroll-padding keeps it above the bar). A part
+/// taller than the screen shows its top.
+pub(crate) fn reveal_later<E>(node: NodeRef<E>)
+where
+    E: leptos::html::ElementType,
+    E::Output: wasm_bindgen::JsCast + Clone + 'static,
+{
+    request_animation_frame(move || {
+        if let Some(el) = node.try_get_untracked().flatten() {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            wasm_bindgen::JsCast::unchecked_ref::<web_sys::Element>(&el)
+                .scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
+}
+
 /// Moves focus to `heading` each time `track` changes (a new question),
 /// but not when the page first shows (the shell focuses the page then).
 pub(crate) fn focus_on_change(heading: NodeRef<leptos::html::H2>, track: impl Fn() + 'static) {

@@ -126,7 +126,7 @@ fn ProfileForm() -> impl IntoView {
         view! {
             <label class="field">
                 <span>{label}</span>
-                <input type="text" data-testid=id maxlength="80" required=required autocomplete="off"
+                <input type="text" id=id data-testid=id maxlength="80" required=required autocomplete="off"
                     prop:value=move || sig.get()
                     on:input=move |ev| { sig.set(event_target_value(&ev)); saved.set(false); } />
             </label>
@@ -219,7 +219,14 @@ pub fn Assignments(curriculum: Arc<Curriculum>, actions: bool) -> impl IntoView 
             }
             Err(MakeError::NoKey) => error.set(Some(t_string!(i18n, records.no_key))),
             Err(MakeError::Compose(ComposeError::NoName)) => {
-                error.set(Some(t_string!(i18n, records.name_needed)))
+                error.set(Some(t_string!(i18n, records.name_needed)));
+                // The name's field may be screens away: go there.
+                request_animation_frame(|| {
+                    if let Some(el) = document().get_element_by_id("learner-name") {
+                        let _ = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&el)
+                            .focus();
+                    }
+                });
             }
             Err(MakeError::Compose(ComposeError::DamagedExam(_))) => {
                 error.set(Some(t_string!(i18n, records.damaged_exam)))

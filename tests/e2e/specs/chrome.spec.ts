@@ -219,7 +219,7 @@ test.describe('practice feedback', () => {
         await expect(card.locator('label.choice.right')).toHaveCount(1);
         await expect(card.locator('label.choice.right')).toContainText('Right answer');
         await expect(card.locator('label.choice.wrong')).toHaveCount(1);
-        await expect(card.locator('label.choice.wrong')).toContainText('Your answer: not right');
+        await expect(card.locator('label.choice.wrong')).toContainText('You chose this: wrong');
         await expect(card.locator('label.choice.wrong .mark-icon')).toHaveText('✗');
         return;
       }

@@ -168,8 +168,13 @@ test.describe('the coach', () => {
         await tap.click();
         await expect(count).toHaveText(`${i} of 5`);
       }
+      // The counter stays under the finger when the blows give way to the
+      // thrusts (whose pictures differ).
+      const before = (await tap.boundingBox())!;
       await tap.click();
       await expect(page.getByTestId('choking-action')).toHaveText('Five abdominal thrusts.');
+      const after = (await tap.boundingBox())!;
+      expect(Math.abs(after.y - before.y), `${JSON.stringify(before)} → ${JSON.stringify(after)}`).toBeLessThanOrEqual(1);
       await expect(page.locator('[data-line="abdominal_fist"]')).toBeVisible();
       for (let i = 0; i < 5; i++) await tap.click();
       await expect(page.getByTestId('choking-action')).toHaveText('Five back blows.');
@@ -177,6 +182,11 @@ test.describe('the coach', () => {
       // A baby: chest thrusts with the heel of one hand (AHA), never abdominal.
       await page.getByTestId('who-baby').click();
       await expect(page.getByText('Round 1')).toBeVisible();
+      // A baby is not asked: what it can show (a cough, a cry, a sound).
+      await expect(page.locator('[data-line="baby_signs"]')).toBeVisible();
+      await expect(page.locator('[data-line="baby_call"]')).toContainText('No sound');
+      await expect(page.locator('[data-line="ask_choking"]')).toHaveCount(0);
+      await expect(page.locator('[data-line="call_choking"]')).toHaveCount(0);
       for (let i = 0; i < 5; i++) await tap.click();
       await expect(page.getByTestId('choking-action')).toHaveText('Five chest thrusts.');
       await expect(page.locator('[data-line="baby_chest_heel"]')).toBeVisible();

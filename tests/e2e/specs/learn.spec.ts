@@ -20,7 +20,22 @@ async function answerCorrectly(page: Page, q: Question) {
   await answer(box, q, true);
   await box.getByRole('button', { name: /Check my answer|检查答案/ }).click();
   await expect(box.getByTestId('feedback')).toContainText(/Correct!|答对了！/);
+  // The feedback is scrolled into view, clear of a phone's tab bar.
+  await expect.poll(async () => shownWhole(page, box.getByTestId('feedback'))).toBe(true);
   await box.getByTestId('feedback').getByRole('button').click();
+}
+
+/** Whether `part` is on the screen between the top bar and a phone's tab
+ * bar: whole, or, when it is taller than that, from its top. */
+async function shownWhole(page: Page, part: ReturnType<Page['locator']>): Promise<boolean> {
+  const header = (await page.locator('.app-header').boundingBox())!;
+  const bar = (await page.getByRole('navigation', { name: /Main|主菜单/ }).boundingBox())!;
+  const height = page.viewportSize()!.height;
+  const top = header.y + header.height;
+  const bottom = bar.y > height / 2 ? bar.y : height;
+  const box = (await part.boundingBox())!;
+  if (box.y < top - 1) return false;
+  return box.y + box.height <= bottom + 1 || box.y <= top + 24;
 }
 
 /** Moves with the arrow key from the first step to step `index` (or to the
@@ -213,6 +228,12 @@ test.describe('learning at 200% text on a 320 px screen', () => {
     expect(await overflow(), 'a step').toBeLessThanOrEqual(0);
     await advance(page, lesson, lesson.steps.length);
     expect(await overflow(), 'the knowledge check').toBeLessThanOrEqual(0);
+    // Each answer's feedback comes into view; at the end, "lesson
+    // complete" is on the screen, not above it.
+    for (const q of questions.filter((x) => x.lesson === lesson.id && x.check && x.profiles.includes('rcsc'))) {
+      await answerCorrectly(page, q);
+    }
+    await expect(page.getByTestId('lesson-complete')).toBeInViewport();
   });
 });
 

@@ -255,8 +255,8 @@ test.describe('practice', () => {
     const marks = page.getByTestId('hotspot-marks').locator('li');
     await expect(marks).toHaveText([
       /Their upper right chest.* — Right answer/,
-      /Their left side.* — Your answer: right/,
-      /The belly — Your answer: not right/,
+      /Their left side.* — You chose this: right/,
+      /The belly — You chose this: wrong/,
     ]);
     await expect(card.locator('[id="right-upper-chest"]')).toHaveAccessibleName(/Right answer/);
     await axe(page, 'a hotspot after its answer is revealed');

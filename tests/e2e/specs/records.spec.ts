@@ -526,3 +526,15 @@ test.describe('opening a damaged assignment link', () => {
     await axe(page, 'assignment error');
   });
 });
+
+test.describe('a record without a name', () => {
+  test.use({ locale: 'en-US' });
+  test('asks for the name at its field, brought into view', async ({ page }) => {
+    await page.goto('/record');
+    await waitForApp(page);
+    await page.getByTestId('make-free-record').click();
+    await expect(page.getByText('Enter your name first: a record needs it.')).toBeVisible();
+    await expect(page.getByTestId('learner-name')).toBeFocused();
+    await expect(page.getByTestId('learner-name')).toBeInViewport();
+  });
+});

@@ -28,6 +28,9 @@ test.describe('trainer (en)', () => {
     expect(rate).toBeGreaterThanOrEqual(100);
     expect(rate).toBeLessThanOrEqual(120);
     await expect(page.getByTestId('prompt')).toHaveText('Good');
+    // Pressing stops: after a pause's length (2 s) the rate and its praise go.
+    await expect(page.getByTestId('live-rate')).toHaveText('—', { timeout: 5_000 });
+    await expect(page.getByTestId('prompt')).not.toHaveText('Good');
     await page.getByTestId('finish-training').click();
     await page.getByTestId('confirm-finish').click();
 

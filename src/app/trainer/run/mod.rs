@@ -23,7 +23,7 @@ use crate::trainer::csv::MotionSample;
 use crate::trainer::metronome::Cue;
 use crate::trainer::motion::MotionTracker;
 use crate::trainer::session::{SessionRecord, Source};
-use crate::trainer::taps::{prompt_for, Live, Prompt, PromptSmoother, TapTracker};
+use crate::trainer::taps::{prompt_for, Live, Prompt, PromptSmoother, TapTracker, PAUSE_MS};
 use leptos_i18n::I18nContext;
 use parts::{
     BeatCircle, LiveFigures, MotionHelp, RunActions, RunCount, SoundBanners, TapPad, TimeLeft,
@@ -59,7 +59,7 @@ enum MotionStatus {
 /// them), per minute.
 fn live_rate(times: &[f64]) -> Option<f64> {
     let recent: Vec<f64> = times.iter().rev().take(5).copied().collect();
-    if recent.len() < 3 || recent.windows(2).any(|w| w[0] - w[1] > 2000.0) {
+    if recent.len() < 3 || recent.windows(2).any(|w| w[0] - w[1] > PAUSE_MS) {
         return None;
     }
     Some((recent.len() - 1) as f64 * 60_000.0 / (recent[0] - recent[recent.len() - 1]))
@@ -260,23 +260,42 @@ impl Session {
         }
     }
 
-    /// Every quarter second: the time, a motion sensor that says nothing,
-    /// the end.
+    /// Every quarter second: the time, pressing that stopped, a motion
+    /// sensor that says nothing, the end.
     fn tick(self) {
         let Session {
             setup,
             t0,
             duration_ms,
             shown,
+            taps,
+            motion,
+            smoother,
             ..
         } = self;
         let Shown {
             elapsed,
             motion_status,
+            live,
+            shown_prompt,
             ..
         } = shown;
         let now = platform::monotonic_ms() - t0;
         elapsed.set(now);
+        // No press for a pause's length: the rate and its prompt go, rather
+        // than a "good" rate no one keeps up.
+        let last = match setup.source {
+            Source::Taps => taps.with_value(|t| t.last().copied()),
+            Source::Motion => motion.with_value(|m| m.compressions().last().map(|c| c.t_ms)),
+        };
+        if live.with_untracked(|l| l.rate.is_some()) && last.is_some_and(|t| now - t > PAUSE_MS) {
+            live.update(|l| {
+                l.rate = None;
+                l.prompt = None;
+            });
+            smoother.update_value(|s| s.reset());
+            shown_prompt.set(None);
+        }
         if setup.source == Source::Motion
             && motion_status.get_untracked() == MotionStatus::Waiting
             && now > NO_MOTION_S * 1000.0
