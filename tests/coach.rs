@@ -84,7 +84,12 @@ fn every_line_and_phrase_has_words_in_both_languages() {
             );
         }
         // The lines that name the number carry its placeholder.
-        for line in [Line::CallSpeaker, Line::CallChoking, Line::Collapse] {
+        for line in [
+            Line::CallSpeaker,
+            Line::CallChoking,
+            Line::BabyCall,
+            Line::Collapse,
+        ] {
             let text = l["coach"][line.key()].as_str().unwrap();
             assert!(text.contains("{number}"), "{name}: {}", line.key());
         }

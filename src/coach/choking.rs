@@ -61,11 +61,15 @@ fn said(line: Line, p: ProfileId) -> Said {
         CallChoking | Collapse | NoSweep => {
             by_profile(p, follows(&["A1", "E4"]), own(&["A1"]), own(&["E4"]))
         }
-        // A baby cannot say whether it is choking: the same split (does the
-        // cough work, can it make sounds), in what a baby can show.
-        BabySigns | BabyCall => {
-            by_profile(p, follows(&["A2", "E4"]), own(&["A1", "A2"]), own(&["E4"]))
-        }
+        // A baby cannot say whether it is choking: AHA's split (a cough
+        // that works and sounds, or a weak or absent cough), which ERC's
+        // and RCSC's sources give for adults only: flagged for them.
+        BabySigns | BabyCall => by_profile(
+            p,
+            follows(&["A2", "A1"]),
+            own(&["A2", "A1"]),
+            follows(&["A2", "A1"]),
+        ),
         // RCSC: back blows first is IFRC 2020's order, unverified for RCSC.
         BackBlowsStance | BackBlowsHit => {
             by_profile(p, follows(&["C4", "C1"]), own(&["A1", "A3"]), own(&["E4"]))

@@ -269,7 +269,6 @@ impl Session {
             duration_ms,
             shown,
             taps,
-            motion,
             smoother,
             ..
         } = self;
@@ -282,11 +281,12 @@ impl Session {
         } = shown;
         let now = platform::monotonic_ms() - t0;
         elapsed.set(now);
-        // No press for a pause's length: the rate and its prompt go, rather
-        // than a "good" rate no one keeps up.
+        // No tap for a pause's length: the rate and its prompt go, rather
+        // than a "good" rate no one keeps up. (Not with the motion sensor:
+        // its strokes are final about 2.2 s late, longer than a pause.)
         let last = match setup.source {
             Source::Taps => taps.with_value(|t| t.last().copied()),
-            Source::Motion => motion.with_value(|m| m.compressions().last().map(|c| c.t_ms)),
+            Source::Motion => None,
         };
         if live.with_untracked(|l| l.rate.is_some()) && last.is_some_and(|t| now - t > PAUSE_MS) {
             live.update(|l| {
