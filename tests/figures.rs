@@ -147,3 +147,101 @@ fn compressions_press_the_lower_half_of_the_breastbone() {
         assert!(seen > 0, "{name}: no contact point to check");
     }
 }
+
+/// The floor's height in a scene, if it has a level floor.
+fn floor(s: &figures::Scene) -> Option<f64> {
+    s.items.iter().find_map(|i| match i {
+        figures::Item::Ground(a, b) if (a.y - b.y).abs() < 1e-9 => Some(a.y),
+        _ => None,
+    })
+}
+
+/// A casualty lying on their back on the floor `g`, in profile.
+fn lying_on(f: &figures::Figure, g: f64) -> bool {
+    f.role == figures::Role::Casualty
+        && f.view == figures::View::Side
+        && f.spine.to_radians().cos().abs() > 0.99
+        && (f.hip.y + f.dims().torso_w / 2.0 - g).abs() < 0.5
+}
+
+/// A person lying on the floor rests on it: the heels too, not only the
+/// back (a leg is thinner than the torso, so a leg held level floated
+/// above the floor and the rescuer's feet showed under it).
+#[test]
+fn lying_people_rest_their_heels_on_the_floor() {
+    let mut seen = 0;
+    for s in figures::scenes() {
+        let Some(g) = floor(&s) else { continue };
+        for item in &s.items {
+            let figures::Item::Figure(f, _) = item else {
+                continue;
+            };
+            if !lying_on(f, g) {
+                continue;
+            }
+            seen += 1;
+            for (i, leg) in f.leg_joints().iter().enumerate() {
+                let above = g - (leg.end.y + f.dims().leg_w / 2.0);
+                assert!(
+                    above.abs() < 0.75,
+                    "{}: heel {i} of the {:?} is {above:.1} above the floor",
+                    s.name,
+                    f.build
+                );
+            }
+        }
+    }
+    assert!(
+        seen >= 10,
+        "only {seen} people lying on a floor: the check lost its scenes"
+    );
+}
+
+/// A rescuer kneeling by a casualty on the floor kneels beside them: the
+/// near leg is drawn again in front of the casualty, so the knee is seen
+/// on the floor by their side. A knee hidden behind the body (the thigh
+/// ending on top of it) read as kneeling on the person.
+#[test]
+fn a_rescuer_kneels_beside_the_casualty_not_on_them() {
+    use figures::{Item, Part, Role, View};
+    let mut seen = 0;
+    for s in figures::scenes() {
+        let Some(g) = floor(&s) else { continue };
+        let casualty = s.items.iter().enumerate().find_map(|(i, item)| match item {
+            Item::Figure(f, _) if lying_on(f, g) => Some((i, f)),
+            _ => None,
+        });
+        let Some((at, c)) = casualty else { continue };
+        let from = c.head().x - c.dims().head_r;
+        let to = c
+            .leg_joints()
+            .iter()
+            .map(|j| j.end.x)
+            .fold(f64::MIN, f64::max);
+        for item in &s.items {
+            let Item::Figure(r, Part::All) = item else {
+                continue;
+            };
+            if r.role != Role::Rescuer || r.view != View::Side {
+                continue;
+            }
+            let knee = r.leg_joints()[0].mid;
+            let on_floor = (knee.y + r.dims().leg_w / 2.0 - g).abs() < 1.0;
+            if !on_floor || !(from..=to).contains(&knee.x) {
+                continue;
+            }
+            seen += 1;
+            assert!(
+                s.items[at + 1..]
+                    .iter()
+                    .any(|i| matches!(i, Item::Figure(f, Part::NearLeg) if f == r)),
+                "{}: the rescuer's knee is behind the casualty, not beside them",
+                s.name
+            );
+        }
+    }
+    assert!(
+        seen >= 8,
+        "only {seen} rescuers kneel by a casualty: the check lost its scenes"
+    );
+}

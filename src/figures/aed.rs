@@ -139,6 +139,7 @@ fn child_pads_front_and_back() -> Scene {
             Item::Ground(pt(20.0, FLOOR), pt(300.0, FLOOR)),
             Item::Figure(r.clone(), Part::All),
             Item::Figure(c, Part::All),
+            Item::Figure(r.clone(), Part::NearLeg),
             Item::Pad(back.go(180.0, half), back.go(0.0, half)),
             Item::Figure(r, Part::Arms),
             Item::Pad(front.go(180.0, half), front.go(0.0, half)),
@@ -171,6 +172,7 @@ fn wipe_dry() -> Scene {
             Item::Ground(pt(20.0, FLOOR), pt(300.0, FLOOR)),
             Item::Figure(r.clone(), Part::All),
             Item::Figure(c, Part::All),
+            Item::Figure(r.clone(), Part::NearLeg),
             Item::Mark(Mark::Thing(towel.to_vec(), 6.0)),
             Item::Figure(r, Part::Arms),
             Item::Arrow {

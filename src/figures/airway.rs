@@ -96,6 +96,7 @@ fn open_airway_at(tilt: f64) -> Vec<Item> {
         Item::Ground(pt(20.0, FLOOR), pt(300.0, FLOOR)),
         Item::Figure(r.clone(), Part::All),
         Item::Figure(c, Part::All),
+        Item::Figure(r.clone(), Part::NearLeg),
         Item::Figure(r, Part::Arms),
         Item::Contact(forehead),
         Item::Contact(chin),
@@ -148,6 +149,7 @@ fn breath(c: &Figure, cover_nose: bool, lift: f64) -> Vec<Item> {
     vec![
         Item::Figure(r.clone(), Part::All),
         Item::Figure(c.clone(), Part::All),
+        Item::Figure(r.clone(), Part::NearLeg),
         Item::Figure(r, Part::Arms),
         if cover_nose {
             Item::Mark(Mark::Ring(seal, 11.0))

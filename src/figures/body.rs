@@ -425,6 +425,10 @@ pub enum Part {
     Near,
     /// Both arms only: drawn again in front of a casualty they reach over.
     Arms,
+    /// The near leg only, in profile: drawn again in front of a casualty
+    /// the rescuer kneels beside, so the knee is seen on the floor by
+    /// their side, not hidden behind (or resting on) their body.
+    NearLeg,
 }
 
 /// Whether a figure's part drawn later is cut out of the same figure drawn
@@ -447,6 +451,10 @@ pub fn shapes(f: &Figure, part: Part) -> Vec<Shape> {
     if part == Part::Arms {
         arm(&mut v, f, arm_far, f.hands[1]);
         arm(&mut v, f, arm_near, f.hands[0]);
+        return v;
+    }
+    if part == Part::NearLeg {
+        leg(&mut v, f, leg_near);
         return v;
     }
     if part != Part::Near {
@@ -479,15 +487,20 @@ pub fn shapes(f: &Figure, part: Part) -> Vec<Shape> {
 /// A figure seen from the front or behind: legs, torso, head, then the
 /// arms over the body. `Far` is the body without the arms, `Near` and
 /// `Arms` the arms alone (drawn as a separate item, an arm across the
-/// body is cut out of it).
+/// body is cut out of it), `NearLeg` both legs (both are near).
 fn facing_shapes(f: &Figure, part: Part) -> Vec<Shape> {
     let d = f.dims();
     let mut v = Vec::new();
-    if matches!(part, Part::All | Part::Far) {
+    if matches!(part, Part::All | Part::Far | Part::NearLeg) {
         for j in f.leg_joints() {
             v.push(Shape::Line(vec![j.root, j.mid, j.end], d.leg_w));
             v.push(Shape::Dot(j.end, d.leg_w * 0.62));
         }
+    }
+    if part == Part::NearLeg {
+        return v;
+    }
+    if matches!(part, Part::All | Part::Far) {
         let edge = |side: f64| -> Vec<Pt> {
             [0.0, 0.2, 0.4, 0.6, 0.8, 1.0]
                 .iter()

@@ -35,6 +35,7 @@ fn tap_shoulders() -> Scene {
             Item::Ground(pt(20.0, FLOOR), pt(300.0, FLOOR)),
             Item::Figure(r.clone(), Part::All),
             Item::Figure(c, Part::All),
+            Item::Figure(r.clone(), Part::NearLeg),
             Item::Figure(r, Part::Arms),
             Item::Contact(shoulder),
             Item::Mark(Mark::Sound {
@@ -72,6 +73,7 @@ fn tap_foot() -> Scene {
             Item::Ground(pt(20.0, FLOOR), pt(300.0, FLOOR)),
             Item::Figure(r.clone(), Part::All),
             Item::Figure(c.clone(), Part::All),
+            Item::Figure(r.clone(), Part::NearLeg),
             Item::Figure(r, Part::Arms),
             Item::Contact(sole),
             Item::Mark(Mark::Sound {

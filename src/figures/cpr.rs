@@ -15,6 +15,10 @@ pub(super) fn lying(build: Build, head_x: f64) -> Figure {
     let d = build.dims();
     let y = FLOOR - d.torso_w / 2.0;
     let shoulder_x = head_x + d.head_r + d.neck;
+    // The legs slope from the hip, at the middle of the torso's depth, so
+    // that the heels rest on the floor (a leg is thinner than the torso).
+    let drop = (d.torso_w - d.leg_w) / 2.0;
+    let rest = (drop / (d.thigh + d.shin)).asin().to_degrees();
     Figure {
         build,
         role: Role::Casualty,
@@ -25,7 +29,10 @@ pub(super) fn lying(build: Build, head_x: f64) -> Figure {
         face: -90.0,
         arms: [Limb::Angles(6.0, 0.0), Limb::Angles(4.0, -2.0)],
         hands: [Hand::Open, Hand::Open],
-        legs: [Limb::Angles(-2.0, 2.0), Limb::Angles(0.0, 0.0)],
+        legs: [
+            Limb::Angles(rest - 2.0, rest + 2.0),
+            Limb::Angles(rest, rest),
+        ],
     }
 }
 
@@ -64,6 +71,21 @@ pub(super) fn kneeling(shoulder: Pt, knee_x: f64) -> Figure {
     }
 }
 
+/// How far behind the hands on the chest a kneeling rescuer's knees are:
+/// beside the chest, close to the side.
+const KNEE_BACK: f64 = 30.0;
+
+/// A rescuer `r` kneeling beside a casualty `c` lying on the floor, on
+/// the near side: the near knee in front of them, the arms reaching over.
+pub(super) fn beside(r: Figure, c: Figure) -> [Item; 4] {
+    [
+        Item::Figure(r.clone(), Part::All),
+        Item::Figure(c, Part::All),
+        Item::Figure(r.clone(), Part::NearLeg),
+        Item::Figure(r, Part::Arms),
+    ]
+}
+
 /// Where the hands go on an adult's chest, from the hips (0) to the
 /// shoulders (1): the middle of the lower half of the breastbone (see
 /// [`Build::breastbone`]).
@@ -90,7 +112,7 @@ pub(super) fn adult_push(push: f64) -> (Vec<Item>, Pt) {
     let reach = d.upper_arm + d.forearm + d.hand / 2.0;
     // Knees close enough that the shoulders can be right above the
     // hands with the arms straight.
-    let mut r = kneeling(hands.go(-90.0, reach - 0.05), spot.x + 40.0);
+    let mut r = kneeling(hands.go(-90.0, reach - 0.05), spot.x + KNEE_BACK);
     r.arms = [
         Limb::to(hands),
         Limb::Reach {
@@ -98,12 +120,8 @@ pub(super) fn adult_push(push: f64) -> (Vec<Item>, Pt) {
             bend: 1.0,
         },
     ];
-    let items = vec![
-        Item::Ground(pt(20.0, FLOOR), pt(300.0, FLOOR)),
-        Item::Figure(r.clone(), Part::All),
-        Item::Figure(c, Part::All),
-        Item::Figure(r, Part::Arms),
-    ];
+    let mut items = vec![Item::Ground(pt(20.0, FLOOR), pt(300.0, FLOOR))];
+    items.extend(beside(r, c));
     (items, spot)
 }
 
@@ -159,12 +177,18 @@ pub(super) fn small_push(build: Build, hands: Hands, push: f64) -> (Vec<Item>, P
         // The upper body goes down with the arm straight; the other hand
         // rests on the thigh.
         let hand = pushed.go(-90.0, d.hand / 2.0 - 1.0);
-        let mut r = kneeling(hand.go(-90.0, reach - 0.05), spot.x + 40.0);
+        // Over a child the shoulders are above the hand; over a baby the
+        // rescuer stays more upright, the arm slanting down: a baby's
+        // chest takes a small push, not the body's weight.
+        let (up, knee) = if build == Build::Baby {
+            (-68.0, 44.0)
+        } else {
+            (-90.0, KNEE_BACK)
+        };
+        let mut r = kneeling(hand.go(up, reach - 0.05), spot.x + knee);
         let lap = r.torso_at(0.0, 1.4);
         r.arms = [Limb::to(hand), Limb::to(lap)];
-        items.push(Item::Figure(r.clone(), Part::All));
-        items.push(Item::Figure(c, Part::All));
-        items.push(Item::Figure(r, Part::Arms));
+        items.extend(beside(r, c));
     } else {
         // The hands round the chest go down with it; the thumbs press.
         let rest_side = c.torso_at(0.72, 0.1);
@@ -173,8 +197,9 @@ pub(super) fn small_push(build: Build, hands: Hands, push: f64) -> (Vec<Item>, P
         r.arms = [Limb::to(side), Limb::to(side)];
         r.hands = [Hand::Fist, Hand::Fist];
         let back = pressed(&c, push, c.torso_at(0.72, -0.8));
-        items.push(Item::Figure(r, Part::All));
+        items.push(Item::Figure(r.clone(), Part::All));
         items.push(Item::Figure(c, Part::All));
+        items.push(Item::Figure(r, Part::NearLeg));
         items.push(Item::Stroke(vec![side, back], 5.0));
         items.push(Item::Stroke(vec![side, pushed.go(-90.0, 1.5)], 4.5));
         // The palm flat on the flank, over the chest.
@@ -243,6 +268,7 @@ fn child_pads_front_back() -> Scene {
             Item::Ground(pt(20.0, FLOOR), pt(300.0, FLOOR)),
             Item::Figure(r.clone(), Part::All),
             Item::Figure(c, Part::All),
+            Item::Figure(r.clone(), Part::NearLeg),
             Item::Pad(back.go(180.0, half), back.go(0.0, half)),
             Item::Figure(r, Part::Arms),
             Item::Pad(front.go(180.0, half), front.go(0.0, half)),

@@ -213,6 +213,7 @@ fn look_in_mouth() -> Scene {
             Item::Ground(pt(20.0, FLOOR), pt(300.0, FLOOR)),
             Item::Figure(r.clone(), Part::All),
             Item::Figure(c, Part::All),
+            Item::Figure(r.clone(), Part::NearLeg),
             Item::Figure(r, Part::Arms),
             Item::Mark(Mark::Look(eye, mouth.go(-60.0, 3.0))),
             Item::Contact(mouth),
