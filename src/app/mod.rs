@@ -19,6 +19,7 @@ const _: &str = include_str!("../../locales/zh-CN.json");
 
 pub mod crash;
 pub mod emergency;
+pub mod focus;
 pub mod lazy;
 pub mod pages;
 pub mod quiz;

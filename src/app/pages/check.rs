@@ -56,7 +56,7 @@ fn Check(curriculum: Arc<Curriculum>, lesson: Arc<Lesson>) -> impl IntoView {
     // heading: the learner tapped Next at the foot of the last answer
     // (at large text, screens below it). Focus brings it into view.
     let on_correct = Callback::new(move |()| {
-        crate::app::quiz::focus_later(heading);
+        crate::app::focus::focus_later(heading);
         if index.get_untracked() + 1 >= total {
             let at = crate::adapters::platform::now_iso();
             let clock = use_context::<LessonClock>();
@@ -156,7 +156,7 @@ fn CheckQuestion(
             .response()
             .is_some_and(|r| score(&q2, &r) == Ok(FULL));
         verdict.set(Some(ok));
-        crate::app::quiz::reveal_later(feedback);
+        crate::app::focus::reveal_later(feedback);
     };
     let explanation = q.explanation.clone();
     view! {

@@ -15,7 +15,7 @@ use crate::adapters::platform;
 use crate::app::i18n::{t, t_string, use_i18n};
 use crate::app::pages::with_curriculum;
 use crate::app::state::{use_state, AppState};
-use crate::content::{Curriculum, CONTENT_VERSION};
+use crate::content::{Curriculum, QuestionType, CONTENT_VERSION};
 use crate::quiz::attempt::AttemptError;
 use crate::quiz::exam::ExamItem;
 
@@ -265,8 +265,10 @@ fn Runner(curriculum: Arc<Curriculum>, items: Arc<Vec<ExamItem>>) -> impl IntoVi
                 finish_now.with_value(|f| f());
             }
         });
+        let ordering = q.kind == QuestionType::Order;
         Some(view! {
             <QuestionView curriculum=c3.clone() question=q options=item.options.clone() answer=answer on_change=on_change />
+            {ordering.then(|| view! { <KeepOrder index=i on_change=on_change /> })}
         })
     };
     view! {
@@ -275,6 +277,40 @@ fn Runner(curriculum: Arc<Curriculum>, items: Arc<Vec<ExamItem>>) -> impl IntoVi
         <progress class="step-progress" max=total value=move || index.get() + 1 aria-hidden="true"></progress>
         {question}
         <ExamNav exam />
+    }
+}
+
+/// An ordering counts as answered once a step is moved; a learner who
+/// thinks the order shown is right says so here (else it would score as
+/// no answer, without a word).
+///
+/// Props: `index` — the question's place in the exam; `on_change` — saves
+/// the answer shown.
+#[component]
+fn KeepOrder(index: usize, on_change: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let saved = Memo::new(move |_| {
+        state.quiz.with(|q| {
+            q.exam
+                .as_ref()
+                .is_some_and(|a| a.answers.get(index).is_some_and(Option::is_some))
+        })
+    });
+    let note = NodeRef::<leptos::html::P>::new();
+    let keep = move |_| {
+        on_change.run(());
+        crate::app::focus::focus_later(note);
+    };
+    view! {
+        <div class="keep-order" data-testid="keep-order">
+            <Show when=move || saved.get() fallback=move || view! {
+                <p>{t!(i18n, quiz.keep_order_q)}</p>
+                <button type="button" data-testid="keep-order-button" on:click=keep>{t!(i18n, quiz.keep_order)}</button>
+            }>
+                <p role="status" tabindex="-1" node_ref=note data-testid="order-kept">{t!(i18n, quiz.order_kept)}</p>
+            </Show>
+        </div>
     }
 }
 
@@ -360,7 +396,7 @@ fn ExamNav(exam: Exam) -> impl IntoView {
                         finish_now.with_value(|f| f());
                     } else {
                         confirming.set(true);
-                        super::focus_later(finish_anyway);
+                        crate::app::focus::focus_later(finish_anyway);
                     }
                 } node_ref=finish_button>{t!(i18n, quiz.finish)}</button>
             </Show>
@@ -372,7 +408,7 @@ fn ExamNav(exam: Exam) -> impl IntoView {
                     {t!(i18n, quiz.finish_anyway)}
                 </button>
                 " "
-                <button type="button" data-testid="finish-go-back" on:click=move |_| { confirming.set(false); super::focus_later(finish_button); }>
+                <button type="button" data-testid="finish-go-back" on:click=move |_| { confirming.set(false); crate::app::focus::focus_later(finish_button); }>
                     {t!(i18n, quiz.go_back)}
                 </button>
             </div>

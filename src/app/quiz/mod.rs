@@ -17,6 +17,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::adapters::{platform, random};
+use crate::app::focus::focus_later;
 use crate::app::i18n::{t, t_string, use_i18n};
 use crate::app::pages::with_curriculum;
 use crate::app::state::{use_state, whole_curriculum, AppState};
@@ -28,39 +29,6 @@ pub use celebrate::Celebrate;
 pub use exam::ExamPage;
 pub use practice::PracticePage;
 pub use results::ResultsPage;
-
-/// Focuses an element after the next render (it may be gone by then, hence
-/// `try_`).
-pub(crate) fn focus_later<E>(node: NodeRef<E>)
-where
-    E: leptos::html::ElementType,
-    E::Output: wasm_bindgen::JsCast + Clone + 'static,
-{
-    request_animation_frame(move || {
-        if let Some(el) = node.try_get_untracked().flatten() {
-            let _ = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&el).focus();
-        }
-    });
-}
-
-/// Scrolls `node` into view on the next frame, as little as needed: an
-/// answer's feedback shown below the check button must not stay under the
-/// tab bar (the page's scroll-padding keeps it above the bar). A part
-/// taller than the screen shows its top.
-pub(crate) fn reveal_later<E>(node: NodeRef<E>)
-where
-    E: leptos::html::ElementType,
-    E::Output: wasm_bindgen::JsCast + Clone + 'static,
-{
-    request_animation_frame(move || {
-        if let Some(el) = node.try_get_untracked().flatten() {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-            wasm_bindgen::JsCast::unchecked_ref::<web_sys::Element>(&el)
-                .scroll_into_view_with_scroll_into_view_options(&options);
-        }
-    });
-}
 
 /// Moves focus to `heading` each time `track` changes (a new question),
 /// but not when the page first shows (the shell focuses the page then).

@@ -192,8 +192,7 @@ fn PracticeQuestion(
         points.set(Some(p));
         // The check button is gone: focus the feedback, so it is read and
         // the next Tab reaches the sources and "next question".
-        super::focus_later(feedback);
-        super::reveal_later(feedback);
+        crate::app::focus::focus_and_reveal_later(feedback);
     };
     let shown = StoredValue::new(question.id.clone());
     let next = move |_| {

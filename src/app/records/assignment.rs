@@ -91,7 +91,7 @@ fn AssignmentDetails(assignment: Assignment) -> impl IntoView {
         state.update_records(|r| r.learner.accept(&a2, platform::now_ms()));
         just_accepted.set(true);
         // The accept button is gone: focus moves on to what comes next.
-        crate::app::quiz::focus_later(go_record);
+        crate::app::focus::focus_later(go_record);
     };
     let curriculum = move || state.curriculum.get().and_then(|c| c.ok());
     let lessons = b.lessons.clone();

@@ -9,6 +9,7 @@ use leptos_router::hooks::use_navigate;
 
 use super::contents::{Handover, RecordContents};
 use crate::adapters::platform;
+use crate::app::focus::focus_id_later;
 use crate::app::i18n::{t, t_string, use_i18n};
 use crate::app::pages::with_curriculum;
 use crate::app::state::{use_state, AppState};
@@ -24,6 +25,7 @@ pub fn RecordPage() -> impl IntoView {
     let i18n = use_i18n();
     crate::app::page_title(move || t_string!(i18n, records.title));
     let state = use_state();
+    provide_context(NameMissing(RwSignal::new(false)));
     view! {
         <section class="page record-page">
             <h1>{t!(i18n, records.title)}</h1>
@@ -98,6 +100,11 @@ fn ProgressSummary() -> impl IntoView {
     }
 }
 
+/// Set when a record could not be made for want of a name: the name's
+/// field says so beside it (the record's button may be screens away).
+#[derive(Clone, Copy)]
+struct NameMissing(RwSignal<bool>);
+
 /// The learner's name, number and class.
 #[component]
 fn ProfileForm() -> impl IntoView {
@@ -108,6 +115,7 @@ fn ProfileForm() -> impl IntoView {
     let number = RwSignal::new(p.number.unwrap_or_default());
     let class = RwSignal::new(p.class.unwrap_or_default());
     let saved = RwSignal::new(false);
+    let missing = use_context::<NameMissing>().map(|m| m.0);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let p = Profile::from_fields(
@@ -119,17 +127,29 @@ fn ProfileForm() -> impl IntoView {
         state.update_records(|r| r.learner.profile = p);
         saved.set(true);
     };
+    // Only the name can be missing; its error is linked to the field.
+    let invalid = move || missing.is_some_and(|m| m.get());
     let field = move |label: &'static str,
                       sig: RwSignal<String>,
                       id: &'static str,
                       required: bool| {
+        let flagged = move || required && invalid();
         view! {
             <label class="field">
                 <span>{label}</span>
                 <input type="text" id=id data-testid=id maxlength="80" required=required autocomplete="off"
+                    aria-invalid=move || flagged().then_some("true")
+                    aria-describedby=move || flagged().then_some("learner-name-error")
                     prop:value=move || sig.get()
-                    on:input=move |ev| { sig.set(event_target_value(&ev)); saved.set(false); } />
+                    on:input=move |ev| {
+                        sig.set(event_target_value(&ev));
+                        saved.set(false);
+                        if let Some(m) = missing { m.set(false); }
+                    } />
             </label>
+            {move || flagged().then(|| view! {
+                <p id="learner-name-error" class="status error" data-testid="name-error">{t!(i18n, records.name_needed)}</p>
+            })}
         }
     };
     view! {
@@ -201,32 +221,25 @@ pub fn Assignments(curriculum: Arc<Curriculum>, actions: bool) -> impl IntoView 
     let made = RwSignal::new(None::<(Record, Option<String>)>);
     let error = RwSignal::new(None::<&'static str>);
     let navigate = use_navigate();
+    // Only on the record page (the home screen has no name field).
+    let missing = use_context::<NameMissing>();
     let make = move |a: Option<Assignment>| {
         error.set(None);
         match make_record(state, a.as_ref()) {
             Ok(r) => {
                 let name = a.map(|a| format!("{} · {}", a.body.class, a.body.instructor_name));
                 made.set(Some((r, name)));
-                request_animation_frame(|| {
-                    if let Some(el) = web_sys::window()
-                        .and_then(|w| w.document())
-                        .and_then(|d| d.get_element_by_id("made-record"))
-                    {
-                        let _ = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&el)
-                            .focus();
-                    }
-                });
+                focus_id_later("made-record");
             }
             Err(MakeError::NoKey) => error.set(Some(t_string!(i18n, records.no_key))),
             Err(MakeError::Compose(ComposeError::NoName)) => {
                 error.set(Some(t_string!(i18n, records.name_needed)));
-                // The name's field may be screens away: go there.
-                request_animation_frame(|| {
-                    if let Some(el) = document().get_element_by_id("learner-name") {
-                        let _ = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&el)
-                            .focus();
-                    }
-                });
+                // The name's field may be screens away: go there; it says
+                // what is wrong beside it.
+                if let Some(NameMissing(m)) = missing {
+                    m.set(true);
+                }
+                focus_id_later("learner-name");
             }
             Err(MakeError::Compose(ComposeError::DamagedExam(_))) => {
                 error.set(Some(t_string!(i18n, records.damaged_exam)))

@@ -107,7 +107,7 @@ fn SetupForm(on_start: Callback<Setup>, ended: RwSignal<Option<run::End>>) -> im
     let i18n = use_i18n();
     let heading = NodeRef::<leptos::html::H1>::new();
     if ended.get_untracked().is_some() {
-        crate::app::quiz::focus_later(heading);
+        crate::app::focus::focus_later(heading);
     }
     let setup = RwSignal::new(Setup::default());
     let motion_ok = crate::adapters::motion::is_supported();
@@ -159,6 +159,11 @@ fn SetupForm(on_start: Callback<Setup>, ended: RwSignal<Option<run::End>>) -> im
                         Source::Motion => t_string!(i18n, trainer.how_motion),
                     }}
                 </p>
+                // The space bar, only where there is a keyboard (style:
+                // `.hint-keys`).
+                <Show when=move || setup.get().source == Source::Taps>
+                    <p class="help hint-keys" data-testid="taps-keys-hint">{t!(i18n, trainer.how_taps_keys)}</p>
+                </Show>
                 <Show when=move || setup.get().source == Source::Motion>
                     <p class="help honest">{t!(i18n, trainer.honest_motion)}</p>
                 </Show>

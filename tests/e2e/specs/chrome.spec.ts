@@ -163,6 +163,15 @@ test.describe('home dashboard', () => {
     await page.reload();
     await waitForApp(page);
     await expect(page.getByTestId('due')).toHaveText('Questions to review today: 1');
+    // Help in an emergency comes right after the lesson to continue, before
+    // the rest of the learning: on the first screen, not under the lessons.
+    const tops = await page.evaluate(() =>
+      ['continue-card', 'home-call', 'today', 'lessons-progress'].map(
+        (id) => document.querySelector(`[data-testid="${id}"]`)!.getBoundingClientRect().top,
+      ),
+    );
+    expect(tops).toEqual([...tops].sort((a, b) => a - b));
+    await expect(page.getByTestId('home-need-recovery')).toBeInViewport();
     await page.getByTestId('continue').click();
     await expect(page.getByTestId('step')).toHaveAttribute('data-step', lesson.steps[1].id);
   });

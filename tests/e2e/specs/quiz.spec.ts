@@ -126,6 +126,36 @@ test.describe('exam', () => {
     await expect(page.getByTestId('results').locator('li')).toHaveCount(1);
     await expect(page.getByTestId('results')).toContainText(`${percent}%`);
   });
+
+  test('an ordering left as shown can be kept as the answer', async ({ page }) => {
+    await page.goto('/quiz');
+    await waitForApp(page);
+    await page.getByTestId('start-exam').click();
+    const card = page.getByTestId('question');
+    const count = page.getByTestId('answered-count');
+    // Only orderings ask (the other types are answered by choosing).
+    for (let i = 0; (await card.getAttribute('data-type')) !== 'order'; i++) {
+      expect(i, 'an ordering among the 20 questions').toBeLessThan(19);
+      await expect(page.getByTestId('keep-order')).toHaveCount(0);
+      await page.getByTestId('exam-next').click();
+      await expect(page.getByTestId('exam-position')).toHaveText(`Question ${i + 2} of 20`);
+    }
+    const shown = await card.locator('li[data-option]').evaluateAll((els) => els.map((e) => e.getAttribute('data-option')));
+    await expect(count).toHaveText('Answered: 0 of 20');
+    await expect(page.getByTestId('keep-order')).toContainText('Is the order shown already right?');
+    await axe(page, 'ordering not yet answered');
+    await page.getByTestId('keep-order-button').click();
+    // Saved as shown; the learner hears so, and can still move a step.
+    await expect(count).toHaveText('Answered: 1 of 20');
+    await expect(page.getByTestId('order-kept')).toBeFocused();
+    await expect(page.getByTestId('keep-order-button')).toHaveCount(0);
+    expect(await card.locator('li[data-option]').evaluateAll((els) => els.map((e) => e.getAttribute('data-option')))).toEqual(shown);
+    // Kept after a reload, as every answer is.
+    await page.reload();
+    await waitForApp(page);
+    await expect(count).toHaveText('Answered: 1 of 20');
+    await expect(page.getByTestId('order-kept')).toBeVisible();
+  });
 });
 
 test.describe('practice', () => {

@@ -532,9 +532,20 @@ test.describe('a record without a name', () => {
   test('asks for the name at its field, brought into view', async ({ page }) => {
     await page.goto('/record');
     await waitForApp(page);
+    const name = page.getByTestId('learner-name');
+    await expect(name).not.toHaveAttribute('aria-invalid', /.*/);
     await page.getByTestId('make-free-record').click();
-    await expect(page.getByText('Enter your name first: a record needs it.')).toBeVisible();
-    await expect(page.getByTestId('learner-name')).toBeFocused();
-    await expect(page.getByTestId('learner-name')).toBeInViewport();
+    // Said by the button (an alert) and beside the field, linked to it.
+    await expect(page.getByRole('alert').filter({ hasText: 'Enter your name first: a record needs it.' })).toBeVisible();
+    await expect(name).toBeFocused();
+    await expect(name).toBeInViewport();
+    await expect(name).toHaveAttribute('aria-invalid', 'true');
+    await expect(name).toHaveAccessibleDescription('Enter your name first: a record needs it.');
+    await expect(page.getByTestId('name-error')).toBeInViewport();
+    await axe(page, 'record without a name');
+    // Typing the name clears the field's error.
+    await name.fill('Li Na');
+    await expect(name).not.toHaveAttribute('aria-invalid', /.*/);
+    await expect(page.getByTestId('name-error')).toHaveCount(0);
   });
 });

@@ -15,11 +15,18 @@ test.describe('trainer (en)', () => {
     await page.goto('/train');
     await waitForApp(page);
     await expect(page.getByTestId('no-sessions')).toBeVisible();
+    // The space bar is named only where there is a keyboard.
+    const fine = await page.evaluate(() => matchMedia('(hover: hover) and (pointer: fine)').matches);
+    await expect(page.getByTestId('taps-keys-hint')).toBeVisible({ visible: fine });
+    await expect(page.getByText(/space bar/)).toBeVisible({ visible: fine });
     await axe(page, 'trainer setup');
     await page.getByLabel('Compressions only, without breaks').check();
     await startSession(page, /^Get ready: [123]$/);
     // The metronome runs: the visual beat follows what is heard.
-    await expect(page.getByTestId('beat')).toHaveText(/^\d+$/);
+    // The circle says whose count it is: the beat's, "of 30" (the
+    // presses are counted apart).
+    await expect(page.getByTestId('beat').locator('.beat-text')).toHaveText(/^\d+$/);
+    await expect(page.getByTestId('beat-of')).toHaveText('of 30');
     await expect(page.getByTestId('time-left')).toHaveText(/^[12]:\d\d$/);
     await axe(page, 'running session');
     // Twenty taps at 110/min (545 ms apart); the rate and its praise are
@@ -259,8 +266,10 @@ async function beatTextFit(page: Page): Promise<{ worst: number; radius: number;
     const r = beat.getBoundingClientRect();
     const [cx, cy] = [r.left + r.width / 2, r.top + r.height / 2];
     const range = document.createRange();
-    range.selectNodeContents(beat.querySelector('.beat-text')!);
-    const corners = [...range.getClientRects()].flatMap((q) => [
+    const corners = [...beat.querySelectorAll('.beat-text, .beat-of')].flatMap((part) => {
+      range.selectNodeContents(part);
+      return [...range.getClientRects()];
+    }).flatMap((q) => [
       [q.left, q.top],
       [q.right, q.top],
       [q.left, q.bottom],
@@ -379,6 +388,10 @@ for (const lang of LANGS) {
         await expect(run).toHaveAttribute('data-state', 'running', { timeout: 5_000 });
         // Tapping for 16 s (into the pause for breaths); measured every 4 s.
         const tapping = tapAlong(page, 30, 545);
+        // The count and its "of 30" fit in the circle too.
+        await expect(page.getByTestId('beat-of')).toBeVisible();
+        const counting = await beatTextFit(page);
+        expect(counting.worst, `"${counting.text}" inside the circle`).toBeLessThanOrEqual(counting.radius);
         for (let i = 1; i <= 3; i++) {
           await page.waitForTimeout(4_000);
           await inView(page, live, `after ${4 * i} s of tapping`);

@@ -15,10 +15,10 @@ use dashboard::{LessonsProgress, NextCard};
 use install::InstallHint;
 
 /// Home as a dashboard: one "Start learning" action on a first visit, else
-/// the lesson to continue, today's reviews, the last training score, the
-/// class assignments and progress per lesson; then help in an emergency
-/// (the number to call, the three doors), where the learner is and the
-/// guideline followed.
+/// the lesson to continue; then help in an emergency (the number to call,
+/// the three doors), high on the screen for a returning learner too; then
+/// today's reviews, the last training score, the class assignments and
+/// progress per lesson; where the learner is and the guideline followed.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
@@ -36,26 +36,34 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <section class="page home">
             <h1>{t!(i18n, home.title)}</h1>
-            {crate::app::pages::with_lessons(state, move |c| {
-                let (c1, c2) = (c.clone(), c.clone());
-                view! {
-                    <NextCard curriculum=c.clone() />
-                    <Show when=move || !started()>
-                        <p class="lead">{t!(i18n, home.intro)}</p>
-                    </Show>
-                    <Show when=has_history>
-                        <crate::app::lazy::TodayCard curriculum=c.clone() />
-                    </Show>
-                    <Show when=has_assignments>
-                        <crate::app::lazy::AssignmentsCard curriculum=c1.clone() />
-                    </Show>
-                    <Show when=started>
-                        <InstallHint />
-                        <LessonsProgress curriculum=c2.clone() />
-                    </Show>
-                }
+            {crate::app::pages::with_lessons(state, move |c| view! {
+                <NextCard curriculum=c.clone() />
+                <Show when=move || !started()>
+                    <p class="lead">{t!(i18n, home.intro)}</p>
+                </Show>
             })}
             <EmergencyCard />
+            // The rest of the learning, below the emergency doors (a long
+            // lessons list pushed them off the screen). Nothing while the
+            // lessons load or fail: the block above says so.
+            {move || match state.curriculum.get() {
+                Some(Ok(c)) => {
+                    let (c1, c2) = (c.clone(), c.clone());
+                    Some(view! {
+                        <Show when=has_history>
+                            <crate::app::lazy::TodayCard curriculum=c.clone() />
+                        </Show>
+                        <Show when=has_assignments>
+                            <crate::app::lazy::AssignmentsCard curriculum=c1.clone() />
+                        </Show>
+                        <Show when=started>
+                            <InstallHint />
+                            <LessonsProgress curriculum=c2.clone() />
+                        </Show>
+                    })
+                }
+                _ => None,
+            }}
             <WhereCard />
             <section class="card profile-card" aria-labelledby="profile-heading">
                 <h2 id="profile-heading">{t!(i18n, home.guideline)}</h2>

@@ -7,7 +7,6 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 mod camera;
 mod practical;
@@ -50,20 +49,6 @@ enum Last {
         added: Option<Added>,
     },
     Error(String),
-}
-
-/// Focuses the element with this id once the page has rendered again (the
-/// roster's rows are rebuilt when one changes: focus stays on the control
-/// that was used, or on what replaced it).
-fn focus_id_later(id: String) {
-    request_animation_frame(move || {
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&id))
-        {
-            let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
-        }
-    });
 }
 
 /// A roster row as shown.

@@ -6,9 +6,10 @@
 
 use leptos::prelude::*;
 
-use super::{focus_id_later, Row, Verify};
+use super::{Row, Verify};
 use crate::adapters::platform;
 use crate::app::fill;
+use crate::app::focus::focus_id_later;
 use crate::app::i18n::{t, t_string, use_i18n};
 use crate::content::checklist::{Checklist, Evidence, Item};
 use crate::records::assess::{Assessments, Mark, Outcome};
@@ -40,7 +41,7 @@ impl Verify {
     /// Opens the practical exam for a learner and moves focus to it.
     pub(super) fn assess(self, key: PublicKey) {
         self.assessing.set(Some(key));
-        focus_id_later("practical-heading".into());
+        focus_id_later("practical-heading");
     }
 }
 

@@ -4,9 +4,10 @@
 use leptos::prelude::*;
 
 use super::practical::who;
-use super::{focus_id_later, Row, Verify};
+use super::{Row, Verify};
 use crate::adapters::{files, platform, random};
 use crate::app::fill;
+use crate::app::focus::focus_id_later;
 use crate::app::i18n::{t, t_string, use_i18n};
 use crate::app::records::contents::local_time;
 use crate::app::records::reasons::failure_text;

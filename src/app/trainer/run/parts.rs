@@ -42,8 +42,10 @@ pub(super) fn TimeLeft(duration_ms: f64, shown: Shown) -> impl IntoView {
     }
 }
 
-/// The visual beat: the countdown's seconds, then a compression's count or
-/// the breaths. Hidden from screen readers: the prompt says the same.
+/// The visual beat: the countdown's seconds, then a compression's count
+/// ("10 of 30": the beat's, not the learner's presses, which [`RunCount`]
+/// shows) or the breaths. Hidden from screen readers: the prompt says the
+/// same.
 ///
 /// Props: `shown` — what the session sets.
 #[component]
@@ -73,6 +75,8 @@ pub(super) fn BeatCircle(shown: Shown) -> impl IntoView {
         >
             // Keyed by the countdown's second, so its animation restarts.
             {move || view! { <span class="beat-text" data-second=counting().unwrap_or(0)>{text()}</span> }}
+            {move || (counting().is_none() && matches!(cue.get(), Some(Cue::Compression { .. })))
+                .then(|| view! { <span class="beat-of" data-testid="beat-of">{t!(i18n, trainer.beat_of)}</span> })}
         </div>
     }
 }
