@@ -245,3 +245,67 @@ fn a_rescuer_kneels_beside_the_casualty_not_on_them() {
         "only {seen} rescuers kneel by a casualty: the check lost its scenes"
     );
 }
+
+/// A push's force arrow points at the hands, not at the head beyond them
+/// (a straight arrow is a force: one over the head read "push on the
+/// head"): beside the contact, ending just above it. And the rescuer
+/// kneels beside the chest (§8 "kneel beside the chest"), the near knee
+/// between the casualty's shoulders and hips, not by the hips or beyond.
+#[test]
+fn pushes_point_at_the_hands_and_the_rescuer_kneels_by_the_chest() {
+    use figures::{Item, Part, Role};
+    let scenes = [
+        ("cpr-adult-compressions", true),
+        ("cpr-adult-hands", true),
+        ("cpr-child-one-hand", true),
+        ("cpr-infant-heel", false),
+        ("cpr-infant-two-thumbs", false),
+        ("choking-infant-chest-thrusts-heel", false),
+        ("choking-infant-chest-thrusts-two-thumbs", false),
+    ];
+    for (name, by_chest) in scenes {
+        let s = figures::scene(name).unwrap_or_else(|| panic!("no scene {name}"));
+        let contact = s
+            .items
+            .iter()
+            .find_map(|i| match i {
+                Item::Contact(p) => Some(*p),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("{name}: no contact"));
+        let (from, len) = s
+            .items
+            .iter()
+            .find_map(|i| match i {
+                Item::Arrow { from, deg, len } if (*deg - 90.0).abs() < 1e-9 => Some((*from, *len)),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("{name}: no push arrow"));
+        let aside = (from.x - contact.x).abs();
+        let gap = contact.y - (from.y + len);
+        assert!(
+            aside <= 13.0 && (0.0..=20.0).contains(&gap),
+            "{name}: the arrow is {aside:.1} to the side of the hands and ends {gap:.1} above them"
+        );
+        if !by_chest {
+            continue;
+        }
+        let (c, r) = (
+            s.items.iter().find_map(|i| match i {
+                Item::Figure(f, Part::All) if f.role == Role::Casualty => Some(f),
+                _ => None,
+            }),
+            s.items.iter().find_map(|i| match i {
+                Item::Figure(f, Part::All) if f.role == Role::Rescuer => Some(f),
+                _ => None,
+            }),
+        );
+        let (c, r) = (c.expect("a casualty"), r.expect("a rescuer"));
+        let knee = r.leg_joints()[0].mid.x;
+        let (shoulders, hips) = (c.shoulder().x, c.hip.x);
+        assert!(
+            (shoulders..=hips).contains(&knee),
+            "{name}: the knee at {knee:.0} is not beside the chest ({shoulders:.0} to {hips:.0})"
+        );
+    }
+}

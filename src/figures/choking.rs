@@ -417,7 +417,17 @@ fn infant_chest_thrusts(two_thumbs: bool) -> Scene {
 
 /// The baby's chest pressed `depth` (0: the still frame).
 fn infant_chest_thrusts_at(two_thumbs: bool, depth: f64) -> Vec<Item> {
-    let (mut r, b) = baby_on_lap(-95.0);
+    let (mut r, mut b) = baby_on_lap(-95.0);
+    if two_thumbs {
+        // Both hands are round the chest, so the thigh holds the head: the
+        // baby lies further back, its head on the knee (the heel of the
+        // hand leaves one hand to hold the head).
+        b.hip.x -= 20.0;
+        // The head upright, looking down at the chest: clear of the push.
+        r.neck = -100.0;
+        r.face = 70.0;
+    }
+    let b = b;
     let press = |p: Pt| pressed(&b, depth, p);
     let rest = b.torso_at(0.7, 1.0);
     let spot = press(rest);
@@ -462,10 +472,11 @@ fn infant_chest_thrusts_at(two_thumbs: bool, depth: f64) -> Vec<Item> {
         items.push(Item::Figure(r, Part::Far));
     }
     items.push(Item::Contact(spot));
+    // Beside the hand or thumbs, ending above them: not over the head.
     items.push(Item::Arrow {
-        from: rest.go(-90.0, 44.0).go(0.0, 22.0),
+        from: rest.go(-90.0, 38.0).go(0.0, 11.0),
         deg: 90.0,
-        len: 24.0,
+        len: 22.0,
     });
     items
 }

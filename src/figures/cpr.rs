@@ -73,7 +73,7 @@ pub(super) fn kneeling(shoulder: Pt, knee_x: f64) -> Figure {
 
 /// How far behind the hands on the chest a kneeling rescuer's knees are:
 /// beside the chest, close to the side.
-const KNEE_BACK: f64 = 30.0;
+const KNEE_BACK: f64 = 22.0;
 
 /// A rescuer `r` kneeling beside a casualty `c` lying on the floor, on
 /// the near side: the near knee in front of them, the arms reaching over.
@@ -125,24 +125,35 @@ pub(super) fn adult_push(push: f64) -> (Vec<Item>, Pt) {
     (items, spot)
 }
 
+/// A push's force arrow, down, beside the straight arm(s) and ending just
+/// above the hands, so it points at them, not at the head beyond: `[above,
+/// back, len]` — it starts `above` the spot and `back` from it towards the
+/// head (the arm's half width and a gap), `len` long.
+pub(super) const ADULT_ARROW: [f64; 3] = [40.0, 12.0, 26.0];
+/// The same over a child's or a baby's chest (a thinner arm, a smaller
+/// chest).
+const SMALL_ARROW: [f64; 3] = [36.0, 9.0, 24.0];
+
+/// The force arrow of a push at `spot`, placed by `[above, back, len]`.
+pub(super) fn push_arrow(spot: Pt, [above, back, len]: [f64; 3]) -> Item {
+    Item::Arrow {
+        from: spot.go(-90.0, above).go(180.0, back),
+        deg: 90.0,
+        len,
+    }
+}
+
 /// The contact ring and the force arrow of a push `push` deep at `spot`
 /// (at rest): lying on the floor, a pressed chest goes straight down; the
 /// arrow stays.
-fn push_marks(spot: Pt, push: f64, above: f64, back: f64, len: f64) -> [Item; 2] {
-    [
-        Item::Contact(spot.go(90.0, push)),
-        Item::Arrow {
-            from: spot.go(-90.0, above).go(180.0, back),
-            deg: 90.0,
-            len,
-        },
-    ]
+fn push_marks(spot: Pt, push: f64, arrow: [f64; 3]) -> [Item; 2] {
+    [Item::Contact(spot.go(90.0, push)), push_arrow(spot, arrow)]
 }
 
 fn compressions(name: &'static str, technique: &'static str, view: [f64; 4]) -> Scene {
     let at = |push: f64| {
         let (mut items, spot) = adult_push(push);
-        items.extend(push_marks(spot, push, 52.0, 24.0, 28.0));
+        items.extend(push_marks(spot, push, ADULT_ARROW));
         items
     };
     Scene {
@@ -193,7 +204,11 @@ pub(super) fn small_push(build: Build, hands: Hands, push: f64) -> (Vec<Item>, P
         // The hands round the chest go down with it; the thumbs press.
         let rest_side = c.torso_at(0.72, 0.1);
         let side = pressed(&c, push, rest_side);
-        let mut r = kneeling(rest_side.go(-70.0, 52.0), spot.x + 26.0);
+        // Kneeling at the baby's feet, not over its legs.
+        let mut r = kneeling(rest_side.go(-70.0, 52.0), spot.x + 58.0);
+        // The head up, looking down at the chest: clear of the push.
+        r.neck = -125.0;
+        r.face = 115.0;
         r.arms = [Limb::to(side), Limb::to(side)];
         r.hands = [Hand::Fist, Hand::Fist];
         let back = pressed(&c, push, c.torso_at(0.72, -0.8));
@@ -234,7 +249,7 @@ fn small_chest(build: Build, hands: Hands) -> Scene {
                 )),
             }));
         }
-        items.extend(push_marks(spot, push, 46.0, 20.0, 26.0));
+        items.extend(push_marks(spot, push, SMALL_ARROW));
         items
     };
     let by = small_press(build);

@@ -3,7 +3,9 @@
 //! the same fast up and down for children and babies.
 
 use super::body::Build;
-use super::cpr::{adult_push, small_press, small_push, Hands, ADULT_PRESS};
+use super::cpr::{
+    adult_push, push_arrow, small_press, small_push, Hands, ADULT_ARROW, ADULT_PRESS,
+};
 use super::marks::Mark;
 use super::{pt, Item, Pt, Scene};
 
@@ -35,11 +37,7 @@ fn adult_depth() -> Scene {
     let (mut items, spot) = adult_push(depth);
     let mut close = items.clone();
     close.extend(gauge(spot, depth, 14.0));
-    items.push(Item::Arrow {
-        from: spot.go(-90.0, 52.0).go(180.0, 24.0),
-        deg: 90.0,
-        len: 28.0,
-    });
+    items.push(push_arrow(spot, ADULT_ARROW));
     items.push(Item::Mark(Mark::Inset {
         at: [202.0, 76.0, 84.0, 64.0],
         scene: Box::new(Scene {

@@ -198,9 +198,9 @@ fn look_in_mouth() -> Scene {
     let d = Build::Adult.dims();
     let head = c.head();
     let mouth = head.go(-62.0, d.head_r);
-    let chin = head.go(-30.0, d.head_r + 1.0);
+    let chin = head.go(-40.0, d.head_r + 1.0);
     let forehead = head.go(-128.0, d.head_r + 1.0);
-    let mut r = kneeling(pt(118.0, 146.0), 158.0);
+    let mut r = kneeling(pt(118.0, 146.0), 136.0);
     r.neck = -150.0;
     r.face = 140.0;
     r.arms = [Limb::to(chin), Limb::to(forehead)];
