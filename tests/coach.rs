@@ -89,6 +89,7 @@ fn every_line_and_phrase_has_words_in_both_languages() {
             Line::CallChoking,
             Line::BabyCall,
             Line::Collapse,
+            Line::BabyCollapse,
         ] {
             let text = l["coach"][line.key()].as_str().unwrap();
             assert!(text.contains("{number}"), "{name}: {}", line.key());
@@ -243,6 +244,16 @@ fn choking_cycles_blows_and_the_right_thrusts() {
         // ERC: a child who collapses gets 5 breaths first.
         assert_eq!(
             lines(&s.collapse).contains(&Line::CollapseChildBreaths),
+            p == ProfileId::Erc
+        );
+        // A baby is laid on its back, not lowered to the floor; ERC's 5
+        // breaths cover its mouth and nose, and say nothing of a child.
+        let baby = choking::script(p, Who::Baby).collapse;
+        assert_eq!(baby[0].line, Line::BabyCollapse);
+        assert!(!lines(&baby).contains(&Line::Collapse));
+        assert!(!lines(&baby).contains(&Line::CollapseChildBreaths));
+        assert_eq!(
+            lines(&baby).contains(&Line::CollapseBabyBreaths),
             p == ProfileId::Erc
         );
     }

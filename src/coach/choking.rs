@@ -58,7 +58,7 @@ fn said(line: Line, p: ProfileId) -> Said {
         AskChoking | CoughWell => {
             by_profile(p, follows(&["A1", "E4"]), own(&["A1", "A2"]), own(&["E4"]))
         }
-        CallChoking | Collapse | NoSweep => {
+        CallChoking | Collapse | BabyCollapse | NoSweep => {
             by_profile(p, follows(&["A1", "E4"]), own(&["A1"]), own(&["E4"]))
         }
         // A baby cannot say whether it is choking: AHA's split (a cough
@@ -84,7 +84,7 @@ fn said(line: Line, p: ProfileId) -> Said {
         }
         BabyChestHeel => own(&["A2", "A3"]),
         BabyChestThumbs => by_profile(p, follows(&["E3"]), own(&["A2"]), own(&["E3"])),
-        CollapseChildBreaths => own(&["E3"]),
+        CollapseChildBreaths | CollapseBabyBreaths => own(&["E3"]),
         SeeDoctor => by_profile(p, follows(&["E4"]), follows(&["E4"]), own(&["E4"])),
         other => panic!("{other:?} is not a choking line"),
     };
@@ -120,10 +120,14 @@ pub fn script(profile: ProfileId, who: Who) -> Script {
             step(Action::AbdominalThrusts, &[AbdominalStance, AbdominalFist]),
         ],
     };
-    let collapse = if profile == ProfileId::Erc && who != Who::Large {
-        s(&[Collapse, CollapseChildBreaths, NoSweep])
-    } else {
-        s(&[Collapse, NoSweep])
+    // A baby is laid down, not lowered to the floor; ERC starts a child's
+    // or a baby's CPR with 5 breaths (a baby's: mouth over mouth and nose).
+    let erc = profile == ProfileId::Erc;
+    let collapse = match who {
+        Who::Baby if erc => s(&[BabyCollapse, CollapseBabyBreaths, NoSweep]),
+        Who::Baby => s(&[BabyCollapse, NoSweep]),
+        Who::Adult | Who::Child if erc => s(&[Collapse, CollapseChildBreaths, NoSweep]),
+        _ => s(&[Collapse, NoSweep]),
     };
     let first = if who == Who::Baby {
         s(&[BabySigns, CoughWell, BabyCall])

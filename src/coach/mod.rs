@@ -174,6 +174,8 @@ pub enum Line {
     BabyChestThumbs,
     Collapse,
     CollapseChildBreaths,
+    BabyCollapse,
+    CollapseBabyBreaths,
     NoSweep,
     SeeDoctor,
     // Recovery position.
@@ -190,7 +192,7 @@ pub enum Line {
 
 impl Line {
     /// Every line, in declaration order.
-    pub const ALL: [Line; 55] = [
+    pub const ALL: [Line; 57] = [
         Line::Safe,
         Line::CheckResponse,
         Line::CheckResponseBaby,
@@ -235,6 +237,8 @@ impl Line {
         Line::BabyChestThumbs,
         Line::Collapse,
         Line::CollapseChildBreaths,
+        Line::BabyCollapse,
+        Line::CollapseBabyBreaths,
         Line::NoSweep,
         Line::SeeDoctor,
         Line::RecoveryWhen,
@@ -298,6 +302,8 @@ impl Line {
             BabyChestThumbs => "baby_chest_thumbs",
             Collapse => "collapse",
             CollapseChildBreaths => "collapse_child_breaths",
+            BabyCollapse => "baby_collapse",
+            CollapseBabyBreaths => "collapse_baby_breaths",
             NoSweep => "no_sweep",
             SeeDoctor => "see_doctor",
             RecoveryWhen => "recovery_when",

@@ -63,6 +63,8 @@ fn line_template(i18n: I18nContext<Locale>, line: Line) -> &'static str {
         Line::BabyChestThumbs => t_string!(i18n, coach.baby_chest_thumbs),
         Line::Collapse => t_string!(i18n, coach.collapse),
         Line::CollapseChildBreaths => t_string!(i18n, coach.collapse_child_breaths),
+        Line::BabyCollapse => t_string!(i18n, coach.baby_collapse),
+        Line::CollapseBabyBreaths => t_string!(i18n, coach.collapse_baby_breaths),
         Line::NoSweep => t_string!(i18n, coach.no_sweep),
         Line::SeeDoctor => t_string!(i18n, coach.see_doctor),
         Line::RecoveryWhen => t_string!(i18n, coach.recovery_when),

@@ -55,8 +55,16 @@ fn Check(curriculum: Arc<Curriculum>, lesson: Arc<Lesson>) -> impl IntoView {
     // The next question, or "lesson complete", starts at the check's
     // heading: the learner tapped Next at the foot of the last answer
     // (at large text, screens below it). Focus brings it into view.
+    // The end: "lesson complete" itself takes focus and comes into view
+    // (below the heading and the celebration it was under the tab bar at
+    // 200 %).
+    let complete = NodeRef::<leptos::html::Div>::new();
     let on_correct = Callback::new(move |()| {
-        crate::app::focus::focus_later(heading);
+        if index.get_untracked() + 1 >= total {
+            crate::app::focus::focus_and_reveal_later(complete);
+        } else {
+            crate::app::focus::focus_later(heading);
+        }
         if index.get_untracked() + 1 >= total {
             let at = crate::adapters::platform::now_iso();
             let clock = use_context::<LessonClock>();
@@ -82,7 +90,7 @@ fn Check(curriculum: Arc<Curriculum>, lesson: Arc<Lesson>) -> impl IntoView {
                 fallback=move || {
                     let next = next_lesson.clone();
                     view! {
-                        <div class="complete" role="status" data-testid="lesson-complete">
+                        <div class="complete" role="status" tabindex="-1" node_ref=complete data-testid="lesson-complete">
                             <crate::app::quiz::Celebrate />
                             <p class="complete-words">{t!(i18n, check.complete)}</p>
                             {next.map(|id| view! { <A href=format!("/learn/{id}") attr:class="button primary">{t!(i18n, check.next_lesson)}</A> })}

@@ -299,10 +299,19 @@ fn MistakesCard(curriculum: Arc<Curriculum>) -> impl IntoView {
                 .count()
         })
     });
+    // "Well done" only for a learner who has answered something.
+    let practised = move || state.quiz.with(|q| !q.schedule.cards.is_empty());
+    let none = move || {
+        if practised() {
+            t_string!(i18n, quiz.no_mistakes)
+        } else {
+            t_string!(i18n, quiz.no_mistakes_yet)
+        }
+    };
     view! {
         <section class="card" aria-labelledby="mistakes-heading">
             <h2 id="mistakes-heading">{t!(i18n, quiz.mistakes_heading)}</h2>
-            <Show when=move || { count.get() > 0 } fallback=move || view! { <p data-testid="mistake-count">{t!(i18n, quiz.no_mistakes)}</p> }>
+            <Show when=move || { count.get() > 0 } fallback=move || view! { <p data-testid="mistake-count">{none}</p> }>
                 <p data-testid="mistake-count">{t!(i18n, quiz.mistakes_count, n = move || count.get())}</p>
                 <button type="button" data-testid="start-mistakes" on:click={
                     let c = curriculum.clone();

@@ -116,8 +116,11 @@ fn ProfileForm() -> impl IntoView {
     let class = RwSignal::new(p.class.unwrap_or_default());
     let saved = RwSignal::new(false);
     let missing = use_context::<NameMissing>().map(|m| m.0);
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    // Kept when a field changes (it loses focus), not only with the
+    // button: a learner who types their name and then taps "make a
+    // record" (a field's change comes before the tap) is not told again
+    // that the name is missing.
+    let store = move || {
         let p = Profile::from_fields(
             &name.get_untracked(),
             &number.get_untracked(),
@@ -126,6 +129,10 @@ fn ProfileForm() -> impl IntoView {
         name.set(p.name.clone());
         state.update_records(|r| r.learner.profile = p);
         saved.set(true);
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        store();
     };
     // Only the name can be missing; its error is linked to the field.
     let invalid = move || missing.is_some_and(|m| m.get());
@@ -145,7 +152,8 @@ fn ProfileForm() -> impl IntoView {
                         sig.set(event_target_value(&ev));
                         saved.set(false);
                         if let Some(m) = missing { m.set(false); }
-                    } />
+                    }
+                    on:change=move |_| store() />
             </label>
             {move || flagged().then(|| view! {
                 <p id="learner-name-error" class="status error" data-testid="name-error">{t!(i18n, records.name_needed)}</p>
@@ -227,6 +235,9 @@ pub fn Assignments(curriculum: Arc<Curriculum>, actions: bool) -> impl IntoView 
         error.set(None);
         match make_record(state, a.as_ref()) {
             Ok(r) => {
+                if let Some(NameMissing(m)) = missing {
+                    m.set(false);
+                }
                 let name = a.map(|a| format!("{} · {}", a.body.class, a.body.instructor_name));
                 made.set(Some((r, name)));
                 focus_id_later("made-record");

@@ -234,6 +234,14 @@ test.describe('learning at 200% text on a 320 px screen', () => {
       await answerCorrectly(page, q);
     }
     await expect(page.getByTestId('lesson-complete')).toBeInViewport();
+    // Its words are read and seen: focused, and above the tab bar (below
+    // the celebration they were under it).
+    await expect(page.getByTestId('lesson-complete')).toBeFocused();
+    const [words, bar] = await page.evaluate(() =>
+      ['.complete-words', '.tab-bar'].map((s) => document.querySelector(s)!.getBoundingClientRect().toJSON()),
+    );
+    expect(words.top, '"lesson complete" on the screen').toBeGreaterThanOrEqual(0);
+    expect(words.bottom, '"lesson complete" above the tab bar').toBeLessThanOrEqual(bar.top);
   });
 });
 

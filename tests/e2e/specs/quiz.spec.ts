@@ -164,6 +164,8 @@ test.describe('practice', () => {
   test('keyboard only, through every question type', async ({ page }) => {
     await page.goto('/quiz');
     await waitForApp(page);
+    // Nothing answered yet: no "well done" for mistakes never made.
+    await expect(page.getByTestId('mistake-count')).toHaveText('Questions you get wrong will wait here for another try.');
     // Adult CPR has questions of all five types.
     await page.getByTestId('practice-scope').focus();
     await page.keyboard.press('ArrowDown');
@@ -405,12 +407,31 @@ test.describe('quiz at 200% text on a 320 px screen', () => {
     await expect(page.getByTestId('start-exam')).toBeVisible();
     expect(await overflow(), '/quiz').toBeLessThanOrEqual(0);
     await page.getByTestId('start-exam').click();
+    let orderings = 0;
     for (let i = 0; i < 20; i++) {
       await expect(page.getByTestId('question')).toBeVisible();
       expect(await overflow(), `exam question ${i + 1}`).toBeLessThanOrEqual(0);
+      if ((await page.getByTestId('question').getAttribute('data-type')) === 'order') {
+        // Each step on one row: handle, text, arrows side by side, no
+        // taller than its text or the two arrows (they stacked into a
+        // column 300 px tall per step).
+        orderings++;
+        const rows = await page.locator('.order-item').evaluateAll((items) =>
+          items.map((li) => {
+            const [h, t, b] = ['.drag-handle', '.order-text', '.order-buttons'].map((s) => li.querySelector(s)!.getBoundingClientRect());
+            return { oneRow: h.right <= t.left && t.right <= b.left, tall: li.getBoundingClientRect().height, text: t.height, arrows: b.height };
+          }),
+        );
+        for (const r of rows) {
+          expect(r.oneRow, `exam question ${i + 1}: a step on one row`).toBe(true);
+          // Plus the row's padding (12 px above and below at 200 %) and border.
+          expect(r.tall, `exam question ${i + 1}: a step's height`).toBeLessThanOrEqual(Math.max(r.text, r.arrows) + 28);
+        }
+      }
       if ((await page.getByTestId('exam-next').count()) === 0) break;
       await page.getByTestId('exam-next').click();
     }
+    expect(orderings, 'an ordering among the questions').toBeGreaterThan(0);
     await page.getByTestId('exam-finish').click();
     await page.getByTestId('finish-anyway').click();
     await expect(page.getByTestId('exam-result')).toBeVisible();

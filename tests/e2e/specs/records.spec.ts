@@ -543,9 +543,17 @@ test.describe('a record without a name', () => {
     await expect(name).toHaveAccessibleDescription('Enter your name first: a record needs it.');
     await expect(page.getByTestId('name-error')).toBeInViewport();
     await axe(page, 'record without a name');
-    // Typing the name clears the field's error.
+    // Typing the name clears the field's error; the name is kept without
+    // "Save" (when the field loses focus), so the record is made at once.
     await name.fill('Li Na');
     await expect(name).not.toHaveAttribute('aria-invalid', /.*/);
     await expect(page.getByTestId('name-error')).toHaveCount(0);
+    await page.getByTestId('make-free-record').click();
+    await expect(page.getByTestId('made-record')).toBeVisible();
+    await expect(page.getByTestId('name-error')).toHaveCount(0);
+    await expect(page.getByRole('alert').filter({ hasText: 'Enter your name first' })).toHaveCount(0);
+    await page.reload();
+    await waitForApp(page);
+    await expect(page.getByTestId('learner-name')).toHaveValue('Li Na');
   });
 });
