@@ -256,6 +256,19 @@ fn choking_cycles_blows_and_the_right_thrusts() {
             lines(&baby).contains(&Line::CollapseBabyBreaths),
             p == ProfileId::Erc
         );
+        // Look in the mouth (take out only what is seen) before any breath.
+        for collapse in [&s.collapse, &baby] {
+            let l = lines(collapse);
+            let breaths = l
+                .iter()
+                .position(|x| matches!(x, Line::CollapseChildBreaths | Line::CollapseBabyBreaths));
+            if let Some(b) = breaths {
+                assert!(
+                    l.iter().position(|x| *x == Line::NoSweep) < Some(b),
+                    "{p:?}: {l:?}"
+                );
+            }
+        }
     }
     let baby_thrust = |p| lines(&choking::script(p, Who::Baby).cycle[1].how);
     assert_eq!(baby_thrust(ProfileId::Aha), [Line::BabyChestHeel]);

@@ -249,21 +249,31 @@ fn a_rescuer_kneels_beside_the_casualty_not_on_them() {
 /// A push's force arrow points at the hands, not at the head beyond them
 /// (a straight arrow is a force: one over the head read "push on the
 /// head"): beside the contact, ending just above it. And the rescuer
-/// kneels beside the chest (§8 "kneel beside the chest"), the near knee
-/// between the casualty's shoulders and hips, not by the hips or beyond.
+/// kneels beside an adult's or a child's chest (§8 "kneel beside the
+/// chest"), the near knee between the shoulders and the hips, not by the
+/// hips or beyond; by a baby on the floor, past its feet, not over them.
 #[test]
 fn pushes_point_at_the_hands_and_the_rescuer_kneels_by_the_chest() {
     use figures::{Item, Part, Role};
+    // Where the rescuer kneels: beside the chest (an adult, a child), past
+    // the feet (a baby on the floor: a knee beside it covered its legs),
+    // or not on the floor (a baby on the lap).
+    #[derive(PartialEq)]
+    enum Knee {
+        ByChest,
+        PastFeet,
+        Lap,
+    }
     let scenes = [
-        ("cpr-adult-compressions", true),
-        ("cpr-adult-hands", true),
-        ("cpr-child-one-hand", true),
-        ("cpr-infant-heel", false),
-        ("cpr-infant-two-thumbs", false),
-        ("choking-infant-chest-thrusts-heel", false),
-        ("choking-infant-chest-thrusts-two-thumbs", false),
+        ("cpr-adult-compressions", Knee::ByChest),
+        ("cpr-adult-hands", Knee::ByChest),
+        ("cpr-child-one-hand", Knee::ByChest),
+        ("cpr-infant-heel", Knee::PastFeet),
+        ("cpr-infant-two-thumbs", Knee::PastFeet),
+        ("choking-infant-chest-thrusts-heel", Knee::Lap),
+        ("choking-infant-chest-thrusts-two-thumbs", Knee::Lap),
     ];
-    for (name, by_chest) in scenes {
+    for (name, kneel) in scenes {
         let s = figures::scene(name).unwrap_or_else(|| panic!("no scene {name}"));
         let contact = s
             .items
@@ -287,7 +297,7 @@ fn pushes_point_at_the_hands_and_the_rescuer_kneels_by_the_chest() {
             aside <= 13.0 && (0.0..=20.0).contains(&gap),
             "{name}: the arrow is {aside:.1} to the side of the hands and ends {gap:.1} above them"
         );
-        if !by_chest {
+        if kneel == Knee::Lap {
             continue;
         }
         let (c, r) = (
@@ -302,10 +312,25 @@ fn pushes_point_at_the_hands_and_the_rescuer_kneels_by_the_chest() {
         );
         let (c, r) = (c.expect("a casualty"), r.expect("a rescuer"));
         let knee = r.leg_joints()[0].mid.x;
-        let (shoulders, hips) = (c.shoulder().x, c.hip.x);
-        assert!(
-            (shoulders..=hips).contains(&knee),
-            "{name}: the knee at {knee:.0} is not beside the chest ({shoulders:.0} to {hips:.0})"
-        );
+        if kneel == Knee::ByChest {
+            let (shoulders, hips) = (c.shoulder().x, c.hip.x);
+            assert!(
+                (shoulders..=hips).contains(&knee),
+                "{name}: the knee at {knee:.0} is not beside the chest ({shoulders:.0} to {hips:.0})"
+            );
+        } else {
+            // The knee's near edge past the ends of the feet.
+            let feet = c
+                .leg_joints()
+                .iter()
+                .map(|j| j.end.x)
+                .fold(f64::MIN, f64::max)
+                + c.dims().leg_w / 2.0;
+            let edge = knee - r.dims().leg_w / 2.0;
+            assert!(
+                edge >= feet,
+                "{name}: the knee ({edge:.0}) covers the baby's feet ({feet:.0})"
+            );
+        }
     }
 }

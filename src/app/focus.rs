@@ -80,3 +80,17 @@ pub(crate) fn focus_id_later(id: impl Into<String>) {
         }
     });
 }
+
+/// Moves focus to `heading` each time `track` changes (a new question),
+/// but not when the page first shows (the shell focuses the page then).
+pub(crate) fn focus_on_change(heading: NodeRef<leptos::html::H2>, track: impl Fn() + 'static) {
+    let first = std::cell::Cell::new(true);
+    Effect::new(move |_| {
+        track();
+        if !first.replace(false) {
+            if let Some(h) = heading.get_untracked() {
+                let _ = h.focus();
+            }
+        }
+    });
+}

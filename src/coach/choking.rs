@@ -58,9 +58,16 @@ fn said(line: Line, p: ProfileId) -> Said {
         AskChoking | CoughWell => {
             by_profile(p, follows(&["A1", "E4"]), own(&["A1", "A2"]), own(&["E4"]))
         }
-        CallChoking | Collapse | BabyCollapse | NoSweep => {
+        CallChoking | Collapse | NoSweep => {
             by_profile(p, follows(&["A1", "E4"]), own(&["A1"]), own(&["E4"]))
         }
+        // A baby: the infant sources beside the adult ones.
+        BabyCollapse => by_profile(
+            p,
+            follows(&["A2", "E3", "A1", "E4"]),
+            own(&["A2", "A1"]),
+            own(&["E3", "E4"]),
+        ),
         // A baby cannot say whether it is choking: AHA's split (a cough
         // that works and sounds, or a weak or absent cough), which ERC's
         // and RCSC's sources give for adults only: flagged for them.
@@ -124,9 +131,10 @@ pub fn script(profile: ProfileId, who: Who) -> Script {
     // or a baby's CPR with 5 breaths (a baby's: mouth over mouth and nose).
     let erc = profile == ProfileId::Erc;
     let collapse = match who {
-        Who::Baby if erc => s(&[BabyCollapse, CollapseBabyBreaths, NoSweep]),
+        // Look in the mouth (take out only what is seen) before breaths.
+        Who::Baby if erc => s(&[BabyCollapse, NoSweep, CollapseBabyBreaths]),
         Who::Baby => s(&[BabyCollapse, NoSweep]),
-        Who::Adult | Who::Child if erc => s(&[Collapse, CollapseChildBreaths, NoSweep]),
+        Who::Adult | Who::Child if erc => s(&[Collapse, NoSweep, CollapseChildBreaths]),
         _ => s(&[Collapse, NoSweep]),
     };
     let first = if who == Who::Baby {

@@ -191,8 +191,9 @@ pub(super) fn small_push(build: Build, hands: Hands, push: f64) -> (Vec<Item>, P
         // Over a child the shoulders are above the hand; over a baby the
         // rescuer stays more upright, the arm slanting down: a baby's
         // chest takes a small push, not the body's weight.
+        // Kneeling past the baby's feet, not over its legs.
         let (up, knee) = if build == Build::Baby {
-            (-68.0, 44.0)
+            (-68.0, 58.0)
         } else {
             (-90.0, KNEE_BACK)
         };

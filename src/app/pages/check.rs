@@ -52,20 +52,15 @@ fn Check(curriculum: Arc<Curriculum>, lesson: Arc<Lesson>) -> impl IntoView {
     let lesson_id = lesson.id.clone();
     let lesson_id2 = lesson.id.clone();
     let heading = NodeRef::<leptos::html::H2>::new();
-    // The next question, or "lesson complete", starts at the check's
-    // heading: the learner tapped Next at the foot of the last answer
-    // (at large text, screens below it). Focus brings it into view.
-    // The end: "lesson complete" itself takes focus and comes into view
-    // (below the heading and the celebration it was under the tab bar at
-    // 200 %).
+    // The next question starts at the check's heading: the learner tapped
+    // Next at the foot of the last answer (at large text, screens below
+    // it); focus brings it into view. At the end "lesson complete" itself
+    // takes focus and comes into view (below the heading and the
+    // celebration it was under the tab bar at 200 %).
     let complete = NodeRef::<leptos::html::Div>::new();
     let on_correct = Callback::new(move |()| {
         if index.get_untracked() + 1 >= total {
             crate::app::focus::focus_and_reveal_later(complete);
-        } else {
-            crate::app::focus::focus_later(heading);
-        }
-        if index.get_untracked() + 1 >= total {
             let at = crate::adapters::platform::now_iso();
             let clock = use_context::<LessonClock>();
             state.update_progress(|p| {
@@ -77,6 +72,7 @@ fn Check(curriculum: Arc<Curriculum>, lesson: Arc<Lesson>) -> impl IntoView {
             });
             done.set(true);
         } else {
+            crate::app::focus::focus_later(heading);
             index.update(|i| *i += 1);
         }
     });

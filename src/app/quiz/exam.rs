@@ -234,7 +234,7 @@ fn Runner(curriculum: Arc<Curriculum>, items: Arc<Vec<ExamItem>>) -> impl IntoVi
         index.set(to);
     };
     let go = StoredValue::new(Arc::new(go) as Arc<dyn Fn(usize) + Send + Sync>);
-    super::focus_on_change(heading, move || index.track());
+    crate::app::focus::focus_on_change(heading, move || index.track());
     let exam = Exam {
         state,
         total,

@@ -30,20 +30,6 @@ pub use exam::ExamPage;
 pub use practice::PracticePage;
 pub use results::ResultsPage;
 
-/// Moves focus to `heading` each time `track` changes (a new question),
-/// but not when the page first shows (the shell focuses the page then).
-pub(crate) fn focus_on_change(heading: NodeRef<leptos::html::H2>, track: impl Fn() + 'static) {
-    let first = std::cell::Cell::new(true);
-    Effect::new(move |_| {
-        track();
-        if !first.replace(false) {
-            if let Some(h) = heading.get_untracked() {
-                let _ = h.focus();
-            }
-        }
-    });
-}
-
 /// Starts an exam of `bp` and saves it (the caller opens `/quiz/exam`).
 ///
 /// Its seed is the next of this device's chain for `assignment` (or for

@@ -82,7 +82,7 @@ fn Session(curriculum: Arc<Curriculum>) -> impl IntoView {
             super::start_practice(state, &c, scope);
         }
     };
-    super::focus_on_change(heading, move || position.track());
+    crate::app::focus::focus_on_change(heading, move || position.track());
     let question = move || {
         let (index, finished) = position.get()?;
         if finished {

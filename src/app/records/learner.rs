@@ -105,6 +105,11 @@ fn ProgressSummary() -> impl IntoView {
 #[derive(Clone, Copy)]
 struct NameMissing(RwSignal<bool>);
 
+/// The name field's id (also its test id).
+const NAME: &str = "learner-name";
+/// The learner number field's id.
+const NUMBER: &str = "learner-number";
+
 /// The learner's name, number and class.
 #[component]
 fn ProfileForm() -> impl IntoView {
@@ -119,7 +124,22 @@ fn ProfileForm() -> impl IntoView {
     // Kept when a field changes (it loses focus), not only with the
     // button: a learner who types their name and then taps "make a
     // record" (a field's change comes before the tap) is not told again
-    // that the name is missing.
+    // that the name is missing. Only that field: the others as stored,
+    // which another tab may have changed since this form was drawn.
+    let keep_field = move |id: &'static str, value: String| {
+        state.update_records(|r| {
+            let cur = &r.learner.profile;
+            let name = cur.name.clone();
+            let number = cur.number.clone().unwrap_or_default();
+            let class = cur.class.clone().unwrap_or_default();
+            r.learner.profile = match id {
+                NAME => Profile::from_fields(&value, &number, &class),
+                NUMBER => Profile::from_fields(&name, &value, &class),
+                _ => Profile::from_fields(&name, &number, &value),
+            };
+        });
+        saved.set(true);
+    };
     let store = move || {
         let p = Profile::from_fields(
             &name.get_untracked(),
@@ -151,9 +171,11 @@ fn ProfileForm() -> impl IntoView {
                     on:input=move |ev| {
                         sig.set(event_target_value(&ev));
                         saved.set(false);
-                        if let Some(m) = missing { m.set(false); }
+                        if required {
+                            if let Some(m) = missing { m.set(false); }
+                        }
                     }
-                    on:change=move |_| store() />
+                    on:change=move |ev| keep_field(id, event_target_value(&ev)) />
             </label>
             {move || flagged().then(|| view! {
                 <p id="learner-name-error" class="status error" data-testid="name-error">{t!(i18n, records.name_needed)}</p>
@@ -164,8 +186,8 @@ fn ProfileForm() -> impl IntoView {
         <form class="card" aria-labelledby="profile-form-heading" on:submit=save>
             <h2 id="profile-form-heading">{t!(i18n, records.profile_heading)}</h2>
             <p class="help">{t!(i18n, records.profile_help)}</p>
-            {move || field(t_string!(i18n, records.name), name, "learner-name", true)}
-            {move || field(t_string!(i18n, records.number), number, "learner-number", false)}
+            {move || field(t_string!(i18n, records.name), name, NAME, true)}
+            {move || field(t_string!(i18n, records.number), number, NUMBER, false)}
             {move || field(t_string!(i18n, records.class), class, "learner-class", false)}
             <button type="submit" data-testid="save-profile">{t!(i18n, records.save)}</button>
             <p role="status" class="status">{move || saved.get().then(|| t_string!(i18n, records.saved))}</p>
@@ -250,7 +272,7 @@ pub fn Assignments(curriculum: Arc<Curriculum>, actions: bool) -> impl IntoView 
                 if let Some(NameMissing(m)) = missing {
                     m.set(true);
                 }
-                focus_id_later("learner-name");
+                focus_id_later(NAME);
             }
             Err(MakeError::Compose(ComposeError::DamagedExam(_))) => {
                 error.set(Some(t_string!(i18n, records.damaged_exam)))

@@ -1,14 +1,15 @@
 // The quiz: an exam reloaded in the middle resumes in the same order and
 // scores right (and the CLI re-scores its transcript identically); a
 // keyboard-only practice through every question type; wrong answers come
-// back and are kept for review; axe-core on every quiz page; 200% text on a
-// 320 px screen; questions held back from exams, whose notes the instructor
-// area shows and a learner's pages never do.
+// back and are kept for review; axe-core on every quiz page; questions held
+// back from exams, whose notes the instructor area shows and a learner's
+// pages never do. (Orderings and 200 % text: ordering.spec.ts.)
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, axe, waitForApp, CLI } from './fixtures';
 import { answer, byId, questions } from './content';
+import { practiseUntil } from './practise';
 
 
 /** Presses Tab until the focused element matches `selector` (at most 40 times). */
@@ -23,24 +24,6 @@ async function tabTo(page: Page, selector: string) {
 const focusedMatches = (page: Page, selector: string) =>
   page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
 
-/** Practises one lesson's questions, answering each right, until the card
- * on screen is one `wanted` accepts (at most 40 questions); returns the card. */
-async function practiseUntil(page: Page, lesson: string, wanted: (card: Locator) => Promise<boolean>): Promise<Locator> {
-  await page.goto('/quiz');
-  await waitForApp(page);
-  await page.getByTestId('practice-scope').selectOption(lesson);
-  await page.getByTestId('start-practice').click();
-  const card = page.getByTestId('question');
-  for (let n = 0; n < 40; n++) {
-    await expect(page.getByTestId('practice-position')).toBeVisible();
-    if (await wanted(card)) break;
-    await answer(card, byId.get((await card.getAttribute('data-question'))!)!, true);
-    await page.getByTestId('check-answer').click();
-    await page.getByTestId('next-question').click();
-    if (await page.getByTestId('practice-done').isVisible()) await page.locator('[data-testid="practice-done"] button.primary').click();
-  }
-  return card;
-}
 
 test.describe('exam', () => {
   test.use({ locale: 'en-US' });
@@ -125,36 +108,6 @@ test.describe('exam', () => {
     await waitForApp(page);
     await expect(page.getByTestId('results').locator('li')).toHaveCount(1);
     await expect(page.getByTestId('results')).toContainText(`${percent}%`);
-  });
-
-  test('an ordering left as shown can be kept as the answer', async ({ page }) => {
-    await page.goto('/quiz');
-    await waitForApp(page);
-    await page.getByTestId('start-exam').click();
-    const card = page.getByTestId('question');
-    const count = page.getByTestId('answered-count');
-    // Only orderings ask (the other types are answered by choosing).
-    for (let i = 0; (await card.getAttribute('data-type')) !== 'order'; i++) {
-      expect(i, 'an ordering among the 20 questions').toBeLessThan(19);
-      await expect(page.getByTestId('keep-order')).toHaveCount(0);
-      await page.getByTestId('exam-next').click();
-      await expect(page.getByTestId('exam-position')).toHaveText(`Question ${i + 2} of 20`);
-    }
-    const shown = await card.locator('li[data-option]').evaluateAll((els) => els.map((e) => e.getAttribute('data-option')));
-    await expect(count).toHaveText('Answered: 0 of 20');
-    await expect(page.getByTestId('keep-order')).toContainText('Is the order shown already right?');
-    await axe(page, 'ordering not yet answered');
-    await page.getByTestId('keep-order-button').click();
-    // Saved as shown; the learner hears so, and can still move a step.
-    await expect(count).toHaveText('Answered: 1 of 20');
-    await expect(page.getByTestId('order-kept')).toBeFocused();
-    await expect(page.getByTestId('keep-order-button')).toHaveCount(0);
-    expect(await card.locator('li[data-option]').evaluateAll((els) => els.map((e) => e.getAttribute('data-option')))).toEqual(shown);
-    // Kept after a reload, as every answer is.
-    await page.reload();
-    await waitForApp(page);
-    await expect(count).toHaveText('Answered: 1 of 20');
-    await expect(page.getByTestId('order-kept')).toBeVisible();
   });
 });
 
@@ -393,51 +346,6 @@ for (const locale of ['zh-CN', 'en-US']) {
     });
   });
 }
-
-test.describe('quiz at 200% text on a 320 px screen', () => {
-  test.use({ locale: 'zh-CN', viewport: { width: 320, height: 640 } });
-  test('hub, practice and exam fit without horizontal overflow', async ({ page }) => {
-    await page.goto('/settings');
-    await waitForApp(page);
-    await page.getByRole('radio', { name: '200 %' }).check();
-    const overflow = () =>
-      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    await page.goto('/quiz');
-    await waitForApp(page);
-    await expect(page.getByTestId('start-exam')).toBeVisible();
-    expect(await overflow(), '/quiz').toBeLessThanOrEqual(0);
-    await page.getByTestId('start-exam').click();
-    let orderings = 0;
-    for (let i = 0; i < 20; i++) {
-      await expect(page.getByTestId('question')).toBeVisible();
-      expect(await overflow(), `exam question ${i + 1}`).toBeLessThanOrEqual(0);
-      if ((await page.getByTestId('question').getAttribute('data-type')) === 'order') {
-        // Each step on one row: handle, text, arrows side by side, no
-        // taller than its text or the two arrows (they stacked into a
-        // column 300 px tall per step).
-        orderings++;
-        const rows = await page.locator('.order-item').evaluateAll((items) =>
-          items.map((li) => {
-            const [h, t, b] = ['.drag-handle', '.order-text', '.order-buttons'].map((s) => li.querySelector(s)!.getBoundingClientRect());
-            return { oneRow: h.right <= t.left && t.right <= b.left, tall: li.getBoundingClientRect().height, text: t.height, arrows: b.height };
-          }),
-        );
-        for (const r of rows) {
-          expect(r.oneRow, `exam question ${i + 1}: a step on one row`).toBe(true);
-          // Plus the row's padding (12 px above and below at 200 %) and border.
-          expect(r.tall, `exam question ${i + 1}: a step's height`).toBeLessThanOrEqual(Math.max(r.text, r.arrows) + 28);
-        }
-      }
-      if ((await page.getByTestId('exam-next').count()) === 0) break;
-      await page.getByTestId('exam-next').click();
-    }
-    expect(orderings, 'an ordering among the questions').toBeGreaterThan(0);
-    await page.getByTestId('exam-finish').click();
-    await page.getByTestId('finish-anyway').click();
-    await expect(page.getByTestId('exam-result')).toBeVisible();
-    expect(await overflow(), 'result').toBeLessThanOrEqual(0);
-  });
-});
 
 test.describe('exam time limit', () => {
   test.use({ locale: 'en-US' });
