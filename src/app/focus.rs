@@ -26,16 +26,28 @@ fn reveal(el: &web_sys::HtmlElement) {
     el.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
-/// Focuses `node` after the next render.
-pub(crate) fn focus_later<E>(node: NodeRef<E>)
+/// Runs `then` on what `node` holds after the next render, if it is
+/// still there.
+fn later<E>(node: NodeRef<E>, then: impl FnOnce(&web_sys::HtmlElement) + 'static)
 where
     E: leptos::html::ElementType,
     E::Output: JsCast + Clone + 'static,
 {
     request_animation_frame(move || {
         if let Some(el) = element(node) {
-            let _ = el.focus();
+            then(&el);
         }
+    });
+}
+
+/// Focuses `node` after the next render.
+pub(crate) fn focus_later<E>(node: NodeRef<E>)
+where
+    E: leptos::html::ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    later(node, |el| {
+        let _ = el.focus();
     });
 }
 
@@ -45,11 +57,7 @@ where
     E: leptos::html::ElementType,
     E::Output: JsCast + Clone + 'static,
 {
-    request_animation_frame(move || {
-        if let Some(el) = element(node) {
-            reveal(&el);
-        }
-    });
+    later(node, reveal);
 }
 
 /// Focuses `node` and scrolls all of it into view after the next render
@@ -59,11 +67,9 @@ where
     E: leptos::html::ElementType,
     E::Output: JsCast + Clone + 'static,
 {
-    request_animation_frame(move || {
-        if let Some(el) = element(node) {
-            let _ = el.focus();
-            reveal(&el);
-        }
+    later(node, |el| {
+        let _ = el.focus();
+        reveal(el);
     });
 }
 
