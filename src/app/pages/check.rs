@@ -108,7 +108,7 @@ fn Check(curriculum: Arc<Curriculum>, lesson: Arc<Lesson>) -> impl IntoView {
                         let i = index.get();
                         questions.get(i).cloned().map(|q| view! {
                             <p class="step-count">{t!(i18n, check.question_of, n = move || i + 1, total = move || total)}</p>
-                            <CheckQuestion curriculum=curriculum.clone() question=q on_correct=on_correct />
+                            <CheckQuestion curriculum=curriculum.clone() question=q last={i + 1 == total} on_correct=on_correct />
                         })
                     }
                 }
@@ -130,14 +130,18 @@ fn initial_order(q: &Question) -> Vec<String> {
 }
 
 /// One check question: the shared question view, "check my answer",
-/// feedback announced in a live region, and the explanation.
+/// feedback announced in a live region, and the explanation. Once the
+/// answer is right, "check my answer" gives way to the one way on: "next
+/// question", or on the last question "finish the lesson".
 ///
-/// Props: `curriculum` (illustrations), `question`, `on_correct` — called
-/// once the answer is right.
+/// Props: `curriculum` (illustrations), `question`, `last` — whether it
+/// is the check's last question; `on_correct` — called when the learner
+/// moves on from a right answer.
 #[component]
 fn CheckQuestion(
     curriculum: Arc<Curriculum>,
     question: Question,
+    last: bool,
     on_correct: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -160,14 +164,22 @@ fn CheckQuestion(
             .response()
             .is_some_and(|r| score(&q2, &r) == Ok(FULL));
         verdict.set(Some(ok));
-        crate::app::focus::reveal_later(feedback);
+        if ok {
+            // "Check my answer" is gone: focus the feedback (as practice
+            // does), so it is read and the next Tab reaches the way on.
+            crate::app::focus::focus_and_reveal_later(feedback);
+        } else {
+            crate::app::focus::reveal_later(feedback);
+        }
     };
     let explanation = q.explanation.clone();
     view! {
         <QuestionView curriculum=curriculum question=q.clone() options=options answer=answer
             on_change=Callback::new(move |()| verdict.set(None))>
-            <button type="button" class="primary" on:click=submit>{t!(i18n, check.submit)}</button>
-            <div role="status" class="feedback" data-testid="feedback" node_ref=feedback>
+            <Show when=move || verdict.get() != Some(true)>
+                <button type="button" class="primary" on:click=submit.clone()>{t!(i18n, check.submit)}</button>
+            </Show>
+            <div role="status" class="feedback" data-testid="feedback" tabindex="-1" node_ref=feedback>
                 {move || verdict.get().map(|ok| {
                     let explanation = explanation.get(lang()).to_owned();
                     view! {
@@ -177,7 +189,9 @@ fn CheckQuestion(
                         </p>
                         <p><strong>{t!(i18n, check.why)}</strong>" "{explanation}</p>
                         {ok.then(|| view! {
-                            <button type="button" class="primary" on:click=move |_| on_correct.run(())>{t!(i18n, player.next)}</button>
+                            <button type="button" class="primary" data-testid="check-on" on:click=move |_| on_correct.run(())>
+                                {if last { t_string!(i18n, check.finish) } else { t_string!(i18n, check.next_question) }}
+                            </button>
                         })}
                     }
                 })}

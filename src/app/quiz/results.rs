@@ -55,8 +55,10 @@ fn Result(curriculum: Arc<Curriculum>, transcript: Arc<Transcript>) -> impl Into
     let t = transcript.clone();
     let check = rescore(&curriculum, CONTENT_VERSION, &t);
     let (percent, pass) = (t.percent, t.blueprint.pass_percent);
-    // People read how many they got right and a percentage; the points
-    // stay in the transcript.
+    // People read their score as a percentage beside the pass mark, then
+    // how many they got right (and how many partly: they are why the
+    // percentage is more than the right answers alone); the points stay
+    // in the transcript.
     let n = t.items.len();
     let right = t.items.iter().filter(|i| i.points == FULL).count();
     let partly = t
@@ -90,7 +92,8 @@ fn Result(curriculum: Arc<Curriculum>, transcript: Arc<Transcript>) -> impl Into
             <p class="verdict" data-testid="exam-verdict">{move || if passed { t_string!(i18n, quiz.passed) } else { t_string!(i18n, quiz.failed) }}</p>
             {timed_out.then(|| view! { <p data-testid="timed-out">{t!(i18n, quiz.time_up)}</p> })}
             <p data-testid="exam-score">
-                {t!(i18n, quiz.score, right = move || right, n = move || n, percent = move || percent, pass = move || pass)}
+                {t!(i18n, quiz.score, percent = move || percent, pass = move || pass)}
+                " "{t!(i18n, quiz.right_count, right = move || right, n = move || n)}
                 {(partly > 0).then(|| view! { " "{t!(i18n, quiz.score_partly, partly = move || partly)} })}
             </p>
         </div>

@@ -13,16 +13,24 @@ function stepText(step: Step, profile: string, lang: 'zh' | 'en'): string {
   return (v ? v.text : step.text)[lang];
 }
 
-/** Answers the question on screen correctly and moves on. */
-async function answerCorrectly(page: Page, q: Question) {
+/** Answers the question on screen correctly and moves on: a right answer
+ * leaves one way on, "Next question", or on the `last` one "Finish the
+ * lesson" (not "Check my answer" beside "Next"). */
+async function answerCorrectly(page: Page, q: Question, last = false) {
   const box = page.locator(`[data-question="${q.id}"]`);
   await expect(box).toBeVisible();
   await answer(box, q, true);
-  await box.getByRole('button', { name: /Check my answer|检查答案/ }).click();
+  const check = box.getByRole('button', { name: /Check my answer|检查答案/ });
+  await check.click();
   await expect(box.getByTestId('feedback')).toContainText(/Correct!|答对了！/);
+  await expect(check).toHaveCount(0);
+  const on = box.getByTestId('check-on');
+  await expect(on).toHaveText(last ? /^(Finish the lesson|完成本课)$/ : /^(Next question|下一题)$/);
+  // Focus goes to the feedback, not lost with the button that went.
+  await expect(box.getByTestId('feedback')).toBeFocused();
   // The feedback is scrolled into view, clear of a phone's tab bar.
   await expect.poll(async () => shownWhole(page, box.getByTestId('feedback'))).toBe(true);
-  await box.getByTestId('feedback').getByRole('button').click();
+  await on.click();
 }
 
 /** Whether `part` is on the screen between the top bar and a phone's tab
@@ -83,7 +91,7 @@ for (const [locale, lang] of [['zh-CN', 'zh'], ['en-US', 'en']] as const) {
       }
       const checks = questions.filter((q) => q.lesson === lesson.id && q.check && q.profiles.includes(profile));
       expect(checks.length).toBeGreaterThanOrEqual(2);
-      for (const q of checks) await answerCorrectly(page, q);
+      for (const [i, q] of checks.entries()) await answerCorrectly(page, q, i === checks.length - 1);
       await expect(page.getByTestId('lesson-complete')).toBeVisible();
       await page.goto('/learn');
       await waitForApp(page);
@@ -230,9 +238,8 @@ test.describe('learning at 200% text on a 320 px screen', () => {
     expect(await overflow(), 'the knowledge check').toBeLessThanOrEqual(0);
     // Each answer's feedback comes into view; at the end, "lesson
     // complete" is on the screen, not above it.
-    for (const q of questions.filter((x) => x.lesson === lesson.id && x.check && x.profiles.includes('rcsc'))) {
-      await answerCorrectly(page, q);
-    }
+    const checks = questions.filter((x) => x.lesson === lesson.id && x.check && x.profiles.includes('rcsc'));
+    for (const [i, q] of checks.entries()) await answerCorrectly(page, q, i === checks.length - 1);
     await expect(page.getByTestId('lesson-complete')).toBeInViewport();
     // Its words are read and seen: focused, and above the tab bar (below
     // the celebration they were under it).

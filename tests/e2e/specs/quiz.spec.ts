@@ -72,8 +72,11 @@ test.describe('exam', () => {
     await page.getByTestId('finish-anyway').click();
 
     const percent = Math.floor((points * 100) / 20000);
-    // People read how many were right and a percentage, never points.
-    await expect(page.getByTestId('exam-score')).toContainText(`${right} of 20 right · ${percent}%. The pass mark is 80%.`);
+    // People read a percentage beside the pass mark, then how many were
+    // right, never points.
+    await expect(page.getByTestId('exam-score')).toContainText(
+      `Your score: ${percent}%. The pass mark is 80%. Right: ${right} of 20 questions.`,
+    );
     await expect(page.getByTestId('exam-score')).not.toContainText('points');
     await expect(page.locator('.review-item.correct').first()).toContainText('Right');
     await expect(page.getByTestId('exam-verdict')).toHaveText(percent >= 80 ? 'Passed' : 'Not passed');
@@ -371,7 +374,9 @@ test.describe('exam time limit', () => {
     await expect(page.getByTestId('time-warning')).toHaveText('Time left: 1 min. The exam is handed in when time runs out.');
     await page.clock.runFor('00:45');
     await expect(page.getByTestId('timed-out')).toBeVisible();
-    await expect(page.getByTestId('exam-score')).toContainText(`${points === 1000 ? 1 : 0} of 20 right · ${Math.floor(points / 200)}%`);
+    await expect(page.getByTestId('exam-score')).toContainText(
+      `Your score: ${Math.floor(points / 200)}%. The pass mark is 80%. Right: ${points === 1000 ? 1 : 0} of 20 questions.`,
+    );
     await expect(page.getByTestId('rescored')).toBeVisible();
   });
 });

@@ -297,6 +297,7 @@ const LANGS = [
   {
     locale: 'en-US',
     getReady: /^Get ready: [123]$/,
+    early: /^Wait for the first beat: [123]$/,
     breathe: '2 breaths',
     pausesZero: /pauses 0 ·/,
     timeCut: /^You stopped after 0:2\d of 2:00: the score counts \d+% of the time\.$/,
@@ -307,6 +308,7 @@ const LANGS = [
   {
     locale: 'zh-CN',
     getReady: /^准备：[123]$/,
+    early: /^等第一拍再按：[123]$/,
     breathe: '吹气 2 次',
     pausesZero: /停顿 0 ·/,
     timeCut: /^你在 0:2\d 时就结束了（原定 2:00）：得分只计算 \d+% 的时间。$/,
@@ -377,6 +379,10 @@ for (const lang of LANGS) {
         const run = page.getByTestId('run');
         await expect(run).toHaveAttribute('data-state', 'countdown');
         await expect(page.getByTestId('prompt')).toHaveText(lang.getReady);
+        // A press before the first beat does not count, and the prompt
+        // says so (it was ignored without a word).
+        await page.getByTestId('tap-pad').click();
+        await expect(page.getByTestId('prompt')).toHaveText(lang.early);
         const live = ['beat', 'live-rate', 'prompt', 'time-left', 'tap-pad', 'finish-training'];
         await inView(page, live, 'in the countdown');
         // "Finish now" sits well clear of the pad (a tap that misses the pad

@@ -87,6 +87,9 @@ struct Shown {
     beats: RwSignal<u64>,
     /// Milliseconds since the start (negative during the countdown).
     elapsed: RwSignal<f64>,
+    /// The learner pressed during the countdown: the prompt says to wait
+    /// for the first beat (those presses do not count).
+    early: RwSignal<bool>,
     /// The newest compression's depth (mm) and whether it is still
     /// provisional (the final value replaces it a few strokes later).
     last_depth: RwSignal<Option<f64>>,
@@ -111,6 +114,7 @@ impl Shown {
             cue: RwSignal::new(None::<Cue>),
             beats: RwSignal::new(0u64),
             elapsed: RwSignal::new(-COUNTDOWN_MS),
+            early: RwSignal::new(false),
             last_depth: RwSignal::new(None::<f64>),
             depth_provisional: RwSignal::new(false),
             motion_status: RwSignal::new(MotionStatus::Waiting),
@@ -419,6 +423,9 @@ impl Session {
     /// A tap at this page time.
     fn tap(self, t: f64) {
         let rel = t - self.t0;
+        if rel < 0.0 && !self.done.get_value() {
+            self.shown.early.set(true);
+        }
         if rel < 0.0 || rel > self.duration_ms || self.done.get_value() {
             return;
         }

@@ -82,7 +82,8 @@ pub(super) fn BeatCircle(shown: Shown) -> impl IntoView {
 }
 
 /// The live figures beside the beat: the rate and its gauge, the prompt
-/// (during the countdown, "get ready" and the seconds; in a 30:2 pause,
+/// (during the countdown, "get ready" and the seconds, or after a press
+/// that came too soon "wait for the first beat"; in a 30:2 pause,
 /// the breaths), and with motion the last depth and its prompt.
 ///
 /// Props: `setup` — what runs; `shown` — what the session sets.
@@ -93,6 +94,7 @@ pub(super) fn LiveFigures(setup: Setup, shown: Shown) -> impl IntoView {
         live,
         shown_prompt,
         elapsed,
+        early,
         cue,
         ..
     } = shown;
@@ -112,7 +114,13 @@ pub(super) fn LiveFigures(setup: Setup, shown: Shown) -> impl IntoView {
     };
     let prompt_text = move || {
         if let Some(n) = countdown(elapsed.get()) {
-            return crate::app::fill(t_string!(i18n, trainer.get_ready), &[("n", &n)]);
+            // A press before the first beat does not count: say so.
+            let words = if early.get() {
+                t_string!(i18n, trainer.wait_for_beat)
+            } else {
+                t_string!(i18n, trainer.get_ready)
+            };
+            return crate::app::fill(words, &[("n", &n)]);
         }
         if breath() {
             return t_string!(i18n, trainer.breathe).to_owned();
@@ -248,7 +256,8 @@ pub(super) fn SoundBanners(session: Session) -> impl IntoView {
 }
 
 /// The tap pad: a compression per press (pointer, Space or Enter, or a
-/// screen reader's click). Presses during the countdown do not count.
+/// screen reader's click). Presses during the countdown do not count
+/// (the prompt then says to wait for the first beat).
 ///
 /// Props: `session` — the running session; `pad` — the pad's node, focused
 /// when the page opens.
