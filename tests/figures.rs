@@ -200,7 +200,11 @@ fn lying_people_rest_their_heels_on_the_floor() {
 /// A rescuer kneeling by a casualty on the floor kneels beside them: the
 /// near leg is drawn again in front of the casualty, so the knee is seen
 /// on the floor by their side. A knee hidden behind the body (the thigh
-/// ending on top of it) read as kneeling on the person.
+/// ending on top of it) read as kneeling on the person. A rescuer turned
+/// to the person (`View::Turned`: kneeling at the far side, bowed over
+/// the head) kneels by the head and shoulders, the knees hidden behind
+/// the body and not drawn over it (a leg drawn in front covered the
+/// neck), not at the top of the head.
 #[test]
 fn a_rescuer_kneels_beside_the_casualty_not_on_them() {
     use figures::{Item, Part, Role, View};
@@ -222,26 +226,41 @@ fn a_rescuer_kneels_beside_the_casualty_not_on_them() {
             let Item::Figure(r, Part::All) = item else {
                 continue;
             };
-            if r.role != Role::Rescuer || r.view != View::Side {
+            let turned = matches!(r.view, View::Turned(_));
+            if r.role != Role::Rescuer || !(r.view == View::Side || turned) {
                 continue;
             }
-            let knee = r.leg_joints()[0].mid;
+            // Turned, the leg ends at the knee (the shin points away).
+            let [leg, _] = r.leg_joints();
+            let knee = if turned { leg.end } else { leg.mid };
             let on_floor = (knee.y + r.dims().leg_w / 2.0 - g).abs() < 1.0;
             if !on_floor || !(from..=to).contains(&knee.x) {
                 continue;
             }
             seen += 1;
-            assert!(
-                s.items[at + 1..]
-                    .iter()
-                    .any(|i| matches!(i, Item::Figure(f, Part::NearLeg) if f == r)),
-                "{}: the rescuer's knee is behind the casualty, not beside them",
-                s.name
-            );
+            let in_front = s.items[at + 1..]
+                .iter()
+                .any(|i| matches!(i, Item::Figure(f, Part::NearLeg) if f == r));
+            if turned {
+                let (head, chest) = (c.head().x, c.torso_at(0.5, 0.0).x);
+                assert!(
+                    !in_front && (head..=chest).contains(&knee.x),
+                    "{}: the turned rescuer's knee ({:.0}) is not hidden beside the head \
+                     and shoulders ({head:.0} to {chest:.0})",
+                    s.name,
+                    knee.x
+                );
+            } else {
+                assert!(
+                    in_front,
+                    "{}: the rescuer's knee is behind the casualty, not beside them",
+                    s.name
+                );
+            }
         }
     }
     assert!(
-        seen >= 8,
+        seen >= 9,
         "only {seen} rescuers kneel by a casualty: the check lost its scenes"
     );
 }
@@ -333,4 +352,120 @@ fn pushes_point_at_the_hands_and_the_rescuer_kneels_by_the_chest() {
             );
         }
     }
+}
+
+/// The airway and breath pictures stay readable (§8): the chest-rise arrow
+/// and the head's swing are drawn clear of the rescuer (an arrow on the
+/// rescuer's back read as their back rising), and when opening the airway
+/// the arms come down on either side of the face (they lay across it, and
+/// the tilt could not be seen). The hands end on the head's outline.
+/// Checked on the still frames, insets included.
+#[test]
+fn breaths_keep_the_face_and_the_rising_chest_clear_of_the_rescuer() {
+    use figures::body::{shapes, Shape};
+    use figures::motion::segment_gap;
+    use figures::{Item, Mark, Part, Pt, Role};
+    /// How far a segment is from a shape's edge (less than 0: inside it).
+    fn clear(seg: (Pt, Pt), shape: &Shape) -> f64 {
+        match shape {
+            Shape::Line(pts, w) => {
+                pts.windows(2)
+                    .map(|p| segment_gap(seg, (p[0], p[1])))
+                    .fold(f64::MAX, f64::min)
+                    - w / 2.0
+            }
+            Shape::Dot(c, r) => segment_gap(seg, (*c, *c)) - r,
+            Shape::Poly(pts) => {
+                let n = pts.len();
+                (0..n)
+                    .map(|i| segment_gap(seg, (pts[i], pts[(i + 1) % n])))
+                    .fold(f64::MAX, f64::min)
+            }
+        }
+    }
+    fn walk(name: &str, items: &[Item], seen: &mut usize) {
+        let person = |role: Role| {
+            items.iter().find_map(|i| match i {
+                Item::Figure(f, Part::All) if f.role == role => Some(f),
+                _ => None,
+            })
+        };
+        for item in items {
+            if let Item::Mark(Mark::Inset { scene, .. }) = item {
+                walk(scene.name, &scene.items, seen);
+            }
+        }
+        let (Some(c), Some(r)) = (person(Role::Casualty), person(Role::Rescuer)) else {
+            return;
+        };
+        *seen += 1;
+        let body = shapes(r, Part::All);
+        for item in items {
+            // The arrow's shaft and head (5 wide), the swing's arc.
+            let segs: Vec<(Pt, Pt)> = match item {
+                Item::Arrow { from, deg, len } => {
+                    let tip = from.go(*deg, *len);
+                    vec![
+                        (*from, tip),
+                        (tip, tip.go(deg + 150.0, 13.0)),
+                        (tip, tip.go(deg - 150.0, 13.0)),
+                    ]
+                }
+                Item::Swing {
+                    centre,
+                    r,
+                    from,
+                    to,
+                } => (0..8)
+                    .map(|i| {
+                        let a = |k: f64| centre.go(from + (to - from) * k / 8.0, *r);
+                        (a(f64::from(i)), a(f64::from(i + 1)))
+                    })
+                    .collect(),
+                _ => continue,
+            };
+            for seg in segs {
+                for sh in &body {
+                    let gap = clear(seg, sh) - 2.5;
+                    assert!(
+                        gap > 0.0,
+                        "{name}: the arrow runs {:.1} into the rescuer",
+                        -gap
+                    );
+                }
+            }
+        }
+        let (head, hr) = (c.head(), c.dims().head_r);
+        for (i, arm) in r.arm_joints().iter().enumerate() {
+            let off = arm.end.dist(head) - hr;
+            assert!(
+                (-3.0..=6.0).contains(&off),
+                "{name}: hand {i} is {off:.1} off the outline of the head (the nose: 5.6)"
+            );
+        }
+        // No seal (opening the airway): the face shows between the arms.
+        let sealed = items
+            .iter()
+            .any(|i| matches!(i, Item::Figure(_, Part::Head)));
+        if !sealed {
+            let face = head.go(c.face, hr);
+            for sh in shapes(r, Part::Arms) {
+                let gap = clear((face, face), &sh);
+                assert!(gap > 0.0, "{name}: an arm lies across the face");
+            }
+        }
+    }
+    let mut seen = 0;
+    for name in [
+        "cpr-open-airway",
+        "cpr-adult-breath",
+        "cpr-child-infant-breaths",
+    ] {
+        let s = figures::scene(name).unwrap_or_else(|| panic!("no scene {name}"));
+        walk(name, &s.items, &mut seen);
+    }
+    assert_eq!(
+        seen, 4,
+        "a rescuer and a casualty in each of the four pictures"
+    );
 }

@@ -2,9 +2,9 @@
 //! tilt–chin lift, mouth to mouth with the nose pinched, a child's slight
 //! tilt, a baby's level head with the mouth over its mouth and nose.
 
-use super::body::{Build, Figure, Limb, Part};
+use super::body::{Build, Figure, Hand, Limb, Part, Role, View};
 use super::choking::FLOOR;
-use super::cpr::{kneeling, lying};
+use super::cpr::lying;
 use super::marks::Mark;
 use super::motion::{Key, Motion};
 use super::{pt, Item, Pt, Scene};
@@ -22,18 +22,45 @@ fn face_points(c: &Figure) -> (Pt, Pt, Pt, Pt) {
     let r = c.dims().head_r;
     let h = c.head();
     (
-        h.go(c.face - 55.0, r + 1.0),
+        h.go(c.face - 45.0, r + 1.0),
         h.go(c.face, r * 1.3),
         h.go(c.face + 32.0, r),
         h.go(c.face + 62.0, r + 1.5),
     )
 }
 
-/// A rescuer kneeling beside the casualty's head and shoulders (on the
-/// far side), facing left along the body towards the head, the shoulders
-/// at `shoulder`, the knees `back` to the right of them.
-fn kneeling_beside_head(shoulder: Pt, back: f64) -> Figure {
-    kneeling(shoulder, shoulder.x + back)
+/// A rescuer kneeling at the side of the casualty's head and shoulders
+/// (the far side), turned a quarter to them and bowed over their head,
+/// seen from the casualty's side: facing left, the knees behind the
+/// casualty `knee_x` (hidden by their body, as kneeling at the far side
+/// is), the hips above the knees, the torso leaning from the hips towards
+/// the viewer and the head, so only part of its length shows, the
+/// shoulders at `shoulder`. The arms are straight, foreshortened (they
+/// come down towards the viewer onto the head), set by the caller.
+fn bowed_over(shoulder: Pt, knee_x: f64) -> Figure {
+    let d = Build::Adult.dims();
+    let knee = pt(knee_x, FLOOR - d.leg_w / 2.0);
+    let hip = knee.go(-82.0, d.thigh);
+    let shown = (hip.dist(shoulder) / d.torso).min(1.0);
+    Figure {
+        build: Build::Adult,
+        role: Role::Rescuer,
+        view: View::Turned(shown),
+        hip,
+        spine: hip.angle_to(shoulder),
+        neck: -140.0,
+        face: 105.0,
+        arms: [Limb::Angles(90.0, 90.0), Limb::Angles(90.0, 90.0)],
+        hands: [Hand::Open, Hand::Open],
+        // Down to the knees, the shins pointing away from the viewer behind
+        // them: all below the hips hidden behind the casualty.
+        legs: [straight(knee), straight(knee.go(0.0, 4.0))],
+    }
+}
+
+/// Reaching `to` straight down towards the viewer (see [`Limb::Reach`]).
+fn straight(to: Pt) -> Limb {
+    Limb::Reach { to, bend: 0.0 }
 }
 
 /// How far the head tips back to open an adult's airway, in degrees.
@@ -55,7 +82,7 @@ fn open_airway() -> Scene {
     Scene {
         name: "cpr-open-airway",
         technique: "head-tilt-chin-lift",
-        view: [70.0, 118.0, 210.0, 114.0],
+        view: [76.0, 102.0, 156.0, 128.0],
         items: open_airway_at(TILT),
         motion: Some(Motion {
             period: 2.5,
@@ -72,40 +99,30 @@ fn open_airway() -> Scene {
 
 /// The head tilted back by `tilt` degrees, the rescuer's hands on the
 /// forehead and under the chin; the rescuer's shoulders stay where they
-/// are.
+/// are, above the casualty's head, so the arms come down onto its outline
+/// on either side of the face (not across it) and the face shows between
+/// them.
 fn open_airway_at(tilt: f64) -> Vec<Item> {
     let still = tilted(Build::Adult, 120.0, TILT);
-    let (at_rest, ..) = face_points(&still);
     let c = tilted(Build::Adult, 120.0, tilt);
     let (forehead, _, _, chin) = face_points(&c);
-    let mut r = kneeling_beside_head(pt(at_rest.x + 26.0, at_rest.y - 57.0), 40.0);
-    r.neck = -150.0;
-    r.face = 110.0;
-    r.arms = [
-        Limb::Reach {
-            to: chin,
-            bend: -1.0,
-        },
-        Limb::Reach {
-            to: forehead,
-            bend: -1.0,
-        },
-    ];
+    let mut r = bowed_over(still.head().go(-100.0, 50.0), still.head().x + 48.0);
+    r.neck = -110.0;
+    r.arms = [straight(chin), straight(forehead)];
     let head = c.head();
     vec![
         Item::Ground(pt(20.0, FLOOR), pt(300.0, FLOOR)),
         Item::Figure(r.clone(), Part::All),
         Item::Figure(c, Part::All),
-        Item::Figure(r.clone(), Part::NearLeg),
         Item::Figure(r, Part::Arms),
         Item::Contact(forehead),
         Item::Contact(chin),
         // The head tips back: the chin comes up.
         Item::Swing {
             centre: head,
-            r: 32.0,
-            from: 10.0,
-            to: -45.0,
+            r: 26.0,
+            from: 20.0,
+            to: -28.0,
         },
     ]
 }
@@ -113,8 +130,11 @@ fn open_airway_at(tilt: f64) -> Vec<Item> {
 /// A rescue breath: the rescuer's mouth sealed over the casualty's mouth
 /// (and, for a baby, its nose too), the far hand on the forehead (its
 /// fingers pinching the nose unless `cover_nose`), the near fingertips
-/// under the chin; an arrow shows the chest rising. `lift` (0 to 1) raises
-/// the rescuer's head off the mouth and turns it to watch the chest.
+/// under the chin; an arrow over the chest shows it rising. The rescuer
+/// is bowed over the head (see [`bowed_over`]): the head, nearer the
+/// viewer than the shoulders, is drawn in front of them and of the arms,
+/// the hands showing on either side of it. `lift` (0 to 1) raises the
+/// rescuer's head off the mouth and turns it to watch the chest.
 fn breath(c: &Figure, cover_nose: bool, lift: f64) -> Vec<Item> {
     let (forehead, nose, mouth, chin) = face_points(c);
     let a = Build::Adult.dims();
@@ -123,11 +143,17 @@ fn breath(c: &Figure, cover_nose: bool, lift: f64) -> Vec<Item> {
     } else {
         mouth
     };
-    // The rescuer's head is above the seal; the shoulders are to its
-    // right, the back bent low over the casualty.
+    // The rescuer's head is above the seal, the shoulders above it and,
+    // over an adult, a little towards the chest; over a child's or a
+    // baby's shorter body, right above, so that their chest shows.
+    let (lean, knee) = if c.build == Build::Adult {
+        (-60.0, 20.0)
+    } else {
+        (-80.0, 8.0)
+    };
     let rh = seal.go(-80.0, a.head_r + 1.0);
-    let shoulder = rh.go(-62.0, a.neck + a.head_r);
-    let mut r = kneeling_beside_head(shoulder, 40.0);
+    let shoulder = rh.go(lean, a.neck + a.head_r);
+    let mut r = bowed_over(shoulder, c.head().x + knee);
     r.neck = shoulder.angle_to(rh) + 35.0 * lift;
     r.face = 100.0 - 70.0 * lift;
     let pinch = if cover_nose {
@@ -135,22 +161,14 @@ fn breath(c: &Figure, cover_nose: bool, lift: f64) -> Vec<Item> {
     } else {
         nose.go(-150.0, 2.0)
     };
-    r.arms = [
-        Limb::Reach {
-            to: chin,
-            bend: -1.0,
-        },
-        Limb::Reach {
-            to: pinch,
-            bend: -1.0,
-        },
-    ];
-    let chest = c.torso_at(if c.build == Build::Baby { 0.45 } else { 0.66 }, 1.0);
+    r.arms = [straight(chin), straight(pinch)];
+    // Over the chest, clear of the rescuer bowed over the head.
+    let chest = c.torso_at(if c.build == Build::Baby { 0.42 } else { 0.5 }, 1.0);
     vec![
         Item::Figure(r.clone(), Part::All),
         Item::Figure(c.clone(), Part::All),
-        Item::Figure(r.clone(), Part::NearLeg),
-        Item::Figure(r, Part::Arms),
+        Item::Figure(r.clone(), Part::Arms),
+        Item::Figure(r, Part::Head),
         if cover_nose {
             Item::Mark(Mark::Ring(seal, 11.0))
         } else {
@@ -185,7 +203,7 @@ fn adult_breath() -> Scene {
     Scene {
         name: "cpr-adult-breath",
         technique: "rescue-breath",
-        view: [70.0, 130.0, 210.0, 102.0],
+        view: [84.0, 140.0, 140.0, 90.0],
         items: at(0.0),
         motion: Some(Motion {
             period: 3.0,
@@ -210,7 +228,7 @@ fn child_infant_breaths() -> Scene {
         Scene {
             name,
             technique: "child-infant-breaths",
-            view: [66.0, 148.0, 186.0, 81.0],
+            view: [78.0, 140.0, 150.0, 90.0],
             items,
             motion: None,
         }
@@ -218,14 +236,14 @@ fn child_infant_breaths() -> Scene {
     Scene {
         name: "cpr-child-infant-breaths",
         technique: "child-infant-breaths",
-        view: [0.0, 0.0, 240.0, 212.0],
+        view: [0.0, 0.0, 240.0, 291.2],
         items: vec![
             Item::Mark(Mark::Inset {
-                at: [2.0, 2.0, 236.0, 102.0],
+                at: [2.0, 2.0, 236.0, 141.6],
                 scene: Box::new(panel(Build::Child, "cpr-child-infant-breaths-child", 12.0)),
             }),
             Item::Mark(Mark::Inset {
-                at: [2.0, 108.0, 236.0, 102.0],
+                at: [2.0, 147.6, 236.0, 141.6],
                 scene: Box::new(panel(Build::Baby, "cpr-child-infant-breaths-baby", 0.0)),
             }),
         ],

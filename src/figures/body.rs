@@ -117,7 +117,9 @@ pub enum Hand {
 
 /// An arm or a leg: either absolute angles of its two segments (degrees,
 /// 0 = right, 90 = down), or reaching a point with the middle joint bent
-/// to one side (`bend` +1 or −1).
+/// to one side (`bend` +1 or −1), or, with `bend` 0, held straight and
+/// pointing towards the viewer (foreshortened, when the point is nearer
+/// than the limb is long).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Limb {
     Angles(f64, f64),
@@ -144,6 +146,12 @@ pub enum View {
     Front(f64),
     /// From behind, or from above when leaning over something: as `Front`.
     Back(f64),
+    /// In profile, drawn as `Side`, but the torso leans towards or away
+    /// from the viewer, so only this much of its length shows (a rescuer
+    /// kneeling at the side of a person seen from their side is turned a
+    /// quarter from them: bowed over their head, the torso points at the
+    /// viewer).
+    Turned(f64),
 }
 
 /// A person in a pose. In profile, arms and legs are `[near, far]`: the
@@ -203,6 +211,17 @@ fn solve(root: Pt, a: f64, b: f64, limb: Limb) -> Joints {
                 gap: 0.0,
             }
         }
+        // Straight towards the viewer: the limb's segments foreshortened
+        // in proportion, reaching a point nearer than its length.
+        Limb::Reach { to, bend } if bend == 0.0 && root.dist(to) < a + b => {
+            let k = root.dist(to) / (a + b);
+            Joints {
+                root,
+                mid: root.go(root.angle_to(to), a * k),
+                end: to,
+                gap: 0.0,
+            }
+        }
         Limb::Reach { to, bend } => {
             let full = root.dist(to);
             let d = full.min(a + b - 0.001).max((a - b).abs() + 0.001);
@@ -247,8 +266,12 @@ impl Figure {
     fn shown(&self) -> f64 {
         match self.view {
             View::Side => 1.0,
-            View::Front(k) | View::Back(k) => k,
+            View::Front(k) | View::Back(k) | View::Turned(k) => k,
         }
+    }
+    /// Drawn in profile (`Side` or `Turned`): limbs `[near, far]`.
+    pub fn in_profile(&self) -> bool {
+        matches!(self.view, View::Side | View::Turned(_))
     }
     /// Seen from the front or behind: the direction of the person's left.
     pub fn left(&self) -> f64 {
@@ -285,16 +308,17 @@ impl Figure {
     pub fn torso_at(&self, t: f64, side: f64) -> Pt {
         let d = self.dims();
         let along = self.hip.go(self.spine, d.torso * self.shown() * t);
-        match self.view {
-            View::Side => along.go(self.front(), side * d.torso_w / 2.0),
-            _ => along.go(self.left(), side * self.half_width(t)),
+        if self.in_profile() {
+            along.go(self.front(), side * d.torso_w / 2.0)
+        } else {
+            along.go(self.left(), side * self.half_width(t))
         }
     }
     /// Where the limbs start: `[arm roots, leg roots]`, each `[near, far]`
     /// or `[right, left]`.
     fn roots(&self) -> [[Pt; 2]; 2] {
         let (sh, hip) = (self.shoulder(), self.hip);
-        if self.view == View::Side {
+        if self.in_profile() {
             return [[sh, sh], [hip, hip]];
         }
         let d = self.dims();
@@ -388,7 +412,14 @@ pub(crate) fn emit(out: &mut String, shapes: &[Shape], gap: Option<f64>) {
 
 fn arm(v: &mut Vec<Shape>, f: &Figure, j: Joints, hand: Hand) {
     let d = f.dims();
-    let wrist = j.mid.go(j.mid.angle_to(j.end), d.forearm);
+    let along = j.mid.angle_to(j.end);
+    let reach = d.forearm + d.hand / 2.0;
+    // A forearm foreshortened (see `Limb::Reach`) keeps the hand whole.
+    let wrist = if (j.mid.dist(j.end) - reach).abs() < 0.01 {
+        j.mid.go(along, d.forearm)
+    } else {
+        j.end.go(along + 180.0, d.hand / 2.0)
+    };
     v.push(Shape::Line(vec![j.root, j.mid, wrist], d.arm_w));
     match hand {
         Hand::Open => {
@@ -416,6 +447,23 @@ fn leg(v: &mut Vec<Shape>, f: &Figure, j: Joints) {
     ));
 }
 
+/// The neck, the head and the nose, in profile.
+fn head(v: &mut Vec<Shape>, f: &Figure) {
+    let d = f.dims();
+    let sh = f.shoulder();
+    v.push(Shape::Line(
+        vec![sh, sh.go(f.neck, d.neck + d.head_r * 0.5)],
+        d.arm_w,
+    ));
+    let h = f.head();
+    v.push(Shape::Dot(h, d.head_r));
+    v.push(Shape::Poly(vec![
+        h.go(f.face - 28.0, d.head_r - 0.5),
+        h.go(f.face, d.head_r * 1.3),
+        h.go(f.face + 28.0, d.head_r - 0.5),
+    ]));
+}
+
 /// Which parts of a figure to draw: a rescuer behind a casualty draws its
 /// far side first (`Far`), then the casualty, then the rest (`Near`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -429,19 +477,24 @@ pub enum Part {
     /// the rescuer kneels beside, so the knee is seen on the floor by
     /// their side, not hidden behind (or resting on) their body.
     NearLeg,
+    /// The neck and head only, in profile: drawn again in front of a
+    /// turned rescuer's own shoulders (bowed over, the head is nearer the
+    /// viewer than the torso) and of the casualty's face it comes down to.
+    Head,
 }
 
 /// Whether a figure's part drawn later is cut out of the same figure drawn
 /// earlier: seen from the front or behind, arms drawn as their own item
-/// (an arm across the chest); in profile, never (a rescuer's arms drawn
-/// again in front of a casualty stay one with the body).
+/// (an arm across the chest); turned, the arms too (they come down in
+/// front of the bowed head and shoulders); in profile, never (a rescuer's
+/// arms drawn again in front of a casualty stay one with the body).
 pub fn cuts_itself(f: &Figure, earlier: Part, later: Part) -> bool {
     f.view != View::Side && earlier != later
 }
 
 /// The shapes of a figure (or one side of it), back to front.
 pub fn shapes(f: &Figure, part: Part) -> Vec<Shape> {
-    if f.view != View::Side {
+    if !f.in_profile() {
         return facing_shapes(f, part);
     }
     let d = f.dims();
@@ -457,6 +510,10 @@ pub fn shapes(f: &Figure, part: Part) -> Vec<Shape> {
         leg(&mut v, f, leg_near);
         return v;
     }
+    if part == Part::Head {
+        head(&mut v, f);
+        return v;
+    }
     if part != Part::Near {
         arm(&mut v, f, arm_far, f.hands[1]);
         leg(&mut v, f, leg_far);
@@ -466,18 +523,7 @@ pub fn shapes(f: &Figure, part: Part) -> Vec<Shape> {
         if f.build == Build::Pregnant {
             v.push(Shape::Dot(f.torso_at(0.32, 0.55), d.torso_w * 0.62));
         }
-        let sh = f.shoulder();
-        v.push(Shape::Line(
-            vec![sh, sh.go(f.neck, d.neck + d.head_r * 0.5)],
-            d.arm_w,
-        ));
-        let h = f.head();
-        v.push(Shape::Dot(h, d.head_r));
-        v.push(Shape::Poly(vec![
-            h.go(f.face - 28.0, d.head_r - 0.5),
-            h.go(f.face, d.head_r * 1.3),
-            h.go(f.face + 28.0, d.head_r - 0.5),
-        ]));
+        head(&mut v, f);
         leg(&mut v, f, leg_near);
         arm(&mut v, f, arm_near, f.hands[0]);
     }
@@ -491,6 +537,10 @@ pub fn shapes(f: &Figure, part: Part) -> Vec<Shape> {
 fn facing_shapes(f: &Figure, part: Part) -> Vec<Shape> {
     let d = f.dims();
     let mut v = Vec::new();
+    if part == Part::Head {
+        v.push(Shape::Dot(f.head(), d.head_r));
+        return v;
+    }
     if matches!(part, Part::All | Part::Far | Part::NearLeg) {
         for j in f.leg_joints() {
             v.push(Shape::Line(vec![j.root, j.mid, j.end], d.leg_w));
