@@ -91,10 +91,13 @@ fn Result(curriculum: Arc<Curriculum>, transcript: Arc<Transcript>) -> impl Into
             {passed.then(|| view! { <super::Celebrate /> })}
             <p class="verdict" data-testid="exam-verdict">{move || if passed { t_string!(i18n, quiz.passed) } else { t_string!(i18n, quiz.failed) }}</p>
             {timed_out.then(|| view! { <p data-testid="timed-out">{t!(i18n, quiz.time_up)}</p> })}
-            <p data-testid="exam-score">
-                {t!(i18n, quiz.score, percent = move || percent, pass = move || pass)}
-                " "{t!(i18n, quiz.right_count, right = move || right, n = move || n)}
-                {(partly > 0).then(|| view! { " "{t!(i18n, quiz.score_partly, partly = move || partly)} })}
+            <p data-testid="exam-score">{t!(i18n, quiz.score, percent = move || percent, pass = move || pass)}</p>
+            <p data-testid="exam-right">
+                {if partly > 0 {
+                    t!(i18n, quiz.right_partly, right = move || right, n = move || n, partly = move || partly).into_any()
+                } else {
+                    t!(i18n, quiz.right_count, right = move || right, n = move || n).into_any()
+                }}
             </p>
         </div>
         {match check {
