@@ -157,7 +157,12 @@ fn cpr_follows_each_guidelines_order() {
                 "{p:?} {who:?}"
             );
             assert_eq!(lines(&s.keep_going), [Line::Swap, Line::WhenStop]);
-            assert_eq!(lines(&s.hands_only), [Line::HandsOnly]);
+            let only = if cpr::young(who) {
+                Line::HandsOnlyYoung
+            } else {
+                Line::HandsOnly
+            };
+            assert_eq!(lines(&s.hands_only), [only]);
         }
     }
 }
@@ -176,12 +181,42 @@ fn cpr_hands_follow_the_age_and_the_guideline() {
             ]
         );
         assert!(!lines(&adult.aed).contains(&Line::AedPadsChild));
+        assert!(!lines(&adult.aed).contains(&Line::AedPadsBack));
         assert_eq!(lines(&adult.thirty_two), [Line::ThirtyTwo, Line::BreathHow]);
+        // A child or a baby: breaths are part of CPR in every guideline
+        // (not "if you are trained"); a child's head is tilted only a
+        // little, a baby's kept level.
         let baby = cpr::script(p, Who::Baby);
-        assert_eq!(lines(&baby.thirty_two), [Line::ThirtyTwo, Line::BreathBaby]);
+        let child = cpr::script(p, Who::Child);
+        assert_eq!(
+            lines(&baby.thirty_two),
+            [Line::ThirtyTwoYoung, Line::BreathBaby]
+        );
+        assert_eq!(
+            lines(&child.thirty_two),
+            [Line::ThirtyTwoYoung, Line::BreathChild]
+        );
         assert!(lines(&baby.before).contains(&Line::CheckResponseBaby));
-        assert!(lines(&baby.aed).contains(&Line::AedPadsChild));
-        assert!(lines(&cpr::script(p, Who::Child).aed).contains(&Line::AedPadsChild));
+        // A child's pads: AHA the largest that fit, never touching; RCSC
+        // and ERC front and back as the placement.
+        let pads = if p == ProfileId::Aha {
+            Line::AedPadsChild
+        } else {
+            Line::AedPadsBack
+        };
+        for young in [&baby, &child] {
+            assert!(lines(&young.aed).contains(&pads), "{p:?}");
+            // ERC gives no centimetres for a child or a baby (AHA does).
+            let push: &[Line] = if p == ProfileId::Erc {
+                &[Line::PushYoung]
+            } else {
+                &[Line::PushChild, Line::PushBaby]
+            };
+            assert!(
+                lines(&young.hands).iter().any(|l| push.contains(l)),
+                "{p:?}"
+            );
+        }
         // ERC: five rescue breaths first for a child or a baby; the others
         // start with compressions.
         for who in [Who::Child, Who::Baby] {
@@ -230,10 +265,14 @@ fn choking_cycles_blows_and_the_right_thrusts() {
             [(Action::BackBlows, 5), (Action::ChestThrusts, 5)]
         );
         let s = choking::script(p, Who::Adult);
-        assert_eq!(
-            lines(&s.first),
-            [Line::AskChoking, Line::CoughWell, Line::CallChoking]
-        );
+        // ERC calls once the first 5 blows and 5 thrusts have not worked;
+        // AHA and RCSC (following AHA) call at once.
+        let call = if p == ProfileId::Erc {
+            Line::CallChokingAfter
+        } else {
+            Line::CallChoking
+        };
+        assert_eq!(lines(&s.first), [Line::AskChoking, Line::CoughWell, call]);
         // A baby cannot be asked: what it can show (cough, cry, a sound).
         assert_eq!(
             lines(&choking::script(p, Who::Baby).first),
@@ -290,6 +329,46 @@ fn recovery_turns_an_adult_and_holds_a_baby() {
         assert!(position(&adult, Line::RecoveryKnee) < position(&adult, Line::RecoveryRoll));
         let baby = lines(&recovery::script(p, true));
         assert!(baby.contains(&Line::RecoveryBaby) && !baby.contains(&Line::RecoveryRoll));
+        // "A child at least every minute" is ERC's alone: flagged for the
+        // others.
+        let check = adult[position(&adult, Line::RecoveryCheck)].cite;
+        assert_eq!(check.verified, p == ProfileId::Erc, "{p:?}");
+    }
+}
+
+/// The words of the young's CPR and of a choking child's collapse say
+/// what the guidelines say: breaths with no "if you are trained" (AHA and
+/// ERC recommend them for every child; ERC's 5 come first), a depth of
+/// "at least" a third, and for ERC no centimetres (those are AHA's).
+#[test]
+fn young_lines_say_at_least_a_third_and_breaths_without_conditions() {
+    for name in ["en", "zh-CN"] {
+        let coach = &locale(name)["coach"];
+        let text = |l: Line| coach[l.key()].as_str().unwrap().to_owned();
+        let (trained, at_least, cm) = if name == "en" {
+            ("trained", "at least a third", "cm")
+        } else {
+            ("学过", "至少", "厘米")
+        };
+        for p in PROFILES {
+            for who in [Who::Child, Who::Baby] {
+                let s = cpr::script(p, who);
+                for x in s.hands.iter().chain(&s.thirty_two) {
+                    let t = text(x.line);
+                    assert!(!t.contains(trained), "{name} {p:?} {who:?}: {t}");
+                    if matches!(x.line, Line::PushChild | Line::PushBaby | Line::PushYoung) {
+                        assert!(t.contains(at_least), "{name} {p:?} {who:?}: {t}");
+                        assert_eq!(t.contains(cm), p != ProfileId::Erc, "{name} {p:?}: {t}");
+                    }
+                }
+            }
+            for who in [Who::Adult, Who::Baby] {
+                for x in &choking::script(p, who).collapse {
+                    let t = text(x.line);
+                    assert!(!t.contains(trained), "{name} {p:?} {who:?}: {t}");
+                }
+            }
+        }
     }
 }
 

@@ -58,6 +58,8 @@ fn said(line: Line, p: ProfileId) -> Said {
         AskChoking | CoughWell => {
             by_profile(p, follows(&["A1", "E4"]), own(&["A1", "A2"]), own(&["E4"]))
         }
+        // ERC: the call after the first round of blows and thrusts.
+        CallChokingAfter => own(&["E4"]),
         CallChoking | Collapse | NoSweep => {
             by_profile(p, follows(&["A1", "E4"]), own(&["A1"]), own(&["E4"]))
         }
@@ -139,6 +141,9 @@ pub fn script(profile: ProfileId, who: Who) -> Script {
     };
     let first = if who == Who::Baby {
         s(&[BabySigns, CoughWell, BabyCall])
+    } else if erc {
+        // ERC calls once the first 5 blows and 5 thrusts have not worked.
+        s(&[AskChoking, CoughWell, CallChokingAfter])
     } else {
         s(&[AskChoking, CoughWell, CallChoking])
     };

@@ -24,15 +24,17 @@ pub struct Script {
     pub keep_going: Vec<Said>,
 }
 
-fn said(line: Line, p: ProfileId, who: Who) -> Said {
+fn said(line: Line, p: ProfileId) -> Said {
     use Line::*;
-    let young = matches!(who, Who::Child | Who::Baby);
     let cite = match line {
         Safe => by_profile(p, own(&["C2"]), own(&["A6"]), own(&["E1"])),
         CheckResponse | CheckBreathing => by_profile(p, own(&["C2"]), own(&["A1"]), own(&["E1"])),
         CheckResponseBaby | HandsChild | PushChild | BabySpot | PushBaby | BreathBaby => {
             by_profile(p, follows(&["A2", "E3"]), own(&["A2"]), own(&["E3"]))
         }
+        // ERC's depth for a child or a baby: at least a third, no
+        // centimetres (those are AHA's).
+        PushYoung => own(&["E3"]),
         CallSpeaker => by_profile(p, own(&["C2"]), own(&["A1"]), own(&["E2"])),
         FollowCallTaker => by_profile(p, follows(&["A1", "E1"]), own(&["A1", "A6"]), own(&["E1"])),
         HandsAdult => by_profile(p, follows(&["A1", "E1"]), own(&["A1"]), own(&["E1"])),
@@ -42,12 +44,15 @@ fn said(line: Line, p: ProfileId, who: Who) -> Said {
         BabyHandsHeelOrThumbs => own(&["A2"]),
         BabyHandsThumbs => by_profile(p, follows(&["A2", "E3"]), own(&["A2"]), own(&["E3", "E5"])),
         FiveBreathsFirst => own(&["E3", "E5"]),
-        ThirtyTwo | HandsOnly if young => {
-            by_profile(p, follows(&["A2", "E3"]), own(&["A2"]), own(&["E3"]))
-        }
+        // A child or a baby: breaths recommended (AHA: compressions only
+        // if unable or unwilling; ERC: breaths at every age, 30:2 after
+        // the 5 breaths).
+        ThirtyTwoYoung => by_profile(p, follows(&["A2", "E3"]), own(&["A2"]), own(&["E3"])),
+        // ERC says nothing of compressions only for a child: AHA's, flagged.
+        HandsOnlyYoung => by_profile(p, follows(&["A2"]), own(&["A2"]), follows(&["A2"])),
         ThirtyTwo => by_profile(p, follows(&["A1", "E1"]), own(&["A1"]), own(&["E1", "E7"])),
         HandsOnly => by_profile(p, follows(&["A1", "E1"]), own(&["A1"]), own(&["E1"])),
-        BreathHow => by_profile(
+        BreathHow | BreathChild => by_profile(
             p,
             follows(&["A1", "E1"]),
             own(&["A1", "A4"]),
@@ -55,7 +60,11 @@ fn said(line: Line, p: ProfileId, who: Who) -> Said {
         ),
         AedOn | AedClear => by_profile(p, own(&["C2"]), own(&["A1"]), own(&["E1"])),
         AedPads => by_profile(p, own(&["C2"]), own(&["A1"]), own(&["E1", "E7"])),
-        AedPadsChild => by_profile(p, own(&["C2"]), follows(&["A2", "E3"]), own(&["E3"])),
+        // AHA: the largest pads that fit, never touching (front and back
+        // when the chest is small).
+        AedPadsChild => own(&["A2"]),
+        // RCSC and ERC: front and back is a child's placement.
+        AedPadsBack => by_profile(p, own(&["C2"]), follows(&["E3"]), own(&["E3"])),
         // "No shock advised: resume CPR immediately" in every profile.
         AedRestart => by_profile(p, follows(&["A1", "E1"]), own(&["A1", "A5"]), own(&["E1"])),
         Swap => by_profile(p, follows(&["A1"]), own(&["A1"]), follows(&["A1"])),
@@ -70,12 +79,17 @@ fn said(line: Line, p: ProfileId, who: Who) -> Said {
     Said { line, cite }
 }
 
+/// A child or a baby: breaths are part of their CPR in every guideline,
+/// so the coach starts them on 30:2 (compressions only stays a choice).
+pub fn young(who: Who) -> bool {
+    matches!(who, Who::Child | Who::Baby)
+}
+
 /// The CPR script for `profile` and `who` (adult, child or baby; a choking
 /// person "too big to reach round" gets the adult script).
 pub fn script(profile: ProfileId, who: Who) -> Script {
     use Line::*;
-    let s =
-        |lines: &[Line]| -> Vec<Said> { lines.iter().map(|&l| said(l, profile, who)).collect() };
+    let s = |lines: &[Line]| -> Vec<Said> { lines.iter().map(|&l| said(l, profile)).collect() };
     let response = if who == Who::Baby {
         CheckResponseBaby
     } else {
@@ -89,35 +103,45 @@ pub fn script(profile: ProfileId, who: Who) -> Script {
             s(&[Safe, response, CallSpeaker, FollowCallTaker, CheckBreathing])
         }
     };
-    let erc_breaths_first = profile == ProfileId::Erc && who != Who::Adult && who != Who::Large;
+    let erc_breaths_first = profile == ProfileId::Erc && young(who);
     let mut hands = if erc_breaths_first {
         s(&[FiveBreathsFirst])
     } else {
         Vec::new()
     };
+    let erc = profile == ProfileId::Erc;
+    let (push_child, push_baby) = if erc {
+        (PushYoung, PushYoung)
+    } else {
+        (PushChild, PushBaby)
+    };
     hands.extend(match who {
         Who::Adult | Who::Large => s(&[HandsAdult, Posture, PushAdult, Recoil]),
-        Who::Child => s(&[HandsChild, PushChild, Recoil]),
+        Who::Child => s(&[HandsChild, push_child, Recoil]),
         Who::Baby if profile == ProfileId::Aha => {
-            s(&[BabySpot, BabyHandsHeelOrThumbs, PushBaby, Recoil])
+            s(&[BabySpot, BabyHandsHeelOrThumbs, push_baby, Recoil])
         }
-        Who::Baby => s(&[BabySpot, BabyHandsThumbs, PushBaby, Recoil]),
+        Who::Baby => s(&[BabySpot, BabyHandsThumbs, push_baby, Recoil]),
     });
-    let breath = if who == Who::Baby {
-        BreathBaby
-    } else {
-        BreathHow
+    let young = young(who);
+    let breath = match who {
+        Who::Baby => BreathBaby,
+        // Only a slight tilt for a child.
+        Who::Child => BreathChild,
+        Who::Adult | Who::Large => BreathHow,
     };
-    let aed = if who == Who::Adult || who == Who::Large {
+    let aed = if !young {
         s(&[AedOn, AedPads, AedClear, AedRestart])
-    } else {
+    } else if profile == ProfileId::Aha {
         s(&[AedOn, AedPads, AedPadsChild, AedClear, AedRestart])
+    } else {
+        s(&[AedOn, AedPads, AedPadsBack, AedClear, AedRestart])
     };
     Script {
         before,
         hands,
-        thirty_two: s(&[ThirtyTwo, breath]),
-        hands_only: s(&[HandsOnly]),
+        thirty_two: s(&[if young { ThirtyTwoYoung } else { ThirtyTwo }, breath]),
+        hands_only: s(&[if young { HandsOnlyYoung } else { HandsOnly }]),
         aed,
         keep_going: s(&[Swap, WhenStop]),
     }

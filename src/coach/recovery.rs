@@ -9,6 +9,8 @@ use crate::profile::ProfileId;
 fn said(line: Line, p: ProfileId) -> Said {
     let cite = match line {
         Line::RecoveryToCpr => by_profile(p, own(&["C2"]), own(&["A1"]), own(&["E1"])),
+        // "A child at least every minute" is ERC's; AHA gives no interval.
+        Line::RecoveryCheck => by_profile(p, follows(&["E4"]), follows(&["E4"]), own(&["E4"])),
         // How to turn: ERC First Aid and AHA First Aid; RCSC unverified.
         _ => by_profile(p, follows(&["E4", "A7"]), own(&["A7", "A9"]), own(&["E4"])),
     };

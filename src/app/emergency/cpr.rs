@@ -53,6 +53,10 @@ pub fn CprPage() -> impl IntoView {
         has_sound: RwSignal::new(true),
         swap: RwSignal::new(false),
     };
+    // A child's or a baby's CPR has breaths in every guideline: their
+    // rhythm starts on 30:2 (compressions only stays a tap away); an
+    // adult's on compressions only, as every lay rescuer can.
+    Effect::new(move |_| b.thirty_two.set(cpr::young(who.get())));
     let voice = Voice::for_page();
     run_beat(b, voice);
     let all = Signal::derive(move || {
