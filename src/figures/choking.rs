@@ -344,17 +344,59 @@ fn infant_back_blows() -> Scene {
     }
 }
 
+/// The rescuer kneeling with a baby face down along the near forearm,
+/// which rests on the thigh and slopes down to the knee, so the head is
+/// lower than the chest; the near hand holds the jaw (returned: where it
+/// is). The arms are left for the blow to place.
+fn baby_on_forearm() -> (Figure, Figure, Pt) {
+    let mut r = kneeling_on_one_knee(pt(122.0, 160.0), -80.0);
+    r.neck = -70.0;
+    r.face = 50.0;
+    let (a, b) = (Build::Adult.dims(), Build::Baby.dims());
+    // The upper arm forward and down, the forearm sloping down over the
+    // knee: the head lower than the chest.
+    let slope: f64 = 35.0;
+    let elbow = r.shoulder().go(70.0, a.upper_arm);
+    let jaw = elbow.go(slope, a.forearm + a.hand / 2.0);
+    // The baby's front on the forearm, the head just past the hand, tucked
+    // down so the fingers come under the jaw.
+    let neck = slope + 35.0;
+    let tilt = (neck - slope).to_radians();
+    let head_along = b.torso + (b.neck + b.head_r) * tilt.cos();
+    let fingers = a.forearm + a.hand;
+    let b = Figure {
+        build: Build::Baby,
+        role: Role::Casualty,
+        view: View::Side,
+        hip: elbow
+            .go(slope - 90.0, a.arm_w / 2.0 + b.torso_w / 2.0)
+            .go(slope, fingers + b.head_r * 0.4 - head_along),
+        spine: slope,
+        neck,
+        face: slope + 50.0,
+        arms: [Limb::Angles(100.0, 60.0), Limb::Angles(90.0, 50.0)],
+        hands: [Hand::Fist, Hand::Fist],
+        legs: [Limb::Angles(115.0, 80.0), Limb::Angles(125.0, 90.0)],
+    };
+    (r, b, jaw)
+}
+
 /// The hand raised (`swing` 0) or `swing` of the way down to the baby's
-/// back.
+/// back: the heel of the hand onto the back between the shoulder blades,
+/// square to it.
 fn infant_back_blows_at(swing: f64) -> Vec<Item> {
-    let (r, b) = baby_on_lap(95.0);
-    let dims = Build::Baby.dims();
-    let jaw = b.head().go(105.0, dims.head_r * 0.9);
-    let blades = b.torso_at(0.8, -1.0);
-    let strike = blades.go(-55.0, 36.0);
+    let (r, b, jaw) = baby_on_forearm();
+    let blades = b.torso_at(0.75, -1.0);
+    let strike = blades.go(b.spine - 90.0, 26.0);
     let rescuer = |hand: Pt| {
         let mut r = r.clone();
-        r.arms = [Limb::to(jaw), Limb::to(hand)];
+        r.arms = [
+            Limb::Reach { to: jaw, bend: 1.0 },
+            Limb::Reach {
+                to: hand,
+                bend: -1.0,
+            },
+        ];
         r
     };
     let touch = touching(&b, rescuer, 1, strike, blades);
@@ -362,10 +404,12 @@ fn infant_back_blows_at(swing: f64) -> Vec<Item> {
         strike.x + (touch.x - strike.x) * swing,
         strike.y + (touch.y - strike.y) * swing,
     ));
+    // The arms in front of the baby: the jaw hand is seen on the head.
     vec![
         Item::Ground(pt(60.0, KNEEL_FLOOR), pt(260.0, KNEEL_FLOOR)),
-        Item::Figure(r, Part::All),
+        Item::Figure(r.clone(), Part::All),
         Item::Figure(b, Part::All),
+        Item::Figure(r, Part::Arms),
         Item::Contact(blades),
         Item::Arrow {
             from: strike.go(blades.angle_to(strike) + 180.0, 9.0),

@@ -1,0 +1,119 @@
+//! Poses checked against their lesson steps (a reviewer compared every
+//! picture with its step): where a hand is, what it holds, what lies in
+//! front of what, where an arrow runs. Checked on the geometry the
+//! pictures are drawn from (`src/figures`).
+#![cfg(not(target_arch = "wasm32"))]
+
+use firstaid::figures::{self, Figure, Item, Part, Pt, Role, Scene};
+
+fn scene(name: &str) -> Scene {
+    figures::scene(name).unwrap_or_else(|| panic!("no scene {name}"))
+}
+
+/// The first figure of `role` drawn whole, and where it is in the items.
+fn person(items: &[Item], role: Role) -> (usize, &Figure) {
+    items
+        .iter()
+        .enumerate()
+        .find_map(|(i, item)| match item {
+            Item::Figure(f, Part::All) if f.role == role => Some((i, f)),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no {role:?} drawn whole"))
+}
+
+fn contact(items: &[Item]) -> Pt {
+    items
+        .iter()
+        .find_map(|i| match i {
+            Item::Contact(p) => Some(*p),
+            _ => None,
+        })
+        .expect("a contact ring")
+}
+
+/// The tips of the fingers of arm `i` (an open hand).
+fn fingertips(f: &Figure, i: usize) -> Pt {
+    let j = f.arm_joints()[i];
+    j.end.go(j.mid.angle_to(j.end), f.dims().hand / 2.0)
+}
+
+/// Infant back blows (§8): the baby face down along the forearm, head
+/// lower than the chest, the hand holding the jaw — drawn in front, on
+/// the head (it was hidden behind the baby); the heel of the other hand
+/// strikes between the shoulder blades: the ring is where the hand lands,
+/// not at its elbow (the elbow sat in the ring), and the arrow runs from
+/// the raised hand onto the ring.
+#[test]
+fn infant_back_blows_land_the_heel_of_the_hand_and_hold_the_jaw() {
+    let s = scene("choking-infant-back-blows");
+    let (_, r) = person(&s.items, Role::Rescuer);
+    let (at, b) = person(&s.items, Role::Casualty);
+    let ring = contact(&s.items);
+    let d = b.dims();
+    // Face down, the head lower than the chest.
+    assert!(
+        b.torso_at(0.5, 1.0).y > b.torso_at(0.5, -1.0).y,
+        "not face down"
+    );
+    assert!(b.head().y > b.torso_at(0.75, 0.0).y, "the head is not low");
+    // The jaw hand: its fingers in the head's outline, drawn after the baby.
+    let tips = fingertips(r, 0);
+    assert!(
+        tips.dist(b.head()) < d.head_r,
+        "the fingers are {:.1} from the head's centre (radius {})",
+        tips.dist(b.head()),
+        d.head_r
+    );
+    let in_front = s.items[at + 1..]
+        .iter()
+        .any(|i| matches!(i, Item::Figure(f, Part::Arms | Part::Near) if f == r));
+    assert!(in_front, "the hand on the jaw is hidden behind the baby");
+    // The ring between the shoulder blades: on the back, near the neck.
+    let blades = b.torso_at(0.75, -1.0);
+    assert!(
+        ring.dist(blades) < 3.0,
+        "the ring is not between the blades"
+    );
+    // Raised: the elbow well clear of the ring; the arrow from the hand
+    // onto the ring.
+    let raised = r.arm_joints()[1];
+    assert!(
+        raised.mid.dist(ring) > 25.0,
+        "the striking elbow is {:.1} from the ring",
+        raised.mid.dist(ring)
+    );
+    let (from, deg, len) = s
+        .items
+        .iter()
+        .find_map(|i| match i {
+            Item::Arrow { from, deg, len } => Some((*from, *deg, *len)),
+            _ => None,
+        })
+        .expect("an arrow");
+    let towards = raised.end.angle_to(ring);
+    assert!(
+        ((deg - towards + 540.0).rem_euclid(360.0) - 180.0).abs() < 5.0,
+        "the arrow points at {deg:.0}, the blow goes {towards:.0}"
+    );
+    let tip = from.go(deg, len);
+    assert!(
+        from.dist(raised.end) < raised.end.dist(ring) && tip.dist(ring) < 10.0,
+        "the arrow does not run from the hand onto the ring"
+    );
+    // Struck (the loop's nearest pose): the hand on the ring, the elbow
+    // away from it.
+    let motion = s.motion.as_ref().expect("a loop");
+    let struck = motion
+        .keys
+        .iter()
+        .map(|k| person(&k.items, Role::Rescuer).1.arm_joints()[1])
+        .min_by(|a, b| a.end.dist(ring).total_cmp(&b.end.dist(ring)))
+        .expect("keys");
+    assert!(
+        struck.end.dist(ring) < 8.0 && struck.mid.dist(ring) > 25.0,
+        "struck, the hand is {:.1} and the elbow {:.1} from the ring",
+        struck.end.dist(ring),
+        struck.mid.dist(ring)
+    );
+}
