@@ -117,3 +117,69 @@ fn infant_back_blows_land_the_heel_of_the_hand_and_hold_the_jaw() {
         struck.mid.dist(ring)
     );
 }
+
+/// Ready to turn (§6), seen from above: the far knee raised, the foot
+/// flat by the near knee — the leg foreshortened, the thigh much shorter
+/// than it is (it lay splayed flat out, full length, the knee far from the
+/// body); and the rescuer kneels just below the person: the arms from the
+/// bottom edge are no longer than arms (they were half as long again).
+#[test]
+fn recovery_turn_raises_the_far_knee_and_kneels_close() {
+    let s = scene("recovery-turn");
+    let c = s
+        .items
+        .iter()
+        .find_map(|i| match i {
+            Item::Figure(f, Part::Far) if f.role == Role::Casualty => Some(f),
+            _ => None,
+        })
+        .expect("the person");
+    let d = c.dims();
+    let [near, far] = c.leg_joints();
+    let knee = far.end;
+    assert!(
+        far.root.dist(knee) < d.thigh * 0.7,
+        "the far thigh shows {:.0} of its {} length: it lies flat",
+        far.root.dist(knee),
+        d.thigh
+    );
+    // The shin: a leg of the casualty drawn from the knee, ending at the foot.
+    let foot = s
+        .items
+        .iter()
+        .find_map(|i| match i {
+            Item::Figure(f, Part::NearLeg) if f.role == Role::Casualty => {
+                let j = f.leg_joints()[0];
+                (j.root.dist(knee) < 0.5).then_some(j.end)
+            }
+            _ => None,
+        })
+        .expect("a shin from the raised knee");
+    assert!(
+        foot.dist(near.mid) < d.leg_w * 2.5 && knee.dist(foot) < d.shin * 0.7,
+        "the foot is not flat by the near knee"
+    );
+    // The rescuer's arms from the bottom edge.
+    let bottom = s.view[1] + s.view[3];
+    let arm = figures::Build::Adult.dims();
+    let mut seen = 0;
+    for item in &s.items {
+        let Item::Stroke(pts, w) = item else { continue };
+        if (*w - arm.arm_w).abs() > 1e-9 || pts[0].y <= bottom {
+            continue;
+        }
+        seen += 1;
+        let (a, b) = (pts[0], pts[1]);
+        let k = (bottom - b.y) / (a.y - b.y);
+        let shown = b.dist(Pt {
+            x: b.x + (a.x - b.x) * k,
+            y: bottom,
+        });
+        assert!(
+            shown <= arm.upper_arm + arm.forearm + 1.0,
+            "an arm shows {shown:.0} long from the bottom edge (an arm: {})",
+            arm.upper_arm + arm.forearm
+        );
+    }
+    assert_eq!(seen, 2, "two arms from the bottom edge");
+}

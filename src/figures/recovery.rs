@@ -7,7 +7,7 @@ use super::above::hand_from_below;
 use super::body::{Build, Figure, Hand, Limb, Part, Role, View};
 use super::choking::kneeling_on_one_knee;
 use super::marks::Mark;
-use super::{pt, Item, Scene};
+use super::{pt, Item, Pt, Scene};
 
 /// The bottom of the pictures seen from above.
 const BOTTOM: f64 = 200.0;
@@ -36,32 +36,66 @@ fn recovery_turn() -> Scene {
         to: cheek,
         bend: -1.0,
     };
-    // The far knee bent up (seen from above, it leans out), the foot flat.
-    let foot = c.hip.go(0.0, 70.0).go(-90.0, 10.0);
+    // The far knee bent up, the foot flat by the near knee. Seen from
+    // above the leg is foreshortened: the thigh up to the knee (the round
+    // end, nearest the eye), and the shin back down to the foot over it.
+    let far_hip = c.leg_joints()[1].root;
+    let foot = c.hip.go(0.0, 38.0).go(-90.0, 8.0);
+    let knee = far_hip.go(0.0, 22.0).go(-90.0, 12.0);
     c.legs[1] = Limb::Reach {
-        to: foot,
-        bend: -1.0,
+        to: knee,
+        bend: 0.0,
     };
-    let knee = c.leg_joints()[1].mid;
     let mut items = vec![
         Item::Figure(c.clone(), Part::Far),
+        Item::Figure(shin(knee, foot), Part::NearLeg),
         Item::Figure(c, Part::Arms),
     ];
     // One hand holds theirs against the cheek; the other pulls the knee.
-    items.extend(hand_from_below(cheek.go(80.0, 3.0), 75.0, BOTTOM));
-    items.extend(hand_from_below(knee.go(90.0, 5.0), 100.0, BOTTOM));
+    items.extend(hand_from_below(cheek.go(80.0, 3.0), 75.0, TURN_BOTTOM));
+    items.extend(hand_from_below(knee.go(90.0, 12.0), 100.0, TURN_BOTTOM));
     items.push(Item::Contact(knee));
     items.push(Item::Arrow {
-        from: knee.go(0.0, 20.0).go(90.0, 4.0),
+        from: knee.go(0.0, 30.0).go(90.0, 4.0),
         deg: 90.0,
         len: 46.0,
     });
     Scene {
         name: "recovery-turn",
         technique: "recovery-turn",
-        view: [50.0, 40.0, 240.0, BOTTOM - 40.0],
+        view: [72.0, TURN_BOTTOM - 140.0, 210.0, 140.0],
         items,
         motion: None,
+    }
+}
+
+/// The bottom of the turning picture: nearer the person than
+/// [`BOTTOM`], so the rescuer's arms are as long as arms, and the
+/// rescuer kneels just below the person.
+const TURN_BOTTOM: f64 = 164.0;
+
+/// An adult's shin seen from above with the knee raised: a leg from the
+/// knee to the foot, foreshortened (drawn as a figure's two legs on one
+/// line, so it is the casualty's colour and cut out of the thigh).
+fn shin(knee: Pt, foot: Pt) -> Figure {
+    let along = knee.angle_to(foot);
+    let d = Build::Adult.dims();
+    let half = d.hips / 2.0 - d.leg_w * 0.55;
+    Figure {
+        build: Build::Adult,
+        role: Role::Casualty,
+        view: View::Front(1.0),
+        // The right leg's root at the knee, the left's further along.
+        hip: knee.go(along, half),
+        spine: along - 90.0,
+        neck: along - 90.0,
+        face: along - 90.0,
+        arms: [Limb::Angles(0.0, 0.0); 2],
+        hands: [Hand::Open; 2],
+        legs: [Limb::Reach {
+            to: foot,
+            bend: 0.0,
+        }; 2],
     }
 }
 
