@@ -183,3 +183,34 @@ fn recovery_turn_raises_the_far_knee_and_kneels_close() {
     }
     assert_eq!(seen, 2, "two arms from the bottom edge");
 }
+
+/// Where the fist goes (§5): the landmarks on the person's body — the
+/// breastbone with its bottom tip, the belly button — are marks, lighter
+/// than the rescuer, as on the other pictures (they were solid strokes in
+/// the rescuer's colour, read as the rescuer's fingers).
+#[test]
+fn fist_position_draws_its_landmarks_as_marks() {
+    use figures::Mark;
+    let s = scene("choking-fist-position");
+    let strokes = s
+        .items
+        .iter()
+        .filter(|i| matches!(i, Item::Stroke(..)))
+        .count();
+    assert_eq!(strokes, 0, "a landmark drawn in the rescuer's colour");
+    let (_, c) = person(&s.items, Role::Casualty);
+    let on_body = s
+        .items
+        .iter()
+        .filter(|i| match i {
+            Item::Mark(Mark::Thing(pts, _)) => pts.iter().all(|p| {
+                let spine = c.spine.to_radians();
+                let t = ((p.x - c.hip.x) * spine.cos() + (p.y - c.hip.y) * spine.sin())
+                    / c.dims().torso;
+                (0.0..=1.0).contains(&t)
+            }),
+            _ => false,
+        })
+        .count();
+    assert_eq!(on_body, 3, "the breastbone, its tip and the belly button");
+}

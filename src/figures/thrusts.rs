@@ -22,10 +22,11 @@ fn fist_position() -> Scene {
         items: vec![
             Item::Figure(r.clone(), Part::Far),
             Item::Figure(c, Part::All),
-            // The breastbone, ending in its bottom tip, and the belly button.
-            Item::Stroke(vec![notch, tip], 4.5),
-            Item::Stroke(vec![tip.go(-90.0, 0.1), tip], 7.0),
-            Item::Stroke(vec![navel, navel.go(90.0, 0.1)], 6.0),
+            // The breastbone, ending in its bottom tip, and the belly
+            // button: landmarks, lighter than the rescuer.
+            Item::Mark(Mark::Thing(vec![notch, tip], 4.5)),
+            Item::Mark(Mark::Thing(vec![tip.go(-90.0, 0.1), tip], 7.0)),
+            Item::Mark(Mark::Thing(vec![navel, navel.go(90.0, 0.1)], 6.0)),
             Item::Figure(r, Part::Near),
             Item::Contact(fist),
             Item::Arrow {
