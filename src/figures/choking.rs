@@ -305,8 +305,9 @@ const CLOSE: [f64; 4] = [52.0, 52.0, 216.0, 162.0];
 /// The floor of the infant scenes.
 const KNEEL_FLOOR: f64 = 211.0;
 
-/// The rescuer kneeling with a baby along the near thigh, head towards
-/// the knee and lower than the chest; `face` −90 face up, 90 face down.
+/// The rescuer kneeling with a baby face up along the near thigh, head
+/// towards the knee and lower than the chest, the face turned by `face`
+/// (about −90: up).
 fn baby_on_lap(face: f64) -> (Figure, Figure) {
     let r = kneeling_on_one_knee(pt(122.0, 160.0), -65.0);
     let d = Build::Baby.dims();
@@ -319,17 +320,9 @@ fn baby_on_lap(face: f64) -> (Figure, Figure) {
         spine: 14.0,
         neck: 24.0,
         face,
-        arms: if face > 0.0 {
-            [Limb::Angles(95.0, 60.0), Limb::Angles(85.0, 50.0)]
-        } else {
-            [Limb::Angles(-100.0, -40.0), Limb::Angles(-70.0, -20.0)]
-        },
+        arms: [Limb::Angles(-100.0, -40.0), Limb::Angles(-70.0, -20.0)],
         hands: [Hand::Fist, Hand::Fist],
-        legs: if face > 0.0 {
-            [Limb::Angles(150.0, 100.0), Limb::Angles(165.0, 110.0)]
-        } else {
-            [Limb::Angles(-150.0, -100.0), Limb::Angles(-165.0, -120.0)]
-        },
+        legs: [Limb::Angles(-150.0, -100.0), Limb::Angles(-165.0, -120.0)],
     };
     (r, b)
 }
