@@ -243,16 +243,29 @@ test.describe('the coach', () => {
       // ERC: the call comes before the breathing check.
       const order = await page.locator('[data-line]').evaluateAll((els) => els.map((e) => e.getAttribute('data-line')));
       expect(order.indexOf('call_speaker')).toBeLessThan(order.indexOf('check_breathing'));
-      // A child: five breaths first (ERC).
+      // An adult's rhythm starts on compressions only.
+      const thirtyTwo = page.getByRole('button', { name: '30:2 with breaths' });
+      await expect(thirtyTwo).toHaveAttribute('aria-pressed', 'false');
+      // A child: five breaths first (ERC), with no "if you are trained",
+      // and the rhythm starts on 30:2 (breaths at every age).
       await page.getByTestId('who-child').click();
       await expect(page.locator('.emergency-steps [data-line]').nth(5)).toHaveAttribute('data-line', 'five_breaths_first');
+      await expect(page.locator('[data-line="five_breaths_first"]')).toHaveText('Child or baby: give 5 breaths first.');
+      await expect(thirtyTwo).toHaveAttribute('aria-pressed', 'true');
+      await expect(page.locator('[data-line="thirty_two_young"]')).toBeVisible();
+      await expect(page.locator('[data-line="breath_child"]')).toContainText('only a little');
+      // ERC gives no centimetres for a child's depth.
+      await expect(page.locator('[data-line="push_young"]')).toHaveText('Push down at least a third of the chest. 100–120 a minute.');
       await expect.poll(async () => (await spoken(page)).map((s) => s.text)).toContain('Push hard and fast.');
       // Spoken help can be turned off.
       await page.getByTestId('voice-toggle').click();
       await expect(page.getByTestId('voice-toggle')).toHaveAttribute('aria-pressed', 'false');
       // 30:2 counts; the breath pause says "give two breaths".
-      await page.getByRole('button', { name: '30:2 with breaths' }).click();
       await expect(beat).toHaveText(/^(1|2|3|4)$/);
+      // Choking (ERC): the call comes once the first round has not worked.
+      await page.goto('/emergency/choking');
+      await expect(page.locator('[data-line="call_choking_after"]')).toContainText('after 5 back blows and 5 thrusts');
+      await expect(page.locator('[data-line="call_choking"]')).toHaveCount(0);
     });
   });
 
