@@ -45,7 +45,7 @@ pub fn CprPage() -> impl IntoView {
     );
     let script = Memo::new(move |_| cpr::script(state.settings.get().profile, who.get()));
     let b = BeatState {
-        thirty_two: RwSignal::new(false),
+        thirty_two: RwSignal::new(cpr::young(who.get_untracked())),
         muted: RwSignal::new(false),
         cue: RwSignal::new(None),
         beats: RwSignal::new(0),
@@ -55,8 +55,14 @@ pub fn CprPage() -> impl IntoView {
     };
     // A child's or a baby's CPR has breaths in every guideline: their
     // rhythm starts on 30:2 (compressions only stays a tap away); an
-    // adult's on compressions only, as every lay rescuer can.
-    Effect::new(move |_| b.thirty_two.set(cpr::young(who.get())));
+    // adult's on compressions only, as every lay rescuer can. Set only
+    // when it changes: a set restarts the beat.
+    Effect::new(move |_| {
+        let young = cpr::young(who.get());
+        if b.thirty_two.get_untracked() != young {
+            b.thirty_two.set(young);
+        }
+    });
     let voice = Voice::for_page();
     run_beat(b, voice);
     let all = Signal::derive(move || {
