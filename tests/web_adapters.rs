@@ -1,11 +1,12 @@
 //! Browser adapters in headless Chromium: the curriculum handed over by the
 //! boot script (`adapters::preload`), waiting for idle time
-//! (`adapters::idle`) and the stopwatch of time on screen
-//! (`adapters::visible_time`).
+//! (`adapters::idle`), the stopwatch of time on screen
+//! (`adapters::visible_time`) and the device's time zone
+//! (`adapters::platform`).
 #![cfg(target_arch = "wasm32")]
 
-use firstaid::adapters::{idle, preload, visible_time::VisibleTime};
-use wasm_bindgen::JsValue;
+use firstaid::adapters::{idle, platform, preload, visible_time::VisibleTime};
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -108,4 +109,50 @@ async fn the_stopwatch_counts_time_on_screen_once_and_reports_it_when_hidden() {
     pretend_hidden(Some(true));
     pretend_hidden(None);
     assert_eq!(reported.borrow().len(), 1);
+}
+
+/// The time zone is Temporal's where the browser has it (Intl's costs the
+/// first paint 12 to 30 ms), and Intl's where it has not.
+#[wasm_bindgen_test]
+fn the_time_zone_is_temporals_where_the_browser_has_it_else_intls() {
+    use js_sys::{Function, Object, Reflect};
+    let global = js_sys::global();
+    let key = JsValue::from_str("Temporal");
+    let real = Reflect::get(&global, &key).unwrap();
+    let intl =
+        js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &Object::new()).resolved_options();
+    let intl = Reflect::get(&intl, &"timeZone".into()).unwrap().as_string();
+
+    // A Temporal that names another zone than Intl's: the one taken.
+    let now = Object::new();
+    Reflect::set(
+        &now,
+        &"timeZoneId".into(),
+        &Function::new_no_args("return 'Asia/Macau'"),
+    )
+    .unwrap();
+    let fake = Object::new();
+    Reflect::set(&fake, &"Now".into(), &now).unwrap();
+    Reflect::set(&global, &key, &fake).unwrap();
+    let with_temporal = platform::time_zone();
+    // No Temporal (Safari): Intl's.
+    Reflect::delete_property(global.unchecked_ref::<Object>(), &key).unwrap();
+    let without = platform::time_zone();
+    if !real.is_undefined() {
+        Reflect::set(&global, &key, &real).unwrap();
+    }
+
+    assert_eq!(with_temporal.as_deref(), Some("Asia/Macau"));
+    assert!(
+        intl.as_deref().is_some_and(|z| !z.is_empty()),
+        "Intl names a zone: {intl:?}"
+    );
+    assert_eq!(without, intl);
+    if !real.is_undefined() {
+        assert_eq!(
+            platform::time_zone(),
+            intl,
+            "Temporal and Intl name the same zone"
+        );
+    }
 }
