@@ -214,3 +214,60 @@ fn fist_position_draws_its_landmarks_as_marks() {
         .count();
     assert_eq!(on_body, 3, "the breastbone, its tip and the belly button");
 }
+
+/// The distance from `p` to the segment `ab`.
+fn to_segment(p: Pt, (a, b): (Pt, Pt)) -> f64 {
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let len2 = dx * dx + dy * dy;
+    let t = if len2 == 0.0 {
+        0.0
+    } else {
+        (((p.x - a.x) * dx + (p.y - a.y) * dy) / len2).clamp(0.0, 1.0)
+    };
+    p.dist(figures::pt(a.x + dx * t, a.y + dy * t))
+}
+
+/// Wiping the chest dry (§4): the cloth lies on the skin and the hand
+/// presses on it — the fingers end on the cloth, not through it in the
+/// chest (the cloth floated above the chest beside fingers sunk into it),
+/// and the other hand does not sink into the chest either.
+#[test]
+fn wiping_hand_holds_the_cloth_on_the_chest() {
+    use figures::Mark;
+    let s = scene("aed-wipe-chest");
+    let (_, r) = person(&s.items, Role::Rescuer);
+    let (_, c) = person(&s.items, Role::Casualty);
+    let (cloth, w) = s
+        .items
+        .iter()
+        .find_map(|i| match i {
+            Item::Mark(Mark::Thing(pts, w)) => Some((pts.clone(), *w)),
+            _ => None,
+        })
+        .expect("a cloth");
+    let axis = (c.hip, c.shoulder());
+    let skin = c.dims().torso_w / 2.0;
+    let finger = r.dims().arm_w * 0.85 / 2.0;
+    let tip = fingertips(r, 0);
+    let on_cloth = cloth
+        .windows(2)
+        .map(|p| to_segment(tip, (p[0], p[1])))
+        .fold(f64::MAX, f64::min);
+    assert!(
+        on_cloth < w / 2.0 + finger + 1.0,
+        "the fingers are {on_cloth:.1} from the cloth"
+    );
+    for i in 0..2 {
+        let into = skin - (to_segment(fingertips(r, i), axis) - finger);
+        assert!(into < 0.5, "hand {i} sinks {into:.1} into the chest");
+    }
+    let lowest = cloth
+        .iter()
+        .map(|p| to_segment(*p, axis))
+        .fold(f64::MAX, f64::min);
+    assert!(
+        (lowest - w / 2.0 - skin).abs() < 1.0,
+        "the cloth's underside is {:.1} from the skin",
+        lowest - w / 2.0 - skin
+    );
+}

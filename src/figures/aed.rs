@@ -153,17 +153,34 @@ fn child_pads_front_and_back() -> Scene {
     }
 }
 
-/// Wiping a wet chest dry before the pads go on (from the side).
+/// Wiping a wet chest dry before the pads go on (from the side): the
+/// cloth flat on the chest under the fingers, its end bunched in the
+/// hand; the other hand rests on the thigh.
 fn wipe_dry() -> Scene {
     let c = lying(Build::Adult, 92.0);
     let spot = c.torso_at(0.72, 1.0);
-    let towel = [
-        spot.go(180.0, 12.0).go(-90.0, 2.0),
-        spot.go(0.0, 12.0).go(-90.0, 2.0),
+    let a = Build::Adult.dims();
+    // The cloth lies on the skin; the fingertips press on its top.
+    let cloth_w = 5.0;
+    let on = spot.y - cloth_w / 2.0;
+    let tip = pt(spot.x, spot.y - cloth_w - a.arm_w * 0.85 / 2.0 + 1.0);
+    let mut r = kneeling(tip.go(-70.0, 66.0), 190.0);
+    // The hand's centre behind the fingertips, along the forearm (found
+    // from the forearm's direction, which hardly moves with it).
+    let mut hand = tip.go(-90.0, a.hand / 2.0);
+    for _ in 0..3 {
+        r.arms[0] = Limb::to(hand);
+        let j = r.arm_joints()[0];
+        hand = tip.go(j.end.angle_to(j.mid), a.hand / 2.0);
+    }
+    r.arms = [Limb::to(hand), Limb::to(r.torso_at(0.0, 1.4))];
+    let cloth = vec![
+        pt(spot.x - 16.0, on),
+        pt(spot.x + 4.0, on),
+        pt(spot.x + 7.5, on - 4.0),
+        pt(spot.x + 6.5, on - 10.0),
     ];
-    let hand = spot.go(-90.0, 6.0);
-    let mut r = kneeling(hand.go(-70.0, 60.0), 190.0);
-    r.arms = [Limb::to(hand), Limb::Angles(110.0, 60.0)];
+    let level = on - 12.0;
     Scene {
         name: "aed-wipe-chest",
         technique: "wipe-chest-dry",
@@ -173,17 +190,17 @@ fn wipe_dry() -> Scene {
             Item::Figure(r.clone(), Part::All),
             Item::Figure(c, Part::All),
             Item::Figure(r.clone(), Part::NearLeg),
-            Item::Mark(Mark::Thing(towel.to_vec(), 6.0)),
+            Item::Mark(Mark::Thing(cloth, cloth_w)),
             Item::Figure(r, Part::Arms),
             Item::Arrow {
-                from: hand.go(-90.0, 16.0).go(180.0, 4.0),
+                from: pt(spot.x - 14.0, level),
                 deg: 180.0,
-                len: 22.0,
+                len: 20.0,
             },
             Item::Arrow {
-                from: hand.go(-90.0, 16.0).go(0.0, 4.0),
+                from: pt(spot.x + 14.0, level),
                 deg: 0.0,
-                len: 22.0,
+                len: 20.0,
             },
         ],
         motion: None,
