@@ -227,6 +227,24 @@ fn to_segment(p: Pt, (a, b): (Pt, Pt)) -> f64 {
     p.dist(figures::pt(a.x + dx * t, a.y + dy * t))
 }
 
+/// The distance between two segments (0 when they cross).
+fn between(s: (Pt, Pt), t: (Pt, Pt)) -> f64 {
+    let side = |o: Pt, a: Pt, b: Pt| (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
+    if side(t.0, t.1, s.0) * side(t.0, t.1, s.1) < 0.0
+        && side(s.0, s.1, t.0) * side(s.0, s.1, t.1) < 0.0
+    {
+        return 0.0;
+    }
+    [
+        to_segment(s.0, t),
+        to_segment(s.1, t),
+        to_segment(t.0, s),
+        to_segment(t.1, s),
+    ]
+    .into_iter()
+    .fold(f64::MAX, f64::min)
+}
+
 /// Wiping the chest dry (§4): the cloth lies on the skin and the hand
 /// presses on it — the fingers end on the cloth, not through it in the
 /// chest (the cloth floated above the chest beside fingers sunk into it),
@@ -270,4 +288,69 @@ fn wiping_hand_holds_the_cloth_on_the_chest() {
         "the cloth's underside is {:.1} from the skin",
         lowest - w / 2.0 - skin
     );
+}
+
+/// The child and baby rate picture (§8): the down and up arrows are drawn
+/// clear of both people in each frame (they lay on the rescuer's body and
+/// arm), and inside the frame.
+#[test]
+fn rate_arrows_lie_clear_of_the_people() {
+    use figures::{Mark, Shape};
+    let s = scene("cpr-child-infant-rate");
+    let mut frames = 0;
+    for item in &s.items {
+        let Item::Mark(Mark::Inset { scene: p, .. }) = item else {
+            continue;
+        };
+        frames += 1;
+        let mut strokes = Vec::new();
+        let mut dirs = Vec::new();
+        for i in &p.items {
+            if let Item::Arrow { from, deg, len } = i {
+                let tip = from.go(*deg, *len);
+                strokes.push((*from, tip));
+                strokes.push((tip, tip.go(deg + 150.0, 13.0)));
+                strokes.push((tip, tip.go(deg - 150.0, 13.0)));
+                dirs.push(deg.round() as i64);
+            }
+        }
+        dirs.sort_unstable();
+        assert_eq!(dirs, [-90, 90], "{}: one arrow down, one up", p.name);
+        let [x, y, w, h] = p.view;
+        for (a, b) in &strokes {
+            for q in [a, b] {
+                assert!(
+                    q.x > x + 6.0 && q.x < x + w - 6.0 && q.y > y + 6.0 && q.y < y + h - 6.0,
+                    "{}: an arrow leaves the frame",
+                    p.name
+                );
+            }
+        }
+        for i in &p.items {
+            let Item::Figure(f, Part::All) = i else {
+                continue;
+            };
+            for shape in figures::body::shapes(f, Part::All) {
+                let (segs, half): (Vec<(Pt, Pt)>, f64) = match shape {
+                    Shape::Line(pts, w) => {
+                        (pts.windows(2).map(|p| (p[0], p[1])).collect(), w / 2.0)
+                    }
+                    Shape::Dot(c, r) => (vec![(c, c)], r),
+                    Shape::Poly(pts) => (pts.windows(2).map(|p| (p[0], p[1])).collect(), 0.0),
+                };
+                for seg in &segs {
+                    for st in &strokes {
+                        let gap = between(*seg, *st) - half - 2.5;
+                        assert!(
+                            gap > 2.0,
+                            "{}: an arrow lies on the {:?} ({gap:.1} apart)",
+                            p.name,
+                            f.role
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(frames, 2, "a child's frame and a baby's");
 }

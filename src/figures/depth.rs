@@ -4,7 +4,7 @@
 
 use super::body::Build;
 use super::cpr::{
-    adult_push, push_arrow, small_press, small_push, Hands, ADULT_ARROW, ADULT_PRESS,
+    adult_push, lying, push_arrow, small_press, small_push, Hands, ADULT_ARROW, ADULT_PRESS,
 };
 use super::marks::Mark;
 use super::{pt, Item, Pt, Scene};
@@ -126,30 +126,37 @@ fn child_infant_depth() -> Scene {
     )
 }
 
-/// The same speed as for adults: down and back up, over and over.
+/// The same speed as for adults: down and back up, over and over. The
+/// arrows stand on the floor beyond the head, level with the hands —
+/// clear of both people (on the rescuer they read as the body moving;
+/// over the head, as a push on the head).
 fn child_infant_rate() -> Scene {
     child_baby(
         "cpr-child-infant-rate",
         "child-infant-rate",
         ["cpr-child-infant-rate-child", "cpr-child-infant-rate-baby"],
         |_| 0.0,
-        |_, spot| {
-            let x = spot.x + 22.0;
+        |build, spot| {
+            let c = lying(build, 100.0);
+            // The up arrow's head is 13 across and its stroke 5 wide.
+            let up = c.head().x - c.dims().head_r - 13.0;
+            let down = up - 19.0;
+            let (top, len) = (spot.y - 34.0, 30.0);
             vec![
                 Item::Contact(spot),
                 Item::Arrow {
-                    from: pt(x, spot.y - 42.0),
+                    from: pt(down, top),
                     deg: 90.0,
-                    len: 30.0,
+                    len,
                 },
                 Item::Arrow {
-                    from: pt(x + 12.0, spot.y - 12.0),
+                    from: pt(up, top + len),
                     deg: -90.0,
-                    len: 30.0,
+                    len,
                 },
             ]
         },
-        [280.0, 0.3],
+        [280.0, 0.38],
     )
 }
 
