@@ -245,6 +245,71 @@ fn between(s: (Pt, Pt), t: (Pt, Pt)) -> f64 {
     .fold(f64::MAX, f64::min)
 }
 
+/// The two segments of a limb: upper and lower.
+fn segments(j: figures::body::Joints) -> [(Pt, Pt); 2] {
+    [(j.root, j.mid), (j.mid, j.end)]
+}
+
+/// A child's pads front and back (§8): the hand on the front pad comes
+/// down onto the chest; the hand sliding the back pad under reaches down
+/// beside the hips and behind the child — no arm drawn over the child
+/// runs through its body (the back-pad arm came down in front of the
+/// chest, through it to the floor).
+#[test]
+fn child_back_pad_hand_comes_from_behind_not_through_the_body() {
+    let s = scene("aed-child-pads-front-back-hands");
+    let (_, r) = person(&s.items, Role::Rescuer);
+    let (at, c) = person(&s.items, Role::Casualty);
+    let axis = (c.hip, c.shoulder());
+    let skin = c.dims().torso_w / 2.0;
+    let arms = r.arm_joints();
+    // The arms drawn in front of the child ([near, far] in profile).
+    let mut front = [false; 2];
+    for item in &s.items[at + 1..] {
+        match item {
+            Item::Figure(f, Part::All | Part::Arms) if f == r => front = [true; 2],
+            Item::Figure(f, Part::Near) if f == r => front[0] = true,
+            _ => {}
+        }
+    }
+    for i in (0..2).filter(|i| front[*i]) {
+        for (k, seg) in segments(arms[i]).into_iter().enumerate() {
+            let into = skin - between(seg, axis);
+            assert!(
+                into < 1.0,
+                "segment {k} of arm {i}, drawn over the child, runs {into:.1} into its body"
+            );
+        }
+    }
+    // The back pad: the lower one. The hand at it is drawn behind the
+    // child, its upper arm and elbow beside the body.
+    let back = s
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Pad(a, b) => Some((*a, *b)),
+            _ => None,
+        })
+        .max_by(|a, b| a.0.y.total_cmp(&b.0.y))
+        .expect("a back pad");
+    let i = (0..2)
+        .min_by(|a, b| to_segment(arms[*a].end, back).total_cmp(&to_segment(arms[*b].end, back)))
+        .expect("two arms");
+    let hand = arms[i].end;
+    assert!(
+        to_segment(hand, back) < 8.0,
+        "no hand at the back pad ({:.1} from it)",
+        to_segment(hand, back)
+    );
+    assert!(!front[i], "the arm at the back pad is drawn over the child");
+    let elbow = to_segment(arms[i].mid, axis) - r.dims().arm_w / 2.0;
+    let upper = between(segments(arms[i])[0], axis) - r.dims().arm_w / 2.0;
+    assert!(
+        elbow > skin && upper > skin,
+        "the arm at the back pad comes down over the child's body"
+    );
+}
+
 /// Wiping the chest dry (§4): the cloth lies on the skin and the hand
 /// presses on it — the fingers end on the cloth, not through it in the
 /// chest (the cloth floated above the chest beside fingers sunk into it),

@@ -4,7 +4,7 @@
 //! device, thick chest hair. Seen from above unless the back matters.
 
 use super::above::{adult_pads, chest_marks, hand_from_below, lying_from_above, pad, PAD};
-use super::body::{Build, Figure, Hand, Limb, Part};
+use super::body::{Build, Figure, Limb, Part};
 use super::choking::FLOOR;
 use super::cpr::{kneeling, lying, CLOSE};
 use super::marks::Mark;
@@ -112,8 +112,9 @@ fn child_pads_apart() -> Scene {
 }
 
 /// A child's pads front and back, seen from the side: one hand presses
-/// the pad on the centre of the chest, the other the pad under the
-/// centre of the back.
+/// the pad on the centre of the chest; the other reaches down behind the
+/// child's hips and slides the pad under the centre of the back (an arm
+/// drawn over the child ran through its body).
 fn child_pads_front_and_back() -> Scene {
     let mut c = lying(Build::Child, 100.0);
     c.hip.y -= 4.0;
@@ -121,27 +122,41 @@ fn child_pads_front_and_back() -> Scene {
     let front = c.torso_at(0.7, 1.0).go(-90.0, 3.5);
     let back = c.torso_at(0.7, -1.0).go(90.0, 3.5);
     let a = Build::Adult.dims();
-    let hand = front.go(-90.0, a.hand / 2.0);
-    let mut r = kneeling(hand.go(-62.0, 40.0), front.x + 34.0);
+    // The sliding hand, hidden under the back at the pad's end; the
+    // elbow above and beyond the hips, the upper arm straight down to it
+    // beside the child.
+    let slide = pt(back.x + half + a.hand / 2.0, back.y - 3.5);
+    let elbow = slide.go(-55.0, a.forearm + a.hand / 2.0);
+    let shoulder = elbow.go(-118.0, a.upper_arm);
+    let mut r = kneeling(shoulder, front.x + 48.0);
+    // The pressing hand: the fingers on the front pad, the hand along
+    // the forearm.
+    let tip = front.go(-90.0, 2.0);
+    let mut hand = tip.go(-90.0, a.hand / 2.0);
+    for _ in 0..3 {
+        r.arms[0] = Limb::to(hand);
+        let j = r.arm_joints()[0];
+        hand = tip.go(j.end.angle_to(j.mid), a.hand / 2.0);
+    }
     r.arms = [
         Limb::to(hand),
-        Limb::Reach {
-            to: back.go(0.0, half + 3.0).go(-90.0, 2.0),
-            bend: 1.0,
-        },
+        Limb::Angles(shoulder.angle_to(elbow), elbow.angle_to(slide)),
     ];
-    r.hands = [Hand::Open, Hand::Fist];
     Scene {
         name: "aed-child-pads-front-back-hands",
         technique: "child-pads-front-back",
         view: CLOSE,
         items: vec![
             Item::Ground(pt(20.0, FLOOR), pt(300.0, FLOOR)),
+            // The arm at the back pad drawn only here, behind the child
+            // (and in front of the rescuer's body).
             Item::Figure(r.clone(), Part::All),
+            Item::Figure(r.clone(), Part::Arms),
             Item::Figure(c, Part::All),
             Item::Figure(r.clone(), Part::NearLeg),
             Item::Pad(back.go(180.0, half), back.go(0.0, half)),
-            Item::Figure(r, Part::Arms),
+            // The body and the near arm again, in front of the child.
+            Item::Figure(r, Part::Near),
             Item::Pad(front.go(180.0, half), front.go(0.0, half)),
             Item::Arrow {
                 from: back.go(0.0, 40.0),
