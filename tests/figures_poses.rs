@@ -355,6 +355,59 @@ fn wiping_hand_holds_the_cloth_on_the_chest() {
     );
 }
 
+/// A baby held in the recovery position (§8): on its side along the
+/// forearm, the head a little lower than the body; its legs stay clear of
+/// the rescuer — not across the rescuer's body or arms (they stuck back
+/// through the body and the upper arm).
+#[test]
+fn held_baby_lies_head_low_with_its_legs_clear_of_the_rescuer() {
+    let s = scene("recovery-baby-held");
+    let (_, r) = person(&s.items, Role::Rescuer);
+    let b = s
+        .items
+        .iter()
+        .find_map(|i| match i {
+            Item::Figure(f, Part::Far) if f.role == Role::Casualty => Some(f),
+            _ => None,
+        })
+        .expect("the baby");
+    let rd = r.dims();
+    let d = b.dims();
+    let low = b.head().y - b.torso_at(0.0, 0.0).y;
+    assert!(
+        (3.0..=d.torso * 0.6).contains(&low),
+        "the head is {low:.1} lower than the hips"
+    );
+    // Along the forearm and hand: the head and the hips rest on it.
+    let fore = (r.arm_joints()[0].mid, fingertips(r, 0));
+    let rest = rd.arm_w / 2.0 + 3.5;
+    let (head, hips) = (to_segment(b.head(), fore), to_segment(b.hip, fore));
+    assert!(
+        head < d.head_r + rest && hips < d.hips / 2.0 + rest,
+        "the head ({head:.1}) or the hips ({hips:.1}) are off the forearm"
+    );
+    let body = (r.hip, r.shoulder());
+    let arms: Vec<(Pt, Pt)> = r.arm_joints().into_iter().flat_map(segments).collect();
+    for (i, j) in b.leg_joints().into_iter().enumerate() {
+        for seg in segments(j) {
+            let gap = between(seg, body) - rd.torso_w / 2.0 - d.leg_w / 2.0;
+            assert!(
+                gap > 0.0,
+                "leg {i} lies {:.1} across the rescuer's body",
+                -gap
+            );
+            for (k, arm) in arms.iter().enumerate() {
+                let gap = between(seg, *arm) - rd.arm_w / 2.0 - d.leg_w / 2.0;
+                assert!(
+                    gap > 0.0,
+                    "leg {i} lies {:.1} across the rescuer's arm (segment {k})",
+                    -gap
+                );
+            }
+        }
+    }
+}
+
 /// The child and baby rate picture (§8): the down and up arrows are drawn
 /// clear of both people in each frame (they lay on the rescuer's body and
 /// arm), and inside the frame.

@@ -139,38 +139,47 @@ fn recovery_settle() -> Scene {
     }
 }
 
-/// A baby held on its side along the forearm, facing out, head a little
-/// low; the rescuer watches its breathing.
+/// A baby held on its side along the forearm, facing out: the head in
+/// the crook of the elbow, a little lower than the body (the forearm
+/// rises to the hand under the bottom), the legs beyond the hand, clear
+/// of the rescuer (they stuck back across the rescuer's body and arm);
+/// the other hand steadies the baby's side. The rescuer watches its
+/// breathing.
 fn recovery_baby() -> Scene {
     let mut r = kneeling_on_one_knee(pt(122.0, 160.0), -80.0);
-    r.neck = -40.0;
-    r.face = 45.0;
-    let arm = r.shoulder().go(95.0, 40.0).go(0.0, 26.0);
+    r.neck = -90.0;
+    r.face = 50.0;
+    let a = Build::Adult.dims();
+    let d = Build::Baby.dims();
+    // The near arm: the upper arm forward and down, the forearm rising.
+    let (upper, fore) = (45.0, -12.0);
+    r.arms[0] = Limb::Angles(upper, fore);
+    let elbow = r.shoulder().go(upper, a.upper_arm);
+    // The baby rests on the forearm: the head in the crook, its centre
+    // a head's radius above the forearm's upper edge.
+    let head = elbow
+        .go(fore, 4.0)
+        .go(fore - 90.0, a.arm_w / 2.0 + d.head_r);
+    let spine = fore + 180.0;
+    let shoulder = head.go(fore, d.neck + d.head_r);
     let b = Figure {
         build: Build::Baby,
         role: Role::Casualty,
         view: View::Front(1.0),
-        hip: arm.go(-90.0, 12.0).go(180.0, 14.0),
-        spine: 12.0,
-        neck: 16.0,
-        face: 0.0,
-        // [right (up), left (down, on the arm)]
-        arms: [Limb::Angles(-60.0, -20.0), Limb::Angles(60.0, 20.0)],
+        hip: shoulder.go(fore, d.torso),
+        spine,
+        neck: spine,
+        face: spine,
+        // [right (below, on the arm), left (above)]: the arms bent up to
+        // the face, the legs bent, beyond the rescuer's hand.
+        arms: [Limb::Angles(120.0, 200.0), Limb::Angles(-120.0, -200.0)],
         hands: [Hand::Fist, Hand::Fist],
-        legs: [Limb::Angles(-150.0, -170.0), Limb::Angles(150.0, 175.0)],
+        legs: [Limb::Angles(5.0, 50.0), Limb::Angles(-15.0, 25.0)],
     };
-    let d = Build::Baby.dims();
-    let head = b.head();
-    r.arms = [
-        Limb::Reach {
-            to: head.go(90.0, d.head_r * 0.6),
-            bend: 1.0,
-        },
-        Limb::Reach {
-            to: b.torso_at(0.3, -1.0).go(-90.0, 3.0),
-            bend: 1.0,
-        },
-    ];
+    r.arms[1] = Limb::Reach {
+        to: b.torso_at(0.45, 1.0).go(-90.0, 2.0),
+        bend: 1.0,
+    };
     let eye = r.head().go(r.face - 15.0, 9.0);
     Scene {
         name: "recovery-baby-held",
@@ -180,8 +189,11 @@ fn recovery_baby() -> Scene {
             Item::Ground(pt(60.0, 211.0), pt(260.0, 211.0)),
             Item::Figure(r, Part::All),
             Item::Figure(b.clone(), Part::Far),
-            Item::Figure(b, Part::Arms),
-            Item::Mark(Mark::Look(eye, head.go(-60.0, d.head_r * 0.8))),
+            Item::Figure(b.clone(), Part::Arms),
+            Item::Mark(Mark::Look(
+                eye,
+                b.head().go(b.head().angle_to(eye), d.head_r + 2.0),
+            )),
         ],
         motion: None,
     }
