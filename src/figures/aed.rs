@@ -84,14 +84,17 @@ fn adult_pads_placed() -> Scene {
 
 /// A child's pads on the front, as big as fit, not touching.
 fn child_pads_apart() -> Scene {
-    let c = lying_from_above(Build::Child, pt(196.0, 100.0));
+    let mut c = lying_from_above(Build::Child, pt(196.0, 100.0));
+    // The arms out from the body, so the whole chest shows and each pad
+    // lies on it, not half on an arm (a child's chest is small).
+    c.arms = [Limb::Angles(50.0, 10.0), Limb::Angles(-50.0, -10.0)];
     let mut items = vec![
         Item::Figure(c.clone(), Part::Far),
         Item::Figure(c.clone(), Part::Arms),
     ];
     let (w, h) = (PAD.0 * 0.8, PAD.1 * 0.8);
-    let right = c.torso_at(0.8, -0.5);
-    let left = c.torso_at(0.52, 0.68);
+    let right = c.torso_at(0.74, -0.36);
+    let left = c.torso_at(0.38, 0.5);
     for (at, deg) in [(right, c.spine + 90.0), (left, c.spine)] {
         items.push(Item::Mark(Mark::PadFace {
             at,
@@ -268,18 +271,17 @@ fn remove_patch() -> Scene {
 }
 
 /// A lump under the skin below the right collarbone: no pad on top of it
-/// (a dashed outline, crossed out); the pad goes lower, pressed on.
+/// (a dashed outline, crossed out on its edge); the pad goes lower, a
+/// hand-width (about 8 cm) from the lump (§8; it touched the outline),
+/// pressed on.
 fn implanted_device() -> Scene {
     let (c, mut items) = adult();
     let [right, left] = adult_pads(&c);
-    let lump = right.0;
+    let lump = c.torso_at(0.86, -0.5);
     items.push(Item::Mark(Mark::Thing(square(lump, 3.5, 1.5), 3.0)));
     items.push(pad(lump, right.1, true));
-    items.push(Item::Mark(Mark::Cross(
-        lump.go(-90.0, 9.0).go(180.0, 9.0),
-        4.0,
-    )));
-    let moved = c.torso_at(0.52, -0.5);
+    items.push(Item::Mark(Mark::Cross(lump.go(-90.0, PAD.1 / 2.0), 4.0)));
+    let moved = c.torso_at(0.53, -0.5);
     items.push(pad(moved, right.1, false));
     items.push(pad(left.0, left.1, false));
     items.extend(hand_from_below(

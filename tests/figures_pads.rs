@@ -1,0 +1,176 @@
+//! AED pads seen from above, checked against §8 on the geometry the
+//! pictures are drawn from (`src/figures/aed.rs`): a child's pads lie on
+//! the chest, off the arms, and do not touch; the pad moved away from an
+//! implanted device lies a hand-width from it.
+#![cfg(not(target_arch = "wasm32"))]
+
+use firstaid::figures::{self, Build, Figure, Item, Mark, Pt, Role};
+
+/// A pad as drawn: centre, direction of the long side, size, and whether
+/// it is only an outline (where a pad must not go).
+struct Pad {
+    at: Pt,
+    deg: f64,
+    w: f64,
+    h: f64,
+    ghost: bool,
+}
+
+impl Pad {
+    /// Points along its edge, ten to a side.
+    fn edge(&self) -> Vec<Pt> {
+        let corner = |u: f64, v: f64| {
+            self.at
+                .go(self.deg, u * self.w / 2.0)
+                .go(self.deg + 90.0, v * self.h / 2.0)
+        };
+        let sides = [((-1.0, -1.0), (1.0, -1.0)), ((1.0, -1.0), (1.0, 1.0))];
+        let sides = sides
+            .into_iter()
+            .chain([((1.0, 1.0), (-1.0, 1.0)), ((-1.0, 1.0), (-1.0, -1.0))]);
+        sides
+            .flat_map(|((u0, v0), (u1, v1))| {
+                (0..10).map(move |i| {
+                    let k = f64::from(i) / 10.0;
+                    (u0 + (u1 - u0) * k, v0 + (v1 - v0) * k)
+                })
+            })
+            .map(|(u, v)| corner(u, v))
+            .collect()
+    }
+
+    /// Whether `p` lies on it, or within `margin` of it.
+    fn covers(&self, p: Pt, margin: f64) -> bool {
+        let (dx, dy) = (p.x - self.at.x, p.y - self.at.y);
+        let r = self.deg.to_radians();
+        let (u, v) = (dx * r.cos() + dy * r.sin(), -dx * r.sin() + dy * r.cos());
+        u.abs() <= self.w / 2.0 + margin && v.abs() <= self.h / 2.0 + margin
+    }
+}
+
+fn pads(items: &[Item]) -> Vec<Pad> {
+    items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Mark(Mark::PadFace {
+                at,
+                deg,
+                w,
+                h,
+                ghost,
+            }) => Some(Pad {
+                at: *at,
+                deg: *deg,
+                w: *w,
+                h: *h,
+                ghost: *ghost,
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+fn casualty(items: &[Item]) -> &Figure {
+    items
+        .iter()
+        .find_map(|i| match i {
+            Item::Figure(f, _) if f.role == Role::Casualty => Some(f),
+            _ => None,
+        })
+        .expect("a casualty")
+}
+
+/// The distance from `p` to the segment `ab`.
+fn to_segment(p: Pt, (a, b): (Pt, Pt)) -> f64 {
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let t = (((p.x - a.x) * dx + (p.y - a.y) * dy) / (dx * dx + dy * dy)).clamp(0.0, 1.0);
+    p.dist(figures::pt(a.x + dx * t, a.y + dy * t))
+}
+
+/// "Use the largest pads that fit without touching" (a child, the pads on
+/// the front): each pad lies on the chest — within the trunk, nowhere
+/// wider than at the hips, and off both arms — and the two do not touch.
+/// (Both lay half on an arm, off the edge of the chest.)
+#[test]
+fn a_childs_pads_on_the_front_lie_on_the_chest_apart() {
+    let scene = figures::scene("aed-child-pads-apart").expect("the scene");
+    let c = casualty(&scene.items);
+    let d = c.dims();
+    let placed: Vec<Pad> = pads(&scene.items)
+        .into_iter()
+        .filter(|p| !p.ghost)
+        .collect();
+    assert_eq!(placed.len(), 2, "two pads");
+    let (hip, shoulder) = (c.torso_at(0.0, 0.0), c.torso_at(1.0, 0.0));
+    let axis = hip.angle_to(shoulder);
+    for (n, pad) in placed.iter().enumerate() {
+        for p in pad.edge() {
+            let along = hip.dist(p) * (hip.angle_to(p) - axis).to_radians().cos();
+            let off = hip.dist(p) * (hip.angle_to(p) - axis).to_radians().sin();
+            let trunk = hip.dist(shoulder);
+            assert!(
+                (0.0..=trunk).contains(&along) && off.abs() < d.hips / 2.0,
+                "pad {n} goes off the chest at {p:?} ({along:.1} along, {off:.1} out)"
+            );
+            for (i, j) in c.arm_joints().into_iter().enumerate() {
+                for seg in [(j.root, j.mid), (j.mid, j.end)] {
+                    let gap = to_segment(p, seg) - d.arm_w / 2.0;
+                    assert!(gap > 0.0, "pad {n} lies on arm {i} ({gap:.1})");
+                }
+            }
+        }
+    }
+    let [a, b] = [&placed[0], &placed[1]];
+    assert!(
+        a.edge().iter().all(|p| !b.covers(*p, 1.0)) && b.edge().iter().all(|p| !a.covers(*p, 1.0)),
+        "the pads touch"
+    );
+}
+
+/// An implanted device (§8): no pad on the lump — the outline where the
+/// pad would have gone is crossed out on its edge — and the pad placed
+/// instead lies about 8 cm (a hand-width) from the lump: 8 cm of an
+/// adult's 50 cm trunk, 62 units long. (It lay 5 units, about 4 cm, from
+/// it, and the cross sat off the outline, over the collarbone and neck.)
+#[test]
+fn the_pad_moved_from_a_device_lies_a_hand_width_from_it() {
+    let scene = figures::scene("aed-implanted-device").expect("the scene");
+    let all = pads(&scene.items);
+    let ghost = all
+        .iter()
+        .find(|p| p.ghost)
+        .expect("the crossed-out outline");
+    let lump = scene
+        .items
+        .iter()
+        .find_map(|i| match i {
+            Item::Mark(Mark::Thing(pts, _)) if pts.iter().all(|p| ghost.covers(*p, 0.0)) => {
+                Some(pts)
+            }
+            _ => None,
+        })
+        .expect("the lump, under the outline");
+    let cross = scene
+        .items
+        .iter()
+        .find_map(|i| match i {
+            Item::Mark(Mark::Cross(at, _)) => Some(*at),
+            _ => None,
+        })
+        .expect("a cross");
+    assert!(
+        ghost.covers(cross, 1.0),
+        "the cross at {cross:?} is off the outline"
+    );
+    let hand_width = 8.0 / 50.0 * Build::Adult.dims().torso;
+    let gap = all
+        .iter()
+        .filter(|p| !p.ghost)
+        .flat_map(|pad| pad.edge())
+        .flat_map(|e| lump.iter().map(move |l| l.dist(e)))
+        .fold(f64::MAX, f64::min);
+    assert!(
+        gap >= hand_width,
+        "a pad lies {gap:.1} from the lump, under a hand-width ({hand_width:.1})"
+    );
+}
