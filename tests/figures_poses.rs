@@ -65,9 +65,11 @@ fn infant_back_blows_land_the_heel_of_the_hand_and_hold_the_jaw() {
         tips.dist(b.head()),
         d.head_r
     );
-    let in_front = s.items[at + 1..]
-        .iter()
-        .any(|i| matches!(i, Item::Figure(f, Part::Arms | Part::Near) if f == r));
+    let in_front = s.items[at + 1..].iter().any(|i| match i {
+        Item::Figure(f, Part::Arms | Part::Near) => f == r,
+        Item::Stroke(pts, _) => pts.iter().any(|p| p.dist(tips) < 0.5),
+        _ => false,
+    });
     assert!(in_front, "the hand on the jaw is hidden behind the baby");
     // The ring between the shoulder blades: on the back, near the neck.
     let blades = b.torso_at(0.75, -1.0);
@@ -116,6 +118,44 @@ fn infant_back_blows_land_the_heel_of_the_hand_and_hold_the_jaw() {
         struck.end.dist(ring),
         struck.mid.dist(ring)
     );
+}
+
+/// Infant back blows at phone size (§8): the baby reads whole, head low —
+/// nothing of the rescuer drawn in front of it lies over its body or legs
+/// (the near arm was drawn over both), only a hand on the head (the jaw).
+#[test]
+fn infant_back_blows_show_the_baby_whole_in_front_of_the_rescuer() {
+    use figures::Shape;
+    let s = scene("choking-infant-back-blows");
+    let (at, b) = person(&s.items, Role::Casualty);
+    let d = b.dims();
+    let hand = figures::Build::Adult.dims().hand;
+    assert!(b.head().y > b.hip.y + 5.0, "the head is not below the hips");
+    let mut parts = vec![("body", (b.hip, b.shoulder()), d.torso_w / 2.0)];
+    for j in b.leg_joints() {
+        parts.extend(segments(j).map(|seg| ("a leg", seg, d.leg_w / 2.0)));
+    }
+    parts.push(("head", (b.head(), b.head()), d.head_r));
+    for item in &s.items[at + 1..] {
+        let shapes = match item {
+            Item::Figure(f, p) if f.role == Role::Rescuer => figures::body::shapes(f, *p),
+            Item::Stroke(pts, w) => vec![Shape::Line(pts.clone(), *w)],
+            _ => continue,
+        };
+        for shape in shapes {
+            let Shape::Line(pts, w) = shape else { continue };
+            for seg in pts.windows(2).map(|p| (p[0], p[1])) {
+                let a_hand = seg.0.dist(seg.1) <= hand + 0.5;
+                for (name, part, half) in &parts {
+                    let into = half + w / 2.0 - between(seg, *part);
+                    assert!(
+                        into < 1.0 || (*name == "head" && a_hand),
+                        "the rescuer, drawn in front, lies {into:.1} over the baby's {name}"
+                    );
+                }
+            }
+        }
+    }
 }
 
 /// Ready to turn (§6), seen from above: the far knee raised, the foot

@@ -339,52 +339,56 @@ fn infant_back_blows() -> Scene {
 
 /// The rescuer kneeling with a baby face down along the near forearm,
 /// which rests on the thigh and slopes down to the knee, so the head is
-/// lower than the chest; the near hand holds the jaw (returned: where it
-/// is). The arms are left for the blow to place.
-fn baby_on_forearm() -> (Figure, Figure, Pt) {
-    let mut r = kneeling_on_one_knee(pt(122.0, 160.0), -80.0);
-    r.neck = -70.0;
-    r.face = 50.0;
+/// lower than the hips; the near hand holds the jaw (returned: the hand's
+/// fingers, drawn in front of the head). The upper arm hangs behind the
+/// baby's hips, so nothing of the rescuer but those fingers lies over the
+/// baby: its head, body and dangling limbs all show. The arms are left
+/// for the blow to place.
+const UPPER: f64 = 80.0;
+const SLOPE: f64 = 30.0;
+fn baby_on_forearm() -> (Figure, Figure, [Pt; 2]) {
+    let mut r = kneeling_on_one_knee(pt(112.0, 160.0), -76.0);
+    r.neck = -88.0;
+    r.face = 60.0;
     let (a, b) = (Build::Adult.dims(), Build::Baby.dims());
-    // The upper arm forward and down, the forearm sloping down over the
-    // knee: the head lower than the chest.
-    let slope: f64 = 35.0;
-    let elbow = r.shoulder().go(70.0, a.upper_arm);
-    let jaw = elbow.go(slope, a.forearm + a.hand / 2.0);
-    // The baby's front on the forearm, the head just past the hand, tucked
-    // down so the fingers come under the jaw.
-    let neck = slope + 35.0;
-    let tilt = (neck - slope).to_radians();
-    let head_along = b.torso + (b.neck + b.head_r) * tilt.cos();
-    let fingers = a.forearm + a.hand;
+    let slope: f64 = SLOPE;
+    let elbow = r.shoulder().go(UPPER, a.upper_arm);
+    let hand = elbow.go(slope, a.forearm + a.hand / 2.0);
+    // The baby's front on the forearm, its hips past the upper arm; the
+    // head bowed a little towards the hand, which comes under the jaw.
+    let neck = slope + 20.0;
+    let head_along = b.torso + (b.neck + b.head_r) * (neck - slope).to_radians().cos();
     let b = Figure {
         build: Build::Baby,
         role: Role::Casualty,
-        view: View::Side,
+        // Drawn as in profile; `Turned` lets the head be drawn again over
+        // the shoulders with a gap round it, so it reads apart.
+        view: View::Turned(1.0),
         hip: elbow
             .go(slope - 90.0, a.arm_w / 2.0 + b.torso_w / 2.0)
-            .go(slope, fingers + b.head_r * 0.4 - head_along),
+            .go(slope, a.forearm + a.hand - head_along + 3.0),
         spine: slope,
         neck,
-        face: slope + 50.0,
-        arms: [Limb::Angles(100.0, 60.0), Limb::Angles(90.0, 50.0)],
+        face: slope + 70.0,
+        arms: [Limb::Angles(95.0, 55.0), Limb::Angles(80.0, 45.0)],
         hands: [Hand::Fist, Hand::Fist],
-        legs: [Limb::Angles(115.0, 80.0), Limb::Angles(125.0, 90.0)],
+        legs: [Limb::Angles(125.0, 85.0), Limb::Angles(155.0, 110.0)],
     };
-    (r, b, jaw)
+    let wrist = hand.go(slope + 180.0, a.hand / 2.0);
+    (r, b, [wrist, hand.go(slope, a.hand / 2.0)])
 }
 
 /// The hand raised (`swing` 0) or `swing` of the way down to the baby's
 /// back: the heel of the hand onto the back between the shoulder blades,
 /// square to it.
 fn infant_back_blows_at(swing: f64) -> Vec<Item> {
-    let (r, b, jaw) = baby_on_forearm();
+    let (r, b, fingers) = baby_on_forearm();
     let blades = b.torso_at(0.75, -1.0);
-    let strike = blades.go(b.spine - 90.0, 26.0);
+    let strike = r.shoulder().go(-60.0, 34.0).go(50.0, 35.5);
     let rescuer = |hand: Pt| {
         let mut r = r.clone();
         r.arms = [
-            Limb::Reach { to: jaw, bend: 1.0 },
+            Limb::Angles(UPPER, SLOPE),
             Limb::Reach {
                 to: hand,
                 bend: -1.0,
@@ -392,22 +396,28 @@ fn infant_back_blows_at(swing: f64) -> Vec<Item> {
         ];
         r
     };
-    let touch = touching(&b, rescuer, 1, strike, blades);
+    // Aimed a little past the ring towards the head: the hand comes down
+    // sloping, so its middle (the heel), not the fingers, lands on it.
+    let aim = blades.go(b.spine, 8.0);
+    let touch = touching(&b, rescuer, 1, strike, aim);
     let r = rescuer(pt(
         strike.x + (touch.x - strike.x) * swing,
         strike.y + (touch.y - strike.y) * swing,
     ));
-    // The arms in front of the baby: the jaw hand is seen on the head.
+    let finger_w = Build::Adult.dims().arm_w * 0.85;
     vec![
         Item::Ground(pt(60.0, KNEEL_FLOOR), pt(260.0, KNEEL_FLOOR)),
-        Item::Figure(r.clone(), Part::All),
-        Item::Figure(b, Part::All),
-        Item::Figure(r, Part::Arms),
+        Item::Figure(r, Part::All),
+        Item::Figure(b.clone(), Part::All),
+        Item::Figure(b.clone(), Part::NearLeg),
+        Item::Figure(b, Part::Head),
+        // The fingers under the jaw, in front of the head.
+        Item::Stroke(fingers.to_vec(), finger_w),
         Item::Contact(blades),
         Item::Arrow {
             from: strike.go(blades.angle_to(strike) + 180.0, 9.0),
             deg: strike.angle_to(blades),
-            len: 14.0,
+            len: 16.0,
         },
     ]
 }
