@@ -512,3 +512,20 @@ fn rate_arrows_lie_clear_of_the_people() {
     }
     assert_eq!(frames, 2, "a child's frame and a baby's");
 }
+
+/// One-hand CPR on a child and a baby (§8): the arm straight and the
+/// shoulder above the hand, so the push goes straight down as the arrow
+/// shows (over a baby the arm slanted 22°, pushing towards the head).
+#[test]
+fn one_hand_cpr_pushes_straight_down() {
+    for name in ["cpr-infant-heel", "cpr-child-one-hand"] {
+        let s = scene(name);
+        let (_, r) = person(&s.items, Role::Rescuer);
+        let arm = r.arm_joints()[0];
+        let off = (arm.root.angle_to(arm.end) - 90.0).abs();
+        assert!(
+            off <= 10.0,
+            "{name}: the pushing arm is {off:.0}° from straight down"
+        );
+    }
+}

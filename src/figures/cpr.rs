@@ -188,12 +188,12 @@ pub(super) fn small_push(build: Build, hands: Hands, push: f64) -> (Vec<Item>, P
         // The upper body goes down with the arm straight; the other hand
         // rests on the thigh.
         let hand = pushed.go(-90.0, d.hand / 2.0 - 1.0);
-        // Over a child the shoulders are above the hand; over a baby the
-        // rescuer stays more upright, the arm slanting down: a baby's
-        // chest takes a small push, not the body's weight.
-        // Kneeling past the baby's feet, not over its legs.
+        // The shoulders (nearly) above the hand: the push goes straight
+        // down, as the arrow shows (over a baby the arm slanted 22 degrees,
+        // pushing towards the head). Kneeling past the baby's feet, not
+        // over its legs.
         let (up, knee) = if build == Build::Baby {
-            (-68.0, 58.0)
+            (-82.0, 58.0)
         } else {
             (-90.0, KNEE_BACK)
         };
