@@ -529,3 +529,38 @@ fn one_hand_cpr_pushes_straight_down() {
         );
     }
 }
+
+/// The baby held in the recovery position (§6): the rescuer's dotted look
+/// runs to the baby's chest, to watch it breathe — long enough to read as
+/// a look (it was a chevron between the two heads, read as a kiss).
+#[test]
+fn the_held_baby_is_watched_breathing() {
+    use figures::Mark;
+    let s = scene("recovery-baby-held");
+    let (from, to) = s
+        .items
+        .iter()
+        .find_map(|i| match i {
+            Item::Mark(Mark::Look(a, b)) => Some((*a, *b)),
+            _ => None,
+        })
+        .expect("a look");
+    let baby = s
+        .items
+        .iter()
+        .find_map(|i| match i {
+            Item::Figure(f, _) if f.role == Role::Casualty => Some(f.clone()),
+            _ => None,
+        })
+        .expect("the baby");
+    let d = baby.dims();
+    assert!(
+        from.dist(to) >= 2.0 * d.head_r,
+        "the look is {:.1} long",
+        from.dist(to)
+    );
+    assert!(
+        to.dist(baby.head()) > d.head_r,
+        "the look ends on the baby's head"
+    );
+}

@@ -190,10 +190,12 @@ fn recovery_baby() -> Scene {
             Item::Figure(r, Part::All),
             Item::Figure(b.clone(), Part::Far),
             Item::Figure(b.clone(), Part::Arms),
-            Item::Mark(Mark::Look(
-                eye,
-                b.head().go(b.head().angle_to(eye), d.head_r + 2.0),
-            )),
+            // The rescuer watches the chest rise and fall (to the face the
+            // line was a chevron between the two heads: it read as a kiss).
+            Item::Mark(Mark::Look(eye, {
+                let chest = b.torso_at(0.7, 0.0);
+                chest.go(chest.angle_to(eye), 3.0)
+            })),
         ],
         motion: None,
     }
