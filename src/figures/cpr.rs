@@ -154,6 +154,14 @@ fn compressions(name: &'static str, technique: &'static str, view: [f64; 4]) -> 
     let at = |push: f64| {
         let (mut items, spot) = adult_push(push);
         items.extend(push_marks(spot, push, ADULT_ARROW));
+        if technique == "adult-hand-position" {
+            // The hands seen from above, top right, over the rescuer's
+            // back: how they lie on the chest, which the side view cannot
+            // show.
+            let size = 62.0;
+            let corner = pt(view[0] + view[2] - size - 1.0, view[1] + 1.0);
+            items.push(super::hands::close_up_inset(corner, size));
+        }
         items
     };
     Scene {

@@ -27,6 +27,7 @@ mod check;
 mod choking;
 mod cpr;
 mod depth;
+mod hands;
 mod infant;
 mod marks;
 pub mod motion;
