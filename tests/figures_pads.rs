@@ -174,3 +174,29 @@ fn the_pad_moved_from_a_device_lies_a_hand_width_from_it() {
         "a pad lies {gap:.1} from the lump, under a hand-width ({hand_width:.1})"
     );
 }
+
+/// An adult's pads (§8: below the right collarbone, and on the left side
+/// below the armpit) lie on the chest, not on an arm — in every picture
+/// that places them.
+#[test]
+fn an_adults_pads_lie_off_the_arms() {
+    for name in [
+        "aed-adult-pads",
+        "aed-shave-chest-hair",
+        "aed-implanted-device",
+    ] {
+        let scene = figures::scene(name).expect("the scene");
+        let c = casualty(&scene.items);
+        let d = c.dims();
+        for (n, pad) in pads(&scene.items).iter().filter(|p| !p.ghost).enumerate() {
+            for p in pad.edge() {
+                for (i, j) in c.arm_joints().into_iter().enumerate() {
+                    for seg in [(j.root, j.mid), (j.mid, j.end)] {
+                        let gap = to_segment(p, seg) - d.arm_w / 2.0;
+                        assert!(gap > 0.0, "{name}: pad {n} lies on arm {i} ({gap:.1})");
+                    }
+                }
+            }
+        }
+    }
+}

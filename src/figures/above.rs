@@ -64,7 +64,7 @@ pub(super) const PAD: (f64, f64) = (13.0, 9.0);
 /// below the armpit (centres, and the direction of each long side).
 pub(super) fn adult_pads(c: &Figure) -> [(Pt, f64); 2] {
     [
-        (c.torso_at(0.78, -0.5), c.spine),
+        (c.torso_at(0.78, -0.25), c.spine),
         (c.torso_at(0.6, 0.78), c.spine),
     ]
 }

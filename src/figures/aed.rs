@@ -17,7 +17,10 @@ const VIEW: [f64; 4] = [98.0, 50.0, 136.0, BOTTOM - 50.0];
 
 /// An adult on their back seen from above, with the marks on the chest.
 fn adult() -> (Figure, Vec<Item>) {
-    let c = lying_from_above(Build::Adult, pt(206.0, 100.0));
+    let mut c = lying_from_above(Build::Adult, pt(206.0, 100.0));
+    // The arms away from the body, the left one more: the side pad goes
+    // on the skin below the armpit, not on the arm.
+    c.arms = [Limb::Angles(30.0, 10.0), Limb::Angles(-40.0, -10.0)];
     let mut items = vec![
         Item::Figure(c.clone(), Part::Far),
         Item::Figure(c.clone(), Part::Arms),
