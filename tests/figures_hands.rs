@@ -4,11 +4,14 @@
 //! heel ringed. The side view alone showed one rounded arm end.
 #![cfg(not(target_arch = "wasm32"))]
 
-use firstaid::figures::{self, Build, Item, Mark, Role, Scene};
+mod figures_common;
+
+use figures_common::{figure, on_torso, scene};
+use firstaid::figures::{Build, Item, Mark, Role, Scene};
 
 #[test]
 fn the_hand_position_shows_the_hands_from_above_on_the_breastbone() {
-    let side = figures::scene("cpr-adult-hands").expect("the scene");
+    let side = scene("cpr-adult-hands");
     let close: &Scene = side
         .items
         .iter()
@@ -17,14 +20,7 @@ fn the_hand_position_shows_the_hands_from_above_on_the_breastbone() {
             _ => None,
         })
         .expect("a close-up");
-    let c = close
-        .items
-        .iter()
-        .find_map(|i| match i {
-            Item::Figure(f, _) if f.role == Role::Casualty => Some(f),
-            _ => None,
-        })
-        .expect("the person");
+    let c = figure(&close.items, Role::Casualty);
     let ring = close
         .items
         .iter()
@@ -33,13 +29,7 @@ fn the_hand_position_shows_the_hands_from_above_on_the_breastbone() {
             _ => None,
         })
         .expect("the heel ringed");
-    // Where the ring lies along the torso (0 hips, 1 shoulders) and how
-    // far off the midline.
-    let (hip, shoulder) = (c.torso_at(0.0, 0.0), c.torso_at(1.0, 0.0));
-    let axis = hip.angle_to(shoulder);
-    let (r, a) = (hip.dist(ring), (hip.angle_to(ring) - axis).to_radians());
-    let t = r * a.cos() / hip.dist(shoulder);
-    let off = (r * a.sin()).abs();
+    let (t, off) = on_torso(c, ring);
     let (tip, top) = Build::Adult.breastbone();
     let lower_half = tip..=(tip + top) / 2.0;
     assert!(

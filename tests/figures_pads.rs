@@ -4,7 +4,10 @@
 //! implanted device lies a hand-width from it.
 #![cfg(not(target_arch = "wasm32"))]
 
-use firstaid::figures::{self, Build, Figure, Item, Mark, Pt, Role};
+mod figures_common;
+
+use figures_common::{figure, on_torso, scene, segments, to_segment};
+use firstaid::figures::{Build, Item, Mark, Pt, Role};
 
 /// A pad as drawn: centre, direction of the long side, size, and whether
 /// it is only an outline (where a pad must not go).
@@ -70,50 +73,26 @@ fn pads(items: &[Item]) -> Vec<Pad> {
         .collect()
 }
 
-fn casualty(items: &[Item]) -> &Figure {
-    items
-        .iter()
-        .find_map(|i| match i {
-            Item::Figure(f, _) if f.role == Role::Casualty => Some(f),
-            _ => None,
-        })
-        .expect("a casualty")
-}
-
-/// The distance from `p` to the segment `ab`.
-fn to_segment(p: Pt, (a, b): (Pt, Pt)) -> f64 {
-    let (dx, dy) = (b.x - a.x, b.y - a.y);
-    let t = (((p.x - a.x) * dx + (p.y - a.y) * dy) / (dx * dx + dy * dy)).clamp(0.0, 1.0);
-    p.dist(figures::pt(a.x + dx * t, a.y + dy * t))
-}
-
 /// "Use the largest pads that fit without touching" (a child, the pads on
 /// the front): each pad lies on the chest — within the trunk, nowhere
 /// wider than at the hips, and off both arms — and the two do not touch.
 /// (Both lay half on an arm, off the edge of the chest.)
 #[test]
 fn a_childs_pads_on_the_front_lie_on_the_chest_apart() {
-    let scene = figures::scene("aed-child-pads-apart").expect("the scene");
-    let c = casualty(&scene.items);
+    let s = scene("aed-child-pads-apart");
+    let c = figure(&s.items, Role::Casualty);
     let d = c.dims();
-    let placed: Vec<Pad> = pads(&scene.items)
-        .into_iter()
-        .filter(|p| !p.ghost)
-        .collect();
+    let placed: Vec<Pad> = pads(&s.items).into_iter().filter(|p| !p.ghost).collect();
     assert_eq!(placed.len(), 2, "two pads");
-    let (hip, shoulder) = (c.torso_at(0.0, 0.0), c.torso_at(1.0, 0.0));
-    let axis = hip.angle_to(shoulder);
     for (n, pad) in placed.iter().enumerate() {
         for p in pad.edge() {
-            let along = hip.dist(p) * (hip.angle_to(p) - axis).to_radians().cos();
-            let off = hip.dist(p) * (hip.angle_to(p) - axis).to_radians().sin();
-            let trunk = hip.dist(shoulder);
+            let (along, off) = on_torso(c, p);
             assert!(
-                (0.0..=trunk).contains(&along) && off.abs() < d.hips / 2.0,
-                "pad {n} goes off the chest at {p:?} ({along:.1} along, {off:.1} out)"
+                (0.0..=1.0).contains(&along) && off < d.hips / 2.0,
+                "pad {n} goes off the chest at {p:?} ({along:.2} along, {off:.1} out)"
             );
             for (i, j) in c.arm_joints().into_iter().enumerate() {
-                for seg in [(j.root, j.mid), (j.mid, j.end)] {
+                for seg in segments(j) {
                     let gap = to_segment(p, seg) - d.arm_w / 2.0;
                     assert!(gap > 0.0, "pad {n} lies on arm {i} ({gap:.1})");
                 }
@@ -134,13 +113,13 @@ fn a_childs_pads_on_the_front_lie_on_the_chest_apart() {
 /// it, and the cross sat off the outline, over the collarbone and neck.)
 #[test]
 fn the_pad_moved_from_a_device_lies_a_hand_width_from_it() {
-    let scene = figures::scene("aed-implanted-device").expect("the scene");
-    let all = pads(&scene.items);
+    let s = scene("aed-implanted-device");
+    let all = pads(&s.items);
     let ghost = all
         .iter()
         .find(|p| p.ghost)
         .expect("the crossed-out outline");
-    let lump = scene
+    let lump = s
         .items
         .iter()
         .find_map(|i| match i {
@@ -150,7 +129,7 @@ fn the_pad_moved_from_a_device_lies_a_hand_width_from_it() {
             _ => None,
         })
         .expect("the lump, under the outline");
-    let cross = scene
+    let cross = s
         .items
         .iter()
         .find_map(|i| match i {
@@ -185,13 +164,13 @@ fn an_adults_pads_lie_off_the_arms() {
         "aed-shave-chest-hair",
         "aed-implanted-device",
     ] {
-        let scene = figures::scene(name).expect("the scene");
-        let c = casualty(&scene.items);
+        let s = scene(name);
+        let c = figure(&s.items, Role::Casualty);
         let d = c.dims();
-        for (n, pad) in pads(&scene.items).iter().filter(|p| !p.ghost).enumerate() {
+        for (n, pad) in pads(&s.items).iter().filter(|p| !p.ghost).enumerate() {
             for p in pad.edge() {
                 for (i, j) in c.arm_joints().into_iter().enumerate() {
-                    for seg in [(j.root, j.mid), (j.mid, j.end)] {
+                    for seg in segments(j) {
                         let gap = to_segment(p, seg) - d.arm_w / 2.0;
                         assert!(gap > 0.0, "{name}: pad {n} lies on arm {i} ({gap:.1})");
                     }

@@ -4,23 +4,10 @@
 //! pictures are drawn from (`src/figures`).
 #![cfg(not(target_arch = "wasm32"))]
 
-use firstaid::figures::{self, Figure, Item, Part, Pt, Role, Scene};
+mod figures_common;
 
-fn scene(name: &str) -> Scene {
-    figures::scene(name).unwrap_or_else(|| panic!("no scene {name}"))
-}
-
-/// The first figure of `role` drawn whole, and where it is in the items.
-fn person(items: &[Item], role: Role) -> (usize, &Figure) {
-    items
-        .iter()
-        .enumerate()
-        .find_map(|(i, item)| match item {
-            Item::Figure(f, Part::All) if f.role == role => Some((i, f)),
-            _ => None,
-        })
-        .unwrap_or_else(|| panic!("no {role:?} drawn whole"))
-}
+use figures_common::{between, figure, person, scene, segments, to_segment};
+use firstaid::figures::{self, Figure, Item, Part, Pt, Role};
 
 fn contact(items: &[Item]) -> Pt {
     items
@@ -166,14 +153,7 @@ fn infant_back_blows_show_the_baby_whole_in_front_of_the_rescuer() {
 #[test]
 fn recovery_turn_raises_the_far_knee_and_kneels_close() {
     let s = scene("recovery-turn");
-    let c = s
-        .items
-        .iter()
-        .find_map(|i| match i {
-            Item::Figure(f, Part::Far) if f.role == Role::Casualty => Some(f),
-            _ => None,
-        })
-        .expect("the person");
+    let c = figure(&s.items, Role::Casualty);
     let d = c.dims();
     let [near, far] = c.leg_joints();
     let knee = far.end;
@@ -253,41 +233,6 @@ fn fist_position_draws_its_landmarks_as_marks() {
         })
         .count();
     assert_eq!(on_body, 3, "the breastbone, its tip and the belly button");
-}
-
-/// The distance from `p` to the segment `ab`.
-fn to_segment(p: Pt, (a, b): (Pt, Pt)) -> f64 {
-    let (dx, dy) = (b.x - a.x, b.y - a.y);
-    let len2 = dx * dx + dy * dy;
-    let t = if len2 == 0.0 {
-        0.0
-    } else {
-        (((p.x - a.x) * dx + (p.y - a.y) * dy) / len2).clamp(0.0, 1.0)
-    };
-    p.dist(figures::pt(a.x + dx * t, a.y + dy * t))
-}
-
-/// The distance between two segments (0 when they cross).
-fn between(s: (Pt, Pt), t: (Pt, Pt)) -> f64 {
-    let side = |o: Pt, a: Pt, b: Pt| (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
-    if side(t.0, t.1, s.0) * side(t.0, t.1, s.1) < 0.0
-        && side(s.0, s.1, t.0) * side(s.0, s.1, t.1) < 0.0
-    {
-        return 0.0;
-    }
-    [
-        to_segment(s.0, t),
-        to_segment(s.1, t),
-        to_segment(t.0, s),
-        to_segment(t.1, s),
-    ]
-    .into_iter()
-    .fold(f64::MAX, f64::min)
-}
-
-/// The two segments of a limb: upper and lower.
-fn segments(j: figures::body::Joints) -> [(Pt, Pt); 2] {
-    [(j.root, j.mid), (j.mid, j.end)]
 }
 
 /// A child's pads front and back (§8): the hand on the front pad comes
@@ -403,14 +348,7 @@ fn wiping_hand_holds_the_cloth_on_the_chest() {
 fn held_baby_lies_head_low_with_its_legs_clear_of_the_rescuer() {
     let s = scene("recovery-baby-held");
     let (_, r) = person(&s.items, Role::Rescuer);
-    let b = s
-        .items
-        .iter()
-        .find_map(|i| match i {
-            Item::Figure(f, Part::Far) if f.role == Role::Casualty => Some(f),
-            _ => None,
-        })
-        .expect("the baby");
+    let b = figure(&s.items, Role::Casualty);
     let rd = r.dims();
     let d = b.dims();
     let low = b.head().y - b.torso_at(0.0, 0.0).y;
@@ -545,14 +483,7 @@ fn the_held_baby_is_watched_breathing() {
             _ => None,
         })
         .expect("a look");
-    let baby = s
-        .items
-        .iter()
-        .find_map(|i| match i {
-            Item::Figure(f, _) if f.role == Role::Casualty => Some(f.clone()),
-            _ => None,
-        })
-        .expect("the baby");
+    let baby = figure(&s.items, Role::Casualty);
     let d = baby.dims();
     assert!(
         from.dist(to) >= 2.0 * d.head_r,

@@ -150,18 +150,18 @@ fn push_marks(spot: Pt, push: f64, arrow: [f64; 3]) -> [Item; 2] {
     [Item::Contact(spot.go(90.0, push)), push_arrow(spot, arrow)]
 }
 
-fn compressions(name: &'static str, technique: &'static str, view: [f64; 4]) -> Scene {
+/// An adult's compressions seen from the side, with `more` (a close-up)
+/// drawn over every frame.
+fn compressions(
+    name: &'static str,
+    technique: &'static str,
+    view: [f64; 4],
+    more: Option<Item>,
+) -> Scene {
     let at = |push: f64| {
         let (mut items, spot) = adult_push(push);
         items.extend(push_marks(spot, push, ADULT_ARROW));
-        if technique == "adult-hand-position" {
-            // The hands seen from above, top right, over the rescuer's
-            // back: how they lie on the chest, which the side view cannot
-            // show.
-            let size = 62.0;
-            let corner = pt(view[0] + view[2] - size - 1.0, view[1] + 1.0);
-            items.push(super::hands::close_up_inset(corner, size));
-        }
+        items.extend(more.clone());
         items
     };
     Scene {
@@ -171,6 +171,22 @@ fn compressions(name: &'static str, technique: &'static str, view: [f64; 4]) -> 
         items: at(0.0),
         motion: Some(Motion::compressions(at(ADULT_PRESS), ADULT_PRESS)),
     }
+}
+
+/// The adult hand position: the compressions seen closer, with the hands
+/// seen from above top right, over the rescuer's back — how they lie on
+/// the chest, which the side view cannot show.
+fn adult_hands() -> Scene {
+    let view = [70.0, 96.0, 176.0, 132.0];
+    let size = 62.0;
+    let corner = pt(view[0] + view[2] - size - 1.0, view[1] + 1.0);
+    let close_up = super::hands::close_up_inset(corner, size);
+    compressions(
+        "cpr-adult-hands",
+        "adult-hand-position",
+        view,
+        Some(close_up),
+    )
 }
 
 /// How the hands push on a child's or a baby's chest.
@@ -306,12 +322,8 @@ const BABY_VIEW: [f64; 4] = [60.0, 100.0, 186.0, 132.0];
 
 pub(super) fn scenes() -> Vec<Scene> {
     vec![
-        compressions("cpr-adult-compressions", "adult-compressions", CLOSE),
-        compressions(
-            "cpr-adult-hands",
-            "adult-hand-position",
-            [70.0, 96.0, 176.0, 132.0],
-        ),
+        compressions("cpr-adult-compressions", "adult-compressions", CLOSE, None),
+        adult_hands(),
         small_chest(Build::Child, Hands::OneHeel),
         small_chest(Build::Baby, Hands::OneHeel),
         small_chest(Build::Baby, Hands::TwoThumbs),

@@ -13,7 +13,10 @@ use super::{pt, Item, Pt, Scene};
 const BOTTOM: f64 = 136.0;
 /// Where the heel of the hand goes, along the torso (0 hips, 1 shoulders):
 /// the middle of the lower half of the breastbone.
-const HEEL: f64 = 0.73;
+fn heel_at() -> f64 {
+    let (tip, top) = Build::Adult.breastbone();
+    (tip + (tip + top) / 2.0) / 2.0
+}
 
 /// The breastbone, from its top to its bottom tip, a thin mark.
 fn breastbone(c: &Figure) -> Vec<Item> {
@@ -75,7 +78,7 @@ fn stacked_hands(heel: Pt) -> Vec<Item> {
 /// position picture (`cpr::compressions`).
 fn close_up() -> Scene {
     let c = lying_from_above(Build::Adult, pt(206.0, 100.0));
-    let heel = c.torso_at(HEEL, 0.0);
+    let heel = c.torso_at(heel_at(), 0.0);
     let mut items = vec![
         Item::Figure(c.clone(), Part::Far),
         Item::Figure(c.clone(), Part::Arms),
