@@ -7,7 +7,7 @@
 mod figures_common;
 
 use figures_common::{between, figure, person, scene, segments, to_segment};
-use firstaid::figures::{self, Figure, Item, Part, Pt, Role};
+use firstaid::figures::{self, Figure, Item, Mark, Part, Pt, Role};
 
 fn contact(items: &[Item]) -> Pt {
     items
@@ -494,4 +494,33 @@ fn the_held_baby_is_watched_breathing() {
         to.dist(baby.head()) > d.head_r,
         "the look ends on the baby's head"
     );
+}
+
+/// Someone left in the recovery position breathes from the mouth: the
+/// arcs start on the head's outline at the face and open away from it
+/// (the hand-drawn picture had them at the crown), and no rescuer's hand
+/// covers the face or the hand under the cheek.
+#[test]
+fn the_person_left_on_their_side_breathes_from_the_mouth() {
+    let s = scene("after-care-recovery-position");
+    let (_, c) = person(&s.items, Role::Casualty);
+    let (at, deg) = s
+        .items
+        .iter()
+        .find_map(|i| match i {
+            Item::Mark(Mark::Sound { at, deg }) => Some((*at, *deg)),
+            _ => None,
+        })
+        .expect("breathing arcs");
+    let apart = |a: f64, b: f64| {
+        let d = (a - b).rem_euclid(360.0);
+        d.min(360.0 - d)
+    };
+    assert!((at.dist(c.head()) - c.dims().head_r).abs() < 1.5, "{at:?}");
+    assert!(apart(c.head().angle_to(at), c.face) < 30.0, "{at:?}");
+    assert!(apart(deg, c.face) < 30.0, "{deg}");
+    assert!(s
+        .items
+        .iter()
+        .all(|i| !matches!(i, Item::Figure(f, _) if f.role == Role::Rescuer)));
 }

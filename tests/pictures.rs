@@ -58,6 +58,7 @@ const WORDING: &[(&str, &[&str], &[&str])] = &[
     ("infant-two-thumbs", &["both thumbs"], &["heel"]),
     ("infant-heel-of-hand", &["heel of one hand"], &[]),
     ("adult-compressions", &["push"], &[]),
+    ("recovery-position", &["onto their side"], &[]),
     ("child-one-hand", &["heel of one hand"], &[]),
     (
         "aed-pads-front-back",

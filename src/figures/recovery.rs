@@ -104,6 +104,28 @@ fn shin(knee: Pt, foot: Pt) -> Figure {
 /// knee, the upper hand under the cheek, the head tilted back a little;
 /// the rescuer's hands on the chin and the knee.
 fn recovery_settle() -> Scene {
+    let c = settled();
+    let d = Build::Adult.dims();
+    let chin = c.head().go(c.face - 40.0, d.head_r + 1.0);
+    let knee = c.leg_joints()[0].mid;
+    let mut items = vec![Item::Figure(c, Part::All)];
+    items.extend(hand_from_below(chin.go(150.0, 3.0), 110.0, BOTTOM));
+    items.extend(hand_from_below(knee.go(90.0, 5.0), 80.0, BOTTOM));
+    items.push(Item::Contact(chin));
+    items.push(Item::Contact(knee));
+    Scene {
+        name: "recovery-settled",
+        technique: "recovery-settled",
+        view: [50.0, 40.0, 240.0, BOTTOM - 40.0],
+        items,
+        motion: None,
+    }
+}
+
+/// A person settled in the recovery position, seen from above, as in
+/// [`recovery_settle`]: on the side, head to the left, the upper leg bent
+/// at right angles, the upper hand under the cheek.
+fn settled() -> Figure {
     let mut c = Figure {
         build: Build::Adult,
         role: Role::Casualty,
@@ -123,18 +145,27 @@ fn recovery_settle() -> Scene {
         to: cheek.go(15.0, 4.0),
         bend: -1.0,
     };
-    let chin = c.head().go(c.face - 40.0, d.head_r + 1.0);
-    let knee = c.leg_joints()[0].mid;
-    let mut items = vec![Item::Figure(c, Part::All)];
-    items.extend(hand_from_below(chin.go(150.0, 3.0), 110.0, BOTTOM));
-    items.extend(hand_from_below(knee.go(90.0, 5.0), 80.0, BOTTOM));
-    items.push(Item::Contact(chin));
-    items.push(Item::Contact(knee));
+    c
+}
+
+/// Someone breathing normally, left in the recovery position (the after
+/// care lesson's "when to use it"): the settled person alone, nobody's
+/// hands in the way of the face and the hand under the cheek, and
+/// breathing shown as arcs from the mouth.
+fn recovery_resting() -> Scene {
+    let c = settled();
+    let mouth = c.head().go(c.face + 10.0, Build::Adult.dims().head_r);
     Scene {
-        name: "recovery-settled",
-        technique: "recovery-settled",
-        view: [50.0, 40.0, 240.0, BOTTOM - 40.0],
-        items,
+        name: "after-care-recovery-position",
+        technique: "recovery-position",
+        view: [66.0, 62.0, 228.0, 102.0],
+        items: vec![
+            Item::Figure(c.clone(), Part::All),
+            Item::Mark(Mark::Sound {
+                at: mouth,
+                deg: c.face + 10.0,
+            }),
+        ],
         motion: None,
     }
 }
@@ -202,5 +233,10 @@ fn recovery_baby() -> Scene {
 }
 
 pub(super) fn scenes() -> Vec<Scene> {
-    vec![recovery_turn(), recovery_settle(), recovery_baby()]
+    vec![
+        recovery_turn(),
+        recovery_settle(),
+        recovery_resting(),
+        recovery_baby(),
+    ]
 }
