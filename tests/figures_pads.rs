@@ -179,3 +179,62 @@ fn an_adults_pads_lie_off_the_arms() {
         }
     }
 }
+
+/// Shaving the chest: the hairs grow on the chest round the pad's place,
+/// not on the arms beside it (they did, over the left arm), and the razor
+/// has a handle from its head to the hand that holds it (a head alone
+/// read as one more hair).
+#[test]
+fn chest_hair_lies_on_the_chest_and_the_razor_is_held() {
+    let s = scene("aed-shave-chest-hair");
+    let c = figure(&s.items, Role::Casualty);
+    let things: Vec<(&[Pt], f64)> = s
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Mark(Mark::Thing(pts, w)) => Some((pts.as_slice(), *w)),
+            _ => None,
+        })
+        .collect();
+    let hairs: Vec<Pt> = things
+        .iter()
+        .filter(|(_, w)| *w < 2.0)
+        .flat_map(|(pts, _)| pts.iter().copied())
+        .collect();
+    assert!(hairs.len() >= 20, "{} hair ends", hairs.len());
+    let arm_w = c.dims().arm_w;
+    for p in &hairs {
+        let (along, off) = on_torso(c, *p);
+        let half = c.torso_at(along, 1.0).dist(c.torso_at(along, 0.0));
+        assert!(
+            (0.45..1.0).contains(&along) && off < half,
+            "hair off the chest at {p:?}"
+        );
+        for j in c.arm_joints() {
+            for seg in segments(j) {
+                assert!(to_segment(*p, seg) > arm_w / 2.0, "hair on an arm at {p:?}");
+            }
+        }
+    }
+    // The razor: a head across the stroke and a handle from it to the
+    // rescuer's hand (the end of an arm reaching in from below).
+    let handle = things
+        .iter()
+        .find(|(pts, w)| (2.0..3.0).contains(w) && pts.len() == 2 && pts[0].dist(pts[1]) > 15.0)
+        .expect("a razor handle");
+    let hand = s
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Stroke(pts, _) => pts.last().copied(),
+            _ => None,
+        })
+        .map(|end| end.dist(handle.0[1]))
+        .fold(f64::MAX, f64::min);
+    assert!(hand < 1.0, "the handle ends {hand} from the nearest hand");
+    let head = things
+        .iter()
+        .find(|(pts, w)| *w > 3.0 && pts.iter().any(|p| p.dist(handle.0[0]) < 6.0))
+        .expect("a razor head at the handle");
+    assert!(head.0[0].dist(head.0[1]) >= 8.0);
+}

@@ -301,6 +301,35 @@ fn implanted_device() -> Scene {
     }
 }
 
+/// Whether `p` lies on the upper half of a person's torso seen from
+/// above, inside its outline (not on an arm beside it).
+fn on_chest(c: &Figure, p: Pt) -> bool {
+    let (hip, top) = (c.torso_at(0.0, 0.0), c.torso_at(1.0, 0.0));
+    let a = (hip.angle_to(p) - hip.angle_to(top)).to_radians();
+    let t = hip.dist(p) * a.cos() / hip.dist(top);
+    let across = (hip.dist(p) * a.sin()).abs();
+    let clear_of_arms = c.arm_joints().iter().all(|j| {
+        [(j.root, j.mid), (j.mid, j.end)]
+            .iter()
+            .all(|&(a, b)| to_segment(p, a, b) > c.dims().arm_w * 0.5 + 2.5)
+    });
+    (0.5..0.97).contains(&t)
+        && across < c.torso_at(t, 1.0).dist(c.torso_at(t, 0.0)) - 2.0
+        && clear_of_arms
+}
+
+/// The distance from `p` to the segment `ab`.
+fn to_segment(p: Pt, a: Pt, b: Pt) -> f64 {
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let len2 = dx * dx + dy * dy;
+    let t = if len2 == 0.0 {
+        0.0
+    } else {
+        (((p.x - a.x) * dx + (p.y - a.y) * dy) / len2).clamp(0.0, 1.0)
+    };
+    p.dist(pt(a.x + dx * t, a.y + dy * t))
+}
+
 /// Thick chest hair shaved where a pad will go.
 fn shave_hair() -> Scene {
     let (c, mut items) = adult();
@@ -315,20 +344,23 @@ fn shave_hair() -> Scene {
                 .go(90.0, 12.0 - 4.0 * f64::from(j));
             let bare = (p.x - right.0.x).abs() < PAD.0 / 2.0 + 1.0
                 && (p.y - right.0.y).abs() < PAD.1 / 2.0 + 1.0;
-            if !bare && c.torso_at(0.5, 0.0).dist(p) < 40.0 {
+            if !bare && on_chest(&c, p) {
                 let tilt = if (i + j) % 2 == 0 { 60.0 } else { 120.0 };
                 items.push(Item::Mark(Mark::Thing(vec![p, p.go(tilt, 3.0)], 1.6)));
             }
         }
     }
     items.push(pad(right.0, right.1, true));
-    // The razor in the hand, at the edge of the pad's place.
+    // The razor in the hand, at the edge of the pad's place: its head
+    // across the stroke, its handle down to the hand.
     let head = right.0.go(0.0, PAD.0 / 2.0 + 2.0);
+    let grip = head.go(60.0, 20.0);
     items.push(Item::Mark(Mark::Thing(
         vec![head.go(-90.0, 5.0), head.go(90.0, 5.0)],
         3.5,
     )));
-    items.extend(hand_from_below(head.go(60.0, 7.0), 60.0, BOTTOM));
+    items.push(Item::Mark(Mark::Thing(vec![head, grip], 2.5)));
+    items.extend(hand_from_below(grip, 60.0, BOTTOM));
     Scene {
         name: "aed-shave-chest-hair",
         technique: "shave-chest-hair",
