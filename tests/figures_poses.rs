@@ -6,7 +6,9 @@
 
 mod figures_common;
 
-use figures_common::{between, figure, person, scene, segments, to_segment};
+use figures_common::{
+    arrow_strokes, between, figure, gap_to_figure, on_torso, person, scene, segments, to_segment,
+};
 use firstaid::figures::{self, Figure, Item, Mark, Part, Pt, Role};
 
 fn contact(items: &[Item]) -> Pt {
@@ -391,7 +393,7 @@ fn held_baby_lies_head_low_with_its_legs_clear_of_the_rescuer() {
 /// arm), and inside the frame.
 #[test]
 fn rate_arrows_lie_clear_of_the_people() {
-    use figures::{Mark, Shape};
+    use figures::Mark;
     let s = scene("cpr-child-infant-rate");
     let mut frames = 0;
     for item in &s.items {
@@ -403,10 +405,7 @@ fn rate_arrows_lie_clear_of_the_people() {
         let mut dirs = Vec::new();
         for i in &p.items {
             if let Item::Arrow { from, deg, len } = i {
-                let tip = from.go(*deg, *len);
-                strokes.push((*from, tip));
-                strokes.push((tip, tip.go(deg + 150.0, 13.0)));
-                strokes.push((tip, tip.go(deg - 150.0, 13.0)));
+                strokes.extend(arrow_strokes(*from, *deg, *len));
                 dirs.push(deg.round() as i64);
             }
         }
@@ -426,29 +425,67 @@ fn rate_arrows_lie_clear_of_the_people() {
             let Item::Figure(f, Part::All) = i else {
                 continue;
             };
-            for shape in figures::body::shapes(f, Part::All) {
-                let (segs, half): (Vec<(Pt, Pt)>, f64) = match shape {
-                    Shape::Line(pts, w) => {
-                        (pts.windows(2).map(|p| (p[0], p[1])).collect(), w / 2.0)
-                    }
-                    Shape::Dot(c, r) => (vec![(c, c)], r),
-                    Shape::Poly(pts) => (pts.windows(2).map(|p| (p[0], p[1])).collect(), 0.0),
-                };
-                for seg in &segs {
-                    for st in &strokes {
-                        let gap = between(*seg, *st) - half - 2.5;
-                        assert!(
-                            gap > 2.0,
-                            "{}: an arrow lies on the {:?} ({gap:.1} apart)",
-                            p.name,
-                            f.role
-                        );
-                    }
-                }
+            for st in &strokes {
+                let gap = gap_to_figure(f, *st) - 2.5;
+                assert!(
+                    gap > 2.0,
+                    "{}: an arrow lies on the {:?} ({gap:.1} apart)",
+                    p.name,
+                    f.role
+                );
             }
         }
     }
     assert_eq!(frames, 2, "a child's frame and a baby's");
+}
+
+/// Lowering a choking person who collapses (the step: hold them and
+/// lower them to the ground): the arrow points down just in front of the
+/// person, clear of both people (it floated far beyond them), and the
+/// rescuer's arms go under the armpits, below the shoulder, with the
+/// person's arm hanging over them.
+#[test]
+fn the_person_lowered_to_the_ground_has_the_arrow_beside_them() {
+    let s = scene("choking-lower-to-ground");
+    let (_, c) = person(&s.items, Role::Casualty);
+    let (_, r) = person(&s.items, Role::Rescuer);
+    let (from, deg, len) = s
+        .items
+        .iter()
+        .find_map(|i| match i {
+            Item::Arrow { from, deg, len } => Some((*from, *deg, *len)),
+            _ => None,
+        })
+        .expect("an arrow");
+    assert_eq!(deg.round(), 90.0, "down");
+    let strokes = arrow_strokes(from, deg, len);
+    for f in [c, r] {
+        for st in strokes {
+            let gap = gap_to_figure(f, st) - 2.5;
+            assert!(gap > 2.0, "the arrow lies on the {:?} ({gap:.1})", f.role);
+        }
+    }
+    let near = strokes
+        .iter()
+        .map(|st| gap_to_figure(c, *st))
+        .fold(f64::MAX, f64::min);
+    assert!(near < 20.0, "the arrow floats {near:.1} from the person");
+    for j in r.arm_joints() {
+        let (along, _) = on_torso(c, j.end);
+        assert!(
+            along < 0.75,
+            "a hand at {along:.2} of the torso: over the shoulder"
+        );
+    }
+    let arms = |f: &Figure| {
+        s.items
+            .iter()
+            .rposition(|i| matches!(i, Item::Figure(g, Part::Arms) if g == f))
+    };
+    assert!(
+        arms(c) > arms(r),
+        "the person's arm hangs over the rescuer's"
+    );
 }
 
 /// One-hand CPR on a child and a baby (§8): the arm straight and the

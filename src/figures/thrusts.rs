@@ -155,7 +155,9 @@ fn lower_to_ground() -> Scene {
             },
         ],
     };
-    let chest = c.torso_at(0.74, 1.15);
+    // Under the armpit, round the chest: the arm runs below the
+    // casualty's shoulder, and their arm hangs over it.
+    let chest = c.torso_at(0.66, 1.15);
     let mut r = standing(
         Build::Adult,
         Role::Rescuer,
@@ -169,7 +171,7 @@ fn lower_to_ground() -> Scene {
             },
         ],
     );
-    r.hip = pt(102.0, 164.0);
+    r.hip = pt(106.0, 164.0);
     r.neck = -45.0;
     r.face = 45.0;
     r.legs = [foot(146.0), foot(66.0)];
@@ -182,10 +184,12 @@ fn lower_to_ground() -> Scene {
             Item::Figure(r.clone(), Part::All),
             Item::Figure(c.clone(), Part::All),
             Item::Figure(r, Part::Arms),
+            Item::Figure(c.clone(), Part::Arms),
+            // Down, just in front of the person being lowered.
             Item::Arrow {
-                from: pt(268.0, 104.0),
+                from: c.torso_at(1.0, 1.0).go(0.0, 32.0),
                 deg: 90.0,
-                len: 50.0,
+                len: 34.0,
             },
         ],
         motion: None,

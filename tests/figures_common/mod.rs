@@ -75,3 +75,32 @@ pub fn on_torso(f: &Figure, p: Pt) -> (f64, f64) {
     let r = hip.dist(p);
     (r * a.cos() / hip.dist(shoulder), (r * a.sin()).abs())
 }
+
+/// How far the segment `s` passes from the outline of `f` drawn whole
+/// (0 when it touches or crosses a limb, the torso or the head).
+pub fn gap_to_figure(f: &Figure, s: (Pt, Pt)) -> f64 {
+    use figures::Shape;
+    figures::body::shapes(f, Part::All)
+        .into_iter()
+        .flat_map(|shape| {
+            let (segs, half): (Vec<(Pt, Pt)>, f64) = match shape {
+                Shape::Line(pts, w) => (pts.windows(2).map(|p| (p[0], p[1])).collect(), w / 2.0),
+                Shape::Dot(c, r) => (vec![(c, c)], r),
+                Shape::Poly(pts) => (pts.windows(2).map(|p| (p[0], p[1])).collect(), 0.0),
+            };
+            segs.into_iter()
+                .map(move |seg| (between(seg, s) - half).max(0.0))
+        })
+        .fold(f64::MAX, f64::min)
+}
+
+/// The strokes of an arrow as drawn: the shaft and the two sides of its
+/// head.
+pub fn arrow_strokes(from: Pt, deg: f64, len: f64) -> [(Pt, Pt); 3] {
+    let tip = from.go(deg, len);
+    [
+        (from, tip),
+        (tip, tip.go(deg + 150.0, 13.0)),
+        (tip, tip.go(deg - 150.0, 13.0)),
+    ]
+}
