@@ -377,27 +377,46 @@ fn the_real_schema_reads_every_version_it_claims() {
         "a fixture for every schema version"
     );
     for (version, raw, lessons) in fixtures {
-        let doc = schema::read_document(raw).unwrap_or_else(|e| panic!("version {version}: {e}"));
+        let mut doc =
+            schema::read_document(raw).unwrap_or_else(|e| panic!("version {version}: {e}"));
+        // The parts the app types when a page reads them match their types too.
+        doc.quiz
+            .typed()
+            .unwrap_or_else(|e| panic!("version {version}: {e}"));
+        doc.trainer
+            .typed()
+            .unwrap_or_else(|e| panic!("version {version}: {e}"));
         assert_eq!(doc.settings.lang, Lang::En);
         assert_eq!(doc.settings.text_size, TextSize::P125);
         assert_eq!(doc.progress.lessons.len(), lessons, "version {version}");
     }
     // Migrated versions start with an empty quiz.
-    let v3 = schema::read_document(fixtures[2].1).unwrap();
+    let v3 = read_whole(fixtures[2].1);
     assert_eq!(v3.quiz, Default::default());
-    let v4 = schema::read_document(fixtures[3].1).unwrap();
-    assert_eq!(v4.quiz.schedule.card("aed.pads").map(|c| c.box_), Some(2));
+    let v4 = read_whole(fixtures[3].1);
+    assert_eq!(
+        v4.quiz
+            .get()
+            .unwrap()
+            .schedule
+            .card("aed.pads")
+            .map(|c| c.box_),
+        Some(2)
+    );
     // Migrated versions start with no training sessions.
     assert_eq!(v4.trainer, Default::default());
-    let v5 = schema::read_document(fixtures[4].1).unwrap();
-    assert_eq!(v5.trainer.sessions[0].times_ms, [0, 545, 1090]);
+    let v5 = read_whole(fixtures[4].1);
+    assert_eq!(
+        v5.trainer.get().unwrap().sessions[0].times_ms,
+        [0, 545, 1090]
+    );
     // Migrated versions start with no records; version 6 keeps its own.
     assert_eq!(v5.records, Default::default());
-    let v6 = schema::read_document(fixtures[5].1).unwrap();
+    let v6 = read_whole(fixtures[5].1);
     assert_eq!(v6.records.learner.profile.class.as_deref(), Some("3B"));
     assert_eq!(v6.records.instructor.name, "Ms Chen");
     // Version 7 rows keep their verdict and the practical exam's mark.
-    let v7 = schema::read_document(fixtures[6].1).unwrap();
+    let v7 = read_whole(fixtures[6].1);
     let row = &v7.records.instructor.assignments[0].roster.entries[0];
     assert_eq!(row.practical_passed_at_ms, Some(9));
     assert_eq!(row.certificate.as_deref(), Some("FAC1:Y"));
@@ -410,15 +429,18 @@ fn the_real_schema_reads_every_version_it_claims() {
         (true, &[Some(95), None][..])
     );
     // Version 8 keeps where the learner said they are; older data has none.
-    let v8 = schema::read_document(fixtures[7].1).unwrap();
+    let v8 = read_whole(fixtures[7].1);
     assert_eq!(v8.settings.region, Some(firstaid::region::RegionId::Au));
     assert_eq!(v7.settings.region, None);
     // Version 9 keeps a session's planned time; older sessions have none.
-    let v9 = schema::read_document(fixtures[8].1).unwrap();
-    assert_eq!(v9.trainer.sessions[0].planned_ms, Some(120_000));
-    assert_eq!(v5.trainer.sessions[0].planned_ms, None);
+    let v9 = read_whole(fixtures[8].1);
+    assert_eq!(
+        v9.trainer.get().unwrap().sessions[0].planned_ms,
+        Some(120_000)
+    );
+    assert_eq!(v5.trainer.get().unwrap().sessions[0].planned_ms, None);
     // Version 10 keeps whether pictures move; older data follows the phone.
-    let v10 = schema::read_document(fixtures[9].1).unwrap();
+    let v10 = read_whole(fixtures[9].1);
     assert_eq!(v10.settings.motion, firstaid::settings::Motion::Off);
     assert_eq!(v9.settings.motion, firstaid::settings::Motion::System);
     assert_eq!(
@@ -508,4 +530,13 @@ fn the_schema_is_read_without_the_data() {
     );
     assert_eq!(schema::peek_version("{broken"), None);
     assert_eq!(schema::peek_version(r#"{"data": {}}"#), None);
+}
+
+/// A stored document read and typed whole: the quiz's and the trainer's
+/// parts, which the app types when a page reads them, too.
+fn read_whole(raw: &str) -> Document {
+    let mut doc = schema::read_document(raw).unwrap();
+    doc.quiz.typed().unwrap();
+    doc.trainer.typed().unwrap();
+    doc
 }

@@ -59,6 +59,14 @@ macro_rules! split_page {
     };
 }
 
+/// A page that reads the quiz's or the trainer's data, with that data
+/// typed first (`AppState::parts`): called inside the page's chunk, so the
+/// code that types it is there, not in the main module.
+fn typed<V>(page: impl FnOnce() -> V) -> V {
+    crate::app::state::use_state().parts();
+    page()
+}
+
 #[cfg(firstaid_split)]
 thread_local! {
     /// The chunks instantiated so far, by name.
@@ -89,29 +97,45 @@ async fn loaded(
 split_page!(lessons, learn_page, view! { <pages::LearnPage /> });
 split_page!(lessons, lesson_page, view! { <pages::LessonPage /> });
 split_page!(print, print_page, view! { <pages::PrintPage /> });
-split_page!(quiz, quiz_page, view! { <quiz::QuizPage /> });
+split_page!(quiz, quiz_page, typed(|| view! { <quiz::QuizPage /> }));
 // Practice, the exam and its results are a chunk apart from the quiz
 // page: its first visit fetches no question view and no scoring; the
 // quiz page fetches them while it is read (`preload_quiz_play`).
-split_page!(quiz_play, practice_page, view! { <quiz::PracticePage /> });
-split_page!(quiz_play, exam_page, view! { <quiz::ExamPage /> });
+split_page!(
+    quiz_play,
+    practice_page,
+    typed(|| view! { <quiz::PracticePage /> })
+);
+split_page!(quiz_play, exam_page, typed(|| view! { <quiz::ExamPage /> }));
 split_page!(
     quiz_play,
     quiz_results_page,
-    view! { <quiz::ResultsPage /> }
+    typed(|| view! { <quiz::ResultsPage /> })
 );
-split_page!(trainer, trainer_page, view! { <trainer::TrainerPage /> });
+split_page!(
+    trainer,
+    trainer_page,
+    typed(|| view! { <trainer::TrainerPage /> })
+);
 split_page!(
     trainer,
     trainer_results_page,
-    view! { <trainer::ResultsPage /> }
+    typed(|| view! { <trainer::ResultsPage /> })
 );
-split_page!(trainer, scoring_page, view! { <trainer::ScoringPage /> });
-split_page!(records, record_page, view! { <records::RecordPage /> });
+split_page!(
+    trainer,
+    scoring_page,
+    typed(|| view! { <trainer::ScoringPage /> })
+);
+split_page!(
+    records,
+    record_page,
+    typed(|| view! { <records::RecordPage /> })
+);
 split_page!(
     records,
     assignment_page,
-    view! { <records::AssignmentPage /> }
+    typed(|| view! { <records::AssignmentPage /> })
 );
 split_page!(
     instructor,
@@ -136,12 +160,12 @@ split_page!(settings, settings_page, view! { <pages::SettingsPage /> });
 split_page!(
     records,
     assignments_card(curriculum: Arc<Curriculum>),
-    pages::with_whole(&curriculum, |curriculum| view! { <records::Assignments curriculum actions=false /> })
+    typed(|| pages::with_whole(&curriculum, |curriculum| view! { <records::Assignments curriculum actions=false /> }))
 );
 split_page!(
     today,
     today_card(curriculum: Arc<Curriculum>),
-    pages::with_whole(&curriculum, |curriculum| view! { <pages::Today curriculum /> })
+    typed(|| pages::with_whole(&curriculum, |curriculum| view! { <pages::Today curriculum /> }))
 );
 
 // A lesson's knowledge check, loaded on demand too: the lessons' chunk

@@ -22,6 +22,7 @@ pub mod emergency;
 pub mod focus;
 pub mod lazy;
 pub mod pages;
+pub mod parts;
 pub mod quiz;
 pub mod records;
 pub mod shell;

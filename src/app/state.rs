@@ -86,6 +86,8 @@ pub struct AppState {
     pub trainer: RwSignal<TrainerData>,
     /// The learner's profile, keys, assignments and the instructor's rosters.
     pub records: RwSignal<RecordsData>,
+    /// Whether the learner has practised or trained ([`Document::has_history`]).
+    pub history: RwSignal<bool>,
     /// The curriculum's lessons (with their sources and pictures), once
     /// fetched (`None` while loading); its question bank, blueprints and
     /// checklists are empty here: [`whole_curriculum`] types them.
@@ -122,6 +124,7 @@ impl AppState {
             quiz: RwSignal::new(QuizData::default()),
             trainer: RwSignal::new(TrainerData::default()),
             records: RwSignal::new(RecordsData::default()),
+            history: RwSignal::new(false),
             // Ready at once when the boot script waited for it (a first
             // visit of a prerendered page, which shows the lessons):
             // `start` parsed it before drawing.
@@ -143,7 +146,7 @@ impl AppState {
         OTHER_TABS.with(|o| {
             *o.borrow_mut() = crate::adapters::storage::OtherTabsWatch::start(move || {
                 if Self::with_store(|s| s.reload()) {
-                    Self::with_store(|s| state.show(s.doc()));
+                    state.reshow();
                 }
             })
         });
@@ -160,16 +163,29 @@ impl AppState {
         state
     }
 
-    /// Sets every data signal from a document.
+    /// Sets every data signal from a document: the quiz's and the
+    /// trainer's once they are typed ([`AppState::parts`]).
     fn show(&self, doc: &Document) {
         self.settings.set(doc.settings);
         self.progress.set(doc.progress.clone());
-        self.quiz.set(doc.quiz.clone());
-        self.trainer.set(doc.trainer.clone());
+        if let Some(q) = doc.quiz.get() {
+            self.quiz.set(q.clone());
+        }
+        if let Some(t) = doc.trainer.get() {
+            self.trainer.set(t.clone());
+        }
         self.records.set(doc.records.clone());
+        self.history.set(doc.has_history());
     }
 
-    fn with_store<R>(f: impl FnOnce(&mut Store<LocalStorageKv>) -> R) -> R {
+    /// Shows the document in memory again, after it was read again or
+    /// replaced, typing its parts again if a page typed them before.
+    fn reshow(&self) {
+        Self::with_store(|s| self.show(s.doc()));
+        super::parts::again(self);
+    }
+
+    pub(super) fn with_store<R>(f: impl FnOnce(&mut Store<LocalStorageKv>) -> R) -> R {
         STORE.with(|s| {
             f(s.borrow_mut()
                 .as_mut()
@@ -198,27 +214,29 @@ impl AppState {
 
     /// Changes the settings and saves them at once.
     pub fn update_settings(&self, f: impl FnOnce(&mut Settings)) {
-        self.save_part(self.settings, |d| &mut d.settings, f)
+        self.save_part(self.settings, |d, v| d.settings = v, f)
     }
 
     /// Changes the learning progress and saves it at once.
     pub fn update_progress(&self, f: impl FnOnce(&mut Progress)) {
-        self.save_part(self.progress, |d| &mut d.progress, f)
+        self.save_part(self.progress, |d, v| d.progress = v, f)
     }
 
     /// Changes the quiz data and saves it at once (after every answer).
     pub fn update_quiz<R>(&self, f: impl FnOnce(&mut QuizData) -> R) -> R {
-        self.save_part(self.quiz, |d| &mut d.quiz, f)
+        self.parts();
+        self.save_part(self.quiz, |d, v| d.quiz = v.into(), f)
     }
 
     /// Changes the trainer's sessions and saves them at once.
     pub fn update_trainer(&self, f: impl FnOnce(&mut TrainerData)) {
-        self.save_part(self.trainer, |d| &mut d.trainer, f)
+        self.parts();
+        self.save_part(self.trainer, |d, v| d.trainer = v.into(), f)
     }
 
     /// Changes the records data and saves it at once.
     pub fn update_records<R>(&self, f: impl FnOnce(&mut RecordsData) -> R) -> R {
-        self.save_part(self.records, |d| &mut d.records, f)
+        self.save_part(self.records, |d, v| d.records = v, f)
     }
 
     /// Takes what another tab saved, if its storage event has not come
@@ -227,7 +245,7 @@ impl AppState {
     /// (whether an exam is running, whether a key exists) calls it before.
     pub fn catch_up(&self) {
         if Self::with_store(|s| s.catch_up()) {
-            Self::with_store(|s| self.show(s.doc()));
+            self.reshow();
         }
     }
 
@@ -239,14 +257,18 @@ impl AppState {
     fn save_part<T: Clone + Send + Sync + 'static, R>(
         &self,
         signal: RwSignal<T>,
-        part: fn(&mut Document) -> &mut T,
+        put: fn(&mut Document, T),
         f: impl FnOnce(&mut T) -> R,
     ) -> R {
         self.catch_up();
         let mut next = signal.get_untracked();
         let r = f(&mut next);
-        let saved = Self::with_store(|s| s.update(|d| *part(d) = next.clone()));
+        let (saved, history) = Self::with_store(|s| {
+            let saved = s.update(|d| put(d, next.clone()));
+            (saved, s.doc().has_history())
+        });
         signal.set(next);
+        self.history.set(history);
         self.report_save(saved);
         r
     }

@@ -133,6 +133,11 @@ pub fn import(text: &str) -> Result<Backup, BackupError> {
     let file: BackupFileV1 =
         serde_json::from_value(value).map_err(|e| BackupError::Malformed(e.to_string()))?;
     let mut document = schema::read_value(file.store).map_err(BackupError::BadStore)?;
+    // Checked whole before anything is restored: the parts the app types
+    // only when a page reads them (`store::Lazy`) too.
+    let invalid = |e: String| BackupError::BadStore(schema::MigrateError::Invalid(e));
+    document.quiz.typed().map_err(invalid)?;
+    document.trainer.typed().map_err(invalid)?;
     // A roster row's device key is a copy of what its record names: a file
     // may carry a wrong one (edited, damaged), which would send the
     // learner's next scan to another row. The class page reads them again.

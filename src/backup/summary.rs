@@ -55,8 +55,12 @@ impl Summary {
                 .values()
                 .filter(|l| l.completed_at.is_some())
                 .count(),
-            exams: doc.quiz.results.len(),
-            sessions: doc.trainer.sessions.len(),
+            exams: doc.quiz.clone().into_typed().map_or(0, |q| q.results.len()),
+            sessions: doc
+                .trainer
+                .clone()
+                .into_typed()
+                .map_or(0, |t| t.sessions.len()),
             certificates: learner.certificates.len(),
             accepted: learner.assignments.len(),
             classes: instructor.assignments.len(),

@@ -15,10 +15,12 @@
 //! from defaults and reports a [`LoadNotice`] for the UI to translate.
 
 mod kv;
+pub mod lazy;
 pub mod rows;
 pub mod schema;
 
 pub use kv::{KeyValue, KvError, MemoryKv};
+pub use lazy::Lazy;
 pub use rows::{row_key, ROWS_PREFIX};
 pub use schema::{Document, MigrateError, SCHEMA_VERSION};
 
@@ -217,6 +219,42 @@ impl<K: KeyValue> Store<K> {
             }
             Err(_) => false,
         }
+    }
+
+    /// Types the parts of the document kept as JSON until a page reads
+    /// them ([`Lazy`]: the quiz's and the trainer's). A part that does not
+    /// match its type (damaged) starts again from its default, after the
+    /// document as it is was kept as a recovery copy, as [`Store::open`]
+    /// does with a document it cannot read; the notice says so. Once typed,
+    /// this does nothing (until the document is read again).
+    pub fn type_parts(&mut self) -> Option<LoadNotice> {
+        let mut reasons = Vec::new();
+        if let Err(e) = self.doc.quiz.typed() {
+            reasons.push(format!("quiz: {e}"));
+        }
+        if let Err(e) = self.doc.trainer.typed() {
+            reasons.push(format!("trainer: {e}"));
+        }
+        if reasons.is_empty() {
+            return None;
+        }
+        let copy = schema::write_document(&self.doc);
+        let notice = match keep_raw(&mut self.kv, &copy) {
+            Ok(kept_as) => LoadNotice::Unreadable {
+                kept_as,
+                reason: reasons.join("; "),
+            },
+            Err(e) => LoadNotice::StorageUnavailable {
+                reason: e.to_string(),
+            },
+        };
+        if self.doc.quiz.get().is_none() {
+            self.doc.quiz = Lazy::default();
+        }
+        if self.doc.trainer.get().is_none() {
+            self.doc.trainer = Lazy::default();
+        }
+        Some(notice)
     }
 
     /// The document as it is in memory.

@@ -14,6 +14,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
+use super::lazy::Lazy;
 use crate::progress::Progress;
 use crate::quiz::attempt::QuizData;
 use crate::records::stored::RecordsData;
@@ -167,8 +168,10 @@ fn v1_to_v2(mut data: Value) -> Result<Value, String> {
 pub struct Document {
     pub settings: Settings,
     pub progress: Progress,
-    pub quiz: QuizData,
-    pub trainer: TrainerData,
+    /// Typed by the pages that read it ([`Lazy`]).
+    pub quiz: Lazy<QuizData>,
+    /// Typed by the pages that read it ([`Lazy`]).
+    pub trainer: Lazy<TrainerData>,
     pub records: RecordsData,
 }
 
@@ -178,10 +181,33 @@ impl Document {
         Document {
             settings,
             progress: Progress::default(),
-            quiz: QuizData::default(),
-            trainer: TrainerData::default(),
+            quiz: Lazy::default(),
+            trainer: Lazy::default(),
             records: RecordsData::default(),
         }
+    }
+}
+
+impl Document {
+    /// Whether the learner has practised or trained: the home page then
+    /// shows today's reviews and the last training. Read from the parts as
+    /// they are, typed or not, so the home page types neither.
+    pub fn has_history(&self) -> bool {
+        let practised = match &self.quiz {
+            Lazy::Typed(q) => !q.schedule.cards.is_empty(),
+            Lazy::Raw(v) => v
+                .pointer("/schedule/cards")
+                .and_then(Value::as_object)
+                .is_some_and(|cards| !cards.is_empty()),
+        };
+        let trained = match &self.trainer {
+            Lazy::Typed(t) => t.latest().is_some(),
+            Lazy::Raw(v) => v
+                .get("sessions")
+                .and_then(Value::as_array)
+                .is_some_and(|s| !s.is_empty()),
+        };
+        practised || trained
     }
 }
 

@@ -29,10 +29,7 @@ pub fn HomePage() -> impl IntoView {
     let has_assignments = move || state.records.with(|r| !r.learner.assignments.is_empty());
     // What today's card shows: reviews once the learner has practised, the
     // last training once they have trained.
-    let has_history = move || {
-        state.quiz.with(|q| !q.schedule.cards.is_empty())
-            || state.trainer.with(|t| t.latest().is_some())
-    };
+    let has_history = move || state.history.get();
     view! {
         <section class="page home">
             <h1>{t!(i18n, home.title)}</h1>

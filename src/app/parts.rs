@@ -1,0 +1,64 @@
+//! The quiz's and the trainer's stored data, typed when a page first reads
+//! them (`store::Lazy`): the home page, in the main wasm module, reads
+//! neither, so their reading code is in the chunks of the pages that do.
+//!
+//! Every page that reads `AppState::quiz` or `AppState::trainer` calls
+//! [`AppState::parts`] before it draws (`app::lazy`), and so do
+//! `update_quiz` and `update_trainer`. Until then those two signals hold
+//! their defaults. Once a page has typed them, a document read again
+//! (another tab saved) is typed again at once ([`again`]), through a
+//! function this module leaves for the main module to call: the main
+//! module itself never names the code that types them.
+
+use std::cell::Cell;
+
+use leptos::prelude::*;
+
+use super::state::{AppState, Notice};
+use crate::store::LoadNotice;
+
+thread_local! {
+    /// Set once a page has typed the parts: how to type them again.
+    static RETYPE: Cell<Option<fn(&AppState)>> = const { Cell::new(None) };
+}
+
+impl AppState {
+    /// Types the quiz's and the trainer's stored data and shows them in
+    /// their signals; data that does not match its type is kept as a
+    /// recovery copy and starts again empty, with the notice of unreadable
+    /// data. Cheap once done.
+    pub fn parts(&self) {
+        if RETYPE.with(Cell::get).is_some() && self.parts_typed() {
+            return;
+        }
+        let notice = Self::with_store(|s| s.type_parts());
+        if let Some(n) = notice {
+            web_sys::console::warn_1(&format!("stored data: {n:?}").into());
+            self.notice.set(Some(match n {
+                LoadNotice::StorageUnavailable { .. } => Notice::Unavailable,
+                _ => Notice::Unreadable,
+            }));
+        }
+        Self::with_store(|s| {
+            let d = s.doc();
+            if let (Some(q), Some(t)) = (d.quiz.get(), d.trainer.get()) {
+                self.quiz.set(q.clone());
+                self.trainer.set(t.clone());
+            }
+        });
+        RETYPE.with(|r| r.set(Some(|state: &AppState| state.parts())));
+    }
+
+    /// Whether the document in memory has both parts typed.
+    fn parts_typed(&self) -> bool {
+        Self::with_store(|s| s.doc().quiz.get().is_some() && s.doc().trainer.get().is_some())
+    }
+}
+
+/// Types the parts again after the document was read again, if a page
+/// typed them before (else they wait for the first page that reads them).
+pub(super) fn again(state: &AppState) {
+    if let Some(retype) = RETYPE.with(Cell::get) {
+        retype(state);
+    }
+}
