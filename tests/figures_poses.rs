@@ -7,7 +7,8 @@
 mod figures_common;
 
 use figures_common::{
-    arrow_strokes, between, figure, gap_to_figure, on_torso, person, scene, segments, to_segment,
+    arrow, arrow_strokes, between, figure, gap_to_figure, on_torso, person, scene, segments,
+    to_segment,
 };
 use firstaid::figures::{self, Figure, Item, Mark, Part, Pt, Role};
 
@@ -74,14 +75,7 @@ fn infant_back_blows_land_the_heel_of_the_hand_and_hold_the_jaw() {
         "the striking elbow is {:.1} from the ring",
         raised.mid.dist(ring)
     );
-    let (from, deg, len) = s
-        .items
-        .iter()
-        .find_map(|i| match i {
-            Item::Arrow { from, deg, len } => Some((*from, *deg, *len)),
-            _ => None,
-        })
-        .expect("an arrow");
+    let (from, deg, len) = arrow(&s.items);
     let towards = raised.end.angle_to(ring);
     assert!(
         ((deg - towards + 540.0).rem_euclid(360.0) - 180.0).abs() < 5.0,
@@ -449,14 +443,7 @@ fn the_person_lowered_to_the_ground_has_the_arrow_beside_them() {
     let s = scene("choking-lower-to-ground");
     let (_, c) = person(&s.items, Role::Casualty);
     let (_, r) = person(&s.items, Role::Rescuer);
-    let (from, deg, len) = s
-        .items
-        .iter()
-        .find_map(|i| match i {
-            Item::Arrow { from, deg, len } => Some((*from, *deg, *len)),
-            _ => None,
-        })
-        .expect("an arrow");
+    let (from, deg, len) = arrow(&s.items);
     assert_eq!(deg.round(), 90.0, "down");
     let strokes = arrow_strokes(from, deg, len);
     for f in [c, r] {

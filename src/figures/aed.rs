@@ -8,6 +8,7 @@ use super::body::{Build, Figure, Limb, Part};
 use super::choking::FLOOR;
 use super::cpr::{kneeling, lying, CLOSE};
 use super::marks::Mark;
+use super::motion::segment_gap;
 use super::{pt, Item, Pt, Scene};
 
 /// The bottom edge of the pictures seen from above (the rescuer kneels
@@ -311,23 +312,11 @@ fn on_chest(c: &Figure, p: Pt) -> bool {
     let clear_of_arms = c.arm_joints().iter().all(|j| {
         [(j.root, j.mid), (j.mid, j.end)]
             .iter()
-            .all(|&(a, b)| to_segment(p, a, b) > c.dims().arm_w * 0.5 + 2.5)
+            .all(|&arm| segment_gap((p, p), arm) > c.dims().arm_w * 0.5 + 2.5)
     });
     (0.5..0.97).contains(&t)
         && across < c.torso_at(t, 1.0).dist(c.torso_at(t, 0.0)) - 2.0
         && clear_of_arms
-}
-
-/// The distance from `p` to the segment `ab`.
-fn to_segment(p: Pt, a: Pt, b: Pt) -> f64 {
-    let (dx, dy) = (b.x - a.x, b.y - a.y);
-    let len2 = dx * dx + dy * dy;
-    let t = if len2 == 0.0 {
-        0.0
-    } else {
-        (((p.x - a.x) * dx + (p.y - a.y) * dy) / len2).clamp(0.0, 1.0)
-    };
-    p.dist(pt(a.x + dx * t, a.y + dy * t))
 }
 
 /// Thick chest hair shaved where a pad will go.

@@ -104,3 +104,14 @@ pub fn arrow_strokes(from: Pt, deg: f64, len: f64) -> [(Pt, Pt); 3] {
         (tip, tip.go(deg - 150.0, 13.0)),
     ]
 }
+
+/// The first arrow of a picture: where it starts, its direction, its length.
+pub fn arrow(items: &[Item]) -> (Pt, f64, f64) {
+    items
+        .iter()
+        .find_map(|i| match i {
+            Item::Arrow { from, deg, len } => Some((*from, *deg, *len)),
+            _ => None,
+        })
+        .expect("an arrow")
+}
