@@ -23,7 +23,7 @@ fn sample() -> Document {
     });
     let c = firstaid::content::Curriculum::embedded().unwrap();
     let record = example::record(&c, firstaid::content::CONTENT_VERSION);
-    let learner = &mut doc.records.learner;
+    let learner = &mut doc.records.typed().unwrap().learner;
     learner.key = Some(stored::key_to_hex(&example::learner_key()));
     learner.profile = stored::Profile::from_fields("王小明", "2026-0142", "");
     let assignment = AssignmentBody {
@@ -41,7 +41,7 @@ fn sample() -> Document {
     .sign(&example::instructor_key());
     let mut roster = firstaid::records::roster::Roster::default();
     roster.add(&record, example::T0 as i64 + 90_000_000);
-    doc.records.instructor = stored::InstructorData {
+    doc.records.typed().unwrap().instructor = stored::InstructorData {
         name: "李老师".into(),
         key: Some(stored::key_to_hex(&example::instructor_key())),
         assignments: vec![stored::Issued {
@@ -72,7 +72,7 @@ fn exported() -> String {
 /// The document as restored, once the class page has read the roster
 /// rows' device keys from their records again.
 fn keys_filled(mut doc: Document) -> Document {
-    for a in &mut doc.records.instructor.assignments {
+    for a in &mut doc.records.typed().unwrap().instructor.assignments {
         a.roster.fill_keys();
     }
     doc
@@ -234,13 +234,15 @@ fn each_kind_of_learning_makes_a_phone_someones() {
     let mut certificate = base();
     certificate
         .records
+        .typed()
+        .unwrap()
         .learner
         .certificates
         .push("FAC1:X".into());
     let mut named = base();
-    named.records.learner.profile = stored::Profile::from_fields("Li Hua", "", "");
+    named.records.typed().unwrap().learner.profile = stored::Profile::from_fields("Li Hua", "", "");
     let mut keyed = base();
-    keyed.records.learner.key = Some(stored::key_to_hex(&example::learner_key()));
+    keyed.records.typed().unwrap().learner.key = Some(stored::key_to_hex(&example::learner_key()));
     for (what, doc, count) in [
         ("a finished lesson", &lesson, Summary::of(&lesson).lessons),
         (
@@ -285,7 +287,7 @@ fn the_relation_compares_learner_keys() {
 #[test]
 fn a_restore_keeps_the_phones_person_as_a_recovery_copy_in_the_next_backup() {
     let mut phone = Document::with_settings(Settings::default());
-    phone.records.learner.profile = stored::Profile::from_fields("Li Hua", "", "");
+    phone.records.typed().unwrap().learner.profile = stored::Profile::from_fields("Li Hua", "", "");
     let mut store = Store::open(MemoryKv::new(), || phone.clone()).store;
     store.update(|_| {}).unwrap();
     let file = backup::import(&exported()).unwrap();
@@ -315,7 +317,7 @@ fn a_restore_keeps_the_phones_person_as_a_recovery_copy_in_the_next_backup() {
 #[test]
 fn a_restore_that_cannot_keep_the_copy_changes_nothing() {
     let mut phone = Document::with_settings(Settings::default());
-    phone.records.learner.profile = stored::Profile::from_fields("Li Hua", "", "");
+    phone.records.typed().unwrap().learner.profile = stored::Profile::from_fields("Li Hua", "", "");
     let kv = MemoryKv::new();
     let mut store = Store::open(kv, || phone.clone()).store;
     store.update(|_| {}).unwrap();
@@ -352,7 +354,7 @@ fn a_wrong_device_key_in_a_backup_does_not_send_the_learners_next_scan_elsewhere
     assert_ne!(right, wrong);
     rows[0]["key"] = json!(wrong);
     let b = backup::import(&v.to_string()).unwrap();
-    let roster = &b.document.records.instructor.assignments[0].roster;
+    let roster = &b.document.records.get().unwrap().instructor.assignments[0].roster;
     assert!(
         roster.entries.iter().all(|e| e.key.is_none()),
         "restored keys are not kept"
@@ -362,7 +364,7 @@ fn a_wrong_device_key_in_a_backup_does_not_send_the_learners_next_scan_elsewhere
     // The learner scans again: their own row is updated, none is added.
     let c = firstaid::content::Curriculum::embedded().unwrap();
     let record = example::record(&c, firstaid::content::CONTENT_VERSION);
-    let roster = &mut doc.records.instructor.assignments[0].roster;
+    let roster = &mut doc.records.typed().unwrap().instructor.assignments[0].roster;
     roster.add(&record, example::T0 as i64 + 99_000_000);
     assert_eq!(roster.entries.len(), 1);
     assert_eq!(

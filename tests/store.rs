@@ -413,15 +413,20 @@ fn the_real_schema_reads_every_version_it_claims() {
     // Migrated versions start with no records; version 6 keeps its own.
     assert_eq!(v5.records, Default::default());
     let v6 = read_whole(fixtures[5].1);
-    assert_eq!(v6.records.learner.profile.class.as_deref(), Some("3B"));
-    assert_eq!(v6.records.instructor.name, "Ms Chen");
+    assert_eq!(
+        v6.records.get().unwrap().learner.profile.class.as_deref(),
+        Some("3B")
+    );
+    assert_eq!(v6.records.get().unwrap().instructor.name, "Ms Chen");
     // Version 7 rows keep their verdict and the practical exam's mark.
     let v7 = read_whole(fixtures[6].1);
-    let row = &v7.records.instructor.assignments[0].roster.entries[0];
+    let row = &v7.records.get().unwrap().instructor.assignments[0]
+        .roster
+        .entries[0];
     assert_eq!(row.practical_passed_at_ms, Some(9));
     assert_eq!(row.certificate.as_deref(), Some("FAC1:Y"));
-    assert_eq!(v7.records.learner.certificates, ["FAC1:Y"]);
-    let xapi = v7.records.instructor.xapi.as_ref().unwrap();
+    assert_eq!(v7.records.get().unwrap().learner.certificates, ["FAC1:Y"]);
+    let xapi = v7.records.get().unwrap().instructor.xapi.as_ref().unwrap();
     assert!(xapi.by_number && !xapi.include_names);
     let checked = row.checked.as_ref().unwrap();
     assert_eq!(
@@ -452,30 +457,40 @@ fn the_real_schema_reads_every_version_it_claims() {
         "an old document reads with motion following the phone, nothing else changed"
     );
     // Version 11 keeps the checklist marks; a version 7 tick stays as it was.
-    let v11 = schema::read_document(fixtures[10].1).unwrap();
-    let row = &v11.records.instructor.assignments[0].roster.entries[0];
+    let v11 = read_whole(fixtures[10].1);
+    let row = &v11.records.get().unwrap().instructor.assignments[0]
+        .roster
+        .entries[0];
     let choking = row.assessments.of("choking").unwrap();
     assert_eq!(
         choking.mark("abdominal-thrusts"),
         Some(firstaid::records::assess::Mark::Practice)
     );
     assert_eq!(choking.note("abdominal-thrusts"), Some("fist too low"));
-    assert!(v7.records.instructor.assignments[0].roster.entries[0]
+    assert!(v7.records.get().unwrap().instructor.assignments[0]
+        .roster
+        .entries[0]
         .assessments
         .is_empty());
     // Version 12 keeps the time spent in a lesson; older lessons have none.
-    let v12 = schema::read_document(fixtures[11].1).unwrap();
+    let v12 = read_whole(fixtures[11].1);
     let lesson = &v12.progress.lessons["cpr-adult"];
     assert_eq!(
         (lesson.time_ms, lesson.time_to_complete_ms),
         (Some(400_000), Some(350_000))
     );
     // Version 13 keeps a row's device key; a damaged record gets none.
-    let v13 = schema::read_document(fixtures[12].1).unwrap();
-    let key = v13.records.instructor.assignments[0].roster.entries[0].key;
+    let v13 = read_whole(fixtures[12].1);
+    let key = v13.records.get().unwrap().instructor.assignments[0]
+        .roster
+        .entries[0]
+        .key;
     assert_eq!(key.map(|k| k.0), Some([7; 32]));
     assert_eq!(
-        v12.records.instructor.assignments[0].roster.entries[0].key,
+        v12.records.get().unwrap().instructor.assignments[0]
+            .roster
+            .entries[0]
+            .key,
         None
     );
     let odd5 = r#"{"schema":5,"data":{"settings":{"lang":"en","profile":"aha","theme":"light","text_size":125},"progress":{"lessons":{}},"quiz":{},"trainer":{},"records":{}}}"#;
@@ -538,5 +553,6 @@ fn read_whole(raw: &str) -> Document {
     let mut doc = schema::read_document(raw).unwrap();
     doc.quiz.typed().unwrap();
     doc.trainer.typed().unwrap();
+    doc.records.typed().unwrap();
     doc
 }

@@ -1,8 +1,9 @@
-//! The quiz's and the trainer's parts of the stored document, kept as JSON
-//! until a page reads them (`store::Lazy`): written back exactly as they
-//! were read, typed to what was stored, a damaged one kept as a recovery
-//! copy, and the home page's question (has the learner practised or
-//! trained?) answered the same typed or not.
+//! The quiz's and the trainer's parts of the stored document and the
+//! records, kept as JSON until a page reads them (`store::Lazy`): written
+//! back exactly as they were read, typed to what was stored, a damaged one
+//! kept as a recovery copy, and the home page's questions (has the learner
+//! practised or trained? accepted a class assignment?) answered the same
+//! typed or not.
 
 use firstaid::settings::{Lang, Settings};
 use firstaid::store::{
@@ -155,6 +156,106 @@ fn a_backup_with_a_damaged_part_is_refused_whole() {
         "version": 1,
         "app_version": "test",
         "exported_at": "2026-12-06T00:00:00.000Z",
+        "store": store,
+        "recovered": []
+    });
+    let err = firstaid::backup::import(&file.to_string()).expect_err("refused");
+    assert!(
+        matches!(err, firstaid::backup::BackupError::BadStore(_)),
+        "{err:?}"
+    );
+}
+
+/// A stored document of this version with a records part `records` (the
+/// quiz's and the trainer's empty).
+fn with_records(records: Value) -> String {
+    let mut doc: Value = serde_json::from_str(&stored(json!({}), json!({}))).unwrap();
+    doc["data"]["records"] = records;
+    doc.to_string()
+}
+
+const KEY: &str = "0707070707070707070707070707070707070707070707070707070707070707";
+
+#[test]
+fn the_records_stay_untyped_until_asked_and_type_to_what_was_stored() {
+    let records = json!({
+        "learner": {
+            "profile": {"name": "Li Hua", "class": "3B"},
+            "key": KEY,
+            "assignments": [{"assignment": "FAA1:X", "accepted_at_ms": 7}]
+        },
+        "instructor": {"name": "Ms Chen"}
+    });
+    let mut store = open(&with_records(records.clone()));
+    assert!(store.doc().records.raw().is_some());
+    store.update(|d| d.settings.lang = Lang::ZhCn).unwrap();
+    assert_eq!(
+        stored_data(&store)["records"],
+        records,
+        "written back as read"
+    );
+    assert_eq!(store.type_parts(), None);
+    let typed = store.doc().records.get().expect("typed");
+    assert_eq!(typed.learner.profile.name, "Li Hua");
+    assert_eq!(typed.learner.key.as_deref(), Some(KEY));
+    assert_eq!(typed.learner.assignments[0].accepted_at_ms, 7);
+    assert_eq!(typed.instructor.name, "Ms Chen");
+}
+
+#[test]
+fn damaged_records_are_kept_as_a_copy_and_the_other_parts_survive() {
+    // A key that is not 64 hex digits is damage, not a key to replace.
+    let session: Value = serde_json::from_str(SESSION).unwrap();
+    let mut raw: Value =
+        serde_json::from_str(&stored(json!({}), json!({"sessions": [session]}))).unwrap();
+    raw["data"]["records"] = json!({"learner": {"profile": {"name": "Li Hua"}, "key": "07"}});
+    let mut store = open(&raw.to_string());
+    let Some(LoadNotice::Unreadable { kept_as, reason }) = store.type_parts() else {
+        panic!("damaged records are reported");
+    };
+    assert!(reason.starts_with("records:"), "{reason}");
+    let copy: Value = serde_json::from_str(&store.kv().get(&kept_as).unwrap().unwrap()).unwrap();
+    assert_eq!(
+        copy["data"]["records"]["learner"]["profile"]["name"],
+        "Li Hua"
+    );
+    assert_eq!(store.doc().records, Lazy::default());
+    assert_eq!(store.doc().trainer.get().unwrap().sessions.len(), 1);
+}
+
+#[test]
+fn has_assignments_reads_the_records_typed_or_not() {
+    let cases = [
+        (json!({}), false),
+        (json!({"learner": {"assignments": []}}), false),
+        (
+            json!({"learner": {"assignments": [{"assignment": "FAA1:X", "accepted_at_ms": 7}]}}),
+            true,
+        ),
+        // An instructor's classes are not the learner's assignments.
+        (
+            json!({"instructor": {"assignments": [{"assignment": "FAA1:Y"}]}}),
+            false,
+        ),
+    ];
+    for (records, expected) in cases {
+        let raw = with_records(records);
+        let mut doc = schema::read_document(&raw).unwrap();
+        assert_eq!(doc.has_assignments(), expected, "untyped: {raw}");
+        doc.records.typed().unwrap();
+        assert_eq!(doc.has_assignments(), expected, "typed: {raw}");
+    }
+}
+
+#[test]
+fn a_backup_with_damaged_records_is_refused_whole() {
+    let store: Value =
+        serde_json::from_str(&with_records(json!({"learner": {"key": "not hex"}}))).unwrap();
+    let file = json!({
+        "format": "firstaid-backup",
+        "version": 1,
+        "app_version": "test",
+        "exported_at": "2026-12-07T00:00:00.000Z",
         "store": store,
         "recovered": []
     });

@@ -73,7 +73,8 @@ fn schema_12_rows_gain_their_device_keys_when_the_roster_fills_them() {
     let opened = Store::open(v12_store(&rows), defaults);
     assert_eq!(opened.notice, None);
     let store = opened.store;
-    let entries = &store.doc().records.instructor.assignments[0].roster.entries;
+    let records = store.doc().records.to_typed().expect("the records read");
+    let entries = &records.instructor.assignments[0].roster.entries;
     assert_eq!(entries.len(), cases.len());
     for (j, ((row, want), got)) in cases.iter().zip(entries).enumerate() {
         // Opening reads no record: only a key stored with the row is there.
@@ -111,7 +112,7 @@ fn schema_12_rows_gain_their_device_keys_when_the_roster_fills_them() {
         assert_eq!(stored.get("key"), row.get("key"), "row {j}");
     }
     // The roster fills the keys in; a damaged record stays nobody's.
-    let mut roster = store.doc().records.instructor.assignments[0].roster.clone();
+    let mut roster = records.instructor.assignments[0].roster.clone();
     assert!(roster.lacks_keys());
     roster.fill_keys();
     assert!(!roster.lacks_keys());

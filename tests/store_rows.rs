@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use firstaid::records::roster::{Entry, Roster};
 use firstaid::records::stored::Issued;
-use firstaid::settings::Settings;
+use firstaid::settings::{Lang, Settings};
 use firstaid::store::{
     row_key, Document, KeyValue, KvError, LoadNotice, MemoryKv, Store, DOC_KEY, ROWS_PREFIX,
     SCHEMA_VERSION,
@@ -39,12 +39,17 @@ fn entry(i: usize) -> Entry {
 fn doc_with(rosters: &[usize]) -> Document {
     let mut doc = defaults();
     for (a, &n) in rosters.iter().enumerate() {
-        doc.records.instructor.assignments.push(Issued {
-            assignment: format!("FAA1:{a}"),
-            roster: Roster {
-                entries: (0..n).map(|i| entry(1000 * a + i)).collect(),
-            },
-        });
+        doc.records
+            .typed()
+            .unwrap()
+            .instructor
+            .assignments
+            .push(Issued {
+                assignment: format!("FAA1:{a}"),
+                roster: Roster {
+                    entries: (0..n).map(|i| entry(1000 * a + i)).collect(),
+                },
+            });
     }
     doc
 }
@@ -154,7 +159,7 @@ fn a_scan_writes_its_row_and_the_head_a_mark_only_its_row() {
         let before = (store.kv().written, store.kv().writes);
         store
             .update(|d| {
-                let roster = &mut d.records.instructor.assignments[0].roster;
+                let roster = &mut d.records.typed().unwrap().instructor.assignments[0].roster;
                 roster.entries.push(entry(n));
             })
             .unwrap();
@@ -165,7 +170,7 @@ fn a_scan_writes_its_row_and_the_head_a_mark_only_its_row() {
         let before = (store.kv().written, store.kv().writes);
         store
             .update(|d| {
-                let roster = &mut d.records.instructor.assignments[0].roster;
+                let roster = &mut d.records.typed().unwrap().instructor.assignments[0].roster;
                 roster.entries[n / 2].practical_passed_at_ms = Some(1);
             })
             .unwrap();
@@ -253,15 +258,17 @@ fn a_crash_in_a_scan_keeps_the_roster_as_it_was_or_as_it_is() {
         disk.writes_left = Some(crash_at);
         let mut store = reopen(disk);
         let saved = store.update(|d| {
-            let r = &mut d.records.instructor.assignments[0].roster;
+            let r = &mut d.records.typed().unwrap().instructor.assignments[0].roster;
             r.entries.push(entry(4));
             r.entries[0].certificate = None;
         });
         assert_eq!(saved.is_ok(), crash_at == 3);
         let mut disk = store.into_kv();
         disk.writes_left = None;
-        let got = reopen(disk).doc().clone();
-        let roster = &got.records.instructor.assignments[0].roster.entries;
+        let mut got = reopen(disk).doc().clone();
+        let roster = &got.records.typed().unwrap().instructor.assignments[0]
+            .roster
+            .entries;
         // The rows are written in order, the head last: each row is old or
         // new, and the new learner counts only once the head says so.
         assert_eq!(roster.len(), if crash_at == 3 { 5 } else { 4 });
@@ -322,14 +329,25 @@ fn a_mark_in_another_tab_needs_no_catching_up_and_is_kept() {
     let mut a = Store::open(shared.clone(), defaults).store;
     a.replace(doc_with(&[3])).unwrap();
     let mut b = Store::open(shared.clone(), defaults).store;
-    a.update(|d| d.records.instructor.assignments[0].roster.entries[2].verified_at_ms = 5)
-        .unwrap();
+    a.update(|d| {
+        d.records.typed().unwrap().instructor.assignments[0]
+            .roster
+            .entries[2]
+            .verified_at_ms = 5
+    })
+    .unwrap();
     // A mark writes its row only: the head is as B read it.
     assert!(!b.catch_up());
-    b.update(|d| d.records.instructor.assignments[0].roster.entries[0].verified_at_ms = 7)
-        .unwrap();
-    let stored = Store::open(shared, defaults).store;
-    let rows = &stored.doc().records.instructor.assignments[0]
+    b.update(|d| {
+        d.records.typed().unwrap().instructor.assignments[0]
+            .roster
+            .entries[0]
+            .verified_at_ms = 7
+    })
+    .unwrap();
+    let mut stored = Store::open(shared, defaults).store;
+    assert_eq!(stored.type_parts(), None);
+    let rows = &stored.doc().records.get().unwrap().instructor.assignments[0]
         .roster
         .entries;
     assert_eq!((rows[0].verified_at_ms, rows[2].verified_at_ms), (7, 5));
@@ -342,15 +360,28 @@ fn another_tab_sees_a_mark_and_erase_removes_every_row() {
     a.replace(doc_with(&[3])).unwrap();
     let mut b = Store::open(shared.clone(), defaults).store;
     assert_eq!(b.doc(), a.doc());
-    a.update(|d| d.records.instructor.assignments[0].roster.entries[2].certificate = None)
-        .unwrap();
+    a.update(|d| {
+        d.records.typed().unwrap().instructor.assignments[0]
+            .roster
+            .entries[2]
+            .certificate = None
+    })
+    .unwrap();
     assert!(b.reload());
     assert_eq!(b.doc(), a.doc());
     // B's next mark keeps A's, and writes only B's row.
-    b.update(|d| d.records.instructor.assignments[0].roster.entries[0].verified_at_ms = 7)
-        .unwrap();
+    b.update(|d| {
+        d.records.typed().unwrap().instructor.assignments[0]
+            .roster
+            .entries[0]
+            .verified_at_ms = 7
+    })
+    .unwrap();
     assert!(a.reload());
-    let rows = &a.doc().records.instructor.assignments[0].roster.entries;
+    assert_eq!(a.type_parts(), None);
+    let rows = &a.doc().records.get().unwrap().instructor.assignments[0]
+        .roster
+        .entries;
     assert_eq!(
         (rows[0].verified_at_ms, rows[2].certificate.is_none()),
         (7, true)
@@ -362,4 +393,80 @@ fn another_tab_sees_a_mark_and_erase_removes_every_row() {
         .iter()
         .all(|k| !k.starts_with(ROWS_PREFIX)));
     assert_eq!(Store::open(shared, defaults).store.doc(), &defaults());
+}
+
+#[test]
+fn records_no_page_typed_are_saved_as_read_and_their_rows_left_alone() {
+    let mut store = Store::open(Disk::default(), defaults).store;
+    store.replace(doc_with(&[3, 2])).unwrap();
+    let mut store = reopen(store.into_kv());
+    assert!(store.doc().records.raw().is_some(), "opened untyped");
+    let rows_before: BTreeMap<_, _> = store
+        .kv()
+        .kv
+        .map
+        .iter()
+        .filter(|(k, _)| k.starts_with(ROWS_PREFIX))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let head_before: Value = serde_json::from_str(&store.kv().kv.map[DOC_KEY]).unwrap();
+    // The home page saves the settings: only the head is written.
+    let writes = store.kv().writes;
+    store.update(|d| d.settings.lang = Lang::En).unwrap();
+    assert_eq!(store.kv().writes - writes, 1, "the head alone");
+    let head: Value = serde_json::from_str(&store.kv().kv.map[DOC_KEY]).unwrap();
+    assert_eq!(head["data"]["records"], head_before["data"]["records"]);
+    assert_eq!(head["rows"], head_before["rows"]);
+    for (k, v) in &rows_before {
+        assert_eq!(&store.kv().kv.map[k], v, "{k} as it was");
+    }
+    // Typed later, the roster is the one stored, and a mark writes its row.
+    assert_eq!(store.type_parts(), None);
+    assert!(
+        store.doc().records == doc_with(&[3, 2]).records,
+        "the roster as stored"
+    );
+    let writes = store.kv().writes;
+    store
+        .update(|d| {
+            d.records.typed().unwrap().instructor.assignments[1]
+                .roster
+                .entries[1]
+                .verified_at_ms = 9
+        })
+        .unwrap();
+    assert_eq!(store.kv().writes - writes, 1, "the row alone");
+    let doc = reopen(store.into_kv()).doc().clone();
+    let mut want = doc_with(&[3, 2]);
+    want.records.typed().unwrap().instructor.assignments[1]
+        .roster
+        .entries[1]
+        .verified_at_ms = 9;
+    assert!(doc.records == want.records, "the mark is kept");
+    assert_eq!(doc.settings.lang, Lang::En);
+}
+
+#[test]
+fn records_never_filled_in_are_saved_and_read_back() {
+    // A document migrated from before records (schema 5: `"records": {}`)
+    // keeps that part as it was read until a page types it.
+    let raw = json!({
+        "schema": SCHEMA_VERSION,
+        "data": {
+            "settings": {"lang": "en", "profile": "aha", "theme": "light", "text_size": 125},
+            "progress": {"lessons": {}},
+            "quiz": {}, "trainer": {}, "records": {}
+        }
+    });
+    let mut disk = Disk::default();
+    disk.kv.set(DOC_KEY, &raw.to_string()).unwrap();
+    let mut store = reopen(disk);
+    store.update(|d| d.settings.lang = Lang::ZhCn).unwrap();
+    let head: Value = serde_json::from_str(&store.kv().kv.map[DOC_KEY]).unwrap();
+    assert_eq!(head["data"]["records"], json!({}));
+    assert_eq!(head["rows"], json!({"gen": 1, "counts": []}));
+    let mut store = reopen(store.into_kv());
+    assert_eq!(store.doc().settings.lang, Lang::ZhCn);
+    assert_eq!(store.type_parts(), None);
+    assert_eq!(store.doc().records, defaults().records);
 }

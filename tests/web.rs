@@ -569,7 +569,8 @@ async fn the_device_key_is_made_from_the_csprng_once_and_kept_in_the_store_and_b
     el.set_inner_html("");
     let stored = storage().get_item(DOC_KEY).unwrap().expect("saved");
     let doc = firstaid::store::schema::read_document(&stored).unwrap();
-    let seed = doc.records.learner.key.clone().expect("the key is stored");
+    let records = doc.records.to_typed().expect("the records read");
+    let seed = records.learner.key.clone().expect("the key is stored");
     let key = firstaid::records::stored::key_from_hex(&seed).unwrap();
     assert_eq!(key.public().fingerprint(), fp);
 
@@ -587,5 +588,6 @@ async fn the_device_key_is_made_from_the_csprng_once_and_kept_in_the_store_and_b
     // A backup carries it to another phone.
     let backup = firstaid::backup::export(&doc, vec![], "test", "2026-11-29T00:00:00.000Z");
     let restored = firstaid::backup::import(&backup).unwrap().document;
-    assert_eq!(restored.records.learner.key.as_deref(), Some(seed.as_str()));
+    let records = restored.records.get().expect("an import types the records");
+    assert_eq!(records.learner.key.as_deref(), Some(seed.as_str()));
 }

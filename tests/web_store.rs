@@ -27,22 +27,27 @@ fn defaults() -> Document {
 /// A document with one roster of `n` rows of a real row's size.
 fn roster_of(n: usize) -> Document {
     let mut doc = defaults();
-    doc.records.instructor.assignments.push(Issued {
-        assignment: "FAA1:test".into(),
-        roster: Roster {
-            entries: (0..n)
-                .map(|i| Entry {
-                    record: format!("FAR1:{i}:{}", "R".repeat(1500)),
-                    key: None,
-                    verified_at_ms: i as i64,
-                    checked: None,
-                    practical_passed_at_ms: None,
-                    assessments: Default::default(),
-                    certificate: Some(format!("FAC2:{i}:{}", "C".repeat(2500))),
-                })
-                .collect(),
-        },
-    });
+    doc.records
+        .typed()
+        .unwrap()
+        .instructor
+        .assignments
+        .push(Issued {
+            assignment: "FAA1:test".into(),
+            roster: Roster {
+                entries: (0..n)
+                    .map(|i| Entry {
+                        record: format!("FAR1:{i}:{}", "R".repeat(1500)),
+                        key: None,
+                        verified_at_ms: i as i64,
+                        checked: None,
+                        practical_passed_at_ms: None,
+                        assessments: Default::default(),
+                        certificate: Some(format!("FAC2:{i}:{}", "C".repeat(2500))),
+                    })
+                    .collect(),
+            },
+        });
     doc
 }
 
@@ -81,7 +86,12 @@ fn a_single_document_moves_to_a_key_per_row_and_reads_the_same() {
     // A mark writes one row.
     let mut store = opened.store;
     store
-        .update(|d| d.records.instructor.assignments[0].roster.entries[7].verified_at_ms = 99)
+        .update(|d| {
+            d.records.typed().unwrap().instructor.assignments[0]
+                .roster
+                .entries[7]
+                .verified_at_ms = 99
+        })
         .unwrap();
     let reopened = Store::open(LocalStorageKv::open(), defaults);
     assert_eq!(reopened.notice, None);

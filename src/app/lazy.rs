@@ -59,8 +59,8 @@ macro_rules! split_page {
     };
 }
 
-/// A page that reads the quiz's or the trainer's data, with that data
-/// typed first (`AppState::parts`): called inside the page's chunk, so the
+/// A page that reads the quiz's or the trainer's data or the records,
+/// with them typed first (`AppState::parts`): called inside the page's chunk, so the
 /// code that types it is there, not in the main module.
 fn typed<V>(page: impl FnOnce() -> V) -> V {
     crate::app::state::use_state().parts();
@@ -140,13 +140,17 @@ split_page!(
 split_page!(
     instructor,
     instructor_page,
-    view! { <records::InstructorPage /> }
+    typed(|| view! { <records::InstructorPage /> })
 );
-split_page!(instructor, class_page, view! { <records::ClassPage /> });
+split_page!(
+    instructor,
+    class_page,
+    typed(|| view! { <records::ClassPage /> })
+);
 split_page!(
     certificate,
     certificate_page,
-    view! { <records::CertificatePage /> }
+    typed(|| view! { <records::CertificatePage /> })
 );
 split_page!(settings, settings_page, view! { <pages::SettingsPage /> });
 

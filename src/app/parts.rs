@@ -1,10 +1,13 @@
-//! The quiz's and the trainer's stored data, typed when a page first reads
-//! them (`store::Lazy`): the home page, in the main wasm module, reads
-//! neither, so their reading code is in the chunks of the pages that do.
+//! The quiz's and the trainer's stored data and the records, typed when a
+//! page first reads them (`store::Lazy`): the home page, in the main wasm
+//! module, reads none of them (it asks only whether there are any:
+//! `Document::has_history`, `Document::has_assignments`), so their
+//! reading code is in the chunks of the pages that do.
 //!
-//! Every page that reads `AppState::quiz` or `AppState::trainer` calls
-//! [`AppState::parts`] before it draws (`app::lazy`), and so do
-//! `update_quiz` and `update_trainer`. Until then those two signals hold
+//! Every page that reads `AppState::quiz`, `AppState::trainer` or
+//! `AppState::records` calls [`AppState::parts`] before it draws
+//! (`app::lazy`), and so do `update_quiz`, `update_trainer`,
+//! `update_records` and the backup's import. Until then those signals hold
 //! their defaults. Once a page has typed them, a document read again
 //! (another tab saved) is typed again at once ([`again`]), through a
 //! function this module leaves for the main module to call: the main
@@ -23,8 +26,8 @@ thread_local! {
 }
 
 impl AppState {
-    /// Types the quiz's and the trainer's stored data and shows them in
-    /// their signals; data that does not match its type is kept as a
+    /// Types the quiz's and the trainer's stored data and the records and
+    /// shows them in their signals; data that does not match its type is kept as a
     /// recovery copy and starts again empty, with the notice of unreadable
     /// data. Cheap once done.
     pub fn parts(&self) {
@@ -41,17 +44,21 @@ impl AppState {
         }
         Self::with_store(|s| {
             let d = s.doc();
-            if let (Some(q), Some(t)) = (d.quiz.get(), d.trainer.get()) {
+            if let (Some(q), Some(t), Some(r)) = (d.quiz.get(), d.trainer.get(), d.records.get()) {
                 self.quiz.set(q.clone());
                 self.trainer.set(t.clone());
+                self.records.set(r.clone());
             }
         });
         RETYPE.with(|r| r.set(Some(|state: &AppState| state.parts())));
     }
 
-    /// Whether the document in memory has both parts typed.
+    /// Whether the document in memory has every part typed.
     fn parts_typed(&self) -> bool {
-        Self::with_store(|s| s.doc().quiz.get().is_some() && s.doc().trainer.get().is_some())
+        Self::with_store(|s| {
+            let d = s.doc();
+            d.quiz.get().is_some() && d.trainer.get().is_some() && d.records.get().is_some()
+        })
     }
 }
 

@@ -84,10 +84,14 @@ pub struct AppState {
     pub quiz: RwSignal<QuizData>,
     /// The compression trainer's stored sessions.
     pub trainer: RwSignal<TrainerData>,
-    /// The learner's profile, keys, assignments and the instructor's rosters.
+    /// The learner's profile, keys, assignments and the instructor's
+    /// rosters (once typed: [`AppState::parts`]).
     pub records: RwSignal<RecordsData>,
     /// Whether the learner has practised or trained ([`Document::has_history`]).
     pub history: RwSignal<bool>,
+    /// Whether the learner has accepted a class assignment
+    /// ([`Document::has_assignments`]).
+    pub assigned: RwSignal<bool>,
     /// The curriculum's lessons (with their sources and pictures), once
     /// fetched (`None` while loading); its question bank, blueprints and
     /// checklists are empty here: [`whole_curriculum`] types them.
@@ -125,6 +129,7 @@ impl AppState {
             trainer: RwSignal::new(TrainerData::default()),
             records: RwSignal::new(RecordsData::default()),
             history: RwSignal::new(false),
+            assigned: RwSignal::new(false),
             // Ready at once when the boot script waited for it (a first
             // visit of a prerendered page, which shows the lessons):
             // `start` parsed it before drawing.
@@ -163,8 +168,8 @@ impl AppState {
         state
     }
 
-    /// Sets every data signal from a document: the quiz's and the
-    /// trainer's once they are typed ([`AppState::parts`]).
+    /// Sets every data signal from a document: the quiz's, the trainer's
+    /// and the records once they are typed ([`AppState::parts`]).
     fn show(&self, doc: &Document) {
         self.settings.set(doc.settings);
         self.progress.set(doc.progress.clone());
@@ -174,8 +179,11 @@ impl AppState {
         if let Some(t) = doc.trainer.get() {
             self.trainer.set(t.clone());
         }
-        self.records.set(doc.records.clone());
+        if let Some(r) = doc.records.get() {
+            self.records.set(r.clone());
+        }
         self.history.set(doc.has_history());
+        self.assigned.set(doc.has_assignments());
     }
 
     /// Shows the document in memory again, after it was read again or
@@ -236,7 +244,8 @@ impl AppState {
 
     /// Changes the records data and saves it at once.
     pub fn update_records<R>(&self, f: impl FnOnce(&mut RecordsData) -> R) -> R {
-        self.save_part(self.records, |d, v| d.records = v, f)
+        self.parts();
+        self.save_part(self.records, |d, v| d.records = v.into(), f)
     }
 
     /// Takes what another tab saved, if its storage event has not come
@@ -263,12 +272,13 @@ impl AppState {
         self.catch_up();
         let mut next = signal.get_untracked();
         let r = f(&mut next);
-        let (saved, history) = Self::with_store(|s| {
+        let (saved, history, assigned) = Self::with_store(|s| {
             let saved = s.update(|d| put(d, next.clone()));
-            (saved, s.doc().has_history())
+            (saved, s.doc().has_history(), s.doc().has_assignments())
         });
         signal.set(next);
         self.history.set(history);
+        self.assigned.set(assigned);
         self.report_save(saved);
         r
     }
@@ -297,8 +307,11 @@ impl AppState {
         get: fn(&RecordsData) -> Option<&str>,
         set: fn(&mut RecordsData, String),
     ) -> Option<KeyPair> {
-        // A key another tab made a moment ago is this device's key too.
+        // A key another tab made a moment ago is this device's key too;
+        // and the stored one is read typed: a key read from records not
+        // typed yet (their default, no key) would be replaced by a new one.
         self.catch_up();
+        self.parts();
         let stored = self
             .records
             .with_untracked(|r| get(r).and_then(stored::key_from_hex));
@@ -386,6 +399,9 @@ impl AppState {
     pub fn import_backup(&self, text: &str) -> Result<Restore, BackupError> {
         let imported = backup::import(text)?;
         self.catch_up();
+        // The phone's side is summed up typed (a damaged part is kept as
+        // a copy first, as on any page that reads it).
+        self.parts();
         let phone = Self::with_store(|s| Summary::of(s.doc()));
         let file = Summary::of(&imported.document);
         match relation(&phone, &file) {

@@ -138,10 +138,11 @@ pub fn import(text: &str) -> Result<Backup, BackupError> {
     let invalid = |e: String| BackupError::BadStore(schema::MigrateError::Invalid(e));
     document.quiz.typed().map_err(invalid)?;
     document.trainer.typed().map_err(invalid)?;
+    let records = document.records.typed().map_err(invalid)?;
     // A roster row's device key is a copy of what its record names: a file
     // may carry a wrong one (edited, damaged), which would send the
     // learner's next scan to another row. The class page reads them again.
-    for a in &mut document.records.instructor.assignments {
+    for a in &mut records.instructor.assignments {
         a.roster.forget_keys();
     }
     Ok(Backup {

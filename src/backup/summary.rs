@@ -44,8 +44,8 @@ impl Summary {
                 .and_then(key_from_hex)
                 .map(|k| k.public().fingerprint())
         };
-        let learner = &doc.records.learner;
-        let instructor = &doc.records.instructor;
+        let records = doc.records.to_typed().unwrap_or_default();
+        let (learner, instructor) = (&records.learner, &records.instructor);
         Summary {
             name: learner.profile.name.trim().to_owned(),
             instructor: instructor.name.trim().to_owned(),

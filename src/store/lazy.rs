@@ -3,15 +3,20 @@
 //!
 //! Why: the app's main wasm module opens the store for the first page, and
 //! every type it reads there brings its serde code into the first load.
-//! The home page needs the settings, the progress and the records; the
-//! quiz's data (the review schedule, a running exam, finished exams) and
-//! the trainer's sessions are read by pages loaded on demand. Kept as JSON
-//! until then, their reading code leaves the main module (measured
-//! 2026-12-06: main wasm 363,0 → 351,3 KB brotli).
+//! The home page needs the settings and the progress; the quiz's data (the
+//! review schedule, a running exam, finished exams), the trainer's
+//! sessions and the records (the learner's profile, keys, assignments and
+//! certificates, the instructor's classes) are read by pages loaded on
+//! demand. Kept as JSON until then, their reading code leaves the main
+//! module (measured 2026-12-06: main wasm 363,0 → 351,3 KB brotli with the
+//! quiz's and the trainer's parts; 2026-12-07 with the records too: see
+//! ARCHITECTURE.md).
 //!
 //! Nothing is lost either way: an untyped part is written back exactly as
 //! it was read, and a part that turns out not to match its type when a
 //! page types it is kept as a recovery copy first ([`super::Store::type_parts`]).
+
+use std::borrow::Cow;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -66,6 +71,18 @@ impl<T: DeserializeOwned> Lazy<T> {
         match self {
             Lazy::Typed(t) => Ok(t),
             Lazy::Raw(_) => unreachable!("typed just above"),
+        }
+    }
+
+    /// The typed part without changing this one: borrowed when it is
+    /// typed, else typed from its JSON.
+    pub fn to_typed(&self) -> Result<Cow<'_, T>, String>
+    where
+        T: Clone,
+    {
+        match self {
+            Lazy::Typed(t) => Ok(Cow::Borrowed(t)),
+            Lazy::Raw(v) => T::deserialize(v).map(Cow::Owned).map_err(|e| e.to_string()),
         }
     }
 

@@ -124,13 +124,7 @@ impl<K: KeyValue> Store<K> {
                 // for the same reason, under a new generation. Should that
                 // fail (a full disk), the old document is as it was and
                 // still read.
-                let has_rows = store
-                    .doc
-                    .records
-                    .instructor
-                    .assignments
-                    .iter()
-                    .any(|a| !a.roster.entries.is_empty());
+                let has_rows = store.doc.has_roster_rows();
                 if (single || stale) && has_rows {
                     let _ = store.save_as(true);
                 }
@@ -222,7 +216,7 @@ impl<K: KeyValue> Store<K> {
     }
 
     /// Types the parts of the document kept as JSON until a page reads
-    /// them ([`Lazy`]: the quiz's and the trainer's). A part that does not
+    /// them ([`Lazy`]: the quiz's, the trainer's and the records). A part that does not
     /// match its type (damaged) starts again from its default, after the
     /// document as it is was kept as a recovery copy, as [`Store::open`]
     /// does with a document it cannot read; the notice says so. Once typed,
@@ -234,6 +228,9 @@ impl<K: KeyValue> Store<K> {
         }
         if let Err(e) = self.doc.trainer.typed() {
             reasons.push(format!("trainer: {e}"));
+        }
+        if let Err(e) = self.doc.records.typed() {
+            reasons.push(format!("records: {e}"));
         }
         if reasons.is_empty() {
             return None;
@@ -253,6 +250,9 @@ impl<K: KeyValue> Store<K> {
         }
         if self.doc.trainer.get().is_none() {
             self.doc.trainer = Lazy::default();
+        }
+        if self.doc.records.get().is_none() {
+            self.doc.records = Lazy::default();
         }
         Some(notice)
     }
@@ -303,7 +303,7 @@ impl<K: KeyValue> Store<K> {
     /// a new generation: all or nothing ([`rows`]).
     fn save_as(&mut self, whole: bool) -> Result<(), KvError> {
         self.check_not_newer()?;
-        rows::save(&mut self.kv, &mut self.written, &mut self.doc, whole)?;
+        rows::save(&mut self.kv, &mut self.written, &self.doc, whole)?;
         // `written` knows the head now.
         self.read_head = None;
         Ok(())

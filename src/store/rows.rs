@@ -25,7 +25,6 @@ use serde_json::{json, Value};
 
 use super::kv::{KeyValue, KvError};
 use super::schema::{Document, SCHEMA_VERSION};
-use crate::records::roster::Entry;
 
 /// Prefix of the row keys.
 pub const ROWS_PREFIX: &str = "firstaid/rows/";
@@ -78,23 +77,20 @@ pub(crate) struct Written {
     /// not in this layout, or nothing is stored: the next save starts a
     /// new generation).
     head: Option<(String, Rows)>,
-    /// The rows stored under the head's generation.
-    rows: Vec<Vec<Option<Entry>>>,
+    /// The rows stored under the head's generation, as JSON.
+    rows: Vec<Vec<Option<Value>>>,
 }
 
 impl Written {
     /// What a document read from `rows` (its head `head`) left stored.
     pub(crate) fn read(head: String, rows: Rows, doc: &Document) -> Written {
-        let stored = doc
-            .records
-            .instructor
-            .assignments
-            .iter()
-            .map(|a| a.roster.entries.iter().cloned().map(Some).collect())
-            .collect();
+        let (_, stored) = split(doc);
         Written {
             head: Some((head, rows)),
-            rows: stored,
+            rows: stored
+                .into_iter()
+                .map(|a| a.into_iter().map(Some).collect())
+                .collect(),
         }
     }
 
@@ -104,11 +100,11 @@ impl Written {
         self.head.as_ref().is_some_and(|(h, _)| h == head)
     }
 
-    fn row(&self, i: usize, j: usize) -> Option<&Entry> {
+    fn row(&self, i: usize, j: usize) -> Option<&Value> {
         self.rows.get(i)?.get(j)?.as_ref()
     }
 
-    fn set_row(&mut self, i: usize, j: usize, e: Option<Entry>) {
+    fn set_row(&mut self, i: usize, j: usize, e: Option<Value>) {
         if self.rows.len() <= i {
             self.rows.resize_with(i + 1, Vec::new);
         }
@@ -119,27 +115,37 @@ impl Written {
     }
 }
 
-/// The head of `doc` (its rows left out) at generation `gen`, and its rows.
-fn head_of(doc: &mut Document, gen: u64) -> (String, Rows) {
-    let assignments = &mut doc.records.instructor.assignments;
-    let taken: Vec<Vec<Entry>> = assignments
-        .iter_mut()
-        .map(|a| std::mem::take(&mut a.roster.entries))
-        .collect();
-    let rows = Rows {
-        gen,
-        counts: taken.iter().map(Vec::len).collect(),
-    };
-    let text = json!({
+/// The document's data as JSON with every roster's rows taken out (each
+/// `entries` left empty), and the rows: `rows[i]` are assignment `i`'s.
+/// Made from the JSON, so the records need not be typed: the main module
+/// saves a document whose records no page has typed ([`super::Lazy`]).
+fn split(doc: &Document) -> (Value, Vec<Vec<Value>>) {
+    let mut data = serde_json::to_value(doc).expect("the document serializes");
+    let rows = data
+        .pointer_mut("/records/instructor/assignments")
+        .and_then(Value::as_array_mut)
+        .map(|assignments| {
+            assignments
+                .iter_mut()
+                .map(|a| match a.pointer_mut("/roster/entries") {
+                    Some(Value::Array(entries)) => std::mem::take(entries),
+                    _ => Vec::new(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    (data, rows)
+}
+
+/// The head of a document (`data`, its rows taken out by [`split`]) at
+/// generation `gen` with `counts` rows per assignment.
+fn head_text(data: Value, gen: u64, counts: &[usize]) -> String {
+    json!({
         "schema": SCHEMA_VERSION,
-        "data": &*doc,
-        "rows": { "gen": gen, "counts": rows.counts },
+        "data": data,
+        "rows": { "gen": gen, "counts": counts },
     })
-    .to_string();
-    for (a, entries) in doc.records.instructor.assignments.iter_mut().zip(taken) {
-        a.roster.entries = entries;
-    }
-    (text, rows)
+    .to_string()
 }
 
 /// Saves `doc`: in place when `written` knows the stored head, else (or
@@ -147,7 +153,7 @@ fn head_of(doc: &mut Document, gen: u64) -> (String, Rows) {
 pub(crate) fn save<K: KeyValue>(
     kv: &mut K,
     written: &mut Written,
-    doc: &mut Document,
+    doc: &Document,
     fresh: bool,
 ) -> Result<(), KvError> {
     let in_place = if fresh { None } else { written.head.clone() };
@@ -161,15 +167,15 @@ pub(crate) fn save<K: KeyValue>(
     }
     // Rows first; those the stored head does not name yet are undone on a
     // failure.
+    let (data, stored) = split(doc);
     let mut new_keys = Vec::new();
     let mut failed = None;
-    'rows: for (i, a) in doc.records.instructor.assignments.iter().enumerate() {
-        for (j, e) in a.roster.entries.iter().enumerate() {
+    'rows: for (i, entries) in stored.iter().enumerate() {
+        for (j, e) in entries.iter().enumerate() {
             if written.row(i, j) == Some(e) {
                 continue;
             }
-            let text = serde_json::to_string(e).expect("a roster row serializes");
-            if let Err(err) = kv.set(&row_key(gen, i, j), &text) {
+            if let Err(err) = kv.set(&row_key(gen, i, j), &e.to_string()) {
                 failed = Some(err);
                 break 'rows;
             }
@@ -179,7 +185,11 @@ pub(crate) fn save<K: KeyValue>(
             }
         }
     }
-    let (head, rows) = head_of(doc, gen);
+    let rows = Rows {
+        gen,
+        counts: stored.iter().map(Vec::len).collect(),
+    };
+    let head = head_text(data, gen, &rows.counts);
     let result = match failed {
         Some(err) => Err(err),
         None if in_place.as_ref().is_some_and(|(h, _)| *h == head) => return Ok(()),
@@ -244,9 +254,13 @@ pub(crate) fn assemble<K: KeyValue>(
     if let Some(obj) = head.as_object_mut() {
         obj.remove("rows");
     }
-    let assignments = head
-        .pointer_mut("/data/records/instructor/assignments")
-        .and_then(Value::as_array_mut);
+    // Records no page typed are saved as they were read: without the
+    // instructor's part, if it was never filled in (no assignment).
+    let mut none = Vec::new();
+    let assignments = match head.pointer_mut("/data/records/instructor/assignments") {
+        Some(a) => a.as_array_mut(),
+        None => Some(&mut none),
+    };
     let Some(assignments) = assignments.filter(|a| a.len() == rows.counts.len()) else {
         return Err("the row counts do not match the assignments".into());
     };

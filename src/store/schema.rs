@@ -172,7 +172,8 @@ pub struct Document {
     pub quiz: Lazy<QuizData>,
     /// Typed by the pages that read it ([`Lazy`]).
     pub trainer: Lazy<TrainerData>,
-    pub records: RecordsData,
+    /// Typed by the pages that read it ([`Lazy`]).
+    pub records: Lazy<RecordsData>,
 }
 
 impl Document {
@@ -183,7 +184,7 @@ impl Document {
             progress: Progress::default(),
             quiz: Lazy::default(),
             trainer: Lazy::default(),
-            records: RecordsData::default(),
+            records: Lazy::default(),
         }
     }
 }
@@ -208,6 +209,39 @@ impl Document {
                 .is_some_and(|s| !s.is_empty()),
         };
         practised || trained
+    }
+
+    /// Whether the learner has accepted a class assignment: the home page
+    /// then shows them. Read like [`Document::has_history`].
+    pub fn has_assignments(&self) -> bool {
+        match &self.records {
+            Lazy::Typed(r) => !r.learner.assignments.is_empty(),
+            Lazy::Raw(v) => v
+                .pointer("/learner/assignments")
+                .and_then(Value::as_array)
+                .is_some_and(|a| !a.is_empty()),
+        }
+    }
+
+    /// Whether any of the instructor's class rosters has a row.
+    pub fn has_roster_rows(&self) -> bool {
+        match &self.records {
+            Lazy::Typed(r) => r
+                .instructor
+                .assignments
+                .iter()
+                .any(|a| !a.roster.entries.is_empty()),
+            Lazy::Raw(v) => v
+                .pointer("/instructor/assignments")
+                .and_then(Value::as_array)
+                .is_some_and(|a| {
+                    a.iter().any(|a| {
+                        a.pointer("/roster/entries")
+                            .and_then(Value::as_array)
+                            .is_some_and(|e| !e.is_empty())
+                    })
+                }),
+        }
     }
 }
 

@@ -62,8 +62,9 @@ fn seeds(target: &str) -> Result<Vec<(String, Vec<u8>)>> {
             let mut doc = firstaid::store::Document::with_settings(Default::default());
             let mut roster = firstaid::records::roster::Roster::default();
             roster.add(&record, example::T0 as i64);
-            doc.records.learner.key = Some(stored::key_to_hex(&example::learner_key()));
-            doc.records.instructor.assignments.push(stored::Issued {
+            let records = doc.records.typed().map_err(anyhow::Error::msg)?;
+            records.learner.key = Some(stored::key_to_hex(&example::learner_key()));
+            records.instructor.assignments.push(stored::Issued {
                 assignment: assignment.to_qr_text(),
                 roster,
             });

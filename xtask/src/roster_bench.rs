@@ -64,9 +64,10 @@ pub fn day(c: &Curriculum, n: usize) -> Result<Day> {
     let a = example::assignment(c, CONTENT_VERSION);
     let key = example::instructor_key();
     let mut doc = Document::with_settings(Settings::default());
-    doc.records.instructor.key = Some(key_to_hex(&key));
-    doc.records.instructor.name = "李老师".into();
-    doc.records.instructor.assignments.push(Issued {
+    let records = doc.records.typed().map_err(anyhow::Error::msg)?;
+    records.instructor.key = Some(key_to_hex(&key));
+    records.instructor.name = "李老师".into();
+    records.instructor.assignments.push(Issued {
         assignment: a.to_qr_text(),
         roster: Default::default(),
     });
@@ -74,7 +75,7 @@ pub fn day(c: &Curriculum, n: usize) -> Result<Day> {
     let mut checked = HashMap::new();
     for i in 0..n - 1 {
         let r = record(c, i)?;
-        let roster = &mut doc.records.instructor.assignments[0].roster;
+        let roster = &mut records.instructor.assignments[0].roster;
         roster.add_verified(&r, T0 as i64, &verdict_of);
         let mut marks = Assessments::default();
         for list in &c.checklists {
@@ -191,7 +192,13 @@ pub fn run() -> Result<()> {
         let t = Instant::now();
         let r = Record::parse(&next).context("the record reads")?;
         let v = verdict_of(&r);
-        let roster = &mut doc.records.instructor.assignments[0].roster;
+        let roster = &mut doc
+            .records
+            .typed()
+            .map_err(anyhow::Error::msg)?
+            .instructor
+            .assignments[0]
+            .roster;
         roster.add_verified(&r, T0 as i64 + 1, &verdict_of);
         checked.insert(next.clone(), v);
         let mut passed = 0;

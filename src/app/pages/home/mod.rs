@@ -26,7 +26,7 @@ pub fn HomePage() -> impl IntoView {
     let state = use_state();
     let profile = move || state.settings.get().profile;
     let started = move || state.progress.with(|p| !p.lessons.is_empty());
-    let has_assignments = move || state.records.with(|r| !r.learner.assignments.is_empty());
+    let has_assignments = move || state.assigned.get();
     // What today's card shows: reviews once the learner has practised, the
     // last training once they have trained.
     let has_history = move || state.history.get();
