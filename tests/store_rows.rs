@@ -470,3 +470,32 @@ fn records_never_filled_in_are_saved_and_read_back() {
     assert_eq!(store.type_parts(), None);
     assert_eq!(store.doc().records, defaults().records);
 }
+
+#[test]
+fn damaged_rows_no_page_typed_are_kept_until_typing_tells() {
+    // Rows that are not a list: the head keeps them as they are, and the
+    // records are found damaged (and kept as a copy) when a page types them.
+    let raw = json!({
+        "schema": SCHEMA_VERSION,
+        "data": {
+            "settings": {"lang": "en", "profile": "aha", "theme": "light", "text_size": 125},
+            "progress": {"lessons": {}},
+            "quiz": {}, "trainer": {},
+            "records": {"instructor": {"assignments": [
+                {"assignment": "FAA1:0", "roster": {"entries": 5}}
+            ]}}
+        }
+    });
+    let mut disk = Disk::default();
+    disk.kv.set(DOC_KEY, &raw.to_string()).unwrap();
+    let mut store = reopen(disk);
+    store.update(|d| d.settings.lang = Lang::ZhCn).unwrap();
+    let mut store = reopen(store.into_kv());
+    let Some(LoadNotice::Unreadable { kept_as, .. }) = store.type_parts() else {
+        panic!("the damaged rows are reported");
+    };
+    let copy: Value = serde_json::from_str(&store.kv().kv.map[&kept_as]).unwrap();
+    let roster = &copy["data"]["records"]["instructor"]["assignments"][0]["roster"];
+    assert_eq!(roster["entries"], json!(5));
+    assert_eq!(store.doc().settings.lang, Lang::ZhCn);
+}

@@ -303,7 +303,7 @@ impl<K: KeyValue> Store<K> {
     /// a new generation: all or nothing ([`rows`]).
     fn save_as(&mut self, whole: bool) -> Result<(), KvError> {
         self.check_not_newer()?;
-        rows::save(&mut self.kv, &mut self.written, &self.doc, whole)?;
+        rows::save(&mut self.kv, &mut self.written, &mut self.doc, whole)?;
         // `written` knows the head now.
         self.read_head = None;
         Ok(())
@@ -402,9 +402,9 @@ fn read_stored<K: KeyValue>(
         return Err(MigrateError::NewerVersion(v));
     }
     let (value, rows) = rows::assemble(kv, head).map_err(MigrateError::Invalid)?;
-    let doc = schema::read_value(value)?;
+    let mut doc = schema::read_value(value)?;
     let stale = rows.is_some() && version != Some(SCHEMA_VERSION);
-    let written = rows.map(|r| rows::Written::read(raw.to_owned(), r, &doc));
+    let written = rows.map(|r| rows::Written::read(raw.to_owned(), r, &mut doc));
     Ok((doc, written, stale))
 }
 

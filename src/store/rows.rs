@@ -24,7 +24,9 @@ use std::collections::BTreeMap;
 use serde_json::{json, Value};
 
 use super::kv::{KeyValue, KvError};
+use super::lazy::Lazy;
 use super::schema::{Document, SCHEMA_VERSION};
+use crate::records::roster::Entry;
 
 /// Prefix of the row keys.
 pub const ROWS_PREFIX: &str = "firstaid/rows/";
@@ -77,20 +79,21 @@ pub(crate) struct Written {
     /// not in this layout, or nothing is stored: the next save starts a
     /// new generation).
     head: Option<(String, Rows)>,
-    /// The rows stored under the head's generation, as JSON.
-    rows: Vec<Vec<Option<Value>>>,
+    /// The rows stored under the head's generation.
+    rows: Vec<Vec<Option<Stored>>>,
 }
 
 impl Written {
     /// What a document read from `rows` (its head `head`) left stored.
-    pub(crate) fn read(head: String, rows: Rows, doc: &Document) -> Written {
-        let (_, stored) = split(doc);
+    pub(crate) fn read(head: String, rows: Rows, doc: &mut Document) -> Written {
+        let taken = take_rows(doc);
+        let stored = (0..taken.len())
+            .map(|i| taken.rows(i).map(|r| Some(r.stored())).collect())
+            .collect();
+        put_rows(doc, taken);
         Written {
             head: Some((head, rows)),
-            rows: stored
-                .into_iter()
-                .map(|a| a.into_iter().map(Some).collect())
-                .collect(),
+            rows: stored,
         }
     }
 
@@ -100,11 +103,11 @@ impl Written {
         self.head.as_ref().is_some_and(|(h, _)| h == head)
     }
 
-    fn row(&self, i: usize, j: usize) -> Option<&Value> {
+    fn row(&self, i: usize, j: usize) -> Option<&Stored> {
         self.rows.get(i)?.get(j)?.as_ref()
     }
 
-    fn set_row(&mut self, i: usize, j: usize, e: Option<Value>) {
+    fn set_row(&mut self, i: usize, j: usize, e: Option<Stored>) {
         if self.rows.len() <= i {
             self.rows.resize_with(i + 1, Vec::new);
         }
@@ -115,30 +118,134 @@ impl Written {
     }
 }
 
-/// The document's data as JSON with every roster's rows taken out (each
-/// `entries` left empty), and the rows: `rows[i]` are assignment `i`'s.
-/// Made from the JSON, so the records need not be typed: the main module
-/// saves a document whose records no page has typed ([`super::Lazy`]).
-fn split(doc: &Document) -> (Value, Vec<Vec<Value>>) {
-    let mut data = serde_json::to_value(doc).expect("the document serializes");
-    let rows = data
-        .pointer_mut("/records/instructor/assignments")
-        .and_then(Value::as_array_mut)
-        .map(|assignments| {
-            assignments
-                .iter_mut()
-                .map(|a| match a.pointer_mut("/roster/entries") {
-                    Some(Value::Array(entries)) => std::mem::take(entries),
-                    _ => Vec::new(),
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    (data, rows)
+/// The roster rows of a document, taken out of it while its head is
+/// made: typed, or as JSON when no page has typed the records
+/// ([`super::Lazy`]: the main module saves documents whose records it
+/// never types). `[i][j]` is row `j` of assignment `i`.
+enum Taken {
+    Typed(Vec<Vec<Entry>>),
+    Raw(Vec<Vec<Value>>),
 }
 
-/// The head of a document (`data`, its rows taken out by [`split`]) at
-/// generation `gen` with `counts` rows per assignment.
+/// One row as the document holds it.
+#[derive(Clone, Copy)]
+enum Row<'a> {
+    Typed(&'a Entry),
+    Raw(&'a Value),
+}
+
+/// One row as it was written.
+#[derive(Debug)]
+enum Stored {
+    Typed(Entry),
+    Raw(Value),
+}
+
+impl Taken {
+    fn len(&self) -> usize {
+        match self {
+            Taken::Typed(r) => r.len(),
+            Taken::Raw(r) => r.len(),
+        }
+    }
+
+    /// The rows of assignment `i`.
+    fn rows(&self, i: usize) -> Box<dyn Iterator<Item = Row<'_>> + '_> {
+        match self {
+            Taken::Typed(r) => Box::new(r[i].iter().map(Row::Typed)),
+            Taken::Raw(r) => Box::new(r[i].iter().map(Row::Raw)),
+        }
+    }
+
+    fn counts(&self) -> Vec<usize> {
+        match self {
+            Taken::Typed(r) => r.iter().map(Vec::len).collect(),
+            Taken::Raw(r) => r.iter().map(Vec::len).collect(),
+        }
+    }
+}
+
+impl Row<'_> {
+    fn text(self) -> String {
+        match self {
+            Row::Typed(e) => serde_json::to_string(e).expect("a roster row serializes"),
+            Row::Raw(v) => v.to_string(),
+        }
+    }
+
+    fn stored(self) -> Stored {
+        match self {
+            Row::Typed(e) => Stored::Typed(e.clone()),
+            Row::Raw(v) => Stored::Raw(v.clone()),
+        }
+    }
+}
+
+impl Stored {
+    /// Whether `row` holds what was written. A row written as JSON and now
+    /// typed (or the other way round) is compared as JSON.
+    fn is(&self, row: Row) -> bool {
+        match (self, row) {
+            (Stored::Typed(a), Row::Typed(b)) => a == b,
+            (Stored::Raw(a), Row::Raw(b)) => a == b,
+            (Stored::Typed(e), Row::Raw(v)) | (Stored::Raw(v), Row::Typed(e)) => {
+                serde_json::to_value(e).is_ok_and(|e| &e == v)
+            }
+        }
+    }
+}
+
+/// The roster entries of the JSON records `v`, each assignment's.
+fn raw_rosters(v: &mut Value) -> impl Iterator<Item = Option<&mut Vec<Value>>> {
+    v.pointer_mut("/instructor/assignments")
+        .and_then(Value::as_array_mut)
+        .into_iter()
+        .flatten()
+        .map(|a| {
+            a.pointer_mut("/roster/entries")
+                .and_then(Value::as_array_mut)
+        })
+}
+
+/// Takes every roster's rows out of `doc` (each `entries` left empty).
+fn take_rows(doc: &mut Document) -> Taken {
+    match &mut doc.records {
+        Lazy::Typed(r) => Taken::Typed(
+            r.instructor
+                .assignments
+                .iter_mut()
+                .map(|a| std::mem::take(&mut a.roster.entries))
+                .collect(),
+        ),
+        Lazy::Raw(v) => Taken::Raw(
+            raw_rosters(v)
+                .map(|e| e.map(std::mem::take).unwrap_or_default())
+                .collect(),
+        ),
+    }
+}
+
+/// Puts the rows [`take_rows`] took back.
+fn put_rows(doc: &mut Document, taken: Taken) {
+    match (&mut doc.records, taken) {
+        (Lazy::Typed(r), Taken::Typed(rows)) => {
+            for (a, e) in r.instructor.assignments.iter_mut().zip(rows) {
+                a.roster.entries = e;
+            }
+        }
+        (Lazy::Raw(v), Taken::Raw(rows)) => {
+            for (a, e) in raw_rosters(v).zip(rows) {
+                if let Some(a) = a {
+                    *a = e;
+                }
+            }
+        }
+        _ => unreachable!("the rows go back to the records they came from"),
+    }
+}
+
+/// The head of a document (`data`, its rows taken out) at generation `gen`
+/// with `counts` rows per assignment.
 fn head_text(data: Value, gen: u64, counts: &[usize]) -> String {
     json!({
         "schema": SCHEMA_VERSION,
@@ -153,7 +260,24 @@ fn head_text(data: Value, gen: u64, counts: &[usize]) -> String {
 pub(crate) fn save<K: KeyValue>(
     kv: &mut K,
     written: &mut Written,
-    doc: &Document,
+    doc: &mut Document,
+    fresh: bool,
+) -> Result<(), KvError> {
+    // The head is made without the rows (never serialized unless they
+    // changed), which go back into the document after.
+    let taken = take_rows(doc);
+    let data = serde_json::to_value(&*doc).expect("the document serializes");
+    let result = save_taken(kv, written, &taken, data, fresh);
+    put_rows(doc, taken);
+    result
+}
+
+/// [`save`] of a document whose rows are `taken` and head `data`.
+fn save_taken<K: KeyValue>(
+    kv: &mut K,
+    written: &mut Written,
+    taken: &Taken,
+    data: Value,
     fresh: bool,
 ) -> Result<(), KvError> {
     let in_place = if fresh { None } else { written.head.clone() };
@@ -167,19 +291,26 @@ pub(crate) fn save<K: KeyValue>(
     }
     // Rows first; those the stored head does not name yet are undone on a
     // failure.
-    let (data, stored) = split(doc);
     let mut new_keys = Vec::new();
     let mut failed = None;
-    'rows: for (i, entries) in stored.iter().enumerate() {
-        for (j, e) in entries.iter().enumerate() {
-            if written.row(i, j) == Some(e) {
-                continue;
+    'rows: for i in 0..taken.len() {
+        for (j, e) in taken.rows(i).enumerate() {
+            match written.row(i, j) {
+                Some(w) if w.is(e) => {
+                    // Typed since it was read: kept typed, so the next
+                    // save compares it without serializing it.
+                    if matches!((w, e), (Stored::Raw(_), Row::Typed(_))) {
+                        written.set_row(i, j, Some(e.stored()));
+                    }
+                    continue;
+                }
+                _ => {}
             }
-            if let Err(err) = kv.set(&row_key(gen, i, j), &e.to_string()) {
+            if let Err(err) = kv.set(&row_key(gen, i, j), &e.text()) {
                 failed = Some(err);
                 break 'rows;
             }
-            written.set_row(i, j, Some(e.clone()));
+            written.set_row(i, j, Some(e.stored()));
             if !in_place.as_ref().is_some_and(|(_, r)| r.names(i, j)) {
                 new_keys.push((i, j));
             }
@@ -187,7 +318,7 @@ pub(crate) fn save<K: KeyValue>(
     }
     let rows = Rows {
         gen,
-        counts: stored.iter().map(Vec::len).collect(),
+        counts: taken.counts(),
     };
     let head = head_text(data, gen, &rows.counts);
     let result = match failed {
@@ -279,10 +410,12 @@ pub(crate) fn assemble<K: KeyValue>(
             .ok_or("an assignment is not an object")?
             .entry("roster")
             .or_insert_with(|| json!({}));
-        roster
-            .as_object_mut()
-            .ok_or("a roster is not an object")?
-            .insert("entries".into(), Value::Array(entries));
+        let roster = roster.as_object_mut().ok_or("a roster is not an object")?;
+        // Rows that are not a list were left in the head as they were (a
+        // damaged part no page has typed yet): typing it tells.
+        if n > 0 || roster.get("entries").is_none_or(Value::is_array) {
+            roster.insert("entries".into(), Value::Array(entries));
+        }
     }
     Ok((head, Some(rows)))
 }
