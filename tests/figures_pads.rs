@@ -238,3 +238,52 @@ fn chest_hair_lies_on_the_chest_and_the_razor_is_held() {
         .expect("a razor head at the handle");
     assert!(head.0[0].dist(head.0[1]) >= 8.0);
 }
+
+/// While the AED analyses and shocks nobody touches the person: the
+/// rescuer's hands are raised above the shoulders and well clear of the
+/// person, and the pads on the chest are wired to the AED (§8).
+#[test]
+fn the_rescuer_stands_clear_with_both_hands_raised() {
+    let s = scene("aed-stand-clear");
+    let c = figure(&s.items, Role::Casualty);
+    let r = figure(&s.items, Role::Rescuer);
+    let shoulder = r.torso_at(1.0, 0.0);
+    for (i, arm) in r.arm_joints().iter().enumerate() {
+        assert!(
+            arm.end.y < shoulder.y - 30.0,
+            "hand {i} is not raised: {:?} against the shoulder {shoulder:?}",
+            arm.end
+        );
+        for seg in segments(*arm) {
+            let gap = figures_common::gap_to_figure(c, seg);
+            assert!(gap > 40.0, "arm {i} is {gap:.1} from the person");
+        }
+    }
+    let pads: Vec<(Pt, Pt)> = s
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Pad(a, b) => Some((*a, *b)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(pads.len(), 2, "two pads");
+    for (a, b) in &pads {
+        let mid = Pt {
+            x: (a.x + b.x) / 2.0,
+            y: (a.y + b.y) / 2.0,
+        };
+        let (along, _) = on_torso(c, mid);
+        assert!(
+            (0.3..=1.0).contains(&along),
+            "a pad off the chest: {along:.2}"
+        );
+        // Each pad has a wire from its end.
+        assert!(
+            s.items
+                .iter()
+                .any(|i| matches!(i, Item::Stroke(pts, _) if pts[0] == *a)),
+            "no wire from the pad at {a:?}"
+        );
+    }
+}

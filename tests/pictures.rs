@@ -59,6 +59,11 @@ const WORDING: &[(&str, &[&str], &[&str])] = &[
     ("infant-heel-of-hand", &["heel of one hand"], &[]),
     ("adult-compressions", &["push"], &[]),
     ("recovery-position", &["onto their side"], &[]),
+    (
+        "stand-clear",
+        &["nobody touches", "take your hands off", "everyone else"],
+        &[],
+    ),
     ("child-one-hand", &["heel of one hand"], &[]),
     (
         "aed-pads-front-back",

@@ -359,6 +359,65 @@ fn shave_hair() -> Scene {
     }
 }
 
+/// Nobody touches the person while the AED checks the heart and shocks
+/// (from the side): the rescuer kneels up, back from the person, both
+/// hands raised and open, and calls out so that everyone stands clear;
+/// the pads on the chest are wired to the AED on the floor by the head.
+fn stand_clear() -> Scene {
+    let c = lying(Build::Adult, 112.0);
+    let half = 8.0;
+    let upper = c.torso_at(0.86, 1.0).go(-90.0, 3.5);
+    let side = c.torso_at(0.5, 1.0).go(-90.0, 3.5);
+    // The AED: a box on the floor beyond the head, a flash on its face.
+    let aed = pt(74.0, FLOOR - 13.0);
+    let flash = vec![
+        aed.go(-60.0, 8.0),
+        aed.go(180.0, 3.0),
+        aed.go(0.0, 3.0),
+        aed.go(120.0, 8.0),
+    ];
+    let socket = aed.go(-90.0, 12.0);
+    let wire = |from: Pt, rise: f64| {
+        vec![
+            from,
+            from.go(-120.0, rise),
+            pt(socket.x + 18.0, socket.y - rise * 0.9),
+            socket,
+        ]
+    };
+    // Kneeling up by the hips and leaning back from the person, the
+    // hands raised to the height of the head, open.
+    let knee_x = c.hip.x + 6.0;
+    let mut r = kneeling(pt(knee_x + 8.0, FLOOR - 100.0), knee_x);
+    r.neck = -100.0;
+    r.face = 165.0;
+    r.arms = [Limb::Angles(-125.0, -95.0), Limb::Angles(-30.0, -85.0)];
+    let mouth = r.head().go(r.face, r.dims().head_r * 1.35);
+    Scene {
+        name: "aed-stand-clear",
+        technique: "stand-clear",
+        view: [52.0, 40.0, 232.0, 192.0],
+        items: vec![
+            Item::Ground(pt(20.0, FLOOR), pt(300.0, FLOOR)),
+            Item::Figure(r.clone(), Part::All),
+            Item::Figure(c, Part::All),
+            Item::Figure(r.clone(), Part::NearLeg),
+            Item::Figure(r, Part::Arms),
+            Item::Stroke(wire(upper.go(180.0, half), 26.0), 1.5),
+            Item::Stroke(wire(side.go(180.0, half), 40.0), 1.5),
+            Item::Pad(upper.go(180.0, half), upper.go(0.0, half)),
+            Item::Pad(side.go(180.0, half), side.go(0.0, half)),
+            Item::Stroke(square(aed, 12.0, 3.0), 2.5),
+            Item::Stroke(flash, 2.0),
+            Item::Mark(Mark::Sound {
+                at: mouth,
+                deg: 175.0,
+            }),
+        ],
+        motion: None,
+    }
+}
+
 pub(super) fn scenes() -> Vec<Scene> {
     vec![
         bare_chest(),
@@ -369,5 +428,6 @@ pub(super) fn scenes() -> Vec<Scene> {
         remove_patch(),
         implanted_device(),
         shave_hair(),
+        stand_clear(),
     ]
 }
