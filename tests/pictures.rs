@@ -60,6 +60,11 @@ const WORDING: &[(&str, &[&str], &[&str])] = &[
     ("adult-compressions", &["push"], &[]),
     ("recovery-position", &["onto their side"], &[]),
     (
+        "look-for-breathing",
+        &["look at their chest", "rising and falling"],
+        &[],
+    ),
+    (
         "stand-clear",
         &["nobody touches", "take your hands off", "everyone else"],
         &[],

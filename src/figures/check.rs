@@ -85,6 +85,57 @@ fn tap_foot() -> Scene {
     }
 }
 
+/// Looking for normal breathing: kneeling by the chest, bent a little
+/// towards it, the eyes on the chest (and the face beyond it); the hands
+/// rest on the thighs. The arrows by the chest: up and down, rising and
+/// falling.
+fn look_for_breathing() -> Scene {
+    let c = lying(Build::Adult, 92.0);
+    let d = Build::Adult.dims();
+    let chest = c.torso_at(0.72, 1.0);
+    let mut r = kneeling(pt(chest.x + 50.0, chest.y - 66.0), chest.x + 70.0);
+    r.neck = -150.0;
+    r.face = 145.0;
+    let [near, far] = r.leg_joints();
+    let on_thigh = |j: &super::body::Joints, t: f64| {
+        let p = pt(
+            j.root.x + (j.mid.x - j.root.x) * t,
+            j.root.y + (j.mid.y - j.root.y) * t,
+        );
+        p.go(-90.0, d.leg_w / 2.0)
+    };
+    r.arms = [
+        Limb::to(on_thigh(&near, 0.45)),
+        Limb::to(on_thigh(&far, 0.35)),
+    ];
+    let eye = r.head().go(r.face - 20.0, d.head_r * 0.7);
+    let belly = c.torso_at(0.3, 1.0).go(-90.0, 22.0);
+    Scene {
+        name: "recognise-and-call-breathing",
+        technique: "look-for-breathing",
+        view: [40.0, 84.0, 240.0, 150.0],
+        items: vec![
+            Item::Ground(pt(20.0, FLOOR), pt(300.0, FLOOR)),
+            Item::Figure(r.clone(), Part::All),
+            Item::Figure(c, Part::All),
+            Item::Figure(r.clone(), Part::NearLeg),
+            Item::Figure(r, Part::Arms),
+            Item::Mark(Mark::Look(eye, chest.go(-90.0, 6.0))),
+            Item::Arrow {
+                from: belly,
+                deg: -90.0,
+                len: 17.0,
+            },
+            Item::Arrow {
+                from: belly,
+                deg: 90.0,
+                len: 17.0,
+            },
+        ],
+        motion: None,
+    }
+}
+
 pub(super) fn scenes() -> Vec<Scene> {
-    vec![tap_shoulders(), tap_foot()]
+    vec![tap_shoulders(), tap_foot(), look_for_breathing()]
 }
