@@ -231,6 +231,23 @@ fn each_kind_of_learning_makes_a_phone_someones() {
     let id = c.lessons[0].id.clone();
     lesson.progress.lessons.entry(id).or_default().completed_at =
         Some("2026-11-29T03:00:00Z".into());
+    // A lesson begun (a step seen) and a question practised are someone's
+    // learning too: a restore onto such a phone asks first and keeps a copy.
+    let mut begun = base();
+    begun
+        .progress
+        .lessons
+        .entry(c.lessons[1].id.clone())
+        .or_default()
+        .seen
+        .insert(c.lessons[1].steps[0].id.clone());
+    let mut practised = base();
+    practised
+        .quiz
+        .typed()
+        .unwrap()
+        .schedule
+        .record("aed.pads", true, 1_800_000_000_000);
     let mut certificate = base();
     certificate
         .records
@@ -245,6 +262,12 @@ fn each_kind_of_learning_makes_a_phone_someones() {
     keyed.records.typed().unwrap().learner.key = Some(stored::key_to_hex(&example::learner_key()));
     for (what, doc, count) in [
         ("a finished lesson", &lesson, Summary::of(&lesson).lessons),
+        ("a lesson begun", &begun, Summary::of(&begun).started),
+        (
+            "a question practised",
+            &practised,
+            Summary::of(&practised).practised,
+        ),
         (
             "a kept certificate",
             &certificate,

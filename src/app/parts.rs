@@ -49,6 +49,9 @@ impl AppState {
                 self.trainer.set(t.clone());
                 self.records.set(r.clone());
             }
+            // A damaged part starts again empty: what the home page shows.
+            self.history.set(d.has_history());
+            self.assigned.set(d.has_assignments());
         });
         RETYPE.with(|r| r.set(Some(|state: &AppState| state.parts())));
     }

@@ -19,6 +19,10 @@ pub struct Summary {
     pub instructor: String,
     /// Lessons finished.
     pub lessons: usize,
+    /// Lessons started and not finished.
+    pub started: usize,
+    /// Questions practised (in the review schedule).
+    pub practised: usize,
     /// Finished exams kept.
     pub exams: usize,
     /// Trainer sessions kept.
@@ -45,6 +49,7 @@ impl Summary {
                 .map(|k| k.public().fingerprint())
         };
         let records = doc.records.to_typed().unwrap_or_default();
+        let quiz = doc.quiz.to_typed().ok();
         let (learner, instructor) = (&records.learner, &records.instructor);
         Summary {
             name: learner.profile.name.trim().to_owned(),
@@ -55,12 +60,15 @@ impl Summary {
                 .values()
                 .filter(|l| l.completed_at.is_some())
                 .count(),
-            exams: doc.quiz.clone().into_typed().map_or(0, |q| q.results.len()),
-            sessions: doc
-                .trainer
-                .clone()
-                .into_typed()
-                .map_or(0, |t| t.sessions.len()),
+            started: doc
+                .progress
+                .lessons
+                .values()
+                .filter(|l| l.completed_at.is_none())
+                .count(),
+            practised: quiz.as_ref().map_or(0, |q| q.schedule.cards.len()),
+            exams: quiz.as_ref().map_or(0, |q| q.results.len()),
+            sessions: doc.trainer.to_typed().map_or(0, |t| t.sessions.len()),
             certificates: learner.certificates.len(),
             accepted: learner.assignments.len(),
             classes: instructor.assignments.len(),

@@ -244,6 +244,8 @@ fn SideSummary(
             <dl data-testid=testid>
                 <div class="restore-row"><dt>{t!(i18n, restore.name)}</dt><dd data-testid="restore-name">{name}</dd></div>
                 {count(t_string!(i18n, restore.lessons), summary.lessons)}
+                {count(t_string!(i18n, restore.started), summary.started)}
+                {count(t_string!(i18n, restore.practised), summary.practised)}
                 {count(t_string!(i18n, restore.exams), summary.exams)}
                 {count(t_string!(i18n, restore.sessions), summary.sessions)}
                 {count(t_string!(i18n, restore.certificates), summary.certificates)}

@@ -121,6 +121,8 @@ pub fn hand_in_running(state: AppState, c: &Curriculum) {
 /// Plans a practice session for the learner's profile, saves it and opens
 /// the practice page.
 pub fn start_practice(state: AppState, c: &Curriculum, scope: Scope) {
+    // From a lesson's check, no page may have typed the schedule yet.
+    state.parts();
     let profile = state.settings.get_untracked().profile;
     let schedule = state.quiz.with_untracked(|q| q.schedule.clone());
     let mut session = plan::plan(
