@@ -367,9 +367,6 @@ impl AppState {
     /// The backup file's text.
     pub fn export_backup(&self) -> String {
         self.catch_up();
-        // Typed first: a damaged part goes into the file as a recovery
-        // copy, so the file itself can be restored.
-        self.parts();
         Self::with_store(|s| {
             let recovered = s
                 .recovered()

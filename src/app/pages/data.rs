@@ -52,6 +52,11 @@ pub fn DataSection() -> impl IntoView {
     let pending = RwSignal::new(None::<Arc<PendingRestore>>);
 
     let export = move |_| {
+        // Typed first: a damaged part goes into the file as a recovery
+        // copy, so the file itself can be restored. (Here, in the settings
+        // page's chunk: the "could not save" notice exports the parts as
+        // they are, without the typing code in the main module.)
+        state.parts();
         status.set(Some(if state.download_backup() {
             DataStatus::Exported
         } else {
