@@ -265,3 +265,35 @@ fn a_backup_with_damaged_records_is_refused_whole() {
         "{err:?}"
     );
 }
+
+#[test]
+fn a_damaged_part_whose_copy_cannot_be_kept_stays_as_it_was_read() {
+    // Storage full: the recovery copy does not fit. The damaged part is
+    // not started again (a save would then write the empty part over the
+    // stored one): it stays as read, and saves write it back as it is.
+    let session: Value = serde_json::from_str(SESSION).unwrap();
+    let damaged = json!({"schedule": {"cards": 5}});
+    let raw = stored(damaged.clone(), json!({"sessions": [session]}));
+    let mut full = MemoryKv::new();
+    full.map.insert(DOC_KEY.into(), raw);
+    full.max_value_len = Some(16);
+    let mut store = Store::open(full, defaults).store;
+    let notice = store.type_parts();
+    assert!(
+        matches!(notice, Some(LoadNotice::StorageUnavailable { .. })),
+        "{notice:?}"
+    );
+    assert_eq!(store.doc().quiz.raw(), Some(&damaged), "kept as read");
+    assert!(store.recovered().unwrap().is_empty(), "no copy was kept");
+    assert_eq!(store.doc().trainer.get().unwrap().sessions.len(), 1);
+    // Once there is room, typing keeps the copy and starts the quiz again.
+    let mut kv = store.into_kv();
+    kv.max_value_len = None;
+    let mut store = Store::open(kv, defaults).store;
+    assert!(matches!(
+        store.type_parts(),
+        Some(LoadNotice::Unreadable { .. })
+    ));
+    assert_eq!(store.doc().quiz, Lazy::default());
+    assert_eq!(store.recovered().unwrap().len(), 1);
+}

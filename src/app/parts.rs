@@ -44,9 +44,16 @@ impl AppState {
         }
         Self::with_store(|s| {
             let d = s.doc();
-            if let (Some(q), Some(t), Some(r)) = (d.quiz.get(), d.trainer.get(), d.records.get()) {
+            // Each part that is typed; one left as read (damaged, its
+            // copy not kept: `Store::type_parts`) keeps its defaults here
+            // and refuses changes (`AppState::refuse`).
+            if let Some(q) = d.quiz.get() {
                 self.quiz.set(q.clone());
+            }
+            if let Some(t) = d.trainer.get() {
                 self.trainer.set(t.clone());
+            }
+            if let Some(r) = d.records.get() {
                 self.records.set(r.clone());
             }
             // A damaged part starts again empty: what the home page shows.

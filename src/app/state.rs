@@ -233,19 +233,43 @@ impl AppState {
     /// Changes the quiz data and saves it at once (after every answer).
     pub fn update_quiz<R>(&self, f: impl FnOnce(&mut QuizData) -> R) -> R {
         self.parts();
+        if Self::with_store(|s| s.doc().quiz.get().is_none()) {
+            return self.refuse(self.quiz, f);
+        }
         self.save_part(self.quiz, |d, v| d.quiz = v.into(), f)
     }
 
     /// Changes the trainer's sessions and saves them at once.
     pub fn update_trainer(&self, f: impl FnOnce(&mut TrainerData)) {
         self.parts();
+        if Self::with_store(|s| s.doc().trainer.get().is_none()) {
+            return self.refuse(self.trainer, f);
+        }
         self.save_part(self.trainer, |d, v| d.trainer = v.into(), f)
     }
 
     /// Changes the records data and saves it at once.
     pub fn update_records<R>(&self, f: impl FnOnce(&mut RecordsData) -> R) -> R {
         self.parts();
+        if Self::with_store(|s| s.doc().records.get().is_none()) {
+            return self.refuse(self.records, f);
+        }
         self.save_part(self.records, |d, v| d.records = v.into(), f)
+    }
+
+    /// A change to a part that could not be typed and whose recovery copy
+    /// could not be kept (storage full: [`Store::type_parts`]): it would be
+    /// made to the part's defaults and written over the stored data, so it
+    /// is not made; the notice says the change was not saved and offers
+    /// the backup file, which carries the part as it is.
+    fn refuse<T: Clone + Send + Sync + 'static, R>(
+        &self,
+        signal: RwSignal<T>,
+        f: impl FnOnce(&mut T) -> R,
+    ) -> R {
+        let r = f(&mut signal.get_untracked());
+        self.notice.set(Some(Notice::SaveFailed));
+        r
     }
 
     /// Takes what another tab saved, if its storage event has not come

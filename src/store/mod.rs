@@ -219,8 +219,11 @@ impl<K: KeyValue> Store<K> {
     /// them ([`Lazy`]: the quiz's, the trainer's and the records). A part that does not
     /// match its type (damaged) starts again from its default, after the
     /// document as it is was kept as a recovery copy, as [`Store::open`]
-    /// does with a document it cannot read; the notice says so. Once typed,
-    /// this does nothing (until the document is read again).
+    /// does with a document it cannot read; the notice says so. If that
+    /// copy cannot be written (storage full), the damaged part stays as it
+    /// was read, untyped, and saves write it back as it is: it starts
+    /// again only once its copy is kept. Once typed, this does nothing
+    /// (until the document is read again).
     pub fn type_parts(&mut self) -> Option<LoadNotice> {
         let mut reasons = Vec::new();
         if let Err(e) = self.doc.quiz.typed() {
@@ -236,14 +239,17 @@ impl<K: KeyValue> Store<K> {
             return None;
         }
         let copy = schema::write_document(&self.doc);
-        let notice = match keep_raw(&mut self.kv, &copy) {
-            Ok(kept_as) => LoadNotice::Unreadable {
-                kept_as,
-                reason: reasons.join("; "),
-            },
-            Err(e) => LoadNotice::StorageUnavailable {
-                reason: e.to_string(),
-            },
+        let kept_as = match keep_raw(&mut self.kv, &copy) {
+            Ok(kept_as) => kept_as,
+            Err(e) => {
+                return Some(LoadNotice::StorageUnavailable {
+                    reason: e.to_string(),
+                })
+            }
+        };
+        let notice = LoadNotice::Unreadable {
+            kept_as,
+            reason: reasons.join("; "),
         };
         if self.doc.quiz.get().is_none() {
             self.doc.quiz = Lazy::default();
