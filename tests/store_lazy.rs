@@ -151,19 +151,7 @@ fn a_backup_with_a_damaged_part_is_refused_whole() {
         json!({"sessions": [session]}),
     ))
     .unwrap();
-    let file = json!({
-        "format": "firstaid-backup",
-        "version": 1,
-        "app_version": "test",
-        "exported_at": "2026-12-06T00:00:00.000Z",
-        "store": store,
-        "recovered": []
-    });
-    let err = firstaid::backup::import(&file.to_string()).expect_err("refused");
-    assert!(
-        matches!(err, firstaid::backup::BackupError::BadStore(_)),
-        "{err:?}"
-    );
+    assert_refused(store);
 }
 
 /// A stored document of this version with a records part `records` (the
@@ -251,19 +239,7 @@ fn has_assignments_reads_the_records_typed_or_not() {
 fn a_backup_with_damaged_records_is_refused_whole() {
     let store: Value =
         serde_json::from_str(&with_records(json!({"learner": {"key": "not hex"}}))).unwrap();
-    let file = json!({
-        "format": "firstaid-backup",
-        "version": 1,
-        "app_version": "test",
-        "exported_at": "2026-12-07T00:00:00.000Z",
-        "store": store,
-        "recovered": []
-    });
-    let err = firstaid::backup::import(&file.to_string()).expect_err("refused");
-    assert!(
-        matches!(err, firstaid::backup::BackupError::BadStore(_)),
-        "{err:?}"
-    );
+    assert_refused(store);
 }
 
 #[test]
@@ -296,4 +272,22 @@ fn a_damaged_part_whose_copy_cannot_be_kept_stays_as_it_was_read() {
     ));
     assert_eq!(store.doc().quiz, Lazy::default());
     assert_eq!(store.recovered().unwrap().len(), 1);
+}
+
+/// Imports a backup file holding the stored document `store`: refused
+/// whole, as a damaged store.
+fn assert_refused(store: Value) {
+    let file = json!({
+        "format": "firstaid-backup",
+        "version": 1,
+        "app_version": "test",
+        "exported_at": "2026-12-06T00:00:00.000Z",
+        "store": store,
+        "recovered": []
+    });
+    let err = firstaid::backup::import(&file.to_string()).expect_err("refused");
+    assert!(
+        matches!(err, firstaid::backup::BackupError::BadStore(_)),
+        "{err:?}"
+    );
 }

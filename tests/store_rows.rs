@@ -450,17 +450,7 @@ fn records_no_page_typed_are_saved_as_read_and_their_rows_left_alone() {
 fn records_never_filled_in_are_saved_and_read_back() {
     // A document migrated from before records (schema 5: `"records": {}`)
     // keeps that part as it was read until a page types it.
-    let raw = json!({
-        "schema": SCHEMA_VERSION,
-        "data": {
-            "settings": {"lang": "en", "profile": "aha", "theme": "light", "text_size": 125},
-            "progress": {"lessons": {}},
-            "quiz": {}, "trainer": {}, "records": {}
-        }
-    });
-    let mut disk = Disk::default();
-    disk.kv.set(DOC_KEY, &raw.to_string()).unwrap();
-    let mut store = reopen(disk);
+    let mut store = reopen(disk_with_records(json!({})));
     store.update(|d| d.settings.lang = Lang::ZhCn).unwrap();
     let head: Value = serde_json::from_str(&store.kv().kv.map[DOC_KEY]).unwrap();
     assert_eq!(head["data"]["records"], json!({}));
@@ -475,20 +465,9 @@ fn records_never_filled_in_are_saved_and_read_back() {
 fn damaged_rows_no_page_typed_are_kept_until_typing_tells() {
     // Rows that are not a list: the head keeps them as they are, and the
     // records are found damaged (and kept as a copy) when a page types them.
-    let raw = json!({
-        "schema": SCHEMA_VERSION,
-        "data": {
-            "settings": {"lang": "en", "profile": "aha", "theme": "light", "text_size": 125},
-            "progress": {"lessons": {}},
-            "quiz": {}, "trainer": {},
-            "records": {"instructor": {"assignments": [
-                {"assignment": "FAA1:0", "roster": {"entries": 5}}
-            ]}}
-        }
-    });
-    let mut disk = Disk::default();
-    disk.kv.set(DOC_KEY, &raw.to_string()).unwrap();
-    let mut store = reopen(disk);
+    let mut store = reopen(disk_with_records(json!({"instructor": {"assignments": [
+        {"assignment": "FAA1:0", "roster": {"entries": 5}}
+    ]}})));
     store.update(|d| d.settings.lang = Lang::ZhCn).unwrap();
     let mut store = reopen(store.into_kv());
     let Some(LoadNotice::Unreadable { kept_as, .. }) = store.type_parts() else {
@@ -498,4 +477,20 @@ fn damaged_rows_no_page_typed_are_kept_until_typing_tells() {
     let roster = &copy["data"]["records"]["instructor"]["assignments"][0]["roster"];
     assert_eq!(roster["entries"], json!(5));
     assert_eq!(store.doc().settings.lang, Lang::ZhCn);
+}
+
+/// A disk holding a document of this schema, single (no rows apart), with
+/// the records part `records` as JSON.
+fn disk_with_records(records: Value) -> Disk {
+    let raw = json!({
+        "schema": SCHEMA_VERSION,
+        "data": {
+            "settings": {"lang": "en", "profile": "aha", "theme": "light", "text_size": 125},
+            "progress": {"lessons": {}},
+            "quiz": {}, "trainer": {}, "records": records
+        }
+    });
+    let mut disk = Disk::default();
+    disk.kv.set(DOC_KEY, &raw.to_string()).unwrap();
+    disk
 }
