@@ -20,12 +20,16 @@ fn parsing_file_by_file_gives_the_whole_curriculum() {
     }
     bank.finish(&mut stepped)
         .expect("every file of the bank types");
-    // One step per file: sources and lessons, then question files,
-    // blueprints and checklists (the pictures are text, read at once; the
-    // glossary, which only the validator reads, is not typed by `finish`).
+    // One step per file: sources, lessons and pictures, then question
+    // files, blueprints and checklists (the glossary, which only the
+    // validator reads, is not typed by `finish`).
     let bundle: serde_json::Value = serde_json::from_str(BUNDLE).unwrap();
     let question_files = bundle["questions"].as_object().unwrap().len();
-    assert_eq!(steps, 1 + whole.lessons.len());
+    assert_eq!(
+        steps,
+        1 + whole.lessons.len() + bundle["illustrations"].as_object().unwrap().len()
+    );
+    assert!(!whole.illustrations.is_empty());
     assert_eq!(
         bank_steps,
         question_files + whole.blueprints.len() + whole.checklists.len()
@@ -140,11 +144,77 @@ fn a_damaged_file_is_named_and_the_others_still_checked() {
 
 #[test]
 fn a_bundle_that_is_not_one_is_one_problem() {
-    for text in ["", "[]", "{\"sources\": {}, \"lessons\": {}, \"questions\": {}, \"illustrations\": {\"a\": 1}}", "{\"lessons\": {}}", "{\"sources\": {}, \"lessons\": {}, \"questions\": {}, \"illustrations\": {}, \"colour\": 1}"] {
+    for text in ["", "[]", "{\"sources\": {}, \"lessons\": {}, \"questions\": {}, \"illustrations\": [1]}", "{\"lessons\": {}}", "{\"sources\": {}, \"lessons\": {}, \"questions\": {}, \"illustrations\": {\"a\": [}}", "{\"sources\": {}, \"lessons\": {}, \"questions\": {}, \"illustrations\": {}, \"colour\": 1}"] {
         let problems = Parsing::new(text).err().expect(text);
         assert_eq!(problems.len(), 1, "{text}: {problems:?}");
         assert!(problems[0].starts_with("bundle: "), "{text}: {problems:?}");
     }
+}
+
+#[test]
+fn files_are_taken_in_the_order_of_their_names_and_a_name_twice_is_a_problem() {
+    // The bundle written with its files in reverse order parses the same.
+    let mut text = String::from("{");
+    for (i, (key, value)) in bundle().as_object().unwrap().iter().enumerate() {
+        let value = match value.as_object() {
+            Some(files) if key != "sources" && key != "glossary" => {
+                let mut files: Vec<String> = files
+                    .iter()
+                    .map(|(k, v)| format!("{}: {v}", serde_json::json!(k)))
+                    .collect();
+                files.reverse();
+                format!("{{{}}}", files.join(", "))
+            }
+            _ => value.to_string(),
+        };
+        text += &format!("{}\"{key}\": {value}", if i == 0 { "" } else { ", " });
+    }
+    text += "}";
+    let reversed = Parsing::new(&text).unwrap().finish().unwrap();
+    let whole = Parsing::new(BUNDLE).unwrap().finish().unwrap();
+    assert_eq!(reversed, whole);
+    let ids = |c: &Curriculum| c.questions.iter().map(|q| q.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&reversed), ids(&whole));
+    // A file named twice.
+    let twice = text.replacen("\"lessons\": {", "\"lessons\": {\"x\": {}, \"x\": {}, ", 1);
+    assert_ne!(twice, text);
+    let problems = Parsing::new(&twice).err().expect("a name twice");
+    assert_eq!(problems, ["bundle: lessons: `x` twice"]);
+}
+
+#[test]
+fn a_file_that_is_not_json_is_named_and_the_others_still_checked() {
+    let file = "\"lessons/02-adult-cpr.toml\":{";
+    assert!(BUNDLE.contains(file));
+    let text = BUNDLE.replacen(file, &format!("{file},"), 1);
+    let mut parsing = Parsing::new(&text).expect("the outline reads");
+    while parsing.step() {}
+    let problems = parsing.finish().unwrap_err();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with("lessons/02-adult-cpr.toml: "),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_picture_that_is_not_text_is_named_and_the_others_kept() {
+    let mut b = bundle();
+    let pictures = b["illustrations"].as_object_mut().unwrap();
+    let name = pictures.keys().next().unwrap().clone();
+    pictures.insert(name.clone(), serde_json::json!({ "svg": 1 }));
+    let text = b.to_string();
+    let mut parsing = Parsing::new(&text).expect("the outline reads");
+    while parsing.step() {}
+    let problems = parsing
+        .finish_lessons()
+        .err()
+        .expect("the picture is a problem");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with(&format!("illustrations/{name}: ")),
+        "{problems:?}"
+    );
 }
 
 #[test]

@@ -17,6 +17,7 @@ pub mod export;
 pub mod glossary;
 pub mod lint;
 pub mod model;
+pub mod outline;
 pub mod parse;
 pub mod plain;
 pub mod svg;
