@@ -117,7 +117,8 @@ pub fn report(origin: &str) -> Result<()> {
         );
     }
     println!(
-        "wasm fetched: after the tap, bodies as sent plus headers; xtask serve speaks HTTP/1.1, \
+        "wasm fetched: asked for between the tap and the content (not what the page then fetches at idle), \
+         bodies as sent plus headers; xtask serve speaks HTTP/1.1, \
          so at most 6 files load at once, each after the throttled 562 ms latency"
     );
     println!(
