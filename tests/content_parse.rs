@@ -198,6 +198,17 @@ fn a_file_that_is_not_json_is_named_and_the_others_still_checked() {
 }
 
 #[test]
+fn a_map_of_files_that_is_not_one_is_named_with_its_place_in_the_bundle() {
+    let text = r#"{"sources": {}, "lessons": {"a" 1}, "questions": {}, "illustrations": {}}"#;
+    let at = text.find("1}").unwrap();
+    let problems = Parsing::new(text).err().expect("not a bundle");
+    assert_eq!(
+        problems,
+        [format!("bundle: lessons: expected `:` at byte {at}")]
+    );
+}
+
+#[test]
 fn a_picture_that_is_not_text_is_named_and_the_others_kept() {
     let mut b = bundle();
     let pictures = b["illustrations"].as_object_mut().unwrap();

@@ -9,11 +9,31 @@
 //! here: each member's text is handed on as it is, and its reader
 //! (`serde_json::from_str`) checks that it is JSON.
 
+/// What is wrong in a text, and where (a byte offset).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub what: String,
+    pub at: usize,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} at byte {}", self.what, self.at)
+    }
+}
+
+fn problem(what: impl Into<String>, at: usize) -> Problem {
+    Problem {
+        what: what.into(),
+        at,
+    }
+}
+
 /// The members of the JSON object that is `text` (with whitespace around
 /// it): each key, decoded, with its value's text, in the order written. An
 /// error (saying where) when `text` is not one object, or a member is not
 /// `"key": value`.
-pub fn members(text: &str) -> Result<Vec<(String, &str)>, String> {
+pub fn members(text: &str) -> Result<Vec<(String, &str)>, Problem> {
     let b = text.as_bytes();
     let mut i = blank(b, 0);
     expect(b, i, b'{')?;
@@ -25,7 +45,7 @@ pub fn members(text: &str) -> Result<Vec<(String, &str)>, String> {
     loop {
         expect(b, i, b'"')?;
         let key_end = string_end(b, i)?;
-        let key = key_text(&text[i..key_end])?;
+        let key = key_text(&text[i..key_end]).map_err(|e| problem(e, i))?;
         i = blank(b, key_end);
         expect(b, i, b':')?;
         let start = blank(b, i + 1);
@@ -35,16 +55,17 @@ pub fn members(text: &str) -> Result<Vec<(String, &str)>, String> {
         match b.get(i) {
             Some(b',') => i = blank(b, i + 1),
             Some(b'}') => return end(b, i + 1).map(|()| found),
-            _ => return Err(wanted("`,` or `}`", i)),
+            _ => return Err(problem("expected `,` or `}`", i)),
         }
     }
 }
 
-/// A key's text (with its quotes), decoded.
+/// A key's text (with its quotes), decoded (by serde_json, which also
+/// refuses a control character, where there is an escape or one).
 fn key_text(quoted: &str) -> Result<String, String> {
     let inner = &quoted[1..quoted.len() - 1];
-    if inner.contains('\\') {
-        serde_json::from_str(quoted).map_err(|e| format!("a key: {e}"))
+    if inner.bytes().any(|c| c == b'\\' || c < 0x20) {
+        serde_json::from_str(quoted).map_err(|e| format!("a key that does not read ({e})"))
     } else {
         Ok(inner.to_owned())
     }
@@ -58,32 +79,28 @@ fn blank(b: &[u8], mut i: usize) -> usize {
     i
 }
 
-fn expect(b: &[u8], i: usize, want: u8) -> Result<(), String> {
+fn expect(b: &[u8], i: usize, want: u8) -> Result<(), Problem> {
     if b.get(i) == Some(&want) {
         Ok(())
     } else {
-        Err(wanted(&format!("`{}`", want as char), i))
+        Err(problem(format!("expected `{}`", want as char), i))
     }
 }
 
-fn wanted(what: &str, at: usize) -> String {
-    format!("expected {what} at byte {at}")
-}
-
 /// Nothing but whitespace from `i` on.
-fn end(b: &[u8], i: usize) -> Result<(), String> {
+fn end(b: &[u8], i: usize) -> Result<(), Problem> {
     let i = blank(b, i);
     if i == b.len() {
         Ok(())
     } else {
-        Err(format!("text after the end, at byte {i}"))
+        Err(problem("text after the end", i))
     }
 }
 
 /// Just past the string that starts (with its quote) at `i`. (A byte of a
 /// character of more than one byte is never a quote or a backslash, so the
 /// bytes can be read one by one.)
-fn string_end(b: &[u8], i: usize) -> Result<usize, String> {
+fn string_end(b: &[u8], i: usize) -> Result<usize, Problem> {
     let mut j = i + 1;
     while let Some(&c) = b.get(j) {
         match c {
@@ -92,15 +109,15 @@ fn string_end(b: &[u8], i: usize) -> Result<usize, String> {
             _ => j += 1,
         }
     }
-    Err(format!("a string that starts at byte {i} does not end"))
+    Err(problem("an unclosed string", i))
 }
 
 /// Just past the value that starts at `i`: a string, an object or an array
 /// (to its closing bracket, strings within skipped), or else a number or a
 /// word (to the next delimiter).
-fn value_end(b: &[u8], i: usize) -> Result<usize, String> {
+fn value_end(b: &[u8], i: usize) -> Result<usize, Problem> {
     match b.get(i) {
-        None => Err(wanted("a value", i)),
+        None => Err(problem("expected a value", i)),
         Some(b'"') => string_end(b, i),
         Some(b'{' | b'[') => {
             let (mut depth, mut j) = (0usize, i);
@@ -121,7 +138,7 @@ fn value_end(b: &[u8], i: usize) -> Result<usize, String> {
                 }
                 j += 1;
             }
-            Err(format!("a value that starts at byte {i} does not end"))
+            Err(problem("an unclosed object or array", i))
         }
         Some(_) => {
             let mut j = i;
@@ -132,7 +149,7 @@ fn value_end(b: &[u8], i: usize) -> Result<usize, String> {
                 j += 1;
             }
             if j == i {
-                Err(wanted("a value", i))
+                Err(problem("expected a value", i))
             } else {
                 Ok(j)
             }

@@ -50,8 +50,11 @@ impl<'a> Outline<'a> {
         let mut sources = None;
         let (mut lessons, mut questions, mut illustrations) = (None, None, None);
         let (mut blueprints, mut checklists, mut glossary) = (None, None, None);
-        for (key, text) in members(bundle)? {
-            let by_file = || by_name(text).map_err(|e| format!("{key}: {e}"));
+        for (key, text) in members(bundle).map_err(|e| e.to_string())? {
+            // Where in the bundle (the member's offset in it, plus where in
+            // the member).
+            let offset = text.as_ptr() as usize - bundle.as_ptr() as usize;
+            let by_file = || by_name(text, offset).map_err(|e| format!("{key}: {e}"));
             match key.as_str() {
                 "sources" => once(&mut sources, text, &key)?,
                 "glossary" => once(&mut glossary, text, &key)?,
@@ -94,8 +97,12 @@ struct QuestionFile {
 /// The members of a map of files by name, in the order of their names
 /// (whatever order they were written in: the order of the question files
 /// is the order of the bank, which draws exams), or why not.
-fn by_name(text: &str) -> Result<Vec<(String, &str)>, String> {
-    let mut files = members(text)?;
+/// `offset`: where `text` starts in the bundle, for the problem's place.
+fn by_name(text: &str, offset: usize) -> Result<Vec<(String, &str)>, String> {
+    let mut files = members(text).map_err(|mut e| {
+        e.at += offset;
+        e.to_string()
+    })?;
     files.sort_by(|a, b| a.0.cmp(&b.0));
     match files.windows(2).find(|w| w[0].0 == w[1].0) {
         Some(w) => Err(format!("`{}` twice", w[0].0)),

@@ -52,10 +52,11 @@ async function measure(route) {
     // idle, which is not its cost).
     const urls = new Map();
     const fetched = [];
-    let tapped = false;
-    cdp.on('Network.requestWillBeSent', (e) =>
-      urls.set(e.requestId, { url: e.request.url, afterTap: tapped, at: e.wallTime * 1000 }),
-    );
+    const pending = new Set();
+    cdp.on('Network.requestWillBeSent', (e) => {
+      urls.set(e.requestId, { url: e.request.url, at: e.wallTime * 1000 });
+      pending.add(e.requestId);
+    });
     cdp.on('Network.responseReceived', (e) => {
       const r = urls.get(e.requestId);
       const h = Object.entries(e.response.headers).find(([k]) => k.toLowerCase() === 'content-encoding');
@@ -64,7 +65,9 @@ async function measure(route) {
     cdp.on('Network.loadingFinished', (e) => {
       const r = urls.get(e.requestId);
       if (r) fetched.push({ ...r, bytes: e.encodedDataLength });
+      pending.delete(e.requestId);
     });
+    cdp.on('Network.loadingFailed', (e) => pending.delete(e.requestId));
 
     await page.goto(`${origin}/`);
     // The home page with the app running (the first visit's page is in the
@@ -82,11 +85,12 @@ async function measure(route) {
     // the first frame that shows the new page's own level-1 heading.
     await page.evaluate((route) => {
       const w = window;
-      w.__bench = { tap: null, content: null, heading: null };
+      w.__bench = { tap: null, tapWall: null, content: null, contentWall: null, heading: null };
       const home = document.querySelector('h1');
       const onTap = () => {
         if (w.__bench.tap !== null) return;
         w.__bench.tap = performance.now();
+        w.__bench.tapWall = performance.timeOrigin + w.__bench.tap;
         const check = () => {
           const h1 = [...document.querySelectorAll('h1')].find(
             (h) => h !== home && !h.closest('[data-testid="lazy-loading"]') && h.checkVisibility() && h.textContent.trim() !== '',
@@ -107,16 +111,20 @@ async function measure(route) {
       page.once('domcontentloaded', () => reject(new Error(`the tap on ${route} loaded a new document: the app was not running`))),
     );
     reloaded.catch(() => {});
-    tapped = true;
     await tab.tap();
     const done = page.waitForFunction(() => (window.__bench && window.__bench.content !== null ? window.__bench : null), undefined, {
       timeout: 60_000,
       polling: 100,
     });
-    const { tap, content, contentWall, heading } = await (await Promise.race([done, reloaded])).jsonValue();
-    // Let the chunk requests finish being counted.
-    await page.waitForLoadState('networkidle');
-    const after = fetched.filter((f) => f.afterTap && f.at <= contentWall);
+    const { tap, tapWall, content, contentWall, heading } = await (await Promise.race([done, reloaded])).jsonValue();
+    // What the page asked for between the tap and the content, each
+    // counted once it has finished loading.
+    const asked = (r) => r.at >= tapWall && r.at <= contentWall;
+    for (let waited = 0; [...pending].some((id) => asked(urls.get(id))); waited += 50) {
+      if (waited > 60_000) throw new Error(`${route}: a request asked for before the content never finished`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const after = fetched.filter(asked);
     return {
       ms: content - tap,
       heading,
