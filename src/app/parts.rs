@@ -46,7 +46,7 @@ impl AppState {
             let d = s.doc();
             // Each part that is typed; one left as read (damaged, its
             // copy not kept: `Store::type_parts`) keeps its defaults here
-            // and refuses changes (`AppState::refuse`).
+            // and refuses changes (`AppState::save_typed_part`).
             if let Some(q) = d.quiz.get() {
                 self.quiz.set(q.clone());
             }

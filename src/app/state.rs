@@ -232,41 +232,40 @@ impl AppState {
 
     /// Changes the quiz data and saves it at once (after every answer).
     pub fn update_quiz<R>(&self, f: impl FnOnce(&mut QuizData) -> R) -> R {
-        self.parts();
-        if Self::with_store(|s| s.doc().quiz.get().is_none()) {
-            return self.refuse(self.quiz, f);
-        }
-        self.save_part(self.quiz, |d, v| d.quiz = v.into(), f)
+        let typed = |d: &Document| d.quiz.get().is_some();
+        self.save_typed_part(self.quiz, typed, |d, v| d.quiz = v.into(), f)
     }
 
     /// Changes the trainer's sessions and saves them at once.
     pub fn update_trainer(&self, f: impl FnOnce(&mut TrainerData)) {
-        self.parts();
-        if Self::with_store(|s| s.doc().trainer.get().is_none()) {
-            return self.refuse(self.trainer, f);
-        }
-        self.save_part(self.trainer, |d, v| d.trainer = v.into(), f)
+        let typed = |d: &Document| d.trainer.get().is_some();
+        self.save_typed_part(self.trainer, typed, |d, v| d.trainer = v.into(), f)
     }
 
     /// Changes the records data and saves it at once.
     pub fn update_records<R>(&self, f: impl FnOnce(&mut RecordsData) -> R) -> R {
-        self.parts();
-        if Self::with_store(|s| s.doc().records.get().is_none()) {
-            return self.refuse(self.records, f);
-        }
-        self.save_part(self.records, |d, v| d.records = v.into(), f)
+        let typed = |d: &Document| d.records.get().is_some();
+        self.save_typed_part(self.records, typed, |d, v| d.records = v.into(), f)
     }
 
-    /// A change to a part that could not be typed and whose recovery copy
-    /// could not be kept (storage full: [`Store::type_parts`]): it would be
-    /// made to the part's defaults and written over the stored data, so it
-    /// is not made; the notice says the change was not saved and offers
+    /// [`Self::save_part`] for a part typed on demand (the quiz's, the
+    /// trainer's, the records: [`Self::parts`] types them first). A part
+    /// that could not be typed and whose recovery copy could not be kept
+    /// (storage full: [`Store::type_parts`]) is not `typed`: a change would
+    /// be made to the part's defaults and written over the stored data, so
+    /// it is not made; the notice says the change was not saved and offers
     /// the backup file, which carries the part as it is.
-    fn refuse<T: Clone + Send + Sync + 'static, R>(
+    fn save_typed_part<T: Clone + Send + Sync + 'static, R>(
         &self,
         signal: RwSignal<T>,
+        typed: fn(&Document) -> bool,
+        put: fn(&mut Document, T),
         f: impl FnOnce(&mut T) -> R,
     ) -> R {
+        self.parts();
+        if Self::with_store(|s| typed(s.doc())) {
+            return self.save_part(signal, put, f);
+        }
         let r = f(&mut signal.get_untracked());
         self.notice.set(Some(Notice::SaveFailed));
         r
