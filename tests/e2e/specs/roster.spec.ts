@@ -160,6 +160,29 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
         expect(await brokenFigures(page)).toEqual([]);
         await roster.screenshot({ path: info.outputPath(`roster-320-${locale}.png`) });
         await page.setViewportSize({ width: 390, height: 844 });
+        // A class longer than the screen: the cards out of view, not laid
+        // out, take no width either (each counted 24rem wide, and the page
+        // scrolled sideways). Twelve rows, copies of the two.
+        await page.evaluate(() => {
+          const head = JSON.parse(localStorage.getItem('firstaid/store')!);
+          const { gen, counts } = head.rows;
+          const i = counts.findIndex((n: number) => n > 0);
+          for (let j = counts[i]; j < 12; j++) {
+            const from = localStorage.getItem(`firstaid/rows/${gen}/${i}/${j % counts[i]}`)!;
+            localStorage.setItem(`firstaid/rows/${gen}/${i}/${j}`, from);
+          }
+          counts[i] = 12;
+          localStorage.setItem('firstaid/store', JSON.stringify(head));
+        });
+        await page.reload();
+        await waitForApp(page);
+        await expect(rows).toHaveCount(12);
+        for (const at of ['top', 'bottom']) {
+          if (at === 'bottom') await rows.last().scrollIntoViewIfNeeded();
+          expect(await page.evaluate(() => document.documentElement.scrollWidth), `at the ${at}`).toBeLessThanOrEqual(390);
+          const nav = (await page.getByRole('navigation').last().boundingBox())!;
+          expect(nav.x + nav.width, `the tab bar at the ${at}`).toBeLessThanOrEqual(390);
+        }
       } else {
         await page.locator('section[aria-labelledby="roster-heading"]').screenshot({ path: info.outputPath(`roster-wide-${locale}.png`) });
       }
