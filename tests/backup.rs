@@ -140,7 +140,23 @@ fn malformed_backups_are_rejected_with_their_reason() {
         ("a picture", "\u{89}PNG\r\n".into(), |e| {
             matches!(e, BackupError::NotJson(_))
         }),
-        ("truncated", exported()[..40].to_string(), |e| {
+        // A backup cut short or with a byte lost is a damaged backup, not
+        // "not a backup".
+        ("cut after its format", exported()[..40].to_string(), |e| {
+            matches!(e, BackupError::Malformed(_))
+        }),
+        (
+            "cut in the middle",
+            {
+                let e = exported();
+                e.chars().take(e.chars().count() * 6 / 10).collect()
+            },
+            |e| matches!(e, BackupError::Malformed(_)),
+        ),
+        ("a brace lost", exported().replacen('}', "", 1), |e| {
+            matches!(e, BackupError::Malformed(_))
+        }),
+        ("cut before its format", exported()[..12].to_string(), |e| {
             matches!(e, BackupError::NotJson(_))
         }),
         ("other JSON", json!({"name": "x"}).to_string(), |e| {

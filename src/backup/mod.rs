@@ -60,7 +60,8 @@ struct BackupFileV1 {
 pub enum BackupError {
     /// Larger than [`MAX_BYTES`].
     TooLarge(usize),
-    /// Not JSON (e.g. a photo or a PDF was chosen).
+    /// Not JSON (e.g. a photo or a PDF was chosen), and not a backup cut
+    /// short either (that is [`BackupError::Malformed`]).
     NotJson(String),
     /// JSON, but not a First Aid Hero backup.
     NotABackup,
@@ -120,8 +121,15 @@ pub fn import(text: &str) -> Result<Backup, BackupError> {
     if text.len() > MAX_BYTES {
         return Err(BackupError::TooLarge(text.len()));
     }
-    let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
-        .map_err(|e| BackupError::NotJson(e.to_string()))?;
+    let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
+        // A backup cut short (a download or a copy that stopped) or
+        // damaged is still a backup: it says so, not "not a backup".
+        if text.contains(&format!("\"{FORMAT}\"")) {
+            BackupError::Malformed(format!("damaged or cut short: {e}"))
+        } else {
+            BackupError::NotJson(e.to_string())
+        }
+    })?;
     if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(BackupError::NotABackup);
     }

@@ -175,6 +175,10 @@ test.describe('your data', () => {
     await expect(page.getByTestId('data-status')).toHaveText(/is not a First Aid Hero backup.*Nothing was changed/);
     await input.setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
     await expect(page.getByTestId('data-status')).toHaveText('This file is not a First Aid Hero backup. Nothing was changed.');
+    // A backup cut short (a download that stopped) is a damaged backup.
+    const text = JSON.stringify(backup);
+    await input.setInputFiles({ name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from(text.slice(0, text.length * 0.6)) });
+    await expect(page.getByTestId('data-status')).toHaveText('This backup file is damaged. Nothing was changed.');
     await expect(page.getByRole('radio', { name: '100 %' })).toBeChecked();
 
     await input.setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
