@@ -356,3 +356,51 @@ fn prompts_change_only_once_steady() {
     assert_eq!(s.update(None), None);
     assert_eq!(s.update(Some(Prompt::Slower)), Some(Prompt::Slower));
 }
+
+/// A learner who slows down is not a learner who misses every other tap:
+/// after two long gaps in a row nothing is inferred (the first gap's
+/// guess is taken back), the rate is the real one and the prompt says
+/// "faster" (it said "slower", counting each slow tap twice).
+#[test]
+fn slowing_down_is_not_taken_for_missed_taps() {
+    let cases: [(f64, f64); 3] = [(520.0, 900.0), (500.0, 1000.0), (545.0, 1200.0)];
+    for (fast, slow) in cases {
+        let mut t = TapTracker::new();
+        let mut at = 0.0;
+        t.tap(at);
+        for _ in 0..19 {
+            at += fast;
+            t.tap(at);
+        }
+        for _ in 0..12 {
+            at += slow;
+            t.tap(at);
+        }
+        let live = t.live();
+        assert_eq!(live.total, 32, "{fast}/{slow}: {:?}", t.compressions());
+        assert!(
+            t.compressions().iter().all(|c| !c.inferred),
+            "{fast}/{slow}"
+        );
+        let rate = live.rate.unwrap();
+        assert!(
+            (rate - 60_000.0 / slow).abs() < 1.0,
+            "{fast}/{slow}: {rate}"
+        );
+        assert_eq!(live.prompt, Some(Prompt::Faster), "{fast}/{slow}");
+    }
+}
+
+/// One missed tap in a steady rhythm is still inferred, and so are two
+/// that are apart.
+#[test]
+fn missed_taps_apart_are_each_inferred() {
+    let p = 500.0;
+    let missed = [8, 15];
+    let taps: Vec<f64> = (0..25)
+        .filter(|i| !missed.contains(i))
+        .map(|i| i as f64 * p)
+        .collect();
+    let (c, s) = analyze(&taps);
+    assert_eq!((s.compressions, s.inferred), (25, 2), "{c:?}");
+}

@@ -12,9 +12,14 @@
 //!   interval, if that is longer) is a pause — for breaths, or a stop. It
 //!   ends a cycle; the rate does not span it.
 //! - **A missed tap**: a gap between 1.7 and 2.3 times the typical interval
-//!   (the median of the last intervals, at least three of them) that is not a
-//!   pause holds one compression the learner did not tap; it is counted, at
-//!   the gap's middle, and marked as inferred.
+//!   (the median of the last intervals between taps, at least three of
+//!   them) that is not a pause holds one compression the learner did not
+//!   tap; it is counted, at the gap's middle, and marked as inferred —
+//!   when the gap before it was at the usual pace. Two long gaps in a row
+//!   are a learner who slowed down, not two missed taps: the first gap's
+//!   inferred compression is taken back and none is inferred in the
+//!   second. (Inferring in every long gap counted a learner who slowed to
+//!   60 a minute twice, at about 120, and told them to go slower.)
 //! - **Live rate**: over the last five compressions of the current cycle,
 //!   `4 × 60000 / (t₅ − t₁)` per minute; none before the third compression
 //!   (then over what there is).
@@ -250,15 +255,40 @@ impl TapTracker {
         &self.compressions
     }
 
-    /// The typical interval of the current cycle (see [`typical`]).
+    /// The typical interval between the taps of the current cycle (see
+    /// [`typical`]; inferred compressions left out, so that a learner's
+    /// own pace sets it).
     fn typical(&self) -> Option<f64> {
-        typical(
-            self.compressions
-                .iter()
-                .rev()
-                .take_while(|c| c.cycle == self.cycle)
-                .map(|c| c.t_ms),
-        )
+        typical(self.tapped_in_cycle().map(|c| c.t_ms))
+    }
+
+    /// The tapped (not inferred) compressions of the current cycle, newest
+    /// first.
+    fn tapped_in_cycle(&self) -> impl Iterator<Item = &Compression> {
+        self.compressions
+            .iter()
+            .rev()
+            .take_while(|c| c.cycle == self.cycle)
+            .filter(|c| !c.inferred)
+    }
+
+    /// Takes back the compression inferred between the last two taps, if
+    /// the gap between them was long (`long`): the learner slowed down.
+    /// Returns whether that gap was long.
+    fn slowed_down(&mut self, long: f64) -> bool {
+        let (last, before) = {
+            let mut tapped = self.tapped_in_cycle().map(|c| c.t_ms);
+            match (tapped.next(), tapped.next()) {
+                (Some(last), Some(before)) => (last, before),
+                _ => return false,
+            }
+        };
+        if last - before < long {
+            return false;
+        }
+        self.compressions
+            .retain(|c| !(c.inferred && c.t_ms > before && c.t_ms < last));
+        true
     }
 
     /// Takes a tap at `t_ms` (milliseconds on any steady clock; taps must
@@ -275,7 +305,10 @@ impl TapTracker {
             if gap >= pause {
                 self.cycle += 1;
             } else if let Some(t) = typical {
-                if (1.7 * t..=2.3 * t).contains(&gap) {
+                let long = 1.7 * t;
+                if gap >= long && self.slowed_down(long) {
+                    // Two long gaps in a row: the new pace, no missed tap.
+                } else if (long..=2.3 * t).contains(&gap) {
                     self.compressions.push(Compression {
                         t_ms: last.t_ms + gap / 2.0,
                         inferred: true,
