@@ -215,6 +215,13 @@ impl AppState {
             .to_owned()
     }
 
+    /// A text of the curriculum as the learner reads it: the number every
+    /// call button dials where it says `{call}` ([`crate::content::call`];
+    /// tracked).
+    pub fn say(&self, text: &str) -> String {
+        crate::content::call::fill(text, &self.call_number()).into_owned()
+    }
+
     /// Whether the learner has yet to confirm where they are (tracked).
     pub fn region_unconfirmed(&self) -> bool {
         self.settings.with(|s| s.region.is_none())

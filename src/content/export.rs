@@ -247,7 +247,11 @@ pub fn to_markdown(c: &Curriculum, sel: &Selection) -> String {
     };
     let _ = writeln!(
         md,
-        "# First Aid Hero curriculum\n\nContent version `{CONTENT_VERSION}`.\n"
+        "# First Aid Hero curriculum\n\nContent version `{CONTENT_VERSION}`.\n\n\
+         Where a text says `{}`, the app shows the emergency number where the \
+         learner is, the number its call buttons dial: in the profile's own \
+         country, the number in the profile's heading.\n",
+        super::call::CALL
     );
     for &p in &sel.profiles {
         let _ = writeln!(

@@ -12,6 +12,7 @@
 //! the quiz engine draws exams from them.
 
 pub mod blueprint;
+pub mod call;
 pub mod checklist;
 pub mod export;
 pub mod glossary;

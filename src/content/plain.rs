@@ -21,6 +21,7 @@
 //! picture, a little longer). Exam titles name the guideline an exam is
 //! for and are not checked.
 
+use super::call;
 use super::glossary::Glossary;
 use super::model::Text;
 use super::Curriculum;
@@ -266,6 +267,7 @@ pub fn problems(c: &Curriculum) -> Vec<String> {
         }
     }
     for item in items(c) {
+        out.extend(call_problems(&item));
         // A subtitle is where the clinical term belongs.
         if item.field == Field::Subtitle {
             continue;
@@ -277,6 +279,42 @@ pub fn problems(c: &Curriculum) -> Vec<String> {
             &c.glossary,
             &keys,
         ));
+    }
+    out
+}
+
+/// A number to call written in a learner-facing text (it says
+/// [`call::CALL`], which the app fills with the number where the learner
+/// is), and braces that are not [`call::CALL`] (a misspelt placeholder
+/// would be shown as written).
+fn call_problems(item: &Item<'_>) -> Vec<String> {
+    let mut out = Vec::new();
+    let teaches_numbers = item
+        .at
+        .starts_with(&format!("question {}", call::NUMBER_QUESTIONS));
+    for lang in [Lang::ZhCn, Lang::En] {
+        let t = item.text.get(lang);
+        let key = match lang {
+            Lang::ZhCn => "zh",
+            Lang::En => "en",
+        };
+        let numbers = call::numbers_in(t);
+        if item.field.learner_facing() && !teaches_numbers && !numbers.is_empty() {
+            out.push(format!(
+                "{} ({key}): writes the emergency number {}; write {} instead, which \
+                 the app fills with the number where the learner is",
+                item.at,
+                numbers.join(", "),
+                call::CALL
+            ));
+        }
+        if t.replace(call::CALL, "").contains(['{', '}']) {
+            out.push(format!(
+                "{} ({key}): has braces that are not {}",
+                item.at,
+                call::CALL
+            ));
+        }
     }
     out
 }

@@ -181,7 +181,7 @@ fn CheckQuestion(
             </Show>
             <div role="status" class="feedback" data-testid="feedback" tabindex="-1" node_ref=feedback>
                 {move || verdict.get().map(|ok| {
-                    let explanation = explanation.get(lang()).to_owned();
+                    let explanation = state.say(explanation.get(lang()));
                     view! {
                         <p class=if ok { "verdict correct" } else { "verdict wrong" }>
                             <span class="mark-icon" aria-hidden="true">{if ok { "✓" } else { "✗" }}</span>

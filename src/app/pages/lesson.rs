@@ -226,9 +226,10 @@ fn step_screen(
     total: usize,
     i18n: leptos_i18n::I18nContext<crate::app::i18n::Locale>,
 ) -> impl IntoView {
+    let state = use_state();
     let text = r.text.get(lang).to_owned();
     // Read-aloud reads the instruction only, never the layer below it.
-    let speak_text = text.clone();
+    let speak_text = state.say(&text);
     // The picture the profile resolves to: a variant may show its own
     // technique (two thumbs, not the heel of the hand).
     let svg = r.illustration.and_then(|n| c.illustrations.get(n)).cloned();
@@ -256,7 +257,7 @@ fn step_screen(
             </p>
             <progress class="step-progress" max=total value=i + 1 aria-hidden="true"></progress>
             {svg.map(|svg| view! { <div class="illustration" role="img" aria-label=alt inner_html=svg></div> })}
-            <p class="step-text">{text}</p>
+            <p class="step-text"><CallText text /></p>
             {speech::is_supported().then(|| view! {
                 <button type="button" class="read-aloud" data-tap-again="read-aloud" aria-pressed=move || reading.get().to_string() on:click=move |_| {
                     if reading.get_untracked() {
@@ -272,5 +273,26 @@ fn step_screen(
             })}
             <WhyLayer differs=differs sources=sources review=review />
         </section>
+    }
+}
+
+/// A step's text with the number to call where it says `{call}`
+/// ([`crate::content::call`]): the learner's (tracked), in a span that a
+/// first visit's prerendered copy of the page sets to the visitor's number
+/// before any wasm runs (`data-static-number`, public/first-paint.js).
+///
+/// Props: `text` — the step's text in the learner's language.
+#[component]
+fn CallText(text: String) -> impl IntoView {
+    let state = use_state();
+    let mut pieces: Vec<String> = crate::content::call::pieces(&text)
+        .map(str::to_owned)
+        .collect();
+    let last = pieces.pop().unwrap_or_default();
+    view! {
+        {pieces.into_iter().map(|p| view! {
+            {p}<span data-static-number>{move || state.call_number()}</span>
+        }).collect_view()}
+        {last}
     }
 }

@@ -59,7 +59,7 @@ pub fn PrintPage() -> impl IntoView {
                                 // its first line, not beside the picture's foot.
                                 view! {
                                     <li>
-                                        <p>{r.text.get(lang).to_owned()}" "<span class="cite">"[" {cites.join(", ")} "]"</span></p>
+                                        <p>{state.say(r.text.get(lang))}" "<span class="cite">"[" {cites.join(", ")} "]"</span></p>
                                         {svg.map(|svg| view! { <div class="illustration small" role="img" aria-label=alt inner_html=svg></div> })}
                                     </li>
                                 }

@@ -240,7 +240,7 @@ fn PracticeQuestion(
                     };
                     view! {
                         <p class=class><span class="mark-icon" aria-hidden="true">{icon}</span><span data-testid="verdict">{text}</span></p>
-                        <p><strong>{t!(i18n, check.why)}</strong>" "{explanation.get(lang()).to_owned()}</p>
+                        <p><strong>{t!(i18n, check.why)}</strong>" "{state.say(explanation.get(lang()))}</p>
                         // One "you will see this again": at the end of this
                         // practice when it comes back, else when the schedule
                         // brings it back.

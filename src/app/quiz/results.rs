@@ -243,7 +243,7 @@ fn ReviewItem(
             t_string!(i18n, check.false_label),
         );
         match &given {
-            Some(a) => answer_text(&q, a, lang(), yes, no),
+            Some(a) => state.say(&answer_text(&q, a, lang(), yes, no)),
             None => t_string!(i18n, quiz.no_answer).to_owned(),
         }
     };
@@ -253,7 +253,7 @@ fn ReviewItem(
             t_string!(i18n, check.true_label),
             t_string!(i18n, check.false_label),
         );
-        answer_text(&q2, &right_answer(&q2), lang(), yes, no)
+        state.say(&answer_text(&q2, &right_answer(&q2), lang(), yes, no))
     };
     let prompt = question.prompt.clone();
     let explanation = question.explanation.clone();
@@ -264,8 +264,8 @@ fn ReviewItem(
         .map(|s| s.text.clone());
     view! {
         <li class=format!("review-item {class}") data-question=item.question.clone() data-points=points data-number=number>
-            {scenario.map(|s| view! { <p class="scenario">{move || s.get(lang()).to_owned()}</p> })}
-            <p class="review-prompt">{move || prompt.get(lang()).to_owned()}</p>
+            {scenario.map(|s| view! { <p class="scenario">{move || state.say(s.get(lang()))}</p> })}
+            <p class="review-prompt">{move || state.say(prompt.get(lang()))}</p>
             <p class="review-mark">
                 <span class="mark-icon" aria-hidden="true">{["✓", "◐", "✗"][mark]}</span>
                 <strong>{move || match mark { 0 => t_string!(i18n, quiz.mark_right), 1 => t_string!(i18n, quiz.mark_partly), _ => t_string!(i18n, quiz.mark_wrong) }}</strong>
@@ -274,7 +274,7 @@ fn ReviewItem(
             <p><strong>{t!(i18n, quiz.your_answer)}</strong>" "{yours}</p>
             <p><strong>{t!(i18n, quiz.right_answer)}</strong>" "{right}</p>
             {several_places(&question).then(|| places_view(&question, item.answer.as_ref(), lang))}
-            <p><strong>{t!(i18n, check.why)}</strong>" "{move || explanation.get(lang()).to_owned()}</p>
+            <p><strong>{t!(i18n, check.why)}</strong>" "{move || state.say(explanation.get(lang()))}</p>
             {sources_view(&curriculum, &question, profile)}
         </li>
     }

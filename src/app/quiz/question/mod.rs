@@ -155,9 +155,9 @@ pub fn QuestionView(
     };
     view! {
         <div class="question-card" data-testid="question" data-question=q.id.clone() data-type=kind>
-            {scenario.clone().map(|s| view! { <p class="scenario" id=scenario_id.clone() data-testid="scenario">{move || s.get(lang()).to_owned()}</p> })}
+            {scenario.clone().map(|s| view! { <p class="scenario" id=scenario_id.clone() data-testid="scenario">{move || state.say(s.get(lang()))}</p> })}
             <fieldset class="question" aria-describedby=scenario.is_some().then(|| scenario_id.clone())>
-                <legend id=legend_id.clone()>{move || prompt.get(lang()).to_owned()}</legend>
+                <legend id=legend_id.clone()>{move || state.say(prompt.get(lang()))}</legend>
                 {multiple.then(|| view! { <p class="help">{t!(i18n, check.select_all)}</p> })}
                 {body}
             </fieldset>
@@ -247,7 +247,7 @@ fn choices(
                             changed();
                         } />
                     <span class="choice-text">
-                        <span>{move || text.get(lang()).to_owned()}</span>
+                        <span>{move || state.say(text.get(lang()))}</span>
                         {mark(marks, right, checked)}
                     </span>
                 </label>

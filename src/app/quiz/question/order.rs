@@ -33,7 +33,7 @@ impl<F: Fn() + Copy + Send + Sync + 'static> Ordering<F> {
             texts
                 .iter()
                 .find(|(x, _)| x == id)
-                .map(|(_, t)| t.get(lang()).to_owned())
+                .map(|(_, t)| state.say(t.get(lang())))
                 .unwrap_or_default()
         })
     }
