@@ -16,6 +16,7 @@ pub mod content;
 pub mod credentials;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod figures;
+pub mod pasted;
 pub mod profile;
 pub mod progress;
 pub mod quiz;

@@ -14,10 +14,11 @@ use super::rejection::rejection_view;
 use crate::adapters::files;
 use crate::app::i18n::{t, t_string, use_i18n};
 use crate::app::pages::with_curriculum;
-use crate::app::state::use_state;
+use crate::app::state::{use_state, AppState};
 use crate::content::{Curriculum, Question, CONTENT_VERSION};
 use crate::quiz::scoring::{correct_response, several_places, FULL};
 use crate::quiz::transcript::{rescore, Answer, Item, Rejection, Transcript};
+use crate::records::{compose, stored};
 use crate::settings::Lang;
 use crate::time::parse_iso;
 
@@ -85,6 +86,7 @@ fn Result(curriculum: Arc<Curriculum>, transcript: Arc<Transcript>) -> impl Into
         }
     };
     let items: Vec<(usize, Item)> = t.items.iter().cloned().enumerate().collect();
+    let class = class_of(state, &t.seed);
     view! {
         <h1 tabindex="-1">{move || bp_title.title(lang()).to_owned()}</h1>
         <div class=if passed { "result passed" } else { "result failed" } role="status" data-testid="exam-result">
@@ -111,11 +113,28 @@ fn Result(curriculum: Arc<Curriculum>, transcript: Arc<Transcript>) -> impl Into
                 <p class="error" role="alert" data-testid="rescore-failed">{t!(i18n, quiz.rescore_failed)}" "{rejection_view(&e)}</p>
             }.into_any(),
         }}
-        <p>
-            <button type="button" class="primary" data-testid="download-transcript" on:click=download>{t!(i18n, quiz.download)}</button>
-            " "
-            <A href="/quiz" attr:class="button">{t!(i18n, quiz.back_to_quiz)}</A>
-        </p>
+        {match class {
+            // A class's exam goes to the instructor in the learner's
+            // record (the transcript alone is not checked against the
+            // class): that is the next step.
+            Some(class) => view! {
+                <p data-testid="exam-for-class">{t!(i18n, quiz.for_class, class = move || class.clone())}</p>
+                <p>
+                    <A href="/record" attr:class="button primary" attr:data-testid="go-record">{t!(i18n, records.make_for)}</A>
+                    " "
+                    <button type="button" data-testid="download-transcript" on:click=download>{t!(i18n, quiz.download_only)}</button>
+                    " "
+                    <A href="/quiz" attr:class="button">{t!(i18n, quiz.back_to_quiz)}</A>
+                </p>
+            }.into_any(),
+            None => view! {
+                <p>
+                    <button type="button" class="primary" data-testid="download-transcript" on:click=download>{t!(i18n, quiz.download)}</button>
+                    " "
+                    <A href="/quiz" attr:class="button">{t!(i18n, quiz.back_to_quiz)}</A>
+                </p>
+            }.into_any(),
+        }}
         <h2>{t!(i18n, quiz.review_heading)}</h2>
         <ol class="review-list" data-testid="review">
             {items.into_iter().map(|(i, item)| {
@@ -125,6 +144,31 @@ fn Result(curriculum: Arc<Curriculum>, transcript: Arc<Transcript>) -> impl Into
             }).collect_view()}
         </ol>
     }
+}
+
+/// The class whose exam the exam of `seed` was (its name): an exam of an
+/// accepted assignment's chain (`records::compose`), which its record
+/// carries to the instructor.
+fn class_of(state: AppState, seed: &str) -> Option<String> {
+    state.parts();
+    let key = state
+        .records
+        .with_untracked(|r| r.learner.key.as_deref().and_then(stored::key_from_hex))?;
+    let accepted: Vec<_> = state.records.with_untracked(|r| {
+        r.learner
+            .assignments
+            .iter()
+            .filter_map(|e| e.get())
+            .collect()
+    });
+    state.quiz.with_untracked(|q| {
+        accepted.into_iter().find_map(|a| {
+            let chain = [Some(compose::reference(&a))];
+            compose::chain_seeds(&key.public(), &chain, CONTENT_VERSION, &q.results)
+                .contains(seed)
+                .then(|| a.body.class.clone())
+        })
+    })
 }
 
 /// The text of an answer, in a language.

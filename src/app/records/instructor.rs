@@ -48,8 +48,9 @@ fn InstructorCard() -> impl IntoView {
     let name = RwSignal::new(state.records.with_untracked(|r| r.instructor.name.clone()));
     let saved = RwSignal::new(false);
     let fingerprint = state.instructor_key().map(|k| k.public().fingerprint());
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    // Kept as soon as the field is left (`change`), not only on "Save":
+    // a name typed and not saved would keep "Create" asking for it.
+    let keep = move || {
         let n: String = name
             .get_untracked()
             .trim()
@@ -57,8 +58,14 @@ fn InstructorCard() -> impl IntoView {
             .take(MAX_FIELD_CHARS)
             .collect();
         name.set(n.clone());
-        state.update_records(|r| r.instructor.name = n);
+        if state.records.with_untracked(|r| r.instructor.name != n) {
+            state.update_records(|r| r.instructor.name = n);
+        }
         saved.set(true);
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        keep();
     };
     view! {
         <form class="card" aria-labelledby="you-heading" on:submit=save>
@@ -67,7 +74,8 @@ fn InstructorCard() -> impl IntoView {
                 <span>{t!(i18n, instructor.name)}</span>
                 <input type="text" maxlength="80" required data-testid="instructor-name" autocomplete="off"
                     prop:value=move || name.get()
-                    on:input=move |ev| { name.set(event_target_value(&ev)); saved.set(false); } />
+                    on:input=move |ev| { name.set(event_target_value(&ev)); saved.set(false); }
+                    on:change=move |_| if !name.get_untracked().trim().is_empty() { keep() } />
             </label>
             <button type="submit" data-testid="save-instructor">{t!(i18n, instructor.save)}</button>
             <p role="status" class="status">{move || saved.get().then(|| t_string!(i18n, records.saved))}</p>
@@ -424,7 +432,7 @@ pub fn ClassPage() -> impl IntoView {
                 Some(a) => {
                     let a2 = a.clone();
                     view! {
-                        <h1 data-testid="class-title">{a.body.class.clone()}" · "{a.body.id.clone()}</h1>
+                        <h1 class="keep-words" data-testid="class-title">{a.body.class.clone()}" · "{a.body.id.clone()}</h1>
                         <ShareAssignment assignment=a />
                         // The export comes with the roster (one placeholder,
                         // nothing pushed down when the lessons are read).

@@ -312,7 +312,7 @@ pub fn Assignments(curriculum: Arc<Curriculum>, actions: bool) -> impl IntoView 
                 let (class, instructor) = (b.class.clone(), b.instructor_name.clone());
                 view! {
                     <li class="assignment-item card" data-testid="assignment-item">
-                        <h3>{t!(i18n, records.assignment_line, class = move || class.clone(), instructor = move || instructor.clone())}</h3>
+                        <h3 class="keep-words">{t!(i18n, records.assignment_line, class = move || class.clone(), instructor = move || instructor.clone())}</h3>
                         {due.map(|d| view! { <p>{t!(i18n, records.due, date = move || d.clone())}</p> })}
                         {other_content.then(|| view! { <p class="review-flag">{t!(i18n, records.other_content)}</p> })}
                         {p.map(|p| {
@@ -340,6 +340,10 @@ pub fn Assignments(curriculum: Arc<Curriculum>, actions: bool) -> impl IntoView 
                                 </ul>
                                 {p.complete().then(|| view! { <p class="status" data-testid="assignment-complete">{t!(i18n, records.all_done)}</p> })}
                             }
+                        })}
+                        // On the home page: the way to the exam and the record.
+                        {(!actions).then(|| view! {
+                            <p><a href="/record" class="button" data-testid="assignment-open">{t!(i18n, records.open_class)}</a></p>
                         })}
                         {actions.then(|| view! {
                             <div class="actions">

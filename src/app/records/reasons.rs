@@ -7,6 +7,7 @@ use leptos_i18n::I18nContext;
 use crate::app::fill;
 use crate::app::i18n::{t_string, Locale};
 use crate::content::Curriculum;
+use crate::pasted::{other_than_record, Other};
 use crate::records::assignment::AssignmentError;
 use crate::records::payload::PayloadError;
 use crate::records::record::RecordError;
@@ -102,8 +103,10 @@ pub fn failure_text(
     }
 }
 
-/// Why a pasted, scanned or chosen text is not a readable record.
-pub fn record_error_text(i18n: I18nContext<Locale>, e: &RecordError) -> String {
+/// Why a pasted, scanned or chosen text (`text`) is not a readable
+/// record: what it is instead, where it is another of the app's files or
+/// codes.
+pub fn record_error_text(i18n: I18nContext<Locale>, text: &str, e: &RecordError) -> String {
     if let Some(version) = e.unsupported_version() {
         return fill(
             t_string!(i18n, reason.newer_version),
@@ -111,10 +114,16 @@ pub fn record_error_text(i18n: I18nContext<Locale>, e: &RecordError) -> String {
         );
     }
     match e {
-        RecordError::Payload(PayloadError::Prefix { .. }) | RecordError::Format { .. } => {
-            t_string!(i18n, reason.not_record).to_string()
+        RecordError::Payload(PayloadError::Prefix { .. })
+        | RecordError::Format { .. }
+        | RecordError::Json(_) => match other_than_record(text) {
+            Some(Other::Empty) => t_string!(i18n, reason.empty_text),
+            Some(Other::Transcript) => t_string!(i18n, reason.is_transcript),
+            Some(Other::Assignment) => t_string!(i18n, reason.is_assignment),
+            Some(Other::Certificate) => t_string!(i18n, reason.is_certificate),
+            None => t_string!(i18n, reason.not_record),
         }
-        RecordError::Json(_) => t_string!(i18n, reason.not_record).to_string(),
+        .to_string(),
         RecordError::Payload(_) | RecordError::Decode(_) => {
             t_string!(i18n, reason.damaged).to_string()
         }

@@ -13,8 +13,12 @@ import { lessons } from './content';
 import { accept, anotherPhone, completeLesson, learnerPhone, makeAssignment, offline, passPractical, takeExam } from './classroom';
 
 const words = {
-  'en-US': { colon: ': ', lang: 'en', profile: 'aha', ok: 'Verified', failed: 'Not verified', signature: 'The signature does not match', class: 'Year 8 — 3', name: 'Li Hua' },
-  'zh-CN': { colon: '：', lang: 'zh', profile: 'rcsc', ok: '核对通过', failed: '未通过核对', signature: '签名不符', class: '初二(3)班', name: '王小明' },
+  'en-US': { colon: ': ', lang: 'en', profile: 'aha', ok: 'Verified', failed: 'Not verified', signature: 'The signature does not match', class: 'Year 8 — 3', name: 'Li Hua',
+    isTranscript: 'This is an exam\'s answer file, not a record. Ask the learner for their record: on their phone, Me → “Make my record for this class”.',
+    empty: 'Paste a learner\'s record first, or scan its code.' },
+  'zh-CN': { colon: '：', lang: 'zh', profile: 'rcsc', ok: '核对通过', failed: '未通过核对', signature: '签名不符', class: '初二(3)班', name: '王小明',
+    isTranscript: '这是考试的答题文件，不是记录。请学员在手机上打开“我的”→“生成这个班的记录”，把记录交给你。',
+    empty: '请先粘贴学员的记录，或扫描记录的二维码。' },
 } as const;
 
 for (const locale of ['en-US', 'zh-CN'] as const) {
@@ -54,6 +58,8 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       await lp.goto('/');
       await waitForApp(lp);
       await expect(lp.getByTestId('assignment-progress')).toContainText(/0 \/ 1|0 of 1/);
+      // The card leads to the class's exam and record.
+      await expect(lp.getByTestId('assignment-open')).toHaveAttribute('href', '/record');
 
       await completeLesson(lp, lesson, w.profile);
       // A failed attempt, then a passing one: both are in the record.
@@ -95,6 +101,8 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       await page.getByTestId('verify-paste').fill(qrText);
       await page.getByTestId('verify-check').click();
       await expect(page.getByTestId('verify-result')).toContainText(w.ok);
+      // The box is emptied for the next learner's record.
+      await expect(page.getByTestId('verify-paste')).toHaveValue('');
       await expect(page.getByTestId('roster-row')).toHaveCount(1);
       await expect(page.getByTestId('roster-row')).toContainText(w.ok);
       await axe(page, 'verifier with a verified learner');
@@ -196,12 +204,25 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       await waitForApp(lp);
       await lp.getByTestId('assignment-exam').click();
       await takeExam(lp, 2);
-      await lp.goto('/record');
+      // The result of a class's exam says the next step is the record.
+      await expect(lp.getByTestId('exam-for-class')).toContainText(w.class);
+      const [answers] = await Promise.all([lp.waitForEvent('download'), lp.getByTestId('download-transcript').click()]);
+      const transcript = readFileSync(await answers.path(), 'utf8');
+      await lp.getByTestId('go-record').click();
+      await expect(lp).toHaveURL(/\/record$/);
       await waitForApp(lp);
       await expect(lp.getByTestId('my-certificates')).toBeVisible();
       await lp.getByTestId('make-record').click();
       const qrText = await lp.getByTestId('made-record').getByTestId('record-text').inputValue();
 
+      // Given the exam's answers file, or nothing, the verifier says what
+      // it has and what to ask for.
+      await page.getByTestId('verify-paste').fill(transcript);
+      await page.getByTestId('verify-check').click();
+      await expect(page.getByTestId('verify-error')).toHaveText(w.isTranscript);
+      await page.getByTestId('verify-paste').fill('');
+      await page.getByTestId('verify-check').click();
+      await expect(page.getByTestId('verify-error')).toHaveText(w.empty);
       // The instructor verifies it; no certificate before the practical exam.
       await page.getByTestId('verify-paste').fill(qrText);
       await page.getByTestId('verify-check').click();
@@ -417,8 +438,9 @@ test.describe('the camera', () => {
     ip.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     await ip.goto('/instructor');
     await waitForApp(ip);
+    // A name typed and not saved is kept once the field is left: "Create"
+    // does not ask for it again.
     await ip.getByTestId('instructor-name').fill('Ms Chen');
-    await ip.getByTestId('save-instructor').click();
     await ip.getByTestId('assignment-class').fill('Camera class');
     await ip.getByTestId('create-assignment').click();
     await expect(ip.getByTestId('class-title')).toContainText('Camera class');

@@ -173,7 +173,7 @@ pub fn Verifier(assignment: Assignment, curriculum: Arc<Curriculum>) -> impl Int
     // Reads one text: a record is verified and put on the roster.
     let (a1, c1, id1) = (a.clone(), c.clone(), id.clone());
     let check: CheckText = Arc::new(move |text: &str| match Record::parse(text) {
-        Err(e) => last.set(Some(Last::Error(record_error_text(i18n, &e)))),
+        Err(e) => last.set(Some(Last::Error(record_error_text(i18n, text, &e)))),
         Ok(record) => {
             let verdict = verify(&record, &c1, CONTENT_VERSION, Some(&a1));
             let answers_this = record
@@ -324,6 +324,10 @@ fn ReadCard(verify: Verify, check: CheckText) -> impl IntoView {
             ev.prevent_default();
             audio::prime_beep();
             check(&pasted.get_untracked());
+            // A record read: the box is ready for the next learner's.
+            if matches!(last.get_untracked(), Some(Last::Read { .. })) {
+                pasted.set(String::new());
+            }
         }
     };
 

@@ -128,7 +128,7 @@ fn LearnerPractical(verify: Verify, key: PublicKey) -> impl IntoView {
     };
     Some(view! {
         <section class="card practical" aria-labelledby="practical-heading" data-testid="practical">
-            <h2 id="practical-heading" tabindex="-1">{fill(t_string!(i18n, practical.heading), &[("name", &name)])}</h2>
+            <h2 id="practical-heading" class="keep-words" tabindex="-1">{fill(t_string!(i18n, practical.heading), &[("name", &name)])}</h2>
             <div class="checklist-tabs" role="group" aria-label=t_string!(i18n, practical.checklist)>{tabs}</div>
             {body}
             <div class="actions practical-actions">
