@@ -6,11 +6,12 @@
 // read-aloud reading the instruction only.
 import type { Page } from '@playwright/test';
 import { test, expect, axe, waitForApp, recordSpeech, spoken } from './fixtures';
-import { answer, lessons, questions, resolve, type Lesson, type Question, type Step } from './content';
+import { answer, lessons, numberFor, questions, resolve, said, type Lesson, type Question, type Step } from './content';
 
+/** A step's text as a phone of this language shows it (its number). */
 function stepText(step: Step, profile: string, lang: 'zh' | 'en'): string {
   const v = step.variants?.find((x) => x.profiles.includes(profile));
-  return (v ? v.text : step.text)[lang];
+  return said((v ? v.text : step.text)[lang], numberFor(lang));
 }
 
 /** Answers the question on screen correctly and moves on: a right answer
@@ -307,7 +308,7 @@ for (const [locale, lang, profile] of [['zh-CN', 'zh', 'rcsc'], ['en-US', 'en', 
           const r = resolve(s, profile);
           const step = page.getByTestId('step');
           await expect(step).toHaveAttribute('data-step', s.id);
-          await expect(step.locator('.step-text')).toHaveText(r.text[lang]);
+          await expect(step.locator('.step-text')).toHaveText(said(r.text[lang], numberFor(lang)));
           if (s.technique) {
             await expect(step).toHaveAttribute('data-technique', 'true');
             const picture = step.locator('.illustration[role="img"]:has(svg[data-technique])');
@@ -336,9 +337,9 @@ for (const [locale, lang, profile] of [['zh-CN', 'zh', 'rcsc'], ['en-US', 'en', 
           const before = (await spoken(page)).length;
           await step.getByRole('button', { name: readAloud }).click();
           await expect.poll(async () => (await spoken(page)).length).toBe(before + 1);
-          const said = (await spoken(page)).at(-1)!;
-          expect(said.text).toBe(r.text[lang]);
-          expect(said.text).not.toMatch(ATTRIBUTION);
+          const read = (await spoken(page)).at(-1)!;
+          expect(read.text).toBe(said(r.text[lang], numberFor(lang)));
+          expect(read.text).not.toMatch(ATTRIBUTION);
           // axe with the layer open, once, on a step that has every part of it.
           if (!axed && s.technique && s.differs && r.review) {
             await why.locator('summary').click();
