@@ -70,12 +70,17 @@ pub fn start(curriculum: JsValue) {
         Some(text) => wasm_bindgen_futures::spawn_local(async move {
             state::parse_before_start(&text).await;
             crate::adapters::idle::next_task().await;
+            state::open_store_before_start();
+            crate::adapters::idle::next_task().await;
             takeover::mount(App);
         }),
-        // Else the app is drawn in the next task: the module's
-        // instantiation and the first render are two tasks, not one long
-        // one (the curriculum then arrives in tasks of its own).
+        // Else the store is opened in the next task and the app drawn in
+        // the one after: the module's instantiation, reading the stored
+        // data and the first render are three tasks, not one long one
+        // (the curriculum then arrives in tasks of its own).
         None => wasm_bindgen_futures::spawn_local(async {
+            crate::adapters::idle::next_task().await;
+            state::open_store_before_start();
             crate::adapters::idle::next_task().await;
             takeover::mount(App);
         }),
