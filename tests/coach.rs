@@ -329,6 +329,14 @@ fn recovery_turns_an_adult_and_holds_a_baby() {
         assert!(position(&adult, Line::RecoveryKnee) < position(&adult, Line::RecoveryRoll));
         let baby = lines(&recovery::script(p, true));
         assert!(baby.contains(&Line::RecoveryBaby) && !baby.contains(&Line::RecoveryRoll));
+        // Anyone who does not respond gets a call, before the turn: as
+        // their own guideline says for an adult (AHA, RCUK), flagged for
+        // RCSC (its source calls for one who does not breathe) and for a
+        // baby (no source says it).
+        assert_eq!(adult[1].line, Line::RecoveryCall, "{p:?}");
+        assert_eq!(adult[1].cite.verified, p != ProfileId::Rcsc, "{p:?}");
+        assert_eq!(baby[1], Line::RecoveryCall, "{p:?}");
+        assert!(!recovery::script(p, true)[1].cite.verified);
         // "A child at least every minute" is ERC's alone: flagged for the
         // others.
         let check = adult[position(&adult, Line::RecoveryCheck)].cite;

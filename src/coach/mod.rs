@@ -186,6 +186,7 @@ pub enum Line {
     SeeDoctor,
     // Recovery position.
     RecoveryWhen,
+    RecoveryCall,
     RecoveryArm,
     RecoveryHand,
     RecoveryKnee,
@@ -198,7 +199,7 @@ pub enum Line {
 
 impl Line {
     /// Every line, in declaration order.
-    pub const ALL: [Line; 63] = [
+    pub const ALL: [Line; 64] = [
         Line::Safe,
         Line::CheckResponse,
         Line::CheckResponseBaby,
@@ -254,6 +255,7 @@ impl Line {
         Line::NoSweep,
         Line::SeeDoctor,
         Line::RecoveryWhen,
+        Line::RecoveryCall,
         Line::RecoveryArm,
         Line::RecoveryHand,
         Line::RecoveryKnee,
@@ -325,6 +327,7 @@ impl Line {
             NoSweep => "no_sweep",
             SeeDoctor => "see_doctor",
             RecoveryWhen => "recovery_when",
+            RecoveryCall => "recovery_call",
             RecoveryArm => "recovery_arm",
             RecoveryHand => "recovery_hand",
             RecoveryKnee => "recovery_knee",

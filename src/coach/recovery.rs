@@ -1,13 +1,18 @@
 //! The recovery-position coach: for someone who does not respond but
-//! breathes normally — how to turn them onto their side (a baby: held on
-//! its side), keep checking breathing, and CPR as soon as breathing stops
-//! being normal.
+//! breathes normally — the call (anyone who does not respond gets one),
+//! how to turn them onto their side (a baby: held on its side), keep
+//! checking breathing, and CPR as soon as breathing stops being normal.
 
 use super::{by_profile, follows, own, Line, Said};
 use crate::profile::ProfileId;
 
-fn said(line: Line, p: ProfileId) -> Said {
+fn said(line: Line, p: ProfileId, baby: bool) -> Said {
     let cite = match line {
+        // Call for anyone who does not respond: AHA's and RCUK's adult
+        // BLS; RCSC's source says to call for one who does not breathe
+        // (C2), and no source says it for a baby who breathes.
+        Line::RecoveryCall if baby => follows(&["A1", "E2"]),
+        Line::RecoveryCall => by_profile(p, follows(&["A1", "E2"]), own(&["A1"]), own(&["E2"])),
         Line::RecoveryToCpr => by_profile(p, own(&["C2"]), own(&["A1"]), own(&["E1"])),
         // "A child at least every minute" is ERC's; AHA gives no interval.
         Line::RecoveryCheck => by_profile(p, follows(&["E4"]), follows(&["E4"]), own(&["E4"])),
@@ -21,10 +26,17 @@ fn said(line: Line, p: ProfileId) -> Said {
 pub fn script(profile: ProfileId, baby: bool) -> Vec<Said> {
     use Line::*;
     let lines: &[Line] = if baby {
-        &[RecoveryWhen, RecoveryBaby, RecoveryCheck, RecoveryToCpr]
+        &[
+            RecoveryWhen,
+            RecoveryCall,
+            RecoveryBaby,
+            RecoveryCheck,
+            RecoveryToCpr,
+        ]
     } else {
         &[
             RecoveryWhen,
+            RecoveryCall,
             RecoveryArm,
             RecoveryHand,
             RecoveryKnee,
@@ -34,5 +46,5 @@ pub fn script(profile: ProfileId, baby: bool) -> Vec<Said> {
             RecoveryToCpr,
         ]
     };
-    lines.iter().map(|&l| said(l, profile)).collect()
+    lines.iter().map(|&l| said(l, profile, baby)).collect()
 }

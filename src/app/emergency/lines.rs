@@ -74,6 +74,7 @@ fn line_template(i18n: I18nContext<Locale>, line: Line) -> &'static str {
         Line::NoSweep => t_string!(i18n, coach.no_sweep),
         Line::SeeDoctor => t_string!(i18n, coach.see_doctor),
         Line::RecoveryWhen => t_string!(i18n, coach.recovery_when),
+        Line::RecoveryCall => t_string!(i18n, coach.recovery_call),
         Line::RecoveryArm => t_string!(i18n, coach.recovery_arm),
         Line::RecoveryHand => t_string!(i18n, coach.recovery_hand),
         Line::RecoveryKnee => t_string!(i18n, coach.recovery_knee),

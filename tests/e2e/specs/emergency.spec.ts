@@ -214,6 +214,8 @@ test.describe('the coach', () => {
       await waitForApp(page);
       await page.getByTestId('need-recovery').click();
       await expect(page.locator('[data-line="recovery_roll"]')).toHaveText('拉这个膝盖，把他朝你翻过来，侧躺。');
+      // Anyone who does not respond gets a call, with the number where the phone is.
+      await expect(page.locator('[data-line="recovery_call"]')).toHaveText('拨打 120，打开免提。');
       await page.getByTestId('recovery-baby').click();
       await expect(page.locator('[data-line="recovery_baby"]')).toBeVisible();
       await expect(page.locator('[data-line="recovery_roll"]')).toHaveCount(0);
