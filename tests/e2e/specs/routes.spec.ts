@@ -19,7 +19,7 @@ const ROUTES: { path: string; 'en-US': string; 'zh-CN': string }[] = [
   { path: '/learn', 'en-US': 'Learn', 'zh-CN': '学习' },
   { path: '/print', 'en-US': 'First Aid Hero: lesson handout', 'zh-CN': '急救英雄：课程讲义' },
   { path: '/quiz', 'en-US': 'Practice', 'zh-CN': '练习' },
-  { path: '/train', 'en-US': 'Compression trainer', 'zh-CN': '按压训练' },
+  { path: '/train', 'en-US': 'CPR trainer', 'zh-CN': '按压训练' },
   { path: '/emergency', 'en-US': 'What is happening?', 'zh-CN': '发生了什么？' },
   { path: '/record', 'en-US': 'My record', 'zh-CN': '我的记录' },
   { path: '/assignment', 'en-US': 'Class assignment', 'zh-CN': '班级作业' },

@@ -20,7 +20,7 @@ test.describe('trainer (en)', () => {
     await expect(page.getByTestId('taps-keys-hint')).toBeVisible({ visible: fine });
     await expect(page.getByText(/space bar/)).toBeVisible({ visible: fine });
     await axe(page, 'trainer setup');
-    await page.getByLabel('Compressions only, without breaks').check();
+    await page.getByLabel('Pushes only, without breaks').check();
     await startSession(page, /^Get ready: [123]$/);
     // The metronome runs: the visual beat follows what is heard.
     // The circle says whose count it is: the beat's, "of 30" (the
@@ -63,7 +63,7 @@ test.describe('trainer (en)', () => {
     await waitForApp(page);
     await expect(page.getByTestId('f-compressions')).toHaveText('20');
     await page.goto('/train');
-    await expect(page.getByTestId('latest-session')).toContainText('20 compressions');
+    await expect(page.getByTestId('latest-session')).toContainText('20 pushes');
     await expect(page.getByTestId('best-session')).toBeVisible();
   });
 
@@ -122,7 +122,7 @@ test.describe('trainer (en)', () => {
     await expect(formula).toContainText('Between 100 and 120 per minute');
     await expect(formula).toContainText('at 80 or 140 per minute');
     await expect(formula).toContainText('between 5 and 6 cm');
-    await expect(formula).toContainText('28 to 32 compressions before each pause count in full');
+    await expect(formula).toContainText('28 to 32 pushes before each pause count in full');
     await expect(page.getByTestId('formula-time')).toContainText('Stop after 1 minute of 2 and the score is at most 50.');
     // The default guideline for en-US is AHA's own 10 seconds.
     await expect(page.getByTestId('pause-limit')).toContainText('under 10 seconds');
@@ -131,7 +131,7 @@ test.describe('trainer (en)', () => {
     const examples = page.getByTestId('example');
     await expect(examples).toHaveCount(4);
     await expect(examples.nth(0)).toContainText('Score 100');
-    await expect(examples.nth(1)).toContainText('40 compressions straight through');
+    await expect(examples.nth(1)).toContainText('40 pushes straight through');
     await expect(examples.nth(1)).toContainText('Score 95');
     await expect(examples.nth(2)).toContainText('finished after 21 seconds');
     await expect(examples.nth(2)).toContainText('Pauses for breaths due: 1, missed: 1.');
@@ -165,7 +165,7 @@ test.describe('motion trainer (en)', () => {
     await waitForApp(page);
     await page.getByLabel('Hold the phone between your hands (motion sensor)').check();
     await expect(page.getByText('A phone only feels movement.').first()).toBeVisible();
-    await page.getByLabel('Compressions only, without breaks').check();
+    await page.getByLabel('Pushes only, without breaks').check();
     await startSession(page, /^Get ready: [123]$/);
     await expect(page.getByTestId('live-depth')).toHaveText('—');
     // The phone held still on the chest for 1.5 s, then twelve seconds of

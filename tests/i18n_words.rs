@@ -1,0 +1,101 @@
+//! One word per idea in the app's own words too (guideline reference §9):
+//! every translation a learner reads keeps the glossary's terms
+//! (`content/glossary.toml`), as the lessons do — "push", not
+//! "compression"; 按压, not 胸外按压. The instructor's screens (the
+//! instructor area, the verifier and its reasons, the practical exam and
+//! its session, the school's xAPI export) may use the clinical words.
+
+use std::collections::BTreeMap;
+
+use firstaid::content::Curriculum;
+use firstaid::settings::Lang;
+use serde_json::Value;
+
+/// Sections of the translations only instructors read.
+const INSTRUCTORS: &[&str] = &[
+    "instructor",
+    "verifier",
+    "reason",
+    "practical",
+    "session",
+    "xapi",
+];
+
+fn flatten(prefix: &str, v: &Value, out: &mut BTreeMap<String, String>) {
+    match v {
+        Value::Object(map) => {
+            for (k, v) in map {
+                let key = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
+                flatten(&key, v, out);
+            }
+        }
+        Value::String(s) => {
+            out.insert(prefix.to_owned(), s.clone());
+        }
+        _ => {}
+    }
+}
+
+/// `text` without its placeholders (`{{ name }}`, `{name}`, `%name%`):
+/// their names are code, not words a learner reads.
+fn without_placeholders(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(['{', '%']) {
+        out.push_str(&rest[..i]);
+        let close = if rest[i..].starts_with('{') { '}' } else { '%' };
+        match rest[i + 1..].find(close) {
+            Some(j) => rest = rest[i + 1 + j + 1..].trim_start_matches('}'),
+            None => {
+                rest = &rest[i..];
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn placeholders_are_not_words() {
+    assert_eq!(
+        without_placeholders("Score {{ score }}, {{ n }} pushes"),
+        "Score ,  pushes"
+    );
+    assert_eq!(without_placeholders("Call {number} now"), "Call  now");
+    assert_eq!(
+        without_placeholders("rate %w_rate%%, depth"),
+        "rate %, depth"
+    );
+    assert_eq!(without_placeholders("100 % sure"), "100 % sure");
+}
+
+#[test]
+fn what_a_learner_reads_keeps_the_glossary() {
+    let c = Curriculum::embedded().unwrap();
+    let mut found = Vec::new();
+    for (file, lang) in [("en", Lang::En), ("zh-CN", Lang::ZhCn)] {
+        let path = format!("{}/locales/{file}.json", env!("CARGO_MANIFEST_DIR"));
+        let v: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let mut all = BTreeMap::new();
+        flatten("", &v, &mut all);
+        for (key, text) in all {
+            let section = key.split('.').next().unwrap_or_default();
+            if INSTRUCTORS.contains(&section) {
+                continue;
+            }
+            for m in c.glossary.misuses(lang, &without_placeholders(&text)) {
+                found.push(format!(
+                    "{file} {key}: uses {:?}; the glossary's term is {:?}",
+                    m.word,
+                    m.term.term.get(lang)
+                ));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
