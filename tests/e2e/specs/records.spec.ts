@@ -530,9 +530,10 @@ test.describe('the QR decoder', () => {
     await page.getByTestId('verify-file').setInputFiles(new URL('../fixtures/degenerate-code.png', import.meta.url).pathname);
     await expect(page.getByTestId('verify-error')).toContainText('No QR code was found');
     await expect.poll(() => warnings.some((w) => w.includes('the QR decoder stopped on a picture'))).toBe(true);
-    // The next photo is read: the class's own code, which is not a record.
+    // The next photo is read: the class's own code, which is not a record
+    // and is named for what it is.
     await page.getByTestId('verify-file').setInputFiles(qr);
-    await expect(page.getByTestId('verify-error')).toContainText('This is not a First Aid Hero record');
+    await expect(page.getByTestId('verify-error')).toHaveText('This is the class assignment, not a learner\'s record. Ask the learner for their record.');
     await expect(page.getByTestId('roster-row')).toHaveCount(0);
   });
 });
