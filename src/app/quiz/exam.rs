@@ -357,8 +357,19 @@ fn ExamStatus(
     }
 }
 
+/// The questions of the running exam not answered yet (from 0), tracked.
+fn unanswered(state: AppState) -> Vec<usize> {
+    state.quiz.with(|q| {
+        q.exam.as_ref().map_or_else(Vec::new, |a| {
+            (0..a.answers.len())
+                .filter(|&i| a.answers[i].is_none())
+                .collect()
+        })
+    })
+}
+
 /// Previous, next and finish, and the question whether to finish with
-/// questions unanswered.
+/// questions unanswered (each one listed, to go back to).
 ///
 /// Props: `exam` — the exam's shared state.
 #[component]
@@ -404,6 +415,15 @@ fn ExamNav(exam: Exam) -> impl IntoView {
         <Show when=move || confirming.get()>
             <div class="confirm" role="alertdialog" aria-labelledby="unanswered-q" data-testid="confirm-finish">
                 <p id="unanswered-q">{t!(i18n, quiz.unanswered, n = move || total - answered.get())}</p>
+                // Each one, to go back to (an ordering left as shown is not
+                // answered until it is moved or confirmed).
+                <p class="unanswered-list">
+                    {move || unanswered(state).into_iter().map(|i| view! {
+                        <button type="button" data-testid="unanswered-go" on:click=move |_| go.with_value(|g| g(i))>
+                            {t!(i18n, quiz.go_to, n = move || i + 1)}
+                        </button>
+                    }).collect_view()}
+                </p>
                 <button type="button" class="primary" data-testid="finish-anyway" node_ref=finish_anyway on:click=move |_| finish_now.with_value(|f| f())>
                     {t!(i18n, quiz.finish_anyway)}
                 </button>

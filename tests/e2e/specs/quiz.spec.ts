@@ -68,6 +68,12 @@ test.describe('exam', () => {
     await expect(page.getByTestId('finish-anyway')).toBeFocused();
     await page.getByTestId('finish-go-back').click();
     await expect(page.getByTestId('exam-finish')).toBeFocused();
+    // The dialog names the question left, and goes to it.
+    await page.getByTestId('exam-finish').click();
+    await expect(page.getByTestId('unanswered-go')).toHaveText(['Question 20']);
+    await page.getByTestId('unanswered-go').click();
+    await expect(position).toHaveText('Question 20 of 20');
+    await expect(page.getByTestId('confirm-finish')).toHaveCount(0);
     await page.getByTestId('exam-finish').click();
     await page.getByTestId('finish-anyway').click();
 
