@@ -22,6 +22,25 @@ pub enum Other {
     Certificate,
 }
 
+/// The top-level `format` of a JSON object (a backup holds transcripts
+/// inside it: only the file's own format says what it is).
+fn format_of(t: &str) -> Option<String> {
+    if !t.starts_with('{') {
+        return None;
+    }
+    let v: serde_json::Value = serde_json::from_str(t).ok()?;
+    Some(v.get("format")?.as_str()?.to_owned())
+}
+
+/// Whether `text` is a record's JSON file that does not read (cut short,
+/// a byte lost): damaged, not "not a record".
+pub fn is_damaged_record_file(text: &str) -> bool {
+    let t = text.trim_start_matches('\u{feff}').trim();
+    t.starts_with('{')
+        && t.contains(&format!("\"{}\"", record::FORMAT))
+        && serde_json::from_str::<serde_json::Value>(t).is_err()
+}
+
 /// What `text` is, if it is one of the [`Other`] kinds.
 pub fn other_than_record(text: &str) -> Option<Other> {
     let t = text.trim_start_matches('\u{feff}').trim();
@@ -31,7 +50,7 @@ pub fn other_than_record(text: &str) -> Option<Other> {
         Some(Other::Empty)
     } else if t.starts_with(record::QR_PREFIX) || t.starts_with(record::QR_PREFIX_V1) {
         None
-    } else if t.starts_with('{') && t.contains(&format!("\"{}\"", transcript::FORMAT)) {
+    } else if format_of(t).as_deref() == Some(transcript::FORMAT) {
         Some(Other::Transcript)
     } else if code(assignment::QR_PREFIX) {
         Some(Other::Assignment)

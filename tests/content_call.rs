@@ -27,7 +27,11 @@ fn the_number_goes_where_the_text_says() {
 
 #[test]
 fn numbers_to_call_are_found_and_the_rate_is_not() {
-    let cases: [(&str, &[&str]); 12] = [
+    let cases: [(&str, &[&str]); 16] = [
+        ("Make sure someone calls 911.", &["911"]),
+        ("Call 112.", &["112"]),
+        ("120.5 cm", &[]),
+        ("(999)", &["999"]),
         ("Call 911 now.", &["911"]),
         ("拨打120。", &["120"]),
         ("现在就拨打112（在英国也可以拨999）。", &["112", "999"]),
@@ -110,6 +114,11 @@ fn a_number_written_out_or_a_misspelt_placeholder_is_a_problem() {
             "recognise-and-call/when-to-call [rcsc] (zh)",
             "has braces that are not {call}",
             Box::new(|c| step(c).text.zh = "马上拨打{cal}。".into()),
+        ),
+        (
+            "recognise-and-call title (en)",
+            "says {call} where the app does not fill it in",
+            Box::new(|c| c.lessons[0].title.en = "Call {call}".into()),
         ),
     ];
     for (at, what, break_it) in cases {

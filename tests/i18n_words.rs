@@ -3,7 +3,7 @@
 //! (`content/glossary.toml`), as the lessons do — "push", not
 //! "compression"; 按压, not 胸外按压. The instructor's screens (the
 //! instructor area, the verifier and its reasons, the practical exam and
-//! its session, the school's xAPI export) may use the clinical words.
+//! its session) may use the clinical words.
 
 use std::collections::BTreeMap;
 
@@ -12,14 +12,7 @@ use firstaid::settings::Lang;
 use serde_json::Value;
 
 /// Sections of the translations only instructors read.
-const INSTRUCTORS: &[&str] = &[
-    "instructor",
-    "verifier",
-    "reason",
-    "practical",
-    "session",
-    "xapi",
-];
+const INSTRUCTORS: &[&str] = &["instructor", "verifier", "reason", "practical", "session"];
 
 fn flatten(prefix: &str, v: &Value, out: &mut BTreeMap<String, String>) {
     match v {
@@ -41,18 +34,27 @@ fn flatten(prefix: &str, v: &Value, out: &mut BTreeMap<String, String>) {
 }
 
 /// `text` without its placeholders (`{{ name }}`, `{name}`, `%name%`):
-/// their names are code, not words a learner reads.
+/// their names are code, not words a learner reads. A `%` that opens no
+/// `%name%` (a percent sign) stays.
 fn without_placeholders(text: &str) -> String {
     let mut out = String::new();
     let mut rest = text;
     while let Some(i) = rest.find(['{', '%']) {
         out.push_str(&rest[..i]);
-        let close = if rest[i..].starts_with('{') { '}' } else { '%' };
-        match rest[i + 1..].find(close) {
-            Some(j) => rest = rest[i + 1 + j + 1..].trim_start_matches('}'),
+        let after = &rest[i + 1..];
+        let skip = if rest[i..].starts_with('{') {
+            after.find('}').map(|j| j + 1)
+        } else {
+            let name = after
+                .find(|c: char| !(c.is_ascii_lowercase() || c == '_'))
+                .unwrap_or(after.len());
+            (name > 0 && after[name..].starts_with('%')).then_some(name + 1)
+        };
+        match skip {
+            Some(j) => rest = after[j..].trim_start_matches('}'),
             None => {
-                rest = &rest[i..];
-                break;
+                out.push_str(&rest[i..i + 1]);
+                rest = after;
             }
         }
     }

@@ -4,7 +4,7 @@
 
 use firstaid::content::{Curriculum, CONTENT_VERSION};
 use firstaid::credentials::badge;
-use firstaid::pasted::{other_than_record, Other};
+use firstaid::pasted::{is_damaged_record_file, other_than_record, Other};
 use firstaid::records::example;
 use serde_json::json;
 
@@ -68,6 +68,23 @@ fn each_text_is_named_for_what_it_is() {
             r#"{"format": "firstaid-backup"}"#.into(),
             None,
         ),
+        // A backup holds the learner's exams, transcripts and all: it is
+        // a backup, not an exam's answer file.
+        (
+            "a backup with an exam in it",
+            serde_json::to_string_pretty(&json!({
+                "format": "firstaid-backup",
+                "version": 1,
+                "store": {"data": {"quiz": {"results": [{"format": "firstaid-transcript"}]}}},
+            }))
+            .unwrap(),
+            None,
+        ),
+        (
+            "a transcript cut short",
+            transcript[..transcript.len() - 8].to_string(),
+            None,
+        ),
         (
             "a spreadsheet",
             "name,number\nLi Hua,2026-0142\n".into(),
@@ -77,4 +94,18 @@ fn each_text_is_named_for_what_it_is() {
     for (what, text, want) in cases {
         assert_eq!(other_than_record(&text), want, "{what}: {text:.60}");
     }
+}
+
+#[test]
+fn a_record_file_cut_short_is_damaged_and_nothing_else_is() {
+    let c = Curriculum::embedded().unwrap();
+    let file = example::record(&c, CONTENT_VERSION).to_json();
+    let cut = &file[..file.len() / 2];
+    assert!(is_damaged_record_file(cut), "{cut}");
+    assert!(is_damaged_record_file(&format!("\u{feff}{cut}")));
+    assert!(!is_damaged_record_file(&file), "it reads");
+    let transcript = r#"{"format": "firstaid-transcript", "version": 1"#;
+    assert!(!is_damaged_record_file(transcript), "not a record");
+    assert!(!is_damaged_record_file("FAR2:ABC"), "a code, not a file");
+    assert!(!is_damaged_record_file(""));
 }

@@ -44,8 +44,19 @@ pub fn numbers_in(text: &str) -> Vec<&'static str> {
         for (at, _) in text.match_indices(n) {
             let before = &text[..at];
             let after = &text[at + n.len()..];
-            let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == '.');
-            if digit(before.chars().next_back()) || digit(after.chars().next()) {
+            // Inside a longer number: a digit next to it, or a decimal
+            // point with a digit beyond ("2.120", "120.5"; not the full
+            // stop of "Call 911.").
+            let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+            let mut back = before.chars().rev();
+            let mut on = after.chars();
+            let (b1, b2) = (back.next(), back.next());
+            let (a1, a2) = (on.next(), on.next());
+            if digit(b1)
+                || digit(a1)
+                || (b1 == Some('.') && digit(b2))
+                || (a1 == Some('.') && digit(a2))
+            {
                 continue;
             }
             let rate = n == "120"

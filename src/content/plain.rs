@@ -61,6 +61,15 @@ impl Field {
         self != Field::Objective
     }
 
+    /// Where the app shows [`call::CALL`] as the number to call: a step,
+    /// a scenario and a question's prompt, options and explanation.
+    pub fn fills_call(self) -> bool {
+        matches!(
+            self,
+            Field::Step | Field::Scenario | Field::Prompt | Field::Option | Field::Explanation
+        )
+    }
+
     /// Measured by the sentence-length lint ([`super::lint`]): everything
     /// but a picture's description.
     pub fn measured(self) -> bool {
@@ -305,6 +314,14 @@ fn call_problems(item: &Item<'_>) -> Vec<String> {
                  the app fills with the number where the learner is",
                 item.at,
                 numbers.join(", "),
+                call::CALL
+            ));
+        }
+        if t.contains(call::CALL) && !item.field.fills_call() {
+            out.push(format!(
+                "{} ({key}): says {} where the app does not fill it in (a step, a \
+                 scenario and a question's prompt, options and explanation do)",
+                item.at,
                 call::CALL
             ));
         }

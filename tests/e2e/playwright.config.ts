@@ -28,6 +28,10 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     launchOptions,
+    // UTC names no region: the app guesses where the phone is from its
+    // language (zh-CN in China, en-US in the United States), on any host.
+    // A test about a place names its own time zone.
+    timezoneId: 'UTC',
     serviceWorkers: 'allow',
     trace: 'off',
   },

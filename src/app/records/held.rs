@@ -51,7 +51,7 @@ pub fn HeldQuestions(
                     .unwrap_or_default();
                 view! {
                     <li class="held-item" data-question=q.id.clone()>
-                        <p class="held-prompt">{q.prompt.get(lang).to_owned()}</p>
+                        <p class="held-prompt">{state.say(q.prompt.get(lang))}</p>
                         <p class="held-meta">{lesson}" · "{profiles.join(", ")}" · "<code>{q.id.clone()}</code></p>
                         <p class="held-note" data-testid="held-note">
                             <strong>{t!(i18n, instructor.held_why)}</strong>" "{note}

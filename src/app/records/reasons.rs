@@ -7,7 +7,7 @@ use leptos_i18n::I18nContext;
 use crate::app::fill;
 use crate::app::i18n::{t_string, Locale};
 use crate::content::Curriculum;
-use crate::pasted::{other_than_record, Other};
+use crate::pasted::{is_damaged_record_file, other_than_record, Other};
 use crate::records::assignment::AssignmentError;
 use crate::records::payload::PayloadError;
 use crate::records::record::RecordError;
@@ -114,6 +114,9 @@ pub fn record_error_text(i18n: I18nContext<Locale>, text: &str, e: &RecordError)
         );
     }
     match e {
+        RecordError::Json(_) if is_damaged_record_file(text) => {
+            t_string!(i18n, reason.damaged).to_string()
+        }
         RecordError::Payload(PayloadError::Prefix { .. })
         | RecordError::Format { .. }
         | RecordError::Json(_) => match other_than_record(text) {

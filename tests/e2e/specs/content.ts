@@ -21,7 +21,6 @@ export type Step = {
 };
 export type Lesson = { id: string; order: number; title: Text; subtitle?: Text; steps: Step[] };
 
-/** A step as a profile sees it (the app's `Step::for_profile`). */
 /** A text of the lessons as the app shows it: `{call}` is the number the
  * call buttons dial where the phone is (content::call). */
 export function said(text: string, number: string): string {
@@ -34,6 +33,7 @@ export function numberFor(lang: 'zh' | 'en'): string {
   return lang === 'zh' ? '120' : '911';
 }
 
+/** A step as a profile sees it (the app's `Step::for_profile`). */
 export function resolve(step: Step, profile: string) {
   const v = step.variants?.find((x) => x.profiles.includes(profile));
   const sources = (v ? v.sources ?? [] : step.sources ?? []).filter((s) => !s.profiles || s.profiles.includes(profile));

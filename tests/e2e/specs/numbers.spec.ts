@@ -52,7 +52,7 @@ test.describe('an AHA learner in Shanghai', () => {
 
 test.describe('a learner with their own number', () => {
   test.use({ locale: 'zh-CN' });
-  test('hears it in the lessons, and the region\'s again once it is cleared', async ({ page }) => {
+  test('reads it in the lessons, and the region\'s again once it is cleared', async ({ page }) => {
     await page.goto('/settings');
     await waitForApp(page);
     await page.getByLabel('你的急救电话').fill('999');

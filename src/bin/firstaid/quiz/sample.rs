@@ -101,6 +101,10 @@ pub fn run(args: &Args) -> Result<String, String> {
         });
         return Ok(serde_json::to_string_pretty(&v).expect("JSON") + "\n");
     }
+    // The number to call where the exam's guideline is (a text of the
+    // content says `{call}`; the app says the learner's own region's).
+    let number = bp.profile.profile().emergency_number;
+    let say = |t: &str| firstaid::content::call::fill(t, number).into_owned();
     let mut out = String::new();
     let _ = writeln!(out, "{}", bp.title(lang));
     let _ = writeln!(
@@ -124,14 +128,14 @@ pub fn run(args: &Args) -> Result<String, String> {
         let q = c.question(&e.question).expect("drawn from the content");
         let _ = writeln!(out);
         if let Some(s) = q.scenario.as_deref().and_then(|s| c.scenario(s)) {
-            let _ = writeln!(out, "   ({})", s.text.get(lang));
+            let _ = writeln!(out, "   ({})", say(s.text.get(lang)));
         }
         let _ = writeln!(
             out,
             "{:>2}. [{}] {} ({})",
             i + 1,
             type_name(q.kind),
-            q.prompt.get(lang),
+            say(q.prompt.get(lang)),
             q.id
         );
         match q.kind {
@@ -143,7 +147,7 @@ pub fn run(args: &Args) -> Result<String, String> {
                         out,
                         "    {mark} {}) {} [{id}]",
                         (b'a' + k as u8) as char,
-                        o.text.get(lang)
+                        say(o.text.get(lang))
                     );
                 }
             }
@@ -154,7 +158,7 @@ pub fn run(args: &Args) -> Result<String, String> {
                         out,
                         "      {}) {} [{id}]",
                         (b'a' + k as u8) as char,
-                        o.text.get(lang)
+                        say(o.text.get(lang))
                     );
                 }
                 let key: Vec<&str> = q.options.iter().map(|o| o.id.as_str()).collect();
