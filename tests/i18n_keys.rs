@@ -1,37 +1,9 @@
 //! Translation parity: the Chinese and English files have exactly the same
 //! keys, every value is a non-empty string, and interpolations match.
 
-use std::collections::BTreeMap;
+mod common;
 
-use serde_json::Value;
-
-fn flatten(prefix: &str, v: &Value, out: &mut BTreeMap<String, String>) {
-    match v {
-        Value::Object(map) => {
-            for (k, v) in map {
-                let key = if prefix.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{prefix}.{k}")
-                };
-                flatten(&key, v, out);
-            }
-        }
-        Value::String(s) => {
-            out.insert(prefix.to_owned(), s.clone());
-        }
-        other => panic!("{prefix}: expected a string or an object, found {other}"),
-    }
-}
-
-fn load(name: &str) -> BTreeMap<String, String> {
-    let path = format!("{}/locales/{name}.json", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let v: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let mut out = BTreeMap::new();
-    flatten("", &v, &mut out);
-    out
-}
+use common::locales::load;
 
 /// The placeholders of a translation, sorted: `{{ name }}` (filled by
 /// leptos_i18n in views) and `{name}` (filled by the app's `fill`, for

@@ -5,33 +5,14 @@
 //! instructor area, the verifier and its reasons, the practical exam and
 //! its session) may use the clinical words.
 
-use std::collections::BTreeMap;
+mod common;
 
+use common::locales::load;
 use firstaid::content::Curriculum;
 use firstaid::settings::Lang;
-use serde_json::Value;
 
 /// Sections of the translations only instructors read.
 const INSTRUCTORS: &[&str] = &["instructor", "verifier", "reason", "practical", "session"];
-
-fn flatten(prefix: &str, v: &Value, out: &mut BTreeMap<String, String>) {
-    match v {
-        Value::Object(map) => {
-            for (k, v) in map {
-                let key = if prefix.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{prefix}.{k}")
-                };
-                flatten(&key, v, out);
-            }
-        }
-        Value::String(s) => {
-            out.insert(prefix.to_owned(), s.clone());
-        }
-        _ => {}
-    }
-}
 
 /// `text` without its placeholders (`{{ name }}`, `{name}`, `%name%`):
 /// their names are code, not words a learner reads. A `%` that opens no
@@ -81,11 +62,7 @@ fn what_a_learner_reads_keeps_the_glossary() {
     let c = Curriculum::embedded().unwrap();
     let mut found = Vec::new();
     for (file, lang) in [("en", Lang::En), ("zh-CN", Lang::ZhCn)] {
-        let path = format!("{}/locales/{file}.json", env!("CARGO_MANIFEST_DIR"));
-        let v: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        let mut all = BTreeMap::new();
-        flatten("", &v, &mut all);
-        for (key, text) in all {
+        for (key, text) in load(file) {
             let section = key.split('.').next().unwrap_or_default();
             if INSTRUCTORS.contains(&section) {
                 continue;

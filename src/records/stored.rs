@@ -92,6 +92,13 @@ pub struct LearnerData {
     pub certificates: Vec<String>,
 }
 
+impl LearnerData {
+    /// The accepted assignments that read (a damaged one is left out).
+    pub fn accepted(&self) -> impl Iterator<Item = Assignment> + '_ {
+        self.assignments.iter().filter_map(Accepted::get)
+    }
+}
+
 /// An assignment the instructor made, with its class roster.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod cli;
+pub mod locales;
 
 use firstaid::content::{
     Choice, Curriculum, Group, Lesson, Objective, Question, QuestionType, Region, Scenario,

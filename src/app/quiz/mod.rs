@@ -84,9 +84,7 @@ pub fn keep_result(state: AppState, t: crate::quiz::transcript::Transcript) {
     let mut chains: Vec<Option<crate::records::record::AssignmentRef>> =
         state.records.with_untracked(|r| {
             r.learner
-                .assignments
-                .iter()
-                .filter_map(|e| e.get())
+                .accepted()
                 .map(|a| Some(crate::records::compose::reference(&a)))
                 .collect()
         });

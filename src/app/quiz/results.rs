@@ -154,13 +154,9 @@ fn class_of(state: AppState, seed: &str) -> Option<String> {
     let key = state
         .records
         .with_untracked(|r| r.learner.key.as_deref().and_then(stored::key_from_hex))?;
-    let accepted: Vec<_> = state.records.with_untracked(|r| {
-        r.learner
-            .assignments
-            .iter()
-            .filter_map(|e| e.get())
-            .collect()
-    });
+    let accepted: Vec<_> = state
+        .records
+        .with_untracked(|r| r.learner.accepted().collect());
     state.quiz.with_untracked(|q| {
         accepted.into_iter().find_map(|a| {
             let chain = [Some(compose::reference(&a))];

@@ -285,13 +285,7 @@ pub fn Assignments(curriculum: Arc<Curriculum>, actions: bool) -> impl IntoView 
     let device = state.device_key().map(|k| k.public());
     let list = move || {
         let key = device;
-        let accepted: Vec<Assignment> = state.records.with(|r| {
-            r.learner
-                .assignments
-                .iter()
-                .filter_map(|e| e.get())
-                .collect()
-        });
+        let accepted: Vec<Assignment> = state.records.with(|r| r.learner.accepted().collect());
         let progress = state.progress.get();
         let quiz = state.quiz.get();
         let trainer = state.trainer.get();
