@@ -110,6 +110,22 @@ pub fn format_iso_seconds(ms: i64) -> String {
     s
 }
 
+/// `2026-11-29T13:35:14+08:00`: the local time `offset_min` minutes east
+/// of UTC (what the clock on the wall read), seconds, with that offset, so
+/// a spreadsheet or a person reads the hour as it was and the moment stays
+/// exact. An offset of 0 is written `Z`, as [`format_iso_seconds`] does.
+pub fn format_iso_local(ms: i64, offset_min: i32) -> String {
+    if offset_min == 0 {
+        return format_iso_seconds(ms);
+    }
+    let mut s = format_iso_seconds(ms + i64::from(offset_min) * 60_000);
+    s.pop();
+    let a = offset_min.unsigned_abs();
+    let sign = if offset_min < 0 { '-' } else { '+' };
+    s.push_str(&format!("{sign}{:02}:{:02}", a / 60, a % 60));
+    s
+}
+
 /// The same time of day `years` calendar years after `ms` (a 29 February
 /// becomes 28 February in a common year).
 pub fn add_years(ms: i64, years: i64) -> i64 {

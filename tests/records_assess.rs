@@ -3,7 +3,9 @@
 
 use firstaid::content::checklist::Checklist;
 use firstaid::content::Curriculum;
-use firstaid::records::assess::{summary, Assessments, Mark, Outcome, Practical, SummaryWords};
+use firstaid::records::assess::{
+    next_to_assess, summary, Assessments, Mark, Outcome, Practical, SummaryWords,
+};
 
 fn lists() -> Vec<Checklist> {
     Curriculum::embedded().unwrap().checklists
@@ -158,4 +160,45 @@ fn the_csv_line_names_each_checklist_and_what_needs_practice() {
             lists[0].title.en, lists[1].title.en, lists[2].title.en
         )
     );
+}
+
+#[test]
+fn a_learner_is_done_when_every_item_of_every_checklist_is_marked() {
+    let lists = lists();
+    let mut a = Assessments::default();
+    assert!(!a.is_done(&lists));
+    assert!(!a.is_done(&[]), "no checklists: nothing was assessed");
+    mark_all(&mut a, &lists[0], 1_000, &[], &[]);
+    assert!(!a.is_done(&lists), "one checklist of {}", lists.len());
+    for (i, l) in lists.iter().enumerate().skip(1) {
+        let first = l.items[0].id.clone();
+        // Needs practice counts as assessed: every item has its mark.
+        mark_all(&mut a, l, 2_000 + i as i64, &[first.as_str()], &[]);
+    }
+    assert!(a.is_done(&lists));
+    let last = lists.last().unwrap();
+    let item = last.items.last().unwrap().id.clone();
+    a.set_mark(&last.id, &item, None, 3_000);
+    assert!(!a.is_done(&lists), "a mark taken back");
+}
+
+#[test]
+fn next_learner_skips_those_done_and_goes_round_once() {
+    // (roster, current, next): learners 1..=n, `true` for done.
+    type Roster = &'static [(u8, bool)];
+    let cases: &[(Roster, u8, Option<u8>)] = &[
+        (&[(1, false), (2, false), (3, false)], 1, Some(2)),
+        (&[(1, false), (2, true), (3, false)], 1, Some(3)),
+        (&[(1, false), (2, true), (3, false)], 3, Some(1)),
+        (&[(1, true), (2, true), (3, false)], 3, None),
+        (&[(1, true), (2, true), (3, true)], 2, None),
+        // The current learner is not offered again, done or not.
+        (&[(1, false), (2, true)], 1, None),
+        (&[(1, false)], 1, None),
+        // A learner no longer on the roster: nobody to go on from.
+        (&[(1, false), (2, false)], 9, None),
+    ];
+    for (i, (order, current, next)) in cases.iter().enumerate() {
+        assert_eq!(next_to_assess(order, *current), *next, "case {i}");
+    }
 }

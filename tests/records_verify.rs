@@ -293,6 +293,16 @@ fn assignment_requirements_each_have_their_reason() {
                 "case {i}: {f:?}"
             );
         }
+        // A record of another assignment, or of another instructor's, is
+        // not held to this assignment's requirements (its exam, here not
+        // re-scored, would read "no exam of this assignment"); a record of
+        // no assignment is, so the learner hears what is missing.
+        let requirements = f.iter().filter(|(c, _)| c.is_requirement()).count();
+        match i {
+            1 | 2 => assert_eq!(requirements, 0, "case {i}: {f:?}"),
+            0 => assert!(requirements > 0, "case {i}: {f:?}"),
+            _ => {}
+        }
     }
 }
 
@@ -366,6 +376,7 @@ fn a_roster_has_one_row_per_device_and_never_goes_back_to_an_older_record() {
             e.verified_at_ms,
             &CsvLabels::EN,
             &|_, f| f.to_string(),
+            &firstaid::time::format_iso,
         ));
     }
     let lines: Vec<&str> = csv.split("\r\n").collect();

@@ -4,7 +4,7 @@
 //! `YYYY-MM-DDTHH:MM:SS[.f{1,3}]Z`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use firstaid::time::{format_iso, parse_iso};
+use firstaid::time::{format_iso, format_iso_local, parse_iso};
 use proptest::prelude::*;
 
 /// 0000-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z.
@@ -192,5 +192,24 @@ proptest! {
         let mut s = format_iso(ms).into_bytes();
         s[pos] = b'x';
         prop_assert_eq!(parse_iso(std::str::from_utf8(&s).unwrap()), None);
+    }
+}
+
+#[test]
+fn local_times_carry_their_offset() {
+    // 2026-12-07T06:30:54.250Z, as the roster's CSV writes it on a phone
+    // in each place: (minutes east of UTC, text).
+    let ms = parse_iso("2026-12-07T06:30:54.250Z").unwrap();
+    let cases = [
+        (480, "2026-12-07T14:30:54+08:00"),
+        (0, "2026-12-07T06:30:54Z"),
+        (60, "2026-12-07T07:30:54+01:00"),
+        (-300, "2026-12-07T01:30:54-05:00"),
+        (330, "2026-12-07T12:00:54+05:30"),
+        (-420, "2026-12-06T23:30:54-07:00"),
+        (840, "2026-12-07T20:30:54+14:00"),
+    ];
+    for (offset, text) in cases {
+        assert_eq!(format_iso_local(ms, offset), text, "offset {offset}");
     }
 }

@@ -119,6 +119,18 @@ pub fn local_date_time_ms(ms: i64, lang_tag: &str) -> String {
     local_date_time(&crate::time::format_iso(ms), lang_tag)
 }
 
+/// How many minutes the phone's local time is ahead of UTC at `ms` (the
+/// offset of that moment, summer time included): `480` in Shanghai.
+pub fn local_offset_minutes(ms: i64) -> i32 {
+    let d = js_sys::Date::new(&(ms as f64).into());
+    let west = d.get_timezone_offset();
+    if west.is_finite() {
+        -(west as i32)
+    } else {
+        0
+    }
+}
+
 /// Milliseconds on the page's monotonic clock (`performance.now()`), the
 /// clock event time stamps use.
 pub fn monotonic_ms() -> f64 {

@@ -198,6 +198,15 @@ impl Assessments {
         }
     }
 
+    /// Whether every item of every checklist of `lists` is marked, passed
+    /// or not (there is at least one): nothing is left to assess.
+    pub fn is_done(&self, lists: &[Checklist]) -> bool {
+        !lists.is_empty()
+            && lists
+                .iter()
+                .all(|l| !matches!(self.outcome(l), Outcome::InProgress { .. }))
+    }
+
     /// The practical exam: passed when every checklist of `lists` is (and
     /// there is at least one); else the roster's tick from before checklists
     /// (`ticked_at_ms`), if any.
@@ -218,6 +227,18 @@ impl Assessments {
             (None, None) => Practical::Pending,
         }
     }
+}
+
+/// Who to assess after `current`: the next learner in the roster's order
+/// (`order`: each learner and whether they are done, see
+/// [`Assessments::is_done`]), going round from the end to the start, who
+/// is not done; `None` when every other learner is.
+pub fn next_to_assess<K: Copy + PartialEq>(order: &[(K, bool)], current: K) -> Option<K> {
+    let at = order.iter().position(|(k, _)| *k == current)?;
+    (1..order.len())
+        .map(|i| order[(at + i) % order.len()])
+        .find(|(_, done)| !done)
+        .map(|(k, _)| k)
 }
 
 /// The words of [`summary`] (the app passes its translations).

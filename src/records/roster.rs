@@ -27,7 +27,6 @@ use super::csv;
 use super::keys::PublicKey;
 use super::record::Record;
 use super::verify::{exam_summaries, Check, Failure, Verdict};
-use crate::time::format_iso;
 
 /// One learner's row.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -390,8 +389,10 @@ impl CsvLabels<'static> {
 }
 
 /// The CSV line of one verified record (with the reasons in whatever words
-/// `reason` gives); `practical_passed_at_ms` is when the roster's learner
-/// passed the practical exam and `checklists` the outcome of each checklist
+/// `reason` gives, and the times as `time` writes them: the app writes the
+/// phone's local time with its offset, `firstaid verify` UTC);
+/// `practical_passed_at_ms` is when the roster's learner passed the
+/// practical exam and `checklists` the outcome of each checklist
 /// ([`super::assess::summary`]; none outside a roster).
 #[allow(clippy::too_many_arguments)]
 pub fn csv_row(
@@ -402,6 +403,7 @@ pub fn csv_row(
     verified_at_ms: i64,
     labels: &CsvLabels,
     reason: &dyn Fn(&Check, &Failure) -> String,
+    time: &dyn Fn(i64) -> String,
 ) -> String {
     let b = &record.body;
     let exams = exam_summaries(record, status.exam_percents());
@@ -422,9 +424,9 @@ pub fn csv_row(
             .and_then(|t| t.score)
             .map(|s| s.to_string())
             .unwrap_or_default(),
-        practical_passed_at_ms.map(format_iso).unwrap_or_default(),
+        practical_passed_at_ms.map(time).unwrap_or_default(),
         checklists.to_owned(),
-        format_iso(verified_at_ms),
+        time(verified_at_ms),
         reasons.join("; "),
     ])
 }

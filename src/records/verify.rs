@@ -44,6 +44,16 @@ pub enum Check {
     DueDate,
 }
 
+impl Check {
+    /// A requirement of the assignment the record is checked against.
+    pub fn is_requirement(&self) -> bool {
+        matches!(
+            self,
+            Check::Lessons | Check::RequiredExam | Check::Trainer | Check::DueDate
+        )
+    }
+}
+
 /// Why a check failed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Failure {
@@ -187,9 +197,22 @@ impl Verdict {
         exam_summaries(record, &self.exam_percents)
     }
 
+    /// The checks that failed, and why. A record that answers another
+    /// assignment, or another instructor's, fails on that alone: what
+    /// this assignment requires (its lessons, exam, trainer score and due
+    /// date) is not listed, since the record was never meant to meet it
+    /// (an instructor reading "no exam of this assignment" under "another
+    /// assignment" looks for two problems where there is one).
     pub fn failures(&self) -> impl Iterator<Item = (&Check, &Failure)> {
+        let elsewhere = self.outcomes.iter().any(|o| {
+            matches!(
+                o.result,
+                Err(Failure::OtherAssignment(Some(_)) | Failure::OtherInstructor)
+            )
+        });
         self.outcomes
             .iter()
+            .filter(move |o| !(elsewhere && o.check.is_requirement()))
             .filter_map(|o| o.result.as_ref().err().map(|e| (&o.check, e)))
     }
 }

@@ -171,6 +171,7 @@ pub fn run(args: &Args) -> Result<(String, bool), String> {
                         now,
                         &labels,
                         &reason,
+                        &firstaid::time::format_iso,
                     ));
                     continue;
                 }

@@ -15,11 +15,13 @@ const words = {
     profile: 'aha', class: 'Year 8 — 3', a: 'Li Hua', b: 'Zhang Wei', heading: 'Practical exam: ',
     none: 'Not measured by the trainer.', note: 'Hands too high', practice: 'Needs practice',
     progress: '0 of 3 checklists passed', allPassed: 'Passed: every checklist',
+    othersDone: 'Everyone else in this class is assessed.', allDone: 'Everyone in this class is assessed.',
   },
   'zh-CN': {
     profile: 'rcsc', class: '初二(3)班', a: '王小明', b: '张伟', heading: '实操考核：',
     none: '按压训练没有测到这一项。', note: '手放得太高', practice: '需练习',
     progress: '已通过 0/3 张考核表', allPassed: '通过：所有考核表',
+    othersDone: '其他学员都考核完了。', allDone: '全班都考核完了。',
   },
 } as const;
 
@@ -121,6 +123,16 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       await expect(again.getByTestId('mark-practice')).toHaveAttribute('aria-pressed', 'true');
       await expect(again.getByTestId('item-note')).toHaveValue(w.note);
       await expect(card.getByTestId('checklist-tab').first()).toContainText(w.practice === 'Needs practice' ? /1 of \d+ marked/ : /已评 1\/\d+ 项/);
+      // The other learner is done: "Next learner" does not go round to
+      // them; the card says so instead.
+      await expect(card.getByTestId('next-learner')).toHaveCount(0);
+      await expect(card.getByTestId('all-assessed')).toHaveText(w.othersDone);
+      await card.getByTestId('close-practical').click();
+      // Once both are, either one's card says the class is done.
+      await passPractical(page, rowB);
+      await rows.filter({ hasText: w.a }).getByTestId('assess').click();
+      await expect(card.getByTestId('all-assessed')).toHaveText(w.allDone);
+      await expect(card.getByTestId('next-learner')).toHaveCount(0);
 
       await a.ctx.close();
       await b.ctx.close();

@@ -13,10 +13,10 @@ import { lessons } from './content';
 import { accept, anotherPhone, completeLesson, learnerPhone, makeAssignment, offline, passPractical, takeExam } from './classroom';
 
 const words = {
-  'en-US': { colon: ': ', lang: 'en', profile: 'aha', ok: 'Verified', failed: 'Not verified', signature: 'The signature does not match', class: 'Year 8 — 3', name: 'Li Hua',
+  'en-US': { timezoneId: 'UTC', offset: 'Z', colon: ': ', lang: 'en', profile: 'aha', ok: 'Verified', failed: 'Not verified', signature: 'The signature does not match', class: 'Year 8 — 3', name: 'Li Hua',
     isTranscript: 'This is an exam\'s answer file, not a record. Ask the learner for their record: on their phone, Me → “Make my record for this class”.',
     empty: 'Paste a learner\'s record first, or scan its code.' },
-  'zh-CN': { colon: '：', lang: 'zh', profile: 'rcsc', ok: '核对通过', failed: '未通过核对', signature: '签名不符', class: '初二(3)班', name: '王小明',
+  'zh-CN': { timezoneId: 'Asia/Shanghai', offset: '+08:00', colon: '：', lang: 'zh', profile: 'rcsc', ok: '核对通过', failed: '未通过核对', signature: '签名不符', class: '初二(3)班', name: '王小明',
     isTranscript: '这是考试的答题文件，不是记录。请学员在手机上打开“我的”→“生成这个班的记录”，把记录交给你。',
     empty: '请先粘贴学员的记录，或扫描记录的二维码。' },
 } as const;
@@ -24,7 +24,9 @@ const words = {
 for (const locale of ['en-US', 'zh-CN'] as const) {
   const w = words[locale];
   test.describe(`records between two phones (${locale})`, () => {
-    test.use({ locale });
+    // The instructor's phone in Shanghai writes its roster's times in
+    // Shanghai's time.
+    test.use({ locale, timezoneId: w.timezoneId });
 
     test('assignment → learning → record → verification → roster, offline', async ({ page, browser, baseURL }, info) => {
       test.skip(info.project.name !== 'phone', 'the loop runs on the phone viewport');
@@ -146,9 +148,12 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       expect(lines[1]).toContain(w.name);
       expect(lines[1]).toContain(learnerFp);
       expect(lines[1]).toContain(w.ok);
-      // The practical exam's column holds when it was passed (UTC), the
-      // next each checklist's outcome.
-      expect(lines[1]).toMatch(/,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z,[^,]+; [^,]+; [^,]+,\d{4}-/);
+      // The practical exam's column holds when it was passed, in the
+      // phone's local time with its offset (06:30 UTC reads 14:30+08:00 in
+      // Shanghai); the next each checklist's outcome; then when the record
+      // was verified, the same way.
+      const local = `\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d${w.offset.replace('+', '\\+')}`;
+      expect(lines[1]).toMatch(new RegExp(`,${local},[^,]+; [^,]+; [^,]+,${local},`));
 
       // The CLI verifies the same file against the same assignment.
       const out = execFileSync(CLI, ['verify', file, '--assignment', link]).toString();

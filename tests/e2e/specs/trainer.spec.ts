@@ -304,6 +304,7 @@ const LANGS = [
     missed: '1 of 1 pauses for breaths never came',
     rate: 'Metronome speed',
     perMinute: '120 per minute',
+    pushes38: 'Your pushes: 38',
   },
   {
     locale: 'zh-CN',
@@ -315,6 +316,7 @@ const LANGS = [
     missed: '应该停下来吹气 1 次，其中 1 次没有停',
     rate: '节拍器速度',
     perMinute: '每分钟 120 次',
+    pushes38: '你按了 38 次',
   },
 ];
 
@@ -333,6 +335,9 @@ for (const lang of LANGS) {
       // (through the pause for breaths due after 30), finished at 21 s.
       await startSession(page, lang.getReady);
       await tapAlong(page, 38, 545);
+      // The learner's count is the session's, past the 30 of the round:
+      // the circle alone counts the round's beats.
+      await expect(page.getByTestId('run-count')).toHaveText(lang.pushes38);
       await page.waitForTimeout(500);
       await page.getByTestId('finish-training').click();
       await page.getByTestId('confirm-finish').click();

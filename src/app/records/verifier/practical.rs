@@ -1,7 +1,9 @@
 //! The practical exam on the instructor's phone: one learner at a time,
 //! marked against a skills checklist (`content::checklist`) with two large
 //! buttons per item, a note where needed, the learner's trainer figures
-//! beside the items they are evidence for, and "Next learner" in one tap.
+//! beside the items they are evidence for, and "Next learner" in one tap
+//! (the next not yet assessed on every checklist; when there is none, the
+//! card says everyone is).
 //! Every mark is saved at once (the roster row's `assessments`).
 
 use leptos::prelude::*;
@@ -12,7 +14,7 @@ use crate::app::fill;
 use crate::app::focus::focus_id_later;
 use crate::app::i18n::{t, t_string, use_i18n};
 use crate::content::checklist::{Checklist, Evidence, Item};
-use crate::records::assess::{Assessments, Mark, Outcome};
+use crate::records::assess::{next_to_assess, Assessments, Mark, Outcome};
 use crate::records::keys::PublicKey;
 use crate::records::record::TrainerSummary;
 use crate::settings::Lang;
@@ -114,13 +116,36 @@ fn LearnerPractical(verify: Verify, key: PublicKey) -> impl IntoView {
             .and_then(|id| lists.with_value(|ls| ls.iter().find(|c| c.id == id).cloned()))?;
         Some(view! { <ChecklistMarks verify key list marks trainer=trainer.clone() /> })
     };
-    let next = move |_| {
-        let keys: Vec<PublicKey> = verify
-            .rows
-            .with_untracked(|r| r.iter().map(|r| r.rec.body.key).collect());
-        if let Some(i) = keys.iter().position(|k| *k == key) {
-            verify.assess(keys[(i + 1) % keys.len()]);
+    let all_lists = verify.checklists();
+    // The next learner not yet done, in the roster's order (wrapping);
+    // none when everyone else is.
+    let after = Memo::new(move |_| {
+        verify.rows.with(|rows| {
+            let order: Vec<(PublicKey, bool)> = rows
+                .iter()
+                .map(|r| (r.rec.body.key, r.assessments.is_done(&all_lists)))
+                .collect();
+            next_to_assess(&order, key)
+        })
+    });
+    let this_lists = StoredValue::new(verify.checklists());
+    let this_done = move || this_lists.with_value(|l| marks.with(|m| m.is_done(l)));
+    let next_or_done = move || match after.get() {
+        Some(k) => view! {
+            <button type="button" class="primary" data-testid="next-learner"
+                on:click=move |_| verify.assess(k)>{t!(i18n, practical.next)}</button>
         }
+        .into_any(),
+        None => view! {
+            <p class="all-assessed" role="status" data-testid="all-assessed">
+                {move || if this_done() {
+                    t_string!(i18n, practical.all_done)
+                } else {
+                    t_string!(i18n, practical.others_done)
+                }}
+            </p>
+        }
+        .into_any(),
     };
     let close = move |_| {
         verify.assessing.set(None);
@@ -132,7 +157,7 @@ fn LearnerPractical(verify: Verify, key: PublicKey) -> impl IntoView {
             <div class="checklist-tabs" role="group" aria-label=t_string!(i18n, practical.checklist)>{tabs}</div>
             {body}
             <div class="actions practical-actions">
-                <button type="button" class="primary" data-testid="next-learner" on:click=next>{t!(i18n, practical.next)}</button>
+                {next_or_done}
                 <button type="button" data-testid="close-practical" on:click=close>{t!(i18n, practical.close)}</button>
             </div>
         </section>

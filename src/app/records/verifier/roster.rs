@@ -17,6 +17,7 @@ use crate::credentials::roster::{certificate_input, RosterLearner};
 use crate::records::assess::{self, Practical};
 use crate::records::roster::{self, CsvLabels};
 use crate::settings::Lang;
+use crate::time::format_iso_local;
 
 impl Verify {
     /// The roster as a CSV file, downloaded.
@@ -66,6 +67,7 @@ impl Verify {
                 row.at,
                 &labels,
                 &|ch, f| failure_text(i18n, Some(&c4), l, ch, f),
+                &|ms| format_iso_local(ms, platform::local_offset_minutes(ms)),
             ));
         }
         let (class, id3) = self

@@ -568,7 +568,7 @@ pub fn Run(setup: Setup, on_end: Callback<End>) -> impl IntoView {
             </div>
             <div class="run-rest">
                 <SoundBanners session />
-                <RunCount setup shown />
+                <RunCount shown />
                 {(setup.source == Source::Taps).then(|| view! { <TapPad session pad /> })}
                 {(setup.source == Source::Motion).then(|| view! { <MotionHelp shown /> })}
                 <RunActions session confirm_cancel />

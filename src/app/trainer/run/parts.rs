@@ -210,20 +210,19 @@ pub(super) fn MotionHelp(shown: Shown) -> impl IntoView {
     }
 }
 
-/// The count: of this cycle (taps in 30:2), or of the session.
+/// The learner's own count: every push of the session, in both rhythms.
+/// (A count of this round's pushes beside the circle's count of the
+/// beats read as two counts that disagree, to a child in a walkthrough;
+/// the circle alone says where the round is.)
 ///
-/// Props: `setup` — what runs; `shown` — what the session sets.
+/// Props: `shown` — what the session sets.
 #[component]
-pub(super) fn RunCount(setup: Setup, shown: Shown) -> impl IntoView {
+pub(super) fn RunCount(shown: Shown) -> impl IntoView {
     let i18n = use_i18n();
     let live = shown.live;
     view! {
-        <p class="count">
-            {move || if setup.source == Source::Taps && setup.thirty_two {
-                t_string!(i18n, trainer.in_cycle).replace("%n%", &live.get().in_cycle.to_string())
-            } else {
-                t_string!(i18n, trainer.total).replace("%n%", &live.get().total.to_string())
-            }}
+        <p class="count" data-testid="run-count">
+            {move || t_string!(i18n, trainer.total).replace("%n%", &live.get().total.to_string())}
         </p>
     }
 }
