@@ -182,6 +182,7 @@ fn cpr_hands_follow_the_age_and_the_guideline() {
         );
         assert!(!lines(&adult.aed).contains(&Line::AedPadsChild));
         assert!(!lines(&adult.aed).contains(&Line::AedPadsBack));
+        assert!(!lines(&adult.aed).contains(&Line::AedChildPads));
         assert_eq!(lines(&adult.thirty_two), [Line::ThirtyTwo, Line::BreathHow]);
         // A child or a baby: breaths are part of CPR in every guideline
         // (not "if you are trained"); a child's head is tilted only a
@@ -206,6 +207,14 @@ fn cpr_hands_follow_the_age_and_the_guideline() {
         };
         for young in [&baby, &child] {
             assert!(lines(&young.aed).contains(&pads), "{p:?}");
+            // The AED's child pads or child setting come first, in every
+            // guideline (the adult pads when it has none), cited verified.
+            assert_eq!(
+                lines(&young.aed)[..3],
+                [Line::AedOn, Line::AedChildPads, Line::AedPads],
+                "{p:?}"
+            );
+            assert!(young.aed[1].cite.verified, "{p:?}");
             // ERC gives no centimetres for a child or a baby (AHA does).
             let push: &[Line] = if p == ProfileId::Erc {
                 &[Line::PushYoung]
@@ -337,6 +346,19 @@ fn recovery_turns_an_adult_and_holds_a_baby() {
         assert_eq!(adult[1].cite.verified, p != ProfileId::Rcsc, "{p:?}");
         assert_eq!(baby[1], Line::RecoveryCall, "{p:?}");
         assert!(!recovery::script(p, true)[1].cite.verified);
+        // Not for someone who may be seriously injured: ERC's (RCSC's
+        // lessons follow it, flagged), before the turn; AHA's sources do
+        // not say it, so its script leaves it out.
+        for script in [&adult, &recovery::script(p, true)] {
+            let injured = script.iter().find(|s| s.line == Line::RecoveryInjured);
+            match p {
+                ProfileId::Aha => assert!(injured.is_none(), "{p:?}"),
+                _ => {
+                    assert_eq!(injured.unwrap().cite.verified, p == ProfileId::Erc, "{p:?}");
+                    assert_eq!(script[2].line, Line::RecoveryInjured, "{p:?}");
+                }
+            }
+        }
         // "A child at least every minute" is ERC's alone: flagged for the
         // others.
         let check = adult[position(&adult, Line::RecoveryCheck)].cite;

@@ -65,6 +65,11 @@ fn said(line: Line, p: ProfileId) -> Said {
         AedPadsChild => own(&["A2"]),
         // RCSC and ERC: front and back is a child's placement.
         AedPadsBack => by_profile(p, own(&["C2"]), follows(&["E3"]), own(&["E3"])),
+        // Child pads or a child setting, else the adult pads: AHA (an
+        // attenuator as soon as possible; without one, an adult AED may be
+        // considered), ERC (child mode under 25 kg, else adult mode),
+        // RCSC (child pads preferred, adult pads if none).
+        AedChildPads => by_profile(p, own(&["C2"]), own(&["A2"]), own(&["E3"])),
         // "No shock advised: resume CPR immediately" in every profile.
         AedRestart => by_profile(p, follows(&["A1", "E1"]), own(&["A1", "A5"]), own(&["E1"])),
         Swap => by_profile(p, follows(&["A1"]), own(&["A1"]), follows(&["A1"])),
@@ -133,9 +138,23 @@ pub fn script(profile: ProfileId, who: Who) -> Script {
     let aed = if !young {
         s(&[AedOn, AedPads, AedClear, AedRestart])
     } else if profile == ProfileId::Aha {
-        s(&[AedOn, AedPads, AedPadsChild, AedClear, AedRestart])
+        s(&[
+            AedOn,
+            AedChildPads,
+            AedPads,
+            AedPadsChild,
+            AedClear,
+            AedRestart,
+        ])
     } else {
-        s(&[AedOn, AedPads, AedPadsBack, AedClear, AedRestart])
+        s(&[
+            AedOn,
+            AedChildPads,
+            AedPads,
+            AedPadsBack,
+            AedClear,
+            AedRestart,
+        ])
     };
     Script {
         before,

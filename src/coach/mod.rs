@@ -158,6 +158,9 @@ pub enum Line {
     AedPads,
     AedPadsChild,
     AedPadsBack,
+    /// A child or a baby: the AED's child pads or child setting, else
+    /// the adult pads.
+    AedChildPads,
     AedClear,
     AedRestart,
     Swap,
@@ -187,6 +190,8 @@ pub enum Line {
     // Recovery position.
     RecoveryWhen,
     RecoveryCall,
+    /// Not for someone who may be seriously injured (ERC; RCSC follows).
+    RecoveryInjured,
     RecoveryArm,
     RecoveryHand,
     RecoveryKnee,
@@ -199,7 +204,7 @@ pub enum Line {
 
 impl Line {
     /// Every line, in declaration order.
-    pub const ALL: [Line; 64] = [
+    pub const ALL: [Line; 66] = [
         Line::Safe,
         Line::CheckResponse,
         Line::CheckResponseBaby,
@@ -229,6 +234,7 @@ impl Line {
         Line::AedPads,
         Line::AedPadsChild,
         Line::AedPadsBack,
+        Line::AedChildPads,
         Line::AedClear,
         Line::AedRestart,
         Line::Swap,
@@ -256,6 +262,7 @@ impl Line {
         Line::SeeDoctor,
         Line::RecoveryWhen,
         Line::RecoveryCall,
+        Line::RecoveryInjured,
         Line::RecoveryArm,
         Line::RecoveryHand,
         Line::RecoveryKnee,
@@ -301,6 +308,7 @@ impl Line {
             AedPads => "aed_pads",
             AedPadsChild => "aed_pads_child",
             AedPadsBack => "aed_pads_back",
+            AedChildPads => "aed_child_pads",
             AedClear => "aed_clear",
             AedRestart => "aed_restart",
             Swap => "swap",
@@ -328,6 +336,7 @@ impl Line {
             SeeDoctor => "see_doctor",
             RecoveryWhen => "recovery_when",
             RecoveryCall => "recovery_call",
+            RecoveryInjured => "recovery_injured",
             RecoveryArm => "recovery_arm",
             RecoveryHand => "recovery_hand",
             RecoveryKnee => "recovery_knee",

@@ -1,6 +1,7 @@
 //! The recovery-position coach: for someone who does not respond but
 //! breathes normally — the call (anyone who does not respond gets one),
-//! how to turn them onto their side (a baby: held on its side), keep
+//! not if they may be seriously injured (ERC; RCSC follows), how to
+//! turn them onto their side (a baby: held on its side), keep
 //! checking breathing, and CPR as soon as breathing stops being normal.
 
 use super::{by_profile, follows, own, Line, Said};
@@ -14,6 +15,9 @@ fn said(line: Line, p: ProfileId, baby: bool) -> Said {
         Line::RecoveryCall if baby => follows(&["A1", "E2"]),
         Line::RecoveryCall => by_profile(p, follows(&["A1", "E2"]), own(&["A1"]), own(&["E2"])),
         Line::RecoveryToCpr => by_profile(p, own(&["C2"]), own(&["A1"]), own(&["E1"])),
+        // Not for trauma: ERC First Aid; RCSC's lessons follow ERC. AHA's
+        // script leaves the line out (its sources do not say it).
+        Line::RecoveryInjured => by_profile(p, follows(&["E4"]), follows(&["E4"]), own(&["E4"])),
         // "A child at least every minute" is ERC's; AHA gives no interval.
         Line::RecoveryCheck => by_profile(p, follows(&["E4"]), follows(&["E4"]), own(&["E4"])),
         // How to turn: ERC First Aid and AHA First Aid; RCSC unverified.
@@ -29,6 +33,7 @@ pub fn script(profile: ProfileId, baby: bool) -> Vec<Said> {
         &[
             RecoveryWhen,
             RecoveryCall,
+            RecoveryInjured,
             RecoveryBaby,
             RecoveryCheck,
             RecoveryToCpr,
@@ -37,6 +42,7 @@ pub fn script(profile: ProfileId, baby: bool) -> Vec<Said> {
         &[
             RecoveryWhen,
             RecoveryCall,
+            RecoveryInjured,
             RecoveryArm,
             RecoveryHand,
             RecoveryKnee,
@@ -46,5 +52,9 @@ pub fn script(profile: ProfileId, baby: bool) -> Vec<Said> {
             RecoveryToCpr,
         ]
     };
-    lines.iter().map(|&l| said(l, profile, baby)).collect()
+    lines
+        .iter()
+        .filter(|&&l| !(l == RecoveryInjured && profile == ProfileId::Aha))
+        .map(|&l| said(l, profile, baby))
+        .collect()
 }

@@ -5,10 +5,9 @@
 //! repeating, and — if the person stops responding — one tap into CPR.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-use super::cpr::WhoPicker;
+use super::cpr::{CprDoors, WhoPicker};
 use super::lines::{spoken_text, SaidList, SourcesLayer};
 use super::voice::{Voice, VoiceToggle};
 use super::EmergencyFrame;
@@ -82,10 +81,12 @@ pub fn ChokingPage() -> impl IntoView {
             .collect()
     });
     let title = Signal::derive(move || t_string!(i18n, coach.need_choking).to_owned());
-    let cpr_link = move || match who.get() {
-        Who::Baby => "/emergency/cpr?who=baby".to_owned(),
-        _ => "/emergency/cpr?who=adult".to_owned(),
-    };
+    // "Adult or child": a door for each, so a child gets a child's CPR.
+    let to_cpr = Signal::derive(move || match who.get() {
+        Who::Baby => vec![Who::Baby],
+        Who::Large => vec![Who::Large],
+        _ => vec![Who::Adult, Who::Child],
+    });
     view! {
         <EmergencyFrame title=title back=true>
             <WhoPicker who=who choices=&[Who::Adult, Who::Baby, Who::Large] />
@@ -130,9 +131,8 @@ pub fn ChokingPage() -> impl IntoView {
                 </Show>
             </div>
             <SaidList lines=Signal::derive(move || script.get().collapse) class="emergency-steps" />
-            <A href=cpr_link attr:class="emergency-door door-cpr" attr:data-testid="choking-to-cpr">
-                <strong>{t!(i18n, coach.stopped_responding)}</strong>
-            </A>
+            <CprDoors label=Signal::derive(move || t_string!(i18n, coach.stopped_responding).to_owned())
+                people=to_cpr testid="choking-to-cpr" />
             <SaidList lines=Signal::derive(move || script.get().after) class="emergency-steps" />
             <SourcesLayer lines=all />
         </EmergencyFrame>

@@ -7,6 +7,7 @@
 //! count.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use super::lines::{SaidList, SourcesLayer};
@@ -258,5 +259,45 @@ pub fn WhoPicker(who: RwSignal<Who>, choices: &'static [Who]) -> impl IntoView {
                     on:click=move |_| who.set(w)>{move || label(w)}</button>
             }).collect_view()}
         </div>
+    }
+}
+
+/// The way into the CPR coach from another emergency page: a door per
+/// person the rescuer may have in front of them, so that a child's rescuer
+/// lands on a child's CPR (its depth, one hand or two, its breaths), not
+/// an adult's by default.
+///
+/// Props: `label` — what each door says ("Stopped responding: start CPR");
+/// `people` — one door each, named when there is more than one; `testid`
+/// — the doors' test id, followed by `-` and the person (`-child`).
+#[component]
+pub fn CprDoors(
+    label: Signal<String>,
+    people: Signal<Vec<Who>>,
+    testid: &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let name = move |w: Who| match w {
+        Who::Child => t_string!(i18n, coach.who_child),
+        Who::Baby => t_string!(i18n, coach.who_baby),
+        Who::Adult | Who::Large => t_string!(i18n, coach.who_adult),
+    };
+    move || {
+        let people = people.get();
+        let named = people.len() > 1;
+        people
+            .into_iter()
+            .map(|w| {
+                let who = if w == Who::Large { Who::Adult } else { w };
+                view! {
+                    <A href=format!("/emergency/cpr?who={}", who.slug())
+                        attr:class="emergency-door door-cpr"
+                        attr:data-testid=format!("{testid}-{}", w.slug())>
+                        <strong>{move || label.get()}</strong>
+                        {named.then(|| view! { <span>{name(w)}</span> })}
+                    </A>
+                }
+            })
+            .collect_view()
     }
 }

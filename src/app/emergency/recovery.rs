@@ -4,14 +4,14 @@
 //! into CPR if breathing stops being normal.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
+use super::cpr::CprDoors;
 use super::lines::{SaidList, SourcesLayer};
 use super::voice::{Voice, VoiceToggle};
 use super::EmergencyFrame;
 use crate::app::i18n::{t, t_string, use_i18n};
 use crate::app::state::use_state;
-use crate::coach::{recovery, Spoken};
+use crate::coach::{recovery, Spoken, Who};
 
 /// How often the coach reminds to check breathing (ms): a child at least
 /// every minute [E4].
@@ -42,10 +42,9 @@ pub fn RecoveryPage() -> impl IntoView {
                 <VoiceToggle voice=voice />
             </div>
             <SaidList lines=script class="emergency-steps emergency-numbered" />
-            <A href=move || if baby.get() { "/emergency/cpr?who=baby".to_owned() } else { "/emergency/cpr".to_owned() }
-                attr:class="emergency-door door-cpr" attr:data-testid="recovery-to-cpr">
-                <strong>{t!(i18n, coach.to_cpr)}</strong>
-            </A>
+            <CprDoors label=Signal::derive(move || t_string!(i18n, coach.to_cpr).to_owned())
+                people=Signal::derive(move || if baby.get() { vec![Who::Baby] } else { vec![Who::Adult, Who::Child] })
+                testid="recovery-to-cpr" />
             <SourcesLayer lines=script />
         </EmergencyFrame>
     }

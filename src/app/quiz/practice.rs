@@ -8,7 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::question::{sources_view, Answer, QuestionView};
+use super::question::{sources_view, Answer, QuestionView, RightOrder};
 use crate::adapters::platform;
 use crate::app::i18n::{t, t_string, use_i18n};
 use crate::app::pages::with_curriculum;
@@ -207,6 +207,7 @@ fn PracticeQuestion(
         });
     };
     let explanation = question.explanation.clone();
+    let ordering = (question.kind == crate::content::QuestionType::Order).then(|| question.clone());
     let (c3, q3) = (curriculum.clone(), question.clone());
     let q4 = question.id.clone();
     // The question's Leitner box after this answer.
@@ -240,6 +241,7 @@ fn PracticeQuestion(
                     };
                     view! {
                         <p class=class><span class="mark-icon" aria-hidden="true">{icon}</span><span data-testid="verdict">{text}</span></p>
+                        {(p < FULL).then(|| ordering.clone().map(|question| view! { <RightOrder question /> }))}
                         <p><strong>{t!(i18n, check.why)}</strong>" "{state.say(explanation.get(lang()))}</p>
                         // One "you will see this again": at the end of this
                         // practice when it comes back, else when the schedule

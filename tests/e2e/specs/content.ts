@@ -9,7 +9,7 @@ export type Text = { zh: string; en: string };
 export type Question = {
   id: string; lesson: string; profiles: string[]; check?: boolean; type: string; prompt: Text;
   review?: Text; exam_hold?: boolean;
-  options?: { id: string; correct?: boolean }[]; answer?: boolean; regions?: { id: string; correct: boolean }[];
+  options?: { id: string; correct?: boolean; text: Text }[]; answer?: boolean; regions?: { id: string; correct: boolean }[];
 };
 export type SourceRef = { ref: string; profiles?: string[] };
 export type Variant = {

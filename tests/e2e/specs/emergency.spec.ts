@@ -179,6 +179,12 @@ test.describe('the coach', () => {
       for (let i = 0; i < 5; i++) await tap.click();
       await expect(page.getByTestId('choking-action')).toHaveText('Five back blows.');
       await expect(page.getByText('Round 2')).toBeVisible();
+      // "Adult or child" who stops responding: a door for each, so a child's
+      // rescuer gets a child's CPR (one hand or two, its depth, its breaths).
+      await expect(page.getByTestId('choking-to-cpr-adult')).toHaveAttribute('href', '/emergency/cpr?who=adult');
+      await expect(page.getByTestId('choking-to-cpr-adult')).toContainText('Adult');
+      await expect(page.getByTestId('choking-to-cpr-child')).toHaveAttribute('href', '/emergency/cpr?who=child');
+      await expect(page.getByTestId('choking-to-cpr-child')).toContainText('Child');
       // A baby: chest thrusts with the heel of one hand (AHA), never abdominal.
       await page.getByTestId('who-baby').click();
       await expect(page.getByText('Round 1')).toBeVisible();
@@ -196,8 +202,9 @@ test.describe('the coach', () => {
       expect(said).toContain('Five abdominal thrusts.');
       expect(said).toContain('Five chest thrusts.');
       expect(new Set((await spoken(page)).map((s) => s.lang))).toEqual(new Set(['en']));
-      // Stops responding: straight into the CPR coach for a baby.
-      await page.getByTestId('choking-to-cpr').click();
+      // Stops responding: straight into the CPR coach for a baby (one door).
+      await expect(page.getByTestId('choking-to-cpr-child')).toHaveCount(0);
+      await page.getByTestId('choking-to-cpr-baby').click();
       await expect(page).toHaveURL(/\/emergency\/cpr\?who=baby$/);
       await expect(page.getByTestId('who-baby')).toHaveAttribute('aria-pressed', 'true');
       await expect(page.locator('[data-line="baby_hands_heel_or_thumbs"]')).toBeVisible();
@@ -216,11 +223,16 @@ test.describe('the coach', () => {
       await expect(page.locator('[data-line="recovery_roll"]')).toHaveText('拉这个膝盖，把他朝你翻过来，侧躺。');
       // Anyone who does not respond gets a call, with the number where the phone is.
       await expect(page.locator('[data-line="recovery_call"]')).toHaveText('拨打 120，打开免提。');
+      // Not for someone who may be seriously injured (RCSC follows ERC).
+      await expect(page.locator('[data-line="recovery_injured"]')).toHaveText('可能受了严重外伤？不要翻动他。');
+      // Stops breathing normally: a child's CPR is a door of its own.
+      await expect(page.getByTestId('recovery-to-cpr-child')).toHaveAttribute('href', '/emergency/cpr?who=child');
+      await expect(page.getByTestId('recovery-to-cpr-adult')).toHaveAttribute('href', '/emergency/cpr?who=adult');
       await page.getByTestId('recovery-baby').click();
       await expect(page.locator('[data-line="recovery_baby"]')).toBeVisible();
       await expect(page.locator('[data-line="recovery_roll"]')).toHaveCount(0);
       expect((await spoken(page))[0]).toEqual({ text: '继续观察呼吸。', lang: 'zh-CN' });
-      await page.getByTestId('recovery-to-cpr').click();
+      await page.getByTestId('recovery-to-cpr-baby').click();
       await expect(page).toHaveURL(/\/emergency\/cpr\?who=baby$/);
       // RCSC follows the two-thumb technique (flagged in the sources layer).
       await expect(page.locator('[data-line="baby_hands_thumbs"]')).toBeVisible();

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, axe, waitForApp, CLI } from './fixtures';
-import { answer, byId, questions } from './content';
+import { answer, byId, numberFor, questions, said } from './content';
 import { practiseUntil } from './practise';
 
 
@@ -269,6 +269,19 @@ test.describe('practice', () => {
     await page.mouse.up();
     const after = [before[1], before[2], before[0], ...before.slice(3)];
     await expect.poll(() => items.evaluateAll((els) => els.map((e) => e.getAttribute('data-option')!))).toEqual(after);
+  });
+
+  test('an ordering not all right shows the right order, step by step', async ({ page }) => {
+    const card = await practiseUntil(page, 'adult-cpr', async (c) => (await c.getAttribute('data-type')) === 'order');
+    const q = byId.get((await card.getAttribute('data-question'))!)!;
+    await answer(card, q, false);
+    await page.getByTestId('check-answer').click();
+    await expect(page.getByTestId('verdict')).toHaveText(/Not quite|Partly right/);
+    const right = page.getByTestId('feedback').getByTestId('right-order');
+    await expect(right.locator('p')).toHaveText('Right answer:');
+    // The steps as authored (the right order), numbered by the list.
+    await expect(right.locator('ol > li')).toHaveText(q.options!.map((o) => said(o.text.en, numberFor('en'))));
+    await axe(page, 'the right order after a practice answer');
   });
 
   test('a wrong answer is explained, comes back at the end, and is kept for review after a reload', async ({ page }) => {

@@ -242,3 +242,30 @@ fn order_item<F: Fn() + Copy + Send + Sync + 'static>(o: Ordering<F>, id: String
         </li>
     }
 }
+
+/// The right order of an ordering question, numbered: what practice shows
+/// under a verdict that was not all right, so the learner reads the steps
+/// in order once (the exam's results list it too).
+///
+/// Props: `question` — an ordering question (its options are authored in
+/// the right order).
+#[component]
+pub fn RightOrder(question: std::sync::Arc<Question>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let lang = move || state.settings.get().lang;
+    let steps = question
+        .options
+        .iter()
+        .map(|o| {
+            let text = o.text.clone();
+            view! { <li>{move || state.say(text.get(lang()))}</li> }
+        })
+        .collect_view();
+    view! {
+        <div class="right-order" data-testid="right-order">
+            <p><strong>{t!(i18n, quiz.right_answer)}</strong></p>
+            <ol>{steps}</ol>
+        </div>
+    }
+}
