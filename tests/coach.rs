@@ -283,10 +283,18 @@ fn choking_cycles_blows_and_the_right_thrusts() {
         };
         assert_eq!(lines(&s.first), [Line::AskChoking, Line::CoughWell, call]);
         // A baby cannot be asked: what it can show (cough, cry, a sound).
-        assert_eq!(
-            lines(&choking::script(p, Who::Baby).first),
-            [Line::BabySigns, Line::CoughWell, Line::BabyCall]
-        );
+        // ERC's call comes after the first round for a baby too, as its
+        // lesson says (flagged: ERC's infant row does not say when).
+        let baby = choking::script(p, Who::Baby).first;
+        let baby_call = if p == ProfileId::Erc {
+            Line::CallChokingAfter
+        } else {
+            Line::BabyCall
+        };
+        assert_eq!(lines(&baby), [Line::BabySigns, Line::CoughWell, baby_call]);
+        if p == ProfileId::Erc {
+            assert!(!baby[2].cite.verified);
+        }
         assert_eq!(s.collapse[0].line, Line::Collapse);
         assert!(lines(&s.collapse).contains(&Line::NoSweep));
         // ERC: a child who collapses gets 5 breaths first.

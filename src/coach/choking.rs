@@ -139,7 +139,18 @@ pub fn script(profile: ProfileId, who: Who) -> Script {
         Who::Adult | Who::Child if erc => s(&[Collapse, NoSweep, CollapseChildBreaths]),
         _ => s(&[Collapse, NoSweep]),
     };
-    let first = if who == Who::Baby {
+    let first = if who == Who::Baby && erc {
+        // ERC's order for a baby too, as lesson 7 teaches it: the call
+        // once the first blows and thrusts have not worked (its adult and
+        // child choking, E4; the infant row gives only the blows and the
+        // thrusts: flagged).
+        let mut v = s(&[BabySigns, CoughWell]);
+        v.push(Said {
+            line: CallChokingAfter,
+            cite: follows(&["E4"]),
+        });
+        v
+    } else if who == Who::Baby {
         s(&[BabySigns, CoughWell, BabyCall])
     } else if erc {
         // ERC calls once the first 5 blows and 5 thrusts have not worked.

@@ -401,10 +401,13 @@ pub enum Spoken {
     ChestThrusts,
     /// The recovery position: keep checking breathing.
     KeepChecking,
+    /// Choking, when the second round begins: call for help now, then
+    /// the back blows again.
+    CallNow,
 }
 
 impl Spoken {
-    pub const ALL: [Spoken; 7] = [
+    pub const ALL: [Spoken; 8] = [
         Spoken::Push,
         Spoken::Breaths,
         Spoken::Swap,
@@ -412,6 +415,7 @@ impl Spoken {
         Spoken::AbdominalThrusts,
         Spoken::ChestThrusts,
         Spoken::KeepChecking,
+        Spoken::CallNow,
     ];
 
     pub fn key(self) -> &'static str {
@@ -423,6 +427,7 @@ impl Spoken {
             Spoken::AbdominalThrusts => "abdominal_thrusts",
             Spoken::ChestThrusts => "chest_thrusts",
             Spoken::KeepChecking => "keep_checking",
+            Spoken::CallNow => "call_now",
         }
     }
 }

@@ -65,7 +65,7 @@ pub(super) const PAD: (f64, f64) = (13.0, 9.0);
 pub(super) fn adult_pads(c: &Figure) -> [(Pt, f64); 2] {
     [
         (c.torso_at(0.78, -0.25), c.spine),
-        (c.torso_at(0.6, 0.78), c.spine),
+        (c.torso_at(0.52, 0.8), c.spine),
     ]
 }
 

@@ -365,9 +365,11 @@ fn shave_hair() -> Scene {
 /// the pads on the chest are wired to the AED on the floor by the head.
 fn stand_clear() -> Scene {
     let c = lying(Build::Adult, 112.0);
-    let half = 8.0;
-    let upper = c.torso_at(0.86, 1.0).go(-90.0, 3.5);
-    let side = c.torso_at(0.5, 1.0).go(-90.0, 3.5);
+    // The pads apart, as they must be (the step before says they never
+    // touch): below the collarbone, and on the side at nipple height.
+    let half = 6.5;
+    let upper = c.torso_at(0.88, 1.0).go(-90.0, 3.5);
+    let side = c.torso_at(0.46, 1.0).go(-90.0, 3.5);
     // The AED: a box on the floor beyond the head, a flash on its face.
     let aed = pt(74.0, FLOOR - 13.0);
     let flash = vec![

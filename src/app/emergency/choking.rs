@@ -2,7 +2,8 @@
 //! works, then shows the action now (5 back blows, then 5 abdominal or
 //! chest thrusts, as the person and the profile need), a counter the
 //! helper taps after each blow or thrust, how to do it, the cycle
-//! repeating, and — if the person stops responding — one tap into CPR.
+//! repeating, and — if the person stops responding — one tap into CPR
+//! (a door for an adult and one for a child: their CPR differs).
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -14,7 +15,7 @@ use super::EmergencyFrame;
 use crate::app::i18n::{t, t_string, use_i18n};
 use crate::app::state::use_state;
 use crate::coach::choking;
-use crate::coach::Who;
+use crate::coach::{Spoken, Who};
 
 /// Where the helper is in the cycle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,7 +66,14 @@ pub fn ChokingPage() -> impl IntoView {
             if p.half == 0 {
                 p.round += 1;
             }
-            voice.say(s.cycle[p.half].action.spoken());
+            // A round of blows and thrusts has not worked: the call now
+            // (ERC's moment for it; for the others a reminder), then the
+            // back blows again.
+            voice.say(if p.round == 2 && p.half == 0 {
+                Spoken::CallNow
+            } else {
+                s.cycle[p.half].action.spoken()
+            });
         }
         at.set(p);
     };
@@ -93,6 +101,12 @@ pub fn ChokingPage() -> impl IntoView {
             <SaidList lines=Signal::derive(move || script.get().first) class="emergency-steps" />
             <section class="coach-now" aria-labelledby="coach-now" data-testid="choking-now">
                 <p class="coach-round">{move || crate::app::fill(t_string!(i18n, coach.rounds), &[("n", &at.get().round)])}</p>
+                // From the second round on: has help been called?
+                <Show when=move || { at.get().round >= 2 }>
+                    <p class="coach-call-again" data-testid="choking-call-again">
+                        {move || crate::app::fill(t_string!(i18n, coach.call_again), &[("number", &state.call_number())])}
+                    </p>
+                </Show>
                 // The other half's action, unseen, in the same place: the
                 // heading is as tall as the taller of the two, so a change
                 // of half never moves the counter below it.

@@ -294,7 +294,7 @@ pub fn CprDoors(
                         attr:class="emergency-door door-cpr"
                         attr:data-testid=format!("{testid}-{}", w.slug())>
                         <strong>{move || label.get()}</strong>
-                        {named.then(|| view! { <span>{name(w)}</span> })}
+                        {named.then(|| view! { <span class="door-who">{name(w)}</span> })}
                     </A>
                 }
             })

@@ -156,13 +156,19 @@ fn CheckQuestion(
     let answer = RwSignal::new(Answer::initial(&q, &shown_options(&q, &options)));
     // None: not checked yet; Some(correct).
     let verdict = RwSignal::new(None::<bool>);
+    // "Check" with nothing chosen: asked to choose first, not marked
+    // wrong and shown the answer (as practice does).
+    let hint = RwSignal::new(false);
     let q2 = q.clone();
     let feedback = NodeRef::<leptos::html::Div>::new();
     let submit = move |_| {
-        let ok = answer
-            .get_untracked()
-            .response()
-            .is_some_and(|r| score(&q2, &r) == Ok(FULL));
+        let Some(response) = answer.get_untracked().response() else {
+            hint.set(true);
+            crate::app::focus::reveal_later(feedback);
+            return;
+        };
+        hint.set(false);
+        let ok = score(&q2, &response) == Ok(FULL);
         verdict.set(Some(ok));
         if ok {
             // "Check my answer" is gone: focus the feedback (as practice
@@ -175,11 +181,15 @@ fn CheckQuestion(
     let explanation = q.explanation.clone();
     view! {
         <QuestionView curriculum=curriculum question=q.clone() options=options answer=answer
-            on_change=Callback::new(move |()| verdict.set(None))>
+            on_change=Callback::new(move |()| {
+                verdict.set(None);
+                hint.set(false);
+            })>
             <Show when=move || verdict.get() != Some(true)>
                 <button type="button" class="primary" on:click=submit.clone()>{t!(i18n, check.submit)}</button>
             </Show>
             <div role="status" class="feedback" data-testid="feedback" tabindex="-1" node_ref=feedback>
+                {move || hint.get().then(|| view! { <p class="wrong">{t!(i18n, quiz.choose_first)}</p> })}
                 {move || verdict.get().map(|ok| {
                     let explanation = state.say(explanation.get(lang()));
                     view! {

@@ -295,6 +295,12 @@ fn ReviewItem(
         );
         state.say(&answer_text(&q2, &right_answer(&q2), lang(), yes, no))
     };
+    let ordering = question.kind == crate::content::QuestionType::Order;
+    let given_order = match &item.answer {
+        Some(Answer::Order(ids)) => Some(ids.clone()),
+        _ => None,
+    };
+    let right_order: Vec<String> = question.options.iter().map(|o| o.id.clone()).collect();
     let prompt = question.prompt.clone();
     let explanation = question.explanation.clone();
     let scenario = question
@@ -311,11 +317,50 @@ fn ReviewItem(
                 <strong>{move || match mark { 0 => t_string!(i18n, quiz.mark_right), 1 => t_string!(i18n, quiz.mark_partly), _ => t_string!(i18n, quiz.mark_wrong) }}</strong>
                 {(mark == 1).then(|| view! { " · "{t!(i18n, quiz.item_percent, percent = move || points / 10)} })}
             </p>
-            <p><strong>{t!(i18n, quiz.your_answer)}</strong>" "{yours}</p>
-            <p><strong>{t!(i18n, quiz.right_answer)}</strong>" "{right}</p>
+            {if ordering {
+                // An ordering, yours and the right one, as numbered lists
+                // (one line of "1. … 2. …" read as a run-on sentence).
+                view! {
+                    <p><strong>{t!(i18n, quiz.your_answer)}</strong>" "{given_order.is_none().then(|| t_string!(i18n, quiz.no_answer))}</p>
+                    {given_order.map(|ids| order_list(&question, ids, state, lang))}
+                    <p><strong>{t!(i18n, quiz.right_answer)}</strong></p>
+                    {order_list(&question, right_order, state, lang)}
+                }.into_any()
+            } else {
+                view! {
+                    <p><strong>{t!(i18n, quiz.your_answer)}</strong>" "{yours}</p>
+                    <p><strong>{t!(i18n, quiz.right_answer)}</strong>" "{right}</p>
+                }.into_any()
+            }}
             {several_places(&question).then(|| places_view(&question, item.answer.as_ref(), lang))}
             <p><strong>{t!(i18n, check.why)}</strong>" "{move || state.say(explanation.get(lang()))}</p>
             {sources_view(&curriculum, &question, profile)}
         </li>
     }
+}
+
+/// An ordering's steps as a numbered list, in the order of `ids`.
+fn order_list(
+    q: &Question,
+    ids: Vec<String>,
+    state: AppState,
+    lang: impl Fn() -> Lang + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let steps = ids
+        .into_iter()
+        .map(|id| {
+            let text = q
+                .options
+                .iter()
+                .find(|o| o.id == id)
+                .map(|o| o.text.clone());
+            view! {
+                <li>{move || match &text {
+                    Some(t) => state.say(t.get(lang())),
+                    None => id.clone(),
+                }}</li>
+            }
+        })
+        .collect_view();
+    view! { <ol class="answer-order">{steps}</ol> }
 }

@@ -73,7 +73,9 @@ pub fn TopBar(#[prop(into)] inert: Signal<bool>) -> impl IntoView {
             <TabBar />
             <A href="/settings" attr:class="icon-link" attr:data-testid="settings-link">
                 <IconSvg icon=Icon::Settings />
-                <span class="visually-hidden">{t!(i18n, nav.settings)}</span>
+                // Named on screen: the gear alone read as a sun to an
+                // elderly learner looking for the text size.
+                <span class="icon-label">{t!(i18n, nav.settings)}</span>
             </A>
             <A href="/emergency" attr:class="emergency-button" attr:data-testid="emergency-button">
                 {t!(i18n, nav.emergency)}

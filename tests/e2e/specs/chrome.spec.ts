@@ -51,6 +51,11 @@ for (const locale of ['zh-CN', 'en-US']) {
         if (size === '200') expect(label, 'tab label font at 200 %').toBeGreaterThanOrEqual(16.5);
         const cut = await page.locator('.tab-label').evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent));
         expect(cut, 'tab labels cut short').toEqual([]);
+        // Settings is named on screen beside its gear (the gear alone read
+        // as a sun to an elderly learner looking for the text size).
+        const settings = page.getByTestId('settings-link');
+        await expect(settings.locator('.icon-label')).toHaveText(locale === 'zh-CN' ? '设置' : 'Settings');
+        await expect(settings.locator('.icon-label')).toBeInViewport({ ratio: 1 });
         // One tap from anywhere.
         await page.getByTestId('emergency-button').click();
         await expect(page).toHaveURL(/\/emergency$/);

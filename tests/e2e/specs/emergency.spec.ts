@@ -179,6 +179,10 @@ test.describe('the coach', () => {
       for (let i = 0; i < 5; i++) await tap.click();
       await expect(page.getByTestId('choking-action')).toHaveText('Five back blows.');
       await expect(page.getByText('Round 2')).toBeVisible();
+      // A round has not worked: the call, seen and said (the first call
+      // line has scrolled away by now).
+      await expect(page.getByTestId('choking-call-again')).toHaveText('Still choking? Call 911 now, or have someone call.');
+      expect((await spoken(page)).at(-1)!.text).toBe('Still choking? Call for help now. Then five back blows.');
       // "Adult or child" who stops responding: a door for each, so a child's
       // rescuer gets a child's CPR (one hand or two, its depth, its breaths).
       await expect(page.getByTestId('choking-to-cpr-adult')).toHaveAttribute('href', '/emergency/cpr?who=adult');
@@ -188,6 +192,7 @@ test.describe('the coach', () => {
       // A baby: chest thrusts with the heel of one hand (AHA), never abdominal.
       await page.getByTestId('who-baby').click();
       await expect(page.getByText('Round 1')).toBeVisible();
+      await expect(page.getByTestId('choking-call-again')).toHaveCount(0);
       // A baby is not asked: what it can show (a cough, a cry, a sound).
       await expect(page.locator('[data-line="baby_signs"]')).toBeVisible();
       await expect(page.locator('[data-line="baby_call"]')).toContainText('No sound');
@@ -352,6 +357,9 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       await expect(first).toBeVisible();
       const box = (await first.boundingBox())!;
       expect(box.y + 40, 'the first instruction starts on the first screen').toBeLessThan(844);
+      // The call button stays as tall as at 100 % (72 px): compact chrome,
+      // not a smaller call.
+      expect((await page.getByTestId('emergency-call').boundingBox())!.height).toBeGreaterThanOrEqual(71.5);
       // CPR, then the other kinds of help, then choking.
       await page.getByTestId('emergency-back').click();
       await page.getByTestId('need-choking').click();

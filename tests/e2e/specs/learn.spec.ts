@@ -124,6 +124,13 @@ test.describe('lessons', () => {
     const first = questions.filter((x) => x.lesson === lesson.id && x.check && x.profiles.includes('aha'))[0];
     const box = page.locator(`[data-question="${first.id}"]`);
     await box.getByRole('button', { name: 'Check my answer' }).click();
+    if (first.type !== 'order') {
+      // Nothing chosen yet: asked to choose, not marked wrong and shown
+      // the answer (an ordering always has one).
+      await expect(box.getByTestId('feedback')).toHaveText('Choose an answer first.');
+      await answer(box, first, false);
+      await box.getByRole('button', { name: 'Check my answer' }).click();
+    }
     await expect(box.getByTestId('feedback')).toContainText('Not quite');
     await answerCorrectly(page, first);
   });

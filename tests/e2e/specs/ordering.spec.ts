@@ -51,6 +51,21 @@ test.describe('exam', () => {
     await waitForApp(page);
     await expect(count).toHaveText('Answered: 1 of 20');
     await expect(page.getByTestId('order-kept')).toBeVisible();
+    // The results list the ordering given and the right one as numbered
+    // lists, step by step (one line of "1. … 2. …" read as a sentence).
+    const id = (await card.getAttribute('data-question'))!;
+    const texts = await card.locator('li[data-option] .order-text').allTextContents();
+    // "Finish" is on the last question.
+    for (let n = 0; n < 20 && !(await page.getByTestId('exam-finish').isVisible()); n++) {
+      await page.getByTestId('exam-next').click();
+    }
+    await page.getByTestId('exam-finish').click();
+    await page.getByTestId('finish-anyway').click();
+    const review = page.locator(`.review-item[data-question="${id}"]`);
+    const lists = review.locator('ol.answer-order');
+    await expect(lists).toHaveCount(2);
+    await expect(lists.first().locator('li')).toHaveText(texts);
+    await expect(lists.last().locator('li')).toHaveCount(texts.length);
   });
 });
 
