@@ -185,6 +185,19 @@ fn Player(curriculum: Arc<Curriculum>, lesson: Lesson) -> impl IntoView {
                     </button>
                 </Show>
             </nav>
+            // At the check or a finished lesson: back to step 1 in one tap
+            // (it took Back once per step).
+            <Show when=move || pos.get().is_none()>
+                <p>
+                    <button type="button" class="button" data-testid="lesson-restart"
+                        on:click=move |_| {
+                            pos.set(Some(0));
+                            bring_step_into_view();
+                        }>
+                        {t!(i18n, player.restart)}
+                    </button>
+                </p>
+            </Show>
             // Swiping on a touch screen, the arrow keys with a mouse (style:
             // `.hint-touch`, `.hint-keys`).
             <p class="help hint-touch" data-testid="swipe-hint">{t!(i18n, player.swipe_hint)}</p>

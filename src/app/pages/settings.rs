@@ -49,6 +49,7 @@ pub fn SettingsPage() -> impl IntoView {
             </Choice>
         }
     });
+    let size_box = NodeRef::<leptos::html::Fieldset>::new();
     let sizes = TextSize::ALL.map(|size| {
         view! {
             <Choice name="text_size" value=size.percent().to_string() this=size
@@ -83,7 +84,9 @@ pub fn SettingsPage() -> impl IntoView {
                 <legend>{t!(i18n, settings.theme)}</legend>
                 {themes}
             </fieldset>
-            <fieldset>
+            // The choice stays in view as the page grows or shrinks under
+            // it (at 200 % it was left behind, another paragraph on screen).
+            <fieldset node_ref=size_box on:change=move |_| crate::app::focus::reveal_later(size_box)>
                 <legend>{t!(i18n, settings.text_size)}</legend>
                 {sizes}
                 <p class="help">{t!(i18n, settings.text_size_sample)}</p>

@@ -100,6 +100,12 @@ for (const [locale, lang] of [['zh-CN', 'zh'], ['en-US', 'en']] as const) {
       // Practice on this lesson straight from its end, and the quiz from the learn page.
       await page.getByTestId(`lesson-${lesson.id}`).click();
       await expect(page.getByTestId('lesson-complete')).toBeVisible();
+      // A finished lesson reopens on its end; step 1 is one tap away.
+      await page.getByTestId('lesson-restart').click();
+      await expect(page.getByTestId('step')).toHaveAttribute('data-step', lesson.steps[0].id);
+      await expect(page.getByTestId('lesson-restart')).toHaveCount(0);
+      for (let i = 0; i < lesson.steps.length; i++) await page.locator('.step-nav button.primary').click();
+      await expect(page.getByTestId('lesson-complete')).toBeVisible();
       await page.getByTestId('practise-lesson').click();
       await expect(page).toHaveURL(/\/quiz\/practice$/);
       await expect(page.getByTestId('question')).toBeVisible();

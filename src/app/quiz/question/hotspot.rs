@@ -215,7 +215,7 @@ pub(super) fn hotspot(
             } else {
                 t_string!(i18n, quiz.chosen)
             };
-            line.replace("%place%", &names.join("; "))
+            line.replace("%place%", &names.join(t_string!(i18n, quiz.list_separator)))
         }
     };
     let marks = move || {
