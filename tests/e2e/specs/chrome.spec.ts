@@ -14,9 +14,9 @@ async function textSize(page: Page, size: string): Promise<void> {
   await waitForApp(page);
   await page.getByRole('radio', { name: `${size} %` }).check();
   await expect(page.locator('html')).toHaveAttribute('data-text-size', size);
-  // The choice stays in view as the page grows under it (at 200 % it was
-  // thrown to another paragraph).
-  await expect(page.getByRole('radio', { name: `${size} %` })).toBeInViewport();
+  // A new choice stays in view as the page grows under it (at 200 % it was
+  // thrown to another paragraph). 100 % is already chosen: no change.
+  if (size !== '100') await expect(page.getByRole('radio', { name: `${size} %` })).toBeInViewport();
 }
 
 /** The top bar's and the tab bar's heights, and the viewport's. */
