@@ -52,13 +52,16 @@ pub struct Script {
     pub after: Vec<Said>,
 }
 
-fn said(line: Line, p: ProfileId) -> Said {
+fn said(line: Line, p: ProfileId, who: Who) -> Said {
     use Line::*;
     let cite = match line {
         AskChoking | CoughWell => {
             by_profile(p, follows(&["A1", "E4"]), own(&["A1", "A2"]), own(&["E4"]))
         }
-        // ERC: the call after the first round of blows and thrusts.
+        // ERC: the call after the first round of blows and thrusts; for a
+        // baby too, as lesson 7 teaches it (its adult and child choking,
+        // E4; the infant row gives only the blows and the thrusts: flagged).
+        CallChokingAfter if who == Who::Baby => follows(&["E4"]),
         CallChokingAfter => own(&["E4"]),
         CallChoking | Collapse | NoSweep => {
             by_profile(p, follows(&["A1", "E4"]), own(&["A1"]), own(&["E4"]))
@@ -105,7 +108,8 @@ fn said(line: Line, p: ProfileId) -> Said {
 /// [`Who::Large`] pregnant or too big to reach round.
 pub fn script(profile: ProfileId, who: Who) -> Script {
     use Line::*;
-    let s = |lines: &[Line]| -> Vec<Said> { lines.iter().map(|&l| said(l, profile)).collect() };
+    let s =
+        |lines: &[Line]| -> Vec<Said> { lines.iter().map(|&l| said(l, profile, who)).collect() };
     let step = |action, lines: &[Line]| Step {
         action,
         count: PER_ACTION,
@@ -140,16 +144,9 @@ pub fn script(profile: ProfileId, who: Who) -> Script {
         _ => s(&[Collapse, NoSweep]),
     };
     let first = if who == Who::Baby && erc {
-        // ERC's order for a baby too, as lesson 7 teaches it: the call
-        // once the first blows and thrusts have not worked (its adult and
-        // child choking, E4; the infant row gives only the blows and the
-        // thrusts: flagged).
-        let mut v = s(&[BabySigns, CoughWell]);
-        v.push(Said {
-            line: CallChokingAfter,
-            cite: follows(&["E4"]),
-        });
-        v
+        // ERC's order for a baby too: the call once the first blows and
+        // thrusts have not worked.
+        s(&[BabySigns, CoughWell, CallChokingAfter])
     } else if who == Who::Baby {
         s(&[BabySigns, CoughWell, BabyCall])
     } else if erc {

@@ -245,11 +245,9 @@ fn BeatPanel(b: BeatState, voice: Voice) -> impl IntoView {
 pub fn WhoPicker(who: RwSignal<Who>, choices: &'static [Who]) -> impl IntoView {
     let i18n = use_i18n();
     let label = move |w: Who| match w {
-        Who::Adult if choices.contains(&Who::Child) => t_string!(i18n, coach.who_adult),
-        Who::Adult => t_string!(i18n, coach.who_over_one),
-        Who::Child => t_string!(i18n, coach.who_child),
-        Who::Baby => t_string!(i18n, coach.who_baby),
-        Who::Large => t_string!(i18n, coach.who_large),
+        // Without a child to choose, "adult" stands for anyone over 1.
+        Who::Adult if !choices.contains(&Who::Child) => t_string!(i18n, coach.who_over_one),
+        w => who_name(i18n, w),
     };
     view! {
         <div class="emergency-who-picker" role="group" aria-label=move || t_string!(i18n, coach.who)>
@@ -277,11 +275,6 @@ pub fn CprDoors(
     testid: &'static str,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let name = move |w: Who| match w {
-        Who::Child => t_string!(i18n, coach.who_child),
-        Who::Baby => t_string!(i18n, coach.who_baby),
-        Who::Adult | Who::Large => t_string!(i18n, coach.who_adult),
-    };
     move || {
         let people = people.get();
         let named = people.len() > 1;
@@ -294,10 +287,21 @@ pub fn CprDoors(
                         attr:class="emergency-door door-cpr"
                         attr:data-testid=format!("{testid}-{}", w.slug())>
                         <strong>{move || label.get()}</strong>
-                        {named.then(|| view! { <span class="door-who">{name(w)}</span> })}
+                        {named.then(|| view! { <span class="door-who">{who_name(i18n, who)}</span> })}
                     </A>
                 }
             })
             .collect_view()
+    }
+}
+
+/// A person's name in the coach's words ("Adult", "Child", "Baby under 1",
+/// "Pregnant or too big").
+fn who_name(i18n: leptos_i18n::I18nContext<crate::app::i18n::Locale>, w: Who) -> &'static str {
+    match w {
+        Who::Adult => t_string!(i18n, coach.who_adult),
+        Who::Child => t_string!(i18n, coach.who_child),
+        Who::Baby => t_string!(i18n, coach.who_baby),
+        Who::Large => t_string!(i18n, coach.who_large),
     }
 }

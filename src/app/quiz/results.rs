@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use super::question::sources_view;
+use super::question::{sources_view, StepsInOrder};
 use super::rejection::rejection_view;
 use crate::adapters::files;
 use crate::app::i18n::{t, t_string, use_i18n};
@@ -322,9 +322,9 @@ fn ReviewItem(
                 // (one line of "1. … 2. …" read as a run-on sentence).
                 view! {
                     <p><strong>{t!(i18n, quiz.your_answer)}</strong>" "{given_order.is_none().then(|| t_string!(i18n, quiz.no_answer))}</p>
-                    {given_order.map(|ids| order_list(&question, ids, state, lang))}
+                    {given_order.map(|ids| view! { <StepsInOrder question=question.clone() ids /> })}
                     <p><strong>{t!(i18n, quiz.right_answer)}</strong></p>
-                    {order_list(&question, right_order, state, lang)}
+                    <StepsInOrder question=question.clone() ids=right_order.clone() />
                 }.into_any()
             } else {
                 view! {
@@ -337,30 +337,4 @@ fn ReviewItem(
             {sources_view(&curriculum, &question, profile)}
         </li>
     }
-}
-
-/// An ordering's steps as a numbered list, in the order of `ids`.
-fn order_list(
-    q: &Question,
-    ids: Vec<String>,
-    state: AppState,
-    lang: impl Fn() -> Lang + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    let steps = ids
-        .into_iter()
-        .map(|id| {
-            let text = q
-                .options
-                .iter()
-                .find(|o| o.id == id)
-                .map(|o| o.text.clone());
-            view! {
-                <li>{move || match &text {
-                    Some(t) => state.say(t.get(lang())),
-                    None => id.clone(),
-                }}</li>
-            }
-        })
-        .collect_view();
-    view! { <ol class="answer-order">{steps}</ol> }
 }

@@ -20,7 +20,7 @@ use crate::profile::ProfileId;
 use crate::quiz::scoring::{several_places, Response};
 use hotspot::hotspot;
 use order::order_list;
-pub use order::RightOrder;
+pub use order::{RightOrder, StepsInOrder};
 
 /// What the learner has chosen so far.
 #[derive(Clone, Debug, PartialEq)]

@@ -245,27 +245,46 @@ fn order_item<F: Fn() + Copy + Send + Sync + 'static>(o: Ordering<F>, id: String
 
 /// The right order of an ordering question, numbered: what practice shows
 /// under a verdict that was not all right, so the learner reads the steps
-/// in order once (the exam's results list it too).
+/// in order once.
 ///
 /// Props: `question` — an ordering question (its options are authored in
 /// the right order).
 #[component]
 pub fn RightOrder(question: std::sync::Arc<Question>) -> impl IntoView {
     let i18n = use_i18n();
-    let state = use_state();
-    let lang = move || state.settings.get().lang;
-    let steps = question
-        .options
-        .iter()
-        .map(|o| {
-            let text = o.text.clone();
-            view! { <li>{move || state.say(text.get(lang()))}</li> }
-        })
-        .collect_view();
+    let ids = question.options.iter().map(|o| o.id.clone()).collect();
     view! {
         <div class="right-order" data-testid="right-order">
             <p><strong>{t!(i18n, quiz.right_answer)}</strong></p>
-            <ol>{steps}</ol>
+            <StepsInOrder question ids />
         </div>
     }
+}
+
+/// An ordering question's steps as a numbered list, in the order of `ids`
+/// (an id the question does not have is shown as it is): the right order
+/// in practice, the order given and the right one in an exam's results.
+///
+/// Props: `question` — the ordering question; `ids` — its option ids.
+#[component]
+pub fn StepsInOrder(question: std::sync::Arc<Question>, ids: Vec<String>) -> impl IntoView {
+    let state = use_state();
+    let lang = move || state.settings.get().lang;
+    let steps = ids
+        .into_iter()
+        .map(|id| {
+            let text = question
+                .options
+                .iter()
+                .find(|o| o.id == id)
+                .map(|o| o.text.clone());
+            view! {
+                <li>{move || match &text {
+                    Some(t) => state.say(t.get(lang())),
+                    None => id.clone(),
+                }}</li>
+            }
+        })
+        .collect_view();
+    view! { <ol class="answer-order">{steps}</ol> }
 }

@@ -116,20 +116,20 @@ fn LearnerPractical(verify: Verify, key: PublicKey) -> impl IntoView {
             .and_then(|id| lists.with_value(|ls| ls.iter().find(|c| c.id == id).cloned()))?;
         Some(view! { <ChecklistMarks verify key list marks trainer=trainer.clone() /> })
     };
-    let all_lists = verify.checklists();
     // The next learner not yet done, in the roster's order (wrapping);
     // none when everyone else is.
     let after = Memo::new(move |_| {
-        verify.rows.with(|rows| {
-            let order: Vec<(PublicKey, bool)> = rows
-                .iter()
-                .map(|r| (r.rec.body.key, r.assessments.is_done(&all_lists)))
-                .collect();
-            next_to_assess(&order, key)
+        lists.with_value(|lists| {
+            verify.rows.with(|rows| {
+                let order: Vec<(PublicKey, bool)> = rows
+                    .iter()
+                    .map(|r| (r.rec.body.key, r.assessments.is_done(lists)))
+                    .collect();
+                next_to_assess(&order, key)
+            })
         })
     });
-    let this_lists = StoredValue::new(verify.checklists());
-    let this_done = move || this_lists.with_value(|l| marks.with(|m| m.is_done(l)));
+    let this_done = move || lists.with_value(|l| marks.with(|m| m.is_done(l)));
     let next_or_done = move || match after.get() {
         Some(k) => view! {
             <button type="button" class="primary" data-testid="next-learner"
