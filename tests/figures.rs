@@ -271,6 +271,53 @@ fn a_rescuer_kneels_beside_the_casualty_not_on_them() {
 /// kneels beside an adult's or a child's chest (§8 "kneel beside the
 /// chest"), the near knee between the shoulders and the hips, not by the
 /// hips or beyond; by a baby on the floor, past its feet, not over them.
+/// "Let the chest come all the way back up": the recoil picture's only
+/// arrow points up, beside the hands and over the chest (it showed the
+/// push's down arrow before), and the hands rest on the chest, not sunk
+/// into it as in a push.
+#[test]
+fn recoil_shows_the_chest_rising_with_the_hands_resting_on_it() {
+    use figures::{Item, Role};
+    let s = figures::scene("cpr-adult-recoil").expect("the recoil picture");
+    let arrows: Vec<(figures::Pt, f64)> = s
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Arrow { from, deg, .. } => Some((*from, *deg)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(arrows.len(), 1, "one arrow: {arrows:?}");
+    let (from, deg) = arrows[0];
+    assert_eq!(deg, -90.0, "the arrow points up");
+    let c = s
+        .items
+        .iter()
+        .find_map(|i| match i {
+            Item::Figure(f, _) if f.role == Role::Casualty => Some(f.clone()),
+            _ => None,
+        })
+        .expect("a casualty");
+    let r = s
+        .items
+        .iter()
+        .find_map(|i| match i {
+            Item::Figure(f, _) if f.role == Role::Rescuer => Some(f.clone()),
+            _ => None,
+        })
+        .expect("a rescuer");
+    let hands = r.arm_joints()[0].end;
+    let chest = c.torso_at(0.72, 1.0);
+    assert!(
+        (hands.y - (chest.y - 4.0)).abs() < 0.01,
+        "the hands rest on the chest at its full height: {hands:?}, chest {chest:?}"
+    );
+    assert!(
+        from.x < hands.x && hands.x - from.x < 25.0 && (from.y - chest.y).abs() < 8.0,
+        "the arrow stands on the chest beside the hands: {from:?}, hands {hands:?}"
+    );
+}
+
 #[test]
 fn pushes_point_at_the_hands_and_the_rescuer_kneels_by_the_chest() {
     use figures::{Item, Part, Role};

@@ -109,6 +109,7 @@ const WORDING: &[(&str, &[&str], &[&str])] = &[
         &[],
     ),
     ("adult-depth", &["at least 5 cm", "6 cm"], &[]),
+    ("adult-recoil", &["all the way back up", "do not lean"], &[]),
     (
         "head-tilt-chin-lift",
         &["forehead", "tilt the head back", "fingertips", "chin"],

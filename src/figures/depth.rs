@@ -57,6 +57,31 @@ fn adult_depth() -> Scene {
     }
 }
 
+/// Recoil: after each push the chest comes all the way back up, the
+/// hands still on it but not leaning. The hands rest on the chest at its
+/// full height, and an arrow over the chest, beside the arms, shows it
+/// rising (as the chest rises in a rescue breath). No force arrow:
+/// nothing pushes.
+fn adult_recoil() -> Scene {
+    let (mut items, spot) = adult_push(0.0);
+    items.push(Item::Arrow {
+        from: spot.go(180.0, RISE_BACK).go(-90.0, 5.0),
+        deg: -90.0,
+        len: 20.0,
+    });
+    Scene {
+        name: "cpr-adult-recoil",
+        technique: "adult-recoil",
+        view: [40.0, 74.0, 248.0, 162.0],
+        items,
+        motion: None,
+    }
+}
+
+/// How far from the hands, towards the head, the recoil's arrow stands:
+/// clear of the arm and its gap.
+const RISE_BACK: f64 = 15.0;
+
 /// A child's (one hand, above) and a baby's (two thumbs, below) push,
 /// each in its own frame (`frames` names them): pushed `depth` deep,
 /// with `marks` at the spot; each frame `zoom[0]` wide, the spot
@@ -161,5 +186,10 @@ fn child_infant_rate() -> Scene {
 }
 
 pub(super) fn scenes() -> Vec<Scene> {
-    vec![adult_depth(), child_infant_depth(), child_infant_rate()]
+    vec![
+        adult_depth(),
+        adult_recoil(),
+        child_infant_depth(),
+        child_infant_rate(),
+    ]
 }
