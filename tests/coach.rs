@@ -460,3 +460,64 @@ fn coach_pictures_exist_and_show_the_lines_technique() {
     }
     assert!(shown >= 12, "{shown} lines have pictures");
 }
+
+/// The coach flags a fact as borrowed (`follows`) for exactly the
+/// profiles whose lesson step teaching the same fact carries a review
+/// note, so the emergency coach and the course agree on what is verified
+/// (the medical review found lines marked verified where the lesson flags
+/// the fact).
+#[test]
+fn the_coach_flags_what_the_lessons_flag() {
+    const SAME_FACT: &[(Line, &str, &str)] = &[
+        (Line::CheckResponse, "recognise-and-call", "check-response"),
+        (
+            Line::CheckBreathing,
+            "recognise-and-call",
+            "check-breathing",
+        ),
+        (Line::CallSpeaker, "recognise-and-call", "call-and-aed"),
+        (Line::CheckResponseBaby, "child-infant-cpr", "check-baby"),
+        (Line::HandsAdult, "adult-cpr", "hand-position"),
+        (Line::Posture, "adult-cpr", "posture"),
+        (Line::PushAdult, "adult-cpr", "depth"),
+        (Line::Recoil, "adult-cpr", "recoil"),
+        (Line::BreathHow, "adult-cpr", "give-a-breath"),
+        (Line::Swap, "adult-cpr", "swap"),
+        (Line::AedClear, "aed", "stand-clear"),
+        (Line::AedPadsChild, "aed", "child-pads-touching"),
+        (
+            Line::AbdominalStance,
+            "choking-adult-child",
+            "abdominal-thrusts",
+        ),
+    ];
+    let c = Curriculum::embedded().unwrap();
+    let said = every_said();
+    for (line, lesson, id) in SAME_FACT {
+        let step = c
+            .lesson(lesson)
+            .and_then(|l| l.steps.iter().find(|s| s.id == *id))
+            .unwrap_or_else(|| panic!("no step {lesson}/{id}"));
+        let mut checked = 0;
+        for p in PROFILES {
+            let flagged = step.for_profile(p).review.is_some();
+            for (place, s) in &said {
+                if s.line == *line && place.contains(&format!(" {p:?} ")) {
+                    assert_eq!(
+                        !s.cite.verified,
+                        flagged,
+                        "{place} {line:?}: the coach marks it {}, lesson step {lesson}/{id} {}",
+                        if s.cite.verified {
+                            "verified"
+                        } else {
+                            "borrowed"
+                        },
+                        if flagged { "flags it" } else { "does not" }
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 0, "{line:?} is in no script");
+    }
+}

@@ -86,8 +86,11 @@ fn said(line: Line, p: ProfileId, who: Who) -> Said {
         BackBlowsStance | BackBlowsHit => {
             by_profile(p, follows(&["C4", "C1"]), own(&["A1", "A3"]), own(&["E4"]))
         }
+        // RCSC: the fist and the direction are the lecturer's (C3); the
+        // stance and the grip ("grab it") follow IFRC 2020 (C4; lesson 6
+        // flags it).
         AbdominalStance | AbdominalFist => {
-            by_profile(p, own(&["C3", "C4"]), own(&["A1"]), own(&["E4"]))
+            by_profile(p, follows(&["C3", "C4"]), own(&["A1"]), own(&["E4"]))
         }
         // ERC 2025 does not cover it: the AHA/IFRC action, flagged.
         ChestThrustsLarge => by_profile(p, follows(&["A1"]), own(&["A1"]), follows(&["A1"])),

@@ -28,17 +28,38 @@ fn said(line: Line, p: ProfileId) -> Said {
     use Line::*;
     let cite = match line {
         Safe => by_profile(p, own(&["C2"]), own(&["A6"]), own(&["E1"])),
-        CheckResponse | CheckBreathing => by_profile(p, own(&["C2"]), own(&["A1"]), own(&["E1"])),
-        CheckResponseBaby | HandsChild | PushChild | BabySpot | PushBaby | BreathBaby => {
+        // How to check a response (tap both shoulders, shout): AHA and
+        // ERC say only "unresponsive", so theirs follows RCSC's method
+        // (lesson 1 flags it).
+        CheckResponse => by_profile(
+            p,
+            own(&["C2"]),
+            follows(&["A1", "C2"]),
+            follows(&["E1", "C2"]),
+        ),
+        CheckBreathing => by_profile(p, own(&["C2"]), own(&["A1"]), own(&["E1"])),
+        // A baby's response (tap the foot, call loudly): confidence M in
+        // the reference for AHA and ERC, unverified for RCSC (lesson 3
+        // flags all three).
+        CheckResponseBaby => by_profile(
+            p,
+            follows(&["A2", "E3"]),
+            follows(&["A2"]),
+            follows(&["E3"]),
+        ),
+        HandsChild | PushChild | BabySpot | PushBaby | BreathBaby => {
             by_profile(p, follows(&["A2", "E3"]), own(&["A2"]), own(&["E3"]))
         }
         // ERC's depth for a child or a baby: at least a third, no
         // centimetres (those are AHA's).
         PushYoung => own(&["E3"]),
-        CallSpeaker => by_profile(p, own(&["C2"]), own(&["A1"]), own(&["E2"])),
+        // RCSC's source does not mention the speaker: AHA's and ERC's.
+        CallSpeaker => by_profile(p, follows(&["C2", "A1", "E2"]), own(&["A1"]), own(&["E2"])),
         FollowCallTaker => by_profile(p, follows(&["A1", "E1"]), own(&["A1", "A6"]), own(&["E1"])),
         HandsAdult => by_profile(p, follows(&["A1", "E1"]), own(&["A1"]), own(&["E1"])),
-        Posture => by_profile(p, follows(&["E1"]), follows(&["E1"]), own(&["E1"])),
+        // AHA: the posture of AHA Heartsaver (reference §8, confidence
+        // H), cited through A1 as lesson 2 does.
+        Posture => by_profile(p, follows(&["E1"]), own(&["A1"]), own(&["E1"])),
         PushAdult => by_profile(p, follows(&["A1", "E1"]), own(&["A1", "A4"]), own(&["E1"])),
         Recoil => by_profile(p, follows(&["A4", "E1"]), own(&["A4"]), own(&["E1"])),
         BabyHandsHeelOrThumbs => own(&["A2"]),
@@ -58,11 +79,16 @@ fn said(line: Line, p: ProfileId) -> Said {
             own(&["A1", "A4"]),
             own(&["E1", "E2"]),
         ),
-        AedOn | AedClear => by_profile(p, own(&["C2"]), own(&["A1"]), own(&["E1"])),
+        AedOn => by_profile(p, own(&["C2"]), own(&["A1"]), own(&["E1"])),
+        // Hands off for the analysis and the shock: ERC's words; RCSC's
+        // source says it for the analysis only, AHA's not in the
+        // reference (lesson 5 flags both).
+        AedClear => by_profile(p, follows(&["C2", "E1"]), follows(&["E1"]), own(&["E1"])),
         AedPads => by_profile(p, own(&["C2"]), own(&["A1"]), own(&["E1", "E7"])),
-        // AHA: the largest pads that fit, never touching (front and back
-        // when the chest is small).
-        AedPadsChild => own(&["A2"]),
+        // AHA: the largest pads that fit; never touching is the lay rule
+        // (ARC 2022, ERC/RCUK), AHA's own 1–2 cm unverified (front and
+        // back when the chest is small; lesson 5 flags it).
+        AedPadsChild => follows(&["A2", "E3"]),
         // RCSC and ERC: front and back is a child's placement.
         AedPadsBack => by_profile(p, own(&["C2"]), follows(&["E3"]), own(&["E3"])),
         // Child pads or a child setting, else the adult pads: AHA (an
