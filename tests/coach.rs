@@ -521,3 +521,15 @@ fn the_coach_flags_what_the_lessons_flag() {
         assert!(checked > 0, "{line:?} is in no script");
     }
 }
+
+/// Two thumbs round a baby's chest take both hands, so the baby lies on
+/// the thigh, as the picture shows, not along the other arm (a bystander
+/// holding the baby on one arm has one hand left).
+#[test]
+fn two_thumb_chest_thrusts_lay_the_baby_on_the_thigh() {
+    for (lang, thigh, arm) in [("en", "thigh", "arm"), ("zh-CN", "大腿", "手臂")] {
+        let v = locale(lang);
+        let line = v["coach"]["baby_chest_thumbs"].as_str().unwrap();
+        assert!(line.contains(thigh) && !line.contains(arm), "{lang}: {line}");
+    }
+}
