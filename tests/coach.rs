@@ -145,8 +145,12 @@ fn cpr_follows_each_guidelines_order() {
                 "{p:?} {who:?}"
             );
         }
+        // RCSC: breathing, then the call, and no "start now" before it.
         let s = cpr::script(ProfileId::Rcsc, who);
-        assert!(position(&s.before, Line::CheckBreathing) < position(&s.before, Line::CallSpeaker));
+        assert!(
+            position(&s.before, Line::CheckBreathingCall) < position(&s.before, Line::CallSpeaker)
+        );
+        assert!(!lines(&s.before).contains(&Line::CheckBreathing));
         for p in PROFILES {
             let s = cpr::script(p, who);
             assert_eq!(s.before[0].line, Line::Safe);
@@ -530,6 +534,9 @@ fn two_thumb_chest_thrusts_lay_the_baby_on_the_thigh() {
     for (lang, thigh, arm) in [("en", "thigh", "arm"), ("zh-CN", "大腿", "手臂")] {
         let v = locale(lang);
         let line = v["coach"]["baby_chest_thumbs"].as_str().unwrap();
-        assert!(line.contains(thigh) && !line.contains(arm), "{lang}: {line}");
+        assert!(
+            line.contains(thigh) && !line.contains(arm),
+            "{lang}: {line}"
+        );
     }
 }

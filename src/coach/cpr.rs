@@ -38,6 +38,9 @@ fn said(line: Line, p: ProfileId) -> Said {
             follows(&["E1", "C2"]),
         ),
         CheckBreathing => by_profile(p, own(&["C2"]), own(&["A1"]), own(&["E1"])),
+        // RCSC: no response, no normal breathing: call for help, call 120,
+        // fetch the AED, and start CPR with them (C2).
+        CheckBreathingCall => own(&["C2"]),
         // A baby's response (tap the foot, call loudly): confidence M in
         // the reference for AHA and ERC, unverified for RCSC (lesson 3
         // flags all three).
@@ -127,8 +130,15 @@ pub fn script(profile: ProfileId, who: Who) -> Script {
         CheckResponse
     };
     let before = match profile {
-        // Breathing is checked before the call (C2).
-        ProfileId::Rcsc => s(&[Safe, response, CheckBreathing, CallSpeaker, FollowCallTaker]),
+        // Breathing is checked before the call (C2), and the call comes
+        // before the pushing.
+        ProfileId::Rcsc => s(&[
+            Safe,
+            response,
+            CheckBreathingCall,
+            CallSpeaker,
+            FollowCallTaker,
+        ]),
         // The call first, on speaker; breathing while it connects (A1, E2).
         ProfileId::Aha | ProfileId::Erc => {
             s(&[Safe, response, CallSpeaker, FollowCallTaker, CheckBreathing])

@@ -132,6 +132,10 @@ pub enum Line {
     CallSpeaker,
     FollowCallTaker,
     CheckBreathing,
+    /// RCSC, who check breathing before the call: not breathing normally,
+    /// so call for help now (the call line follows; the pushing starts
+    /// with it, not before it).
+    CheckBreathingCall,
     // CPR: the hands.
     HandsAdult,
     Posture,
@@ -204,13 +208,14 @@ pub enum Line {
 
 impl Line {
     /// Every line, in declaration order.
-    pub const ALL: [Line; 66] = [
+    pub const ALL: [Line; 67] = [
         Line::Safe,
         Line::CheckResponse,
         Line::CheckResponseBaby,
         Line::CallSpeaker,
         Line::FollowCallTaker,
         Line::CheckBreathing,
+        Line::CheckBreathingCall,
         Line::HandsAdult,
         Line::Posture,
         Line::PushAdult,
@@ -285,6 +290,7 @@ impl Line {
             CallSpeaker => "call_speaker",
             FollowCallTaker => "follow_call_taker",
             CheckBreathing => "check_breathing",
+            CheckBreathingCall => "check_breathing_call",
             HandsAdult => "hands_adult",
             Posture => "posture",
             PushAdult => "push_adult",

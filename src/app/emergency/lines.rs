@@ -25,6 +25,7 @@ fn line_template(i18n: I18nContext<Locale>, line: Line) -> &'static str {
         Line::CallSpeaker => t_string!(i18n, coach.call_speaker),
         Line::FollowCallTaker => t_string!(i18n, coach.follow_call_taker),
         Line::CheckBreathing => t_string!(i18n, coach.check_breathing),
+        Line::CheckBreathingCall => t_string!(i18n, coach.check_breathing_call),
         Line::HandsAdult => t_string!(i18n, coach.hands_adult),
         Line::Posture => t_string!(i18n, coach.posture),
         Line::PushAdult => t_string!(i18n, coach.push_adult),

@@ -299,6 +299,10 @@ test.describe('the coach', () => {
     await expect(page.getByTestId('emergency-call')).toHaveAttribute('href', 'tel:120');
     await expect(page.getByTestId('choking-action')).toHaveText('拍背五次。');
     await page.goto('/emergency/cpr');
+    // RCSC: breathing, then call for help and 120, before any pushing.
+    const order = await page.locator('[data-line]').evaluateAll((els) => els.map((e) => e.getAttribute('data-line')));
+    expect(order.slice(0, 5)).toEqual(['safe', 'check_response', 'check_breathing_call', 'call_speaker', 'follow_call_taker']);
+    await expect(page.locator('[data-line="check_breathing_call"]')).toHaveText('没有正常呼吸？濒死喘息不算正常呼吸。马上呼救。');
     await page.getByRole('button', { name: '按压加人工呼吸（30:2）' }).click();
     await expect(page.getByTestId('emergency-beat')).toHaveText(/^(1|2|3|4)$/);
     await context.close();
