@@ -276,50 +276,57 @@ test.describe('plain words', () => {
   }
 });
 
-test.describe('Chinese line breaks', () => {
-  test.use({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
-  test('at 200 % text, buttons, links and titles break at punctuation, not inside a word', async ({ page }) => {
-    await textSize(page, '200');
-    const found: string[] = [];
-    for (const route of ['/', '/emergency', '/emergency/cpr', '/emergency/choking', '/emergency/recovery', '/learn', '/train']) {
-      await page.goto(route);
-      await waitForApp(page);
-      const bad = await page.evaluate(() => {
-        const out: string[] = [];
-        const after = /[\s，、。：；！？·,.:;!?)）]/;
-        for (const el of document.querySelectorAll<HTMLElement>('main :is(button, .button, a, h1, h2, h3)')) {
-          if (!el.offsetParent || !/[\u4e00-\u9fff]/.test(el.innerText)) continue;
-          // Each character's line, from its box.
-          const chars: { c: string; top: number; left: number; right: number; node: Node }[] = [];
-          const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-            const text = n.textContent ?? '';
-            for (let i = 0; i < text.length; i++) {
-              const r = document.createRange();
-              r.setStart(n, i);
-              r.setEnd(n, i + 1);
-              const box = r.getBoundingClientRect();
-              if (box.width > 0) chars.push({ c: text[i], top: box.top, left: box.left, right: box.right, node: n });
+for (const [locale, rule] of [['zh-CN', 'Chinese breaks at punctuation'], ['en-GB', 'English breaks between words']] as const) {
+  test.describe(`line breaks (${locale})`, () => {
+    test.use({ locale, viewport: { width: 390, height: 844 } });
+    test(`at 200 % text, buttons, links and titles break inside no word: ${rule}`, async ({ page }) => {
+      await textSize(page, '200');
+      const found: string[] = [];
+      for (const route of ['/', '/emergency', '/emergency/cpr', '/emergency/choking', '/emergency/recovery', '/learn', '/train']) {
+        await page.goto(route);
+        await waitForApp(page);
+        const bad = await page.evaluate((zh) => {
+          const out: string[] = [];
+          const after = /[\s，、。：；！？·,.:;!?)）]/;
+          // Two characters of one word: Chinese characters, or letters.
+          const word = zh ? /^[\u4e00-\u9fff]{2}$/ : /^[A-Za-z]{2}$/;
+          for (const el of document.querySelectorAll<HTMLElement>('main :is(button, .button, a, h1, h2, h3)')) {
+            if (!el.offsetParent || (zh && !/[\u4e00-\u9fff]/.test(el.innerText))) continue;
+            // Each character's line, from its box.
+            const chars: { c: string; top: number; left: number; right: number; node: Node; at: number }[] = [];
+            const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+              const text = n.textContent ?? '';
+              for (let i = 0; i < text.length; i++) {
+                const r = document.createRange();
+                r.setStart(n, i);
+                r.setEnd(n, i + 1);
+                const box = r.getBoundingClientRect();
+                if (box.width > 0) chars.push({ c: text[i], top: box.top, left: box.left, right: box.right, node: n, at: i });
+              }
+            }
+            for (let i = 1; i < chars.length; i++) {
+              // A new line between two neighbours in one text (between two
+              // texts a new block may begin; a space at a line's end has no box).
+              const neighbours = chars[i].node === chars[i - 1].node && chars[i].at === chars[i - 1].at + 1;
+              if (chars[i].top <= chars[i - 1].top + 2 || !neighbours) continue;
+              if (after.test(chars[i - 1].c) || !word.test(chars[i - 1].c + chars[i].c)) continue;
+              // A Chinese run with no break in it that is longer than the line
+              // may break; an English word must fit its line.
+              let a = i - 1;
+              while (a > 0 && !after.test(chars[a - 1].c)) a--;
+              let b = i;
+              while (b < chars.length - 1 && !after.test(chars[b].c)) b++;
+              const run = chars.slice(a, b + 1).reduce((w, ch) => w + ch.right - ch.left, 0);
+              const width = (chars[i].node.parentElement ?? el).getBoundingClientRect().width;
+              if (!zh || run <= width) out.push(`${el.innerText.replace(/\s+/g, ' ')} (breaks ${chars[i - 1].c} / ${chars[i].c})`);
             }
           }
-          for (let i = 1; i < chars.length; i++) {
-            // A new line inside one text (between two texts, a new block may begin).
-            if (chars[i].top <= chars[i - 1].top + 2 || chars[i].node !== chars[i - 1].node) continue;
-            if (after.test(chars[i - 1].c) || !/[\u4e00-\u9fff]/.test(chars[i - 1].c + chars[i].c)) continue;
-            // A run with no break in it that is longer than the line may break.
-            let a = i - 1;
-            while (a > 0 && !after.test(chars[a - 1].c)) a--;
-            let b = i;
-            while (b < chars.length - 1 && !after.test(chars[b].c)) b++;
-            const run = chars.slice(a, b + 1).reduce((w, ch) => w + ch.right - ch.left, 0);
-            const width = (chars[i].node.parentElement ?? el).getBoundingClientRect().width;
-            if (run <= width) out.push(`${el.innerText.replace(/\s+/g, ' ')} (breaks ${chars[i - 1].c} / ${chars[i].c})`);
-          }
-        }
-        return out;
-      });
-      found.push(...bad.map((b) => `${route}: ${b}`));
-    }
-    expect(found).toEqual([]);
+          return out;
+        }, locale === 'zh-CN');
+        found.push(...bad.map((b) => `${route}: ${b}`));
+      }
+      expect(found).toEqual([]);
+    });
   });
-});
+}
