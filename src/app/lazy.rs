@@ -285,8 +285,8 @@ pub mod route {
 const RETRY_AFTER_MS: [i32; 2] = [500, 2000];
 
 /// Scrolls to the element the address's `#fragment` names, if any: a page
-/// loaded on demand is drawn after the router has looked for it (the
-/// emergency screen's "Change" opens `/settings#where`). Called a frame
+/// loaded on demand is drawn after the router has looked for it (an
+/// address such as `/settings#where` opened directly). Called a frame
 /// after the page's view is made, when it is in the document; a page
 /// drawn out of sight (before the app has taken the page: `data-app`) is
 /// scrolled by the takeover when it takes the page's place. True when it

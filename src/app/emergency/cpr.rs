@@ -24,6 +24,8 @@ use crate::trainer::metronome::{Cue, Mode, DEFAULT_BPM, DEFAULT_PAUSE_S};
 #[derive(Clone, Copy)]
 struct BeatState {
     thirty_two: RwSignal<bool>,
+    /// The rescuer chose the rhythm: changing the person keeps it.
+    rhythm_chosen: RwSignal<bool>,
     muted: RwSignal<bool>,
     cue: RwSignal<Option<Cue>>,
     beats: RwSignal<u64>,
@@ -31,6 +33,16 @@ struct BeatState {
     has_sound: RwSignal<bool>,
     /// Shown for a while after each two minutes.
     swap: RwSignal<bool>,
+}
+
+impl BeatState {
+    /// The rescuer's choice of rhythm: 30:2 or compressions only.
+    fn choose(self, thirty_two: bool) {
+        self.rhythm_chosen.set(true);
+        if self.thirty_two.get_untracked() != thirty_two {
+            self.thirty_two.set(thirty_two);
+        }
+    }
 }
 
 #[component]
@@ -47,6 +59,7 @@ pub fn CprPage() -> impl IntoView {
     let script = Memo::new(move |_| cpr::script(state.settings.get().profile, who.get()));
     let b = BeatState {
         thirty_two: RwSignal::new(cpr::young(who.get_untracked())),
+        rhythm_chosen: RwSignal::new(false),
         muted: RwSignal::new(false),
         cue: RwSignal::new(None),
         beats: RwSignal::new(0),
@@ -56,11 +69,13 @@ pub fn CprPage() -> impl IntoView {
     };
     // A child's or a baby's CPR has breaths in every guideline: their
     // rhythm starts on 30:2 (compressions only stays a tap away); an
-    // adult's on compressions only, as every lay rescuer can. Set only
-    // when it changes: a set restarts the beat.
+    // adult's on compressions only, as every lay rescuer can — unless
+    // the rescuer chose a rhythm (a trained rescuer's 30:2 stays when
+    // they change the person). Set only when it changes: a set restarts
+    // the beat.
     Effect::new(move |_| {
         let young = cpr::young(who.get());
-        if b.thirty_two.get_untracked() != young {
+        if !b.rhythm_chosen.get_untracked() && b.thirty_two.get_untracked() != young {
             b.thirty_two.set(young);
         }
     });
@@ -224,9 +239,9 @@ fn BeatPanel(b: BeatState, voice: Voice) -> impl IntoView {
         <div class="emergency-controls" role="group" aria-label=move || t_string!(i18n, emergency.rhythm)>
             <div class="control-row">
                 <button type="button" class="button" aria-pressed=move || (!b.thirty_two.get()).to_string()
-                    on:click=move |_| b.thirty_two.set(false)>{t!(i18n, emergency.hands_only)}</button>
+                    on:click=move |_| b.choose(false)>{t!(i18n, emergency.hands_only)}</button>
                 <button type="button" class="button" aria-pressed=move || b.thirty_two.get().to_string()
-                    on:click=move |_| b.thirty_two.set(true)>{t!(i18n, emergency.thirty_two)}</button>
+                    on:click=move |_| b.choose(true)>{t!(i18n, emergency.thirty_two)}</button>
             </div>
             <div class="control-row">
                 <button type="button" class="button" aria-pressed=move || (!b.muted.get()).to_string()

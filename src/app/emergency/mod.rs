@@ -18,6 +18,7 @@ use leptos_router::components::A;
 
 use crate::adapters::wake_lock::ScreenAwake;
 use crate::app::i18n::{t, t_string, use_i18n};
+use crate::app::pages::region::{RegionNote, RegionSelect};
 use crate::app::state::use_state;
 use crate::coach::Need;
 
@@ -39,10 +40,20 @@ pub fn CallBar() -> impl IntoView {
             <a class="emergency-call" href=move || format!("tel:{}", number()) data-testid="emergency-call">
                 {t!(i18n, emergency.call, number = number)}
             </a>
+            // Changed here, not on the settings page: the beat, the round
+            // and the page stay as they are, and the new number shows at
+            // once (choosing a place confirms it, which closes this).
             <Show when=unconfirmed>
-                <A href="/settings#where" attr:class="emergency-change" attr:data-testid="call-change">
-                    {t!(i18n, coach.call_change)}
-                </A>
+                <details class="emergency-change-box">
+                    <summary class="emergency-change" data-testid="call-change">
+                        {t!(i18n, coach.call_change)}
+                    </summary>
+                    <div class="emergency-where">
+                        <label for="emergency-region">{t!(i18n, place.pick)}</label>
+                        <RegionSelect id="emergency-region" />
+                        <RegionNote />
+                    </div>
+                </details>
             </Show>
         </div>
     }

@@ -32,17 +32,24 @@ test.describe('the number where you are', () => {
     });
   }
 
-  test('"Change" on the emergency screen opens the settings at the place', async ({ browser, server }) => {
+  test('"Change number" on the emergency screen picks the place there, and the beat goes on', async ({ browser, server }) => {
     const context = await browser.newContext({ locale: 'en-AU', timezoneId: 'Australia/Sydney', baseURL: server.origin, viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
-    await page.goto('/emergency');
+    await page.goto('/emergency/cpr');
     await waitForApp(page);
+    await expect(page.getByTestId('emergency-call')).toHaveAttribute('href', 'tel:000');
+    const beat = page.getByTestId('emergency-beat');
+    await expect(beat).toHaveClass(/odd/);
     await page.getByTestId('call-change').click();
-    await expect(page).toHaveURL(/\/settings#where$/);
-    // The settings page is loaded on demand: it goes to the place itself
-    // once it is there (the router looked before it was).
-    await expect(page.locator('#where')).toBeInViewport();
-    await expect(page.locator('#settings-region')).toBeVisible();
+    const pick = page.locator('#emergency-region');
+    await expect(pick).toBeInViewport();
+    await pick.selectOption('gb');
+    // The new number at once, on the same page; the place is confirmed.
+    await expect(page.getByTestId('emergency-call')).toHaveAttribute('href', 'tel:999');
+    await expect(page).toHaveURL(/\/emergency\/cpr$/);
+    await expect(page.getByTestId('call-change')).toHaveCount(0);
+    await expect(beat).not.toHaveClass(/odd/);
+    await expect(beat).toHaveClass(/odd/);
     await context.close();
   });
 
@@ -281,6 +288,12 @@ test.describe('the coach', () => {
       await expect(page.getByTestId('voice-toggle')).toHaveAttribute('aria-pressed', 'false');
       // 30:2 counts; the breath pause says "give two breaths".
       await expect(beat).toHaveText(/^(1|2|3|4)$/);
+      // A rhythm the rescuer chose stays when they change the person (the
+      // adult's default is compressions only).
+      await thirtyTwo.click();
+      await page.getByTestId('who-adult').click();
+      await expect(page.locator('[data-line="five_breaths_first"]')).toHaveCount(0);
+      await expect(thirtyTwo).toHaveAttribute('aria-pressed', 'true');
       // Choking (ERC): the call comes once the first round has not worked.
       await page.goto('/emergency/choking');
       await expect(page.locator('[data-line="call_choking_after"]')).toContainText('after 5 back blows and 5 thrusts');
@@ -300,9 +313,9 @@ test.describe('the coach', () => {
     await expect(page.getByTestId('choking-action')).toHaveText('拍背五次。');
     await page.goto('/emergency/cpr');
     // RCSC: breathing, then call for help and 120, before any pushing.
+    await expect(page.locator('[data-line="check_breathing_call"]')).toHaveText('没有正常呼吸？濒死喘息不算正常呼吸。马上呼救。');
     const order = await page.locator('[data-line]').evaluateAll((els) => els.map((e) => e.getAttribute('data-line')));
     expect(order.slice(0, 5)).toEqual(['safe', 'check_response', 'check_breathing_call', 'call_speaker', 'follow_call_taker']);
-    await expect(page.locator('[data-line="check_breathing_call"]')).toHaveText('没有正常呼吸？濒死喘息不算正常呼吸。马上呼救。');
     await page.getByRole('button', { name: '按压加人工呼吸（30:2）' }).click();
     await expect(page.getByTestId('emergency-beat')).toHaveText(/^(1|2|3|4)$/);
     await context.close();
