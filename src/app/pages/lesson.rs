@@ -152,6 +152,16 @@ fn Player(curriculum: Arc<Curriculum>, lesson: Lesson) -> impl IntoView {
         let r = step.for_profile(profile());
         Some(step_screen(&curriculum_for_step, r, lang(), i, total, i18n))
     };
+    let lesson_for_why = lesson.clone();
+    let curriculum_for_why = curriculum.clone();
+    let why_view = move || {
+        let step = &lesson_for_why.steps[pos.get()?];
+        Some(step_why(
+            &curriculum_for_why,
+            step.for_profile(profile()),
+            lang(),
+        ))
+    };
     let lesson_for_check = lesson.clone();
     let curriculum_for_check = curriculum.clone();
 
@@ -185,6 +195,9 @@ fn Player(curriculum: Arc<Curriculum>, lesson: Lesson) -> impl IntoView {
                     </button>
                 </Show>
             </nav>
+            // The layer opened on purpose comes after Back and Next, so
+            // that Next is on the first screen more often.
+            {why_view}
             // At the check or a finished lesson: back to step 1 in one tap
             // (it took Back once per step).
             <Show when=move || pos.get().is_none()>
@@ -226,11 +239,10 @@ fn bring_step_into_view() {
     }
 }
 
-/// The screen of one step: progress, illustration, the instruction and
-/// its read-aloud, and the layer the learner opens on purpose ("Why?
-/// Sources": how the guidelines differ, the sources, the note for
-/// instructors), which read-aloud never reads. A technique step carries
-/// `data-technique`.
+/// The screen of one step: its number and read-aloud on one row, the
+/// progress, the illustration and the instruction. Read-aloud reads the
+/// instruction only. A technique step carries `data-technique`. The layer
+/// the learner opens on purpose is [`step_why`], below Back and Next.
 fn step_screen(
     c: &Curriculum,
     r: ResolvedStep<'_>,
@@ -247,6 +259,38 @@ fn step_screen(
     // technique (two thumbs, not the heel of the hand).
     let svg = r.illustration.and_then(|n| c.illustrations.get(n)).cloned();
     let alt = r.alt.map(|a| a.get(lang).to_owned()).unwrap_or_default();
+    let reading = RwSignal::new(false);
+    view! {
+        <section class="step" data-testid="step" data-step=r.step.id.clone()
+            data-technique=r.step.technique.then_some("true") aria-live="polite">
+            <div class="step-head">
+                <p class="step-count" data-testid="step-count">
+                    {t!(i18n, player.step_of, n = move || i + 1, total = move || total)}
+                </p>
+                {speech::is_supported().then(|| view! {
+                    <button type="button" class="read-aloud" data-tap-again="read-aloud" aria-pressed=move || reading.get().to_string() on:click=move |_| {
+                        if reading.get_untracked() {
+                            speech::stop();
+                            reading.set(false);
+                        } else {
+                            speech::speak(&speak_text, lang.tag());
+                            reading.set(true);
+                        }
+                    }>
+                        {move || if reading.get() { t_string!(i18n, player.stop_reading) } else { t_string!(i18n, player.read_aloud) }}
+                    </button>
+                })}
+            </div>
+            <progress class="step-progress" max=total value=i + 1 aria-hidden="true"></progress>
+            {svg.map(|svg| view! { <div class="illustration" role="img" aria-label=alt inner_html=svg></div> })}
+            <p class="step-text"><CallText text /></p>
+        </section>
+    }
+}
+
+/// A step's layer opened on purpose ("Why? Sources": how the guidelines
+/// differ, the sources, the note for instructors).
+fn step_why(c: &Curriculum, r: ResolvedStep<'_>, lang: crate::settings::Lang) -> impl IntoView {
     let differs = r.step.differs.as_ref().map(|d| d.get(lang).to_owned());
     let review = r.review.map(|d| d.get(lang).to_owned());
     let sources: Vec<Cite> = r
@@ -261,32 +305,7 @@ fn step_screen(
             }
         })
         .collect();
-    let reading = RwSignal::new(false);
-    view! {
-        <section class="step" data-testid="step" data-step=r.step.id.clone()
-            data-technique=r.step.technique.then_some("true") aria-live="polite">
-            <p class="step-count" data-testid="step-count">
-                {t!(i18n, player.step_of, n = move || i + 1, total = move || total)}
-            </p>
-            <progress class="step-progress" max=total value=i + 1 aria-hidden="true"></progress>
-            {svg.map(|svg| view! { <div class="illustration" role="img" aria-label=alt inner_html=svg></div> })}
-            <p class="step-text"><CallText text /></p>
-            {speech::is_supported().then(|| view! {
-                <button type="button" class="read-aloud" data-tap-again="read-aloud" aria-pressed=move || reading.get().to_string() on:click=move |_| {
-                    if reading.get_untracked() {
-                        speech::stop();
-                        reading.set(false);
-                    } else {
-                        speech::speak(&speak_text, lang.tag());
-                        reading.set(true);
-                    }
-                }>
-                    {move || if reading.get() { t_string!(i18n, player.stop_reading) } else { t_string!(i18n, player.read_aloud) }}
-                </button>
-            })}
-            <WhyLayer differs=differs sources=sources review=review />
-        </section>
-    }
+    view! { <WhyLayer differs=differs sources=sources review=review /> }
 }
 
 /// A step's text with the number to call where it says `{call}`
