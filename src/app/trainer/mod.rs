@@ -127,6 +127,9 @@ fn SetupForm(on_start: Callback<Setup>, ended: RwSignal<Option<run::End>>) -> im
     view! {
         <h1 node_ref=heading tabindex="-1">{t!(i18n, trainer.title)}</h1>
         <p class="lead">{t!(i18n, trainer.intro)}</p>
+        // Pushing on a person who does not need it can hurt them: said
+        // before anything else on the page (from a pupil's walkthrough).
+        <p data-testid="trainer-safety"><strong>{t!(i18n, trainer.never_person)}</strong></p>
         <div role="status" class="banner-slot">
             {move || ended.get().map(|e| view! {
                 <p class="banner notice" data-testid="session-ended">

@@ -323,7 +323,7 @@ test.describe('practice', () => {
     await answer(card, q, true);
     await page.getByTestId('check-answer').click();
     await expect(page.getByTestId('verdict')).toHaveText('Correct!');
-    await expect(page.getByTestId('leitner-box')).toHaveText("You'll see this question again tomorrow.");
+    await expect(page.getByTestId('leitner-box')).toHaveText('To help you remember, it comes back tomorrow.');
     await page.getByTestId('next-question').click();
     await expect(page.getByTestId('practice-done')).toContainText('1 of 1 answers right');
     await page.goto('/quiz');

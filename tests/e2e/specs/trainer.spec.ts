@@ -15,6 +15,9 @@ test.describe('trainer (en)', () => {
     await page.goto('/train');
     await waitForApp(page);
     await expect(page.getByTestId('no-sessions')).toBeVisible();
+    // Before anything else: never on a person.
+    await expect(page.getByTestId('trainer-safety')).toHaveText('Never practice on a person. Only on a cushion or a manikin.');
+    await expect(page.getByTestId('trainer-safety')).toBeInViewport();
     // The space bar is named only where there is a keyboard.
     const fine = await page.evaluate(() => matchMedia('(hover: hover) and (pointer: fine)').matches);
     await expect(page.getByTestId('taps-keys-hint')).toBeVisible({ visible: fine });
