@@ -314,7 +314,7 @@ fn ReviewItem(
             <p class="review-prompt">{move || state.say(prompt.get(lang()))}</p>
             <p class="review-mark">
                 <span class="mark-icon" aria-hidden="true">{["✓", "◐", "✗"][mark]}</span>
-                <strong>{move || match mark { 0 => t_string!(i18n, quiz.mark_right), 1 => t_string!(i18n, quiz.mark_partly), _ => t_string!(i18n, quiz.mark_wrong) }}</strong>
+                <strong>{move || match mark { 0 => t_string!(i18n, quiz.mark_item_right), 1 => t_string!(i18n, quiz.mark_partly), _ => t_string!(i18n, quiz.mark_wrong) }}</strong>
                 {(mark == 1).then(|| view! { " · "{t!(i18n, quiz.item_percent, percent = move || points / 10)} })}
             </p>
             {if ordering {

@@ -83,7 +83,9 @@ test.describe('exam', () => {
     await expect(page.getByTestId('exam-score')).toHaveText(`Your score: ${percent}%. The pass mark is 80%.`);
     await expect(page.getByTestId('exam-right')).toContainText(`Right: ${right} of 20 questions.`);
     await expect(page.getByTestId('exam-score')).not.toContainText('points');
-    await expect(page.locator('.review-item.correct').first()).toContainText('Right');
+    // A question answered right is marked "Right", not "Right answer"
+    // (which read as a heading over the right answer).
+    await expect(page.locator('.review-item.correct').first().locator('.review-mark strong')).toHaveText('Right');
     await expect(page.getByTestId('exam-verdict')).toHaveText(percent >= 80 ? 'Passed' : 'Not passed');
     await expect(page.getByTestId('rescored')).toBeVisible();
     expect(await page.locator('.review-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-question')))).toEqual(asked);
