@@ -290,22 +290,16 @@ fn recoil_shows_the_chest_rising_with_the_hands_resting_on_it() {
     assert_eq!(arrows.len(), 1, "one arrow: {arrows:?}");
     let (from, deg) = arrows[0];
     assert_eq!(deg, -90.0, "the arrow points up");
-    let c = s
-        .items
-        .iter()
-        .find_map(|i| match i {
-            Item::Figure(f, _) if f.role == Role::Casualty => Some(f.clone()),
-            _ => None,
-        })
-        .expect("a casualty");
-    let r = s
-        .items
-        .iter()
-        .find_map(|i| match i {
-            Item::Figure(f, _) if f.role == Role::Rescuer => Some(f.clone()),
-            _ => None,
-        })
-        .expect("a rescuer");
+    let person = |role: Role| {
+        s.items
+            .iter()
+            .find_map(|i| match i {
+                Item::Figure(f, _) if f.role == role => Some(f.clone()),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("no {role:?}"))
+    };
+    let (c, r) = (person(Role::Casualty), person(Role::Rescuer));
     let hands = r.arm_joints()[0].end;
     let chest = c.torso_at(0.72, 1.0);
     assert!(
