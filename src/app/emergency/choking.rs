@@ -1,9 +1,11 @@
 //! `/emergency/choking`: the choking coach. It asks whether the cough
 //! works, then shows the action now (5 back blows, then 5 abdominal or
-//! chest thrusts, as the person and the profile need), a counter the
-//! helper taps after each blow or thrust, how to do it, the cycle
-//! repeating, and — if the person stops responding — one tap into CPR
-//! (a door for an adult and one for a child: their CPR differs).
+//! chest thrusts, as the person and the profile need), how to do it, one
+//! big button to the other half of the cycle when the five have not
+//! worked (one tap per half: the helper's hands are on the person, not
+//! on the phone, between blows), the cycle repeating, and — if the person
+//! stops responding — one tap into CPR (a door for an adult and one for a
+//! child: their CPR differs).
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -12,6 +14,7 @@ use super::cpr::{CprDoors, WhoPicker};
 use super::lines::{spoken_text, SaidList, SourcesLayer};
 use super::voice::{Voice, VoiceToggle};
 use super::EmergencyFrame;
+use crate::adapters::platform;
 use crate::app::i18n::{t, t_string, use_i18n};
 use crate::app::state::use_state;
 use crate::coach::choking;
@@ -22,17 +25,14 @@ use crate::coach::{Spoken, Who};
 struct Progress {
     /// 0: the blows; 1: the thrusts.
     half: usize,
-    /// Done in this half.
-    done: u8,
     /// From 1.
     round: u32,
 }
 
-const START: Progress = Progress {
-    half: 0,
-    done: 0,
-    round: 1,
-};
+const START: Progress = Progress { half: 0, round: 1 };
+
+/// Taps on "next" closer together than this count once (ms).
+const SAME_TAP_MS: f64 = 1000.0;
 
 #[component]
 pub fn ChokingPage() -> impl IntoView {
@@ -56,25 +56,31 @@ pub fn ChokingPage() -> impl IntoView {
         out.set(false);
         voice.say(first.spoken());
     });
-    let tap = move |_| {
+    // The five of this half have not worked: on to the other half. A
+    // second tap within a second is the same tap (a bounce, or a double
+    // tap): five blows take longer, and skipping the thrusts must not
+    // happen by accident.
+    let last = StoredValue::new(f64::NEG_INFINITY);
+    let next = move |_| {
+        let now = platform::now_ms() as f64;
+        if now - last.get_value() < SAME_TAP_MS {
+            return;
+        }
+        last.set_value(now);
         let s = script.get_untracked();
         let mut p = at.get_untracked();
-        p.done += 1;
-        if p.done >= s.cycle[p.half].count {
-            p.done = 0;
-            p.half = 1 - p.half;
-            if p.half == 0 {
-                p.round += 1;
-            }
-            // A round of blows and thrusts has not worked: the call now
-            // (ERC's moment for it; for the others a reminder), then the
-            // back blows again.
-            voice.say(if p.round == 2 && p.half == 0 {
-                Spoken::CallNow
-            } else {
-                s.cycle[p.half].action.spoken()
-            });
+        p.half = 1 - p.half;
+        if p.half == 0 {
+            p.round += 1;
         }
+        // A round of blows and thrusts has not worked: the call now
+        // (ERC's moment for it; for the others a reminder), then the
+        // back blows again.
+        voice.say(if p.round == 2 && p.half == 0 {
+            Spoken::CallNow
+        } else {
+            s.cycle[p.half].action.spoken()
+        });
         at.set(p);
     };
     let all = Signal::derive(move || {
@@ -109,27 +115,25 @@ pub fn ChokingPage() -> impl IntoView {
                 </Show>
                 // The other half's action, unseen, in the same place: the
                 // heading is as tall as the taller of the two, so a change
-                // of half never moves the counter below it.
+                // of half never moves the button below it.
                 <h2 id="coach-now" class="coach-action">
-                    <span data-testid="choking-action">
+                    <span data-testid="choking-action" aria-live="polite">
                         {move || spoken_text(i18n, script.get().cycle[at.get().half].action.spoken())}
                     </span>
                     <span class="coach-action-other" aria-hidden="true">
                         {move || spoken_text(i18n, script.get().cycle[1 - at.get().half].action.spoken())}
                     </span>
                 </h2>
-                <button type="button" class="coach-tap" data-testid="choking-tap" on:click=tap>
-                    <span>{t!(i18n, coach.tap_count)}</span>
-                    <strong data-testid="choking-count" aria-live="polite">{move || {
-                        let p = at.get();
-                        crate::app::fill(t_string!(i18n, coach.count), &[
-                            ("done", &p.done),
-                            ("total", &script.get().cycle[p.half].count),
-                        ])
-                    }}</strong>
+                // The next half, named on the button: the same two lines
+                // whichever half it names, so it stays under the finger.
+                <button type="button" class="coach-tap" data-testid="choking-next" on:click=next>
+                    <span>{t!(i18n, coach.still_choking_next)}</span>
+                    <strong data-testid="choking-next-action">
+                        {move || spoken_text(i18n, script.get().cycle[1 - at.get().half].action.spoken())}
+                    </strong>
                 </button>
-                // How, below the counter: the blows and the thrusts have
-                // pictures of different heights, and the counter must stay
+                // How, below the button: the blows and the thrusts have
+                // pictures of different heights, and the button must stay
                 // under the finger when one half gives way to the other.
                 <SaidList lines=Signal::derive(move || script.get().cycle[at.get().half].how.clone()) class="emergency-steps" />
             </section>

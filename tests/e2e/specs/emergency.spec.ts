@@ -1,6 +1,6 @@
 // Emergency help: the number where you are (guessed, confirmed, kept),
 // help before and without the app (the static page with the wasm blocked),
-// the three doors one tap from every route, the choking counter into CPR,
+// the three doors one tap from every route, the choking coach into CPR,
 // the recovery position, the CPR coach opened directly, spoken prompts,
 // and offline; the call number never broken at 200 % text.
 import type { Browser } from '@playwright/test';
@@ -155,7 +155,7 @@ test.describe('the coach', () => {
 
   test.describe('choking (en, AHA)', () => {
     test.use({ locale: 'en-US' });
-    test('counts blows and thrusts, cycles, and leads into CPR', async ({ page }) => {
+    test('moves from blows to thrusts in one tap, cycles, and leads into CPR', async ({ page }) => {
       await recordSpeech(page);
       await page.goto('/');
       await waitForApp(page);
@@ -168,22 +168,26 @@ test.describe('the coach', () => {
       const picture = page.locator('[data-picture="choking-back-blows"]');
       await expect(picture).toBeVisible();
       await expect(picture).toHaveAttribute('aria-label', /.+/);
-      const tap = page.getByTestId('choking-tap');
-      const count = page.getByTestId('choking-count');
-      await expect(count).toHaveText('0 of 5');
-      for (let i = 1; i <= 4; i++) {
-        await tap.click();
-        await expect(count).toHaveText(`${i} of 5`);
-      }
-      // The counter stays under the finger when the blows give way to the
+      // One tap per half, not per blow: the helper's hands are on the
+      // person. The button names what comes next.
+      const next = page.getByTestId('choking-next');
+      await expect(next).toHaveText('Still choking? Next:Five abdominal thrusts.');
+      await expect(next).toHaveAccessibleName('Still choking? Next: Five abdominal thrusts.');
+      // The button stays under the finger when the blows give way to the
       // thrusts (whose pictures differ).
-      const before = (await tap.boundingBox())!;
-      await tap.click();
+      const before = (await next.boundingBox())!;
+      // A double tap (or a bounce) moves one half, never skips the thrusts.
+      await next.dblclick();
       await expect(page.getByTestId('choking-action')).toHaveText('Five abdominal thrusts.');
-      const after = (await tap.boundingBox())!;
+      await expect(page.getByTestId('choking-next-action')).toHaveText('Five back blows.');
+      expect((await spoken(page)).at(-1)!.text).toBe('Five abdominal thrusts.');
+      const after = (await next.boundingBox())!;
       expect(Math.abs(after.y - before.y), `${JSON.stringify(before)} → ${JSON.stringify(after)}`).toBeLessThanOrEqual(1);
       await expect(page.locator('[data-line="abdominal_fist"]')).toBeVisible();
-      for (let i = 0; i < 5; i++) await tap.click();
+      await expect(page.getByText('Round 1')).toBeVisible();
+      // Five thrusts later (a tap a second or more after the last one).
+      await page.waitForTimeout(1100);
+      await next.click();
       await expect(page.getByTestId('choking-action')).toHaveText('Five back blows.');
       await expect(page.getByText('Round 2')).toBeVisible();
       // A round has not worked: the call, seen and said (the first call
@@ -205,7 +209,9 @@ test.describe('the coach', () => {
       await expect(page.locator('[data-line="baby_call"]')).toContainText('No sound');
       await expect(page.locator('[data-line="ask_choking"]')).toHaveCount(0);
       await expect(page.locator('[data-line="call_choking"]')).toHaveCount(0);
-      for (let i = 0; i < 5; i++) await tap.click();
+      await expect(page.getByTestId('choking-next-action')).toHaveText('Five chest thrusts.');
+      await page.waitForTimeout(1100);
+      await next.click();
       await expect(page.getByTestId('choking-action')).toHaveText('Five chest thrusts.');
       await expect(page.locator('[data-line="baby_chest_heel"]')).toBeVisible();
       await expect(page.locator('[data-picture="choking-infant-chest-thrusts-heel"]')).toBeVisible();
