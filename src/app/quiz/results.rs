@@ -127,11 +127,15 @@ fn Result(curriculum: Arc<Curriculum>, transcript: Arc<Transcript>) -> impl Into
                     <A href="/quiz" attr:class="button">{t!(i18n, quiz.back_to_quiz)}</A>
                 </p>
             }.into_any(),
+            // No class: the way back to learning comes first; the
+            // transcript is for a learner whose instructor asks for it.
             None => view! {
                 <p>
-                    <button type="button" class="primary" data-testid="download-transcript" on:click=download>{t!(i18n, quiz.download)}</button>
+                    <A href="/learn" attr:class="button primary" attr:data-testid="results-to-lessons">{t!(i18n, check.back_to_lessons)}</A>
                     " "
                     <A href="/quiz" attr:class="button">{t!(i18n, quiz.back_to_quiz)}</A>
+                    " "
+                    <button type="button" data-testid="download-transcript" on:click=download>{t!(i18n, quiz.download)}</button>
                 </p>
             }.into_any(),
         }}

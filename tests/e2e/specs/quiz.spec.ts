@@ -88,6 +88,12 @@ test.describe('exam', () => {
     await expect(page.locator('.review-item.correct').first().locator('.review-mark strong')).toHaveText('Right');
     await expect(page.getByTestId('exam-verdict')).toHaveText(percent >= 80 ? 'Passed' : 'Not passed');
     await expect(page.getByTestId('rescored')).toBeVisible();
+    // The way back to the lessons is the main action; the transcript,
+    // for an instructor who asks for it, is not.
+    await expect(page.locator('.quiz-results .primary')).toHaveCount(1);
+    await expect(page.getByTestId('results-to-lessons')).toHaveClass(/primary/);
+    await expect(page.getByTestId('results-to-lessons')).toHaveAttribute('href', '/learn');
+    await expect(page.getByTestId('download-transcript')).not.toHaveClass(/primary/);
     expect(await page.locator('.review-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-question')))).toEqual(asked);
     await expect(page.locator('.review-item').last()).toContainText('No answer');
 
