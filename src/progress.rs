@@ -57,6 +57,16 @@ impl Progress {
         self.lessons.get(id)
     }
 
+    /// The lessons opened: a step seen, the check reached or passed (by
+    /// id, in id order). Time alone is not: it counts a lesson's title.
+    pub fn studied(&self) -> Vec<String> {
+        self.lessons
+            .iter()
+            .filter(|(_, l)| !l.seen.is_empty() || l.at_check || l.completed_at.is_some())
+            .map(|(id, _)| id.clone())
+            .collect()
+    }
+
     /// The lesson's progress, begun now if it was not (a lesson begun by
     /// this app is timed from its start).
     fn begin(&mut self, lesson: &str) -> &mut LessonProgress {

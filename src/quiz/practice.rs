@@ -2,7 +2,8 @@
 //! session moves on. Pure; the app stores a [`Session`] after every answer
 //! so a reload resumes at the same question with the same answer order.
 //!
-//! **Choosing questions** ([`plan`]) among the candidates (the scope's
+//! **Choosing questions** ([`plan_for`]; [`plan`] with no lesson opened)
+//! among the candidates (the scope's
 //! questions for the profile): first those due in the Leitner schedule, the
 //! most overdue first (ties: lower box, then id), leaving
 //! [`NEW_PER_SESSION`] places for questions never answered; then those new
@@ -122,8 +123,18 @@ fn entry(q: &Question, rng: &mut SplitMix64) -> Entry {
     }
 }
 
-/// Plans a session of up to `limit` questions (see the module
-/// documentation); `seed` shuffles new questions and answer orders.
+/// What a plan knows of the learner.
+#[derive(Debug, Clone, Copy)]
+pub struct Learner<'a> {
+    /// Their spaced-repetition schedule.
+    pub schedule: &'a Schedule,
+    /// The lessons they have opened (by id): their new questions come
+    /// before other lessons' new questions.
+    pub studied: &'a [String],
+}
+
+/// Plans a session of up to `limit` questions with no lesson preferred
+/// ([`plan_for`] with no lesson studied).
 pub fn plan(
     c: &Curriculum,
     profile: ProfileId,
@@ -133,6 +144,25 @@ pub fn plan(
     limit: usize,
     seed: u64,
 ) -> Session {
+    let learner = Learner {
+        schedule,
+        studied: &[],
+    };
+    plan_for(c, profile, scope, learner, now_ms, limit, seed)
+}
+
+/// Plans a session of up to `limit` questions for `learner` (see the
+/// module documentation); `seed` shuffles new questions and answer orders.
+pub fn plan_for(
+    c: &Curriculum,
+    profile: ProfileId,
+    scope: &Scope,
+    learner: Learner<'_>,
+    now_ms: i64,
+    limit: usize,
+    seed: u64,
+) -> Session {
+    let schedule = learner.schedule;
     let mut rng = SplitMix64::new(seed);
     let pool = candidates(c, profile, scope);
     let chosen: Vec<&Question> = if *scope == Scope::Mistakes {
@@ -158,6 +188,8 @@ pub fn plan(
             .into_iter()
             .partition(|q| schedule.is_due(&q.id, now_ms));
         rng.shuffle(&mut new);
+        // The opened lessons' first, each group in its shuffled order.
+        new.sort_by_key(|q| !learner.studied.contains(&q.lesson));
         // Keep room for a few new questions, so a learner with many due
         // questions still moves on through the bank.
         let room = new.len().min(NEW_PER_SESSION).min(limit);

@@ -123,11 +123,16 @@ pub fn start_practice(state: AppState, c: &Curriculum, scope: Scope) {
     state.parts();
     let profile = state.settings.get_untracked().profile;
     let schedule = state.quiz.with_untracked(|q| q.schedule.clone());
-    let mut session = plan::plan(
+    let studied = state.progress.with_untracked(|p| p.studied());
+    let learner = plan::Learner {
+        schedule: &schedule,
+        studied: &studied,
+    };
+    let mut session = plan::plan_for(
         c,
         profile,
         &scope,
-        &schedule,
+        learner,
         platform::now_ms(),
         SESSION_LENGTH,
         random::u64(),

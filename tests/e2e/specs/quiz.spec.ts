@@ -340,6 +340,32 @@ test.describe('practice', () => {
   });
 });
 
+test.describe('practice after one lesson', () => {
+  test.use({ locale: 'en-US' });
+
+  test('asks first about the lesson opened', async ({ page }) => {
+    await page.goto('/learn/aed');
+    await waitForApp(page);
+    await expect(page.getByTestId('step')).toBeVisible();
+    await page.goto('/quiz');
+    await waitForApp(page);
+    await expect(page.getByTestId('practice-scope')).toHaveValue('');
+    await page.getByTestId('start-practice').click();
+    const card = page.getByTestId('question');
+    const aed = questions.filter((q) => q.lesson === 'aed' && q.profiles.includes('aha')).length;
+    expect(aed).toBeGreaterThan(3);
+    for (let n = 1; n <= Math.min(aed, 10); n++) {
+      await expect(page.getByTestId('practice-position')).toHaveText(`Question ${n} of 10`);
+      const q = byId.get((await card.getAttribute('data-question'))!)!;
+      expect(q.lesson, `question ${n}: ${q.id}`).toBe('aed');
+      await answer(card, q, true);
+      await page.getByTestId('check-answer').click();
+      await expect(page.getByTestId('verdict')).toHaveText('Correct!');
+      await page.getByTestId('next-question').click();
+    }
+  });
+});
+
 for (const locale of ['zh-CN', 'en-US']) {
   test.describe(`axe on quiz pages (${locale})`, () => {
     test.use({ locale });
