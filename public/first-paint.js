@@ -95,15 +95,21 @@ function language(settings, tags) {
   return 'en';
 }
 
-/* The guideline profile a first visit starts with (as profile::ProfileId::default_for). */
-const P = /* profiles:begin */{"aha":["US","CA","PR"],"erc":["AT","BE","BG","HR","CY","CZ","DK","EE","FI","FR","DE","GR","HU","IE","IT","LV","LT","LU","MT","NL","PL","PT","RO","SK","SI","ES","SE","IS","LI","NO","GB","CH"]}/* profiles:end */;
+/* The guideline profile a first visit starts with (as profile::ProfileId::for_first_visit):
+ * a tag's region picks from its lists; a tag without one, where the phone is. */
+const P = /* profiles:begin */{"aha":["US","CA","PR"],"erc":["AT","BE","BG","HR","CY","CZ","DK","EE","FI","FR","DE","GR","HU","IE","IT","LV","LT","LU","MT","NL","PL","PT","RO","SK","SI","ES","SE","IS","LI","NO","GB","CH"],"where":{"aha":["us","ca"],"erc":["eu","gb"]}}/* profiles:end */;
 
-function profileFor(tags) {
+function profileFor(tags, where) {
   const first = tags.length ? String(tags[0]) : '';
   const parts = first.split(/[-_]/);
   if (parts[0].toLowerCase() === 'zh') return 'rcsc';
   const region = parts.slice(1).find((p) => /^[A-Za-z]{2}$/.test(p));
-  const r = region ? region.toUpperCase() : '';
+  if (!region) {
+    if (P.where.aha.includes(where)) return 'aha';
+    if (P.where.erc.includes(where)) return 'erc';
+    return 'rcsc';
+  }
+  const r = region.toUpperCase();
   if (P.aha.includes(r)) return 'aha';
   if (P.erc.includes(r)) return 'erc';
   return 'rcsc';
@@ -144,7 +150,7 @@ function setNumber(scope) {
 // in the page, the loading shell after it: a paint while the rest is parsed
 // shows this page or nothing.
 const path = location.pathname.length > 1 ? location.pathname.replace(/\/$/, '') : '/';
-const want = stored === null ? `${lang}/${profileFor(tags)}` : null;
+const want = stored === null ? `${lang}/${profileFor(tags, region)}` : null;
 let chosen = null;
 for (const copy of document.querySelectorAll('[data-first-paint]')) {
   if (copy.getAttribute('data-first-paint') === want && copy.getAttribute('data-first-paint-path') === path) chosen = copy;

@@ -266,14 +266,15 @@ impl Settings {
         }
     }
 
-    /// Defaults for a first visit, from the browser's language preferences:
-    /// the language as in [`Lang::from_preferences`], the guideline profile as
-    /// in [`ProfileId::default_for`], system theme, 100 % text, motion as
-    /// the phone says.
-    pub fn first_visit<S: AsRef<str>>(preferred: &[S]) -> Settings {
+    /// Defaults for a first visit, from the browser's language preferences
+    /// and where the phone probably is: the language as in
+    /// [`Lang::from_preferences`], the guideline profile as in
+    /// [`ProfileId::for_first_visit`], system theme, 100 % text, motion as
+    /// the phone says. The place itself stays a guess until confirmed.
+    pub fn first_visit<S: AsRef<str>>(preferred: &[S], region: RegionId) -> Settings {
         Settings {
             lang: Lang::from_preferences(preferred),
-            profile: ProfileId::default_for(preferred),
+            profile: ProfileId::for_first_visit(preferred, region),
             theme: Theme::System,
             text_size: TextSize::P100,
             emergency_number: None,

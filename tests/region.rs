@@ -135,11 +135,18 @@ fn the_first_paint_scripts_profile_copy_matches_the_table() {
     use firstaid::profile::{first_visit_table, ProfileId};
     let table = first_visit_table();
     check_copy("profiles", &table);
-    // The copy picks as default_for does, for every listed region.
+    // The copy picks as default_for does, for every listed region; and a
+    // bare tag as for_first_visit does, for every listed place.
     for (key, want) in [("aha", ProfileId::Aha), ("erc", ProfileId::Erc)] {
         for r in table[key].as_array().unwrap() {
             let tag = format!("en-{}", r.as_str().unwrap());
             assert_eq!(ProfileId::default_for(&[tag.as_str()]), want, "{tag}");
+        }
+        let places = table["where"][key].as_array().unwrap();
+        assert!(!places.is_empty(), "{key}");
+        for place in places {
+            let id = region::RegionId::from_id(place.as_str().unwrap()).unwrap();
+            assert_eq!(ProfileId::for_first_visit(&["en"], id), want, "{place}");
         }
     }
 }

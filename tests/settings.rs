@@ -56,6 +56,58 @@ fn profile_follows_the_most_preferred_tag() {
 }
 
 #[test]
+fn a_tag_without_a_region_takes_the_guideline_of_where_the_phone_is() {
+    use RegionId::*;
+    // (preferences, where the phone is, profile)
+    let cases: &[(&[&str], RegionId, ProfileId)] = &[
+        // No region in the tag: the place decides.
+        (&["en"], Eu, ProfileId::Erc),
+        (&["fr"], Eu, ProfileId::Erc),
+        (&["en"], Gb, ProfileId::Erc),
+        (&["en"], Us, ProfileId::Aha),
+        (&["es"], Ca, ProfileId::Aha),
+        (&["en"], Cn, ProfileId::Rcsc),
+        (&["en"], Au, ProfileId::Rcsc),
+        (&["en"], Other, ProfileId::Rcsc),
+        (&[], Us, ProfileId::Aha),
+        // A tag with a region keeps its guideline wherever the phone is.
+        (&["en-US"], Eu, ProfileId::Aha),
+        (&["en-GB"], Cn, ProfileId::Erc),
+        (&["en-AU"], Us, ProfileId::Rcsc),
+        // Chinese learns the Red Cross Society of China's course.
+        (&["zh"], Us, ProfileId::Rcsc),
+        (&["zh-TW"], Eu, ProfileId::Rcsc),
+        // Only the most preferred tag is read.
+        (&["en", "en-US"], Eu, ProfileId::Erc),
+    ];
+    for (prefs, place, want) in cases {
+        assert_eq!(
+            ProfileId::for_first_visit(prefs, *place),
+            *want,
+            "{prefs:?} in {place:?}"
+        );
+    }
+    // Everywhere, a tag with a region picks as default_for does.
+    for place in [Cn, Us, Ca, Eu, Gb, Au, Other] {
+        for tag in [
+            "en-US",
+            "de-DE",
+            "en-GB",
+            "en-CN",
+            "zh-CN",
+            "es-US",
+            "sr-Latn-RS",
+        ] {
+            assert_eq!(
+                ProfileId::for_first_visit(&[tag], place),
+                ProfileId::default_for(&[tag]),
+                "{tag} in {place:?}"
+            );
+        }
+    }
+}
+
+#[test]
 fn each_profile_has_its_emergency_number() {
     let cases = [
         (ProfileId::Rcsc, "120"),
@@ -71,7 +123,7 @@ fn each_profile_has_its_emergency_number() {
 
 #[test]
 fn first_visit_defaults() {
-    let s = Settings::first_visit(&["zh-CN", "en"]);
+    let s = Settings::first_visit(&["zh-CN", "en"], RegionId::Cn);
     assert_eq!(
         s,
         Settings {
@@ -84,8 +136,15 @@ fn first_visit_defaults() {
             motion: Motion::System,
         }
     );
-    let s = Settings::first_visit(&["en-US"]);
+    let s = Settings::first_visit(&["en-US"], RegionId::Us);
     assert_eq!((s.lang, s.profile), (Lang::En, ProfileId::Aha));
+    // A bare `en` in France: the place picks the guideline; the place
+    // itself stays a guess until the learner confirms it.
+    let s = Settings::first_visit(&["en"], RegionId::Eu);
+    assert_eq!(
+        (s.lang, s.profile, s.region),
+        (Lang::En, ProfileId::Erc, None)
+    );
     assert_eq!(Settings::default().lang, Lang::ZhCn);
     assert_eq!(Settings::default().profile, ProfileId::Rcsc);
 }

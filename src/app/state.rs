@@ -102,7 +102,10 @@ pub struct AppState {
 }
 
 fn defaults() -> Document {
-    Document::with_settings(Settings::first_visit(&platform::preferred_languages()))
+    Document::with_settings(Settings::first_visit(
+        &platform::preferred_languages(),
+        platform::region_guess(),
+    ))
 }
 
 impl AppState {

@@ -38,8 +38,12 @@ pub struct Variant {
     pub zone: &'static str,
 }
 
-/// Every language and profile a first visit can start with
-/// (`Settings::first_visit`): Chinese always starts with the RCSC profile.
+/// The languages and profiles a first visit starts with
+/// (`Settings::first_visit`): a Chinese first tag always starts with the
+/// RCSC profile. (A visitor whose first tag is neither Chinese nor
+/// English, with Chinese after it, in Europe or North America, starts in
+/// Chinese with ERC or AHA: rare enough to get the loading shell, not a
+/// page of its own.)
 pub const VARIANTS: [Variant; 4] = [
     Variant {
         key: "zh-CN/rcsc",
