@@ -54,11 +54,19 @@ for (const locale of ['zh-CN', 'en-US']) {
         if (size === '200') expect(label, 'tab label font at 200 %').toBeGreaterThanOrEqual(16.5);
         const cut = await page.locator('.tab-label').evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent));
         expect(cut, 'tab labels cut short').toEqual([]);
-        // Settings is named on screen beside its gear (the gear alone read
+        // Settings is named on screen under its gear (the gear alone read
         // as a sun to an elderly learner looking for the text size).
         const settings = page.getByTestId('settings-link');
         await expect(settings.locator('.icon-label')).toHaveText(locale === 'zh-CN' ? '设置' : 'Settings');
         await expect(settings.locator('.icon-label')).toBeInViewport({ ratio: 1 });
+        // The app's name on one line ("First Aid / Hero" wrapped when the
+        // word sat beside the gear).
+        const lines = await page.locator('.brand span').evaluate((e) => {
+          const r = document.createRange();
+          r.selectNodeContents(e);
+          return new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size;
+        });
+        expect(lines, 'lines of the app name').toBe(1);
         // One tap from anywhere.
         await page.getByTestId('emergency-button').click();
         await expect(page).toHaveURL(/\/emergency$/);
