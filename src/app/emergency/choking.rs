@@ -27,12 +27,18 @@ struct Progress {
     half: usize,
     /// From 1.
     round: u32,
+    /// When "next" last moved it (ms since the epoch).
+    moved_ms: Option<i64>,
 }
 
-const START: Progress = Progress { half: 0, round: 1 };
+const START: Progress = Progress {
+    half: 0,
+    round: 1,
+    moved_ms: None,
+};
 
 /// Taps on "next" closer together than this count once (ms).
-const SAME_TAP_MS: f64 = 1000.0;
+const SAME_TAP_MS: i64 = 1000;
 
 #[component]
 pub fn ChokingPage() -> impl IntoView {
@@ -60,15 +66,14 @@ pub fn ChokingPage() -> impl IntoView {
     // second tap within a second is the same tap (a bounce, or a double
     // tap): five blows take longer, and skipping the thrusts must not
     // happen by accident.
-    let last = StoredValue::new(f64::NEG_INFINITY);
     let next = move |_| {
-        let now = platform::now_ms() as f64;
-        if now - last.get_value() < SAME_TAP_MS {
+        let now = platform::now_ms();
+        let mut p = at.get_untracked();
+        if p.moved_ms.is_some_and(|t| now - t < SAME_TAP_MS) {
             return;
         }
-        last.set_value(now);
         let s = script.get_untracked();
-        let mut p = at.get_untracked();
+        p.moved_ms = Some(now);
         p.half = 1 - p.half;
         if p.half == 0 {
             p.round += 1;

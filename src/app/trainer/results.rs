@@ -145,6 +145,10 @@ fn Results(rec: SessionRecord) -> impl IntoView {
             </div>
         })}
         <div class="card score-card">
+            // A session stopped early says so before its score: a short
+            // try scored on the time it was meant to last reads as a
+            // failure without it.
+            {time_cut.map(|text| view! { <p data-testid="time-cut">{text}</p> })}
             {match s.score {
                 Some(score) => view! {
                     <p class="score" data-testid="session-score">
@@ -162,7 +166,6 @@ fn Results(rec: SessionRecord) -> impl IntoView {
                 }.into_any(),
             }}
             {s.score.is_some().then(|| view! { <p class="parts" data-testid="score-parts">{parts_line}</p> })}
-            {time_cut.map(|text| view! { <p data-testid="time-cut">{text}</p> })}
             {missed.map(|text| view! { <p data-testid="breaths-missed">{text}</p> })}
             <p><A href="/train/scoring" attr:class="inline-link">{t!(i18n, trainer.how_scored)}</A></p>
         </div>

@@ -356,6 +356,10 @@ for (const lang of LANGS) {
       expect(score).toBeGreaterThan(0);
       await expect(page.getByTestId('score-parts')).toContainText(lang.pausesZero);
       await expect(page.getByTestId('time-cut')).toHaveText(lang.timeCut);
+      // Said before the score, so a short try's low score is read as such.
+      const cut = (await page.getByTestId('time-cut').boundingBox())!;
+      const headline = (await page.getByTestId('session-score').boundingBox())!;
+      expect(cut.y + cut.height, 'the time cut above the score').toBeLessThanOrEqual(headline.y);
       await expect(page.getByTestId('breaths-missed')).toContainText(lang.missed);
       await expect(page.getByTestId('f-cycles-held')).toHaveText('0 / 1');
       await figuresOnOneLine(page);
