@@ -110,14 +110,11 @@ pub fn ChokingPage() -> impl IntoView {
         <EmergencyFrame title=title back=true>
             <WhoPicker who=who choices=&[Who::Adult, Who::Baby, Who::Large] />
             <SaidList lines=Signal::derive(move || script.get().first) class="emergency-steps" />
-            <section class="coach-now" aria-labelledby="coach-now" data-testid="choking-now">
+            // Once it came out, the cycle steps aside (its "Still choking?
+            // Next" said the opposite of "Well done"); a second tap on "It
+            // came out" brings it back.
+            <section class="coach-now" aria-labelledby="coach-now" data-testid="choking-now" hidden=move || out.get()>
                 <p class="coach-round">{move || crate::app::fill(t_string!(i18n, coach.rounds), &[("n", &at.get().round)])}</p>
-                // From the second round on: has help been called?
-                <Show when=move || { at.get().round >= 2 }>
-                    <p class="coach-call-again" data-testid="choking-call-again">
-                        {move || crate::app::fill(t_string!(i18n, coach.call_again), &[("number", &state.call_number())])}
-                    </p>
-                </Show>
                 // The other half's action, unseen, in the same place: the
                 // heading is as tall as the taller of the two, so a change
                 // of half never moves the button below it.
@@ -137,13 +134,21 @@ pub fn ChokingPage() -> impl IntoView {
                         {move || spoken_text(i18n, script.get().cycle[1 - at.get().half].action.spoken())}
                     </strong>
                 </button>
+                // From the second round on: has help been called? Below
+                // the button, which must not move under the finger.
+                <Show when=move || { at.get().round >= 2 }>
+                    <p class="coach-call-again" data-testid="choking-call-again">
+                        {move || crate::app::fill(t_string!(i18n, coach.call_again), &[("number", &state.call_number())])}
+                    </p>
+                </Show>
                 // How, below the button: the blows and the thrusts have
                 // pictures of different heights, and the button must stay
                 // under the finger when one half gives way to the other.
                 <SaidList lines=Signal::derive(move || script.get().cycle[at.get().half].how.clone()) class="emergency-steps" />
             </section>
             <div class="emergency-controls">
-                <button type="button" class="button" data-testid="came-out" on:click=move |_| out.set(true)>
+                <button type="button" class="button" data-testid="came-out" aria-pressed=move || out.get().to_string()
+                    on:click=move |_| out.update(|o| *o = !*o)>
                     {t!(i18n, coach.came_out)}
                 </button>
                 <VoiceToggle voice=voice />

@@ -10,14 +10,14 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-use super::lines::{SaidList, SourcesLayer};
+use super::lines::{line_text, SaidList, SourcesLayer};
 use super::voice::{Voice, VoiceToggle};
 use super::EmergencyFrame;
 use crate::adapters::platform;
 use crate::app::i18n::{t, t_string, use_i18n};
 use crate::app::state::use_state;
 use crate::app::trainer::beat::Beat;
-use crate::coach::{cpr, Spoken, Who, PUSH_REMINDER_S, SWAP_EVERY_S};
+use crate::coach::{cpr, Line, Spoken, Who, PUSH_REMINDER_S, SWAP_EVERY_S};
 use crate::trainer::metronome::{Cue, Mode, DEFAULT_BPM, DEFAULT_PAUSE_S};
 
 /// What the beat shows and whether its sound is held.
@@ -97,6 +97,14 @@ pub fn CprPage() -> impl IntoView {
     view! {
         <EmergencyFrame title=title back=true>
             <BeatPanel b=b voice=voice />
+            // ERC: a child's or a baby's CPR starts with 5 breaths. Said
+            // under the beat, which counts pushes at once; the line in the
+            // hands' list is screens below at large text.
+            <Show when=move || script.get().hands.first().is_some_and(|s| s.line == Line::FiveBreathsFirst)>
+                <p class="coach-swap" data-testid="breaths-first">
+                    {move || line_text(i18n, Line::FiveBreathsFirst, &state.call_number())}
+                </p>
+            </Show>
             <WhoPicker who=who choices=&[Who::Adult, Who::Child, Who::Baby] />
             <h2>{t!(i18n, coach.before)}</h2>
             <SaidList lines=Signal::derive(move || script.get().before) class="emergency-steps" />

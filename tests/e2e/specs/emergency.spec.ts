@@ -190,10 +190,24 @@ test.describe('the coach', () => {
       await next.click();
       await expect(page.getByTestId('choking-action')).toHaveText('Five back blows.');
       await expect(page.getByText('Round 2')).toBeVisible();
+      // The call line of round 2 comes below the button, which stays put.
+      await expect(page.getByTestId('choking-call-again')).toBeVisible();
+      const round2 = (await next.boundingBox())!;
+      expect(Math.abs(round2.y - before.y), 'the button in round 2').toBeLessThanOrEqual(1);
       // A round has not worked: the call, seen and said (the first call
       // line has scrolled away by now).
       await expect(page.getByTestId('choking-call-again')).toHaveText('Still choking? Call 911 now, or have someone call.');
       expect((await spoken(page)).at(-1)!.text).toBe('Still choking? Call for help now. Then five back blows.');
+      // It came out: the cycle steps aside (no "Still choking? Next" beside
+      // "Well done"); a second tap brings it back.
+      const cameOut = page.getByTestId('came-out');
+      await cameOut.click();
+      await expect(page.getByTestId('choking-now')).toBeHidden();
+      await expect(cameOut).toHaveAttribute('aria-pressed', 'true');
+      await expect(page.getByText('Well done. Stay with them. They must see a doctor.')).toBeVisible();
+      await cameOut.click();
+      await expect(page.getByTestId('choking-now')).toBeVisible();
+      await expect(cameOut).toHaveAttribute('aria-pressed', 'false');
       // "Adult or child" who stops responding: a door for each, so a child's
       // rescuer gets a child's CPR (one hand or two, its depth, its breaths).
       await expect(page.getByTestId('choking-to-cpr-adult')).toHaveAttribute('href', '/emergency/cpr?who=adult');
@@ -283,6 +297,9 @@ test.describe('the coach', () => {
       await page.getByTestId('who-child').click();
       await expect(page.locator('.emergency-steps [data-line]').nth(5)).toHaveAttribute('data-line', 'five_breaths_first');
       await expect(page.locator('[data-line="five_breaths_first"]')).toHaveText('Child or baby: give 5 breaths first.');
+      // Said under the beat too, which counts pushes at once.
+      await expect(page.getByTestId('breaths-first')).toHaveText('Child or baby: give 5 breaths first.');
+      await expect(page.getByTestId('breaths-first')).toBeInViewport();
       await expect(thirtyTwo).toHaveAttribute('aria-pressed', 'true');
       await expect(page.locator('[data-line="thirty_two_young"]')).toBeVisible();
       await expect(page.locator('[data-line="breath_child"]')).toContainText('only a little');
@@ -299,6 +316,7 @@ test.describe('the coach', () => {
       await thirtyTwo.click();
       await page.getByTestId('who-adult').click();
       await expect(page.locator('[data-line="five_breaths_first"]')).toHaveCount(0);
+      await expect(page.getByTestId('breaths-first')).toHaveCount(0);
       await expect(thirtyTwo).toHaveAttribute('aria-pressed', 'true');
       // Choking (ERC): the call comes once the first round has not worked.
       await page.goto('/emergency/choking');
