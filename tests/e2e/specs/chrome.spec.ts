@@ -119,6 +119,21 @@ test.describe('targets and widths', () => {
     });
   }
 
+  test('no sideways scrolling on a lesson\'s last step at 200 % text (its button to the check)', async ({ page }) => {
+    await textSize(page, '200');
+    const lesson = lessons[lessons.length - 1];
+    await page.goto(`/learn/${lesson.id}`);
+    await waitForApp(page);
+    const next = page.locator('[data-tap-again="lesson-next"]');
+    for (let i = 1; i < lesson.steps.length; i++) {
+      await expect(page.getByTestId('step-count')).toContainText(`Step ${i} of`);
+      await next.click();
+    }
+    await expect(next).toHaveText('Knowledge check');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, 'sideways scroll').toBeLessThanOrEqual(0);
+  });
+
   test('form fields are at least 16 px', async ({ page }) => {
     for (const route of ['/record', '/settings', '/instructor']) {
       await page.goto(route);
