@@ -517,6 +517,7 @@ fn a_wrong_answer_comes_back_at_the_end_up_to_the_retry_limit() {
     assert_eq!(seen_first, 1 + usize::from(MAX_RETRIES));
     assert_eq!(s.queue.len(), 3 + usize::from(MAX_RETRIES));
     assert_eq!((s.answered, s.correct), (5, 2));
+    assert_eq!(s.first_try(), (2, 3), "of the 3 planned, 2 right at once");
     assert!(s.is_finished());
 }
 
@@ -541,6 +542,7 @@ fn partial_credit_counts_as_wrong_and_a_later_right_answer_ends_the_retries() {
     s.advance();
     assert!(s.is_finished());
     assert_eq!((s.answered, s.correct), (3, 2));
+    assert_eq!(s.first_try(), (1, 2), "partly right is not right");
 }
 
 #[test]
@@ -562,6 +564,7 @@ fn a_second_check_is_ignored_and_a_finished_session_stays_finished() {
     s.advance();
     assert_eq!(s, finished, "advancing past the end does nothing");
     assert_eq!((s.answered, s.correct), (2, 1));
+    assert_eq!(s.first_try(), (0, 1));
 }
 
 #[test]

@@ -227,6 +227,20 @@ impl Session {
         self.index >= self.queue.len()
     }
 
+    /// Of the planned questions, how many were answered right the first
+    /// time, and how many were planned: a question answered wrongly (or
+    /// partly) came back at the end, so it is in the queue after the
+    /// planned ones. What a finished session reports, rather than every
+    /// answer with the retries, which outnumber the planned questions.
+    pub fn first_try(&self) -> (usize, usize) {
+        let planned = self.planned();
+        let came_back: std::collections::BTreeSet<&str> = self.queue[planned..]
+            .iter()
+            .map(|e| e.question.as_str())
+            .collect();
+        (planned - came_back.len(), planned)
+    }
+
     /// How many questions the session planned: the queue before its first
     /// retry (a wrong answer comes back at the end, so the queue grows but
     /// this does not). The count a learner is shown as "of N".

@@ -108,13 +108,14 @@ fn Session(curriculum: Arc<Curriculum>) -> impl IntoView {
                 <p><A href="/quiz" attr:class="button">{t!(i18n, quiz.back_to_quiz)}</A></p>
             }.into_any(),
             Some((_, true)) => {
-                let (correct, answered) = state.quiz.with_untracked(|q| q.practice.as_ref().map(|p| (p.correct, p.answered)).unwrap_or((0, 0)));
+                let (right, planned) = state.quiz.with_untracked(|q| q.practice.as_ref().map(|p| p.first_try()).unwrap_or((0, 0)));
                 view! {
                     <div class="complete" role="status" data-testid="practice-done">
-                        <h2 tabindex="-1" node_ref=heading>{t!(i18n, quiz.practice_done, correct = move || correct, answered = move || answered)}</h2>
-                        <button type="button" class="primary" on:click=again.clone()>{t!(i18n, quiz.practice_again)}</button>
-                        " "
-                        <button type="button" on:click=end>{t!(i18n, quiz.back_to_quiz)}</button>
+                        <h2 tabindex="-1" node_ref=heading>{t!(i18n, quiz.practice_done, right = move || right, planned = move || planned)}</h2>
+                        <p class="actions">
+                            <button type="button" class="primary" on:click=again.clone()>{t!(i18n, quiz.practice_again)}</button>
+                            <button type="button" on:click=end>{t!(i18n, quiz.back_to_quiz)}</button>
+                        </p>
                     </div>
                 }.into_any()
             }

@@ -119,22 +119,18 @@ fn Result(curriculum: Arc<Curriculum>, transcript: Arc<Transcript>) -> impl Into
             // class): that is the next step.
             Some(class) => view! {
                 <p data-testid="exam-for-class">{t!(i18n, quiz.for_class, class = move || class.clone())}</p>
-                <p>
+                <p class="actions">
                     <A href="/record" attr:class="button primary" attr:data-testid="go-record">{t!(i18n, records.make_for)}</A>
-                    " "
                     <button type="button" data-testid="download-transcript" on:click=download>{t!(i18n, quiz.download_only)}</button>
-                    " "
                     <A href="/quiz" attr:class="button">{t!(i18n, quiz.back_to_quiz)}</A>
                 </p>
             }.into_any(),
             // No class: the way back to learning comes first; the
             // transcript is for a learner whose instructor asks for it.
             None => view! {
-                <p>
+                <p class="actions">
                     <A href="/learn" attr:class="button primary" attr:data-testid="results-to-lessons">{t!(i18n, check.back_to_lessons)}</A>
-                    " "
                     <A href="/quiz" attr:class="button">{t!(i18n, quiz.back_to_quiz)}</A>
-                    " "
                     <button type="button" data-testid="download-transcript" on:click=download>{t!(i18n, quiz.download)}</button>
                 </p>
             }.into_any(),

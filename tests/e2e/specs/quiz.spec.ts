@@ -333,7 +333,7 @@ test.describe('practice', () => {
     await expect(page.getByTestId('verdict')).toHaveText('Correct!');
     await expect(page.getByTestId('leitner-box')).toHaveText('To help you remember, it comes back tomorrow.');
     await page.getByTestId('next-question').click();
-    await expect(page.getByTestId('practice-done')).toContainText('1 of 1 answers right');
+    await expect(page.getByTestId('practice-done')).toContainText('1 of 1 questions right the first time');
     await page.goto('/quiz');
     await waitForApp(page);
     await expect(page.getByTestId('mistake-count')).toHaveText('No mistakes to review. Well done!');
