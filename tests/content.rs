@@ -431,6 +431,28 @@ fn broken_blueprints_are_reported() {
 }
 
 #[test]
+fn a_source_address_is_one_web_address() {
+    for (url, ok) in [
+        ("https://www.globalfirstaidcentre.org/", true),
+        ("http://cem.org.cn/rhtml/20220503/index.htm", true),
+        ("https://a.org/ (copy: https://b.org/x.html)", false),
+        ("www.example.org", false),
+        ("as cited in E2/E4", false),
+        // No address of its own: no link.
+        ("", true),
+    ] {
+        let mut c = curriculum();
+        c.sources[0].url = url.into();
+        let key = c.sources[0].key.clone();
+        let problems = validate(&c);
+        let named = problems
+            .iter()
+            .any(|p| p.contains(&format!("source {key:?}: the address")));
+        assert_eq!(named, !ok, "{url:?}: {problems:?}");
+    }
+}
+
+#[test]
 fn a_blueprint_pool_too_small_names_the_section_and_the_sizes() {
     let mut c = curriculum();
     let aed = c

@@ -122,6 +122,15 @@ impl Validator {
                     s.key, s.profile
                 ));
             }
+            // The address is a link a learner taps: one web address, no
+            // notes beside it (a source with no address of its own has none).
+            let web = s.url.starts_with("https://") || s.url.starts_with("http://");
+            if !s.url.is_empty() && (!web || s.url.contains(char::is_whitespace)) {
+                self.problem(format!(
+                    "source {:?}: the address {:?} is not one web address",
+                    s.key, s.url
+                ));
+            }
         }
     }
 
