@@ -136,27 +136,25 @@ pub fn ChokingPage() -> impl IntoView {
                 </button>
                 // From the second round on: has help been called? Below
                 // the button, which must not move under the finger.
-                <Show when=move || { at.get().round >= 2 }>
+                {move || (at.get().round >= 2).then(|| view! {
                     <p class="coach-call-again" data-testid="choking-call-again">
-                        {move || crate::app::fill(t_string!(i18n, coach.call_again), &[("number", &state.call_number())])}
+                        {crate::app::fill(t_string!(i18n, coach.call_again), &[("number", &state.call_number())])}
                     </p>
-                </Show>
+                })}
                 // How, below the button: the blows and the thrusts have
                 // pictures of different heights, and the button must stay
                 // under the finger when one half gives way to the other.
                 <SaidList lines=Signal::derive(move || script.get().cycle[at.get().half].how.clone()) class="emergency-steps" />
             </section>
             <div class="emergency-controls">
-                <button type="button" class="button" data-testid="came-out" aria-pressed=move || out.get().to_string()
+                <button type="button" class="button" data-testid="came-out" aria-pressed=move || if out.get() { "true" } else { "false" }
                     on:click=move |_| out.update(|o| *o = !*o)>
                     {t!(i18n, coach.came_out)}
                 </button>
                 <VoiceToggle voice=voice />
             </div>
             <div role="status" class="banner-slot">
-                <Show when=move || out.get()>
-                    <p class="coach-swap">{t!(i18n, coach.came_out_note)}</p>
-                </Show>
+                {move || out.get().then(|| view! { <p class="coach-swap">{t!(i18n, coach.came_out_note)}</p> })}
             </div>
             <SaidList lines=Signal::derive(move || script.get().collapse) class="emergency-steps" />
             <CprDoors label=Signal::derive(move || t_string!(i18n, coach.stopped_responding).to_owned())

@@ -100,11 +100,9 @@ pub fn CprPage() -> impl IntoView {
             // ERC: a child's or a baby's CPR starts with 5 breaths. Said
             // under the beat, which counts pushes at once; the line in the
             // hands' list is screens below at large text.
-            <Show when=move || script.get().hands.first().is_some_and(|s| s.line == Line::FiveBreathsFirst)>
-                <p class="coach-swap" data-testid="breaths-first">
-                    {move || line_text(i18n, Line::FiveBreathsFirst, &state.call_number())}
-                </p>
-            </Show>
+            {move || script.get().hands.first().is_some_and(|s| s.line == Line::FiveBreathsFirst).then(|| view! {
+                <p class="coach-swap" data-testid="breaths-first">{line_text(i18n, Line::FiveBreathsFirst, "")}</p>
+            })}
             <WhoPicker who=who choices=&[Who::Adult, Who::Child, Who::Baby] />
             <h2>{t!(i18n, coach.before)}</h2>
             <SaidList lines=Signal::derive(move || script.get().before) class="emergency-steps" />
