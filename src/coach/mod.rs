@@ -410,10 +410,13 @@ pub enum Spoken {
     /// Choking, when the second round begins: call for help now, then
     /// the back blows again.
     CallNow,
+    /// ERC, a child's or a baby's CPR: the first 5 breaths, before the
+    /// beat starts.
+    FiveBreaths,
 }
 
 impl Spoken {
-    pub const ALL: [Spoken; 8] = [
+    pub const ALL: [Spoken; 9] = [
         Spoken::Push,
         Spoken::Breaths,
         Spoken::Swap,
@@ -422,6 +425,7 @@ impl Spoken {
         Spoken::ChestThrusts,
         Spoken::KeepChecking,
         Spoken::CallNow,
+        Spoken::FiveBreaths,
     ];
 
     pub fn key(self) -> &'static str {
@@ -434,6 +438,7 @@ impl Spoken {
             Spoken::ChestThrusts => "chest_thrusts",
             Spoken::KeepChecking => "keep_checking",
             Spoken::CallNow => "call_now",
+            Spoken::FiveBreaths => "five_breaths",
         }
     }
 }

@@ -1,6 +1,8 @@
 //! `/emergency/cpr`: the CPR coach. The beat starts at once, even opened
 //! from a link (by the page's clock until the browser lets sound play, with
-//! a large "tap for sound" meanwhile); the script follows the profile's
+//! a large "tap for sound" meanwhile) — but for ERC's child or baby, whose
+//! CPR starts with 5 breaths, it waits for "breaths given: start pushing"
+//! (or "pushes only"). The script follows the profile's
 //! order and the person (adult, child, baby: `?who=`); 30:2 or compressions
 //! only; a prompt to swap every two minutes; spoken prompts in the breath
 //! pauses (30:2) or every half minute (compressions only), never over the
@@ -10,7 +12,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-use super::lines::{line_text, SaidList, SourcesLayer};
+use super::lines::{SaidList, SourcesLayer};
 use super::voice::{Voice, VoiceToggle};
 use super::EmergencyFrame;
 use crate::adapters::platform;
@@ -33,6 +35,9 @@ struct BeatState {
     has_sound: RwSignal<bool>,
     /// Shown for a while after each two minutes.
     swap: RwSignal<bool>,
+    /// ERC, a child or a baby: the beat waits while the rescuer gives the
+    /// first 5 breaths.
+    breaths_first: RwSignal<bool>,
 }
 
 impl BeatState {
@@ -42,6 +47,21 @@ impl BeatState {
         if self.thirty_two.get_untracked() != thirty_two {
             self.thirty_two.set(thirty_two);
         }
+        // Pushes only: no breaths to wait for.
+        if !thirty_two && self.breaths_first.get_untracked() {
+            self.breaths_first.set(false);
+        }
+    }
+
+    /// Whether the beat should wait for the first 5 breaths: the script
+    /// starts with them and the rescuer has not chosen pushes only.
+    fn waits(self, script: &cpr::Script) -> bool {
+        let pushes_only = self.rhythm_chosen.get_untracked() && !self.thirty_two.get_untracked();
+        !pushes_only
+            && script
+                .hands
+                .first()
+                .is_some_and(|s| s.line == Line::FiveBreathsFirst)
     }
 }
 
@@ -66,7 +86,9 @@ pub fn CprPage() -> impl IntoView {
         held: RwSignal::new(false),
         has_sound: RwSignal::new(true),
         swap: RwSignal::new(false),
+        breaths_first: RwSignal::new(false),
     };
+    b.breaths_first.set(script.with_untracked(|s| b.waits(s)));
     // A child's or a baby's CPR has breaths in every guideline: their
     // rhythm starts on 30:2 (compressions only stays a tap away); an
     // adult's on compressions only, as every lay rescuer can — unless
@@ -77,6 +99,11 @@ pub fn CprPage() -> impl IntoView {
         let young = cpr::young(who.get());
         if !b.rhythm_chosen.get_untracked() && b.thirty_two.get_untracked() != young {
             b.thirty_two.set(young);
+        }
+        // A change to ERC's child or baby waits for their 5 breaths again.
+        let waits = script.with(|s| b.waits(s));
+        if b.breaths_first.get_untracked() != waits {
+            b.breaths_first.set(waits);
         }
     });
     let voice = Voice::for_page();
@@ -97,12 +124,6 @@ pub fn CprPage() -> impl IntoView {
     view! {
         <EmergencyFrame title=title back=true>
             <BeatPanel b=b voice=voice />
-            // ERC: a child's or a baby's CPR starts with 5 breaths. Said
-            // under the beat, which counts pushes at once; the line in the
-            // hands' list is screens below at large text.
-            {move || script.get().hands.first().is_some_and(|s| s.line == Line::FiveBreathsFirst).then(|| view! {
-                <p class="coach-swap" data-testid="breaths-first">{line_text(i18n, Line::FiveBreathsFirst, "")}</p>
-            })}
             <WhoPicker who=who choices=&[Who::Adult, Who::Child, Who::Baby] />
             <h2>{t!(i18n, coach.before)}</h2>
             <SaidList lines=Signal::derive(move || script.get().before) class="emergency-steps" />
@@ -127,6 +148,14 @@ fn run_beat(b: BeatState, voice: Voice) {
     let beat = StoredValue::new_local(None::<Beat>);
     Effect::new(move |_| {
         let thirty_two = b.thirty_two.get();
+        if b.breaths_first.get() {
+            beat.set_value(None);
+            b.cue.set(None);
+            b.beats.set(0);
+            b.held.set(false);
+            voice.say(Spoken::FiveBreaths);
+            return;
+        }
         let mode = if thirty_two {
             Mode::ThirtyTwo {
                 pause_s: DEFAULT_PAUSE_S,
@@ -220,6 +249,7 @@ fn BeatPanel(b: BeatState, voice: Voice) -> impl IntoView {
         Some(Cue::Breath { number }) => {
             t_string!(i18n, emergency.breath_n).replace("%n%", &number.to_string())
         }
+        _ if b.breaths_first.get() => t_string!(i18n, emergency.five_breaths).to_owned(),
         _ => t_string!(i18n, emergency.push_word).to_owned(),
     };
     view! {
@@ -231,7 +261,7 @@ fn BeatPanel(b: BeatState, voice: Voice) -> impl IntoView {
             </Show>
         </div>
         <div class="emergency-beat" class:odd=move || b.beats.get() % 2 == 1
-            class:breath=move || matches!(b.cue.get(), Some(Cue::Breath { .. }))
+            class:breath=move || b.breaths_first.get() || matches!(b.cue.get(), Some(Cue::Breath { .. }))
             aria-hidden="true" data-testid="emergency-beat">
             {beat_text}
         </div>
@@ -239,6 +269,15 @@ fn BeatPanel(b: BeatState, voice: Voice) -> impl IntoView {
             <Show when=move || b.swap.get()>
                 <p class="coach-swap" data-testid="swap-prompt">{t!(i18n, coach.swap_now)}</p>
             </Show>
+            // ERC: a child's or a baby's CPR starts with 5 breaths, said
+            // here under the beat (the line in the hands' list is screens
+            // below at large text). The tap that ends them starts the beat
+            // (and, a tap being what a browser waits for, its sound).
+            {move || b.breaths_first.get().then(|| view! {
+                <p class="coach-swap" data-testid="breaths-first">{t!(i18n, coach.five_breaths_first)}</p>
+                <button type="button" class="button emergency-sound" data-testid="breaths-done"
+                    on:click=move |_| b.breaths_first.set(false)>{t!(i18n, coach.breaths_done)}</button>
+            })}
         </div>
         // Two rows: the rhythm's two choices, then the sound's switches
         // (side by side, "Sound" read as a third rhythm).

@@ -100,6 +100,7 @@ pub fn spoken_text(i18n: I18nContext<Locale>, s: Spoken) -> &'static str {
         Spoken::ChestThrusts => t_string!(i18n, coach.say.chest_thrusts),
         Spoken::KeepChecking => t_string!(i18n, coach.say.keep_checking),
         Spoken::CallNow => t_string!(i18n, coach.say.call_now),
+        Spoken::FiveBreaths => t_string!(i18n, coach.say.five_breaths),
     }
 }
 
