@@ -55,6 +55,33 @@ impl Lang {
         }
         Lang::En
     }
+
+    /// The tag that formats dates and times for this language: the
+    /// learner's own English (`en-GB` writes "7 Dec 2026, 17:23", where a
+    /// bare `en` writes "Dec 7, 2026, 05:23 PM"), from their preference
+    /// list (`navigator.languages`). Chinese stays `zh-CN`, the script the
+    /// app is written in.
+    pub fn date_tag<S: AsRef<str>>(self, preferred: &[S]) -> String {
+        // `en` and a region (two letters, or three digits as in `en-150`):
+        // nothing else reaches `Intl`, which throws on a malformed tag.
+        let region = |tag: &str| {
+            let mut parts = tag.split(['-', '_']);
+            let en = parts.next().is_some_and(|p| p.eq_ignore_ascii_case("en"));
+            let r = parts.next().filter(|r| {
+                (r.len() == 2 && r.bytes().all(|b| b.is_ascii_alphabetic()))
+                    || (r.len() == 3 && r.bytes().all(|b| b.is_ascii_digit()))
+            });
+            r.filter(|_| en)
+                .map(|r| format!("en-{}", r.to_ascii_uppercase()))
+        };
+        match self {
+            Lang::En => preferred
+                .iter()
+                .find_map(|t| region(t.as_ref()))
+                .unwrap_or_else(|| "en".to_owned()),
+            Lang::ZhCn => "zh-CN".to_owned(),
+        }
+    }
 }
 
 /// Colour theme.

@@ -30,6 +30,28 @@ fn language_follows_the_first_usable_preference() {
 }
 
 #[test]
+fn dates_follow_the_learners_own_english() {
+    let cases: &[(Lang, &[&str], &str)] = &[
+        (Lang::En, &["en-GB"], "en-GB"),
+        (Lang::En, &["fr-FR", "en-AU", "en-US"], "en-AU"),
+        (Lang::En, &["en_IE"], "en-IE"),
+        (Lang::En, &["en"], "en"),
+        (Lang::En, &["zh-CN"], "en"),
+        (Lang::En, &[], "en"),
+        (Lang::En, &["english-GB"], "en"),
+        (Lang::En, &["en-gb-oxendict"], "en-GB"),
+        (Lang::En, &["en-150"], "en-150"),
+        (Lang::En, &["en-Latn-GB", "en-CA"], "en-CA"),
+        (Lang::En, &["en-", "en-GBR"], "en"),
+        (Lang::ZhCn, &["en-GB", "zh-TW"], "zh-CN"),
+        (Lang::ZhCn, &[], "zh-CN"),
+    ];
+    for (lang, prefs, want) in cases {
+        assert_eq!(lang.date_tag(prefs), *want, "{lang:?} with {prefs:?}");
+    }
+}
+
+#[test]
 fn profile_follows_the_most_preferred_tag() {
     let cases: &[(&[&str], ProfileId)] = &[
         (&["zh-CN"], ProfileId::Rcsc),

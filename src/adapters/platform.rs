@@ -95,12 +95,17 @@ pub fn now_ms() -> i64 {
 }
 
 /// An ISO 8601 time as local date and time in a language
-/// (`toLocaleString`), or the text itself when it is not a time.
+/// (`toLocaleString`), or the text itself when it is not a time. English
+/// is written as the learner's own English (`Lang::date_tag`).
 pub fn local_date_time(iso: &str, lang_tag: &str) -> String {
     let d = js_sys::Date::new(&iso.into());
     if d.get_time().is_nan() {
         return iso.to_owned();
     }
+    let lang_tag = crate::settings::Lang::from_tag(lang_tag).map_or_else(
+        || lang_tag.to_owned(),
+        |l| l.date_tag(&preferred_languages()),
+    );
     let options = js_sys::Object::new();
     for (k, v) in [
         ("year", "numeric"),
@@ -111,7 +116,7 @@ pub fn local_date_time(iso: &str, lang_tag: &str) -> String {
     ] {
         let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
     }
-    String::from(d.to_locale_string(lang_tag, &options))
+    String::from(d.to_locale_string(&lang_tag, &options))
 }
 
 /// A time in ms since the epoch as a local date and time in `lang_tag`.

@@ -434,6 +434,26 @@ test.describe('exam time limit', () => {
   });
 });
 
+test.describe('dates as the phone writes them', () => {
+  test.use({ locale: 'en-GB', timezoneId: 'Europe/London' });
+  test("a British phone reads an exam's date day first, on a 24-hour clock", async ({ page }, info) => {
+    test.skip(info.project.name !== 'phone', 'a date does not depend on the viewport');
+    await page.goto('/quiz');
+    await waitForApp(page);
+    await page.getByTestId('start-exam').click();
+    await expect(page.getByTestId('question')).toBeVisible();
+    while ((await page.getByTestId('exam-next').count()) > 0) await page.getByTestId('exam-next').click();
+    await page.getByTestId('exam-finish').click();
+    await page.getByTestId('finish-anyway').click();
+    await expect(page.getByTestId('exam-result')).toBeVisible();
+    await page.goto('/quiz');
+    await waitForApp(page);
+    // "7 Dec 2026, 15:04", not "Dec 7, 2026, 03:04 PM" as the app's bare
+    // "en" writes it.
+    await expect(page.getByTestId('results').locator('li').first()).toHaveText(/^\d{1,2} [A-Z][a-z]{2,3} \d{4}, \d{2}:\d{2} · /);
+  });
+});
+
 test.describe('data kept across tabs and updates', () => {
   test.use({ locale: 'en-US' });
 
