@@ -16,6 +16,7 @@ use super::lines::{SaidList, SourcesLayer};
 use super::voice::{Voice, VoiceToggle};
 use super::EmergencyFrame;
 use crate::adapters::platform;
+use crate::app::focus::focus_id_later;
 use crate::app::i18n::{t, t_string, use_i18n};
 use crate::app::state::use_state;
 use crate::app::trainer::beat::Beat;
@@ -95,16 +96,21 @@ pub fn CprPage() -> impl IntoView {
     // the rescuer chose a rhythm (a trained rescuer's 30:2 stays when
     // they change the person). Set only when it changes: a set restarts
     // the beat.
-    Effect::new(move |_| {
-        let young = cpr::young(who.get());
+    Effect::new(move |prev: Option<Who>| {
+        let w = who.get();
+        let young = cpr::young(w);
         if !b.rhythm_chosen.get_untracked() && b.thirty_two.get_untracked() != young {
             b.thirty_two.set(young);
         }
-        // A change to ERC's child or baby waits for their 5 breaths again.
+        // Another person (ERC's child or baby) waits for their 5 breaths
+        // again; the same person tapped again, or a profile changed in
+        // another tab, never stops a running beat (it may end a wait).
         let waits = script.with(|s| b.waits(s));
-        if b.breaths_first.get_untracked() != waits {
+        let other = prev.is_some_and(|p| p != w);
+        if b.breaths_first.get_untracked() != waits && (other || !waits) {
             b.breaths_first.set(waits);
         }
+        w
     });
     let voice = Voice::for_page();
     run_beat(b, voice);
@@ -153,7 +159,9 @@ fn run_beat(b: BeatState, voice: Voice) {
             b.cue.set(None);
             b.beats.set(0);
             b.held.set(false);
-            voice.say(Spoken::FiveBreaths);
+            b.swap.set(false);
+            // Untracked: the words' language is not a reason to restart.
+            untrack(|| voice.say(Spoken::FiveBreaths));
             return;
         }
         let mode = if thirty_two {
@@ -211,7 +219,7 @@ fn run_beat(b: BeatState, voice: Voice) {
         b.has_sound.set(started_beat.has_sound());
         beat.set_value(Some(started_beat));
         if !thirty_two {
-            voice.say(Spoken::Push);
+            untrack(|| voice.say(Spoken::Push));
         }
     });
     Effect::new(move |_| {
@@ -271,21 +279,27 @@ fn BeatPanel(b: BeatState, voice: Voice) -> impl IntoView {
             </Show>
             // ERC: a child's or a baby's CPR starts with 5 breaths, said
             // here under the beat (the line in the hands' list is screens
-            // below at large text). The tap that ends them starts the beat
-            // (and, a tap being what a browser waits for, its sound).
+            // below at large text).
             {move || b.breaths_first.get().then(|| view! {
                 <p class="coach-swap" data-testid="breaths-first">{t!(i18n, coach.five_breaths_first)}</p>
-                <button type="button" class="button emergency-sound" data-testid="breaths-done"
-                    on:click=move |_| b.breaths_first.set(false)>{t!(i18n, coach.breaths_done)}</button>
             })}
         </div>
+        // The tap that ends them starts the beat (and, a tap being what a
+        // browser waits for, its sound); focus goes on to the rhythm.
+        {move || b.breaths_first.get().then(|| view! {
+            <button type="button" class="button emergency-sound" data-testid="breaths-done"
+                on:click=move |_| {
+                    b.breaths_first.set(false);
+                    focus_id_later("rhythm-thirty-two");
+                }>{t!(i18n, coach.breaths_done)}</button>
+        })}
         // Two rows: the rhythm's two choices, then the sound's switches
         // (side by side, "Sound" read as a third rhythm).
         <div class="emergency-controls" role="group" aria-label=move || t_string!(i18n, emergency.rhythm)>
             <div class="control-row">
                 <button type="button" class="button" aria-pressed=move || (!b.thirty_two.get()).to_string()
                     on:click=move |_| b.choose(false)>{t!(i18n, emergency.hands_only)}</button>
-                <button type="button" class="button" aria-pressed=move || b.thirty_two.get().to_string()
+                <button type="button" class="button" id="rhythm-thirty-two" aria-pressed=move || b.thirty_two.get().to_string()
                     on:click=move |_| b.choose(true)>{t!(i18n, emergency.thirty_two)}</button>
             </div>
             <div class="control-row">

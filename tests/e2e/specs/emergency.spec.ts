@@ -3,7 +3,7 @@
 // the three doors one tap from every route, the choking coach into CPR,
 // the recovery position, the CPR coach opened directly, spoken prompts,
 // and offline; the call number never broken at 200 % text.
-import type { Browser } from '@playwright/test';
+import type { Browser, Locator } from '@playwright/test';
 import { test, expect, axe, waitForApp, waitForOfflineReady, recordSpeech, spoken, asReturningVisitor } from './fixtures';
 
 test.describe('the number where you are', () => {
@@ -303,7 +303,9 @@ test.describe('the coach', () => {
       await expect(page.getByTestId('breaths-first')).toBeInViewport();
       await expect(beat).toHaveText('5 breaths');
       await expect(beat).toHaveClass(/breath/);
-      await expect.poll(async () => (await spoken(page)).map((s) => s.text)).toContain('Give five breaths. Then tap the button and push.');
+      expect(await wordsInside(beat), 'the words inside the circle').toBe(true);
+      const fiveBreaths = 'Give five breaths. Then tap “Breaths given”, and push.';
+      await expect.poll(async () => (await spoken(page)).map((s) => s.text)).toContain(fiveBreaths);
       // A running beat changes within 0.6 s: this one stays.
       await page.waitForTimeout(1000);
       await expect(beat).toHaveText('5 breaths');
@@ -315,6 +317,14 @@ test.describe('the coach', () => {
       await expect(done).toHaveCount(0);
       await expect(page.getByTestId('breaths-first')).toHaveCount(0);
       await expect(beat).toHaveText(/^(1|2|3|4|5|6)$/);
+      // Focus goes on to the rhythm, not to the page.
+      await expect(thirtyTwo).toBeFocused();
+      // The same person tapped again does not stop the beat, and the
+      // breaths were asked for once.
+      await page.getByTestId('who-child').click();
+      await expect(beat).toHaveText(/^\d{1,2}$/);
+      await expect(done).toHaveCount(0);
+      expect((await spoken(page)).filter((s) => s.text === fiveBreaths)).toHaveLength(1);
       await expect(thirtyTwo).toHaveAttribute('aria-pressed', 'true');
       await expect(page.locator('[data-line="thirty_two_young"]')).toBeVisible();
       await expect(page.locator('[data-line="breath_child"]')).toContainText('only a little');
@@ -369,6 +379,17 @@ test.describe('the coach', () => {
   });
 });
 
+/** Whether the words in the beat's circle stay inside it. */
+async function wordsInside(beat: Locator): Promise<boolean> {
+  return beat.evaluate((el) => {
+    const circle = el.getBoundingClientRect();
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const text = range.getBoundingClientRect();
+    return text.left >= circle.left && text.right <= circle.right && text.top >= circle.top && text.bottom <= circle.bottom;
+  });
+}
+
 /** How many lines the call number takes inside a call button. */
 async function numberLines(page: import('@playwright/test').Page, testid: string): Promise<number> {
   return page.getByTestId(testid).first().evaluate((a) => {
@@ -410,7 +431,7 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
 for (const locale of ['en-US', 'zh-CN'] as const) {
   test.describe(`compact chrome at 200% text on a 390×844 phone (${locale})`, () => {
     test.use({ locale, viewport: { width: 390, height: 844 } });
-    test.beforeEach(async ({}, info) => test.skip(info.project.name !== 'phone', 'the viewport is named here: the desktop would run it again'));
+    test.beforeEach(async ({}, info) => test.skip(info.project.name !== 'phone', 'names its own viewport: the phone project runs it'));
     test('the first CPR instruction is on the first screen; from CPR to choking the heading is below the call bar', async ({ page }) => {
       await page.goto('/settings');
       await waitForApp(page);
@@ -445,14 +466,7 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       await waitForApp(page);
       const beat = page.getByTestId('emergency-beat');
       await expect(beat).toHaveClass(/breath/);
-      const inside = await beat.evaluate((el) => {
-        const circle = el.getBoundingClientRect();
-        const range = document.createRange();
-        range.selectNodeContents(el);
-        const text = range.getBoundingClientRect();
-        return text.left >= circle.left && text.right <= circle.right && text.top >= circle.top && text.bottom <= circle.bottom;
-      });
-      expect(inside, 'the words inside the circle').toBe(true);
+      expect(await wordsInside(beat), 'the words inside the circle').toBe(true);
       await expect(page.getByTestId('breaths-done')).toBeInViewport({ ratio: 1 });
     });
   });
