@@ -233,7 +233,6 @@ for (const locale of ['zh-CN', 'en-US']) {
 
 test.describe('learning at 200% text on a 320 px screen', () => {
   test.use({ locale: 'zh-CN', viewport: { width: 320, height: 640 } });
-  test.beforeEach(async ({}, info) => test.skip(info.project.name !== 'phone', 'the viewport is named here: the desktop would run it again'));
   test('learn page, a lesson step and the knowledge check fit without horizontal overflow', async ({ page }) => {
     await page.goto('/settings');
     await waitForApp(page);
@@ -271,7 +270,7 @@ for (const locale of ['zh-CN', 'en-US']) {
   test.describe(`Next on a short phone screen (${locale})`, () => {
     // Short enough that Back and Next sit below a step's top.
     test.use({ locale, viewport: { width: 390, height: 480 } });
-    test.beforeEach(async ({}, info) => test.skip(info.project.name !== 'phone', 'the viewport is named here: the desktop would run it again'));
+    test.beforeEach(async ({}, info) => test.skip(info.project.name !== 'phone', 'names its own viewport: the phone project runs it'));
     test('the new step starts at its top, below the top bar, after Next or Back', async ({ page }) => {
       const lesson = lessons.find((l) => l.id === 'adult-cpr')!;
       await page.goto(`/learn/${lesson.id}`);
@@ -303,7 +302,7 @@ const CHOKING = ['choking-adult-child', 'choking-infant', 'choking-unresponsive'
 for (const [locale, lang, profile] of [['zh-CN', 'zh', 'rcsc'], ['en-US', 'en', 'aha']] as const) {
   test.describe(`the choking lessons on a phone (${locale})`, () => {
     test.use({ locale, viewport: { width: 390, height: 844 } });
-    test.beforeEach(async ({}, info) => test.skip(info.project.name !== 'phone', 'the viewport is named here: the desktop would run it again'));
+    test.beforeEach(async ({}, info) => test.skip(info.project.name !== 'phone', 'names its own viewport: the phone project runs it'));
     test('start to finish: a picture of people on every technique step, the layer closed with the sources, read-aloud the instruction only', async ({ page }) => {
       await recordSpeech(page);
       const readAloud = lang === 'zh' ? '朗读' : 'Read aloud';

@@ -89,7 +89,6 @@ async function orderingFits(page: Page, where: string): Promise<void> {
 
 test.describe('quiz at 200% text on a 320 px screen', () => {
   test.use({ locale: 'zh-CN', viewport: { width: 320, height: 640 } });
-  test.beforeEach(async ({}, info) => test.skip(info.project.name !== 'phone', 'the viewport is named here: the desktop would run it again'));
   test('hub, practice and exam fit without horizontal overflow', async ({ page }) => {
     await page.goto('/settings');
     await waitForApp(page);

@@ -89,7 +89,7 @@ test.describe('settings', () => {
 
 test.describe('text size', () => {
   test.use({ locale: 'zh-CN', viewport: { width: 320, height: 640 } });
-  test.beforeEach(async ({}, info) => test.skip(info.project.name !== 'phone', 'the viewport is named here: the desktop would run it again'));
+  test.beforeEach(async ({}, info) => test.skip(info.project.name !== 'phone', 'names its own viewport: the phone project runs it'));
 
   for (const size of ['100', '125', '150', '200']) {
     test(`${size}% scales the UI without horizontal overflow at 320 px`, async ({ page }) => {
